@@ -1,0 +1,96 @@
+#include "gongwen_icu.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+
+int32_t gw_detect_charset(const char *bytes, int32_t length, char *name, int32_t nameCapacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UCharsetDetector *detector = ucsdet_open(&status);
+    if (U_FAILURE(status)) return -1;
+    ucsdet_setText(detector, bytes, length, &status);
+    const UCharsetMatch *match = ucsdet_detect(detector, &status);
+    int32_t confidence = -1;
+    if (U_SUCCESS(status) && match != NULL) {
+        const char *found = ucsdet_getName(match, &status);
+        int32_t score = ucsdet_getConfidence(match, &status);
+        if (U_SUCCESS(status) && found != NULL && (int32_t)strlen(found) < nameCapacity) {
+            strcpy(name, found);
+            confidence = score;
+        }
+    }
+    ucsdet_close(detector);
+    return confidence;
+}
+
+int32_t gw_convert_to_utf16(const char *charset, const char *bytes, int64_t length,
+                            uint16_t **out, int64_t *outLength, int64_t *errorOffset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) return 2;
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    if (U_FAILURE(status)) { ucnv_close(converter); return 2; }
+
+    // Every byte yields at most two UTF-16 units in the charsets we accept; grow if not.
+    int64_t capacity = length * 2 + 16;
+    UChar *buffer = (UChar *)malloc((size_t)capacity * sizeof(UChar));
+    if (buffer == NULL) { ucnv_close(converter); return 2; }
+
+    const char *source = bytes;
+    const char *sourceLimit = bytes + length;
+    UChar *target = buffer;
+    for (;;) {
+        status = U_ZERO_ERROR;
+        ucnv_toUnicode(converter, &target, buffer + capacity, &source, sourceLimit, NULL, 1, &status);
+        if (status == U_BUFFER_OVERFLOW_ERROR) {
+            int64_t used = target - buffer;
+            capacity *= 2;
+            UChar *grown = (UChar *)realloc(buffer, (size_t)capacity * sizeof(UChar));
+            if (grown == NULL) { free(buffer); ucnv_close(converter); return 2; }
+            buffer = grown;
+            target = buffer + used;
+            continue;
+        }
+        break;
+    }
+    if (U_FAILURE(status)) {
+        char invalid[32];
+        int8_t invalidLength = sizeof(invalid);
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidChars(converter, invalid, &invalidLength, &ignored);
+        if (U_FAILURE(ignored)) invalidLength = 0;
+        *errorOffset = (int64_t)(source - bytes) - invalidLength;
+        free(buffer);
+        ucnv_close(converter);
+        return (status == U_ILLEGAL_CHAR_FOUND || status == U_INVALID_CHAR_FOUND ||
+                status == U_TRUNCATED_CHAR_FOUND) ? 1 : 2;
+    }
+    ucnv_close(converter);
+    *out = buffer;
+    *outLength = target - buffer;
+    return 0;
+}
+
+int32_t gw_is_nfc(const uint16_t *text, int32_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) return 0;
+    UNormalizationCheckResult result = unorm2_quickCheck(nfc, text, length, &status);
+    return U_SUCCESS(status) && result == UNORM_YES;
+}
+
+int32_t gw_to_nfc(const uint16_t *text, int32_t length, uint16_t *dest, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) return -1;
+    int32_t written = unorm2_normalize(nfc, text, length, dest, capacity, &status);
+    return U_SUCCESS(status) ? written : -1;
+}
+
+int32_t gw_is_wide(uint32_t codePoint) {
+    int32_t width = u_getIntPropertyValue((UChar32)codePoint, UCHAR_EAST_ASIAN_WIDTH);
+    return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+}

@@ -1,0 +1,135 @@
+/// Assembles the record of a segmented notice, and of each notice it forwards.
+public enum RecordBuilder {
+    public static func record(_ notice: SegmentedNotice, source: SourceInfo, links: [Link]) -> NoticeRecord {
+        let fields = HeaderFieldExtractor.extract(notice)
+        var embedded: [NoticeRecord] = []
+        var embeddedLines: [ClosedRange<Int>] = []
+        var appendedSections: [(Appendix, [SectionRecord], Int?)] = []
+        for appendix in notice.appendices {
+            switch appendix.content {
+            case let .notice(inner):
+                let lines = lineRange(of: inner)
+                let innerLinks = links.filter { link in lines.map { $0.contains(link.span.startLine) } ?? false }
+                embedded.append(record(inner, source: source, links: innerLinks))
+                if let lines { embeddedLines.append(lines) }
+                appendedSections.append((appendix, [], embedded.count - 1))
+            case let .sections(sections):
+                appendedSections.append((appendix, sections.map(sectionRecord), nil))
+            }
+        }
+
+        return NoticeRecord(
+            source: source,
+            docNumber: fields.docNumber,
+            issuer: IssuerRecord(name: fields.issuer.name, level: fields.issuer.level, span: fields.issuer.span),
+            title: fields.title,
+            addressees: fields.addressees.map(\.name),
+            signedOn: fields.signedOn?.date,
+            campaignYear: fields.campaignYear,
+            sections: notice.body.map(sectionRecord),
+            attachments: attachments(notice, appended: appendedSections),
+            embedded: embedded,
+            elements: elements(notice),
+            urls: links.filter { link in !embeddedLines.contains { $0.contains(link.span.startLine) } },
+            diagnostics: diagnostics(notice, fields)
+        )
+    }
+
+    static func sectionRecord(_ section: Section) -> SectionRecord {
+        SectionRecord(number: section.number, heading: section.heading, text: section.text, span: section.span,
+                      children: section.children.map(sectionRecord))
+    }
+
+    /// The 附件说明 entries, each joined to the appended body with the same index (or, for a notice
+    /// with one attachment, to its one unnumbered body); appended bodies the note does not list
+    /// follow as attachments of their own.
+    static func attachments(_ notice: SegmentedNotice, appended: [(Appendix, [SectionRecord], Int?)]) -> [AttachmentRecord] {
+        var records = notice.attachmentNoteEntries.map { entry in
+            AttachmentRecord(index: entry.index, title: entry.title.text, span: entry.title.span, appended: false,
+                             sections: [], embeddedRecord: nil)
+        }
+        for (appendix, sections, embeddedIndex) in appended {
+            let match = records.firstIndex { record in
+                guard !record.appended else { return false }
+                if let index = appendix.index { return record.index == index }
+                return records.count == 1 && appended.count == 1
+            }
+            if let match {
+                records[match].appended = true
+                records[match].sections = sections
+                records[match].embeddedRecord = embeddedIndex
+            } else {
+                let titleSpan = appendix.title?.span ?? appendix.marker?.span
+                records.append(AttachmentRecord(index: appendix.index, title: appendix.title?.text, span: titleSpan,
+                                                appended: true, sections: sections, embeddedRecord: embeddedIndex))
+            }
+        }
+        return records
+    }
+
+    static func elements(_ notice: SegmentedNotice) -> [ElementRecord] {
+        var result: [ElementRecord] = []
+        func add(_ kind: ElementRecord.Kind, _ lines: [NormalizedLine]) {
+            guard !lines.isEmpty, let span = SourceSpan.covering(lines.map(\.span)) else { return }
+            result.append(ElementRecord(kind: kind, text: lines.map(\.text).joined(separator: kind == .title ? "" : "\n"), span: span))
+        }
+        add(.masthead, notice.masthead.map { [$0] } ?? [])
+        add(.docNumber, notice.docNumber.map { [$0] } ?? [])
+        add(.title, notice.title)
+        add(.addressee, notice.addressee.map { [$0] } ?? [])
+        add(.attachmentNote, notice.attachmentNote)
+        add(.signature, notice.signature.map { [$0] } ?? [])
+        add(.date, notice.date.map { [$0] } ?? [])
+        for appendix in notice.appendices {
+            add(.attachmentMarker, appendix.marker.map { [$0] } ?? [])
+            add(.attachmentTitle, appendix.titleLine.map { [$0] } ?? [])
+        }
+        return result
+    }
+
+    static func diagnostics(_ notice: SegmentedNotice, _ fields: HeaderFields) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        if fields.title == nil {
+            result.append(Diagnostic(severity: .warning, message: "no title (标题) found: no line ending in a document type such as 通知 before the body", span: nil))
+        }
+        if fields.issuer.name == nil {
+            result.append(Diagnostic(severity: .warning, message: "no issuer found: no masthead (发文机关标志), signature (署名) or issuer name in the title", span: nil))
+        }
+        if notice.docNumber == nil {
+            result.append(Diagnostic(severity: .info, message: "no document number (发文字号) in the header", span: nil))
+        }
+        if notice.date == nil {
+            result.append(Diagnostic(severity: .info, message: "no date of signing (成文日期) at the end", span: nil))
+        }
+        for note in notice.notes {
+            result.append(Diagnostic(severity: .warning, message: note.message, span: note.span))
+        }
+        for line in notice.unplaced {
+            result.append(Diagnostic(severity: .warning, message: "line not placed in any element: \(line.text)", span: line.span))
+        }
+        return result
+    }
+
+    /// The first and last input lines a segmented notice covers.
+    static func lineRange(of notice: SegmentedNotice) -> ClosedRange<Int>? {
+        var spans: [SourceSpan] = []
+        spans += [notice.masthead, notice.docNumber, notice.addressee, notice.signature, notice.date].compactMap { $0?.span }
+        spans += notice.title.map(\.span) + notice.attachmentNote.map(\.span) + notice.body.map(\.fullSpan)
+        for appendix in notice.appendices {
+            spans += [appendix.marker, appendix.titleLine].compactMap { $0?.span }
+            switch appendix.content {
+            case let .notice(inner): if let range = lineRange(of: inner) {
+                spans.append(SourceSpan(start: SourcePoint(line: range.lowerBound, column: 1), end: SourcePoint(line: range.upperBound, column: 1)))
+            }
+            case let .sections(sections): spans += sections.map(\.fullSpan)
+            }
+        }
+        guard let covering = SourceSpan.covering(spans) else { return nil }
+        return covering.startLine...covering.endLine
+    }
+}
+
+extension Section {
+    /// The span of the item with everything under it.
+    var fullSpan: SourceSpan { SourceSpan.covering([span] + children.map(\.fullSpan))! }
+}

@@ -1,0 +1,89 @@
+/// A calendar date as written in a notice.
+public struct WrittenDate: Equatable, Sendable {
+    public var year: Int?
+    public var month: Int
+    public var day: Int?
+    /// Scalar range in the line.
+    public var range: Range<Int>
+
+    /// "2023-08-25" when the year and day are known.
+    public var iso: String? {
+        guard let year, let day else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+/// Finds dates written "2023年8月25日", "2023 年 8 月 25 日" (after normalization), "8月30日",
+/// or in Chinese numerals "二〇二三年八月二十五日". A hand-written scanner: it walks the line once.
+public enum DateScanner {
+    /// Every date in the line, left to right.
+    public static func dates(in line: TextLine) -> [WrittenDate] {
+        let s = line.scalars
+        var found: [WrittenDate] = []
+        var i = 0
+        while i < s.count {
+            guard s[i] == "月" else { i += 1; continue }
+            // Month number before 月.
+            guard let (month, monthStart) = number(endingBefore: i, in: s), (1...12).contains(month) else { i += 1; continue }
+            var start = monthStart
+            var year: Int?
+            if monthStart > 0, s[monthStart - 1] == "年",
+               let (y, yearStart) = number(endingBefore: monthStart - 1, in: s, digitsOnly: true), (1900...2199).contains(y) {
+                year = y
+                start = yearStart
+            }
+            var end = i + 1
+            var day: Int?
+            if let (d, dayEnd) = number(startingAt: i + 1, in: s), dayEnd < s.count, s[dayEnd] == "日" || s[dayEnd] == "号",
+               (1...31).contains(d) {
+                day = d
+                end = dayEnd + 1
+            }
+            // A month-day pair without a year must not be the tail of a longer number ("12月" in "2012月").
+            found.append(WrittenDate(year: year, month: month, day: day, range: start..<end))
+            i = end
+        }
+        return found
+    }
+
+    /// The date when the whole line is one date (成文日期), allowing nothing else but spaces.
+    public static func wholeLineDate(_ line: TextLine) -> WrittenDate? {
+        let trimmed = line.trimmed()
+        guard trimmed.count <= 20, let date = dates(in: trimmed).first, date.year != nil, date.day != nil,
+              date.range == 0..<trimmed.count else { return nil }
+        return date
+    }
+
+    /// The number whose last scalar is at `end - 1`: Arabic digits, or Chinese numerals.
+    /// Returns the value and the index where it starts.
+    static func number(endingBefore end: Int, in s: [Unicode.Scalar], digitsOnly: Bool = false) -> (Int, Int)? {
+        var start = end
+        if start > 0, s[start - 1].isASCIIDigit {
+            while start > 0, s[start - 1].isASCIIDigit, end - start < 4 { start -= 1 }
+            if start > 0, s[start - 1].isASCIIDigit { return nil }
+            return Int(String(String.UnicodeScalarView(s[start..<end]))).map { ($0, start) }
+        }
+        while start > 0, ChineseNumerals.isNumeral(s[start - 1]), end - start < 4 { start -= 1 }
+        guard start < end else { return nil }
+        let run = s[start..<end]
+        let hasUnits = run.contains { $0 == "十" || $0 == "拾" || $0 == "百" }
+        if digitsOnly && hasUnits { return nil }
+        return ChineseNumerals.value(of: run).map { ($0, start) }
+    }
+
+    /// The number that starts at `start`: the value and the index after it.
+    static func number(startingAt start: Int, in s: [Unicode.Scalar]) -> (Int, Int)? {
+        var end = start
+        if end < s.count, s[end].isASCIIDigit {
+            while end < s.count, s[end].isASCIIDigit, end - start < 2 { end += 1 }
+            return Int(String(String.UnicodeScalarView(s[start..<end]))).map { ($0, end) }
+        }
+        while end < s.count, ChineseNumerals.isNumeral(s[end]), end - start < 3 { end += 1 }
+        guard end > start else { return nil }
+        return ChineseNumerals.value(of: s[start..<end]).map { ($0, end) }
+    }
+}
+
+#if canImport(Foundation)
+import Foundation
+#endif

@@ -1,0 +1,77 @@
+/// A document number (发文字号): agency code, year in brackets, serial, "号".
+public struct DocNumber: Codable, Equatable, Sendable {
+    /// The canonical form: "中国质协字〔2023〕71号" (〔〕 brackets, no spaces), whatever the text used.
+    public var text: String
+    public var agency: String
+    public var year: Int
+    public var serial: Int
+    public var span: SourceSpan
+}
+
+/// Finds document numbers, accepting the brackets real text uses (〔〕 [] （） () 【】 ［］ ﹝﹞) and
+/// stray spaces ("〔2023〕152 号"). Scans right to left from each "号".
+public enum DocNumberScanner {
+    static let openBrackets: Set<Unicode.Scalar> = ["〔", "[", "（", "(", "【", "［", "﹝", "{"]
+    static let closeBrackets: Set<Unicode.Scalar> = ["〕", "]", "）", ")", "】", "］", "﹞", "}"]
+    /// Agency codes are short ("国办发", "工信厅科函", "豫工信办创新").
+    static let maximumAgencyLength = 12
+
+    public struct Match: Equatable, Sendable {
+        public var agency: String
+        public var year: Int
+        public var serial: Int
+        public var range: Range<Int>
+        public var canonical: String { "\(agency)〔\(year)〕\(serial)号" }
+    }
+
+    public static func matches(in line: TextLine) -> [Match] {
+        let s = line.scalars
+        var found: [Match] = []
+        var i = 0
+        while i < s.count {
+            if s[i] == "号", let match = match(endingAt: i, in: s) {
+                found.append(match)
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// The document number when the line holds nothing else.
+    public static func wholeLine(_ line: TextLine) -> DocNumber? {
+        let trimmed = line.trimmed()
+        guard let match = matches(in: trimmed).first, match.range == 0..<trimmed.count else { return nil }
+        return DocNumber(text: match.canonical, agency: match.agency, year: match.year, serial: match.serial,
+                         span: trimmed.span(match.range))
+    }
+
+    private static func match(endingAt hao: Int, in s: [Unicode.Scalar]) -> Match? {
+        var i = hao - 1
+        func skipSpaces() { while i >= 0, s[i].isLineSpace { i -= 1 } }
+        skipSpaces()
+        let serialEnd = i + 1
+        while i >= 0, s[i].isASCIIDigit { i -= 1 }
+        let serialStart = i + 1
+        guard serialStart < serialEnd, serialEnd - serialStart <= 6 else { return nil }
+        skipSpaces()
+        guard i >= 0, closeBrackets.contains(s[i]) else { return nil }
+        i -= 1
+        skipSpaces()
+        let yearEnd = i + 1
+        while i >= 0, s[i].isASCIIDigit { i -= 1 }
+        guard yearEnd - (i + 1) == 4 else { return nil }
+        let yearStart = i + 1
+        skipSpaces()
+        guard i >= 0, openBrackets.contains(s[i]) else { return nil }
+        i -= 1
+        skipSpaces()
+        let agencyEnd = i + 1
+        while i >= 0, s[i].isHan, agencyEnd - i <= maximumAgencyLength { i -= 1 }
+        let agencyStart = i + 1
+        guard agencyStart < agencyEnd,
+              let year = Int(String(String.UnicodeScalarView(s[yearStart..<yearEnd]))),
+              let serial = Int(String(String.UnicodeScalarView(s[serialStart..<serialEnd]))) else { return nil }
+        let agency = String(String.UnicodeScalarView(s[agencyStart..<agencyEnd]))
+        return Match(agency: agency, year: year, serial: serial, range: agencyStart..<(hao + 1))
+    }
+}

@@ -1,0 +1,54 @@
+/// Who issued a notice.
+public struct Issuer: Equatable, Sendable {
+    public enum Level: String, Codable, Sendable {
+        case national, provincial, municipal, association, other
+    }
+
+    public var name: String?
+    public var level: Level
+    /// Where the name was read: the masthead, the signature, or the title.
+    public var span: SourceSpan?
+}
+
+/// Classifies issuers by the administrative divisions of GB/T 2260 and the words that name
+/// associations. Reference data only: no name from any particular notice.
+public enum IssuerLevels {
+    /// The provincial-level divisions of GB/T 2260, as they begin an issuer's name.
+    public static let provincialDivisions = [
+        "北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省", "上海市", "江苏省",
+        "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "广西壮族自治区",
+        "海南省", "重庆市", "四川省", "贵州省", "云南省", "西藏自治区", "陕西省", "甘肃省", "青海省", "宁夏回族自治区",
+        "新疆维吾尔自治区", "台湾省", "香港特别行政区", "澳门特别行政区", "新疆生产建设兵团",
+    ]
+
+    /// Words that end the name of an association, federation or society.
+    public static let associationEndings = ["协会", "学会", "联合会", "商会", "促进会", "研究会", "基金会", "联盟", "总会"]
+
+    /// National bodies: the State Council and its ministries, commissions and administrations.
+    static let nationalPrefixes = ["国务院", "国家", "中华人民共和国", "全国人民代表大会", "中共中央", "中央"]
+
+    public static func level(of name: String) -> Issuer.Level {
+        if associationEndings.contains(where: { name.hasSuffix($0) }) { return .association }
+        if let province = provincialDivisions.first(where: { name.hasPrefix($0) }) {
+            let rest = Array(name.dropFirst(province.count).unicodeScalars)
+            return startsWithPrefecture(rest) ? .municipal : .provincial
+        }
+        if startsWithPrefecture(Array(name.unicodeScalars)) { return .municipal }
+        if nationalPrefixes.contains(where: { name.hasPrefix($0) }) { return .national }
+        // A ministry ("工业和信息化部") or its general office ("工业和信息化部办公厅").
+        if name.hasSuffix("部") || name.contains("部办公厅") { return .national }
+        return .other
+    }
+
+    /// "福州市…", "延边朝鲜族自治州…", "锡林郭勒盟…": a prefecture-level division, two to seven Han
+    /// characters before 市, 州, 盟 or 地区.
+    static func startsWithPrefecture(_ s: [Unicode.Scalar]) -> Bool {
+        for length in 2...7 where length < s.count {
+            guard s[0..<length].allSatisfy(\.isHan) else { return false }
+            let next = s[length]
+            if next == "市" || next == "州" || next == "盟" { return true }
+            if next == "地", length + 1 < s.count, s[length + 1] == "区" { return true }
+        }
+        return false
+    }
+}

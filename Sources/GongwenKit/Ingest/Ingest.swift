@@ -1,0 +1,129 @@
+import Foundation
+
+public enum InputFormat: String, Codable, Sendable {
+    case text
+    case html
+}
+
+/// Where a record came from.
+public struct SourceInfo: Codable, Equatable, Sendable {
+    public var path: String
+    public var format: InputFormat
+    public var encoding: String
+    public var sha256: String
+}
+
+/// An input read and decoded: its lines, each scalar mapped to its place in the input.
+public struct IngestedDocument: Sendable {
+    public var source: SourceInfo
+    public var lines: [TextLine]
+}
+
+/// The first stage: bytes (a file or standard input) to decoded lines.
+public enum Ingest {
+    /// Reads `path`, or standard input for "-".
+    public static func read(path: String, format: InputFormat? = nil) throws -> IngestedDocument {
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw IngestError.unreadable(path: path, reason: "no such file")
+            }
+            guard !isDirectory.boolValue else { throw IngestError.unreadable(path: path, reason: "it is a directory") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw IngestError.unreadable(path: path, reason: "permission denied or I/O error")
+            }
+            bytes = [UInt8](data)
+        }
+        return try ingest(bytes: bytes, path: path, format: format)
+    }
+
+    public static func ingest(bytes: [UInt8], path: String, format: InputFormat? = nil) throws -> IngestedDocument {
+        guard !bytes.isEmpty else { throw IngestError.empty(path: path) }
+        let format = format ?? sniffFormat(bytes, path: path)
+        let declared = format == .html ? declaredCharset(bytes) : nil
+        let encoding = try EncodingDetection.detect(bytes, declared: declared, path: path)
+        let scalars = try Transcoding.decode(bytes, as: encoding, path: path)
+        try refuseControlCharacters(scalars, encoding: encoding, path: path)
+        guard scalars.contains(where: { !$0.isLineSpace && $0 != "\n" && $0 != "\r" && $0 != "\u{FEFF}" }) else {
+            throw IngestError.blank(path: path)
+        }
+        let sourceLines = splitLines(scalars)
+        let lines: [TextLine]
+        switch format {
+        case .text:
+            lines = sourceLines.enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) }
+        case .html:
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(scalars.count * 3)
+            for scalar in scalars { utf8.append(contentsOf: Array(String(scalar).utf8)) }
+            lines = try HTMLText.lines(utf8: utf8, sourceLines: sourceLines, path: path)
+            guard lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) else {
+                throw IngestError.html(path: path, reason: "the page has no visible text (only markup, scripts or styles)")
+            }
+        }
+        let source = SourceInfo(path: path, format: format, encoding: encoding.name, sha256: SHA256.hex(of: bytes))
+        return IngestedDocument(source: source, lines: lines)
+    }
+
+    /// HTML by file name (.html, .htm, .xhtml, .shtml) or by its first tag.
+    static func sniffFormat(_ bytes: [UInt8], path: String) -> InputFormat {
+        let lowerPath = path.lowercased()
+        if [".html", ".htm", ".xhtml", ".shtml"].contains(where: { lowerPath.hasSuffix($0) }) { return .html }
+        let head = String(decoding: bytes.prefix(512).filter { $0 < 0x80 }, as: UTF8.self).lowercased()
+        let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        for opening in ["<!doctype html", "<html", "<head", "<body", "<meta", "<!--"] where trimmed.hasPrefix(opening) {
+            return .html
+        }
+        return .text
+    }
+
+    /// The charset an HTML page declares in its first 4 KiB (`<meta charset=…>` or http-equiv).
+    static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+        let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    /// Splits on LF, CRLF and CR; the line breaks themselves are not kept.
+    static func splitLines(_ scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+        var lines: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(current)
+                current = []
+                if scalar == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
+            } else if !(i == 0 && scalar == "\u{FEFF}") {
+                current.append(scalar)
+            }
+            i += 1
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// Text decoded from UTF-16 or UTF-32 can hold control characters the byte scan could not see.
+    private static func refuseControlCharacters(_ scalars: [Unicode.Scalar], encoding: DetectedEncoding, path: String) throws {
+        let unitBytes: Int
+        switch encoding.name {
+        case "UTF-16LE", "UTF-16BE": unitBytes = 2
+        case "UTF-32LE", "UTF-32BE": unitBytes = 4
+        default: return  // ASCII-compatible: already scanned byte by byte
+        }
+        var offset = encoding.bomLength
+        for scalar in scalars {
+            let v = scalar.value
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0B && v != 0x0C && v != 0x0D && v != 0x1B) || v == 0x7F {
+                throw IngestError.binary(path: path, byteOffset: offset, byte: UInt8(v))
+            }
+            offset += unitBytes == 2 ? (v > 0xFFFF ? 4 : 2) : 4
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// Why an input was refused. Each message names the input and, where it applies, the byte offset.
+public enum IngestError: Error, Equatable, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    case empty(path: String)
+    case blank(path: String)
+    case binary(path: String, byteOffset: Int, byte: UInt8)
+    case invalidEncoding(path: String, encoding: String, byteOffset: Int)
+    case undetectableEncoding(path: String, firstInvalidUTF8Offset: Int)
+    case unsupportedEncoding(path: String, encoding: String)
+    case html(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason):
+            return "\(path): cannot read the input: \(reason)"
+        case let .empty(path):
+            return "\(path): the input is empty (0 bytes)"
+        case let .blank(path):
+            return "\(path): the input holds only white space; there is no notice to parse"
+        case let .binary(path, offset, byte):
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "\(path): binary content at byte offset \(offset) (control byte 0x\(byte < 16 ? "0" : "")\(hex)); expected text or HTML"
+        case let .invalidEncoding(path, encoding, offset):
+            return "\(path): invalid \(encoding) at byte offset \(offset)"
+        case let .undetectableEncoding(path, offset):
+            return "\(path): not valid UTF-8 (first invalid byte at offset \(offset)) and no other encoding fits the bytes"
+        case let .unsupportedEncoding(path, encoding):
+            return "\(path): unsupported encoding \(encoding)"
+        case let .html(path, reason):
+            return "\(path): the HTML could not be read: \(reason)"
+        }
+    }
+}

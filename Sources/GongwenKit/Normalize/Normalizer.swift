@@ -1,0 +1,112 @@
+/// One logical line of normalized text: a paragraph, heading, list item or table row, possibly
+/// joined from several hard-wrapped input lines.
+public struct NormalizedLine: Sendable, Equatable {
+    public var line: TextLine
+    /// 1–6 when the input marked this line as a markdown heading.
+    public var markdownHeadingLevel: Int?
+    /// The width (in CJK layout columns) of the last input line that went into this one.
+    public var lastPhysicalWidth: Int
+
+    public var text: String { line.text }
+    public var isTableRow: Bool { line.scalars.contains("\t") }
+    public var span: SourceSpan { line.span! }
+}
+
+/// The second stage's result: the document as logical lines, and the links its markup carried.
+public struct NormalizedDocument: Sendable {
+    public var lines: [NormalizedLine]
+    public var links: [Link]
+    /// The column width at which the input was hard-wrapped, when it was (PDF text).
+    public var wrapWidth: Int?
+}
+
+/// Normalization: full-width ASCII folded (２０２３ → 2023) with Chinese punctuation kept,
+/// markdown residue stripped, canonical composition (ICU NFC), spaces that stand inside CJK text
+/// removed ("2023 年 8 月 25 日" → "2023年8月25日"), and hard-wrapped lines re-flowed.
+public enum Normalizer {
+    /// A cleaned input line, before re-flowing.
+    enum Piece {
+        case blank
+        case thematicBreak
+        case content(TextLine, headingLevel: Int?)
+    }
+
+    public static func normalize(_ lines: [TextLine]) -> NormalizedDocument {
+        var links: [Link] = []
+        let pieces = lines.map { clean($0, links: &links) }
+        let wrapWidth = Reflow.detectWrapWidth(pieces)
+        return NormalizedDocument(lines: Reflow.join(pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)
+    }
+
+    static func clean(_ input: TextLine, links: inout [Link]) -> Piece {
+        var line = composeNFC(foldWidths(input)).trimmed()
+        if line.isEmpty { return .blank }
+        if MarkupResidue.isThematicBreak(line) { return .thematicBreak }
+        var level: Int?
+        if let heading = MarkupResidue.stripHeading(line) {
+            level = heading.level
+            line = heading.text
+        }
+        line = collapseSpaces(MarkupResidue.stripInline(line, links: &links)).trimmed()
+        return line.isEmpty ? .blank : .content(line, headingLevel: level)
+    }
+
+    /// Full-width digits, letters and ＠ to ASCII; the many Unicode spaces to one space; zero-width
+    /// characters dropped. Chinese punctuation (，。、：；（）〔〕《》) is kept as written.
+    static func foldWidths(_ line: TextLine) -> TextLine {
+        var out = TextLine()
+        for (scalar, origin) in zip(line.scalars, line.origins) {
+            let v = scalar.value
+            switch v {
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF20:
+                out.append(Unicode.Scalar(v - 0xFEE0)!, from: origin)
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+                continue
+            case 0x09:
+                out.append(scalar, from: origin)
+            default:
+                out.append(scalar.isLineSpace ? " " : scalar, from: origin)
+            }
+        }
+        return out
+    }
+
+    /// NFC through ICU; composed scalars take the origin of the first scalar of their grapheme.
+    static func composeNFC(_ line: TextLine) -> TextLine {
+        guard line.scalars.contains(where: { $0.value >= 0x300 }),
+              Transcoding.nfc(line.scalars[...]) != nil else { return line }
+        var out = TextLine()
+        var start = 0
+        let text = line.text
+        for character in text {
+            let length = character.unicodeScalars.count
+            let range = start..<(start + length)
+            let composed = Transcoding.nfc(line.scalars[range]) ?? Array(line.scalars[range])
+            for scalar in composed { out.append(scalar, from: line.origins[start]) }
+            start += length
+        }
+        return out
+    }
+
+    /// Removes a run of spaces that touches CJK text on either side; folds other runs to one space.
+    static func collapseSpaces(_ line: TextLine) -> TextLine {
+        let s = line.scalars
+        guard s.contains(" ") else { return line }
+        var out = TextLine()
+        var i = 0
+        while i < s.count {
+            guard s[i] == " " else {
+                out.append(s[i], from: line.origins[i])
+                i += 1
+                continue
+            }
+            var end = i
+            while end < s.count, s[end] == " " { end += 1 }
+            let leftCJK = i > 0 && (s[i - 1].isCJK || s[i - 1] == "\t")
+            let rightCJK = end < s.count && (s[end].isCJK || s[end] == "\t")
+            if !leftCJK && !rightCJK && i > 0 && end < s.count { out.append(" ", from: line.origins[i]) }
+            i = end
+        }
+        return out
+    }
+}

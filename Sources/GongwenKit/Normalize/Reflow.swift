@@ -1,0 +1,116 @@
+/// Re-flows hard-wrapped text: joins an input line with the next when the first stops mid-sentence
+/// and the next goes on with it, and never glues together list items, headings, labelled fields
+/// ("电话：…") or table rows.
+///
+/// PDF text is wrapped at a fixed width, so a line that reaches that width and ends without
+/// closing punctuation continues on the next line, even when the next begins like a list item
+/// ("…质量第" + "一、效益优先。"). Web text has no fixed width; there a long line that stops
+/// mid-sentence continues, and a line that begins like a list item never continues another.
+enum Reflow {
+    /// Words that end a document title: a line ending with one is complete.
+    static let titleEndings = ["通知", "意见", "决定", "办法", "方案", "通报", "公告", "通告", "报告", "请示", "批复",
+                               "纪要", "规定", "细则", "名录", "名单", "说明", "流程", "指南", "函"]
+
+    /// Lines at least this wide (in CJK layout columns) are long enough to have been wrapped.
+    static let minimumWrappedWidth = 40
+
+    /// No page of an official document is narrower: GB/T 9704 sets 28 characters a line (56 columns).
+    static let minimumPageWidth = 40
+
+    /// The width at which the text was hard-wrapped: the most common width of the long lines that stop
+    /// mid-sentence, when at least half of them are within three columns of it. Nil for text with no
+    /// fixed wrap (web pages).
+    static func detectWrapWidth(_ pieces: [Normalizer.Piece]) -> Int? {
+        var widths: [Int] = []
+        // Lines that begin with a number are list items (a directory's entries are all short and
+        // unpunctuated); only running text tells the width of the page.
+        for case let .content(line, level) in pieces where level == nil && !line.scalars.contains("\t") {
+            guard let last = line.scalars.last, !last.isTerminalPunctuation, last != "。",
+                  OutlineMarker.parse(line) == nil else { continue }
+            let width = line.displayWidth
+            if width >= minimumPageWidth { widths.append(width) }
+        }
+        guard widths.count >= 5 else { return nil }
+        // The page width is the most common width; wrapped text clusters within a few columns of it.
+        var counts: [Int: Int] = [:]
+        for width in widths { counts[width, default: 0] += 1 }
+        guard let mode = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else { return nil }
+        let near = widths.filter { abs($0 - mode) <= 3 }.count
+        return near * 2 >= widths.count ? mode : nil
+    }
+
+    static func join(_ pieces: [Normalizer.Piece], wrapWidth: Int?) -> [NormalizedLine] {
+        var result: [NormalizedLine] = []
+        var open: NormalizedLine?  // the logical line that may still continue
+        for piece in pieces {
+            switch piece {
+            case .blank:
+                continue
+            case .thematicBreak:
+                if let line = open { result.append(line) }
+                open = nil
+            case let .content(line, level):
+                let next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: line.displayWidth)
+                if var current = open, continues(current, with: next, wrapWidth: wrapWidth) {
+                    current.line.append(line)
+                    current.lastPhysicalWidth = next.lastPhysicalWidth
+                    open = current
+                } else {
+                    if let line = open { result.append(line) }
+                    open = next
+                }
+            }
+        }
+        if let line = open { result.append(line) }
+        return result
+    }
+
+    static func continues(_ current: NormalizedLine, with next: NormalizedLine, wrapWidth: Int?) -> Bool {
+        if current.markdownHeadingLevel != nil || next.markdownHeadingLevel != nil { return false }
+        if current.isTableRow || next.isTableRow { return false }
+        let a = current.line, b = next.line
+        guard let last = a.scalars.last, let first = b.scalars.first else { return false }
+        if b.hasPrefix("附件") || LineShape.isLabelled(b) { return false }
+        if first.isContinuingPunctuation { return true }
+        if endsClosed(a) { return false }
+        let startsItem = OutlineMarker.parse(b) != nil
+        if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }
+        if titleEndings.contains(where: { a.hasSuffix($0) }) { return false }
+        if startsItem { return wrapWidth != nil && isFullWidth(current, wrapWidth) }
+        return isFullWidth(current, wrapWidth)
+    }
+
+    /// Ends with closing punctuation, possibly followed by a closing quote or bracket ("。”", "；）").
+    static func endsClosed(_ line: TextLine) -> Bool {
+        var i = line.count - 1
+        while i >= 0, "”’）)》」』】〕".unicodeScalars.contains(line.scalars[i]) { i -= 1 }
+        return i >= 0 && (line.scalars[i].isTerminalPunctuation || line.scalars[i] == "。")
+    }
+
+    /// Reaches the wrap width, give or take the two-character indent of a paragraph's first line
+    /// and the narrower digits and Latin letters.
+    private static func isFullWidth(_ line: NormalizedLine, _ wrapWidth: Int?) -> Bool {
+        line.lastPhysicalWidth >= (wrapWidth.map { $0 - 8 } ?? minimumWrappedWidth)
+    }
+}
+
+/// Shapes of a line that several stages recognise.
+enum LineShape {
+    /// "电话：…", "联 系 人：…", "邮编:…": one to six Han characters, a colon, then a value.
+    /// ("息化主管部门：", with nothing after the colon, is the tail of a wrapped line.)
+    static func isLabelled(_ line: TextLine) -> Bool {
+        labelEnd(line) != nil
+    }
+
+    /// The index of the colon after a short label, or nil.
+    static func labelEnd(_ line: TextLine) -> Int? {
+        var han = 0
+        for (i, scalar) in line.scalars.prefix(8).enumerated() {
+            if scalar == "：" || scalar == ":" { return han >= 1 && i + 1 < line.count ? i : nil }
+            guard scalar.isHan else { return nil }
+            han += 1
+            if han > 6 { return nil }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,71 @@
+/// Builds the body's outline tree from logical lines.
+///
+/// Nesting follows the numbering, not a fixed ladder: a kind of number already open on the path
+/// closes everything below it and starts a sibling; a new kind opens a child. So documents that skip
+/// a level ("一、" then "1.") or mix half- and full-width parentheses nest as a reader expects.
+/// Markdown heading levels order unnumbered headings only.
+enum Outline {
+    static func build(_ lines: ArraySlice<NormalizedLine>) -> (sections: [Section], notes: [(message: String, span: SourceSpan)]) {
+        var flat: [(depth: Int, section: Section)] = []
+        var path: [(kind: OutlineMarker.Kind, number: Int)] = []
+        var notes: [(message: String, span: SourceSpan)] = []
+
+        for line in lines {
+            if let marker = OutlineMarker.parse(line.line) {
+                if let open = path.lastIndex(where: { $0.kind == marker.kind }) {
+                    let previous = path[open].number
+                    if marker.number != previous + 1 {
+                        notes.append(("outline number \(marker.text) follows number \(previous) of the same kind", line.span))
+                    }
+                    path.removeSubrange(open...)
+                } else if marker.number != 1 {
+                    notes.append(("outline number \(marker.text) opens a level that has no item 1", line.span))
+                }
+                flat.append((path.count, Section(marker: marker, heading: nil, lines: [line])))
+                path.append((marker.kind, marker.number))
+            } else if let level = line.markdownHeadingLevel {
+                let kind = OutlineMarker.Kind.markdownHeading(level)
+                if let open = path.firstIndex(where: {
+                    if case let .markdownHeading(other) = $0.kind { return other >= level } else { return false }
+                }) {
+                    path.removeSubrange(open...)
+                }
+                flat.append((path.count, Section(marker: nil, heading: line.text, lines: [line])))
+                path.append((kind, 1))
+            } else if flat.isEmpty {
+                flat.append((0, Section(marker: nil, heading: nil, lines: [line])))
+            } else {
+                flat[flat.count - 1].section.lines.append(line)
+            }
+        }
+
+        // A short numbered line with no clause punctuation is a heading when something hangs under it.
+        for i in flat.indices {
+            guard let marker = flat[i].section.marker else { continue }
+            let first = flat[i].section.lines[0]
+            let rest = first.line[marker.contentStart..<first.line.count]
+            let hasFollowers = flat[i].section.lines.count > 1 || (i + 1 < flat.count && flat[i + 1].depth > flat[i].depth)
+            let headingShaped = first.markdownHeadingLevel != nil ||
+                (rest.count <= 30 && !rest.scalars.contains { "。；，：;,:".unicodeScalars.contains($0) })
+            if headingShaped && (hasFollowers || first.markdownHeadingLevel != nil) {
+                flat[i].section.heading = rest.text
+            }
+        }
+        return (nest(flat[...]), notes)
+    }
+
+    private static func nest(_ flat: ArraySlice<(depth: Int, section: Section)>) -> [Section] {
+        var result: [Section] = []
+        var i = flat.startIndex
+        while i < flat.endIndex {
+            var section = flat[i].section
+            let depth = flat[i].depth
+            var j = i + 1
+            while j < flat.endIndex, flat[j].depth > depth { j += 1 }
+            section.children = nest(flat[(i + 1)..<j])
+            result.append(section)
+            i = j
+        }
+        return result
+    }
+}

@@ -1,0 +1,68 @@
+/// The number that opens an item of the body's outline, as GB/T 9704 lays it out:
+/// "一、", "（一）", "1." / "1．" / "1、", "（1）", and circled "①".
+public struct OutlineMarker: Equatable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case chineseEnumerated       // 一、
+        case chineseParenthesized    // （一） or (一)
+        case arabicEnumerated        // 1. 1． 1、
+        case arabicParenthesized     // （1） or (1)
+        case circled                 // ①
+        case markdownHeading(Int)    // an unnumbered "## Heading", by its level
+    }
+
+    public var kind: Kind
+    /// The item's number (一 = 1).
+    public var number: Int
+    /// The marker as written, e.g. "（一）" or "1．".
+    public var text: String
+    /// Where the item's own words begin in the line (after the marker and any space).
+    public var contentStart: Int
+
+    /// The marker at the start of `line`, if any. A digit right after "1." is read as a decimal
+    /// ("1.5倍"), not an item, unless `allowDigitAfter` (lists of titles such as "1.2023年度…").
+    public static func parse(_ line: TextLine, allowDigitAfter: Bool = false) -> OutlineMarker? {
+        let s = line.scalars
+        guard let first = s.first else { return nil }
+        func finish(_ kind: Kind, _ number: Int, _ end: Int) -> OutlineMarker? {
+            var start = end
+            while start < s.count, s[start].isLineSpace { start += 1 }
+            guard start < s.count else { return nil }  // a bare number is not an item
+            return OutlineMarker(kind: kind, number: number, text: line[0..<end].text, contentStart: start)
+        }
+        if first == "（" || first == "(" {
+            var i = 1
+            while i < s.count, i <= 4, s[i] != "）", s[i] != ")" { i += 1 }
+            guard i < s.count, i > 1, s[i] == "）" || s[i] == ")" else { return nil }
+            let inside = s[1..<i]
+            if let n = ChineseNumerals.value(of: inside), inside.allSatisfy({ ChineseNumerals.isNumeral($0) }), n > 0 {
+                return finish(.chineseParenthesized, n, i + 1)
+            }
+            if inside.allSatisfy({ $0.isASCIIDigit }), let n = Int(String(String.UnicodeScalarView(inside))) {
+                return finish(.arabicParenthesized, n, i + 1)
+            }
+            return nil
+        }
+        if (0x2460...0x2473).contains(first.value) {
+            return finish(.circled, Int(first.value - 0x2460) + 1, 1)
+        }
+        if ChineseNumerals.isNumeral(first) && first != "〇" && first != "O" && first != "0" {
+            var i = 0
+            while i < s.count, i < 4, ChineseNumerals.isNumeral(s[i]) { i += 1 }
+            guard i < s.count, s[i] == "、", let n = ChineseNumerals.value(of: s[0..<i]), n > 0 else { return nil }
+            return finish(.chineseEnumerated, n, i + 1)
+        }
+        if first.isASCIIDigit {
+            var i = 0
+            while i < s.count, s[i].isASCIIDigit { i += 1 }
+            guard i <= 3, i < s.count, s[i] == "." || s[i] == "．" || s[i] == "、",
+                  let n = Int(String(String.UnicodeScalarView(s[0..<i]))), n > 0 else { return nil }
+            let after = i + 1
+            if !allowDigitAfter, after < s.count, s[after].isASCIIDigit { return nil }
+            return finish(.arabicEnumerated, n, after)
+        }
+        return nil
+    }
+
+    /// The number written the way this kind writes it, for messages ("（三）").
+    public var displayNumber: String { text }
+}

@@ -1,0 +1,80 @@
+/// An item of the body's outline: its number as written, a heading when the item is one, its own
+/// text, and the items under it.
+public struct Section: Sendable {
+    public var marker: OutlineMarker?
+    public var heading: String?
+    /// The item's own logical lines (the numbered line and the paragraphs before its first child).
+    public var lines: [NormalizedLine]
+    public var children: [Section] = []
+
+    public var number: String? { marker?.text }
+
+    /// The item's own words: the numbered line after its number (unless it is the heading), then
+    /// each following paragraph on a line of its own.
+    public var text: String {
+        var paragraphs: [String] = []
+        for (i, line) in lines.enumerated() {
+            if i == 0 && heading != nil { continue }
+            if i == 0, let marker {
+                paragraphs.append(line.line[marker.contentStart..<line.line.count].text)
+            } else {
+                paragraphs.append(line.text)
+            }
+        }
+        return paragraphs.joined(separator: "\n")
+    }
+
+    /// The span of the item's own lines (its children have theirs).
+    public var span: SourceSpan { SourceSpan.covering(lines.map(\.span))! }
+}
+
+/// An attachment appended to the notice: "附件 2" and its title, then its body, which is either an
+/// outline of its own or a whole notice (a forwarded one).
+public struct Appendix: Sendable {
+    public indirect enum Content: Sendable {
+        case sections([Section])
+        case notice(SegmentedNotice)
+    }
+
+    /// 2 for "附件 2"; nil for a lone "附件" or an attachment that follows with no marker.
+    public var index: Int?
+    public var marker: NormalizedLine?
+    /// The title: given on the marker line ("附件1：推荐单位名录"), else the line after the marker.
+    public var title: TextLine?
+    public var titleLine: NormalizedLine?
+    public var content: Content
+}
+
+/// An entry of the 附件说明 ("附件：1. 推荐单位名录").
+public struct AttachmentNoteEntry: Sendable {
+    public var index: Int?
+    public var title: TextLine
+}
+
+/// A notice cut into the elements of GB/T 9704-2012. Every logical line of the input is in exactly
+/// one of these fields.
+public struct SegmentedNotice: Sendable {
+    /// 发文机关标志: "中国质量协会文件", or the issuer's name set as the first heading.
+    public var masthead: NormalizedLine?
+    /// 发文字号.
+    public var docNumber: NormalizedLine?
+    /// 标题, on one or more lines.
+    public var title: [NormalizedLine] = []
+    /// 主送机关: the addressee line ending in "：".
+    public var addressee: NormalizedLine?
+    /// 正文, as an outline; an opening paragraph before the first numbered item is an unnumbered section.
+    public var body: [Section] = []
+    /// 附件说明, its lines and its entries.
+    public var attachmentNote: [NormalizedLine] = []
+    public var attachmentNoteEntries: [AttachmentNoteEntry] = []
+    /// 发文机关署名.
+    public var signature: NormalizedLine?
+    /// 成文日期.
+    public var date: NormalizedLine?
+    /// 附件, appended after the notice.
+    public var appendices: [Appendix] = []
+    /// Lines the segmenter could not place; reported, never dropped.
+    public var unplaced: [NormalizedLine] = []
+    /// Things a reader should know about the layout (numbering that jumps, and so on).
+    public var notes: [(message: String, span: SourceSpan)] = []
+}

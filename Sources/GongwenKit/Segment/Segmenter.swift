@@ -1,0 +1,254 @@
+/// The third stage: logical lines to the elements of an official document (GB/T 9704-2012).
+///
+/// Reading order: 发文机关标志, 发文字号, 标题 (one or more lines ending in a document type such as
+/// 通知), 主送机关 (a line ending in "："), then 正文 until the first element of the closing part:
+/// 附件说明 ("附件：…"), 发文机关署名 (a name right above the date), 成文日期 (a line that is only a
+/// date), or an appended attachment ("附件 2"). What follows the closing part is appended
+/// attachments; an attachment that is itself a notice — the forwarded one — is segmented the same
+/// way, recursively.
+public enum Segmenter {
+    /// How deep forwarded notices may nest before the rest is kept as plain sections.
+    static let maximumNesting = 8
+
+    public static func segment(_ document: NormalizedDocument) -> SegmentedNotice {
+        segment(document.lines[...], depth: 0)
+    }
+
+    static func segment(_ lines: ArraySlice<NormalizedLine>, depth: Int) -> SegmentedNotice {
+        var notice = SegmentedNotice()
+        var i = lines.startIndex
+        let end = lines.endIndex
+
+        // 发文机关标志 and 发文字号 (either order; some mastheads carry both on one line).
+        while i < end, notice.docNumber == nil || notice.masthead == nil {
+            if notice.masthead == nil, notice.docNumber == nil, notice.title.isEmpty, isMasthead(lines[i], next: i + 1 < end ? lines[i + 1] : nil) {
+                notice.masthead = lines[i]
+            } else if notice.docNumber == nil, DocNumberScanner.wholeLine(lines[i].line) != nil {
+                notice.docNumber = lines[i]
+            } else {
+                break
+            }
+            i += 1
+        }
+
+        // 标题: up to the line that ends in a document type, stopping before the addressee.
+        let titleStart = i
+        var titleEnd: Int?
+        var j = i
+        while j < end, j < titleStart + 4 {
+            let line = lines[j]
+            if isAddressee(line) || OutlineMarker.parse(line.line) != nil || line.isTableRow { break }
+            if endsWithDocumentType(line.line) { titleEnd = j + 1; break }
+            j += 1
+        }
+        if titleEnd == nil, titleStart < end, !isAddressee(lines[titleStart]), OutlineMarker.parse(lines[titleStart].line) == nil,
+           titleStart + 1 < end, isAddressee(lines[titleStart + 1]) {
+            titleEnd = titleStart + 1  // a title without a document-type word, right above the addressee
+        }
+        if let titleEnd {
+            notice.title = Array(lines[titleStart..<titleEnd])
+            i = titleEnd
+        }
+
+        // 主送机关.
+        if i < end, isAddressee(lines[i]) {
+            notice.addressee = lines[i]
+            i += 1
+        }
+
+        // 正文: up to the closing part.
+        var bodyEnd = i
+        while bodyEnd < end, !startsClosingPart(lines, at: bodyEnd) { bodyEnd += 1 }
+        let outline = Outline.build(lines[i..<bodyEnd])
+        notice.body = outline.sections
+        notice.notes += outline.notes
+        i = bodyEnd
+
+        // 附件说明, 署名, 成文日期, in the orders they come in.
+        while i < end {
+            let line = lines[i]
+            if notice.attachmentNote.isEmpty, let entry = attachmentNoteStart(line.line) {
+                notice.attachmentNote.append(line)
+                notice.attachmentNoteEntries.append(entry)
+                i += 1
+                // "附件：1. …" continues with "2. …", "3. …" on lines of their own.
+                while i < end, let expected = entry.index.map({ $0 + notice.attachmentNote.count }),
+                      let marker = OutlineMarker.parse(lines[i].line, allowDigitAfter: true),
+                      marker.kind == .arabicEnumerated, marker.number == expected {
+                    let next = lines[i].line
+                    notice.attachmentNote.append(lines[i])
+                    notice.attachmentNoteEntries.append(AttachmentNoteEntry(index: marker.number, title: next[marker.contentStart..<next.count]))
+                    i += 1
+                }
+            } else if notice.date == nil, DateScanner.wholeLineDate(line.line) != nil {
+                notice.date = line
+                i += 1
+            } else if notice.signature == nil, notice.date == nil, i + 1 < end,
+                      DateScanner.wholeLineDate(lines[i + 1].line) != nil, isSignatureShaped(line) {
+                notice.signature = line
+                i += 1
+            } else {
+                break
+            }
+        }
+
+        // 附件, appended.
+        notice.appendices = appendices(lines[i..<end], expectedCount: notice.attachmentNoteEntries.count, depth: depth)
+        return notice
+    }
+
+    // MARK: - Appended attachments
+
+    static func appendices(_ lines: ArraySlice<NormalizedLine>, expectedCount: Int, depth: Int) -> [Appendix] {
+        guard !lines.isEmpty else { return [] }
+        // Split where a marker carries the next expected index ("附件 1", "附件 2" …), or where a lone
+        // "附件" opens the first one. Markers inside a forwarded notice keep their own numbering and
+        // so stay inside it.
+        var groups: [(marker: (line: NormalizedLine, index: Int?, inlineTitle: TextLine?)?, lines: ArraySlice<NormalizedLine>)] = []
+        var currentStart = lines.startIndex
+        var currentMarker: (line: NormalizedLine, index: Int?, inlineTitle: TextLine?)?
+        var expected = 1
+        for k in lines.indices {
+            guard let marker = appendixMarker(lines[k].line) else { continue }
+            let opensNext = marker.index == expected || (marker.index == nil && groups.isEmpty && currentMarker == nil && k == lines.startIndex)
+            guard opensNext else { continue }
+            if k > currentStart || currentMarker != nil {
+                groups.append((currentMarker, lines[(currentMarker == nil ? currentStart : currentStart + 1)..<k]))
+            }
+            currentMarker = (lines[k], marker.index, marker.title)
+            currentStart = k
+            expected += 1
+        }
+        groups.append((currentMarker, lines[(currentMarker == nil ? currentStart : currentStart + 1)..<lines.endIndex]))
+
+        return groups.map { group in
+            var content = group.lines
+            if depth < maximumNesting, looksLikeNotice(content) {
+                return Appendix(index: group.marker?.index, marker: group.marker?.line, title: nil, titleLine: nil,
+                                content: .notice(segment(content, depth: depth + 1)))
+            }
+            var title = group.marker?.inlineTitle
+            var titleLine: NormalizedLine?
+            if title == nil, let first = content.first, isTitleShaped(first) {
+                title = first.line
+                titleLine = first
+                content = content.dropFirst()
+            }
+            return Appendix(index: group.marker?.index, marker: group.marker?.line, title: title, titleLine: titleLine,
+                            content: .sections(Outline.build(content).sections))
+        }
+    }
+
+    /// "附件", "附件 2", "附件2：推荐单位名录" on a line of their own. ("附件：1. …" is the 附件说明.)
+    static func appendixMarker(_ line: TextLine) -> (index: Int?, title: TextLine?)? {
+        guard line.hasPrefix("附件") else { return nil }
+        let s = line.scalars
+        var i = 2
+        while i < s.count, s[i].isLineSpace { i += 1 }
+        let digitsStart = i
+        while i < s.count, s[i].isASCIIDigit { i += 1 }
+        let index = i > digitsStart ? Int(String(String.UnicodeScalarView(s[digitsStart..<i]))) : nil
+        if i == s.count { return (index, nil) }
+        guard index != nil else { return nil }
+        while i < s.count, s[i].isLineSpace || s[i] == "：" || s[i] == ":" { i += 1 }
+        guard i < s.count else { return (index, nil) }
+        return (index, line[i..<s.count])
+    }
+
+    /// "附件：1. 推荐单位名录" or "附件：推荐单位名录": the first entry.
+    static func attachmentNoteStart(_ line: TextLine) -> AttachmentNoteEntry? {
+        guard line.hasPrefix("附件") else { return nil }
+        var i = 2
+        while i < line.count, line.scalars[i].isLineSpace { i += 1 }
+        guard i < line.count, line.scalars[i] == "：" || line.scalars[i] == ":" else { return nil }
+        i += 1
+        while i < line.count, line.scalars[i].isLineSpace { i += 1 }
+        guard i < line.count else { return nil }
+        let rest = line[i..<line.count]
+        if let marker = OutlineMarker.parse(rest, allowDigitAfter: true), marker.kind == .arabicEnumerated {
+            return AttachmentNoteEntry(index: marker.number, title: rest[marker.contentStart..<rest.count])
+        }
+        return AttachmentNoteEntry(index: nil, title: rest)
+    }
+
+    // MARK: - Shapes
+
+    static func startsClosingPart(_ lines: ArraySlice<NormalizedLine>, at k: Int) -> Bool {
+        let line = lines[k]
+        if attachmentNoteStart(line.line) != nil || appendixMarker(line.line) != nil { return true }
+        if DateScanner.wholeLineDate(line.line) != nil { return true }
+        return k + 1 < lines.endIndex && DateScanner.wholeLineDate(lines[k + 1].line) != nil && isSignatureShaped(line)
+    }
+
+    /// A notice begins within the first lines: a title ending in a document type right above an
+    /// addressee line, or a masthead followed by a document number.
+    static func looksLikeNotice(_ lines: ArraySlice<NormalizedLine>) -> Bool {
+        let head = Array(lines.prefix(6))
+        for k in head.indices {
+            if endsWithDocumentType(head[k].line), k + 1 < head.count, isAddressee(head[k + 1]) { return true }
+            if k + 1 < head.count, isMasthead(head[k], next: head[k + 1]),
+               DocNumberScanner.wholeLine(head[k + 1].line) != nil { return true }
+        }
+        return false
+    }
+
+    /// "中国质量协会文件", or an issuer's name set as a top-level heading ("# 山东省工业和信息化厅").
+    static func isMasthead(_ line: NormalizedLine, next: NormalizedLine?) -> Bool {
+        let text = line.line
+        guard text.count <= 40, !text.scalars.contains(where: { "，。：；:".unicodeScalars.contains($0) }) else { return false }
+        if text.hasSuffix("文件") && text.count > 2 { return true }
+        guard OrganizationName.isShaped(text) else { return false }
+        if line.markdownHeadingLevel == 1 { return true }
+        return next.map { DocNumberScanner.wholeLine($0.line) != nil } ?? false
+    }
+
+    /// "各会员单位及相关组织：": ends in a colon, no sentence inside, not a labelled field or an item.
+    static func isAddressee(_ line: NormalizedLine) -> Bool {
+        let text = line.line
+        guard let last = text.scalars.last, last == "：" || last == ":", text.count >= 3, text.count <= 150 else { return false }
+        if text.scalars.contains("。") || OutlineMarker.parse(text) != nil || line.markdownHeadingLevel != nil { return false }
+        if text.hasPrefix("附件") { return false }
+        // "联系人：" is a label; an addressee names bodies, usually starting with 各 or 有关, or lists several.
+        let body = text[0..<(text.count - 1)]
+        if body.hasPrefix("各") || body.hasPrefix("有关") || body.hasPrefix("全国") { return true }
+        if body.scalars.contains(where: { "、，,".unicodeScalars.contains($0) }) { return true }
+        return OrganizationName.isShaped(body)
+    }
+
+    static func endsWithDocumentType(_ line: TextLine) -> Bool {
+        var text = line
+        // A title may end with a bracketed note: "…的通知（试行）".
+        if let last = text.scalars.last, last == "）" || last == ")", let open = text.scalars.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+            text = text[0..<open]
+        }
+        return text.count >= 4 && !text.scalars.contains("。") && Reflow.titleEndings.contains { text.hasSuffix($0) }
+    }
+
+    /// A signature: one short name (or several names side by side) without punctuation.
+    static func isSignatureShaped(_ line: NormalizedLine) -> Bool {
+        let text = line.line
+        guard text.count >= 2, text.count <= 60, line.markdownHeadingLevel == nil, OutlineMarker.parse(text) == nil else { return false }
+        return !text.scalars.contains { "，。：；:;,、".unicodeScalars.contains($0) || $0.isASCIIDigit || $0 == "\t" }
+    }
+
+    /// A short title line above an attachment's body.
+    static func isTitleShaped(_ line: NormalizedLine) -> Bool {
+        let text = line.line
+        guard text.count <= 60, !line.isTableRow, OutlineMarker.parse(text) == nil else { return false }
+        return !text.scalars.contains { "。；;".unicodeScalars.contains($0) } && text.scalars.last != "：" && text.scalars.last != ":"
+    }
+}
+
+/// The shape of a body's name: Han characters (brackets allowed) ending in a word that names an
+/// organisation (厅, 局, 委员会, 协会 …).
+public enum OrganizationName {
+    public static let suffixes = ["厅", "局", "委", "委员会", "办公室", "办", "政府", "部", "院", "会", "中心", "公司", "处", "室",
+                                  "所", "署", "集团", "部门", "单位", "组织", "企业", "机构", "学校", "大学", "银行", "馆", "站", "队", "社"]
+
+    public static func isShaped(_ text: TextLine) -> Bool {
+        guard text.count >= 2, text.count <= 40 else { return false }
+        guard text.scalars.allSatisfy({ $0.isHan || "（）()".unicodeScalars.contains($0) }) else { return false }
+        if text.contains("关于") { return false }
+        return suffixes.contains { text.hasSuffix($0) }
+    }
+}

@@ -1,0 +1,114 @@
+/// A line of text whose every scalar remembers where it stood in the original input.
+///
+/// Every stage works on these: ingest makes one per input line, normalization rewrites them
+/// (folding, stripping markup, joining hard-wrapped lines) and keeps `origins` in step, so any
+/// value cut from a line can name the words it came from.
+public struct TextLine: Sendable, Equatable {
+    public private(set) var scalars: [Unicode.Scalar]
+    public private(set) var origins: [SourcePoint]
+
+    public init() {
+        scalars = []
+        origins = []
+    }
+
+    /// A line as it stands in the input: scalar `i` sits at column `i + 1` of line `lineNumber`.
+    public init<S: Sequence>(original scalars: S, lineNumber: Int) where S.Element == Unicode.Scalar {
+        self.scalars = Array(scalars)
+        self.origins = (0..<self.scalars.count).map { SourcePoint(line: lineNumber, column: $0 + 1) }
+    }
+
+    public init(scalars: [Unicode.Scalar], origins: [SourcePoint]) {
+        precondition(scalars.count == origins.count, "every scalar needs an origin")
+        self.scalars = scalars
+        self.origins = origins
+    }
+
+    public var count: Int { scalars.count }
+    public var isEmpty: Bool { scalars.isEmpty }
+    public var text: String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    public mutating func append(_ scalar: Unicode.Scalar, from origin: SourcePoint) {
+        scalars.append(scalar)
+        origins.append(origin)
+    }
+
+    public mutating func append(_ other: TextLine) {
+        scalars.append(contentsOf: other.scalars)
+        origins.append(contentsOf: other.origins)
+    }
+
+    public mutating func append(contentsOf other: TextLine, range: Range<Int>) {
+        scalars.append(contentsOf: other.scalars[range])
+        origins.append(contentsOf: other.origins[range])
+    }
+
+    public subscript(range: Range<Int>) -> TextLine {
+        TextLine(scalars: Array(scalars[range]), origins: Array(origins[range]))
+    }
+
+    /// The span of the scalars in `range` (which must not be empty).
+    public func span(_ range: Range<Int>) -> SourceSpan {
+        SourceSpan(start: origins[range.lowerBound], end: origins[range.upperBound - 1])
+    }
+
+    /// The span of the whole line; nil for an empty line.
+    public var span: SourceSpan? { isEmpty ? nil : span(0..<count) }
+
+    /// The same line without leading and trailing white space (tabs included).
+    public func trimmed() -> TextLine {
+        var start = 0
+        var end = count
+        while start < end, scalars[start].isLineSpace { start += 1 }
+        while end > start, scalars[end - 1].isLineSpace { end -= 1 }
+        return (start == 0 && end == count) ? self : self[start..<end]
+    }
+
+    /// True when the input had white space between scalar `index - 1` and scalar `index` that
+    /// normalization removed (their source columns are not adjacent). Used to recover spacing
+    /// that separates names ("路正红 别 致") after CJK spacing was folded away.
+    public func hadGap(before index: Int) -> Bool {
+        guard index > 0, index < count else { return false }
+        let previous = origins[index - 1]
+        let current = origins[index]
+        return previous.line != current.line || current.column - previous.column > 1
+    }
+
+    public func hasPrefix(_ prefix: String) -> Bool {
+        var i = 0
+        for scalar in prefix.unicodeScalars {
+            guard i < count, scalars[i] == scalar else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    public func hasSuffix(_ suffix: String) -> Bool {
+        let tail = Array(suffix.unicodeScalars)
+        guard tail.count <= count else { return false }
+        return Array(scalars[(count - tail.count)...]) == tail
+    }
+
+    /// The index of the first occurrence of `needle` at or after `from`, or nil.
+    public func firstIndex(of needle: String, from: Int = 0) -> Int? {
+        let pattern = Array(needle.unicodeScalars)
+        guard !pattern.isEmpty, pattern.count <= count else { return nil }
+        var i = from
+        while i + pattern.count <= count {
+            if scalars[i] == pattern[0] && Array(scalars[i..<(i + pattern.count)]) == pattern { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    public func contains(_ needle: String) -> Bool { firstIndex(of: needle) != nil }
+
+    /// Width in monospace columns as a CJK layout sets it: wide and full-width characters take two.
+    public var displayWidth: Int {
+        scalars.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
+    }
+}
