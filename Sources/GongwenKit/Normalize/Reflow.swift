@@ -75,9 +75,30 @@ enum Reflow {
         if endsClosed(a) { return false }
         let startsItem = OutlineMarker.parse(b) != nil
         if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }
+        if endsOnConnective(a), isNameFragment(b) { return !startsItem }
         if titleEndings.contains(where: { a.hasSuffix($0) }) { return false }
         if startsItem { return wrapWidth != nil && isFullWidth(current, wrapWidth) }
+        // Without a fixed wrap width, a numbered line with no clause punctuation is a heading
+        // ("4. 管理方法（技术）的推进和应用情况（8000字以内）"), however long.
+        if wrapWidth == nil, isNumberedHeading(a) { return false }
         return isFullWidth(current, wrapWidth)
+    }
+
+    static func isNumberedHeading(_ line: TextLine) -> Bool {
+        guard let marker = OutlineMarker.parse(line) else { return false }
+        return !line.scalars[marker.contentStart...].contains { "，。；：,;:".unicodeScalars.contains($0) }
+    }
+
+    /// Ends on a conjunction that joins the parts of a name ("新疆生产建设兵团工业和" + "信息化厅").
+    /// (Words end in these too — 参与, 涉及 — so the rule also wants a fragment after it.)
+    static func endsOnConnective(_ line: TextLine) -> Bool {
+        guard let last = line.scalars.last else { return false }
+        return "和及与".unicodeScalars.contains(last)
+    }
+
+    /// A short run of Han characters with no punctuation: the tail of a wrapped name.
+    static func isNameFragment(_ line: TextLine) -> Bool {
+        line.count <= 10 && line.scalars.allSatisfy(\.isHan)
     }
 
     /// Ends with closing punctuation, possibly followed by a closing quote or bracket ("。”", "；）").
