@@ -7,23 +7,27 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 
-int32_t gw_detect_charset(const char *bytes, int32_t length, char *name, int32_t nameCapacity) {
+int32_t gw_detect_charsets(const char *bytes, int32_t length, char *names, int32_t *confidences, int32_t maxCount) {
     UErrorCode status = U_ZERO_ERROR;
     UCharsetDetector *detector = ucsdet_open(&status);
     if (U_FAILURE(status)) return -1;
     ucsdet_setText(detector, bytes, length, &status);
-    const UCharsetMatch *match = ucsdet_detect(detector, &status);
-    int32_t confidence = -1;
-    if (U_SUCCESS(status) && match != NULL) {
-        const char *found = ucsdet_getName(match, &status);
-        int32_t score = ucsdet_getConfidence(match, &status);
-        if (U_SUCCESS(status) && found != NULL && (int32_t)strlen(found) < nameCapacity) {
-            strcpy(name, found);
-            confidence = score;
+    int32_t found = 0;
+    const UCharsetMatch **matches = ucsdet_detectAll(detector, &found, &status);
+    int32_t written = 0;
+    if (U_SUCCESS(status) && matches != NULL) {
+        for (int32_t i = 0; i < found && written < maxCount; i++) {
+            UErrorCode matchStatus = U_ZERO_ERROR;
+            const char *name = ucsdet_getName(matches[i], &matchStatus);
+            int32_t confidence = ucsdet_getConfidence(matches[i], &matchStatus);
+            if (U_FAILURE(matchStatus) || name == NULL || strlen(name) >= GW_CHARSET_NAME_SLOT) continue;
+            strcpy(names + written * GW_CHARSET_NAME_SLOT, name);
+            confidences[written] = confidence;
+            written++;
         }
     }
     ucsdet_close(detector);
-    return confidence;
+    return U_SUCCESS(status) ? written : -1;
 }
 
 int32_t gw_convert_to_utf16(const char *charset, const char *bytes, int64_t length,
@@ -69,6 +73,30 @@ int32_t gw_convert_to_utf16(const char *charset, const char *bytes, int64_t leng
                 status == U_TRUNCATED_CHAR_FOUND) ? 1 : 2;
     }
     ucnv_close(converter);
+    *out = buffer;
+    *outLength = target - buffer;
+    return 0;
+}
+
+int32_t gw_convert_from_utf16(const char *charset, const uint16_t *text, int64_t length,
+                              char **out, int64_t *outLength, int64_t *errorOffset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) return 2;
+    ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    if (U_FAILURE(status)) { ucnv_close(converter); return 2; }
+    int64_t capacity = length * 4 + 16;
+    char *buffer = (char *)malloc((size_t)capacity);
+    if (buffer == NULL) { ucnv_close(converter); return 2; }
+    const UChar *source = text;
+    char *target = buffer;
+    ucnv_fromUnicode(converter, &target, buffer + capacity, &source, text + length, NULL, 1, &status);
+    ucnv_close(converter);
+    if (U_FAILURE(status)) {
+        *errorOffset = (int64_t)(source - text);
+        free(buffer);
+        return (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND) ? 1 : 2;
+    }
     *out = buffer;
     *outLength = target - buffer;
     return 0;

@@ -6,10 +6,14 @@
 
 #include <stdint.h>
 
-/// Best guess of the charset of `bytes` by ICU's detector (ucsdet).
-/// Writes the canonical ICU name (e.g. "GB18030", "UTF-8") into `name` and returns the confidence
-/// (0-100), or -1 when ICU failed or found nothing.
-int32_t gw_detect_charset(const char *bytes, int32_t length, char *name, int32_t nameCapacity);
+/// Size of one name slot in gw_detect_charsets' output.
+#define GW_CHARSET_NAME_SLOT 32
+
+/// Every charset ICU's detector (ucsdet_detectAll) finds plausible for `bytes`, best first.
+/// Writes up to `maxCount` canonical ICU names ("GB18030", "Big5" …), NUL-terminated, into
+/// consecutive GW_CHARSET_NAME_SLOT-byte slots of `names`, and their confidences (0-100) into
+/// `confidences`. Returns how many were written, or -1 when ICU failed.
+int32_t gw_detect_charsets(const char *bytes, int32_t length, char *names, int32_t *confidences, int32_t maxCount);
 
 /// Strictly converts `length` bytes in `charset` to UTF-16 (ucnv with the STOP callback).
 /// On success returns 0, stores a malloc'd buffer in *out (caller frees) and its length in *outLength.
@@ -17,6 +21,12 @@ int32_t gw_detect_charset(const char *bytes, int32_t length, char *name, int32_t
 /// On any other failure (unknown charset, no memory) returns 2.
 int32_t gw_convert_to_utf16(const char *charset, const char *bytes, int64_t length,
                             uint16_t **out, int64_t *outLength, int64_t *errorOffset);
+
+/// Strictly converts UTF-16 to bytes in `charset` (ucnv with the STOP callback): an unmappable
+/// character is an error (returns 1 and its UTF-16 offset in *errorOffset), never a substitute.
+/// Returns 0 and a malloc'd buffer (caller frees) on success, 2 on any other failure.
+int32_t gw_convert_from_utf16(const char *charset, const uint16_t *text, int64_t length,
+                              char **out, int64_t *outLength, int64_t *errorOffset);
 
 /// 1 when the UTF-16 text is certainly in NFC, 0 otherwise (unorm2_quickCheck with NFC).
 int32_t gw_is_nfc(const uint16_t *text, int32_t length);

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date as written in a notice.
 public struct WrittenDate: Equatable, Sendable {
     public var year: Int?
@@ -35,7 +37,7 @@ public enum DateScanner {
             var end = i + 1
             var day: Int?
             if let (d, dayEnd) = number(startingAt: i + 1, in: s), dayEnd < s.count, s[dayEnd] == "日" || s[dayEnd] == "号",
-               (1...31).contains(d) {
+               d >= 1, d <= daysIn(month: month, year: year) {
                 day = d
                 end = dayEnd + 1
             }
@@ -52,6 +54,17 @@ public enum DateScanner {
         guard trimmed.count <= 20, let date = dates(in: trimmed).first, date.year != nil, date.day != nil,
               date.range == 0..<trimmed.count else { return nil }
         return date
+    }
+
+    /// Days in a month; February has 29 when the year is unknown or a leap year.
+    static func daysIn(month: Int, year: Int?) -> Int {
+        switch month {
+        case 2:
+            guard let year else { return 29 }
+            return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// The number whose last scalar is at `end - 1`: Arabic digits, or Chinese numerals.
@@ -83,7 +96,3 @@ public enum DateScanner {
         return ChineseNumerals.value(of: s[start..<end]).map { ($0, end) }
     }
 }
-
-#if canImport(Foundation)
-import Foundation
-#endif

@@ -33,8 +33,8 @@ public enum IssuerLevels {
             let rest = Array(name.dropFirst(province.count).unicodeScalars)
             return startsWithPrefecture(rest) ? .municipal : .provincial
         }
+        if nationalPrefixes.contains(where: { name.hasPrefix($0) }) { return .national }  // before 国家市场…
         if startsWithPrefecture(Array(name.unicodeScalars)) { return .municipal }
-        if nationalPrefixes.contains(where: { name.hasPrefix($0) }) { return .national }
         // A ministry ("工业和信息化部") or its general office ("工业和信息化部办公厅").
         if name.hasSuffix("部") || name.contains("部办公厅") { return .national }
         return .other

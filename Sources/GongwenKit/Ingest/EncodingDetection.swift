@@ -10,36 +10,61 @@ public struct DetectedEncoding: Equatable, Sendable {
     public var evidence: String
 }
 
-/// Finds the encoding of an input: byte order mark, then an HTML-declared charset, then strict
-/// UTF-8, then ICU's detector (ucsdet). Bytes that are mostly valid UTF-8 with a few broken
-/// sequences are refused as broken UTF-8 rather than reinterpreted as a legacy charset.
+/// Finds the encoding of an input and decodes it: byte order mark, then an HTML-declared charset,
+/// then strict UTF-8, then ICU's detector (ucsdet). Bytes that are mostly valid UTF-8 with a few
+/// broken sequences are refused as broken UTF-8 rather than reinterpreted as a legacy charset.
+/// Among ICU's candidates the first that decodes strictly into Chinese text wins: a notice read as
+/// Latin-1 has no Han characters. UTF-16 and UTF-32 are accepted with a byte order mark only.
 public enum EncodingDetection {
-    public static func detect(_ bytes: [UInt8], declared: String? = nil, path: String) throws -> DetectedEncoding {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return DetectedEncoding(name: "UTF-8", bomLength: 3, evidence: "bom") }
-        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return DetectedEncoding(name: "UTF-32LE", bomLength: 4, evidence: "bom") }
-        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return DetectedEncoding(name: "UTF-32BE", bomLength: 4, evidence: "bom") }
-        if bytes.starts(with: [0xFF, 0xFE]) { return DetectedEncoding(name: "UTF-16LE", bomLength: 2, evidence: "bom") }
-        if bytes.starts(with: [0xFE, 0xFF]) { return DetectedEncoding(name: "UTF-16BE", bomLength: 2, evidence: "bom") }
-
+    public static func decode(_ bytes: [UInt8], declared: String? = nil, path: String) throws -> (DetectedEncoding, [Unicode.Scalar]) {
+        if let bom = byteOrderMark(bytes) {
+            return (bom, try Transcoding.decode(bytes, as: bom, path: path))
+        }
         if let offset = firstControlByte(bytes) {
             throw IngestError.binary(path: path, byteOffset: offset, byte: bytes[offset])
         }
         let utf8 = UTF8Validation.scan(bytes)
-        if utf8.firstInvalidOffset == nil {
-            return DetectedEncoding(name: "UTF-8", bomLength: 0, evidence: "valid")
+        guard let invalidOffset = utf8.firstInvalidOffset else {
+            let encoding = DetectedEncoding(name: "UTF-8", bomLength: 0, evidence: "valid")
+            return (encoding, try Transcoding.decode(bytes, as: encoding, path: path))
         }
         if let declared, let name = canonicalName(declared), name != "UTF-8" {
-            return DetectedEncoding(name: name, bomLength: 0, evidence: "declared")
+            let encoding = DetectedEncoding(name: name, bomLength: 0, evidence: "declared")
+            return (encoding, try Transcoding.decode(bytes, as: encoding, path: path))
         }
-        let invalidOffset = utf8.firstInvalidOffset!
-        // Real UTF-8 with a corrupted byte: its multi-byte sequences vastly outnumber the broken ones.
-        if utf8.validMultibyteSequences >= 8 && utf8.validMultibyteSequences >= utf8.invalidSequences * 20 {
+        // UTF-8 with corrupted bytes: its valid multi-byte sequences outnumber the broken ones. Text in
+        // a legacy encoding forms valid UTF-8 sequences only by accident: the five notices in GBK, Big5,
+        // Shift_JIS or EUC-KR show 0.1 to 0.3 valid sequences for each invalid one.
+        if utf8.validMultibyteSequences >= 2 * utf8.invalidSequences {
             throw IngestError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: invalidOffset)
         }
-        guard let guess = icuGuess(bytes), guess.confidence >= 10, guess.name != "UTF-8" else {
+        // ICU's best candidate decides, and its strict failure is the answer; a lower-ranked candidate
+        // is preferred only when the best one decodes into text with no Han character at all.
+        let candidates = icuCandidates(bytes).filter { $0.confidence >= 10 && !unicodeWithoutBOM.contains($0.name) }
+        guard let best = candidates.first else {
             throw IngestError.undetectableEncoding(path: path, firstInvalidUTF8Offset: invalidOffset)
         }
-        return DetectedEncoding(name: guess.name, bomLength: 0, evidence: "detected")
+        let bestEncoding = DetectedEncoding(name: best.name, bomLength: 0, evidence: "detected")
+        let bestScalars = try Transcoding.decode(bytes, as: bestEncoding, path: path)
+        if bestScalars.contains(where: \.isHan) { return (bestEncoding, bestScalars) }
+        for candidate in candidates.dropFirst() {
+            let encoding = DetectedEncoding(name: candidate.name, bomLength: 0, evidence: "detected")
+            if let scalars = try? Transcoding.decode(bytes, as: encoding, path: path), scalars.contains(where: \.isHan) {
+                return (encoding, scalars)
+            }
+        }
+        return (bestEncoding, bestScalars)
+    }
+
+    /// Encodings that ICU may guess but that Gongwen reads only when a byte order mark says so.
+    static let unicodeWithoutBOM: Set<String> = ["UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"]
+
+    static func byteOrderMark(_ bytes: [UInt8]) -> DetectedEncoding? {
+        let marks: [([UInt8], String)] = [
+            ([0xEF, 0xBB, 0xBF], "UTF-8"), ([0xFF, 0xFE, 0x00, 0x00], "UTF-32LE"), ([0x00, 0x00, 0xFE, 0xFF], "UTF-32BE"),
+            ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE"),
+        ]
+        return marks.first { bytes.starts(with: $0.0) }.map { DetectedEncoding(name: $0.1, bomLength: $0.0.count, evidence: "bom") }
     }
 
     /// ICU's name for a charset label such as "gb2312", "GBK" or "utf8"; nil when ICU does not know it.
@@ -63,14 +88,18 @@ public enum EncodingDetection {
         }
     }
 
-    static func icuGuess(_ bytes: [UInt8]) -> (name: String, confidence: Int)? {
-        // ucsdet reads at most 8 KiB by design; give it a prefix so large inputs stay cheap.
+    /// ICU's candidates, best first. ucsdet reads a prefix by design; 64 KiB keeps large inputs cheap.
+    static func icuCandidates(_ bytes: [UInt8]) -> [(name: String, confidence: Int)] {
         let sample = bytes.prefix(65_536).map { CChar(bitPattern: $0) }
-        var name = [CChar](repeating: 0, count: 64)
-        let confidence = gw_detect_charset(sample, Int32(sample.count), &name, Int32(name.count))
-        guard confidence >= 0 else { return nil }
-        let found = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return (found, Int(confidence))
+        let slots = 16
+        var names = [CChar](repeating: 0, count: slots * Int(GW_CHARSET_NAME_SLOT))
+        var confidences = [Int32](repeating: 0, count: slots)
+        let count = gw_detect_charsets(sample, Int32(sample.count), &names, &confidences, Int32(slots))
+        guard count > 0 else { return [] }
+        return (0..<Int(count)).map { i in
+            let slot = names[(i * Int(GW_CHARSET_NAME_SLOT))...].prefix { $0 != 0 }
+            return (String(decoding: slot.map { UInt8(bitPattern: $0) }, as: UTF8.self), Int(confidences[i]))
+        }
     }
 }
 

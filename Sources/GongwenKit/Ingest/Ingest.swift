@@ -44,8 +44,7 @@ public enum Ingest {
         guard !bytes.isEmpty else { throw IngestError.empty(path: path) }
         let format = format ?? sniffFormat(bytes, path: path)
         let declared = format == .html ? declaredCharset(bytes) : nil
-        let encoding = try EncodingDetection.detect(bytes, declared: declared, path: path)
-        let scalars = try Transcoding.decode(bytes, as: encoding, path: path)
+        let (encoding, scalars) = try EncodingDetection.decode(bytes, declared: declared, path: path)
         try refuseControlCharacters(scalars, encoding: encoding, path: path)
         guard scalars.contains(where: { !$0.isLineSpace && $0 != "\n" && $0 != "\r" && $0 != "\u{FEFF}" }) else {
             throw IngestError.blank(path: path)

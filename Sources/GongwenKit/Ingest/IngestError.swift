@@ -8,6 +8,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case undetectableEncoding(path: String, firstInvalidUTF8Offset: Int)
     case unsupportedEncoding(path: String, encoding: String)
     case html(path: String, reason: String)
+    case unencodable(encoding: String, utf16Offset: Int)
 
     public var description: String {
         switch self {
@@ -26,6 +27,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             return "\(path): not valid UTF-8 (first invalid byte at offset \(offset)) and no other encoding fits the bytes"
         case let .unsupportedEncoding(path, encoding):
             return "\(path): unsupported encoding \(encoding)"
+        case let .unencodable(encoding, offset):
+            return "the character at UTF-16 offset \(offset) has no form in \(encoding)"
         case let .html(path, reason):
             return "\(path): the HTML could not be read: \(reason)"
         }

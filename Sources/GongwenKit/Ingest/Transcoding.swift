@@ -6,17 +6,20 @@ public enum Transcoding {
     public static func decode(_ bytes: [UInt8], as encoding: DetectedEncoding, path: String) throws -> [Unicode.Scalar] {
         let body = bytes.dropFirst(encoding.bomLength)
         if encoding.name == "UTF-8" {
-            // Already validated (or about to be): decode without ICU, and refuse any broken byte.
-            let scan = UTF8Validation.scan(Array(body))
-            if let offset = scan.firstInvalidOffset {
-                throw IngestError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: offset + encoding.bomLength)
-            }
+            // Decoded without ICU; a broken byte is refused, its offset found by the strict scan.
             var scalars: [Unicode.Scalar] = []
             scalars.reserveCapacity(body.count)
             var decoder = UTF8()
             var iterator = body.makeIterator()
-            while case let .scalarValue(scalar) = decoder.decode(&iterator) { scalars.append(scalar) }
-            return scalars
+            while true {
+                switch decoder.decode(&iterator) {
+                case let .scalarValue(scalar): scalars.append(scalar)
+                case .emptyInput: return scalars
+                case .error:
+                    let offset = UTF8Validation.scan(Array(body)).firstInvalidOffset ?? 0
+                    throw IngestError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: offset + encoding.bomLength)
+                }
+            }
         }
         var out: UnsafeMutablePointer<UInt16>?
         var outLength: Int64 = 0
@@ -47,6 +50,25 @@ public enum Transcoding {
             case .emptyInput: return scalars
             case .error: throw IngestError.invalidEncoding(path: path, encoding: encoding.name, byteOffset: encoding.bomLength)
             }
+        }
+    }
+
+    /// Text to bytes in `charset` through ICU, strictly. Used to write test inputs in legacy
+    /// encodings (a GBK copy of a notice) and by anything that must hand text to GBK-only systems.
+    public static func encode(_ text: String, as charset: String) throws -> [UInt8] {
+        let units = Array(text.utf16)
+        var out: UnsafeMutablePointer<CChar>?
+        var outLength: Int64 = 0
+        var errorOffset: Int64 = 0
+        let status = gw_convert_from_utf16(charset, units, Int64(units.count), &out, &outLength, &errorOffset)
+        switch status {
+        case 0:
+            defer { free(out) }
+            return UnsafeBufferPointer(start: out, count: Int(outLength)).map { UInt8(bitPattern: $0) }
+        case 1:
+            throw IngestError.unencodable(encoding: charset, utf16Offset: Int(errorOffset))
+        default:
+            throw IngestError.unsupportedEncoding(path: "(text)", encoding: charset)
         }
     }
 

@@ -102,7 +102,9 @@ public enum Normalizer {
             }
             var end = i
             while end < s.count, s[end] == " " { end += 1 }
-            let leftCJK = i > 0 && (s[i - 1].isCJK || s[i - 1] == "\t")
+            // ASCII punctuation written in CJK text ("电话: (010)", "安排, 加强") counts as CJK.
+            let leftCJK = i > 0 && (s[i - 1].isCJK || s[i - 1] == "\t"
+                || (":;,".unicodeScalars.contains(s[i - 1]) && i > 1 && s[i - 2].isCJK))
             let rightCJK = end < s.count && (s[end].isCJK || s[end] == "\t")
             if !leftCJK && !rightCJK && i > 0 && end < s.count { out.append(" ", from: line.origins[i]) }
             i = end

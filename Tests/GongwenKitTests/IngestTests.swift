@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+@testable import GongwenKit
+
+@Suite("Ingest: encodings, formats and refusals")
+struct IngestTests {
+    @Test("SHA-256 matches the FIPS 180-4 test vectors")
+    func sha256Vectors() {
+        #expect(SHA256.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        // Padding edges: 55 bytes fit one block, 56 need two, 64 fill one exactly.
+        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 55)) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 56)) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+        // One million 'a' (a multi-block message).
+        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("source.sha256 is the digest of the input bytes, as sha256sum computes it")
+    func sha256OfNotice() throws {
+        let record = try Corpus.record("2022_caq.txt")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", Corpus.path("2022_caq.txt")]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(output.hasPrefix(record.source.sha256 + " "))
+    }
+
+    @Test("UTF-8 without and with a BOM, UTF-16 LE and BE with a BOM, all give the same record")
+    func unicodeEncodings() throws {
+        let text = try Corpus.text("2023_fuzhou_forward.txt")
+        let plain = try Gongwen.parse(bytes: Array(text.utf8), path: "x.txt")
+        #expect(plain.source.encoding == "UTF-8")
+        let variants: [(String, [UInt8])] = [
+            ("UTF-8", [0xEF, 0xBB, 0xBF] + Array(text.utf8)),
+            ("UTF-16LE", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+            ("UTF-16BE", [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+        ]
+        for (encoding, bytes) in variants {
+            let record = try Gongwen.parse(bytes: bytes, path: "x.txt")
+            #expect(record.source.encoding == encoding)
+            #expect(try sameRecord(record, plain), "\(encoding) differs from UTF-8")
+        }
+    }
+
+    @Test("A GBK-encoded copy of a notice is detected by ICU and gives the same record")
+    func gbkCopy() throws {
+        for file in ["2023_henan.txt", "2021_shandong.txt"] {
+            let text = try Corpus.text(file)
+            let gbk = try Transcoding.encode(text, as: "GBK")
+            #expect(gbk.count < Array(text.utf8).count, "GBK takes two bytes a Han character, UTF-8 three")
+            let record = try Gongwen.parse(bytes: gbk, path: file)
+            #expect(record.source.encoding == "GB18030")
+            #expect(try sameRecord(record, try Corpus.record(file)))
+        }
+    }
+
+    @Test("An HTML page declaring gb2312 in its meta tag is read in that charset")
+    func declaredCharset() throws {
+        let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>关于开展2023年全国质量标杆活动的通知</p><p>各推荐单位：</p><p>一、典型经验遴选</p></body></html>"
+        let record = try Gongwen.parse(bytes: try Transcoding.encode(html, as: "GBK"), path: "page.html")
+        #expect(record.source.format == .html)
+        #expect(record.source.encoding == "GB18030")
+        #expect(record.title == "关于开展2023年全国质量标杆活动的通知")
+        #expect(record.addressees == ["各推荐单位"])
+    }
+
+    @Test("An empty input is refused, naming the file")
+    func empty() {
+        #expect(throws: IngestError.empty(path: "empty.txt")) { try Gongwen.parse(bytes: [], path: "empty.txt") }
+        #expect(IngestError.empty(path: "empty.txt").description.contains("empty.txt"))
+    }
+
+    @Test("An input of white space only is refused, not parsed into an empty record")
+    func whitespaceOnly() {
+        let bytes = Array(" \n\t\r\n\u{3000}\u{3000}\n   ".utf8)
+        #expect(throws: IngestError.blank(path: "blank.txt")) { try Gongwen.parse(bytes: bytes, path: "blank.txt") }
+    }
+
+    @Test("Binary bytes are refused with the offset of the first control byte")
+    func binary() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
+        #expect(throws: IngestError.binary(path: "image.png", byteOffset: 6, byte: 0x1A)) { try Gongwen.parse(bytes: png, path: "image.png") }
+        let message = IngestError.binary(path: "image.png", byteOffset: 6, byte: 0x1A).description
+        #expect(message.contains("image.png") && message.contains("offset 6") && message.contains("0x1A"))
+        let withNul = Array("关于开展".utf8) + [0x00] + Array("通知".utf8)
+        #expect(throws: IngestError.binary(path: "x", byteOffset: 12, byte: 0)) { try Gongwen.parse(bytes: withNul, path: "x") }
+    }
+
+    @Test("Invalid UTF-8 in a UTF-8 notice is refused with its byte offset, not read as GBK")
+    func invalidUTF8() throws {
+        let original = try Corpus.bytes("2022_caq.txt")
+        // At a character boundary, the stray byte itself is reported.
+        var boundary = 400
+        while original[boundary] & 0xC0 == 0x80 { boundary += 1 }
+        var bytes = original
+        bytes.insert(0xFF, at: boundary)
+        #expect(throws: IngestError.invalidEncoding(path: "broken.txt", encoding: "UTF-8", byteOffset: boundary)) {
+            try Gongwen.parse(bytes: bytes, path: "broken.txt")
+        }
+        // Inside a character, the character it breaks is reported (as Python's decoder does).
+        bytes = original
+        bytes.insert(0xFF, at: boundary + 1)
+        #expect(throws: IngestError.invalidEncoding(path: "broken.txt", encoding: "UTF-8", byteOffset: boundary)) {
+            try Gongwen.parse(bytes: bytes, path: "broken.txt")
+        }
+        // Truncated in the middle of a three-byte character at the very end.
+        let truncated = Array(try Corpus.bytes("2022_caq.txt").dropLast(2))
+        let last = truncated.count - 1
+        #expect(throws: IngestError.invalidEncoding(path: "cut.txt", encoding: "UTF-8", byteOffset: last)) {
+            try Gongwen.parse(bytes: truncated, path: "cut.txt")
+        }
+    }
+
+    @Test("A few words of GBK are still GBK, and a few words of UTF-8 with a broken byte are broken UTF-8")
+    func shortInputs() throws {
+        let gbk = try Gongwen.parse(bytes: try Transcoding.encode("关于开展通知", as: "GBK"), path: "short.txt")
+        #expect(gbk.source.encoding == "GB18030")
+        #expect(gbk.title == "关于开展通知")
+        let broken = Array("关于开展".utf8) + [0xC3, 0x28] + Array("通知".utf8)
+        #expect(throws: IngestError.invalidEncoding(path: "short.txt", encoding: "UTF-8", byteOffset: 12)) {
+            try Gongwen.parse(bytes: broken, path: "short.txt")
+        }
+    }
+
+    @Test("GBK bytes that break mid-character are refused with the offset ICU reports")
+    func invalidGBK() throws {
+        var bytes = try Transcoding.encode(try Corpus.text("2023_henan.txt"), as: "GBK")
+        bytes.append(0x81)  // a lead byte with nothing after it
+        let offset = bytes.count - 1
+        #expect(throws: IngestError.invalidEncoding(path: "cut.txt", encoding: "GB18030", byteOffset: offset)) {
+            try Gongwen.parse(bytes: bytes, path: "cut.txt")
+        }
+    }
+
+    @Test("A file that does not exist, or a directory, is refused with a clear message")
+    func unreadable() {
+        #expect(throws: IngestError.unreadable(path: "/nonexistent/notice.txt", reason: "no such file")) {
+            try Gongwen.parse(path: "/nonexistent/notice.txt")
+        }
+        #expect(throws: IngestError.unreadable(path: Corpus.noticesDirectory.path, reason: "it is a directory")) {
+            try Gongwen.parse(path: Corpus.noticesDirectory.path)
+        }
+    }
+
+    @Test("HTML: blocks and <br> become lines, table cells tabs, scripts and styles vanish")
+    func htmlBlocks() throws {
+        let html = """
+        <html><head><title>站点</title><style>p{color:red}</style></head><body>
+        <script>var x = "不是正文";</script>
+        <div class="nav"><a href="/">首页</a></div>
+        <p>关于开展2023年全国质量标杆活动的通知</p>
+        <p>各推荐单位：</p>
+        <p>联系人：韩铁<br>电话：(010) 68416386</p>
+        <table><tr><td>序号</td><td>单位名称</td></tr><tr><td>1</td><td>北京市经济和信息化局</td></tr></table>
+        </body></html>
+        """
+        let document = try Ingest.ingest(bytes: Array(html.utf8), path: "page.html")
+        let texts = document.lines.map(\.text)
+        #expect(texts.contains("联系人：韩铁"))
+        #expect(texts.contains("电话：(010) 68416386"))
+        #expect(texts.contains("1\t北京市经济和信息化局"))
+        #expect(!texts.contains { $0.contains("不是正文") || $0.contains("color") })
+        // Spans point into the HTML source: "各推荐单位：" stands on line 5, after "<p>".
+        let line = try #require(document.lines.first { $0.text == "各推荐单位：" })
+        #expect(line.origins.first == SourcePoint(line: 5, column: 4))
+    }
+
+    @Test("HTML nested ten thousand levels deep, and a page of scripts only, end in text or a clear error")
+    func hostileHTML() throws {
+        let deep = String(repeating: "<div>", count: 10_000) + "关于开展2023年全国质量标杆活动的通知" + String(repeating: "</div>", count: 10_000)
+        do {
+            _ = try Gongwen.parse(bytes: Array(("<html><body>" + deep + "</body></html>").utf8), path: "deep.html")
+        } catch let error as IngestError {
+            #expect(error.description.contains("deep.html"))
+        }
+        let scripts = "<html><head><script>alert(1)</script></head><body><script>var a=1;</script></body></html>"
+        #expect(throws: IngestError.self) { try Gongwen.parse(bytes: Array(scripts.utf8), path: "scripts.html") }
+    }
+}
+
+/// Two records are the same but for their source (path, encoding, digest).
+func sameRecord(_ a: NoticeRecord, _ b: NoticeRecord) throws -> Bool {
+    var a = a, b = b
+    let source = b.source
+    func setSources(_ record: inout NoticeRecord) {
+        record.source = source
+        for i in record.embedded.indices { setSources(&record.embedded[i]) }
+    }
+    setSources(&a)
+    setSources(&b)
+    return try Gongwen.json(a, pretty: false) == Gongwen.json(b, pretty: false)
+}

@@ -1,0 +1,87 @@
+import Testing
+@testable import GongwenKit
+
+@Suite("Segment: GB/T 9704 elements, outline, attachments, forwarded notices")
+struct SegmentTests {
+    @Test("Outline markers as documents write them", arguments: [
+        ("一、质量标杆遴选工作", OutlineMarker.Kind.chineseEnumerated, 1, "一、"),
+        ("十二、其他", .chineseEnumerated, 12, "十二、"),
+        ("（三）评审工作", .chineseParenthesized, 3, "（三）"),
+        ("(三) 评审工作", .chineseParenthesized, 3, "(三)"),
+        ("1. 具有独立法人资格", .arabicEnumerated, 1, "1."),
+        ("2．申报截止时间", .arabicEnumerated, 2, "2．"),
+        ("3、材料报送", .arabicEnumerated, 3, "3、"),
+        ("（1）申报时间：2023年9月15日截止申报。", .arabicParenthesized, 1, "（1）"),
+        ("②网络宣传", .circled, 2, "②"),
+    ])
+    func markers(line: String, kind: OutlineMarker.Kind, number: Int, text: String) throws {
+        let marker = try #require(OutlineMarker.parse(TextLine(line)))
+        #expect(marker.kind == kind)
+        #expect(marker.number == number)
+        #expect(marker.text == text)
+    }
+
+    @Test("Not outline markers", arguments: ["一是全面落实企业质量安全主体责任。", "2020年，中国质协将继续", "1.5倍以上", "（以下简称中国质协）", "〇、", "（一）"])
+    func notMarkers(line: String) {
+        #expect(OutlineMarker.parse(TextLine(line)) == nil)
+    }
+
+    @Test("Shandong's inconsistent markdown levels nest by their numbering")
+    func shandongOutline() throws {
+        let record = try Corpus.record("2021_shandong.txt")
+        #expect(record.sections.map(\.number) == [nil, "一、", "二、", "三、", "四、", "五、"])
+        #expect(record.sections[0].text.hasPrefix("根据《工业和信息化部办公厅关于做好2021年工业质量品牌建设工作的通知》"))
+        let first = record.sections[1]
+        #expect(first.heading == "全省质量标杆遴选")
+        #expect(first.children.map(\.number) == ["（一）", "（二）", "（三）"])
+        #expect(first.children.map(\.heading) == ["重点领域", "申报条件", "申报时间和要求"])
+        #expect(first.children[0].children.map(\.number) == ["1.", "2.", "3."])
+        #expect(record.sections[4].heading == "其他相关事项")
+    }
+
+    @Test("The national 2023 notice: 1./2./3. under （三） whatever their markdown level, （1）… under 1.")
+    func nationalOutline() throws {
+        let national = try #require(Corpus.flatten(try Corpus.record("2023_fuzhou_forward.txt")).first { $0.depth == 2 }?.record)
+        let procedure = try #require(national.sections[1].children.first { $0.heading == "遴选程序" })
+        #expect(procedure.children.map(\.heading) == ["活动申报", "评审工作", "公示与公告"])
+        #expect(procedure.children[0].children.map(\.number) == ["（1）", "（2）", "（3）", "（4）"])
+        #expect(procedure.children[0].children[0].text == "申报时间：2023年9月15日截止申报。")
+    }
+
+    @Test("The Fuzhou file is city ⊃ province ⊃ national: three records nested")
+    func forwardingChain() throws {
+        let flat = Corpus.flatten(try Corpus.record("2023_fuzhou_forward.txt"))
+        #expect(flat.map(\.depth) == [0, 1, 2])
+        #expect(flat.map(\.record.issuer.name) == ["福州市工业和信息化局", "福建省工业和信息化厅", "中国质量协会"])
+        #expect(flat.map(\.record.issuer.level) == [.municipal, .provincial, .association])
+        // Each forwarding notice's attachment is the next record.
+        #expect(flat[0].record.attachments.map(\.embeddedRecord) == [0])
+        #expect(flat[1].record.attachments.map(\.embeddedRecord) == [0])
+        #expect(flat[2].record.embedded.isEmpty)
+    }
+
+    @Test("2020: the three listed attachments are joined to their appended bodies")
+    func attachments2020() throws {
+        let record = try Corpus.record("2020_caq.txt")
+        #expect(record.attachments.map(\.index) == [1, 2, 3])
+        #expect(record.attachments.map(\.title) == ["推荐单位名录", "2020年全国质量标杆遴选说明", "质量标杆申报材料编写说明及申报（推荐）流程"])
+        #expect(record.attachments.allSatisfy { $0.appended })
+        #expect(record.attachments[1].sections.map(\.heading) == ["遴选范围", "遴选标准"])
+        #expect(record.attachments[1].sections[0].children.count == 5)
+        let kinds = record.elements.map(\.kind)
+        #expect(kinds == [.masthead, .docNumber, .title, .addressee, .attachmentNote,
+                          .attachmentMarker, .attachmentTitle, .attachmentMarker, .attachmentTitle, .attachmentMarker, .attachmentTitle])
+    }
+
+    @Test("2022: signature and date close the notice; the unnumbered 附件 is its one listed attachment")
+    func closing2022() throws {
+        let record = try Corpus.record("2022_caq.txt")
+        let signature = try #require(record.elements.first { $0.kind == .signature })
+        #expect(signature.text == "中国质量协会")
+        #expect(signature.span.startLine == 79)
+        #expect(record.elements.first { $0.kind == .date }?.text == "2022年6月6日")
+        #expect(record.attachments.count == 1)
+        #expect(record.attachments[0].appended)
+        #expect(record.attachments[0].sections.count == 49)
+    }
+}

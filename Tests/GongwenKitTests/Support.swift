@@ -1,0 +1,41 @@
+import Foundation
+@testable import GongwenKit
+
+/// Paths and helpers shared by the tests.
+enum Corpus {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let noticesDirectory = packageRoot.appendingPathComponent("Notices")
+    static let files = ["2020_caq.txt", "2021_shandong.txt", "2022_caq.txt", "2023_henan.txt", "2023_fuzhou_forward.txt"]
+
+    static func path(_ file: String) -> String { noticesDirectory.appendingPathComponent(file).path }
+
+    static func bytes(_ file: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: noticesDirectory.appendingPathComponent(file)))
+    }
+
+    static func text(_ file: String) throws -> String {
+        String(decoding: try bytes(file), as: UTF8.self)
+    }
+
+    static func record(_ file: String) throws -> NoticeRecord {
+        try Gongwen.parse(path: path(file))
+    }
+
+    /// The record and every record embedded in it, depth first, with their depths.
+    static func flatten(_ record: NoticeRecord, depth: Int = 0) -> [(depth: Int, record: NoticeRecord)] {
+        [(depth, record)] + record.embedded.flatMap { flatten($0, depth: depth + 1) }
+    }
+}
+
+extension TextLine {
+    /// A line as the input would hold it, on line `number`.
+    init(_ text: String, line number: Int = 1) {
+        self.init(original: text.unicodeScalars, lineNumber: number)
+    }
+}
+
+/// Logical lines of a piece of text, as the normalizer makes them.
+func normalizedLines(_ text: String) -> [NormalizedLine] {
+    let lines = Ingest.splitLines(Array(text.unicodeScalars)).enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) }
+    return Normalizer.normalize(lines).lines
+}
