@@ -12,11 +12,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // libxml2's HTML parser, from Debian's libxml2-dev.
+        // libxml2 from Debian's libxml2-dev: this target only carries its pkg-config flags to CHTML.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+        // A small C facade over libxml2's HTML parser. Swift must not import libxml2's headers:
+        // they bring the system ICU's types, which clash with Foundation's private ICU.
+        .target(
+            name: "CHTML",
+            dependencies: ["CLibXML2"]
         ),
         // A small C facade over ICU (charset detection, conversion, normalization), from
         // Debian's libicu-dev: ICU's renaming macros keep its C API out of Swift's reach.
@@ -26,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "GongwenKit",
-            dependencies: ["CLibXML2", "CICU"]
+            dependencies: ["CHTML", "CICU"]
         ),
         .executableTarget(
             name: "gongwen",

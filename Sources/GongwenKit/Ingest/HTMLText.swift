@@ -1,4 +1,4 @@
-import CLibXML2
+import CHTML
 
 /// HTML to lines of text through libxml2's HTML parser (htmlReadMemory, recovering, no network).
 ///
@@ -18,27 +18,22 @@ enum HTMLText {
     ]
 
     static func lines(utf8 bytes: [UInt8], sourceLines: [[Unicode.Scalar]], path: String) throws -> [TextLine] {
-        xmlInitParser()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         guard bytes.count < Int(Int32.max) else { throw IngestError.html(path: path, reason: "larger than 2 GiB") }
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
-            }
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { gw_html_parse($0.baseAddress, Int32($0.count)) }
         }
-        guard let document else { throw IngestError.html(path: path, reason: "libxml2 found no document in it") }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return [] }
+        guard let document = parsed else { throw IngestError.html(path: path, reason: "libxml2 found no document in it") }
+        defer { gw_html_free(document) }
+        guard let root = gw_html_root(document) else { return [] }
 
         var builder = LineBuilder(sourceLines: sourceLines)
         // An explicit stack, not recursion: pages nest thousands of levels deep.
-        var stack: [(node: xmlNodePtr, leaving: Bool)] = [(root, false)]
+        var stack: [(node: UnsafeMutableRawPointer, leaving: Bool)] = [(root, false)]
         var preDepth = 0
         while let (node, leaving) = stack.popLast() {
-            let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
+            switch gw_node_kind(node) {
+            case Int32(GW_NODE_ELEMENT):
+                let name = gw_node_name(node).map { String(cString: $0).lowercased() } ?? ""
                 if droppedElements.contains(name) { continue }
                 if leaving {
                     if name == "pre" { preDepth -= 1 }
@@ -50,17 +45,17 @@ enum HTMLText {
                 if name == "td" || name == "th" { builder.startCell() }
                 if name == "pre" { preDepth += 1 }
                 stack.append((node, true))
-                var children: [xmlNodePtr] = []
-                var child = node.pointee.children
+                var children: [UnsafeMutableRawPointer] = []
+                var child = gw_node_first_child(node)
                 while let current = child {
                     children.append(current)
-                    child = current.pointee.next
+                    child = gw_node_next(current)
                 }
                 stack.append(contentsOf: children.reversed().map { ($0, false) })
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                guard let content = node.pointee.content else { continue }
+            case Int32(GW_NODE_TEXT):
+                guard let content = gw_node_text(node) else { continue }
                 let text = Array(String(cString: content).unicodeScalars)
-                builder.addText(text, endLine: Int(xmlGetLineNo(node)), preformatted: preDepth > 0)
+                builder.addText(text, endLine: Int(gw_node_line(node)), preformatted: preDepth > 0)
             default:
                 continue
             }

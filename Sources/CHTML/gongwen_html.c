@@ -1,0 +1,43 @@
+#include "gongwen_html.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+void *gw_html_parse(const char *utf8, int32_t length) {
+    xmlInitParser();
+    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+    return htmlReadMemory(utf8, length, NULL, "UTF-8", options);
+}
+
+void gw_html_free(void *document) {
+    if (document != NULL) xmlFreeDoc((xmlDocPtr)document);
+}
+
+void *gw_html_root(void *document) {
+    return document == NULL ? NULL : xmlDocGetRootElement((xmlDocPtr)document);
+}
+
+void *gw_node_first_child(void *node) { return ((xmlNodePtr)node)->children; }
+
+void *gw_node_next(void *node) { return ((xmlNodePtr)node)->next; }
+
+int32_t gw_node_kind(void *node) {
+    switch (((xmlNodePtr)node)->type) {
+    case XML_ELEMENT_NODE: return GW_NODE_ELEMENT;
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE: return GW_NODE_TEXT;
+    default: return GW_NODE_OTHER;
+    }
+}
+
+const char *gw_node_name(void *node) {
+    xmlNodePtr n = (xmlNodePtr)node;
+    return n->type == XML_ELEMENT_NODE && n->name != NULL ? (const char *)n->name : NULL;
+}
+
+const char *gw_node_text(void *node) {
+    xmlNodePtr n = (xmlNodePtr)node;
+    return (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) ? (const char *)n->content : NULL;
+}
+
+int64_t gw_node_line(void *node) { return (int64_t)xmlGetLineNo((xmlNodePtr)node); }

@@ -1,0 +1,34 @@
+// A narrow C facade over libxml2's HTML parser (libxml2-dev). Swift must not import libxml2's own
+// headers: Debian builds libxml2 with ICU, so they pull in the system ICU's types, which clash with
+// the private ICU copy inside Swift's Foundation. Here every libxml2 type is an opaque pointer.
+#ifndef GONGWEN_HTML_H
+#define GONGWEN_HTML_H
+
+#include <stdint.h>
+
+enum {
+    GW_NODE_OTHER = 0,
+    GW_NODE_ELEMENT = 1,
+    GW_NODE_TEXT = 2,  // text or CDATA
+};
+
+/// Parses UTF-8 HTML with htmlReadMemory (recovering from errors, no network, no error output).
+/// Returns the document (free it with gw_html_free), or NULL when libxml2 produced none.
+void *gw_html_parse(const char *utf8, int32_t length);
+void gw_html_free(void *document);
+
+/// The root element of a document, or NULL.
+void *gw_html_root(void *document);
+
+void *gw_node_first_child(void *node);
+void *gw_node_next(void *node);
+/// GW_NODE_ELEMENT, GW_NODE_TEXT or GW_NODE_OTHER.
+int32_t gw_node_kind(void *node);
+/// The element's name as libxml2 holds it (lowercase for HTML), or NULL. Owned by the document.
+const char *gw_node_name(void *node);
+/// The text of a text node (UTF-8), or NULL. Owned by the document.
+const char *gw_node_text(void *node);
+/// The source line libxml2 recorded for the node (for text, the line where the text ends).
+int64_t gw_node_line(void *node);
+
+#endif
