@@ -85,3 +85,82 @@ struct SegmentTests {
         #expect(record.attachments[0].sections.count == 49)
     }
 }
+
+@Suite("Segment: the rarer GB/T 9704 elements")
+struct RareElementTests {
+    /// A notice in the genre with every optional element of GB/T 9704-2012 (the names are made up).
+    static let fullNotice = """
+    000123
+    机密★1年
+    特急
+    某某省工业和信息化厅文件
+    某工信〔2024〕12号 签发人：王某
+    关于做好2024年某项工作的通知
+    各市工业和信息化局，有关单位：
+    一、工作安排
+    请各单位于2024年4月30日前报送材料。
+    附件：1. 推荐汇总表
+    某某省工业和信息化厅
+    2024年3月1日
+    （此件主动公开）
+    附件1
+    推荐汇总表
+    序号\t单位
+    1\t某某市工业和信息化局
+    抄送：工业和信息化部科技司。
+    某某省工业和信息化厅办公室 2024年3月2日印发
+    """
+
+    @Test("份号, 密级, 紧急程度, 签发人, 附注 and 版记 are elements of their own")
+    func everyElement() throws {
+        let record = try Gongwen.parse(bytes: Array(Self.fullNotice.utf8), path: "full.txt")
+        #expect(record.elements.map(\.kind) == [.copyNumber, .secrecy, .urgency, .masthead, .docNumber, .title, .addressee,
+                                                 .attachmentNote, .signature, .date, .annotation, .attachmentMarker,
+                                                 .attachmentTitle, .copyTo, .printedBy])
+        #expect(record.docNumber?.text == "某工信〔2024〕12号")
+        #expect(record.issuer.name == "某某省工业和信息化厅")
+        #expect(record.signedOn == "2024-03-01")
+        #expect(record.attachments.count == 1)
+        #expect(record.attachments[0].appended)
+        #expect(record.attachments[0].sections.first?.text == "序号\t单位\n1\t某某市工业和信息化局")
+        #expect(record.diagnostics.allSatisfy { $0.severity == .info })
+    }
+
+    @Test("Text after the date that nothing announces is kept as unplaced lines, with a warning")
+    func unplacedTail() throws {
+        let text = """
+        关于做好2024年某项工作的通知
+        各有关单位：
+        请按要求报送材料。
+        某某协会
+        2024年3月1日
+        这一段文字出现在日期之后，却没有附件说明。
+        """
+        let record = try Gongwen.parse(bytes: Array(text.utf8), path: "tail.txt")
+        let unplaced = record.diagnostics.filter { $0.message.hasPrefix("line not placed") }
+        #expect(unplaced.count == 1)
+        #expect(unplaced.first?.severity == .warning)
+        #expect(unplaced.first?.span?.startLine == 6)
+        #expect(unplaced.first?.message.contains("这一段文字出现在日期之后") == true)
+        #expect(record.attachments.isEmpty)
+    }
+
+    @Test("A notice whose outline is only markdown headings nests by their levels")
+    func markdownOnlyOutline() throws {
+        let text = """
+        关于做好2024年某项工作的通知
+        各有关单位：
+        ## 工作目标
+        提升质量。
+        ### 具体任务
+        开展培训。
+        ## 工作要求
+        按时报送。
+        """
+        let record = try Gongwen.parse(bytes: Array(text.utf8), path: "md.txt")
+        #expect(record.sections.map(\.heading) == ["工作目标", "工作要求"])
+        #expect(record.sections[0].text == "提升质量。")
+        #expect(record.sections[0].children.map(\.heading) == ["具体任务"])
+        #expect(record.sections[0].children[0].text == "开展培训。")
+    }
+}

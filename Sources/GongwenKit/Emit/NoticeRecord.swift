@@ -115,7 +115,8 @@ public struct AttachmentRecord: Encodable, Sendable {
 /// A GB/T 9704 element outside the body: where it stands and what it says.
 public struct ElementRecord: Encodable, Sendable {
     public enum Kind: String, Encodable, Sendable {
-        case masthead, docNumber, title, addressee, attachmentNote, signature, date, attachmentMarker, attachmentTitle
+        case copyNumber, secrecy, urgency, signer, masthead, docNumber, title, addressee, attachmentNote, signature, date,
+             annotation, attachmentMarker, attachmentTitle, copyTo, printedBy
     }
 
     public var kind: Kind

@@ -73,6 +73,14 @@ public enum RecordBuilder {
             guard !lines.isEmpty, let span = SourceSpan.covering(lines.map(\.span)) else { return }
             result.append(ElementRecord(kind: kind, text: lines.map(\.text).joined(separator: kind == .title ? "" : "\n"), span: span))
         }
+        for (mark, line) in notice.headerMarks {
+            switch mark {
+            case .copyNumber: add(.copyNumber, [line])
+            case .secrecy: add(.secrecy, [line])
+            case .urgency: add(.urgency, [line])
+            case .signer: add(.signer, [line])
+            }
+        }
         add(.masthead, notice.masthead.map { [$0] } ?? [])
         add(.docNumber, notice.docNumber.map { [$0] } ?? [])
         add(.title, notice.title)
@@ -80,10 +88,13 @@ public enum RecordBuilder {
         add(.attachmentNote, notice.attachmentNote)
         add(.signature, notice.signature.map { [$0] } ?? [])
         add(.date, notice.date.map { [$0] } ?? [])
+        add(.annotation, notice.annotation.map { [$0] } ?? [])
         for appendix in notice.appendices {
             add(.attachmentMarker, appendix.marker.map { [$0] } ?? [])
             add(.attachmentTitle, appendix.titleLine.map { [$0] } ?? [])
         }
+        add(.copyTo, notice.copyTo)
+        add(.printedBy, notice.printedBy.map { [$0] } ?? [])
         return result
     }
 
@@ -105,7 +116,7 @@ public enum RecordBuilder {
             result.append(Diagnostic(severity: .warning, message: note.message, span: note.span))
         }
         for line in notice.unplaced {
-            result.append(Diagnostic(severity: .warning, message: "line not placed in any element: \(line.text)", span: line.span))
+            result.append(Diagnostic(severity: .warning, message: "line not placed in any element (text after the end that no 附件说明 or 附件 marker announces): \(line.text)", span: line.span))
         }
         return result
     }
@@ -113,7 +124,9 @@ public enum RecordBuilder {
     /// The first and last input lines a segmented notice covers.
     static func lineRange(of notice: SegmentedNotice) -> ClosedRange<Int>? {
         var spans: [SourceSpan] = []
-        spans += [notice.masthead, notice.docNumber, notice.addressee, notice.signature, notice.date].compactMap { $0?.span }
+        spans += [notice.masthead, notice.docNumber, notice.addressee, notice.signature, notice.date, notice.annotation,
+                  notice.printedBy].compactMap { $0?.span }
+        spans += notice.headerMarks.map(\.line.span) + notice.copyTo.map(\.span) + notice.unplaced.map(\.span)
         spans += notice.title.map(\.span) + notice.attachmentNote.map(\.span) + notice.body.map(\.fullSpan)
         for appendix in notice.appendices {
             spans += [appendix.marker, appendix.titleLine].compactMap { $0?.span }

@@ -45,6 +45,16 @@ public enum DocNumberScanner {
                          span: trimmed.span(match.range))
     }
 
+    /// The document number of a header line: the number alone, or followed by the signer as
+    /// 上行文 set it ("某工信〔2024〕12号 签发人：王某").
+    public static func headerLine(_ line: TextLine) -> DocNumber? {
+        if let number = wholeLine(line) { return number }
+        let trimmed = line.trimmed()
+        guard let signer = trimmed.firstIndex(of: "签发人"), signer > 0,
+              let number = wholeLine(trimmed[0..<signer]) else { return nil }
+        return number
+    }
+
     private static func match(endingAt hao: Int, in s: [Unicode.Scalar]) -> Match? {
         var i = hao - 1
         func skipSpaces() { while i >= 0, s[i].isLineSpace { i -= 1 } }

@@ -11,7 +11,7 @@ public struct HeaderFields: Sendable {
 /// Pure functions from a segmented notice to its header fields.
 public enum HeaderFieldExtractor {
     public static func extract(_ notice: SegmentedNotice) -> HeaderFields {
-        let docNumber = notice.docNumber.flatMap { DocNumberScanner.wholeLine($0.line) }
+        let docNumber = notice.docNumber.flatMap { DocNumberScanner.headerLine($0.line) }
         let title = notice.title.isEmpty ? nil : notice.title.map(\.text).joined()
         let signedOn = notice.date.flatMap { line -> (String, SourceSpan)? in
             guard let date = DateScanner.wholeLineDate(line.line), let iso = date.iso else { return nil }

@@ -1,3 +1,11 @@
+/// The marks GB/T 9704 sets above the masthead.
+public enum HeaderMark: String, Sendable {
+    case copyNumber    // 份号: "000123"
+    case secrecy       // 密级和保密期限: "机密★1年"
+    case urgency       // 紧急程度: "特急", "加急"
+    case signer        // 签发人: "签发人：王某"
+}
+
 /// An item of the body's outline: its number as written, a heading when the item is one, its own
 /// text, and the items under it.
 public struct Section: Sendable {
@@ -54,6 +62,8 @@ public struct AttachmentNoteEntry: Sendable {
 /// A notice cut into the elements of GB/T 9704-2012. Every logical line of the input is in exactly
 /// one of these fields.
 public struct SegmentedNotice: Sendable {
+    /// Lines of the header above the masthead: 份号, 密级和保密期限, 紧急程度, 签发人.
+    public var headerMarks: [(kind: HeaderMark, line: NormalizedLine)] = []
     /// 发文机关标志: "中国质量协会文件", or the issuer's name set as the first heading.
     public var masthead: NormalizedLine?
     /// 发文字号.
@@ -71,8 +81,13 @@ public struct SegmentedNotice: Sendable {
     public var signature: NormalizedLine?
     /// 成文日期.
     public var date: NormalizedLine?
+    /// 附注: a bracketed note after the date ("（此件公开发布）").
+    public var annotation: NormalizedLine?
     /// 附件, appended after the notice.
     public var appendices: [Appendix] = []
+    /// 版记 at the very end: 抄送机关 ("抄送：…") and 印发机关和印发日期 ("…2023年8月25日印发").
+    public var copyTo: [NormalizedLine] = []
+    public var printedBy: NormalizedLine?
     /// Lines the segmenter could not place; reported, never dropped.
     public var unplaced: [NormalizedLine] = []
     /// Things a reader should know about the layout (numbering that jumps, and so on).

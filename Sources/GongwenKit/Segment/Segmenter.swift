@@ -17,13 +17,29 @@ public enum Segmenter {
     static func segment(_ lines: ArraySlice<NormalizedLine>, depth: Int) -> SegmentedNotice {
         var notice = SegmentedNotice()
         var i = lines.startIndex
-        let end = lines.endIndex
+        var end = lines.endIndex
+
+        // 版记 closes the whole document, after any attachment: 印发 last, 抄送 above it.
+        if end > i, isPrintingLine(lines[end - 1].line) {
+            notice.printedBy = lines[end - 1]
+            end -= 1
+        }
+        while end > i, isCopyToLine(lines[end - 1].line) {
+            notice.copyTo.insert(lines[end - 1], at: 0)
+            end -= 1
+        }
+
+        // 份号, 密级, 紧急程度, 签发人 above the masthead.
+        while i < end, let mark = headerMark(lines[i].line) {
+            notice.headerMarks.append((mark, lines[i]))
+            i += 1
+        }
 
         // 发文机关标志 and 发文字号 (either order; some mastheads carry both on one line).
         while i < end, notice.docNumber == nil || notice.masthead == nil {
             if notice.masthead == nil, notice.docNumber == nil, notice.title.isEmpty, isMasthead(lines[i], next: i + 1 < end ? lines[i + 1] : nil) {
                 notice.masthead = lines[i]
-            } else if notice.docNumber == nil, DocNumberScanner.wholeLine(lines[i].line) != nil {
+            } else if notice.docNumber == nil, DocNumberScanner.headerLine(lines[i].line) != nil {
                 notice.docNumber = lines[i]
             } else {
                 break
@@ -83,6 +99,9 @@ public enum Segmenter {
             } else if notice.date == nil, DateScanner.wholeLineDate(line.line) != nil {
                 notice.date = line
                 i += 1
+            } else if notice.date != nil, notice.annotation == nil, isAnnotation(line.line) {
+                notice.annotation = line
+                i += 1
             } else if notice.signature == nil, notice.date == nil, i + 1 < end,
                       DateScanner.wholeLineDate(lines[i + 1].line) != nil, isSignatureShaped(line) {
                 notice.signature = line
@@ -92,8 +111,13 @@ public enum Segmenter {
             }
         }
 
-        // 附件, appended.
-        notice.appendices = appendices(lines[i..<end], expectedCount: notice.attachmentNoteEntries.count, depth: depth)
+        // 附件, appended: announced by the 附件说明 or a 附件 marker, or a whole notice (forwarded).
+        let rest = lines[i..<end]
+        if rest.isEmpty || !notice.attachmentNote.isEmpty || appendixMarker(rest.first!.line) != nil || looksLikeNotice(rest) {
+            notice.appendices = appendices(rest, expectedCount: notice.attachmentNoteEntries.count, depth: depth)
+        } else {
+            notice.unplaced = Array(rest)  // text after the end that nothing announces
+        }
         return notice
     }
 
@@ -172,6 +196,32 @@ public enum Segmenter {
     }
 
     // MARK: - Shapes
+
+    /// 份号 (six digits), 密级 ("机密★1年"), 紧急程度 ("特急"), 签发人 ("签发人：王某").
+    static func headerMark(_ line: TextLine) -> HeaderMark? {
+        let text = line.text
+        if line.count == 6, line.scalars.allSatisfy(\.isASCIIDigit) { return .copyNumber }
+        if ["绝密", "机密", "秘密"].contains(where: { text.hasPrefix($0) }), line.count <= 12 { return .secrecy }
+        if ["特急", "加急", "特提", "平急"].contains(text) { return .urgency }
+        if text.hasPrefix("签发人"), LineShape.isLabelled(line) { return .signer }
+        return nil
+    }
+
+    /// 附注: a line wholly in brackets, right after the date.
+    static func isAnnotation(_ line: TextLine) -> Bool {
+        guard let first = line.scalars.first, let last = line.scalars.last, line.count >= 3 else { return false }
+        return (first == "（" && last == "）") || (first == "(" && last == ")")
+    }
+
+    /// 抄送机关: "抄送：工业和信息化部科技司。"
+    static func isCopyToLine(_ line: TextLine) -> Bool {
+        line.hasPrefix("抄送") && line.count > 3 && (line.scalars[2] == "：" || line.scalars[2] == ":")
+    }
+
+    /// 印发机关和印发日期: "某某厅办公室 2023年8月25日印发".
+    static func isPrintingLine(_ line: TextLine) -> Bool {
+        line.hasSuffix("印发") && line.count <= 60 && DateScanner.dates(in: line).contains { $0.year != nil && $0.day != nil }
+    }
 
     static func startsClosingPart(_ lines: ArraySlice<NormalizedLine>, at k: Int) -> Bool {
         let line = lines[k]
