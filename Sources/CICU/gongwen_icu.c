@@ -7,6 +7,18 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 
+/// A converter for `charset` that stops at the first undecodable or unmappable character in either
+/// direction, instead of substituting; NULL when ICU does not know the charset.
+static UConverter *open_strict_converter(const char *charset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) return NULL;
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    if (U_FAILURE(status)) { ucnv_close(converter); return NULL; }
+    return converter;
+}
+
 int32_t gw_detect_charsets(const char *bytes, int32_t length, char *names, int32_t *confidences, int32_t maxCount) {
     UErrorCode status = U_ZERO_ERROR;
     UCharsetDetector *detector = ucsdet_open(&status);
@@ -33,10 +45,8 @@ int32_t gw_detect_charsets(const char *bytes, int32_t length, char *names, int32
 int32_t gw_convert_to_utf16(const char *charset, const char *bytes, int64_t length,
                             uint16_t **out, int64_t *outLength, int64_t *errorOffset) {
     UErrorCode status = U_ZERO_ERROR;
-    UConverter *converter = ucnv_open(charset, &status);
-    if (U_FAILURE(status)) return 2;
-    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
-    if (U_FAILURE(status)) { ucnv_close(converter); return 2; }
+    UConverter *converter = open_strict_converter(charset);
+    if (converter == NULL) return 2;
 
     // Every byte yields at most two UTF-16 units in the charsets we accept; grow if not.
     int64_t capacity = length * 2 + 16;
@@ -81,10 +91,8 @@ int32_t gw_convert_to_utf16(const char *charset, const char *bytes, int64_t leng
 int32_t gw_convert_from_utf16(const char *charset, const uint16_t *text, int64_t length,
                               char **out, int64_t *outLength, int64_t *errorOffset) {
     UErrorCode status = U_ZERO_ERROR;
-    UConverter *converter = ucnv_open(charset, &status);
-    if (U_FAILURE(status)) return 2;
-    ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
-    if (U_FAILURE(status)) { ucnv_close(converter); return 2; }
+    UConverter *converter = open_strict_converter(charset);
+    if (converter == NULL) return 2;
     int64_t capacity = length * 4 + 16;
     char *buffer = (char *)malloc((size_t)capacity);
     if (buffer == NULL) { ucnv_close(converter); return 2; }
