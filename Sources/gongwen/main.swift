@@ -61,7 +61,8 @@ struct Normalize: ParsableCommand {
         do {
             let document = try Ingest.read(path: file, format: format)
             let normalized = Normalizer.normalize(document.lines)
-            print("# \(document.source.encoding), \(document.source.format.rawValue), wrap width: \(normalized.wrapWidth.map(String.init) ?? "none")")
+            let wrap = normalized.wrapWidth.map(String.init) ?? "none"
+            print("# \(document.source.encoding) (\(document.encodingEvidence)), \(document.source.format.rawValue), wrap width: \(wrap)")
             for line in normalized.lines {
                 let span = line.span
                 let heading = line.markdownHeadingLevel.map { " h\($0)" } ?? ""

@@ -118,7 +118,7 @@ enum HTMLText {
             guard !probe.isEmpty, probe.count <= source.count else { return 1 }
             var start = searchCursor[line, default: 0]
             while start + probe.count <= source.count {
-                if Array(source[start..<(start + probe.count)]) == probe {
+                if source[start..<(start + probe.count)].elementsEqual(probe) {
                     searchCursor[line] = start + probe.count
                     return start + 1
                 }

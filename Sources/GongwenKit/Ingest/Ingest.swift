@@ -16,6 +16,8 @@ public struct SourceInfo: Codable, Equatable, Sendable {
 /// An input read and decoded: its lines, each scalar mapped to its place in the input.
 public struct IngestedDocument: Sendable {
     public var source: SourceInfo
+    /// How the encoding was found: "bom", "declared", "valid" (strict UTF-8) or "detected" (ICU).
+    public var encodingEvidence: String
     public var lines: [TextLine]
 }
 
@@ -64,7 +66,7 @@ public enum Ingest {
             }
         }
         let source = SourceInfo(path: path, format: format, encoding: encoding.name, sha256: SHA256.hex(of: bytes))
-        return IngestedDocument(source: source, lines: lines)
+        return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: lines)
     }
 
     /// HTML by file name (.html, .htm, .xhtml, .shtml) or by its first tag.

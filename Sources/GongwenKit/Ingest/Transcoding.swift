@@ -1,4 +1,5 @@
 import CICU
+import Foundation
 
 /// Bytes to Unicode through ICU's converters, strictly: an undecodable sequence is an error with
 /// its byte offset, never a replacement character.
@@ -92,11 +93,3 @@ private extension UTF16 {
         return units
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -62,7 +62,4 @@ public struct OutlineMarker: Equatable, Sendable {
         }
         return nil
     }
-
-    /// The number written the way this kind writes it, for messages ("（三）").
-    public var displayNumber: String { text }
 }

@@ -90,7 +90,7 @@ public struct TextLine: Sendable, Equatable {
     public func hasSuffix(_ suffix: String) -> Bool {
         let tail = Array(suffix.unicodeScalars)
         guard tail.count <= count else { return false }
-        return Array(scalars[(count - tail.count)...]) == tail
+        return scalars[(count - tail.count)...].elementsEqual(tail)
     }
 
     /// The index of the first occurrence of `needle` at or after `from`, or nil.
@@ -99,7 +99,7 @@ public struct TextLine: Sendable, Equatable {
         guard !pattern.isEmpty, pattern.count <= count else { return nil }
         var i = from
         while i + pattern.count <= count {
-            if scalars[i] == pattern[0] && Array(scalars[i..<(i + pattern.count)]) == pattern { return i }
+            if scalars[i] == pattern[0] && scalars[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
             i += 1
         }
         return nil
