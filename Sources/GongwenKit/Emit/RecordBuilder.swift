@@ -18,6 +18,17 @@ public enum RecordBuilder {
             }
         }
 
+        let context = ExtractionContext(
+            year: fields.campaignYear ?? fields.signedOn.flatMap { Int($0.date.prefix(4)) },
+            signedOn: notice.date.flatMap { DateScanner.wholeLineDate($0.line) }.flatMap { date in
+                date.year.flatMap { year in date.day.map { (year, date.month, $0) } }
+            },
+            issuerName: fields.issuer.name,
+            issuerLevel: fields.issuer.level
+        )
+        let bodySentences = Sentences.of(notice.body)
+        let dates = DeadlineExtractor.extract(bodySentences, context: context)
+
         return NoticeRecord(
             source: source,
             docNumber: fields.docNumber,
@@ -27,6 +38,9 @@ public enum RecordBuilder {
             signedOn: fields.signedOn?.date,
             campaignYear: fields.campaignYear,
             sections: notice.body.map(sectionRecord),
+            deadlines: dates.deadlines,
+            schedule: dates.schedule,
+            quotas: QuotaExtractor.extract(bodySentences),
             attachments: attachments(notice, appended: appendedSections),
             embedded: embedded,
             elements: elements(notice),

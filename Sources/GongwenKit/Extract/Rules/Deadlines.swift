@@ -1,0 +1,150 @@
+import Foundation
+
+/// A due date: what is due, by whom, and the words that say so.
+public struct Deadline: Encodable, Sendable, Equatable {
+    public enum Precision: String, Encodable, Sendable {
+        case day, month, monthEnd
+    }
+
+    /// YYYY-MM-DD (the end of a window); YYYY-MM when only the month is given.
+    public var date: String
+    /// The opening day of a window ("2020年5月15日至7月5日" → 2020-05-15).
+    @Nullable public var start: String?
+    public var precision: Precision
+    /// The verb of what is due: 报送, 申报, 提交, 发送 …
+    @Nullable public var action: String?
+    /// Who must act: "各市工信局", "申报企业".
+    @Nullable public var actor: String?
+    /// The sentence.
+    public var text: String
+    /// The date expression in the input.
+    public var span: SourceSpan
+    /// Other sentences that give the same due date to the same actor.
+    public var mentions: [Mention]
+}
+
+/// A further place that says the same thing.
+public struct Mention: Encodable, Sendable, Equatable {
+    public var text: String
+    public var span: SourceSpan
+}
+
+/// A dated item that is not a due date: a review period, an exchange activity, an announcement.
+public struct ScheduleItem: Encodable, Sendable, Equatable {
+    /// YYYY-MM-DD, or YYYY-MM when only the month is given.
+    public var date: String
+    /// The end of a period ("2023年9至10月" → 2023-10).
+    @Nullable public var end: String?
+    public var text: String
+    public var span: SourceSpan
+}
+
+/// Due dates and the schedule, from the sentences of the body.
+public enum DeadlineExtractor {
+    static let actions = ["报送", "申报", "提交", "发送", "报名", "上报", "递交", "寄送", "完成"]
+    /// 申报 followed by these is a noun (申报材料, 申报企业), not the act of applying.
+    static let nounsAfterApply = ["材料", "书", "表", "企业", "单位", "编号", "系统", "页面", "入口", "工作", "流程", "条件", "要求"]
+    static let windowLabels = ["申报时间", "报名时间", "受理时间", "提交时间", "报送时间", "申报日期", "征集时间"]
+    static let modalEndings = ["应当", "务必", "必须", "需要", "应", "须", "需", "要", "可", "请"]
+
+    public static func extract(_ sentences: [Sentence], context: ExtractionContext) -> (deadlines: [Deadline], schedule: [ScheduleItem]) {
+        var deadlines: [Deadline] = []
+        var schedule: [ScheduleItem] = []
+        for sentence in sentences {
+            let line = sentence.line
+            for expression in DateExpressions.scan(line) {
+                let span = line.span(expression.range)
+                let windowLabel = windowLabels.contains { label in line.firstIndex(of: label).map { $0 < expression.range.lowerBound } ?? false }
+                let dueLabel = line.firstIndex(of: "截止").map { $0 < expression.range.lowerBound } ?? false
+                    || line.firstIndex(of: "截至").map { $0 < expression.range.lowerBound } ?? false
+                let isDeadline = expression.isDue || dueLabel || (expression.start != nil && windowLabel)
+                guard let end = resolve(expression.end, after: expression.start, context: context, clampToSigning: isDeadline) else { continue }
+                let start = expression.start.flatMap { resolve($0, after: nil, context: context, clampToSigning: false) }
+                if isDeadline {
+                    let precision: Deadline.Precision = expression.isMonthEnd ? .monthEnd : (end.day == nil ? .month : .day)
+                    let actor = actor(before: expression.range.lowerBound, in: line)
+                    let deadline = Deadline(date: format(end, monthEnd: expression.isMonthEnd), start: start.map { format($0, monthEnd: false) },
+                                            precision: precision, action: action(in: line, after: expression.range, windowLabel: windowLabel),
+                                            actor: actor, text: sentence.text, span: span, mentions: [])
+                    if let same = deadlines.firstIndex(where: { $0.date == deadline.date && $0.actor == deadline.actor }) {
+                        deadlines[same].mentions.append(Mention(text: sentence.text, span: span))
+                    } else {
+                        deadlines.append(deadline)
+                    }
+                } else {
+                    schedule.append(ScheduleItem(date: format(start ?? end, monthEnd: false), end: start == nil ? nil : format(end, monthEnd: false),
+                                                 text: sentence.text, span: span))
+                }
+            }
+        }
+        deadlines.sort { $0.date < $1.date }
+        return (deadlines, schedule)
+    }
+
+    /// Fills in a missing year: from the window's start, else the notice's year; a window that ends
+    /// in an earlier month than it starts crosses a year end, and a due date cannot fall before the
+    /// notice was signed.
+    static func resolve(_ date: WrittenDate, after start: WrittenDate?, context: ExtractionContext, clampToSigning: Bool) -> (year: Int, month: Int, day: Int?)? {
+        if let year = date.year { return (year, date.month, date.day) }
+        if let start, let startYear = start.year ?? context.year {
+            return (date.month < start.month ? startYear + 1 : startYear, date.month, date.day)
+        }
+        guard var year = context.year else { return nil }
+        if clampToSigning, let signed = context.signedOn,
+           (year, date.month, date.day ?? DateScanner.daysIn(month: date.month, year: year)) < (signed.year, signed.month, signed.day) {
+            year += 1
+        }
+        return (year, date.month, date.day)
+    }
+
+    static func format(_ date: (year: Int, month: Int, day: Int?), monthEnd: Bool) -> String {
+        if let day = date.day { return String(format: "%04d-%02d-%02d", date.year, date.month, day) }
+        if monthEnd { return String(format: "%04d-%02d-%02d", date.year, date.month, DateScanner.daysIn(month: date.month, year: date.year)) }
+        return String(format: "%04d-%02d", date.year, date.month)
+    }
+
+    /// The verb after the date ("于8月30日前报送我局" → 报送), or before it ("截止申报").
+    static func action(in line: TextLine, after range: Range<Int>, windowLabel: Bool) -> String? {
+        if let verb = firstVerb(in: line, from: range.upperBound, to: line.count) { return verb }
+        if windowLabel { return "申报" }
+        return firstVerb(in: line, from: 0, to: range.lowerBound)
+    }
+
+    /// The earliest action verb in `from..<to`, skipping 申报 where it modifies a noun.
+    private static func firstVerb(in line: TextLine, from: Int, to: Int) -> String? {
+        var i = from
+        while i < to {
+            for verb in actions where line.hasPrefix(verb, at: i) {
+                let after = i + verb.unicodeScalars.count
+                if verb == "申报", nounsAfterApply.contains(where: { line.hasPrefix($0, at: after) }) { continue }
+                return verb
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The body that must act: the words before "于" + date, from the clause start (or after 请),
+    /// when they name a body ("各市工信局", "申报企业应" → 申报企业).
+    static func actor(before index: Int, in line: TextLine) -> String? {
+        var end = index
+        while end > 0, line.scalars[end - 1].isLineSpace { end -= 1 }
+        guard end > 0, line.scalars[end - 1] == "于" else { return nil }
+        end -= 1
+        var start = end
+        while start > 0, !"，。；：,;:".unicodeScalars.contains(line.scalars[start - 1]) { start -= 1 }
+        var words = line[start..<end].trimmed()
+        if let marker = OutlineMarker.parse(words) { words = words[marker.contentStart..<words.count] }
+        if let please = words.firstIndex(of: "请") { words = words[(please + 1)..<words.count] }
+        var changed = true
+        while changed {
+            changed = false
+            for modal in modalEndings where words.hasSuffix(modal) && words.count > modal.unicodeScalars.count {
+                words = words[0..<(words.count - modal.unicodeScalars.count)]
+                changed = true
+            }
+        }
+        if words.isEmpty { return SentenceSubject.find(line) }  // "请各市工信局…，于5月15日前…"
+        return SentenceSubject.isBody(words.text) ? words.text : nil
+    }
+}

@@ -1,0 +1,122 @@
+/// How many candidates a body may put forward.
+public struct Quota: Encodable, Sendable, Equatable {
+    public var max: Int
+    /// 项, 家, 个 …
+    public var unit: String
+    /// The bodies the limit applies to ("郑州市", "洛阳市", "新乡市"); empty when the text names none.
+    public var appliesTo: [String]
+    /// When the limit applies only to some: "本地区（行业）已开展了质量标杆活动的推荐单位".
+    @Nullable public var condition: String?
+    public var text: String
+    /// The number and its unit in the input.
+    public var span: SourceSpan
+}
+
+/// Recommendation quotas: "择优推荐不超过1家", "可择优推荐3项经验", "可适度放宽至5项经验", and tiers
+/// ("郑州市、洛阳市、新乡市不超过10个，其他省辖市、济源示范区不超过7个"). Copies of materials
+/// ("一式三份") are not quotas.
+public enum QuotaExtractor {
+    static let units: Set<Unicode.Scalar> = ["项", "家", "个", "名", "件", "户"]
+    /// Words that put a limit on the number after them.
+    static let limits = ["不超过", "不多于", "最多", "至多", "限报", "限推荐", "放宽至", "放宽到", "推荐"]
+    /// Where the named bodies end in a quota clause: the verb phrase that sets the limit. (Not the bare
+    /// 推荐, which also stands inside the noun 推荐单位.)
+    static let subjectStops = ["可择优推荐", "择优推荐", "可推荐", "可适度", "可放宽", "不超过", "不多于", "最多", "至多", "限报", "限推荐", "可"]
+
+    public static func extract(_ sentences: [Sentence]) -> [Quota] {
+        var quotas: [Quota] = []
+        for sentence in sentences where sentence.line.contains("推荐") || sentence.line.contains("名额") || sentence.line.contains("放宽") {
+            let line = sentence.line
+            let clauses = Sentences.clauses(line)
+            var pendingCondition: String?
+            for clause in clauses {
+                let words = line[clause]
+                guard let (number, numberRange) = limitedNumber(in: words) else {
+                    if isCondition(words) { pendingCondition = conditionText(words) }
+                    continue
+                }
+                var appliesTo = subject(words, before: numberRange.lowerBound)
+                if appliesTo.isEmpty, let subject = SentenceSubject.find(line) { appliesTo = [subject] }
+                let condition = pendingCondition
+                if condition != nil, appliesTo.isEmpty, let previous = quotas.last { appliesTo = previous.appliesTo }
+                if appliesTo.isEmpty, condition == nil, let previous = quotas.last, previous.text == sentence.text {
+                    appliesTo = previous.appliesTo
+                }
+                let absolute = (clause.lowerBound + numberRange.lowerBound)..<(clause.lowerBound + numberRange.upperBound)
+                quotas.append(Quota(max: number, unit: String(line.scalars[absolute.upperBound - 1]), appliesTo: appliesTo,
+                                    condition: condition, text: sentence.text, span: line.span(absolute)))
+                pendingCondition = nil
+            }
+        }
+        return quotas
+    }
+
+    /// A number after a limit word and before a unit: "不超过 2 项" → (2, range of "2项").
+    static func limitedNumber(in words: TextLine) -> (Int, Range<Int>)? {
+        let s = words.scalars
+        for limit in limits {
+            var from = 0
+            while let at = words.firstIndex(of: limit, from: from) {
+                var i = at + limit.unicodeScalars.count
+                while i < s.count, s[i].isLineSpace { i += 1 }
+                let start = i
+                while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
+                let numberEnd = i
+                while i < s.count, s[i].isLineSpace { i += 1 }
+                if numberEnd > start, i < s.count, units.contains(s[i]),
+                   let value = s[start].isASCIIDigit ? Int(String(String.UnicodeScalarView(s[start..<numberEnd]))) : ChineseNumerals.value(of: s[start..<numberEnd]),
+                   value > 0 {
+                    return (value, start..<(i + 1))
+                }
+                from = at + 1
+            }
+        }
+        return nil
+    }
+
+    /// The bodies named before the limit in the same clause: "各县（市）区择优推荐…" → 各县（市）区;
+    /// "郑州市、洛阳市、新乡市不超过10个" → the three cities.
+    static func subject(_ words: TextLine, before index: Int) -> [String] {
+        var end = index
+        for stop in subjectStops {
+            if let at = words.firstIndex(of: stop), at < end { end = at }
+        }
+        var prefix = words[0..<end].trimmed()
+        if let marker = OutlineMarker.parse(prefix) { prefix = prefix[marker.contentStart..<prefix.count] }
+        if let please = prefix.firstIndex(of: "请") { prefix = prefix[(please + 1)..<prefix.count] }
+        guard !prefix.isEmpty, prefix.count <= 40, !prefix.hasPrefix("从"), !prefix.hasPrefix("在"), !prefix.hasPrefix("对") else { return [] }
+        return splitNames(prefix)
+    }
+
+    private static func splitNames(_ words: TextLine) -> [String] {
+        var names: [String] = []
+        var depth = 0
+        var start = 0
+        for (i, scalar) in words.scalars.enumerated() {
+            if scalar == "（" || scalar == "(" { depth += 1 }
+            if scalar == "）" || scalar == ")" { depth = max(0, depth - 1) }
+            if scalar == "、", depth == 0 {
+                names.append(words[start..<i].text)
+                start = i + 1
+            }
+        }
+        names.append(words[start..<words.count].text)
+        return names.filter { !$0.isEmpty }
+    }
+
+    /// "对于开展过…的推荐单位", "本地区（行业）已开展了质量标杆活动的推荐单位": a clause that picks out
+    /// some of the bodies.
+    static func isCondition(_ words: TextLine) -> Bool {
+        words.hasPrefix("对于") || words.hasPrefix("凡") || words.hasPrefix("如") ||
+            (words.contains("的") && ["单位", "企业", "地区", "部门"].contains(where: { words.hasSuffix($0) }))
+    }
+
+    static func conditionText(_ words: TextLine) -> String {
+        var text = words.trimmed()
+        for lead in ["对于", "凡是", "凡"] where text.hasPrefix(lead) {
+            text = text[lead.unicodeScalars.count..<text.count]
+            break
+        }
+        return text.text
+    }
+}

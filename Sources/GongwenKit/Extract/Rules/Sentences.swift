@@ -1,0 +1,100 @@
+/// A sentence of a notice, with the headings of the outline items above it: what the rule
+/// extractors read.
+public struct Sentence: Sendable {
+    public var line: TextLine
+    /// Headings from the outermost item down ("一、质量标杆遴选", "（一）申报条件" → their headings).
+    public var headings: [String]
+
+    public var text: String { line.text }
+    public var span: SourceSpan { line.span! }
+}
+
+enum Sentences {
+    /// Every sentence of the sections, in reading order: the numbered line (marker dropped), then
+    /// each paragraph, cut at 。！？ and ； outside brackets and quotes.
+    static func of(_ sections: [Section], headings: [String] = []) -> [Sentence] {
+        var result: [Sentence] = []
+        for section in sections {
+            let path = headings + [section.heading].compactMap { $0 }
+            for (i, line) in section.lines.enumerated() {
+                var text = line.line
+                if i == 0, let marker = section.marker { text = text[marker.contentStart..<text.count] }
+                if i == 0, section.heading != nil { continue }
+                result += split(text).map { Sentence(line: $0, headings: path) }
+            }
+            result += of(section.children, headings: path)
+        }
+        return result
+    }
+
+    /// Cuts a line into sentences; the closing punctuation stays with its sentence.
+    static func split(_ line: TextLine) -> [TextLine] {
+        var sentences: [TextLine] = []
+        var depth = 0
+        var start = 0
+        for (i, scalar) in line.scalars.enumerated() {
+            switch scalar {
+            case "（", "(", "《", "“", "‘", "〔", "【", "[": depth += 1
+            case "）", ")", "》", "”", "’", "〕", "】", "]": depth = max(0, depth - 1)
+            case "。", "！", "？", "；", "!", "?", ";":
+                if depth == 0 {
+                    sentences.append(line[start..<(i + 1)])
+                    start = i + 1
+                }
+            default: break
+            }
+        }
+        if start < line.count { sentences.append(line[start..<line.count]) }
+        return sentences.map { $0.trimmed() }.filter { !$0.isEmpty }
+    }
+
+    /// The clauses of a sentence: cut at ， and 、-free commas outside brackets; ranges into the line.
+    static func clauses(_ line: TextLine) -> [Range<Int>] {
+        var clauses: [Range<Int>] = []
+        var depth = 0
+        var start = 0
+        for (i, scalar) in line.scalars.enumerated() {
+            switch scalar {
+            case "（", "(", "《", "“", "‘", "〔", "【", "[": depth += 1
+            case "）", ")", "》", "”", "’", "〕", "】", "]": depth = max(0, depth - 1)
+            case "，", ",", "。", "；", ";", "：", ":":
+                if depth == 0 {
+                    if i > start { clauses.append(start..<i) }
+                    start = i + 1
+                }
+            default: break
+            }
+        }
+        if start < line.count { clauses.append(start..<line.count) }
+        return clauses
+    }
+}
+
+/// What the extractors know of the notice as a whole.
+public struct ExtractionContext: Sendable {
+    /// The year a date without one belongs to: the notice's campaign year, else the signing year.
+    public var year: Int?
+    /// The date of signing, when known: a due date cannot fall before it.
+    public var signedOn: (year: Int, month: Int, day: Int)?
+    public var issuerName: String?
+    public var issuerLevel: Issuer.Level
+}
+
+/// The body a sentence addresses: "请各市工信局参照…" → 各市工信局.
+enum SentenceSubject {
+    static let verbs = ["参照", "按照", "结合", "对照", "从", "于", "将", "在", "根据", "认真", "积极", "做好", "组织", "择优"]
+    static let bodies = OrganizationName.suffixes + ["单位", "企业", "部门", "机构", "会员"]
+
+    static func find(_ line: TextLine) -> String? {
+        guard let please = line.firstIndex(of: "请") else { return nil }
+        let rest = line[(please + 1)..<line.count]
+        guard let stop = verbs.compactMap({ rest.firstIndex(of: $0) }).min(), stop > 0 else { return nil }
+        let name = rest[0..<stop].trimmed()
+        return isBody(name.text) ? name.text : nil
+    }
+
+    /// Words that end like the name of a body or a group of bodies.
+    static func isBody(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.count <= 60 && bodies.contains(where: { text.hasSuffix($0) })
+    }
+}
