@@ -41,12 +41,25 @@ public enum RecordBuilder {
             deadlines: dates.deadlines,
             schedule: dates.schedule,
             quotas: QuotaExtractor.extract(bodySentences),
+            focusAreas: ListExtractor.focusAreas(notice),
+            eligibility: ListExtractor.eligibility(notice),
+            contacts: ContactExtractor.extract(notice.body, context: context),
+            directory: DirectoryExtractor.extract(notice),
+            citations: CitationExtractor.extract(bodySentences + appendedSentences(notice)),
             attachments: attachments(notice, appended: appendedSections),
             embedded: embedded,
             elements: elements(notice),
             urls: links.filter { link in !embeddedLines.contains { $0.contains(link.span.startLine) } },
             diagnostics: diagnostics(notice, fields)
         )
+    }
+
+    /// The sentences of the attachments appended as outlines (a forwarded notice has its own record).
+    static func appendedSentences(_ notice: SegmentedNotice) -> [Sentence] {
+        notice.appendices.flatMap { appendix -> [Sentence] in
+            guard case let .sections(sections) = appendix.content else { return [] }
+            return Sentences.of(sections)
+        }
     }
 
     static func sectionRecord(_ section: Section) -> SectionRecord {

@@ -1,0 +1,63 @@
+/// A document the notice cites: a 《title》, its document number when one follows, or a bare number.
+public struct Citation: Encodable, Sendable, Equatable {
+    @Nullable public var title: String?
+    @Nullable public var docNumber: String?
+    /// When the title is one of the notice's own attachments: "《…遴选说明》（附件1）" → 1.
+    @Nullable public var attachmentIndex: Int?
+    public var text: String
+    public var span: SourceSpan
+}
+
+/// Every 《title》, paired with the document number that follows it ("（工信部科〔2019〕188号）" or
+/// "工信部联企业〔2011〕300号" right after), and every document number standing alone.
+public enum CitationExtractor {
+    public static func extract(_ sentences: [Sentence]) -> [Citation] {
+        var citations: [Citation] = []
+        func add(_ citation: Citation) {
+            if !citations.contains(where: { $0.title == citation.title && $0.docNumber == citation.docNumber }) {
+                citations.append(citation)
+            }
+        }
+        for sentence in sentences {
+            let line = sentence.line
+            let numbers = DocNumberScanner.matches(in: line)
+            var paired = Set<Int>()
+            var i = 0
+            while i < line.count {
+                guard line.scalars[i] == "《", let close = closing(line, from: i) else { i += 1; continue }
+                let title = line[(i + 1)..<close].text
+                var end = close + 1
+                var after = end
+                var docNumber: String?
+                var attachmentIndex: Int?
+                if after < line.count, line.scalars[after] == "（" || line.scalars[after] == "(" { after += 1 }
+                if let k = numbers.firstIndex(where: { $0.range.lowerBound == after }) {
+                    docNumber = numbers[k].canonical
+                    paired.insert(k)
+                    end = numbers[k].range.upperBound
+                    if end < line.count, line.scalars[end] == "）" || line.scalars[end] == ")" { end += 1 }
+                } else if line.hasPrefix("附件", at: after) {
+                    var j = after + 2
+                    while j < line.count, line.scalars[j].isLineSpace { j += 1 }
+                    let digits = line.scalars[j...].prefix { $0.isASCIIDigit }
+                    attachmentIndex = digits.isEmpty ? nil : Int(String(String.UnicodeScalarView(digits)))
+                }
+                add(Citation(title: title, docNumber: docNumber, attachmentIndex: attachmentIndex, text: sentence.text, span: line.span(i..<end)))
+                i = end
+            }
+            for (k, number) in numbers.enumerated() where !paired.contains(k) {
+                add(Citation(title: nil, docNumber: number.canonical, attachmentIndex: nil, text: sentence.text, span: line.span(number.range)))
+            }
+        }
+        return citations
+    }
+
+    private static func closing(_ line: TextLine, from open: Int) -> Int? {
+        var depth = 0
+        for i in open..<line.count {
+            if line.scalars[i] == "《" { depth += 1 }
+            if line.scalars[i] == "》" { depth -= 1; if depth == 0 { return i } }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,161 @@
+/// A unit of a directory (推荐单位名录 and the like).
+public struct DirectoryEntry: Encodable, Sendable, Equatable {
+    public enum Kind: String, Encodable, Sendable {
+        /// A department of a province, autonomous region, municipality or the XPCC.
+        case provincialDepartment
+        /// A department of one of the five cities with planning status (计划单列市).
+        case plannedCityDepartment
+        case municipalDepartment
+        case industryAssociation
+        case other
+    }
+
+    @Nullable public var index: Int?
+    public var name: String
+    public var kind: Kind
+    /// The division the unit belongs to ("北京市", "大连市"); null for national associations.
+    @Nullable public var region: String?
+    public var span: SourceSpan
+}
+
+/// The units of a 名录 / 名单 appendix (or section): from numbered lists, tab tables with a 序号
+/// column, or markdown tables; a name wrapped onto the next line is joined back, and a header row
+/// repeated after a page break is skipped.
+public enum DirectoryExtractor {
+    static let titleWords = ["名录", "名单", "一览表"]
+    /// The cities with planning status (计划单列市): reference data.
+    static let plannedCities = ["大连市", "青岛市", "宁波市", "厦门市", "深圳市"]
+
+    public static func extract(_ notice: SegmentedNotice) -> [DirectoryEntry] {
+        var entries: [DirectoryEntry] = []
+        for appendix in notice.appendices {
+            guard case let .sections(sections) = appendix.content else { continue }
+            if let title = appendix.title?.text, titleWords.contains(where: { title.contains($0) }) {
+                entries += fromSections(sections)
+            } else {
+                entries += directorySections(sections).flatMap { fromSections($0.children.isEmpty ? [$0] : $0.children) }
+            }
+        }
+        entries += directorySections(notice.body).flatMap { fromSections($0.children) }
+        return entries
+    }
+
+    /// Sections headed like a directory ("推荐单位名单").
+    private static func directorySections(_ sections: [Section]) -> [Section] {
+        sections.flatMap { section -> [Section] in
+            if let heading = section.heading, titleWords.contains(where: { heading.hasSuffix($0) }) { return [section] }
+            return directorySections(section.children)
+        }
+    }
+
+    static func fromSections(_ sections: [Section]) -> [DirectoryEntry] {
+        var entries: [DirectoryEntry] = []
+        var table = TableReader()
+        for section in flatten(sections) {
+            for (i, line) in section.lines.enumerated() {
+                if i == 0, let marker = section.marker, marker.kind == .arabicEnumerated || marker.kind == .arabicParenthesized {
+                    let name = line.line[marker.contentStart..<line.line.count].trimmed()
+                    if !name.isEmpty { entries.append(entry(index: marker.number, name: name.text, span: name.span!)) }
+                } else if i == 0, section.heading != nil, section.marker == nil {
+                    continue  // an unnumbered heading such as "推荐单位名录"
+                } else if let row = table.read(line.line) {
+                    switch row {
+                    case let .entry(index, name): entries.append(entry(index: index, name: name.text, span: name.span!))
+                    case let .continuation(tail):
+                        if let last = entries.popLast() {
+                            entries.append(entry(index: last.index, name: last.name + tail.text,
+                                                 span: SourceSpan.covering([last.span, tail.span!])!))
+                        }
+                    }
+                }
+            }
+        }
+        return entries
+    }
+
+    private static func flatten(_ sections: [Section]) -> [Section] {
+        sections.flatMap { [$0] + flatten($0.children) }
+    }
+
+    static func entry(index: Int?, name: String, span: SourceSpan) -> DirectoryEntry {
+        let (kind, region) = classify(name)
+        return DirectoryEntry(index: index, name: name, kind: kind, region: region, span: span)
+    }
+
+    static func classify(_ name: String) -> (DirectoryEntry.Kind, String?) {
+        if IssuerLevels.associationEndings.contains(where: { name.hasSuffix($0) }) {
+            let province = IssuerLevels.provincialDivisions.first { name.hasPrefix($0) }
+            return (.industryAssociation, province)
+        }
+        if let city = plannedCities.first(where: { name.hasPrefix($0) }) { return (.plannedCityDepartment, city) }
+        if let province = IssuerLevels.provincialDivisions.first(where: { name.hasPrefix($0) }) {
+            let rest = Array(name.dropFirst(province.count).unicodeScalars)
+            if IssuerLevels.startsWithPrefecture(rest), let end = rest.firstIndex(where: { $0 == "市" || $0 == "州" || $0 == "盟" }) {
+                return (.municipalDepartment, String(String.UnicodeScalarView(rest[...end])))
+            }
+            return (.provincialDepartment, province)
+        }
+        let scalars = Array(name.unicodeScalars)
+        if IssuerLevels.startsWithPrefecture(scalars), let end = scalars.firstIndex(where: { $0 == "市" || $0 == "州" || $0 == "盟" }) {
+            return (.municipalDepartment, String(String.UnicodeScalarView(scalars[...end])))
+        }
+        return (.other, nil)
+    }
+
+    /// Rows of a tab (or markdown) table with a 序号 column.
+    struct TableReader {
+        enum Row {
+            case entry(Int?, TextLine)
+            case continuation(TextLine)
+        }
+
+        var indexColumn: Int?
+        var nameColumn: Int?
+        var sawRow = false
+
+        mutating func read(_ line: TextLine) -> Row? {
+            var cells = split(line)
+            if cells.count < 2 {
+                // A line with no cells right after a row is the rest of a wrapped name.
+                let text = line.trimmed()
+                guard sawRow, !text.isEmpty, text.count <= 20, text.scalars.allSatisfy({ $0.isHan || "（）()".unicodeScalars.contains($0) }) else { return nil }
+                return .continuation(text)
+            }
+            if cells.contains(where: { $0.text == "序号" }) {
+                indexColumn = cells.firstIndex { $0.text == "序号" }
+                nameColumn = cells.firstIndex { cell in ["名称", "单位", "名单", "机构"].contains { cell.text.contains($0) } }
+                return nil
+            }
+            if cells.allSatisfy({ $0.scalars.allSatisfy { "-:| ".unicodeScalars.contains($0) } }) { return nil }  // |---|---|
+            let indexAt = indexColumn ?? 0
+            let nameAt = nameColumn ?? (indexAt == 0 ? 1 : 0)
+            guard indexAt < cells.count, nameAt < cells.count else { return nil }
+            let indexText = cells[indexAt].text
+            guard let index = Int(indexText) else { return nil }
+            cells[nameAt] = cells[nameAt].trimmed()
+            guard !cells[nameAt].isEmpty else { return nil }
+            sawRow = true
+            return .entry(index, cells[nameAt])
+        }
+
+        private func split(_ line: TextLine) -> [TextLine] {
+            var trimmed = line.trimmed()
+            let separator: Unicode.Scalar
+            if trimmed.scalars.first == "|" {
+                separator = "|"
+                trimmed = trimmed[1..<trimmed.count]
+                if trimmed.scalars.last == "|" { trimmed = trimmed[0..<(trimmed.count - 1)] }
+            } else {
+                separator = "\t"
+            }
+            var cells: [TextLine] = []
+            var start = 0
+            for (i, scalar) in trimmed.scalars.enumerated() where scalar == separator {
+                cells.append(trimmed[start..<i].trimmed())
+                start = i + 1
+            }
+            cells.append(trimmed[start..<trimmed.count].trimmed())
+            return cells
+        }
+    }
+}

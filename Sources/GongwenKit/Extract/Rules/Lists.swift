@@ -1,0 +1,67 @@
+/// An item of a numbered list the notice sets out: a focus area, an eligibility condition.
+public struct ListItem: Encodable, Sendable, Equatable {
+    @Nullable public var index: Int?
+    /// The number as written: "1.", "（三）".
+    @Nullable public var number: String?
+    public var text: String
+    /// The item's leading clause: what it is about.
+    public var summary: String
+    public var span: SourceSpan
+}
+
+/// Focus areas (重点领域, 遴选方向, 遴选范围 …) and eligibility (申报条件, 遴选对象 …): the items of the
+/// sections so headed, in the body or in an appended attachment.
+public enum ListExtractor {
+    static let focusHeadings = ["重点领域", "遴选方向", "遴选范围", "重点方向", "申报范围", "推荐范围", "征集范围", "重点内容"]
+    static let eligibilityHeadings = ["申报条件", "遴选对象", "申报对象", "参评条件", "基本条件", "申报资格", "推荐条件", "参加对象", "评选条件"]
+
+    public static func focusAreas(_ notice: SegmentedNotice) -> [ListItem] {
+        items(headed: focusHeadings, in: notice, paragraphsCount: false)
+    }
+
+    /// Eligibility: the numbered conditions, or, where the section states them in prose, its paragraphs.
+    public static func eligibility(_ notice: SegmentedNotice) -> [ListItem] {
+        items(headed: eligibilityHeadings, in: notice, paragraphsCount: true)
+    }
+
+    private static func items(headed words: [String], in notice: SegmentedNotice, paragraphsCount: Bool) -> [ListItem] {
+        var sections = notice.body
+        for appendix in notice.appendices {
+            if case let .sections(appended) = appendix.content { sections += appended }
+        }
+        return matching(words, sections).flatMap { section -> [ListItem] in
+            let numbered = section.children.filter { $0.marker != nil }
+            if !numbered.isEmpty { return numbered.map(item) }
+            guard paragraphsCount else { return [] }
+            return section.lines.dropFirst(section.heading != nil ? 1 : 0).map { line in
+                ListItem(index: nil, number: nil, text: line.text, summary: summary(of: line.text), span: line.span)
+            }
+        }
+    }
+
+    private static func matching(_ words: [String], _ sections: [Section]) -> [Section] {
+        sections.flatMap { section -> [Section] in
+            if let heading = section.heading, words.contains(where: { heading.contains($0) }) { return [section] }
+            return matching(words, section.children)
+        }
+    }
+
+    private static func item(_ section: Section) -> ListItem {
+        let text = [section.heading, section.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
+        return ListItem(index: section.marker?.number, number: section.marker?.text, text: text,
+                        summary: summary(of: text), span: section.fullSpan)
+    }
+
+    /// The words up to the first clause break.
+    static func summary(of text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var depth = 0
+        for scalar in text.unicodeScalars {
+            if "（(《“".unicodeScalars.contains(scalar) { depth += 1 }
+            if "）)》”".unicodeScalars.contains(scalar) { depth = max(0, depth - 1) }
+            if depth == 0, "，。；：,;\n".unicodeScalars.contains(scalar) { break }
+            result.append(scalar)
+        }
+        return String(result)
+    }
+}
