@@ -18,6 +18,7 @@ public struct NoticeRecord: Encodable, Sendable {
     public var contacts: [Contact]
     public var directory: [DirectoryEntry]
     public var citations: [Citation]
+    public var submission: Submission
     public var attachments: [AttachmentRecord]
     public var embedded: [NoticeRecord]
     /// The GB/T 9704 elements outside the body, each with the lines it occupies.

@@ -46,6 +46,7 @@ public enum RecordBuilder {
             contacts: ContactExtractor.extract(notice.body, context: context),
             directory: DirectoryExtractor.extract(notice),
             citations: CitationExtractor.extract(bodySentences + appendedSentences(notice)),
+            submission: SubmissionExtractor.extract(bodySentences),
             attachments: attachments(notice, appended: appendedSections),
             embedded: embedded,
             elements: elements(notice),

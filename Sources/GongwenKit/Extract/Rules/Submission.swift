@@ -1,0 +1,178 @@
+/// How and in what form materials are to be submitted.
+public struct Submission: Encodable, Sendable, Equatable {
+    public var channels: [Channel]
+    public var materials: [Material]
+    public var fileFormats: [FileFormat]
+    public var naming: [NamingRule]
+}
+
+/// Where materials go: an online system, an e-mail address, or a body they are delivered to.
+public struct Channel: Encodable, Sendable, Equatable {
+    public enum Kind: String, Encodable, Sendable {
+        case online, email, delivery
+    }
+
+    public var kind: Kind
+    /// The system's address, the e-mail address, or the receiving body; null when the text says
+    /// only "指定邮箱".
+    @Nullable public var target: String?
+    public var text: String
+    public var span: SourceSpan
+}
+
+/// Copies asked for: "纸质一式二份" (paper, 2), "光盘电子版一份" (disc, 1), "一式三份" (3).
+public struct Material: Encodable, Sendable, Equatable {
+    /// As written: 纸质, 光盘电子版, U盘电子版, 电子版; null for "一式三份" alone.
+    @Nullable public var form: String?
+    @Nullable public var copies: Int?
+    public var text: String
+    public var span: SourceSpan
+}
+
+/// A file format asked for: Word, RAR, PDF, an editable document, a scan.
+public struct FileFormat: Encodable, Sendable, Equatable {
+    public var format: String
+    public var text: String
+    public var span: SourceSpan
+}
+
+/// A naming rule: files named "以“申报企业全称”命名", the mail subject "邮件主题为“…”".
+public struct NamingRule: Encodable, Sendable, Equatable {
+    public enum Target: String, Encodable, Sendable {
+        case file, emailSubject, folder
+    }
+
+    public var target: Target
+    public var pattern: String
+    public var text: String
+    public var span: SourceSpan
+}
+
+public enum SubmissionExtractor {
+    static let forms = ["纸质材料", "纸质版", "纸质", "光盘电子版", "光盘", "U盘电子版", "U盘", "电子版"]
+    static let formats: [(word: String, format: String)] = [
+        ("word版", "Word"), ("Word版", "Word"), ("WORD版", "Word"), ("word", "Word"), ("Word", "Word"), ("RAR", "RAR"), ("rar", "RAR"),
+        ("ZIP", "ZIP"), ("zip", "ZIP"), ("PDF", "PDF"), ("pdf", "PDF"), ("可编辑文档", "editable document"), ("扫描件", "scan"),
+        ("Excel", "Excel"), ("excel", "Excel"),
+    ]
+
+    public static func extract(_ sentences: [Sentence]) -> Submission {
+        var result = Submission(channels: [], materials: [], fileFormats: [], naming: [])
+        for sentence in sentences {
+            let line = sentence.line
+            for channel in channels(in: sentence)
+            where !result.channels.contains(where: { $0.kind == channel.kind && $0.target == channel.target }) {
+                result.channels.append(channel)
+            }
+            result.materials += materials(in: line, text: sentence.text)
+            for (word, format) in formats {
+                guard let at = line.firstIndex(of: word), !result.fileFormats.contains(where: { $0.format == format && $0.text == sentence.text }) else { continue }
+                result.fileFormats.append(FileFormat(format: format, text: sentence.text, span: line.span(at..<(at + word.unicodeScalars.count))))
+            }
+            result.naming += naming(in: line, text: sentence.text)
+        }
+        // An online channel named without its address says nothing more than one that has it.
+        if result.channels.contains(where: { $0.kind == .online && $0.target != nil }) {
+            result.channels.removeAll { $0.kind == .online && $0.target == nil }
+        }
+        return result
+    }
+
+    static func channels(in sentence: Sentence) -> [Channel] {
+        let line = sentence.line
+        var found: [Channel] = []
+        let online = ["网上申报", "在线申报", "申报系统", "申报页面", "申报入口", "登录", "访问"]
+        if let (url, range) = webAddress(in: line), online.contains(where: { line.contains($0) }) {
+            found.append(Channel(kind: .online, target: url, text: sentence.text, span: line.span(range)))
+        } else if let at = ["网上在线申报", "网上申报", "在线申报"].compactMap({ line.firstIndex(of: $0) }).min() {
+            found.append(Channel(kind: .online, target: nil, text: sentence.text, span: line.span(at..<(at + 4))))
+        }
+        if let at = line.firstIndex(of: "邮箱"), line.contains("发送") || line.contains("发至") || line.contains("报送") {
+            let address = ContactExtractor.emails(in: line).first
+            found.append(Channel(kind: .email, target: address, text: sentence.text, span: line.span(at..<(at + 2))))
+        }
+        // (Not the bare 报: it stands inside 申报.)
+        for verb in ["报送至", "报送", "寄送至", "送至", "报至"] {
+            guard let at = line.firstIndex(of: verb) else { continue }
+            let start = at + verb.unicodeScalars.count
+            var end = start
+            while end < line.count, !"，。；（(".unicodeScalars.contains(line.scalars[end]) { end += 1 }
+            let target = line[start..<end].trimmed()
+            guard !target.isEmpty, target.count <= 30, SentenceSubject.isBody(target.text) || target.hasPrefix("我") else { continue }
+            found.append(Channel(kind: .delivery, target: target.text, text: sentence.text, span: target.span!))
+            break
+        }
+        return found
+    }
+
+    /// "www.caq.org.cn/html/…" or "http://…" in the line.
+    static func webAddress(in line: TextLine) -> (String, Range<Int>)? {
+        for prefix in ["http://", "https://", "www."] {
+            guard let at = line.firstIndex(of: prefix) else { continue }
+            var end = at
+            while end < line.count, line.scalars[end].value < 0x80, !" ，。）)\"”".unicodeScalars.contains(line.scalars[end]) { end += 1 }
+            return (line[at..<end].text, at..<end)
+        }
+        return nil
+    }
+
+    /// "纸质一式二份", "光盘电子版一份", "纸质版1份", "一式三份", "U盘电子版".
+    static func materials(in line: TextLine, text: String) -> [Material] {
+        var found: [Material] = []
+        var i = 0
+        while i < line.count {
+            var form: String?
+            var j = i
+            if let word = forms.first(where: { line.hasPrefix($0, at: i) }) {
+                form = word
+                j = i + word.unicodeScalars.count
+            }
+            var k = j
+            if line.hasPrefix("一式", at: k) { k += 2 }
+            let numberStart = k
+            while k < line.count, line.scalars[k].isASCIIDigit || (ChineseNumerals.isNumeral(line.scalars[k]) && line.scalars[k] != "十") { k += 1 }
+            let numberEnd = k
+            while k < line.count, line.scalars[k].isLineSpace { k += 1 }
+            let hasCopies = numberEnd > numberStart && k < line.count && line.scalars[k] == "份"
+            if hasCopies && (form != nil || line.hasPrefix("一式", at: j)) {
+                let digits = line.scalars[numberStart..<numberEnd]
+                let copies = digits.first!.isASCIIDigit ? Int(String(String.UnicodeScalarView(digits))) : ChineseNumerals.value(of: digits)
+                found.append(Material(form: form, copies: copies, text: text, span: line.span(i..<(k + 1))))
+                i = k + 1
+            } else if let form, form.contains("电子版"), line.contains("报送") || line.contains("及") || line.contains("和") {
+                found.append(Material(form: form, copies: nil, text: text, span: line.span(i..<j)))
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// "以“申报企业全称”命名", "邮件主题为“申报企业全称”", "文件夹以企业名称命名".
+    static func naming(in line: TextLine, text: String) -> [NamingRule] {
+        var rules: [NamingRule] = []
+        var from = 0
+        while let at = line.firstIndex(of: "命名", from: from) {
+            from = at + 2
+            guard let by = line.scalars[..<at].lastIndex(of: "以") else { continue }
+            var pattern = line[(by + 1)..<at].trimmed()
+            if let first = pattern.scalars.first, let last = pattern.scalars.last, "“\"'‘".unicodeScalars.contains(first), "”\"'’".unicodeScalars.contains(last), pattern.count > 2 {
+                pattern = pattern[1..<(pattern.count - 1)]
+            }
+            guard !pattern.isEmpty, pattern.count <= 30 else { continue }
+            let target: NamingRule.Target = line[max(0, by - 4)..<by].contains("文件夹") ? .folder : .file
+            rules.append(NamingRule(target: target, pattern: pattern.text, text: text, span: line.span(by..<(at + 2))))
+        }
+        if let at = line.firstIndex(of: "邮件主题为") {
+            var start = at + 5
+            if start < line.count, "“\"".unicodeScalars.contains(line.scalars[start]) { start += 1 }
+            var end = start
+            while end < line.count, !"”\"。，".unicodeScalars.contains(line.scalars[end]) { end += 1 }
+            if end > start {
+                rules.append(NamingRule(target: .emailSubject, pattern: line[start..<end].text, text: text, span: line.span(at..<min(line.count, end + 1))))
+            }
+        }
+        return rules
+    }
+}
