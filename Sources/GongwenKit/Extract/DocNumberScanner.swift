@@ -15,6 +15,9 @@ public enum DocNumberScanner {
     static let closeBrackets: Set<Unicode.Scalar> = ["〕", "]", "）", ")", "】", "］", "﹞", "}"]
     /// Agency codes are short ("国办发", "工信厅科函", "豫工信办创新").
     static let maximumAgencyLength = 12
+    /// Words that stand before a cited number in running text and are not part of its agency code
+    /// ("根据国办发〔2019〕5号", "按照…").
+    static let leadingWords = ["根据", "按照", "依据", "依照", "参照", "落实", "贯彻", "执行", "对照", "结合", "转发", "印发", "见", "和", "及", "与"]
 
     public struct Match: Equatable, Sendable {
         public var agency: String
@@ -77,7 +80,14 @@ public enum DocNumberScanner {
         skipSpaces()
         let agencyEnd = i + 1
         while i >= 0, s[i].isHan, agencyEnd - i <= maximumAgencyLength { i -= 1 }
-        let agencyStart = i + 1
+        var agencyStart = i + 1
+        for word in leadingWords {
+            let length = word.unicodeScalars.count
+            if agencyEnd - agencyStart > length + 1, s[agencyStart..<(agencyStart + length)].elementsEqual(word.unicodeScalars) {
+                agencyStart += length
+                break
+            }
+        }
         guard agencyStart < agencyEnd,
               let year = Int(String(String.UnicodeScalarView(s[yearStart..<yearEnd]))),
               let serial = Int(String(String.UnicodeScalarView(s[serialStart..<serialEnd]))) else { return nil }

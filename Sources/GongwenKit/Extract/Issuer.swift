@@ -43,12 +43,17 @@ public enum IssuerLevels {
     /// "福州市…", "延边朝鲜族自治州…", "锡林郭勒盟…": a prefecture-level division, two to seven Han
     /// characters before 市, 州, 盟 or 地区.
     static func startsWithPrefecture(_ s: [Unicode.Scalar]) -> Bool {
+        prefectureLength(s) != nil
+    }
+
+    /// How many scalars the prefecture-level division that opens `s` takes ("福州市…" → 3), or nil.
+    static func prefectureLength(_ s: [Unicode.Scalar]) -> Int? {
         for length in 2...7 where length < s.count {
-            guard s[0..<length].allSatisfy(\.isHan) else { return false }
+            guard s[0..<length].allSatisfy(\.isHan) else { return nil }
             let next = s[length]
-            if next == "市" || next == "州" || next == "盟" { return true }
-            if next == "地", length + 1 < s.count, s[length + 1] == "区" { return true }
+            if next == "市" || next == "州" || next == "盟" { return length + 1 }
+            if next == "地", length + 1 < s.count, s[length + 1] == "区" { return length + 2 }
         }
-        return false
+        return nil
     }
 }

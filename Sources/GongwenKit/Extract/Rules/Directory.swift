@@ -90,14 +90,14 @@ public enum DirectoryExtractor {
         if let city = plannedCities.first(where: { name.hasPrefix($0) }) { return (.plannedCityDepartment, city) }
         if let province = IssuerLevels.provincialDivisions.first(where: { name.hasPrefix($0) }) {
             let rest = Array(name.dropFirst(province.count).unicodeScalars)
-            if IssuerLevels.startsWithPrefecture(rest), let end = rest.firstIndex(where: { $0 == "市" || $0 == "州" || $0 == "盟" }) {
-                return (.municipalDepartment, String(String.UnicodeScalarView(rest[...end])))
+            if let length = IssuerLevels.prefectureLength(rest) {
+                return (.municipalDepartment, String(String.UnicodeScalarView(rest[..<length])))
             }
             return (.provincialDepartment, province)
         }
         let scalars = Array(name.unicodeScalars)
-        if IssuerLevels.startsWithPrefecture(scalars), let end = scalars.firstIndex(where: { $0 == "市" || $0 == "州" || $0 == "盟" }) {
-            return (.municipalDepartment, String(String.UnicodeScalarView(scalars[...end])))
+        if let length = IssuerLevels.prefectureLength(scalars) {
+            return (.municipalDepartment, String(String.UnicodeScalarView(scalars[..<length])))
         }
         return (.other, nil)
     }
