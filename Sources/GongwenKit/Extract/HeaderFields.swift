@@ -56,21 +56,7 @@ public enum HeaderFieldExtractor {
     public static func addressees(_ line: TextLine) -> [(name: String, span: SourceSpan)] {
         var text = line.trimmed()
         if let last = text.scalars.last, last == "：" || last == ":" { text = text[0..<(text.count - 1)] }
-        var parts: [Range<Int>] = []
-        var depth = 0
-        var start = 0
-        for (i, scalar) in text.scalars.enumerated() {
-            switch scalar {
-            case "（", "(", "《", "〔", "【", "[": depth += 1
-            case "）", ")", "》", "〕", "】", "]": depth = max(0, depth - 1)
-            case "、", "，", ",", "；", ";":
-                guard depth == 0 else { break }
-                if i > start { parts.append(start..<i) }
-                start = i + 1
-            default: break
-            }
-        }
-        if start < text.count { parts.append(start..<text.count) }
+        let parts = text.ranges(separatedBy: ["、", "，", ",", "；", ";"])
 
         var result: [(name: String, span: SourceSpan)] = []
         var pendingStart: Int?

@@ -89,19 +89,7 @@ public enum QuotaExtractor {
     }
 
     private static func splitNames(_ words: TextLine) -> [String] {
-        var names: [String] = []
-        var depth = 0
-        var start = 0
-        for (i, scalar) in words.scalars.enumerated() {
-            if scalar == "（" || scalar == "(" { depth += 1 }
-            if scalar == "）" || scalar == ")" { depth = max(0, depth - 1) }
-            if scalar == "、", depth == 0 {
-                names.append(words[start..<i].text)
-                start = i + 1
-            }
-        }
-        names.append(words[start..<words.count].text)
-        return names.filter { !$0.isEmpty }
+        words.ranges(separatedBy: ["、"]).map { words[$0].text }
     }
 
     /// "对于开展过…的推荐单位", "本地区（行业）已开展了质量标杆活动的推荐单位": a clause that picks out

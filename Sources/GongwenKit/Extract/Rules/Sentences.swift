@@ -29,44 +29,13 @@ enum Sentences {
 
     /// Cuts a line into sentences; the closing punctuation stays with its sentence.
     static func split(_ line: TextLine) -> [TextLine] {
-        var sentences: [TextLine] = []
-        var depth = 0
-        var start = 0
-        for (i, scalar) in line.scalars.enumerated() {
-            switch scalar {
-            case "（", "(", "《", "“", "‘", "〔", "【", "[": depth += 1
-            case "）", ")", "》", "”", "’", "〕", "】", "]": depth = max(0, depth - 1)
-            case "。", "！", "？", "；", "!", "?", ";":
-                if depth == 0 {
-                    sentences.append(line[start..<(i + 1)])
-                    start = i + 1
-                }
-            default: break
-            }
-        }
-        if start < line.count { sentences.append(line[start..<line.count]) }
-        return sentences.map { $0.trimmed() }.filter { !$0.isEmpty }
+        line.ranges(separatedBy: ["。", "！", "？", "；", "!", "?", ";"], keepingSeparators: true)
+            .map { line[$0].trimmed() }.filter { !$0.isEmpty }
     }
 
-    /// The clauses of a sentence: cut at ， and 、-free commas outside brackets; ranges into the line.
+    /// The clauses of a sentence, cut at ，；： outside brackets: ranges into the line.
     static func clauses(_ line: TextLine) -> [Range<Int>] {
-        var clauses: [Range<Int>] = []
-        var depth = 0
-        var start = 0
-        for (i, scalar) in line.scalars.enumerated() {
-            switch scalar {
-            case "（", "(", "《", "“", "‘", "〔", "【", "[": depth += 1
-            case "）", ")", "》", "”", "’", "〕", "】", "]": depth = max(0, depth - 1)
-            case "，", ",", "。", "；", ";", "：", ":":
-                if depth == 0 {
-                    if i > start { clauses.append(start..<i) }
-                    start = i + 1
-                }
-            default: break
-            }
-        }
-        if start < line.count { clauses.append(start..<line.count) }
-        return clauses
+        line.ranges(separatedBy: ["，", ",", "。", "；", ";", "：", ":"])
     }
 }
 
