@@ -2,6 +2,8 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
 
 void *gw_html_parse(const char *utf8, int32_t length) {
     xmlInitParser();
@@ -39,5 +41,17 @@ const char *gw_node_text(void *node) {
     xmlNodePtr n = (xmlNodePtr)node;
     return (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) ? (const char *)n->content : NULL;
 }
+
+char *gw_node_attribute(void *node, const char *name) {
+    xmlNodePtr n = (xmlNodePtr)node;
+    if (n->type != XML_ELEMENT_NODE) return NULL;
+    xmlChar *value = xmlGetProp(n, (const xmlChar *)name);
+    if (value == NULL) return NULL;
+    char *copy = strdup((const char *)value);
+    xmlFree(value);
+    return copy;
+}
+
+void gw_html_release(void *memory) { free(memory); }
 
 int64_t gw_node_line(void *node) { return (int64_t)xmlGetLineNo((xmlNodePtr)node); }

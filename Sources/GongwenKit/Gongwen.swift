@@ -13,7 +13,7 @@ public enum Gongwen {
     }
 
     public static func record(of document: IngestedDocument) -> NoticeRecord {
-        let normalized = Normalizer.normalize(document.lines)
+        let normalized = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
         let segmented = Segmenter.segment(normalized)
         return RecordBuilder.record(segmented, source: document.source, links: normalized.links)
     }

@@ -60,7 +60,7 @@ struct Normalize: ParsableCommand {
     func run() throws {
         do {
             let document = try Ingest.read(path: file, format: format)
-            let normalized = Normalizer.normalize(document.lines)
+            let normalized = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
             let wrap = normalized.wrapWidth.map(String.init) ?? "none"
             print("# \(document.source.encoding) (\(document.encodingEvidence)), \(document.source.format.rawValue), wrap width: \(wrap)")
             for line in normalized.lines {

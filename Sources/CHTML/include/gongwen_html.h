@@ -28,6 +28,10 @@ int32_t gw_node_kind(void *node);
 const char *gw_node_name(void *node);
 /// The text of a text node (UTF-8), or NULL. Owned by the document.
 const char *gw_node_text(void *node);
+/// The value of an element's attribute (UTF-8, malloc'd: release it with gw_html_release), or NULL.
+char *gw_node_attribute(void *node, const char *name);
+void gw_html_release(void *memory);
+
 /// The source line libxml2 recorded for the node (for text, the line where the text ends).
 int64_t gw_node_line(void *node);
 

@@ -23,6 +23,9 @@ public struct NoticeRecord: Encodable, Sendable {
     public var embedded: [NoticeRecord]
     /// The GB/T 9704 elements outside the body, each with the lines it occupies.
     public var elements: [ElementRecord]
+    /// Links to files (.doc, .pdf, .rar …): the attachments as the page offers them.
+    public var attachmentLinks: [Link]
+    /// Other links.
     public var urls: [Link]
     public var diagnostics: [Diagnostic]
 }
@@ -50,6 +53,8 @@ public struct AttachmentRecord: Encodable, Sendable {
     public var appended: Bool
     public var sections: [SectionRecord]
     @Nullable public var embeddedRecord: Int?
+    /// The file the title links to, when the page gives the attachment as a link.
+    @Nullable public var url: String?
 }
 
 /// A GB/T 9704 element outside the body: where it stands and what it says.

@@ -18,6 +18,7 @@ public enum RecordBuilder {
             }
         }
 
+        let ownLinks = links.filter { link in !embeddedLines.contains { $0.contains(link.span.startLine) } }
         let context = ExtractionContext(
             year: fields.campaignYear ?? fields.signedOn.flatMap { Int($0.date.prefix(4)) },
             signedOn: notice.date.flatMap { DateScanner.wholeLineDate($0.line) }.flatMap { date in
@@ -47,10 +48,11 @@ public enum RecordBuilder {
             directory: DirectoryExtractor.extract(notice),
             citations: CitationExtractor.extract(bodySentences + appendedSentences(notice)),
             submission: SubmissionExtractor.extract(bodySentences),
-            attachments: attachments(notice, appended: appendedSections),
+            attachments: attachments(notice, appended: appendedSections, fileLinks: ownLinks.filter { LinkKinds.isFile($0.url) }),
             embedded: embedded,
             elements: elements(notice),
-            urls: links.filter { link in !embeddedLines.contains { $0.contains(link.span.startLine) } },
+            attachmentLinks: ownLinks.filter { LinkKinds.isFile($0.url) },
+            urls: ownLinks.filter { !LinkKinds.isFile($0.url) },
             diagnostics: diagnostics(notice, fields)
         )
     }
@@ -71,10 +73,11 @@ public enum RecordBuilder {
     /// The 附件说明 entries, each joined to the appended body with the same index (or, for a notice
     /// with one attachment, to its one unnumbered body); appended bodies the note does not list
     /// follow as attachments of their own.
-    static func attachments(_ notice: SegmentedNotice, appended: [(Appendix, [SectionRecord], Int?)]) -> [AttachmentRecord] {
+    static func attachments(_ notice: SegmentedNotice, appended: [(Appendix, [SectionRecord], Int?)], fileLinks: [Link]) -> [AttachmentRecord] {
         var records = notice.attachmentNoteEntries.map { entry in
-            AttachmentRecord(index: entry.index, title: entry.title.text, span: entry.title.span, appended: false,
-                             sections: [], embeddedRecord: nil)
+            let url = entry.title.span.flatMap { title in fileLinks.first { overlaps($0.span, title) }?.url }
+            return AttachmentRecord(index: entry.index, title: entry.title.text, span: entry.title.span, appended: false,
+                                    sections: [], embeddedRecord: nil, url: url)
         }
         for (appendix, sections, embeddedIndex) in appended {
             let match = records.firstIndex { record in
@@ -89,10 +92,15 @@ public enum RecordBuilder {
             } else {
                 let titleSpan = appendix.title?.span ?? appendix.marker?.span
                 records.append(AttachmentRecord(index: appendix.index, title: appendix.title?.text, span: titleSpan,
-                                                appended: true, sections: sections, embeddedRecord: embeddedIndex))
+                                                appended: true, sections: sections, embeddedRecord: embeddedIndex, url: nil))
             }
         }
         return records
+    }
+
+    /// Two spans share a character.
+    static func overlaps(_ a: SourceSpan, _ b: SourceSpan) -> Bool {
+        (a.startLine, a.startColumn) <= (b.endLine, b.endColumn) && (b.startLine, b.startColumn) <= (a.endLine, a.endColumn)
     }
 
     static func elements(_ notice: SegmentedNotice) -> [ElementRecord] {

@@ -1,103 +1,152 @@
 import CHTML
 
+/// What an HTML page gives the pipeline: lines, the heading level of each (from h1–h6), and links.
+struct HTMLDocumentText {
+    var lines: [TextLine] = []
+    var headingLevels: [Int?] = []
+    var links: [Link] = []
+}
+
 /// HTML to lines of text through libxml2's HTML parser (htmlReadMemory, recovering, no network).
 ///
-/// Block elements (p, div, h1–h6, li, tr …) and `<br>` end a line, table cells are separated by
-/// tabs, script/style/head are dropped, and runs of HTML white space fold to one space. Each
-/// character keeps the source line libxml2 reports for its text node; the column is found by
-/// locating the text in that source line (exact for text without entity references).
+/// The article is found by content density (HTMLTree.contentRoot); block elements and `<br>` end a
+/// line, table cells are separated by tabs, the items of an `<ol>` keep their numbers, headings keep
+/// their level, and runs of HTML white space fold to one space. Each character's origin is its line
+/// and column in the HTML source, found by walking the source beside the text (SourceAligner).
 enum HTMLText {
-    private static let blockElements: Set<String> = [
+    static let blockElements: Set<String> = [
         "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
         "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
         "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
         "table", "tbody", "tfoot", "thead", "tr", "ul",
     ]
-    private static let droppedElements: Set<String> = [
-        "script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math", "select",
-    ]
 
-    static func lines(utf8 bytes: [UInt8], sourceLines: [[Unicode.Scalar]], path: String) throws -> [TextLine] {
+    static func extract(utf8 bytes: [UInt8], sourceLines: [[Unicode.Scalar]], path: String) throws -> HTMLDocumentText {
         guard bytes.count < Int(Int32.max) else { throw IngestError.html(path: path, reason: "larger than 2 GiB") }
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { gw_html_parse($0.baseAddress, Int32($0.count)) }
         }
         guard let document = parsed else { throw IngestError.html(path: path, reason: "libxml2 found no document in it") }
-        defer { gw_html_free(document) }
-        guard let root = gw_html_root(document) else { return [] }
+        let tree = HTMLTree(document: document)
+        gw_html_free(document)
+        guard let root = tree.contentRoot() else { return HTMLDocumentText() }
 
-        var builder = LineBuilder(sourceLines: sourceLines)
-        // An explicit stack, not recursion: pages nest thousands of levels deep.
-        var stack: [(node: UnsafeMutableRawPointer, leaving: Bool)] = [(root, false)]
-        var preDepth = 0
-        while let (node, leaving) = stack.popLast() {
-            switch gw_node_kind(node) {
-            case Int32(GW_NODE_ELEMENT):
-                let name = gw_node_name(node).map { String(cString: $0).lowercased() } ?? ""
-                if droppedElements.contains(name) { continue }
-                if leaving {
-                    if name == "pre" { preDepth -= 1 }
-                    if blockElements.contains(name) { builder.endLine() }
-                    continue
-                }
-                if name == "br" { builder.endLine(); continue }
-                if blockElements.contains(name) { builder.endLine() }
-                if name == "td" || name == "th" { builder.startCell() }
-                if name == "pre" { preDepth += 1 }
-                stack.append((node, true))
-                var children: [UnsafeMutableRawPointer] = []
-                var child = gw_node_first_child(node)
-                while let current = child {
-                    children.append(current)
-                    child = gw_node_next(current)
-                }
-                stack.append(contentsOf: children.reversed().map { ($0, false) })
-            case Int32(GW_NODE_TEXT):
-                guard let content = gw_node_text(node) else { continue }
-                let text = Array(String(cString: content).unicodeScalars)
-                builder.addText(text, endLine: Int(gw_node_line(node)), preformatted: preDepth > 0)
-            default:
-                continue
-            }
-        }
-        builder.endLine()
-        return builder.lines
+        var writer = LineWriter(aligner: SourceAligner(lines: sourceLines))
+        if let title = titleOutside(root, tree: tree) { writer.write(title, tree: tree) }
+        writer.write(root, tree: tree)
+        writer.endLine()
+        return writer.result
     }
 
-    private struct LineBuilder {
-        let sourceLines: [[Unicode.Scalar]]
-        var lines: [TextLine] = []
-        var current = TextLine()
-        var pendingSpace: SourcePoint?
-        var searchCursor: [Int: Int] = [:]
+    /// A notice title set in a heading just before the content (many sites put the article's <h1>
+    /// apart from its body), when it reads like one and the content does not repeat it.
+    static func titleOutside(_ root: Int, tree: HTMLTree) -> Int? {
+        var node = root
+        for _ in 0..<2 {
+            let parent = tree.nodes[node].parent
+            guard parent >= 0 else { return nil }
+            let siblings = tree.nodes[parent].children
+            guard let position = siblings.firstIndex(of: node) else { return nil }
+            for sibling in siblings[..<position].reversed() where tree.nodes[sibling].kind == .element {
+                let name = tree.nodes[sibling].name
+                guard ["h1", "h2", "h3"].contains(name) || tree.nodes[sibling].hints.contains(where: { $0.hasPrefix("title") }) else { continue }
+                let text = String(String.UnicodeScalarView(plainText(sibling, tree: tree).filter { !$0.isLineSpace && $0 != "\n" }))
+                let content = String(String.UnicodeScalarView(plainText(root, tree: tree).prefix(4000).filter { !$0.isLineSpace && $0 != "\n" }))
+                if Reflow.titleEndings.contains(where: { text.hasSuffix($0) }), !content.contains(text) { return sibling }
+            }
+            node = parent
+        }
+        return nil
+    }
 
-        init(sourceLines: [[Unicode.Scalar]]) { self.sourceLines = sourceLines }
+    private static func plainText(_ index: Int, tree: HTMLTree) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        var stack = [index]
+        while let i = stack.popLast() {
+            result += tree.nodes[i].text
+            stack += tree.nodes[i].children.reversed()
+        }
+        return result
+    }
+
+    /// Writes lines from a subtree in document order.
+    struct LineWriter {
+        var aligner: SourceAligner
+        var result = HTMLDocumentText()
+        var current = TextLine()
+        var currentHeading: Int?
+        var pendingSpace: SourcePoint?
+
+        init(aligner: SourceAligner) { self.aligner = aligner }
 
         mutating func endLine() {
-            if !current.isEmpty { lines.append(current) }
+            let trimmed = current.trimmed()
+            if !trimmed.isEmpty {
+                result.lines.append(current)
+                result.headingLevels.append(currentHeading)
+            }
             current = TextLine()
+            currentHeading = nil
             pendingSpace = nil
         }
 
-        mutating func startCell() {
+        mutating func write(_ root: Int, tree: HTMLTree) {
+            enum Step { case enter(Int), leave(Int) }
+            var stack: [Step] = [.enter(root)]
+            var preDepth = 0
+            var listCounters: [Int] = []  // one per open list; -1 for <ul>
+            var openLinks: [(href: String, start: Int, lineIndex: Int)] = []
+            while let step = stack.popLast() {
+                switch step {
+                case let .enter(i):
+                    let node = tree.nodes[i]
+                    if node.kind == .text {
+                        addText(node.text, line: node.line, preformatted: preDepth > 0)
+                        continue
+                    }
+                    if i != root, tree.isFurniture(i) || tree.isLinkList(i) && tree.textCount[i] < 400 { continue }
+                    let name = node.name
+                    if name == "br" { endLine(); continue }
+                    if blockElements.contains(name) { endLine() }
+                    if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level) { currentHeading = level }
+                    if name == "td" || name == "th" { startCell() }
+                    if name == "pre" { preDepth += 1 }
+                    if name == "ol" { listCounters.append(0) }
+                    if name == "ul" { listCounters.append(-1) }
+                    if name == "li", let last = listCounters.indices.last, listCounters[last] >= 0 {
+                        listCounters[last] += 1
+                        let origin = aligner.position(ofElementOnLine: node.line)
+                        for scalar in "\(listCounters[last]).".unicodeScalars { current.append(scalar, from: origin) }
+                    }
+                    if name == "a", let href = node.href { openLinks.append((href, current.count, result.lines.count)) }
+                    stack.append(.leave(i))
+                    stack.append(contentsOf: node.children.reversed().map { .enter($0) })
+                case let .leave(i):
+                    let name = tree.nodes[i].name
+                    if name == "pre" { preDepth -= 1 }
+                    if name == "ol" || name == "ul" { _ = listCounters.popLast() }
+                    if name == "a", let link = openLinks.popLast(), link.lineIndex == result.lines.count, current.count > link.start {
+                        let text = current[link.start..<current.count].trimmed()
+                        if let span = text.span { result.links.append(Link(text: text.text, url: link.href, span: span)) }
+                    }
+                    if blockElements.contains(name) { endLine() }
+                }
+            }
+        }
+
+        private mutating func startCell() {
             if !current.isEmpty, let last = current.origins.last { current.append("\t", from: last) }
             pendingSpace = nil
         }
 
-        mutating func addText(_ text: [Unicode.Scalar], endLine: Int, preformatted: Bool) {
-            let newlines = text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
-            var line = max(1, endLine - newlines)
-            var column = locate(text, onLine: line)
-            for scalar in text {
-                let origin = SourcePoint(line: line, column: column)
-                if scalar == "\n" {
-                    line += 1
-                    column = 1
-                    if preformatted { self.endLine() } else if !current.isEmpty { pendingSpace = origin }
+        private mutating func addText(_ text: [Unicode.Scalar], line: Int, preformatted: Bool) {
+            let origins = aligner.align(text, endLine: line)
+            for (scalar, origin) in zip(text, origins) {
+                if scalar == "\n" || scalar == "\r" {
+                    if preformatted { endLine() } else if !current.isEmpty { pendingSpace = origin }
                     continue
                 }
-                column += 1
-                if !preformatted && (scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}") {
+                if !preformatted && (scalar == " " || scalar == "\t" || scalar == "\u{0C}") {
                     if !current.isEmpty { pendingSpace = origin }
                     continue
                 }
@@ -108,23 +157,113 @@ enum HTMLText {
                 current.append(scalar, from: origin)
             }
         }
+    }
+}
 
-        /// The column where `text` begins on `line` of the source, searching after text already
-        /// placed on that line; column 1 when the text cannot be found (entity references).
-        private mutating func locate(_ text: [Unicode.Scalar], onLine line: Int) -> Int {
-            guard line - 1 < sourceLines.count else { return 1 }
-            let source = sourceLines[line - 1]
-            let probe = Array(text.prefix { $0 != "\n" }.prefix(8))
-            guard !probe.isEmpty, probe.count <= source.count else { return 1 }
-            var start = searchCursor[line, default: 0]
-            while start + probe.count <= source.count {
-                if source[start..<(start + probe.count)].elementsEqual(probe) {
-                    searchCursor[line] = start + probe.count
-                    return start + 1
-                }
-                start += 1
-            }
-            return 1
+/// Walks the HTML source beside the decoded text of its text nodes, so that every character gets
+/// the line and column it was written at: tags and comments are stepped over, and an entity
+/// reference ("&nbsp;", "&#12288;") maps to the one character it decodes to.
+struct SourceAligner {
+    let lines: [[Unicode.Scalar]]
+    private var line = 0
+    private var column = 0
+
+    init(lines: [[Unicode.Scalar]]) { self.lines = lines }
+
+    /// Where an element opens: the first "<" on its line, for characters Gongwen writes itself
+    /// (the number of an <ol> item).
+    func position(ofElementOnLine line: Int) -> SourcePoint {
+        let index = max(0, min(line - 1, lines.count - 1))
+        let column = lines.isEmpty ? 0 : (lines[index].firstIndex(of: "<") ?? 0)
+        return SourcePoint(line: index + 1, column: column + 1)
+    }
+
+    /// The source position of each scalar of a text node that ends on `endLine`.
+    mutating func align(_ text: [Unicode.Scalar], endLine: Int) -> [SourcePoint] {
+        let newlines = text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+        let startLine = max(0, endLine - 1 - newlines)
+        if startLine > line { (line, column) = (startLine, 0) }
+        skipMarkup()
+        var origins: [SourcePoint] = []
+        origins.reserveCapacity(text.count)
+        for scalar in text {
+            origins.append(match(scalar))
         }
+        return origins
+    }
+
+    private var current: Unicode.Scalar? {
+        guard line < lines.count else { return nil }
+        return column < lines[line].count ? lines[line][column] : "\n"
+    }
+
+    private var point: SourcePoint { SourcePoint(line: min(line, max(0, lines.count - 1)) + 1, column: column + 1) }
+
+    private mutating func advance() {
+        guard line < lines.count else { return }
+        if column < lines[line].count { column += 1 } else { line += 1; column = 0 }
+    }
+
+    /// Steps over tags, comments and the blank between them.
+    private mutating func skipMarkup() {
+        while let c = current {
+            if c == "<" {
+                let isComment = column + 3 < lines[line].count && lines[line][column + 1] == "!" && lines[line][column + 2] == "-" && lines[line][column + 3] == "-"
+                skipTag(comment: isComment)
+            } else {
+                return
+            }
+        }
+    }
+
+    private mutating func skipTag(comment: Bool) {
+        var steps = 0
+        var previous: [Unicode.Scalar] = []
+        while let c = current, steps < 1_000_000 {
+            advance()
+            steps += 1
+            previous.append(c)
+            if previous.count > 3 { previous.removeFirst() }
+            if c == ">" && (!comment || previous.count == 3 && previous[0] == "-" && previous[1] == "-") { return }
+        }
+    }
+
+    /// The position of one decoded scalar; steps over markup and entity references as needed.
+    private mutating func match(_ scalar: Unicode.Scalar) -> SourcePoint {
+        var guardSteps = 0
+        while let c = current, guardSteps < 4096 {
+            guardSteps += 1
+            if c == "<" { skipTag(comment: false); continue }
+            if c == "&", let length = entityLength() {
+                let at = point
+                for _ in 0..<length { advance() }
+                return at
+            }
+            if c == scalar || (scalar == "\n" && c == "\n") {
+                let at = point
+                advance()
+                return at
+            }
+            if c == "\n" || c == " " || c == "\t" || c == "\r" {
+                advance()  // white space libxml2 folded or dropped
+                continue
+            }
+            return point  // out of step: give the nearest place rather than wander off
+        }
+        return point
+    }
+
+    /// "&nbsp;", "&#12288;", "&#x3000;", "&amp;": the length of the reference at the cursor.
+    private func entityLength() -> Int? {
+        guard line < lines.count else { return nil }
+        let source = lines[line]
+        var i = column + 1
+        while i < source.count, i - column <= 12 {
+            let c = source[i]
+            if c == ";" { return i - column + 1 }
+            guard c.isASCIILetter || c.isASCIIDigit || c == "#" else { return nil }
+            i += 1
+        }
+        return nil
     }
 }

@@ -19,6 +19,10 @@ public struct IngestedDocument: Sendable {
     /// How the encoding was found: "bom", "declared", "valid" (strict UTF-8) or "detected" (ICU).
     public var encodingEvidence: String
     public var lines: [TextLine]
+    /// For HTML, the heading level (h1–h6) of each line; empty for text.
+    public var headingLevels: [Int?] = []
+    /// For HTML, the links of the page (`<a href>`) with the span of their text.
+    public var links: [Link] = []
 }
 
 /// The first stage: bytes (a file or standard input) to decoded lines.
@@ -52,21 +56,21 @@ public enum Ingest {
             throw IngestError.blank(path: path)
         }
         let sourceLines = splitLines(scalars)
-        let lines: [TextLine]
+        let source = SourceInfo(path: path, format: format, encoding: encoding.name, sha256: SHA256.hex(of: bytes))
         switch format {
         case .text:
-            lines = sourceLines.enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) }
+            let lines = sourceLines.enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) }
+            return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: lines)
         case .html:
-            var utf8: [UInt8] = []
-            utf8.reserveCapacity(scalars.count * 3)
-            for scalar in scalars { utf8.append(contentsOf: Array(String(scalar).utf8)) }
-            lines = try HTMLText.lines(utf8: utf8, sourceLines: sourceLines, path: path)
-            guard lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) else {
+            var utf8 = String.UnicodeScalarView()
+            utf8.append(contentsOf: scalars)
+            let page = try HTMLText.extract(utf8: Array(String(utf8).utf8), sourceLines: sourceLines, path: path)
+            guard page.lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) else {
                 throw IngestError.html(path: path, reason: "the page has no visible text (only markup, scripts or styles)")
             }
+            return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: page.lines,
+                                    headingLevels: page.headingLevels, links: page.links)
         }
-        let source = SourceInfo(path: path, format: format, encoding: encoding.name, sha256: SHA256.hex(of: bytes))
-        return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: lines)
     }
 
     /// HTML by file name (.html, .htm, .xhtml, .shtml) or by its first tag.

@@ -31,9 +31,14 @@ public enum Normalizer {
         case content(TextLine, headingLevel: Int?)
     }
 
-    public static func normalize(_ lines: [TextLine]) -> NormalizedDocument {
-        var links: [Link] = []
-        let pieces = lines.map { clean($0, links: &links) }
+    /// `headingLevels`, when given (HTML h1–h6), marks lines as headings the way markdown's # does.
+    public static func normalize(_ lines: [TextLine], headingLevels: [Int?] = [], links inputLinks: [Link] = []) -> NormalizedDocument {
+        var links = inputLinks
+        let pieces = lines.enumerated().map { index, line -> Piece in
+            let piece = clean(line, links: &links)
+            guard index < headingLevels.count, let level = headingLevels[index], case let .content(text, nil) = piece else { return piece }
+            return .content(text, headingLevel: level)
+        }
         let wrapWidth = Reflow.detectWrapWidth(pieces)
         return NormalizedDocument(lines: Reflow.join(pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)
     }

@@ -1,0 +1,149 @@
+import CHTML
+
+/// libxml2's DOM copied into flat arrays (no object per node), with the counts the content
+/// selection needs. Children follow their parent in `nodes` (pre-order).
+struct HTMLTree {
+    struct Node {
+        enum Kind { case element, text }
+        var kind: Kind
+        /// Lowercased element name; empty for text.
+        var name: String
+        var parent: Int
+        var children: [Int] = []
+        var text: [Unicode.Scalar] = []
+        /// libxml2's line (for text: where the text ends).
+        var line: Int
+        var href: String?
+        /// class and id, lowercased, split into words.
+        var hints: [String] = []
+    }
+
+    static let droppedElements: Set<String> = [
+        "script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math", "select", "button", "input", "textarea",
+    ]
+    /// Elements that hold page furniture, not an article.
+    static let furnitureElements: Set<String> = ["nav", "header", "footer", "aside", "menu"]
+    /// Words of class and id values that mark page furniture in most CMS templates.
+    static let furnitureHints = ["nav", "menu", "breadcrumb", "crumb", "footer", "foot", "header", "topbar", "banner", "sidebar",
+                                 "side", "share", "toolbar", "copyright", "login", "search", "related", "recommend", "position", "location"]
+
+    var nodes: [Node] = []
+    /// Scalars of visible text in each subtree, and of those the ones inside links.
+    var textCount: [Int] = []
+    var linkCount: [Int] = []
+
+    init(document: UnsafeMutableRawPointer) {
+        guard let root = gw_html_root(document) else { return }
+        var stack: [(pointer: UnsafeMutableRawPointer, parent: Int)] = [(root, -1)]
+        while let (pointer, parent) = stack.popLast() {
+            let index = nodes.count
+            switch gw_node_kind(pointer) {
+            case Int32(GW_NODE_ELEMENT):
+                let name = gw_node_name(pointer).map { String(cString: $0).lowercased() } ?? ""
+                if Self.droppedElements.contains(name) { continue }
+                var node = Node(kind: .element, name: name, parent: parent, line: Int(gw_node_line(pointer)))
+                if name == "a" { node.href = attribute(pointer, "href") }
+                node.hints = [attribute(pointer, "class"), attribute(pointer, "id")].compactMap { $0 }.flatMap(Self.words)
+                nodes.append(node)
+                var children: [UnsafeMutableRawPointer] = []
+                var child = gw_node_first_child(pointer)
+                while let current = child {
+                    children.append(current)
+                    child = gw_node_next(current)
+                }
+                stack.append(contentsOf: children.reversed().map { ($0, index) })
+            case Int32(GW_NODE_TEXT):
+                guard let content = gw_node_text(pointer) else { continue }
+                nodes.append(Node(kind: .text, name: "", parent: parent, text: Array(String(cString: content).unicodeScalars),
+                                  line: Int(gw_node_line(pointer))))
+            default:
+                continue
+            }
+            if parent >= 0 { nodes[parent].children.append(index) }
+        }
+        countText()
+    }
+
+    private func attribute(_ node: UnsafeMutableRawPointer, _ name: String) -> String? {
+        guard let value = gw_node_attribute(node, name) else { return nil }
+        defer { gw_html_release(value) }
+        return String(cString: value)
+    }
+
+    private static func words(_ value: String) -> [String] {
+        value.lowercased().split { !$0.isLetter }.map(String.init)
+    }
+
+    /// Children come after their parents, so one backward pass adds every subtree up.
+    private mutating func countText() {
+        textCount = nodes.map { node in node.kind == .text ? node.text.filter { !$0.isLineSpace && $0 != "\n" && $0 != "\r" }.count : 0 }
+        linkCount = Array(repeating: 0, count: nodes.count)
+        for i in nodes.indices where nodes[i].kind == .text && isInsideLink(i) { linkCount[i] = textCount[i] }
+        for i in nodes.indices.reversed() where nodes[i].parent >= 0 && !isFurniture(i) {
+            textCount[nodes[i].parent] += textCount[i]
+            linkCount[nodes[i].parent] += linkCount[i]
+        }
+    }
+
+    private func isInsideLink(_ index: Int) -> Bool {
+        var i = nodes[index].parent
+        while i >= 0 {
+            if nodes[i].name == "a" { return true }
+            i = nodes[i].parent
+        }
+        return false
+    }
+
+    /// Navigation, headers, footers, sidebars and share bars: by element, or by the words of their
+    /// class and id ("breadcrumb", "footer" …), or by being mostly links to pages (not to files).
+    func isFurniture(_ index: Int) -> Bool {
+        let node = nodes[index]
+        guard node.kind == .element else { return false }
+        if Self.furnitureElements.contains(node.name) { return true }
+        if node.hints.contains(where: { hint in Self.furnitureHints.contains { hint == $0 || hint.hasPrefix($0) && hint.count <= $0.count + 4 } }) {
+            return true
+        }
+        return false
+    }
+
+    /// Mostly links to other pages: a menu or a list of related articles, not text.
+    func isLinkList(_ index: Int) -> Bool {
+        guard textCount[index] > 0, linkCount[index] * 10 >= textCount[index] * 6 else { return false }
+        return !containsFileLink(index)
+    }
+
+    func containsFileLink(_ index: Int) -> Bool {
+        var stack = [index]
+        while let i = stack.popLast() {
+            if let href = nodes[i].href, LinkKinds.isFile(href) { return true }
+            stack += nodes[i].children
+        }
+        return false
+    }
+
+    /// The element that holds the article: from <body> down, into the child that holds most (70%)
+    /// of the text that is not in links, as long as one does. Content density, not site names.
+    func contentRoot() -> Int? {
+        guard var current = nodes.firstIndex(where: { $0.name == "body" }) ?? (nodes.isEmpty ? nil : 0) else { return nil }
+        while true {
+            let total = textCount[current] - linkCount[current]
+            guard total > 0 else { return current }
+            let candidates = nodes[current].children.filter { nodes[$0].kind == .element && !isFurniture($0) }
+            guard let best = candidates.max(by: { (textCount[$0] - linkCount[$0]) < (textCount[$1] - linkCount[$1]) }),
+                  (textCount[best] - linkCount[best]) * 10 >= total * 7 else { return current }
+            current = best
+        }
+    }
+}
+
+/// Which links point at files (attachments) and which at pages.
+public enum LinkKinds {
+    static let fileExtensions = ["doc", "docx", "pdf", "xls", "xlsx", "rar", "zip", "7z", "wps", "et", "ofd", "txt", "ppt", "pptx", "csv"]
+
+    public static func isFile(_ url: String) -> Bool {
+        var path = Substring(url.lowercased())
+        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return fileExtensions.contains(String(path[path.index(after: dot)...]))
+    }
+}

@@ -1,0 +1,27 @@
+extension TextLine {
+    static let openingBrackets: Set<Unicode.Scalar> = ["（", "(", "《", "“", "‘", "〔", "【", "["]
+    static let closingBrackets: Set<Unicode.Scalar> = ["）", ")", "》", "”", "’", "〕", "】", "]"]
+
+    /// The stretches of the line between separators that stand outside brackets and quotes
+    /// ("各县（市）区工信局，高新区经发局" cut at ， keeps "（市）" whole). With
+    /// `keepingSeparators`, each stretch ends with the separator that closed it (sentences keep
+    /// their 。). Empty stretches are left out.
+    func ranges(separatedBy separators: Set<Unicode.Scalar>, keepingSeparators: Bool = false) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var depth = 0
+        var start = 0
+        for (i, scalar) in scalars.enumerated() {
+            if Self.openingBrackets.contains(scalar) {
+                depth += 1
+            } else if Self.closingBrackets.contains(scalar) {
+                depth = Swift.max(0, depth - 1)
+            } else if depth == 0, separators.contains(scalar) {
+                let end = keepingSeparators ? i + 1 : i
+                if end > start { ranges.append(start..<end) }
+                start = i + 1
+            }
+        }
+        if start < count { ranges.append(start..<count) }
+        return ranges
+    }
+}
