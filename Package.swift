@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "GongwenKitTests",
             dependencies: ["GongwenKit"],
-            resources: [.copy("Golden")]
+            resources: [.copy("Golden"), .copy("Fixtures")]
         ),
     ]
 )

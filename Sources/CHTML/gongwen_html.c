@@ -7,7 +7,9 @@
 
 void *gw_html_parse(const char *utf8, int32_t length) {
     xmlInitParser();
-    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+    // XML_PARSE_HUGE lifts the 256-level depth limit past which libxml2 stops reading a page; nothing
+    // here or in Gongwen walks the tree recursively.
+    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     return htmlReadMemory(utf8, length, NULL, "UTF-8", options);
 }
 

@@ -20,8 +20,13 @@ public enum Gongwen {
 
     /// JSON with sorted keys: the same record always gives the same bytes.
     public static func json(_ record: NoticeRecord, pretty: Bool) throws -> String {
+        String(decoding: try jsonData(record, pretty: pretty), as: UTF8.self)
+    }
+
+    /// The JSON as UTF-8 bytes, for writing out without another copy.
+    public static func jsonData(_ record: NoticeRecord, pretty: Bool) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(record), as: UTF8.self)
+        return try encoder.encode(record)
     }
 }

@@ -35,7 +35,7 @@ struct Parse: ParsableCommand {
         for path in files {
             do {
                 let record = try Gongwen.parse(path: path, format: format)
-                print(try Gongwen.json(record, pretty: pretty))
+                FileHandle.standardOutput.write(try Gongwen.jsonData(record, pretty: pretty) + Data("\n".utf8))
             } catch {
                 failed = true
                 FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))

@@ -32,31 +32,40 @@ enum HTMLText {
         guard let root = tree.contentRoot() else { return HTMLDocumentText() }
 
         var writer = LineWriter(aligner: SourceAligner(lines: sourceLines))
-        if let title = titleOutside(root, tree: tree) { writer.write(title, tree: tree) }
+        for heading in headingsBefore(root, tree: tree) { writer.write(heading, tree: tree) }
         writer.write(root, tree: tree)
         writer.endLine()
         return writer.result
     }
 
-    /// A notice title set in a heading just before the content (many sites put the article's <h1>
-    /// apart from its body), when it reads like one and the content does not repeat it.
-    static func titleOutside(_ root: Int, tree: HTMLTree) -> Int? {
+    /// Headings set just before the content, outside it: many sites put a notice's issuer and title
+    /// in <h1>/<h2> apart from the <div> of its body. Walking back from the content through its
+    /// preceding siblings, and its ancestors', headings are kept; furniture and short lines of
+    /// metadata ("发布时间：…") are passed over; anything longer ends the walk.
+    static func headingsBefore(_ root: Int, tree: HTMLTree) -> [Int] {
+        // Only a heading that the body repeats at its top is a duplicate.
+        let content = String(String.UnicodeScalarView(plainText(root, tree: tree).filter { !$0.isLineSpace && $0 != "\n" }.prefix(200)))
+        var found: [Int] = []
         var node = root
-        for _ in 0..<2 {
+        walk: while true {
             let parent = tree.nodes[node].parent
-            guard parent >= 0 else { return nil }
+            guard parent >= 0, tree.nodes[parent].name != "html" else { break }
             let siblings = tree.nodes[parent].children
-            guard let position = siblings.firstIndex(of: node) else { return nil }
+            guard let position = siblings.firstIndex(of: node) else { break }
             for sibling in siblings[..<position].reversed() where tree.nodes[sibling].kind == .element {
+                if tree.isFurniture(sibling) { continue }
                 let name = tree.nodes[sibling].name
-                guard ["h1", "h2", "h3"].contains(name) || tree.nodes[sibling].hints.contains(where: { $0.hasPrefix("title") }) else { continue }
+                let isHeading = ["h1", "h2", "h3", "h4"].contains(name) || tree.nodes[sibling].hints.contains { $0.hasPrefix("title") }
                 let text = String(String.UnicodeScalarView(plainText(sibling, tree: tree).filter { !$0.isLineSpace && $0 != "\n" }))
-                let content = String(String.UnicodeScalarView(plainText(root, tree: tree).prefix(4000).filter { !$0.isLineSpace && $0 != "\n" }))
-                if Reflow.titleEndings.contains(where: { text.hasSuffix($0) }), !content.contains(text) { return sibling }
+                if isHeading, !text.isEmpty {
+                    if !content.contains(text) { found.append(sibling) }
+                } else if text.unicodeScalars.count > 100 {
+                    break walk
+                }
             }
             node = parent
         }
-        return nil
+        return found.reversed()
     }
 
     private static func plainText(_ index: Int, tree: HTMLTree) -> [Unicode.Scalar] {

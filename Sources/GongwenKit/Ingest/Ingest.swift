@@ -62,9 +62,16 @@ public enum Ingest {
             let lines = sourceLines.enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) }
             return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: lines)
         case .html:
-            var utf8 = String.UnicodeScalarView()
-            utf8.append(contentsOf: scalars)
-            let page = try HTMLText.extract(utf8: Array(String(utf8).utf8), sourceLines: sourceLines, path: path)
+            // libxml2 reads UTF-8: the input itself when it is UTF-8, else the decoded text re-encoded.
+            let utf8: [UInt8]
+            if encoding.name == "UTF-8" {
+                utf8 = Array(bytes.dropFirst(encoding.bomLength))
+            } else {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars)
+                utf8 = Array(String(view).utf8)
+            }
+            let page = try HTMLText.extract(utf8: utf8, sourceLines: sourceLines, path: path)
             guard page.lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) else {
                 throw IngestError.html(path: path, reason: "the page has no visible text (only markup, scripts or styles)")
             }

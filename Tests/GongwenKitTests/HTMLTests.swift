@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+@testable import GongwenKit
+
+enum Fixtures {
+    static func path(_ name: String) throws -> String {
+        try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")).path
+    }
+
+    /// The record as JSON with what HTML input legitimately changes taken out: the source, every span
+    /// (they point into the HTML), and the links (the text versions carry none, or fewer).
+    static func comparable(_ record: NoticeRecord) throws -> Any {
+        let data = Data(try Gongwen.json(record, pretty: false).utf8)
+        func strip(_ value: Any) -> Any {
+            if let object = value as? [String: Any] {
+                var result: [String: Any] = [:]
+                for (key, child) in object where !["span", "source", "url", "attachmentLinks", "urls"].contains(key) {
+                    result[key] = strip(child)
+                }
+                return result
+            }
+            if let array = value as? [Any] { return array.map(strip) }
+            return value
+        }
+        return strip(try JSONSerialization.jsonObject(with: data))
+    }
+
+    static func sameJSON(_ a: Any, _ b: Any) throws -> Bool {
+        try JSONSerialization.data(withJSONObject: a, options: [.sortedKeys]) == JSONSerialization.data(withJSONObject: b, options: [.sortedKeys])
+    }
+}
+
+@Suite("HTML: the same record from a web page as from its text")
+struct HTMLFixtureTests {
+    @Test("Each HTML fixture gives the record of its text version (but for source, spans and links)", arguments: [
+        ("2023_henan_gbk.html", "2023_henan.txt"),
+        ("2020_caq_table.html", "2020_caq.txt"),
+        ("2022_caq_fullpage.html", "2022_caq.txt"),
+        ("2021_shandong_br.html", "2021_shandong.txt"),
+        ("2023_fuzhou_links.html", "2023_fuzhou_forward.txt"),
+    ])
+    func sameRecord(fixture: String, text: String) throws {
+        let html = try Gongwen.parse(path: try Fixtures.path(fixture))
+        #expect(html.source.format == .html)
+        let fromHTML = try Fixtures.comparable(html)
+        let fromText = try Fixtures.comparable(try Corpus.record(text))
+        #expect(try Fixtures.sameJSON(fromHTML, fromText), "\(fixture) differs from \(text)")
+    }
+
+    @Test("The GBK page is read in the charset its meta tag declares")
+    func gbkPage() throws {
+        let record = try Gongwen.parse(path: try Fixtures.path("2023_henan_gbk.html"))
+        #expect(record.source.encoding == "GB18030")
+        #expect(record.docNumber?.text == "豫工信办创新〔2023〕43号")
+    }
+
+    @Test("Spans point at the characters in the HTML source, past tags and entity references")
+    func spansIntoSource() throws {
+        let cases: [(String, (NoticeRecord) -> (String, SourceSpan)?)] = [
+            ("2023_henan_gbk.html", { r in r.docNumber.map { ("豫工信办创新〔2023〕43号", $0.span) } }),
+            ("2023_henan_gbk.html", { r in r.contacts.first?.phones.first.map { ("0371-65509943", $0.span) } }),
+            ("2022_caq_fullpage.html", { r in r.directory.first { $0.index == 37 }.map { ($0.name, $0.span) } }),
+            ("2021_shandong_br.html", { r in r.urls.first.map { ($0.text, $0.span) } }),
+            ("2023_fuzhou_links.html", { r in r.attachmentLinks.first.map { ($0.text, $0.span) } }),
+        ]
+        for (fixture, value) in cases {
+            let record = try Gongwen.parse(path: try Fixtures.path(fixture))
+            let (expected, span) = try #require(value(record))
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try Fixtures.path(fixture))))
+            let (_, scalars) = try EncodingDetection.decode(bytes, declared: Ingest.declaredCharset(bytes), path: fixture)
+            let lines = Ingest.splitLines(scalars)
+            #expect(span.startLine == span.endLine)
+            let line = lines[span.startLine - 1]
+            let slice = String(String.UnicodeScalarView(line[(span.startColumn - 1)..<span.endColumn]))
+            #expect(slice.replacingOccurrences(of: " ", with: "") == expected, "\(fixture): \(slice)")
+        }
+    }
+
+    @Test("Attachments given as links keep their files: on the record and on each listed attachment")
+    func attachmentLinks() throws {
+        let record = try Gongwen.parse(path: try Fixtures.path("2023_fuzhou_links.html"))
+        #expect(record.attachmentLinks.map(\.url) == ["/attach/2023/0825/fjgxt_2023_zlbg.pdf"])
+        #expect(record.attachments.map(\.url) == ["/attach/2023/0825/fjgxt_2023_zlbg.pdf"])
+        #expect(record.embedded[0].attachments.map(\.url) == ["/attach/2023/0825/zgzx_2023_71.docx"])
+        #expect(record.embedded[0].embedded[0].attachments.map(\.url) == ["/attach/2023/0825/tuijian_danwei.xlsx"])
+        // A link to a page is a url, not an attachment.
+        #expect(record.embedded[0].embedded[0].urls.map(\.url) == ["http://www.caq.org.cn"])
+    }
+
+    @Test("The full page's navigation, breadcrumbs, metadata, share bar, sidebar and footer are not in the record")
+    func pageFurniture() throws {
+        let json = try Gongwen.json(try Gongwen.parse(path: try Fixtures.path("2022_caq_fullpage.html")), pretty: false)
+        for furniture in ["协会概况", "当前位置", "发布时间", "浏览次数", "分享到", "相关通知", "版权所有", "ICP", "请输入关键词", "技术支持"] {
+            #expect(!json.contains(furniture), "\(furniture) leaked into the record")
+        }
+    }
+
+    @Test("A directory in a <table> gives the same directory as the numbered list of the text")
+    func tableDirectory() throws {
+        let text = try Corpus.record("2022_caq.txt")
+        let rows = text.directory.map { "<tr><td>\($0.index!)</td><td>\($0.name)</td></tr>" }.joined(separator: "\n")
+        let page = """
+        <html><head><meta charset="utf-8"></head><body>
+        <p>关于开展2022年全国质量标杆活动的通知</p><p>各会员单位及相关组织：</p><p>一、活动安排</p>
+        <p>附件：推荐单位名录</p><p>中国质量协会</p><p>2022年6月6日</p>
+        <p>附件</p><p>推荐单位名录</p>
+        <table><tr><th>序号</th><th>单位名称</th></tr>
+        \(rows)
+        </table></body></html>
+        """
+        let html = try Gongwen.parse(bytes: Array(page.utf8), path: "table.html")
+        #expect(html.directory.count == 49)
+        #expect(html.directory.map(\.name) == text.directory.map(\.name))
+        #expect(html.directory.map(\.index) == text.directory.map(\.index))
+        #expect(html.directory.map(\.kind) == text.directory.map(\.kind))
+        #expect(html.directory.map(\.region) == text.directory.map(\.region))
+    }
+}
+
+@Suite("HTML: hostile pages", .serialized)
+struct HostileHTMLTests {
+    func parse(_ html: String, _ name: String = "page.html") throws -> NoticeRecord {
+        try Gongwen.parse(bytes: Array(html.utf8), path: name)
+    }
+
+    @Test("Unclosed tags are recovered")
+    func unclosed() throws {
+        let record = try parse("<html><body><div><p>关于开展2023年全国质量标杆活动的通知<p>各推荐单位：<p>一、活动安排<div><p>请于9月15日前报送。")
+        #expect(record.title == "关于开展2023年全国质量标杆活动的通知")
+        #expect(record.addressees == ["各推荐单位"])
+        #expect(record.deadlines.map(\.date) == ["2023-09-15"])
+    }
+
+    @Test("Nested tables give their cells, three thousand levels deep")
+    func nestedTables() throws {
+        let inner = "<table><tr><td>序号</td><td>单位名称</td></tr><tr><td>1</td><td>北京市经济和信息化局</td></tr></table>"
+        let record = try parse("<html><body><p>关于开展2023年全国质量标杆活动的通知</p><p>各推荐单位：</p><table><tr><td>" + inner + "</td></tr></table></body></html>")
+        #expect(record.sections.first?.text.contains("1\t北京市经济和信息化局") == true)
+        let deep = String(repeating: "<table><tr><td>", count: 3000) + "各推荐单位：" + String(repeating: "</td></tr></table>", count: 3000)
+        #expect(try parse("<html><body>" + deep + "</body></html>").addressees == ["各推荐单位"])
+    }
+
+    @Test("Ten thousand nested elements: the text at the bottom is recovered")
+    func deepNesting() throws {
+        let deep = String(repeating: "<div>", count: 10_000) + "关于开展2023年全国质量标杆活动的通知" + String(repeating: "</div>", count: 10_000)
+        #expect(try parse("<html><body>" + deep + "</body></html>").title == "关于开展2023年全国质量标杆活动的通知")
+    }
+
+    @Test("A flood of entity references decodes to spaces and punctuation")
+    func entityFlood() throws {
+        let flood = String(repeating: "&nbsp;&#12288;&amp;&lt;", count: 20_000)
+        let record = try parse("<html><body><p>关于开展2023年全国质量标杆活动的通知</p><p>" + flood + "</p></body></html>")
+        #expect(record.title == "关于开展2023年全国质量标杆活动的通知")
+        // The no-break and ideographic spaces between the references fold to one space each.
+        #expect(record.sections.first?.text.hasPrefix("&< &< &<") == true)
+    }
+
+    @Test("A page of scripts only, an empty body and an empty document are clear errors", arguments: [
+        "<html><head><script>var a = '关于开展通知';</script></head><body><script>document.write('x')</script><style>p{}</style></body></html>",
+        "<html><body></body></html>",
+        "<!DOCTYPE html>",
+    ])
+    func nothingToRead(html: String) {
+        #expect(throws: IngestError.self) { try parse(html) }
+        do { _ = try parse(html) } catch {
+            #expect("\(error)".contains("page.html"))
+        }
+    }
+
+    @Test("A 50 MB page parses in the real command, its peak memory linear: within 40 times its size")
+    func fiftyMegabytePage() throws {
+        let page = try String(contentsOfFile: try Fixtures.path("2022_caq_fullpage.html"), encoding: .utf8)
+        let start = try #require(page.range(of: "<div class=\"TRS_Editor\">"))
+        let end = try #require(page.range(of: "</div>", range: start.upperBound..<page.endIndex))
+        let body = String(page[start.upperBound..<end.lowerBound])
+        let copies = 50 * 1024 * 1024 / body.utf8.count + 1
+        let big = String(page[..<start.upperBound]) + String(repeating: body, count: copies) + String(page[end.lowerBound...])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-big-\(UUID().uuidString).html")
+        try big.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+
+        let result = try CommandLineTests.run(["parse", url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"title\" : \"关于开展2022年全国质量标杆活动的通知\""))
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        let peakBytes = Int(usage.ru_maxrss) * 1024
+        // Measured in a release build: 32 times (1.6 GB for 50 MB); the JSON of 350,000 directory
+        // entries and JSONEncoder's intermediate tree dominate.
+        #expect(peakBytes < 40 * big.utf8.count, "peak \(peakBytes / 1_048_576) MiB for a \(big.utf8.count / 1_048_576) MiB page")
+    }
+}
