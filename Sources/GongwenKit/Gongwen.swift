@@ -30,3 +30,82 @@ public enum Gongwen {
         return try encoder.encode(record)
     }
 }
+
+/// What can go wrong before a diff or a series: an input that cannot be read, an address that names
+/// no notice, a folder that holds none.
+public enum GongwenError: Error, CustomStringConvertible {
+    case ingest(IngestError)
+    case noSuchRecord(address: String, count: Int)
+    case notAFolder(path: String)
+    case noNotices(path: String)
+
+    public var description: String {
+        switch self {
+        case let .ingest(error):
+            return error.description
+        case let .noSuchRecord(address, count):
+            let range = count == 1 ? "only #0, the file's own notice" : "#0 (the file's own notice) to #\(count - 1)"
+            return "\(address): no such notice; the file holds \(count) notice\(count == 1 ? "" : "s"), \(range)"
+        case let .notAFolder(path):
+            return "\(path): not a folder"
+        case let .noNotices(path):
+            return "\(path): no notices (.txt, .html or .htm files) in the folder"
+        }
+    }
+}
+
+/// The notices of a folder, and the files that could not be read.
+public struct FolderRecords: Sendable {
+    public var records: [LocatedRecord]
+    public var failures: [IngestError]
+}
+
+extension Gongwen {
+    /// The notice at an address: a path, or a path and "#N" for the N-th notice of the file,
+    /// depth-first, 0 being the file's own. A path that exists as given is never split at "#".
+    public static func locate(_ address: String) throws(GongwenError) -> LocatedRecord {
+        var path = address, index = 0
+        if !FileManager.default.fileExists(atPath: address), let hash = address.lastIndex(of: "#"),
+           let n = Int(address[address.index(after: hash)...]), n >= 0 {
+            path = String(address[..<hash])
+            index = n
+        }
+        let record: NoticeRecord
+        do { record = try parse(path: path) } catch let error as IngestError { throw .ingest(error) } catch {
+            throw .ingest(.unreadable(path: path, reason: "\(error)"))
+        }
+        let all = LocatedRecord.flatten(record, path: path)
+        guard index < all.count else { throw .noSuchRecord(address: address, count: all.count) }
+        return all[index]
+    }
+
+    /// Every notice in the folder's .txt and .html files (not its subfolders), embedded ones
+    /// included, in file-name order.
+    public static func records(inFolder folder: String) throws(GongwenError) -> FolderRecords {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .notAFolder(path: folder)
+        }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw .ingest(.unreadable(path: folder, reason: "\(error.localizedDescription)"))
+        }
+        let notices = names.filter { name in
+            let lower = name.lowercased()
+            return !name.hasPrefix(".") && (lower.hasSuffix(".txt") || lower.hasSuffix(".html") || lower.hasSuffix(".htm"))
+        }.sorted()
+        guard !notices.isEmpty else { throw .noNotices(path: folder) }
+        var result = FolderRecords(records: [], failures: [])
+        for name in notices {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            do {
+                result.records += LocatedRecord.flatten(try parse(path: path), path: path)
+            } catch let error as IngestError {
+                result.failures.append(error)
+            } catch {
+                result.failures.append(.unreadable(path: path, reason: "\(error)"))
+            }
+        }
+        return result
+    }
+}

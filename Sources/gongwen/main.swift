@@ -6,7 +6,7 @@ struct GongwenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongwen",
         abstract: "Turns Chinese official notices (公文) into structured, traceable records.",
-        subcommands: [Parse.self, Normalize.self]
+        subcommands: [Parse.self, Normalize.self, Diff.self, Series.self]
     )
 }
 
@@ -75,6 +75,81 @@ struct Normalize: ParsableCommand {
     }
 }
 
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two notices: which rules changed, with old and new values and where they stand.",
+        discussion: """
+        OLD and NEW are notice files. A notice forwarded inside another is picked with #N after the
+        path, counting the file's notices depth-first from 0 (the file's own): 2023_fuzhou_forward.txt#2.
+        """
+    )
+
+    @Argument(help: "The older notice: FILE or FILE#N.")
+    var old: String
+
+    @Argument(help: "The newer notice: FILE or FILE#N.")
+    var new: String
+
+    @Option(help: "terminal (coloured on a terminal), markdown, json or html.")
+    var format: ReportFormat = .terminal
+
+    @Flag(help: "List unchanged items too (JSON always lists them).")
+    var all = false
+
+    func run() throws {
+        do {
+            let a = try Gongwen.locate(old), b = try Gongwen.locate(new)
+            let diff = NoticeDiffer.diff(a.record, b.record, oldPath: a.address, newPath: b.address)
+            try write(DiffReport.render(diff, format: format, options: options))
+        } catch let error as GongwenError {
+            FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    var options: ReportOptions { ReportOptions(colour: isatty(STDOUT_FILENO) == 1, showUnchanged: all) }
+}
+
+struct Series: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Group the notices of a folder into campaign series and diff each year against the one before.",
+        discussion: """
+        Reads every .txt and .html file in FOLDER (notices forwarded inside others included), groups them by
+        organizer and campaign, orders each series by campaign year, and reports missing years with the
+        notices that cite them.
+        """
+    )
+
+    @Argument(help: "A folder of notices.")
+    var folder: String
+
+    @Option(help: "terminal (coloured on a terminal), markdown, json or html.")
+    var format: ReportFormat = .terminal
+
+    @Flag(help: "List unchanged items too (JSON always lists them).")
+    var all = false
+
+    func run() throws {
+        do {
+            let folder = try Gongwen.records(inFolder: folder)
+            let report = SeriesBuilder.build(folder.records)
+            try write(DiffReport.render(report, format: format, options: ReportOptions(colour: isatty(STDOUT_FILENO) == 1, showUnchanged: all)))
+            for failure in folder.failures {
+                FileHandle.standardError.write(Data("gongwen: \(failure) (left out of the series)\n".utf8))
+            }
+            if !folder.failures.isEmpty { throw ExitCode.failure }
+        } catch let error as GongwenError {
+            FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+func write(_ text: String) throws {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
 extension InputFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
 
 GongwenCommand.main()

@@ -1,0 +1,156 @@
+/// A record and where it was found: a file, and for a notice forwarded inside another, its place
+/// among the file's records in depth-first order ("2023_fuzhou_forward.txt#2").
+public struct LocatedRecord: Sendable {
+    public var record: NoticeRecord
+    public var path: String
+    /// 0 for the file's own notice, then each embedded notice depth-first.
+    public var index: Int
+
+    public var address: String { index == 0 ? path : "\(path)#\(index)" }
+
+    /// The file's notice and every notice embedded in it, depth-first.
+    public static func flatten(_ record: NoticeRecord, path: String) -> [LocatedRecord] {
+        var result: [LocatedRecord] = []
+        func visit(_ record: NoticeRecord) {
+            result.append(LocatedRecord(record: record, path: path, index: result.count))
+            record.embedded.forEach(visit)
+        }
+        visit(record)
+        return result
+    }
+}
+
+/// What makes notices one series: the same organizer running the same campaign, year after year.
+public struct CampaignKey: Hashable, Sendable, Encodable {
+    public var organizer: String
+    public var campaign: String
+
+    /// The key of a record: its issuer, and its title with the year, the issuer's own name, the
+    /// opening verb ("关于开展", "关于做好…工作") and the closing "的通知" taken away. Nil when the
+    /// record has no issuer or no title (it cannot be placed in a series).
+    public static func of(_ record: NoticeRecord) -> CampaignKey? {
+        guard let issuer = record.issuer.name, let title = record.title else { return nil }
+        let campaign = campaignName(title: title, issuer: issuer)
+        return campaign.isEmpty ? nil : CampaignKey(organizer: issuer, campaign: campaign)
+    }
+
+    static func campaignName(title: String, issuer: String) -> String {
+        var text = String(String.UnicodeScalarView(TextDiff.canonical(title)))
+        if text.hasPrefix(issuer) { text.removeFirst(issuer.count) }
+        if text.hasPrefix("关于") { text.removeFirst(2) }
+        for verb in ["组织开展", "开展", "做好", "举办", "组织", "启动"] where text.hasPrefix(verb) {
+            text.removeFirst(verb.count)
+            break
+        }
+        for suffix in ["的通知", "通知"] where text.hasSuffix(suffix) {
+            text.removeLast(suffix.count)
+            break
+        }
+        if text.hasSuffix("工作") && text.count > 2 { text.removeLast(2) }
+        // The year: "2022年", "2022年度".
+        var scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i + 4 < scalars.count {
+            if scalars[i..<(i + 4)].allSatisfy(\.isASCIIDigit), scalars[i + 4] == "年", i == 0 || !scalars[i - 1].isASCIIDigit {
+                var end = i + 5
+                if end < scalars.count, scalars[end] == "度" { end += 1 }
+                scalars.removeSubrange(i..<end)
+            } else {
+                i += 1
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}
+
+/// A year the series skips, and the notices in the corpus that cite that year's notice.
+public struct SeriesGap: Encodable, Sendable {
+    public var year: Int
+    public var citedBy: [CitingNotice]
+}
+
+public struct CitingNotice: Encodable, Sendable {
+    public var path: String
+    public var citation: String
+    public var span: SourceSpan
+}
+
+/// One campaign's notices in year order, and the diff of each successive pair.
+public struct NoticeSeries: Encodable, Sendable {
+    public var organizer: String
+    public var campaign: String
+    public var notices: [NoticeReference]
+    public var gaps: [SeriesGap]
+    public var diffs: [NoticeDiff]
+}
+
+/// Notices that cannot be placed: no issuer, no title, or no campaign year.
+public struct UnplacedNotice: Encodable, Sendable {
+    public var path: String
+    public var reason: String
+}
+
+public struct SeriesReport: Encodable, Sendable {
+    public var schemaVersion = "1.0"
+    public var series: [NoticeSeries]
+    public var unplaced: [UnplacedNotice]
+}
+
+public enum SeriesBuilder {
+    /// Groups records into series (same organizer, same campaign), ordered by campaign year, diffs
+    /// each successive pair, and reports missing years with the notices that cite them. Series come
+    /// in the order of their first year, then organizer.
+    public static func build(_ records: [LocatedRecord]) -> SeriesReport {
+        var groups: [CampaignKey: [LocatedRecord]] = [:]
+        var order: [CampaignKey] = []
+        var unplaced: [UnplacedNotice] = []
+        for located in records {
+            guard let key = CampaignKey.of(located.record) else {
+                let missing = located.record.issuer.name == nil ? "no issuer" : "no title"
+                unplaced.append(UnplacedNotice(path: located.address, reason: missing))
+                continue
+            }
+            guard located.record.campaignYear != nil else {
+                unplaced.append(UnplacedNotice(path: located.address, reason: "no campaign year"))
+                continue
+            }
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(located)
+        }
+        var series: [NoticeSeries] = []
+        for key in order {
+            let members = groups[key]!.sorted { ($0.record.campaignYear!, $0.address) < ($1.record.campaignYear!, $1.address) }
+            var diffs: [NoticeDiff] = []
+            for (a, b) in zip(members, members.dropFirst()) {
+                diffs.append(NoticeDiffer.diff(a.record, b.record, oldPath: a.address, newPath: b.address))
+            }
+            let years = members.map { $0.record.campaignYear! }
+            var gaps: [SeriesGap] = []
+            if let first = years.first, let last = years.last, last - first > 1 {
+                for year in (first + 1)..<last where !years.contains(year) {
+                    gaps.append(SeriesGap(year: year, citedBy: citing(key, year: year, in: records)))
+                }
+            }
+            series.append(NoticeSeries(organizer: key.organizer, campaign: key.campaign,
+                                       notices: members.map { NoticeDiffer.reference($0.record, path: $0.address) },
+                                       gaps: gaps, diffs: diffs))
+        }
+        series.sort { ($0.notices.first?.campaignYear ?? 0, $0.organizer) < ($1.notices.first?.campaignYear ?? 0, $1.organizer) }
+        return SeriesReport(series: series, unplaced: unplaced)
+    }
+
+    /// Citations, anywhere in the corpus, of the missing year's notice: a cited title that names the
+    /// same campaign and year, or a document number of the organizer's series with that year.
+    static func citing(_ key: CampaignKey, year: Int, in records: [LocatedRecord]) -> [CitingNotice] {
+        var result: [CitingNotice] = []
+        for located in records {
+            for citation in located.record.citations {
+                guard let title = citation.title, title.contains(String(year)),
+                      CampaignKey.campaignName(title: title, issuer: key.organizer) == key.campaign else { continue }
+                let text = "《\(title)》" + (citation.docNumber.map { "（\($0)）" } ?? "")
+                result.append(CitingNotice(path: located.address, citation: text, span: citation.span))
+            }
+        }
+        return result
+    }
+}

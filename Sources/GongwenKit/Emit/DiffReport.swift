@@ -1,0 +1,77 @@
+import Foundation
+
+/// How a diff or a series is written out.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case terminal, markdown, json, html
+}
+
+public struct ReportOptions: Sendable {
+    /// ANSI colours in the terminal format (when standard output is a terminal).
+    public var colour: Bool
+    /// List unchanged items in the human formats (JSON always lists them).
+    public var showUnchanged: Bool
+
+    public init(colour: Bool = false, showUnchanged: Bool = false) {
+        self.colour = colour
+        self.showUnchanged = showUnchanged
+    }
+}
+
+/// A single diff as `gongwen diff` writes it in JSON.
+public struct DiffDocument: Encodable, Sendable {
+    public var schemaVersion = "1.0"
+    public var diff: NoticeDiff
+}
+
+public enum DiffReport {
+    public static func render(_ diff: NoticeDiff, format: ReportFormat, options: ReportOptions = ReportOptions()) throws -> String {
+        switch format {
+        case .json: return try json(DiffDocument(diff: diff))
+        case .terminal: return TextReport(style: options.colour ? .ansi : .plain, showUnchanged: options.showUnchanged).diff(diff)
+        case .markdown: return TextReport(style: .markdown, showUnchanged: options.showUnchanged).diff(diff)
+        case .html: return HTMLReport(showUnchanged: options.showUnchanged).page(diffs: [diff], series: nil)
+        }
+    }
+
+    public static func render(_ report: SeriesReport, format: ReportFormat, options: ReportOptions = ReportOptions()) throws -> String {
+        switch format {
+        case .json: return try json(report)
+        case .terminal: return TextReport(style: options.colour ? .ansi : .plain, showUnchanged: options.showUnchanged).series(report)
+        case .markdown: return TextReport(style: .markdown, showUnchanged: options.showUnchanged).series(report)
+        case .html: return HTMLReport(showUnchanged: options.showUnchanged).page(diffs: [], series: report)
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// Area names as a reader knows them.
+    static func title(of area: Change.Area) -> String {
+        switch area {
+        case .header: return "Header"
+        case .deadlines: return "Deadlines"
+        case .schedule: return "Schedule"
+        case .quotas: return "Quotas"
+        case .focusAreas: return "Focus areas"
+        case .eligibility: return "Eligibility"
+        case .sections: return "Sections"
+        case .directory: return "Unit directory"
+        case .contacts: return "Contacts"
+        case .submission: return "Materials and channels"
+        case .citations: return "Citations"
+        }
+    }
+
+    /// "2020 中国质协字〔2020〕44号" — how a notice is named in a heading.
+    static func name(_ notice: NoticeReference) -> String {
+        [notice.campaignYear.map(String.init), notice.docNumber].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// "12:3" — where a value starts.
+    static func place(_ span: SourceSpan?) -> String? {
+        span.map { "\($0.startLine):\($0.startColumn)" }
+    }
+}
