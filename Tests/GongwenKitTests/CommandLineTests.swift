@@ -75,7 +75,44 @@ struct CommandLineTests {
         #expect(!result.stderr.contains("Fatal error"))
     }
 
-    @Test("Every subcommand has --help", arguments: [["--help"], ["parse", "--help"], ["normalize", "--help"]])
+    @Test("diff compares two notices, an embedded one picked with #N; plain text when not on a terminal")
+    func diff() throws {
+        let result = try Self.run(["diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("changed 申报 due date: 2022-07-15 → 2023-09-15"))
+        #expect(result.stdout.contains("removed unit: 中国质量协会"))
+        #expect(!result.stdout.contains("\u{1B}"))
+        let json = try Self.run(["diff", "--format", "json", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#2"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["schemaVersion"] as? String == "1.0" && object?["diff"] != nil)
+    }
+
+    @Test("diff and series: bad input gives a message naming what is wrong and exit 1")
+    func diffBadInput() throws {
+        let missing = try Self.run(["diff", "/no/such/notice.txt", Corpus.path("2022_caq.txt")])
+        #expect(missing.status == 1 && missing.stderr.contains("/no/such/notice.txt: cannot read the input"))
+        let pastTheEnd = try Self.run(["diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#7"])
+        #expect(pastTheEnd.status == 1 && pastTheEnd.stderr.contains("2023_fuzhou_forward.txt#7: no such notice; the file holds 3 notices, #0 (the file's own notice) to #2"))
+        let format = try Self.run(["diff", "--format", "pdf", Corpus.path("2022_caq.txt"), Corpus.path("2022_caq.txt")])
+        #expect(format.status != 0 && format.stderr.contains("pdf"))
+        let notAFolder = try Self.run(["series", Corpus.path("2022_caq.txt")])
+        #expect(notAFolder.status == 1 && notAFolder.stderr.contains("2022_caq.txt: not a folder"))
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-series-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let empty = try Self.run(["series", directory.path])
+        #expect(empty.status == 1 && empty.stderr.contains("no notices (.txt, .html or .htm files) in the folder"))
+        // One readable notice, one binary file: the series of the first is printed, the second named.
+        try Data(try Corpus.bytes("2022_caq.txt")).write(to: directory.appendingPathComponent("a.txt"))
+        try Data([0x00, 0x01, 0x02, 0x03]).write(to: directory.appendingPathComponent("b.txt"))
+        let partial = try Self.run(["series", directory.path])
+        #expect(partial.status == 1)
+        #expect(partial.stdout.contains("中国质量协会 — 全国质量标杆活动"))
+        #expect(partial.stderr.contains("b.txt: binary content at byte offset 0") && partial.stderr.contains("left out of the series"))
+    }
+
+    @Test("Every subcommand has --help", arguments: [["--help"], ["parse", "--help"], ["normalize", "--help"], ["diff", "--help"], ["series", "--help"]])
     func help(arguments: [String]) throws {
         let result = try Self.run(arguments)
         #expect(result.status == 0)

@@ -72,16 +72,30 @@ public enum TextDiff {
     /// one insertion, not a confetti of single characters.
     public static func edits(from a: String, to b: String) -> [TextEdit] {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        return cleanUp(myers(x, y))
+        // The common prefix and suffix cost nothing; Myers runs on what lies between.
+        var prefix = 0
+        while prefix < x.count && prefix < y.count && x[prefix] == y[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < x.count - prefix && suffix < y.count - prefix && x[x.count - 1 - suffix] == y[y.count - 1 - suffix] { suffix += 1 }
+        var runs: [(TextEdit.Operation, [Unicode.Scalar])] = []
+        if prefix > 0 { runs.append((.equal, Array(x[..<prefix]))) }
+        runs += myers(Array(x[prefix..<(x.count - suffix)]), Array(y[prefix..<(y.count - suffix)]))
+        if suffix > 0 { runs.append((.equal, Array(x[(x.count - suffix)...]))) }
+        return cleanUp(runs)
     }
 
-    /// Myers' greedy diff; the result is a list of (operation, scalars).
+    /// Edit distances beyond which two texts are simply replaced: keeps the trace of Myers'
+    /// algorithm (distance × 2 × distance) to a few megabytes for texts that share little.
+    static let maximumDistance = 1_000
+
+    /// Myers' greedy diff; the result is a list of (operation, scalars). Texts further apart than
+    /// `maximumDistance` come back as one deletion and one insertion.
     static func myers(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> [(TextEdit.Operation, [Unicode.Scalar])] {
         let n = a.count, m = b.count
         if n == 0 && m == 0 { return [] }
         if n == 0 { return [(.insert, b)] }
         if m == 0 { return [(.delete, a)] }
-        let max = n + m
+        let max = Swift.min(n + m, maximumDistance)
         var v = [Int](repeating: 0, count: 2 * max + 2)
         var trace: [[Int]] = []
         var found = false
@@ -99,6 +113,7 @@ public enum TextDiff {
             }
             if found { break }
         }
+        guard found else { return [(.delete, a), (.insert, b)] }
         // Walk back through the trace.
         var ops: [(TextEdit.Operation, Unicode.Scalar)] = []
         var x = n, y = m

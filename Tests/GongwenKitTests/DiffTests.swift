@@ -1,0 +1,245 @@
+import Foundation
+import Testing
+@testable import GongwenKit
+
+/// The national campaign as the corpus holds it: 2020, 2022, and 2023 inside the Fuzhou forwarding
+/// file. Every expected value below was read in the notices themselves.
+@Suite("Series and year-over-year diffs of the corpus")
+struct SeriesTests {
+    static let report: SeriesReport = {
+        let folder = try! Gongwen.records(inFolder: Corpus.noticesDirectory.path)
+        return SeriesBuilder.build(folder.records)
+    }()
+
+    static var national: NoticeSeries { report.series.first { $0.organizer == "中国质量协会" }! }
+
+    static func changes(_ diff: NoticeDiff, _ area: Change.Area) -> [Change] {
+        diff.changes.filter { $0.area == area && $0.kind != .unchanged }
+    }
+
+    @Test("The national campaign is one series, 2020 → 2022 → 2023, with 2021 missing and cited by Shandong")
+    func nationalSeries() throws {
+        let series = Self.national
+        #expect(series.campaign == "全国质量标杆活动")
+        #expect(series.notices.map(\.campaignYear) == [2020, 2022, 2023])
+        #expect(series.notices.map(\.path).map { ($0 as NSString).lastPathComponent } == ["2020_caq.txt", "2022_caq.txt", "2023_fuzhou_forward.txt#2"])
+        #expect(series.diffs.count == 2)
+        let gap = try #require(series.gaps.first)
+        #expect(series.gaps.count == 1 && gap.year == 2021)
+        let citing = try #require(gap.citedBy.first)
+        #expect(citing.path.hasSuffix("2021_shandong.txt"))
+        #expect(citing.citation == "《关于开展2021年全国质量标杆活动的通知》（中国质协字〔2021〕35号）")
+        // The span points at the citing line of the Shandong notice.
+        let line = try Corpus.text("2021_shandong.txt").split(separator: "\n", omittingEmptySubsequences: false)[citing.span.startLine - 1]
+        #expect(line.replacingOccurrences(of: " ", with: "").contains("中国质协字〔2021〕35号"))
+    }
+
+    @Test("Every other campaign is its own series; nothing is left unplaced")
+    func otherSeries() {
+        let others = Self.report.series.filter { $0.organizer != "中国质量协会" }
+        #expect(others.map(\.organizer).sorted() == ["山东省工业和信息化厅", "河南省工业和信息化厅办公室", "福州市工业和信息化局", "福建省工业和信息化厅"].sorted())
+        #expect(others.allSatisfy { $0.notices.count == 1 && $0.diffs.isEmpty })
+        #expect(Self.report.unplaced.isEmpty)
+    }
+
+    @Test("2020 → 2022: the deadline, two renamed units, the dropped contact and phone, the address, Word and RAR")
+    func from2020to2022() throws {
+        let diff = Self.national.diffs[0]
+        let deadlines = Self.changes(diff, .deadlines)
+        #expect(deadlines.map { "\($0.old ?? "") → \($0.new ?? "")" } == ["2020-05-15 – 2020-07-05 → 2022-07-15"])
+
+        let directory = Self.changes(diff, .directory)
+        #expect(directory.map(\.kind) == [.renamed, .renamed])
+        #expect(directory.map { "\($0.old!) → \($0.new!)" } == ["新疆生产建设兵团工业和信息化厅 → 新疆生产建设兵团工业和信息化局",
+                                                              "中国石油和化学联合会 → 中国石油和化学工业联合会"])
+        #expect(directory[0].edits == [TextEdit(operation: .equal, text: "新疆生产建设兵团工业和信息化"),
+                                       TextEdit(operation: .delete, text: "厅"), TextEdit(operation: .insert, text: "局")])
+
+        let contacts = Self.changes(diff, .contacts)
+        #expect(contacts.contains { $0.kind == .removed && $0.subject == "contact person" && $0.old == "冯雷" })
+        #expect(contacts.contains { $0.kind == .removed && $0.subject == "phone" && $0.old == "010-66072791" })
+        let address = try #require(contacts.first { $0.subject == "address" })
+        #expect(address.kind == .reworded)
+        #expect(address.edits.filter { $0.operation != .equal } == [TextEdit(operation: .delete, text: "路")])
+
+        let formats = Self.changes(diff, .submission).filter { $0.subject == "file format" }
+        #expect(formats.map(\.kind) == [.added, .added])
+        #expect(formats.compactMap(\.new) == ["Word", "RAR"])
+    }
+
+    @Test("2022 → 2023: the deadline, 山西 and 新疆 renamed, 中国质量协会 removed, editable documents, a reworded focus area")
+    func from2022to2023() throws {
+        let diff = Self.national.diffs[1]
+        #expect(Self.changes(diff, .deadlines).map { "\($0.old ?? "") → \($0.new ?? "")" } == ["2022-07-15 → 2023-09-15"])
+
+        let directory = Self.changes(diff, .directory)
+        #expect(directory.map { "\($0.kind.rawValue) \($0.old ?? "") → \($0.new ?? "")" } == [
+            "renamed 山西省经济和信息化厅 → 山西省工业和信息化厅",
+            "renamed 新疆生产建设兵团工业和信息化局 → 新疆生产建设兵团工业和信息化厅",
+            "removed 中国质量协会 → ",
+        ])
+        // The renamed unit's new span is the line of the Fuzhou file that holds the new name.
+        let fuzhou = try Corpus.text("2023_fuzhou_forward.txt").split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(fuzhou[directory[0].newSpan!.startLine - 1].contains("山西省工业和信息化厅"))
+
+        let formats = Self.changes(diff, .submission).filter { $0.subject == "file format" }
+        #expect(formats.map { "\($0.kind.rawValue) \($0.old ?? $0.new ?? "")" } == ["removed Word", "removed RAR", "added editable document"])
+
+        let reworded = try #require(Self.changes(diff, .focusAreas).first { $0.kind == .reworded })
+        #expect(reworded.subject == "重点领域 2. → 4.")
+        #expect(reworded.similarity == 0.75)
+        #expect(reworded.edits.contains(TextEdit(operation: .insert, text: "促进质量管理数字化关键业务场景创新，")))
+        #expect(reworded.edits.contains(TextEdit(operation: .delete, text: "推动《制造业质量管理数字化实施指南（试行）》在企业的运用和管理实践，")))
+
+        let section = try #require(Self.changes(diff, .sections).first { $0.old == "一、全国质量标杆典型经验遴选" })
+        #expect(section.kind == .renamed && section.new == "一、典型经验遴选")
+        #expect(section.edits == [TextEdit(operation: .delete, text: "全国质量标杆"), TextEdit(operation: .equal, text: "典型经验遴选")])
+        // Retitled sections found by their paragraphs: "大力推广…典型经验" became "现场分享".
+        #expect(Self.changes(diff, .sections).contains { $0.old == "（一）大力推广全国质量标杆典型经验" && $0.new == "（一）现场分享" })
+    }
+
+    @Test("Nothing spurious: matched values differ in more than formatting, unchanged ones do not")
+    func nothingSpurious() {
+        for diff in Self.national.diffs {
+            for change in diff.changes {
+                guard let old = change.old, let new = change.new else { continue }
+                switch change.kind {
+                case .unchanged, .moved:
+                    // Sections match by heading or content; a citation by a shorter or longer title.
+                    #expect(TextDiff.sameText(old, new) || change.area == .sections || change.area == .citations, "\(change)")
+                case .reworded, .renamed, .changed:
+                    #expect(!TextDiff.sameText(old, new), "a change of formatting only: \(change)")
+                default:
+                    break
+                }
+                // Edits rebuild both values (sections: their headings, at the end of the titles).
+                if !change.edits.isEmpty {
+                    let before = change.edits.filter { $0.operation != .insert }.map(\.text).joined()
+                    let after = change.edits.filter { $0.operation != .delete }.map(\.text).joined()
+                    #expect(old.hasSuffix(before) && new.hasSuffix(after), "\(change)")
+                }
+            }
+        }
+    }
+
+    @Test("A notice against itself reformatted (markdown, hard wraps, full-width digits) has no changes", arguments: ["2020_caq.txt", "2022_caq.txt", "2023_henan.txt"])
+    func formattingAlone(file: String) throws {
+        let original = try Corpus.record(file)
+        let reformatted = try Gongwen.parse(bytes: Array(Self.reformat(try Corpus.text(file)).utf8), path: "reformatted.txt")
+        let diff = NoticeDiffer.diff(original, reformatted)
+        let changes = diff.changes.filter { $0.kind != .unchanged }
+        #expect(changes.isEmpty, "\(changes.map { "\($0.area) \($0.kind) \($0.subject): \($0.old ?? "") → \($0.new ?? "")" })")
+        #expect(diff.changes.count > 10)
+    }
+
+    /// The same notice as another site would give it: digits full-width, first-level headings in
+    /// markdown bold, paragraphs hard-wrapped as a PDF wraps them, at 76 columns (a Chinese
+    /// character and a full-width digit take two, an ASCII character one); table lines left alone.
+    static func reformat(_ text: String) -> String {
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var scalars = String.UnicodeScalarView()
+            for scalar in line.unicodeScalars {
+                scalars.append(scalar.isASCIIDigit ? Unicode.Scalar(scalar.value - 0x30 + 0xFF10)! : scalar)
+            }
+            var wide = String(scalars)
+            if let first = wide.first, "一二三四五六七八九十".contains(first), wide.dropFirst().first == "、" { wide = "**\(wide)**" }
+            guard !wide.contains("\t") && !wide.contains("|") else { lines.append(wide); continue }
+            var physical = "", width = 0
+            for character in wide {
+                let w = character.unicodeScalars.first!.isWide ? 2 : 1
+                if width + w > 76 {
+                    lines.append(physical)
+                    physical = ""
+                    width = 0
+                }
+                physical.append(character)
+                width += w
+            }
+            lines.append(physical)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    @Test("The series JSON and a diff JSON are valid against Schemas/diff.schema.json; a broken one is not")
+    func schema() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-diff-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try DiffReport.render(Self.report, format: .json).write(to: directory.appendingPathComponent("series.json"), atomically: true, encoding: .utf8)
+        try DiffReport.render(Self.national.diffs[1], format: .json).write(to: directory.appendingPathComponent("diff.json"), atomically: true, encoding: .utf8)
+        let schema = Corpus.packageRoot.appendingPathComponent("Schemas/diff.schema.json")
+        let result = try SchemaValidator.validate(directory: directory, schema: schema)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("validated 2 documents, 0 errors"), "\(result.output)")
+
+        // The validator does reject: an unknown kind, and an added item that has an old value.
+        let broken = try DiffReport.render(Self.national.diffs[1], format: .json)
+            .replacingOccurrences(of: "\"kind\" : \"renamed\"", with: "\"kind\" : \"retitled\"")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("series.json"))
+        try broken.write(to: directory.appendingPathComponent("diff.json"), atomically: true, encoding: .utf8)
+        let rejected = try SchemaValidator.validate(directory: directory, schema: schema)
+        #expect(rejected.status != 0 && rejected.output.contains("validated 1 documents, 1 errors"), "\(rejected.output)")
+    }
+
+    @Test("The HTML report is well-formed XML and shows every change of the JSON diff")
+    func html() throws {
+        let page = try DiffReport.render(Self.report, format: .html)
+        let checked = try HTMLChecker.check(page: page, changes: Self.report.series.flatMap(\.diffs).flatMap(\.changes))
+        #expect(checked.status == 0, "\(checked.output)")
+        #expect(checked.output.contains("well-formed"), "\(checked.output)")
+        #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("<script"), "the page must stand alone")
+    }
+
+    @Test("Markdown marks deletions and insertions in place; the plain terminal form has no escape codes")
+    func textForms() throws {
+        let markdown = try DiffReport.render(Self.report, format: .markdown)
+        #expect(markdown.contains("北京市海淀区三虎桥百胜村<del>路</del>6号"))
+        #expect(markdown.contains("## 2020 中国质协字〔2020〕44号 → 2022"))
+        #expect(markdown.contains("**missing 2021**"))
+        let plain = try DiffReport.render(Self.report, format: .terminal)
+        #expect(!plain.contains("\u{1B}"))
+        #expect(plain.contains("山西省[-经济-]{+工业+}和信息化厅"))
+        let coloured = try DiffReport.render(Self.report, format: .terminal, options: ReportOptions(colour: true))
+        #expect(coloured.contains("\u{1B}[31;9m经济\u{1B}[0m"))
+    }
+}
+
+/// Parses the page with a strict XML parser (python3's ElementTree) and checks that the text of the
+/// page holds every old and new value of every change.
+enum HTMLChecker {
+    static let script = """
+    import json, sys, xml.etree.ElementTree as ET
+    page = open(sys.argv[1], encoding="utf-8").read()
+    root = ET.fromstring(page)
+    text = "".join(root.itertext())
+    missing = []
+    changes = json.load(open(sys.argv[2], encoding="utf-8"))
+    for change in changes:
+        for value in (change["old"], change["new"]):
+            if value is not None and value not in text:
+                missing.append(value)
+    rows = sum(1 for tr in root.iter("tr") if "change" in (tr.get("class") or "").split())
+    print("well-formed;", rows, "change rows for", len(changes), "changes;", len(missing), "values missing:", missing[:5])
+    sys.exit(1 if missing or rows != len(changes) else 0)
+    """
+
+    static func check(page: String, changes: [Change]) throws -> (status: Int32, output: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pagePath = directory.appendingPathComponent("page.html"), changesPath = directory.appendingPathComponent("changes.json")
+        try page.write(to: pagePath, atomically: true, encoding: .utf8)
+        try JSONEncoder().encode(changes).write(to: changesPath)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, pagePath.path, changesPath.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+}
