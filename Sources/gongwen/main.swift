@@ -90,24 +90,18 @@ struct Diff: ParsableCommand {
     @Argument(help: "The newer notice: FILE or FILE#N.")
     var new: String
 
-    @Option(help: "terminal (coloured on a terminal), markdown, json or html.")
-    var format: ReportFormat = .terminal
-
-    @Flag(help: "List unchanged items too (JSON always lists them).")
-    var all = false
+    @OptionGroup var report: ReportArguments
 
     func run() throws {
         do {
             let a = try Gongwen.locate(old), b = try Gongwen.locate(new)
             let diff = NoticeDiffer.diff(a.record, b.record, oldPath: a.address, newPath: b.address)
-            try write(DiffReport.render(diff, format: format, options: options))
+            try write(DiffReport.render(diff, format: report.format, options: report.options))
         } catch let error as GongwenError {
             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
             throw ExitCode.failure
         }
     }
-
-    var options: ReportOptions { ReportOptions(colour: isatty(STDOUT_FILENO) == 1, showUnchanged: all) }
 }
 
 struct Series: ParsableCommand {
@@ -123,17 +117,13 @@ struct Series: ParsableCommand {
     @Argument(help: "A folder of notices.")
     var folder: String
 
-    @Option(help: "terminal (coloured on a terminal), markdown, json or html.")
-    var format: ReportFormat = .terminal
-
-    @Flag(help: "List unchanged items too (JSON always lists them).")
-    var all = false
+    @OptionGroup var report: ReportArguments
 
     func run() throws {
         do {
             let folder = try Gongwen.records(inFolder: folder)
-            let report = SeriesBuilder.build(folder.records)
-            try write(DiffReport.render(report, format: format, options: ReportOptions(colour: isatty(STDOUT_FILENO) == 1, showUnchanged: all)))
+            let series = SeriesBuilder.build(folder.records)
+            try write(DiffReport.render(series, format: report.format, options: report.options))
             for failure in folder.failures {
                 FileHandle.standardError.write(Data("gongwen: \(failure) (left out of the series)\n".utf8))
             }
@@ -145,7 +135,18 @@ struct Series: ParsableCommand {
     }
 }
 
-func write(_ text: String) throws {
+/// How `diff` and `series` print their report.
+struct ReportArguments: ParsableArguments {
+    @Option(help: "terminal (coloured on a terminal), markdown, json or html.")
+    var format: ReportFormat = .terminal
+
+    @Flag(help: "List unchanged items too (JSON always lists them).")
+    var all = false
+
+    var options: ReportOptions { ReportOptions(colour: isatty(STDOUT_FILENO) == 1, showUnchanged: all) }
+}
+
+func write(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 

@@ -92,16 +92,8 @@ struct CommandLineTests {
     func colouredOnTerminal() throws {
         let command = [Self.executable.path, "diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#2"]
             .map { "'\($0)'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qc", command, "/dev/null"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = Pipe()
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, output) = try runProcess("/usr/bin/script", ["-qc", command, "/dev/null"])
+        #expect(status == 0)
         #expect(output.contains("\u{1B}[33mchanged\u{1B}[0m 申报 due date"), "\(output.prefix(300))")
         #expect(output.contains("\u{1B}[1;4m2022 → 2023"))
     }

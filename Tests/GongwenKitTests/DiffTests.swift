@@ -231,15 +231,6 @@ enum HTMLChecker {
         let pagePath = directory.appendingPathComponent("page.html"), changesPath = directory.appendingPathComponent("changes.json")
         try page.write(to: pagePath, atomically: true, encoding: .utf8)
         try JSONEncoder().encode(changes).write(to: changesPath)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, pagePath.path, changesPath.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        return try runProcess("/usr/bin/env", ["python3", "-c", script, pagePath.path, changesPath.path])
     }
 }

@@ -21,14 +21,8 @@ struct IngestTests {
     @Test("source.sha256 is the digest of the input bytes, as sha256sum computes it")
     func sha256OfNotice() throws {
         let record = try Corpus.record("2022_caq.txt")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sha256sum", Corpus.path("2022_caq.txt")]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (status, output) = try runProcess("/usr/bin/env", ["sha256sum", Corpus.path("2022_caq.txt")])
+        #expect(status == 0)
         #expect(output.hasPrefix(record.source.sha256 + " "))
     }
 

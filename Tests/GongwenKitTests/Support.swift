@@ -39,3 +39,18 @@ func normalizedLines(_ text: String) -> [NormalizedLine] {
     let lines = Ingest.splitLines(Array(text.unicodeScalars)).enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) }
     return Normalizer.normalize(lines).lines
 }
+
+/// Runs a program to its end: its exit status, and standard output and error together.
+func runProcess(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    process.standardInput = Pipe()
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+}

@@ -277,19 +277,7 @@ public enum NoticeDiffer {
     static func contacts(_ old: NoticeRecord, _ new: NoticeRecord, _ notes: Notes) -> [Change] {
         var result: [Change] = []
         func setChange(_ subject: String, _ a: [(String, SourceSpan?)], _ b: [(String, SourceSpan?)]) {
-            var newByValue: [[Unicode.Scalar]: (String, SourceSpan?)] = [:]
-            for value in b where newByValue[TextDiff.canonical(value.0)] == nil { newByValue[TextDiff.canonical(value.0)] = value }
-            let oldValues = Set(a.map { TextDiff.canonical($0.0) })
-            for (value, span) in a {
-                if let kept = newByValue[TextDiff.canonical(value)] {
-                    result.append(Change(area: .contacts, kind: .unchanged, subject: subject, old: value, new: kept.0, oldSpan: span, newSpan: kept.1, similarity: 1, edits: []))
-                } else {
-                    result.append(Change(area: .contacts, kind: .removed, subject: subject, old: value, new: nil, oldSpan: span, newSpan: nil, similarity: nil, edits: []))
-                }
-            }
-            for (value, span) in b where !oldValues.contains(TextDiff.canonical(value)) {
-                result.append(Change(area: .contacts, kind: .added, subject: subject, old: nil, new: value, oldSpan: nil, newSpan: span, similarity: nil, edits: []))
-            }
+            result += membership(.contacts, subject, a, b, key: TextDiff.canonical)
         }
         setChange("contact person", old.contacts.flatMap { c in c.names.map { ($0, c.span) } }, new.contacts.flatMap { c in c.names.map { ($0, c.span) } })
         setChange("phone", old.contacts.flatMap(\.phones).map { ($0.number, $0.span) }, new.contacts.flatMap(\.phones).map { ($0.number, $0.span) })
@@ -306,20 +294,32 @@ public enum NoticeDiffer {
         return result
     }
 
+    /// Values compared as sets by a key: each old value is unchanged (a new value has its key) or
+    /// removed; each new value whose key no old value has is added.
+    static func membership<Key: Hashable>(_ area: Change.Area, _ subject: String, _ a: [(String, SourceSpan?)], _ b: [(String, SourceSpan?)],
+                                          key: (String) -> Key) -> [Change] {
+        var result: [Change] = []
+        var newByKey: [Key: (String, SourceSpan?)] = [:]
+        for value in b where newByKey[key(value.0)] == nil { newByKey[key(value.0)] = value }
+        let oldKeys = Set(a.map { key($0.0) })
+        for (value, span) in a {
+            if let kept = newByKey[key(value)] {
+                result.append(Change(area: area, kind: .unchanged, subject: subject, old: value, new: kept.0, oldSpan: span, newSpan: kept.1, similarity: 1, edits: []))
+            } else {
+                result.append(Change(area: area, kind: .removed, subject: subject, old: value, new: nil, oldSpan: span, newSpan: nil, similarity: nil, edits: []))
+            }
+        }
+        for (value, span) in b where !oldKeys.contains(key(value)) {
+            result.append(Change(area: area, kind: .added, subject: subject, old: nil, new: value, oldSpan: nil, newSpan: span, similarity: nil, edits: []))
+        }
+        return result
+    }
+
     /// Channels, forms, formats and naming rules that came or went.
     static func submission(_ old: NoticeRecord, _ new: NoticeRecord) -> [Change] {
         var result: [Change] = []
         func setChange(_ subject: String, _ a: [(String, SourceSpan)], _ b: [(String, SourceSpan)]) {
-            for (value, span) in a {
-                if let kept = b.first(where: { $0.0 == value }) {
-                    result.append(Change(area: .submission, kind: .unchanged, subject: subject, old: value, new: value, oldSpan: span, newSpan: kept.1, similarity: 1, edits: []))
-                } else {
-                    result.append(Change(area: .submission, kind: .removed, subject: subject, old: value, new: nil, oldSpan: span, newSpan: nil, similarity: nil, edits: []))
-                }
-            }
-            for (value, span) in b where !a.contains(where: { $0.0 == value }) {
-                result.append(Change(area: .submission, kind: .added, subject: subject, old: nil, new: value, oldSpan: nil, newSpan: span, similarity: nil, edits: []))
-            }
+            result += membership(.submission, subject, a.map { ($0.0, $0.1) }, b.map { ($0.0, $0.1) }) { $0 }
         }
         func unique(_ values: [(String, SourceSpan)]) -> [(String, SourceSpan)] {
             var seen: [(String, SourceSpan)] = []

@@ -126,20 +126,8 @@ struct HTMLReport {
         var old = change.old.map(escape) ?? "", new = change.new.map(escape) ?? ""
         if !change.edits.isEmpty {
             let prefixes = change.editPrefixes
-            old = escape(prefixes.old) + change.edits.compactMap { edit -> String? in
-                switch edit.operation {
-                case .equal: return escape(edit.text)
-                case .delete: return "<del>\(escape(edit.text))</del>"
-                case .insert: return nil
-                }
-            }.joined()
-            new = escape(prefixes.new) + change.edits.compactMap { edit -> String? in
-                switch edit.operation {
-                case .equal: return escape(edit.text)
-                case .insert: return "<ins>\(escape(edit.text))</ins>"
-                case .delete: return nil
-                }
-            }.joined()
+            old = escape(prefixes.old) + side(change.edits, showing: .delete, as: "del")
+            new = escape(prefixes.new) + side(change.edits, showing: .insert, as: "ins")
         } else {
             switch change.kind {
             case .removed: old = "<del>\(old)</del>"
@@ -152,6 +140,17 @@ struct HTMLReport {
         return "<tr class=\"change \(change.kind.rawValue)\"><td class=\"kind\"><span class=\"badge \(change.kind.rawValue)\">\(change.kind.rawValue)</span>"
             + "<div class=\"subject\">\(escape(change.subject))</div>\(similarity)</td>"
             + "<td class=\"side old\">\(cell(old, change.oldSpan))</td><td class=\"side new\">\(cell(new, change.newSpan))</td></tr>\n"
+    }
+
+    /// One side of the edits: the equal text and the side's own operation, marked with `tag`.
+    func side(_ edits: [TextEdit], showing operation: TextEdit.Operation, as tag: String) -> String {
+        edits.compactMap { edit -> String? in
+            switch edit.operation {
+            case .equal: return escape(edit.text)
+            case operation: return "<\(tag)>\(escape(edit.text))</\(tag)>"
+            default: return nil
+            }
+        }.joined()
     }
 
     func cell(_ content: String, _ span: SourceSpan?) -> String {
