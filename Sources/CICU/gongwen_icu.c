@@ -6,6 +6,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/utrans.h>
 
 /// A converter for `charset` that stops at the first undecodable or unmappable character in either
 /// direction, instead of substituting; NULL when ICU does not know the charset.
@@ -129,4 +130,17 @@ int32_t gw_to_nfc(const uint16_t *text, int32_t length, uint16_t *dest, int32_t 
 int32_t gw_is_wide(uint32_t codePoint) {
     int32_t width = u_getIntPropertyValue((UChar32)codePoint, UCHAR_EAST_ASIAN_WIDTH);
     return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+}
+
+int32_t gw_to_simplified(uint16_t *text, int32_t length, int32_t capacity) {
+    static const UChar identifier[] = u"Traditional-Simplified";
+    UErrorCode status = U_ZERO_ERROR;
+    UTransliterator *transliterator = utrans_openU(identifier, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t textLength = length;
+    int32_t limit = length;
+    utrans_transUChars(transliterator, (UChar *)text, &textLength, capacity, 0, &limit, &status);
+    utrans_close(transliterator);
+    if (U_FAILURE(status) || textLength > capacity) return -1;
+    return textLength;
 }

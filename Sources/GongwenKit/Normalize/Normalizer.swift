@@ -34,8 +34,9 @@ public enum Normalizer {
     /// `headingLevels`, when given (HTML h1–h6), marks lines as headings the way markdown's # does.
     public static func normalize(_ lines: [TextLine], headingLevels: [Int?] = [], links inputLinks: [Link] = []) -> NormalizedDocument {
         var links = inputLinks
+        let simplifiedForms = ScriptFolding.simplifiedForms(of: lines)
         let pieces = lines.enumerated().map { index, line -> Piece in
-            let piece = clean(line, links: &links)
+            let piece = clean(line, links: &links, simplifiedForms: simplifiedForms)
             guard index < headingLevels.count, let level = headingLevels[index], case let .content(text, nil) = piece else { return piece }
             return .content(text, headingLevel: level)
         }
@@ -43,8 +44,9 @@ public enum Normalizer {
         return NormalizedDocument(lines: Reflow.join(pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)
     }
 
-    static func clean(_ input: TextLine, links: inout [Link]) -> Piece {
-        var line = composeNFC(foldWidths(input)).trimmed()
+    static func clean(_ input: TextLine, links: inout [Link], simplifiedForms: [Unicode.Scalar: Unicode.Scalar]? = nil) -> Piece {
+        var line = ScriptFolding.removePinyin(composeNFC(foldWidths(input))).trimmed()
+        if let simplifiedForms { line = ScriptFolding.fold(line, with: simplifiedForms) }
         if line.isEmpty { return .blank }
         if MarkupResidue.isThematicBreak(line) { return .thematicBreak }
         var level: Int?

@@ -1,0 +1,104 @@
+import CICU
+
+/// Traditional script folded to simplified, and the pinyin that some mirrors insert after a
+/// character ("關(guān)于") removed, so that a notice served in either script gives the same values.
+///
+/// Values come out in simplified script. The folding is character for character (ICU's
+/// "Traditional-Simplified" transform), so every folded character keeps the origin of the
+/// character it replaces and spans still point at the words as the input wrote them.
+enum ScriptFolding {
+    /// A document is folded when at least this share of its Han characters are traditional forms
+    /// (a simplified text has a few characters that the transform also rewrites, such as 乾 and 著).
+    static let minimumTraditionalShare = 0.02
+    /// …and at least this many of them.
+    static let minimumTraditionalCount = 5
+
+    /// The traditional-to-simplified mapping for the characters of `lines`, or nil when the
+    /// document is not written in traditional script.
+    static func simplifiedForms(of lines: [TextLine]) -> [Unicode.Scalar: Unicode.Scalar]? {
+        var occurrences: [Unicode.Scalar: Int] = [:]
+        var hanCount = 0
+        for line in lines {
+            for scalar in line.scalars where scalar.isHan && scalar.value >= 0x3400 {
+                occurrences[scalar, default: 0] += 1
+                hanCount += 1
+            }
+        }
+        guard hanCount > 0 else { return nil }
+        let distinct = occurrences.keys.sorted { $0.value < $1.value }
+        let forms = simplified(distinct)
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        var traditionalCount = 0
+        for (original, folded) in zip(distinct, forms) where original != folded {
+            map[original] = folded
+            traditionalCount += occurrences[original] ?? 0
+        }
+        guard traditionalCount >= minimumTraditionalCount,
+              Double(traditionalCount) >= minimumTraditionalShare * Double(hanCount) else { return nil }
+        return map
+    }
+
+    /// The simplified form of each scalar (the scalar itself where the transform gives none, or
+    /// gives more than one scalar).
+    static func simplified(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let whole = transform(scalars)
+        if let whole, whole.count == scalars.count { return whole }
+        // The transform changed the length somewhere: fold one character at a time.
+        return scalars.map { scalar in
+            guard let one = transform([scalar]), one.count == 1 else { return scalar }
+            return one[0]
+        }
+    }
+
+    private static func transform(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        var units: [UInt16] = []
+        for scalar in scalars { UTF16.encode(scalar) { units.append($0) } }
+        let length = units.count
+        units += [UInt16](repeating: 0, count: length + 16)  // room for a longer result
+        let written = gw_to_simplified(&units, Int32(length), Int32(units.count))
+        guard written >= 0 else { return nil }
+        return Array(String(decoding: units.prefix(Int(written)), as: UTF16.self).unicodeScalars)
+    }
+
+    /// The line with each traditional character replaced by its simplified form, origins kept.
+    static func fold(_ line: TextLine, with map: [Unicode.Scalar: Unicode.Scalar]) -> TextLine {
+        guard line.scalars.contains(where: { map[$0] != nil }) else { return line }
+        var out = TextLine()
+        for (scalar, origin) in zip(line.scalars, line.origins) { out.append(map[scalar] ?? scalar, from: origin) }
+        return out
+    }
+
+    /// Vowels with a tone mark, and ü: what tells a pinyin annotation from a bracketed word.
+    static let toneVowels = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".unicodeScalars)
+
+    /// The line without pinyin annotations: "(guān)" or "（guān）" right after a Han character,
+    /// one to seven lowercase letters with at least one tone-marked vowel.
+    static func removePinyin(_ line: TextLine) -> TextLine {
+        let s = line.scalars
+        guard s.contains(where: { toneVowels.contains($0) }) else { return line }
+        var out = TextLine()
+        var i = 0
+        while i < s.count {
+            if i > 0, s[i - 1].isHan, s[i] == "(" || s[i] == "（", let end = annotationEnd(s, open: i) {
+                i = end
+                continue
+            }
+            out.append(s[i], from: line.origins[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// The index after the closing bracket of a pinyin annotation opening at `open`, or nil.
+    private static func annotationEnd(_ s: [Unicode.Scalar], open: Int) -> Int? {
+        var i = open + 1
+        var toned = false
+        while i < s.count, i - open <= 8 {
+            let c = s[i]
+            if c == ")" || c == "）" { return toned && i > open + 1 ? i + 1 : nil }
+            if toneVowels.contains(c) { toned = true } else if !(c.value >= 0x61 && c.value <= 0x7A) { return nil }
+            i += 1
+        }
+        return nil
+    }
+}
