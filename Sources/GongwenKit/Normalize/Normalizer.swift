@@ -6,6 +6,8 @@ public struct NormalizedLine: Sendable, Equatable {
     public var markdownHeadingLevel: Int?
     /// The width (in CJK layout columns) of the last input line that went into this one.
     public var lastPhysicalWidth: Int
+    /// Set when the line is a web page's furniture rather than the notice's text.
+    public var furniture: SiteFurniture.Kind?
 
     public var text: String { line.text }
     public var isTableRow: Bool { line.scalars.contains("\t") }

@@ -9,7 +9,7 @@
 enum Reflow {
     /// Words that end a document title: a line ending with one is complete.
     static let titleEndings = ["通知", "意见", "决定", "办法", "方案", "通报", "公告", "通告", "报告", "请示", "批复",
-                               "纪要", "规定", "细则", "名录", "名单", "说明", "流程", "指南", "函"]
+                               "纪要", "规定", "细则", "名录", "名单", "说明", "流程", "指南", "函", "公示"]
 
     /// Lines at least this wide (in CJK layout columns) are long enough to have been wrapped.
     static let minimumWrappedWidth = 40
@@ -50,7 +50,8 @@ enum Reflow {
                 if let line = open { result.append(line) }
                 open = nil
             case let .content(line, level):
-                let next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: line.displayWidth)
+                let next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: line.displayWidth,
+                                          furniture: SiteFurniture.kind(of: line))
                 if var current = open, continues(current, with: next, wrapWidth: wrapWidth) {
                     current.line.append(line)
                     current.lastPhysicalWidth = next.lastPhysicalWidth
@@ -68,6 +69,7 @@ enum Reflow {
     static func continues(_ current: NormalizedLine, with next: NormalizedLine, wrapWidth: Int?) -> Bool {
         if current.markdownHeadingLevel != nil || next.markdownHeadingLevel != nil { return false }
         if current.isTableRow || next.isTableRow { return false }
+        if current.furniture != nil || next.furniture != nil { return false }
         let a = current.line, b = next.line
         guard let last = a.scalars.last, let first = b.scalars.first else { return false }
         if b.hasPrefix("附件") || LineShape.isLabelled(b) { return false }

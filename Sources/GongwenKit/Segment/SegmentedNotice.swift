@@ -88,6 +88,12 @@ public struct SegmentedNotice: Sendable {
     /// 版记 at the very end: 抄送机关 ("抄送：…") and 印发机关和印发日期 ("…2023年8月25日印发").
     public var copyTo: [NormalizedLine] = []
     public var printedBy: NormalizedLine?
+    /// Lines of the header that are none of its elements: a site's column names, a repeated title,
+    /// a reposting site's lead sentence.
+    public var preamble: [NormalizedLine] = []
+    /// A web page's furniture (breadcrumbs, the publication line and metadata block, page controls,
+    /// the footer), set aside before segmenting.
+    public var furniture: [NormalizedLine] = []
     /// Lines the segmenter could not place; reported, never dropped.
     public var unplaced: [NormalizedLine] = []
     /// Things a reader should know about the layout (numbering that jumps, and so on).

@@ -10,8 +10,12 @@ public enum Segmenter {
     /// How deep forwarded notices may nest before the rest is kept as plain sections.
     static let maximumNesting = 8
 
+    /// Site furniture is set aside first: it is kept in `furniture`, never read as the notice.
     public static func segment(_ document: NormalizedDocument) -> SegmentedNotice {
-        segment(document.lines[...], depth: 0)
+        let text = document.lines.filter { $0.furniture == nil }
+        var notice = segment(text[...], depth: 0)
+        notice.furniture = document.lines.filter { $0.furniture != nil }
+        return notice
     }
 
     static func segment(_ lines: ArraySlice<NormalizedLine>, depth: Int) -> SegmentedNotice {
@@ -35,42 +39,14 @@ public enum Segmenter {
             i += 1
         }
 
-        // 发文机关标志 and 发文字号 (either order; some mastheads carry both on one line).
-        while i < end, notice.docNumber == nil || notice.masthead == nil {
-            if notice.masthead == nil, notice.docNumber == nil, notice.title.isEmpty, isMasthead(lines[i], next: i + 1 < end ? lines[i + 1] : nil) {
-                notice.masthead = lines[i]
-            } else if notice.docNumber == nil, DocNumberScanner.headerLine(lines[i].line) != nil {
-                notice.docNumber = lines[i]
-            } else {
-                break
-            }
-            i += 1
-        }
-
-        // 标题: up to the line that ends in a document type, stopping before the addressee.
-        let titleStart = i
-        var titleEnd: Int?
-        var j = i
-        while j < end, j < titleStart + 4 {
-            let line = lines[j]
-            if isAddressee(line) || OutlineMarker.parse(line.line) != nil || line.isTableRow { break }
-            if endsWithDocumentType(line.line) { titleEnd = j + 1; break }
-            j += 1
-        }
-        if titleEnd == nil, titleStart < end, !isAddressee(lines[titleStart]), OutlineMarker.parse(lines[titleStart].line) == nil,
-           titleStart + 1 < end, isAddressee(lines[titleStart + 1]) {
-            titleEnd = titleStart + 1  // a title without a document-type word, right above the addressee
-        }
-        if let titleEnd {
-            notice.title = Array(lines[titleStart..<titleEnd])
-            i = titleEnd
-        }
-
-        // 主送机关.
-        if i < end, isAddressee(lines[i]) {
-            notice.addressee = lines[i]
-            i += 1
-        }
+        // 发文机关标志, 发文字号, 标题 and 主送机关, with what a web page puts among them.
+        let header = HeaderZone.read(lines, from: i, end: end)
+        notice.masthead = header.masthead
+        notice.docNumber = header.docNumber
+        notice.title = header.title
+        notice.addressee = header.addressee
+        notice.preamble = header.preamble
+        i = header.end
 
         // 正文: up to the closing part.
         var bodyEnd = i
@@ -258,6 +234,8 @@ public enum Segmenter {
         guard let last = text.scalars.last, last == "：" || last == ":", text.count >= 3, text.count <= 150 else { return false }
         if text.scalars.contains("。") || OutlineMarker.parse(text) != nil || line.markdownHeadingLevel != nil { return false }
         if text.hasPrefix("附件") { return false }
+        // A sentence that announces what follows ("…通知如下：", "…全文如下：") or cites a document.
+        if text.contains("如下") || text.scalars.contains("《") || !DocNumberScanner.matches(in: text).isEmpty { return false }
         // "联系人：" is a label; an addressee names bodies, usually starting with 各 or 有关, or lists several.
         let body = text[0..<(text.count - 1)]
         if body.hasPrefix("各") || body.hasPrefix("有关") || body.hasPrefix("全国") { return true }
@@ -294,6 +272,20 @@ public enum Segmenter {
 public enum OrganizationName {
     public static let suffixes = ["厅", "局", "委", "委员会", "办公室", "办", "政府", "部", "院", "会", "中心", "公司", "处", "室",
                                   "所", "署", "集团", "部门", "单位", "组织", "企业", "机构", "学校", "大学", "银行", "馆", "站", "队", "社"]
+
+    /// Several names side by side, apart by spaces or 、 ("江门市质监局 江门出入境检验检疫局"); empty
+    /// when any part is not a name.
+    public static func names(in text: TextLine) -> [TextLine] {
+        var parts: [TextLine] = []
+        var start = 0
+        for i in 0...text.count {
+            guard i == text.count || text.scalars[i] == "、" || text.scalars[i].isLineSpace || text.hadGap(before: i) else { continue }
+            let part = text[start..<i].trimmed()
+            if !part.isEmpty { parts.append(part) }
+            start = (i < text.count && (text.scalars[i] == "、" || text.scalars[i].isLineSpace)) ? i + 1 : i
+        }
+        return parts.allSatisfy(isShaped) ? parts : []
+    }
 
     public static func isShaped(_ text: TextLine) -> Bool {
         guard text.count >= 2, text.count <= 40 else { return false }

@@ -1,0 +1,138 @@
+/// What a web page puts around a notice, in HTML and in text copied from it: breadcrumbs, the
+/// publication line ("发布时间：… 来源：… 浏览：…"), page controls (字号 大 中 小, 分享到, 打印), the
+/// government-site metadata block (索引号 | 发布机构 | 文号 | 成文日期) and the site footer.
+///
+/// Such a line is kept (a metadata block is a source of header fields) but is never joined to the
+/// text around it, and the segmenter sets it aside instead of reading it as a title, an addressee
+/// or a contact.
+public enum SiteFurniture {
+    public enum Kind: String, Codable, Sendable {
+        /// "您现在的位置：首页 > 新闻资讯 > 正文".
+        case breadcrumb
+        /// "发布时间：2021-06-11 来源：本网 浏览次数：120", "索引号：… 发布机构：…".
+        case metadata
+        /// "字体：[大] [中] [小]", "分享到：", "打印本页", "相关附件：".
+        case pageControls
+        /// "版权所有 …", "…ICP备…", "如有侵权，联系删除".
+        case footer
+        /// A bare publication date: "2021-11-16", "2019/10/12 15:47:20".
+        case timestamp
+    }
+
+    /// Labels of a page's publication line and of a government site's metadata block.
+    static let metadataLabels = [
+        "发布时间", "发布日期", "更新时间", "发表时间", "信息来源", "文章来源", "来源", "作者", "浏览次数", "浏览量", "浏览", "点击数",
+        "点击量", "点击", "阅读数", "阅读量", "阅读", "访问量", "字号", "字体", "发文单位", "发文机关", "发布机构", "发布单位",
+        "发布地区", "索引号", "发文字号", "文号", "成文日期", "主题分类", "主题词", "责任编辑", "发布", "时间", "日期", "所属机构",
+        "有效性", "公开方式", "信息分类",
+    ]
+    /// Labels that mark a publication line by themselves; the others ("时间", "日期", "发布", "作者")
+    /// only with a second label or a web-style timestamp, since a notice's own text uses them too.
+    static let weakLabels: Set<String> = ["时间", "日期", "发布", "作者", "字体", "有效性"]
+
+    /// Words of page controls and site navigation; a line made only of these is furniture.
+    static let controlWords = [
+        "您现在的位置", "当前位置", "您的位置", "所在位置", "字体放大", "字体缩小", "字体", "字号", "分享到", "分享", "打印本页", "打印",
+        "关闭窗口", "关闭", "收藏此文章", "收藏", "查看原文", "网站地图", "返回顶部", "上一篇", "下一篇", "相关附件", "相关链接",
+        "资料下载", "附件下载", "原文链接", "热门政策", "页面调色", "无障碍辅助浏览", "无障碍", "长者助手", "繁体版", "简体版",
+        "市民网页", "扫一扫", "在手机上查看", "大", "中", "小", "默认",
+    ]
+
+    static let footerMarks = ["ICP备", "ICP证", "版权所有", "Copyright", "如有侵权", "联系删除", "技术支持：", "技术支持:", "公网安备"]
+
+    public static func kind(of line: TextLine) -> Kind? {
+        let text = line.text
+        guard !text.isEmpty, line.count <= 200 else { return nil }
+        if footerMarks.contains(where: { text.contains($0) }) { return .footer }
+        if isBreadcrumb(line) { return .breadcrumb }
+        if isTimestamp(line) { return .timestamp }
+        if !text.contains("。"), isMetadata(line) { return .metadata }
+        if isPageControls(line) { return .pageControls }
+        return nil
+    }
+
+    /// The label–value pairs of a metadata line: "发布机构：福建省工业和信息化厅" → (发布机构, 福建省…).
+    public static func fields(in line: TextLine) -> [(label: String, value: TextLine)] {
+        var starts: [(label: String, labelStart: Int, valueStart: Int)] = []
+        var i = 0
+        while i < line.count {
+            if i == 0 || !line.scalars[i - 1].isHan || starts.last.map({ $0.valueStart == i }) == true || line.hadGap(before: i)
+                || "|｜:：".unicodeScalars.contains(line.scalars[i - 1]) || endsValue(line, at: i),
+               let label = label(at: i, in: line) {
+                starts.append((label.name, i, label.valueStart))
+                i = label.valueStart
+                continue
+            }
+            i += 1
+        }
+        return starts.enumerated().map { k, start in
+            let end = k + 1 < starts.count ? starts[k + 1].labelStart : line.count
+            var value = line[start.valueStart..<end].trimmed()
+            while let last = value.scalars.last, "|｜".unicodeScalars.contains(last) { value = value[0..<(value.count - 1)].trimmed() }
+            return (start.label, value)
+        }
+    }
+
+    /// A value written in digits or Latin ends where Han text starts again ("2022-04-24浏览:556").
+    private static func endsValue(_ line: TextLine, at i: Int) -> Bool {
+        i > 0 && (line.scalars[i - 1].isASCIIDigit || line.scalars[i - 1].isASCIILetter)
+    }
+
+    /// A metadata label at `i` followed by a colon (or, for counters, straight by digits).
+    private static func label(at i: Int, in line: TextLine) -> (name: String, valueStart: Int)? {
+        for label in metadataLabels where line.hasPrefix(label, at: i) {
+            var j = i + label.unicodeScalars.count
+            while j < line.count, line.scalars[j].isLineSpace { j += 1 }
+            guard j < line.count, line.scalars[j] == "：" || line.scalars[j] == ":" else { continue }
+            return (label, j + 1)
+        }
+        return nil
+    }
+
+    static func isMetadata(_ line: TextLine) -> Bool {
+        let found = fields(in: line)
+        guard let first = found.first, line.hasPrefix(first.label) else { return false }
+        if found.count >= 2 { return true }
+        if !weakLabels.contains(first.label) { return first.value.count <= 60 }
+        return isWebTimestamp(first.value)
+    }
+
+    /// "首页 > 新闻资讯 > 正文", "您现在的位置：…", "龙智造工业快报>政策快报>政策详情".
+    static func isBreadcrumb(_ line: TextLine) -> Bool {
+        let text = line.text
+        if ["您现在的位置", "当前位置", "您的位置", "所在位置", "现在的位置"].contains(where: { text.hasPrefix($0) }) { return true }
+        let separators = line.scalars.filter { $0 == ">" || $0 == "»" || $0 == "〉" || $0 == "＞" }.count
+        return separators >= 2 && line.count <= 80 && !text.contains("。") && !text.contains("，")
+    }
+
+    /// A line that is only a date (and time) as web pages write it: "2021-11-16", "2019/10/12 15:47".
+    static func isTimestamp(_ line: TextLine) -> Bool {
+        isWebTimestamp(line.trimmed())
+    }
+
+    private static func isWebTimestamp(_ value: TextLine) -> Bool {
+        let s = value.scalars
+        guard s.count >= 8, s.count <= 24, s.first?.isASCIIDigit == true else { return false }
+        var digits = 0
+        for c in s {
+            if c.isASCIIDigit { digits += 1; continue }
+            guard "-/:. ".unicodeScalars.contains(c) else { return false }
+        }
+        let year = Int(String(String.UnicodeScalarView(s.prefix(4))))
+        return digits >= 6 && year.map { (1990...2199).contains($0) } == true
+    }
+
+    /// A line made only of control words, brackets, bullets and separators.
+    static func isPageControls(_ line: TextLine) -> Bool {
+        var i = 0
+        var words = 0
+        let s = line.scalars
+        while i < s.count {
+            if s[i].isLineSpace || "[]【】〖〗()（）:：|｜•·/、,，>".unicodeScalars.contains(s[i]) { i += 1; continue }
+            guard let word = controlWords.first(where: { line.hasPrefix($0, at: i) }) else { return false }
+            i += word.unicodeScalars.count
+            words += 1
+        }
+        return words > 0
+    }
+}
