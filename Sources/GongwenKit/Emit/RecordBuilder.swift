@@ -21,7 +21,7 @@ public enum RecordBuilder {
         let ownLinks = links.filter { link in !embeddedLines.contains { $0.contains(link.span.startLine) } }
         let context = ExtractionContext(
             year: fields.campaignYear ?? fields.signedOn.flatMap { Int($0.date.prefix(4)) },
-            signedOn: notice.date.flatMap { DateScanner.wholeLineDate($0.line) }.flatMap { date in
+            signedOn: notice.date.flatMap { DateScanner.signingDate($0.line) }.flatMap { date in
                 date.year.flatMap { year in date.day.map { (year, date.month, $0) } }
             },
             issuerName: fields.issuer.name,
@@ -122,7 +122,7 @@ public enum RecordBuilder {
         add(.title, notice.title)
         add(.addressee, notice.addressee.map { [$0] } ?? [])
         add(.attachmentNote, notice.attachmentNote)
-        add(.signature, notice.signature.map { [$0] } ?? [])
+        add(.signature, (notice.signature.map { [$0] } ?? []) + notice.jointSignatures)
         add(.date, notice.date.map { [$0] } ?? [])
         add(.annotation, notice.annotation.map { [$0] } ?? [])
         for appendix in notice.appendices {
@@ -163,6 +163,7 @@ public enum RecordBuilder {
         spans += [notice.masthead, notice.docNumber, notice.addressee, notice.signature, notice.date, notice.annotation,
                   notice.printedBy].compactMap { $0?.span }
         spans += notice.headerMarks.map(\.line.span) + notice.copyTo.map(\.span) + notice.unplaced.map(\.span)
+        spans += notice.jointSignatures.map(\.span) + notice.preamble.map(\.span)
         spans += notice.title.map(\.span) + notice.attachmentNote.map(\.span) + notice.body.map(\.fullSpan)
         for appendix in notice.appendices {
             spans += [appendix.marker, appendix.titleLine].compactMap { $0?.span }

@@ -56,6 +56,22 @@ public enum DateScanner {
         return date
     }
 
+    /// The date of signing as real pages set it: alone on its line, after the issuer's name on the
+    /// same line ("深圳市经济贸易和信息化委员会 2017年12月19日 |"), or with an attachment link glued
+    /// after it ("2021年12月15日附件：….pdf").
+    public static func signingDate(_ line: TextLine) -> WrittenDate? {
+        if let date = wholeLineDate(line) { return date }
+        var text = line.trimmed()
+        while let last = text.scalars.last, last == "|" || last == "｜" || last.isLineSpace { text = text[0..<(text.count - 1)] }
+        let found = dates(in: text).filter { $0.year != nil && $0.day != nil }
+        if let last = found.last, last.range.upperBound == text.count, last.range.lowerBound > 0,
+           Segmenter.isIssuerName(text[0..<last.range.lowerBound]) {
+            return last
+        }
+        if let first = found.first, first.range.lowerBound == 0, text.hasPrefix("附件", at: first.range.upperBound) { return first }
+        return nil
+    }
+
     /// Days in a month; February has 29 when the year is unknown or a leap year.
     static func daysIn(month: Int, year: Int?) -> Int {
         switch month {

@@ -11,15 +11,24 @@ public struct HeaderFields: Sendable {
 /// Pure functions from a segmented notice to its header fields.
 public enum HeaderFieldExtractor {
     public static func extract(_ notice: SegmentedNotice) -> HeaderFields {
+        let metadata = notice.furniture.filter { $0.furniture == .metadata }.flatMap { SiteFurniture.fields(in: $0.line) }
+        let lead = notice.title.isEmpty ? notice.preamble.lazy.compactMap { RepostLead.read($0.line) }.first : nil
         let docNumber = notice.docNumber.flatMap { DocNumberScanner.headerLine($0.line) }
-        let title = notice.title.isEmpty ? nil : notice.title.map(\.text).joined()
-        let signedOn = notice.date.flatMap { line -> (String, SourceSpan)? in
-            guard let date = DateScanner.wholeLineDate(line.line), let iso = date.iso else { return nil }
-            return (iso, line.span)
+            ?? notice.title.lazy.compactMap { titleDocNumber($0.line) }.first
+            ?? metadata.lazy.filter { ["文号", "发文字号"].contains($0.label) }.compactMap { DocNumberScanner.wholeLine($0.value) }.first
+            ?? lead?.docNumber
+        var title = notice.title.isEmpty ? nil : notice.title.compactMap { HeaderZone.titleText($0.line)?.text ?? $0.text }.joined()
+        if title == nil { title = lead?.title.text }
+        var signedOn = notice.date.flatMap { line -> (String, SourceSpan)? in
+            guard let date = DateScanner.signingDate(line.line), let iso = date.iso else { return nil }
+            return (iso, line.line.span(date.range))
+        }
+        if signedOn == nil, let written = metadata.first(where: { $0.label == "成文日期" })?.value {
+            signedOn = signingDate(metadataValue: written)
         }
         return HeaderFields(
             docNumber: docNumber,
-            issuer: issuer(notice),
+            issuer: issuer(notice, metadata: metadata, lead: lead?.issuer),
             title: title,
             addressees: notice.addressee.map { addressees($0.line) } ?? [],
             signedOn: signedOn,
@@ -27,26 +36,54 @@ public enum HeaderFieldExtractor {
         )
     }
 
-    /// The masthead's name ("中国质量协会文件" → 中国质量协会), else the signature, else the name that
-    /// opens the title ("福建省工业和信息化厅关于…").
-    static func issuer(_ notice: SegmentedNotice) -> Issuer {
-        if let masthead = notice.masthead {
-            var line = masthead.line
-            if line.hasSuffix("文件") { line = line[0..<(line.count - 2)] }
-            let name = line.trimmed()
-            return Issuer(name: name.text, level: IssuerLevels.level(of: name.text), span: name.span)
+    /// The document number written on the title line, before or after the title.
+    static func titleDocNumber(_ line: TextLine) -> DocNumber? {
+        let text = line.trimmed()
+        guard let match = DocNumberScanner.matches(in: text).first,
+              match.range.lowerBound <= 1 || match.range.upperBound == text.count else { return nil }
+        return DocNumber(text: match.canonical, agency: match.agency, year: match.year, serial: match.serial, span: text.span(match.range))
+    }
+
+    /// A metadata block's date: "2023-02-08", "2023年2月8日".
+    static func signingDate(metadataValue value: TextLine) -> (String, SourceSpan)? {
+        if let date = DateScanner.dates(in: value).first, let iso = date.iso { return (iso, value.span(date.range)) }
+        let digits = value.scalars.split { !$0.isASCIIDigit }.map { Int(String(String.UnicodeScalarView($0))) ?? 0 }
+        guard digits.count >= 3, (1949...2199).contains(digits[0]), (1...12).contains(digits[1]), (1...31).contains(digits[2]),
+              let span = value.span else { return nil }
+        return (String(format: "%04d-%02d-%02d", digits[0], digits[1], digits[2]), span)
+    }
+
+    /// The issuer, from the most to the least reliable source: the masthead ("中国质量协会文件" →
+    /// 中国质量协会), the signature (or the name before the date on the date line), the name that
+    /// opens the title ("福建省工业和信息化厅关于…"), a government site's metadata (发文机关, 发布机构),
+    /// the page's 来源 line, and last a reposting site's lead ("…，某部办公厅发布关于…的通知").
+    /// Of several names side by side, the first.
+    static func issuer(_ notice: SegmentedNotice, metadata: [(label: String, value: TextLine)], lead: TextLine?) -> Issuer {
+        func named(_ text: TextLine) -> Issuer? {
+            let trimmed = text.trimmed()
+            let name = OrganizationName.isShaped(trimmed) ? trimmed : OrganizationName.names(in: trimmed).first
+            return name.map { Issuer(name: $0.text, level: IssuerLevels.level(of: $0.text), span: $0.span) }
         }
-        if let signature = notice.signature {
-            let name = signature.line.trimmed()
-            return Issuer(name: name.text, level: IssuerLevels.level(of: name.text), span: name.span)
+        if let masthead = notice.masthead {
+            var line = masthead.line.trimmed()
+            if line.hasSuffix("文件") { line = line[0..<(line.count - 2)] }
+            if let issuer = named(line) { return issuer }
+        }
+        if let signature = notice.signature, let issuer = named(signature.line) { return issuer }
+        if let line = notice.date?.line, let date = DateScanner.signingDate(line), date.range.lowerBound > 0,
+           let issuer = named(line[0..<date.range.lowerBound]) {
+            return issuer
         }
         for line in notice.title.map(\.line) {
             let cut = ["关于", "转发"].compactMap { line.firstIndex(of: $0) }.min() ?? line.count
-            let prefix = line[0..<cut].trimmed()
-            if OrganizationName.isShaped(prefix) {
-                return Issuer(name: prefix.text, level: IssuerLevels.level(of: prefix.text), span: prefix.span)
+            if let issuer = named(line[0..<cut]) { return issuer }
+        }
+        for labels in [["发文机关", "发文单位", "发布机构", "发布单位"], ["来源", "信息来源", "文章来源"]] {
+            for field in metadata where labels.contains(field.label) {
+                if let issuer = named(field.value) { return issuer }
             }
         }
+        if let lead, let issuer = named(lead) { return issuer }
         return Issuer(name: nil, level: .other, span: nil)
     }
 

@@ -136,9 +136,7 @@ struct HeaderZone {
     static func isMastheadShaped(_ line: NormalizedLine) -> Bool {
         let text = line.line.trimmed()
         guard text.count <= 60, !text.scalars.contains(where: { "，。：；:,;".unicodeScalars.contains($0) }) else { return false }
-        if text.hasSuffix("文件") && text.count > 2 && text.scalars.allSatisfy({ $0.isHan || "（）() ".unicodeScalars.contains($0) }) {
-            return true
-        }
+        if text.hasSuffix("文件") && text.count > 2 { return OrganizationName.isShaped(text[0..<(text.count - 2)]) }
         return OrganizationName.isShaped(text) || OrganizationName.names(in: text).count >= 2
     }
 }

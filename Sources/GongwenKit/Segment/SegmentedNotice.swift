@@ -79,6 +79,8 @@ public struct SegmentedNotice: Sendable {
     public var attachmentNoteEntries: [AttachmentNoteEntry] = []
     /// 发文机关署名.
     public var signature: NormalizedLine?
+    /// The other issuers' names of a joint notice, signed under the first.
+    public var jointSignatures: [NormalizedLine] = []
     /// 成文日期.
     public var date: NormalizedLine?
     /// 附注: a bracketed note after the date ("（此件公开发布）").

@@ -56,15 +56,15 @@ public enum Segmenter {
         notice.notes += outline.notes
         i = bodyEnd
 
-        // 附件说明, 署名, 成文日期, in the orders they come in.
+        // 附件说明, 署名, 成文日期, in the orders they come in; a bracketed note (附注) may stand among them.
         while i < end {
             let line = lines[i]
-            if notice.attachmentNote.isEmpty, let entry = attachmentNoteStart(line.line) {
+            if notice.attachmentNote.isEmpty, let entry = attachmentNoteStart(line.line, next: i + 1 < end ? lines[i + 1].line : nil) {
                 notice.attachmentNote.append(line)
-                notice.attachmentNoteEntries.append(entry)
+                if let entry { notice.attachmentNoteEntries.append(entry) }
                 i += 1
-                // "附件：1. …" continues with "2. …", "3. …" on lines of their own.
-                while i < end, let expected = entry.index.map({ $0 + notice.attachmentNote.count }),
+                // "附件：1. …" continues with "2. …", "3. …" on lines of their own; a bare "附件：" with "1. …".
+                while i < end, let expected = Optional(notice.attachmentNoteEntries.last.map { ($0.index ?? 0) + 1 } ?? 1),
                       let marker = OutlineMarker.parse(lines[i].line, allowDigitAfter: true),
                       marker.kind == .arabicEnumerated, marker.number == expected {
                     let next = lines[i].line
@@ -72,15 +72,16 @@ public enum Segmenter {
                     notice.attachmentNoteEntries.append(AttachmentNoteEntry(index: marker.number, title: next[marker.contentStart..<next.count]))
                     i += 1
                 }
-            } else if notice.date == nil, DateScanner.wholeLineDate(line.line) != nil {
+            } else if notice.date == nil, DateScanner.signingDate(line.line) != nil {
                 notice.date = line
                 i += 1
-            } else if notice.date != nil, notice.annotation == nil, isAnnotation(line.line) {
+            } else if notice.annotation == nil, isAnnotation(line.line),
+                      notice.date != nil || i + 1 < end && startsClosingPart(lines, at: i + 1) {
                 notice.annotation = line
                 i += 1
-            } else if notice.signature == nil, notice.date == nil, i + 1 < end,
-                      DateScanner.wholeLineDate(lines[i + 1].line) != nil, isSignatureShaped(line) {
-                notice.signature = line
+            } else if notice.date == nil, isSignatureShaped(line),
+                      i + 1 < end && DateScanner.signingDate(lines[i + 1].line) != nil || isTrailingSignature(lines, at: i, end: end) {
+                if notice.signature == nil { notice.signature = line } else { notice.jointSignatures.append(line) }
                 i += 1
             } else {
                 break
@@ -155,20 +156,41 @@ public enum Segmenter {
         return (index, line[i..<s.count])
     }
 
-    /// "附件：1. 推荐单位名录" or "附件：推荐单位名录": the first entry.
-    static func attachmentNoteStart(_ line: TextLine) -> AttachmentNoteEntry? {
-        guard line.hasPrefix("附件") else { return nil }
-        var i = 2
+    /// Opens the 附件说明: "附件：1. 推荐单位名录", "附件：推荐单位名录", "附：1、…", "附件《…》.pdf"
+    /// (no colon), or a bare "附件：" above "1. …". The first entry, nil for a bare label; nil
+    /// altogether when the line is not a 附件说明.
+    static func attachmentNoteStart(_ line: TextLine, next: TextLine? = nil) -> AttachmentNoteEntry?? {
+        let label = line.hasPrefix("附件") ? 2 : (line.hasPrefix("附：") || line.hasPrefix("附:")) ? 1 : 0
+        guard label > 0 else { return nil }
+        var i = label
         while i < line.count, line.scalars[i].isLineSpace { i += 1 }
-        guard i < line.count, line.scalars[i] == "：" || line.scalars[i] == ":" else { return nil }
-        i += 1
+        let hasColon = i < line.count && (line.scalars[i] == "：" || line.scalars[i] == ":")
+        if hasColon { i += 1 }
         while i < line.count, line.scalars[i].isLineSpace { i += 1 }
-        guard i < line.count else { return nil }
+        guard i < line.count else {
+            // A bare "附件：" announces the numbered lines below it.
+            guard hasColon, let next, let marker = OutlineMarker.parse(next, allowDigitAfter: true),
+                  marker.kind == .arabicEnumerated, marker.number == 1 else { return nil }
+            return .some(nil)
+        }
         let rest = line[i..<line.count]
         if let marker = OutlineMarker.parse(rest, allowDigitAfter: true), marker.kind == .arabicEnumerated {
             return AttachmentNoteEntry(index: marker.number, title: rest[marker.contentStart..<rest.count])
         }
+        // Without a colon only a cited title or a file name is an entry ("附件省工信厅《…》.pdf").
+        guard hasColon && label == 2 || rest.scalars.contains("《") || LinkKinds.isFile(rest.text) else { return nil }
         return AttachmentNoteEntry(index: nil, title: rest)
+    }
+
+    /// Names of issuers, alone on the last lines of the notice (a signature without a date).
+    static func isTrailingSignature(_ lines: ArraySlice<NormalizedLine>, at k: Int, end: Int) -> Bool {
+        (k..<end).allSatisfy { isIssuerName(lines[$0].line) }
+    }
+
+    /// A line that is one issuer's name, or several side by side.
+    static func isIssuerName(_ line: TextLine) -> Bool {
+        let text = line.trimmed()
+        return OrganizationName.isShaped(text) || !OrganizationName.names(in: text).isEmpty
     }
 
     // MARK: - Shapes
@@ -201,9 +223,11 @@ public enum Segmenter {
 
     static func startsClosingPart(_ lines: ArraySlice<NormalizedLine>, at k: Int) -> Bool {
         let line = lines[k]
-        if attachmentNoteStart(line.line) != nil || appendixMarker(line.line) != nil { return true }
-        if DateScanner.wholeLineDate(line.line) != nil { return true }
-        return k + 1 < lines.endIndex && DateScanner.wholeLineDate(lines[k + 1].line) != nil && isSignatureShaped(line)
+        if attachmentNoteStart(line.line, next: k + 1 < lines.endIndex ? lines[k + 1].line : nil) != nil
+            || appendixMarker(line.line) != nil { return true }
+        if DateScanner.signingDate(line.line) != nil { return true }
+        if isSignatureShaped(line), isTrailingSignature(lines, at: k, end: lines.endIndex) { return true }
+        return k + 1 < lines.endIndex && DateScanner.signingDate(lines[k + 1].line) != nil && isSignatureShaped(line)
     }
 
     /// A notice begins within the first lines: a title ending in a document type right above an
@@ -222,7 +246,7 @@ public enum Segmenter {
     static func isMasthead(_ line: NormalizedLine, next: NormalizedLine?) -> Bool {
         let text = line.line
         guard text.count <= 40, !text.scalars.contains(where: { "，。：；:".unicodeScalars.contains($0) }) else { return false }
-        if text.hasSuffix("文件") && text.count > 2 { return true }
+        if text.hasSuffix("文件") && text.count > 2 { return OrganizationName.isShaped(text[0..<(text.count - 2)]) }
         guard OrganizationName.isShaped(text) else { return false }
         if line.markdownHeadingLevel == 1 { return true }
         return next.map { DocNumberScanner.wholeLine($0.line) != nil } ?? false

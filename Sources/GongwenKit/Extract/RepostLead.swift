@@ -1,0 +1,40 @@
+/// The sentence a reposting site puts above a notice it copies: "7月26日，工业和信息化部办公厅发布关于
+/// 组织开展…工作的通知（工信厅政法函〔2023〕199号），全文如下：". It names the issuer, the title and the
+/// document number that the copy itself may have lost.
+struct RepostLead {
+    var issuer: TextLine?
+    var title: TextLine
+    var docNumber: DocNumber?
+
+    /// Verbs between the issuer's name and the title.
+    static let verbs = ["印发", "发布", "下发", "发出", "出台", "公布"]
+
+    static func read(_ line: TextLine) -> RepostLead? {
+        guard let about = line.firstIndex(of: "关于") else { return nil }
+        // The title ends at the first document-type word after 关于 that a bracket, a comma or the
+        // end of the line follows.
+        var titleEnd: Int?
+        var k = about + 2
+        while k < line.count, titleEnd == nil {
+            for ending in Reflow.titleEndings where line.hasPrefix(ending, at: k) {
+                let after = k + ending.unicodeScalars.count
+                if after == line.count || "（(，,。：:》".unicodeScalars.contains(line.scalars[after]) { titleEnd = after; break }
+            }
+            k += 1
+        }
+        guard let titleEnd else { return nil }
+        let title = line[about..<titleEnd]
+        var docNumber: DocNumber?
+        if let match = DocNumberScanner.matches(in: line).first(where: { $0.range.lowerBound >= titleEnd && $0.range.lowerBound <= titleEnd + 1 }) {
+            docNumber = DocNumber(text: match.canonical, agency: match.agency, year: match.year, serial: match.serial,
+                                  span: line.span(match.range))
+        }
+        // The issuer: the words between the last clause break and the verb before 关于.
+        var issuerEnd = about
+        for verb in verbs where line.hasSuffix(verb, before: about) { issuerEnd = about - verb.unicodeScalars.count; break }
+        var issuerStart = issuerEnd
+        while issuerStart > 0, !"，,。：:；;）)".unicodeScalars.contains(line.scalars[issuerStart - 1]) { issuerStart -= 1 }
+        let issuer = issuerEnd > issuerStart ? line[issuerStart..<issuerEnd].trimmed() : nil
+        return RepostLead(issuer: issuer, title: title, docNumber: docNumber)
+    }
+}
