@@ -44,7 +44,7 @@ public enum RecordBuilder {
             quotas: QuotaExtractor.extract(bodySentences),
             focusAreas: ListExtractor.focusAreas(notice),
             eligibility: ListExtractor.eligibility(notice),
-            contacts: ContactExtractor.extract(notice.body, context: context),
+            contacts: ContactExtractor.extract(notice.body, closing: ([notice.annotation].compactMap { $0 }) + notice.unplaced, context: context),
             directory: DirectoryExtractor.extract(notice),
             citations: CitationExtractor.extract(bodySentences + appendedSentences(notice)),
             submission: SubmissionExtractor.extract(bodySentences),

@@ -74,6 +74,11 @@ enum Reflow {
         guard let last = a.scalars.last, let first = b.scalars.first else { return false }
         if b.hasPrefix("附件") || LineShape.isLabelled(b) { return false }
         if first.isContinuingPunctuation { return true }
+        // A bracketed note on a line of its own ("（联系人：…）") after a closing bracket.
+        if (last == ")" || last == "）") && (first == "(" || first == "（") { return false }
+        // Web text has no fixed width: a labelled line ("附件：…", "联系人：…") ends where it ends, and
+        // an issuer's name alone on a line is the signature.
+        if wrapWidth == nil, a.hasPrefix("附件") || LineShape.isLabelled(a) || Segmenter.isIssuerName(b) { return false }
         if endsClosed(a) { return false }
         let startsItem = OutlineMarker.parse(b) != nil
         if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }

@@ -25,8 +25,15 @@ public struct Contact: Encodable, Sendable, Equatable {
     public var span: SourceSpan
 }
 
-/// Contact blocks, from the 联系方式 section and from labelled lines anywhere in the body
-/// ("联系人：市工信局技术处廖世清，联系电话：83258376").
+/// Contact blocks, from the 联系方式 section, from labelled fields anywhere in the body
+/// ("联系人：市工信局技术处廖世清，联系电话：83258376", "…投诉联系人：张斌 投诉联系电话：88102084"), and
+/// from the notes around the signature ("（联系人：房钦、刘笑，电话：020-83135943、83387376）").
+///
+/// Each line is cut into tokens — labels, phone numbers, e-mail addresses, runs of Han characters,
+/// separators — and the tokens are read in order: a name is a person's when a 联系人 label stands
+/// before it, or when it opens with a surname and a phone number or a phone label follows it. A
+/// number with an area code, a mobile or a 400 number is a phone wherever it stands; a local
+/// number only under a phone label, in a list after another phone, or right after a name.
 public enum ContactExtractor {
     enum Field {
         case department, person, phone, fax, email, address, postcode
@@ -34,16 +41,19 @@ public enum ContactExtractor {
 
     /// Labels, longest first so that 联系电话 wins over 电话.
     static let labels: [(String, Field)] = [
-        ("联系部门", .department), ("联系单位", .department), ("联系处室", .department), ("联系人", .person),
-        ("联系电话", .phone), ("咨询电话", .phone), ("办公电话", .phone), ("手机", .phone), ("座机", .phone), ("电话", .phone),
-        ("传真", .fax), ("电子邮箱", .email), ("电子邮件", .email), ("邮箱", .email), ("Email", .email), ("E-mail", .email),
-        ("邮寄地址", .address), ("通讯地址", .address), ("通信地址", .address), ("联系地址", .address), ("地址", .address),
+        ("联系人及联系方式", .person), ("联系人及电话", .person), ("联系人和电话", .person), ("电话和传真", .phone), ("电话及传真", .phone),
+        ("联系部门", .department), ("联系单位", .department), ("联系处室", .department), ("联系科室", .department), ("联系人", .person),
+        ("联系方式", .phone), ("联系电话", .phone), ("咨询电话", .phone), ("办公电话", .phone), ("监督电话", .phone), ("举报电话", .phone),
+        ("固定电话", .phone), ("手机号码", .phone), ("手机", .phone), ("座机", .phone), ("电话", .phone), ("传真", .fax),
+        ("电子邮箱", .email), ("电子邮件", .email), ("邮箱", .email), ("Email", .email), ("E-mail", .email), ("email", .email),
+        ("邮寄地址", .address), ("通讯地址", .address), ("通信地址", .address), ("联系地址", .address), ("报送地址", .address), ("地址", .address),
         ("邮政编码", .postcode), ("邮编", .postcode),
     ]
 
-    public static func extract(_ body: [Section], context: ExtractionContext) -> [Contact] {
+    public static func extract(_ body: [Section], closing: [NormalizedLine] = [], context: ExtractionContext) -> [Contact] {
         var builder = Builder(areaCode: AreaCodes.code(forIssuer: context.issuerName, level: context.issuerLevel))
         walk(body, inContactSection: false, builder: &builder)
+        for line in closing { builder.read(line.line, inContactSection: true) }
         builder.finish()
         return builder.contacts
     }
@@ -61,6 +71,20 @@ public enum ContactExtractor {
         }
     }
 
+    /// A piece of a line, as the contact reader sees it.
+    enum Token {
+        case label(Field)
+        case phone(digits: String, extension: String?, hasAreaCode: Bool, range: Range<Int>)
+        case email(String)
+        /// A run of Han characters, ended by punctuation, a digit, a label or a gap in the input.
+        case han(TextLine)
+        /// , 、 / brackets and gaps: the parts of one field.
+        case softBreak
+        /// ；。: the end of a field.
+        case hardBreak
+        case other
+    }
+
     struct Builder {
         let areaCode: String?
         var contacts: [Contact] = []
@@ -70,50 +94,106 @@ public enum ContactExtractor {
         init(areaCode: String?) { self.areaCode = areaCode }
 
         mutating func read(_ line: TextLine, inContactSection: Bool) {
-            let fields = ContactExtractor.fields(in: line)
-            if fields.isEmpty {
-                // "福建省工信厅科技处 陈恒", "（一）山东省工业和信息化厅科技处": a department, maybe with a person.
-                guard inContactSection, let (department, names) = ContactExtractor.departmentAndPeople(line) else { return }
-                start()
-                current!.department = department
-                current!.names = names
-                lines.append(line)
-                return
-            }
-            for (field, value) in fields {
-                switch field {
-                case .department:
-                    if current?.department != nil || !(current?.names.isEmpty ?? true) { finish() }
-                    if current == nil { start() }
-                    current!.department = value.text
-                case .person:
-                    if !(current?.names.isEmpty ?? true) { finish() }
-                    if current == nil { start() }
-                    let (department, names) = ContactExtractor.people(value)
-                    if current!.department == nil { current!.department = department }
-                    current!.names = names
-                case .phone, .fax:
-                    if current == nil { start() }
-                    current!.phones += ContactExtractor.phones(in: value, fax: field == .fax, areaCode: areaCode)
-                case .email:
-                    if current == nil { start() }
-                    current!.emails += ContactExtractor.emails(in: value)
-                case .address:
-                    if current == nil { start() }
-                    current!.address = value.text
-                case .postcode:
-                    if current == nil { start() }
-                    let digits = value.scalars.prefix { $0.isASCIIDigit }
-                    if digits.count == 6 { current!.postcode = String(String.UnicodeScalarView(digits)) }
+            let tokens = ContactExtractor.tokens(of: line)
+            guard tokens.contains(where: { token in
+                switch token {
+                case .label, .email: return true
+                case let .phone(_, _, hasAreaCode, _): return hasAreaCode || inContactSection
+                default: return false
                 }
+            }) || inContactSection else { return }
+            var field: Field?
+            var used = false
+            var lastAreaCode: String?
+            var k = 0
+            while k < tokens.count {
+                let token = tokens[k]
+                switch token {
+                case let .label(kind):
+                    field = kind
+                    if kind == .person, !(current?.names.isEmpty ?? true) { finish() }
+                    if kind == .department, current?.department != nil || !(current?.names.isEmpty ?? true) { finish() }
+                case .hardBreak:
+                    field = nil
+                case .softBreak, .other:
+                    break
+                case let .email(address):
+                    begin()
+                    current!.emails.append(address)
+                    used = true
+                case let .phone(digits, ext, hasAreaCode, range):
+                    let listed = field == .phone || field == .fax || field == .person
+                        || ContactExtractor.previousIsPhoneOrName(tokens, before: k)
+                    guard hasAreaCode || digits.count == 11 && digits.hasPrefix("1") || digits.hasPrefix("400") || listed else { break }
+                    if field == .postcode { break }
+                    let fax = field == .fax || line.hasPrefix("(传真)", at: range.upperBound) || line.hasPrefix("（传真）", at: range.upperBound)
+                    let local = hasAreaCode ? nil : (lastAreaCode ?? areaCode)
+                    if let phone = ContactExtractor.phone(digits: digits, extension: ext, fax: fax, areaCode: local, span: line.span(range)) {
+                        begin()
+                        current!.phones.append(phone)
+                        used = true
+                        if hasAreaCode, let dash = phone.number.firstIndex(of: "-"), phone.kind != .tollFree { lastAreaCode = String(phone.number[..<dash]) }
+                    }
+                case let .han(words):
+                    switch field {
+                    case .person:
+                        // Singles spaced apart ("刘 培") and department-name pairs are read together.
+                        var end = k + 1
+                        while end < tokens.count, case .han = tokens[end] { end += 1 }
+                        let run = tokens[k..<end].compactMap { token -> TextLine? in if case let .han(t) = token { return t } else { return nil } }
+                        k = end - 1
+                        let (department, names) = ContactExtractor.people(run)
+                        if !names.isEmpty || department != nil { begin() }
+                        if let department, current!.department == nil { current!.department = department }
+                        let known = current?.names ?? []
+                        current?.names += names.filter { !known.contains($0) }
+                        used = used || !names.isEmpty
+                    case .department:
+                        begin()
+                        current!.department = words.text
+                        used = true
+                    case .address:
+                        begin()
+                        current!.address = (current!.address ?? "") + words.text
+                    default:
+                        // A name with no label: a surname, then a phone number or a phone label.
+                        var end = k + 1
+                        while end < tokens.count, case let .han(next) = tokens[end], next.count == 1, words.count == 1 { end += 1 }
+                        // In a 联系方式 section a line of a department and a name stands alone ("福建省工信厅科技处 陈恒").
+                        let alone = inContactSection && field == nil && tokens.allSatisfy { token in
+                            switch token { case .han, .softBreak: return true; default: return false }
+                        }
+                        if alone { end = tokens.count }
+                        let run = tokens[k..<end].compactMap { token -> TextLine? in if case let .han(t) = token { return t } else { return nil } }
+                        guard alone || ContactExtractor.phoneFollows(tokens, after: end - 1) else { break }
+                        let (department, names) = ContactExtractor.people(run)
+                        guard let name = names.last, PersonNames.hasSurname(name) else {
+                            if let department, field == nil, inContactSection { begin(); current!.department = department }
+                            break
+                        }
+                        k = end - 1
+                        if let existing = current, !existing.names.isEmpty, !existing.phones.isEmpty { finish() }
+                        begin()
+                        if let department { current!.department = department }
+                        current!.names.append(name)
+                        used = true
+                    }
+                }
+                k += 1
             }
-            lines.append(line)
+            if let postcode = ContactExtractor.postcode(in: line) {
+                begin()
+                current!.postcode = postcode
+                used = true
+            }
+            if used || (current != nil && field != nil) { lines.append(line) }
         }
 
-        private mutating func start() {
-            finish()
-            current = Contact(names: [], department: nil, phones: [], emails: [], address: nil, postcode: nil, text: "",
-                              span: SourceSpan(start: SourcePoint(line: 1, column: 1), end: SourcePoint(line: 1, column: 1)))
+        private mutating func begin() {
+            if current == nil {
+                current = Contact(names: [], department: nil, phones: [], emails: [], address: nil, postcode: nil, text: "",
+                                  span: SourceSpan(start: SourcePoint(line: 1, column: 1), end: SourcePoint(line: 1, column: 1)))
+            }
         }
 
         mutating func finish() {
@@ -128,51 +208,159 @@ public enum ContactExtractor {
         }
     }
 
-    /// The labelled fields of a line, each with its value (up to the next label).
-    static func fields(in line: TextLine) -> [(Field, TextLine)] {
-        var found: [(field: Field, labelStart: Int, valueStart: Int)] = []
+    /// The tokens of a line, left to right.
+    static func tokens(of line: TextLine) -> [Token] {
+        let s = line.scalars
+        let emailRanges = emailMatches(in: line)
+        var tokens: [Token] = []
         var i = 0
-        while i < line.count {
-            var matched = false
+        func labelAt(_ i: Int) -> (Field, Int)? {
             for (label, field) in labels where line.hasPrefix(label, at: i) {
                 var j = i + label.unicodeScalars.count
-                while j < line.count, line.scalars[j].isLineSpace { j += 1 }
-                let hasColon = j < line.count && (line.scalars[j] == "：" || line.scalars[j] == ":")
+                while j < s.count, s[j].isLineSpace { j += 1 }
+                if j < s.count, s[j] == "：" || s[j] == ":" { return (field, j + 1) }
                 // "邮编250002", "电话0531-…": a label straight before its digits needs no colon.
-                let digitsFollow = j < line.count && (line.scalars[j].isASCIIDigit || line.scalars[j] == "（" || line.scalars[j] == "(")
-                guard hasColon || (digitsFollow && (field == .postcode || field == .phone || field == .fax)) else { continue }
-                // A label opens the line or a clause ("（三）电子邮箱：", "…，邮编250002").
-                guard i == 0 || "，,；;。）)、 ".unicodeScalars.contains(line.scalars[i - 1]) else { continue }
-                if hasColon { j += 1 }
-                found.append((field, i, j))
-                i = j
-                matched = true
-                break
+                if j < s.count, field == .phone || field == .fax || field == .postcode,
+                   s[j].isASCIIDigit || (s[j] == "（" || s[j] == "(") && j + 1 < s.count && s[j + 1].isASCIIDigit {
+                    return (field, j)
+                }
             }
-            if !matched { i += 1 }
+            return nil
         }
-        return found.enumerated().map { k, entry in
-            let end = k + 1 < found.count ? found[k + 1].labelStart : line.count
-            var value = line[entry.valueStart..<end].trimmed()
-            while let last = value.scalars.last, "，,；;。".unicodeScalars.contains(last) { value = value[0..<(value.count - 1)] }
-            return (entry.field, value.trimmed())
+        while i < s.count {
+            if let email = emailRanges.first(where: { $0.range.lowerBound == i }) {
+                tokens.append(.email(email.address))
+                i = email.range.upperBound
+                continue
+            }
+            if emailRanges.contains(where: { $0.range.contains(i) }) { i += 1; continue }
+            if let (field, next) = labelAt(i) {
+                tokens.append(.label(field))
+                i = next
+                continue
+            }
+            let c = s[i]
+            if c.isASCIIDigit || (c == "（" || c == "(") && i + 1 < s.count && s[i + 1] == "0" {
+                let (token, next) = number(at: i, in: line)
+                tokens.append(token)
+                i = max(next, i + 1)
+                continue
+            }
+            if c.isHan {
+                var j = i + 1
+                while j < s.count, s[j].isHan, !line.hadGap(before: j), labelAt(j) == nil { j += 1 }
+                tokens.append(.han(line[i..<j]))
+                i = j
+                continue
+            }
+            if "；;。".unicodeScalars.contains(c) { tokens.append(.hardBreak) } else if "，,、/（）()[]【】 ".unicodeScalars.contains(c) || c.isLineSpace {
+                tokens.append(.softBreak)
+            } else {
+                tokens.append(.other)
+            }
+            i += 1
         }
+        return tokens
     }
 
-    /// "冯雷、韩铁" → two people; "路正红 别 致" (a two-character name spaced to align with a
-    /// three-character one) → 路正红, 别致; "市工信局技术处廖世清" → department 市工信局技术处, person 廖世清.
-    static func people(_ value: TextLine) -> (department: String?, names: [String]) {
-        var tokens: [TextLine] = []
-        var start = 0
-        for i in 0...value.count {
-            let boundary = i == value.count || "、，,;；/ ".unicodeScalars.contains(value.scalars[i]) || value.hadGap(before: i)
-            guard boundary else { continue }
-            if i > start {
-                let token = value[start..<i].trimmed()
-                if !token.isEmpty { tokens.append(token) }
+    /// A number at `start`: a phone when its digits make one ("0591-87846628", "(010)68205231",
+    /// "025 83398238", "13933354229", "400-810-1234", "010-68416386转8012"), else `.other`.
+    /// Digits that belong to a date, an amount or a longer run are never a phone.
+    static func number(at start: Int, in line: TextLine) -> (Token, Int) {
+        let s = line.scalars
+        var i = start
+        var groups: [String] = []
+        var current = ""
+        var parenthesized = false
+        var ext: String?
+        while i < s.count {
+            let c = s[i]
+            if c.isASCIIDigit {
+                if ext != nil { ext!.unicodeScalars.append(c) } else { current.unicodeScalars.append(c) }
+            } else if (c == "（" || c == "(") && current.isEmpty && groups.isEmpty {
+                parenthesized = true
+            } else if (c == "）" || c == ")") && parenthesized && groups.isEmpty && !current.isEmpty {
+                groups.append(current); current = ""
+            } else if "-－—–‐".unicodeScalars.contains(c) && !current.isEmpty && i + 1 < s.count && s[i + 1].isASCIIDigit && ext == nil {
+                groups.append(current); current = ""
+            } else if c == " " && parenthesized && groups.count == 1 && current.isEmpty {
+                // "(010) 68416386"
+            } else if c == " " && groups.isEmpty && current.hasPrefix("0") && (3...4).contains(current.count)
+                        && i + 1 < s.count && s[i + 1].isASCIIDigit {
+                groups.append(current); current = ""  // "025 83398238"
+            } else if (line.hasPrefix("转", at: i) || line.hasPrefix("分机", at: i)) && ext == nil && !current.isEmpty
+                        && i + 1 < s.count && (s[i + 1].isASCIIDigit || line.hasPrefix("分机", at: i)) {
+                if line.hasPrefix("分机", at: i) { i += 1 }
+                ext = ""
+            } else {
+                break
             }
-            start = (i < value.count && "、，,;；/ ".unicodeScalars.contains(value.scalars[i])) ? i + 1 : i
+            i += 1
         }
+        if !current.isEmpty { groups.append(current) }
+        var end = i
+        while end > start, !s[end - 1].isASCIIDigit { end -= 1 }
+        let digits = groups.joined()
+        let other: (Token, Int) = (.other, i)
+        // A number glued to letters or other digits, or followed by a unit, is not a phone.
+        // (A slash between numbers lists them: "0531-86902744/18765839053"; after a letter it is a URL's.)
+        if start > 0, s[start - 1].isASCIILetter || s[start - 1] == "." || s[start - 1] == "@"
+            || s[start - 1] == "/" && !(start > 1 && s[start - 2].isASCIIDigit) { return other }
+        if i < s.count, s[i].isASCIILetter || s[i] == "@" || s[i] == "." && i + 1 < s.count && s[i + 1].isASCIIDigit { return other }
+        if i < s.count, "年月日号元万亿家个项份字人次届批期条页岁%％".unicodeScalars.contains(s[i]) { return other }
+        guard end > start else { return other }
+        let hasAreaCode = digits.hasPrefix("0") && (groups.count >= 2 || (10...12).contains(digits.count))
+            && (groups.count < 2 || (3...4).contains(groups[0].count))
+        let isMobile = digits.count == 11 && digits.hasPrefix("1") && groups.count == 1
+        let isTollFree = digits.count == 10 && (digits.hasPrefix("400") || digits.hasPrefix("800"))
+        let isLocal = (7...8).contains(digits.count) && !digits.hasPrefix("0") && groups.count == 1
+        guard hasAreaCode || isMobile || isTollFree || isLocal else { return other }
+        return (.phone(digits: digits, extension: (ext?.isEmpty ?? true) ? nil : ext, hasAreaCode: hasAreaCode, range: start..<end), i)
+    }
+
+    /// Whether a phone number or a person's name stands right before token `k` (separators aside).
+    static func previousIsPhoneOrName(_ tokens: [Token], before k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0 {
+            switch tokens[j] {
+            case .softBreak: j -= 1
+            case .phone: return true
+            case let .han(words): return isPersonName(words) && PersonNames.hasSurname(words.text) || words.count == 1
+            default: return false
+            }
+        }
+        return false
+    }
+
+    /// Whether a phone number or a phone label follows token `k` (separators aside).
+    static func phoneFollows(_ tokens: [Token], after k: Int) -> Bool {
+        var j = k + 1
+        while j < tokens.count {
+            switch tokens[j] {
+            case .softBreak, .other: j += 1
+            case .phone: return true
+            case let .label(field): return field == .phone
+            default: return false
+            }
+        }
+        return false
+    }
+
+    /// "邮编：100037", "邮政编码250002", "(邮编518035)".
+    static func postcode(in line: TextLine) -> String? {
+        for label in ["邮政编码", "邮编"] {
+            guard var i = line.firstIndex(of: label) else { continue }
+            i += label.unicodeScalars.count
+            while i < line.count, line.scalars[i].isLineSpace || line.scalars[i] == "：" || line.scalars[i] == ":" { i += 1 }
+            let digits = line.scalars[i...].prefix { $0.isASCIIDigit }
+            if digits.count == 6 { return String(String.UnicodeScalarView(digits)) }
+        }
+        return nil
+    }
+
+    /// The people of a run of Han tokens (a name list already cut at 、，and gaps): "冯雷", "韩铁";
+    /// "路正红", "别", "致" → 路正红, 别致; "市工信局技术处廖世清" → department and person.
+    static func people(_ run: [TextLine]) -> (department: String?, names: [String]) {
         var department: String?
         var names: [String] = []
         var singles: [String] = []
@@ -180,7 +368,7 @@ public enum ContactExtractor {
             if (2...3).contains(singles.count) { names.append(singles.joined()) }
             singles = []
         }
-        for token in tokens {
+        for token in run {
             let text = token.text
             if token.count == 1, token.scalars[0].isHan {
                 singles.append(text)
@@ -190,21 +378,11 @@ public enum ContactExtractor {
             if let (dept, name) = splitDepartment(token) {
                 department = department ?? dept
                 if let name { names.append(name) }
-            } else if isPersonName(token) {
+            } else if isPersonName(token), run.count == 1 || PersonNames.hasSurname(text) {
                 names.append(text)
             }
         }
         flushSingles()
-        return (department, names)
-    }
-
-    /// A line that names a department, maybe followed by a person: "福建省工信厅科技处 陈恒".
-    static func departmentAndPeople(_ line: TextLine) -> (String, [String])? {
-        let trimmed = line.trimmed()
-        guard trimmed.count <= 40, trimmed.scalars.allSatisfy({ $0.isHan || "（）() ".unicodeScalars.contains($0) }) else { return nil }
-        if OrganizationName.isShaped(trimmed) { return (trimmed.text, []) }
-        let (department, names) = people(trimmed)
-        guard let department else { return nil }
         return (department, names)
     }
 
@@ -224,40 +402,6 @@ public enum ContactExtractor {
     static func isPersonName(_ token: TextLine) -> Bool {
         guard (2...4).contains(token.count), token.scalars.allSatisfy(\.isHan) else { return false }
         return !OrganizationName.suffixes.contains { token.hasSuffix($0) && $0.unicodeScalars.count >= 2 }
-    }
-
-    /// Every number in a phone value: "（010）66072791；（010）68416386",
-    /// "0531-86902744/18765839053/15610118686", "010-12345678转8012", "400-123-4567".
-    static func phones(in value: TextLine, fax: Bool, areaCode: String?) -> [Phone] {
-        var phones: [Phone] = []
-        let s = value.scalars
-        var i = 0
-        while i < s.count {
-            guard s[i].isASCIIDigit || ((s[i] == "（" || s[i] == "(") && i + 1 < s.count && s[i + 1].isASCIIDigit) else { i += 1; continue }
-            let start = i
-            var digits = ""
-            var extensionDigits: String?
-            while i < s.count {
-                let c = s[i]
-                if c.isASCIIDigit {
-                    if extensionDigits != nil { extensionDigits!.unicodeScalars.append(c) } else { digits.unicodeScalars.append(c) }
-                } else if "-－—()（） ".unicodeScalars.contains(c) {
-                    // separators inside a number
-                } else if value.hasPrefix("转", at: i) || value.hasPrefix("分机", at: i) {
-                    extensionDigits = extensionDigits ?? ""
-                    if value.hasPrefix("分机", at: i) { i += 1 }
-                } else {
-                    break
-                }
-                i += 1
-            }
-            var end = i
-            while end > start, !s[end - 1].isASCIIDigit { end -= 1 }
-            if let phone = phone(digits: digits, extension: extensionDigits, fax: fax, areaCode: areaCode, span: value.span(start..<end)) {
-                phones.append(phone)
-            }
-        }
-        return phones
     }
 
     static func phone(digits: String, extension ext: String?, fax: Bool, areaCode: String?, span: SourceSpan) -> Phone? {
@@ -282,19 +426,38 @@ public enum ContactExtractor {
     }
 
     static func emails(in value: TextLine) -> [String] {
+        emailMatches(in: value).map(\.address)
+    }
+
+    /// Every e-mail address in the line, wherever it stands ("电子版发jmjs@gxt.fujian.gov.cn）").
+    static func emailMatches(in value: TextLine) -> [(address: String, range: Range<Int>)] {
         let allowedLocal = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-".unicodeScalars)
         let s = value.scalars
-        var found: [String] = []
+        var found: [(address: String, range: Range<Int>)] = []
         for (at, scalar) in s.enumerated() where scalar == "@" {
             var start = at
             while start > 0, allowedLocal.contains(s[start - 1]) { start -= 1 }
+            while start < at, s[start] == "." || s[start] == "-" { start += 1 }
             var end = at + 1
-            while end < s.count, s[end].isASCIILetter || s[end].isASCIIDigit || s[end] == "." || s[end] == "-" { end += 1 }
-            while end > at + 1, s[end - 1] == "." { end -= 1 }
-            let domain = String(String.UnicodeScalarView(s[(at + 1)..<end]))
-            guard start < at, domain.contains(".") else { continue }
-            found.append(String(String.UnicodeScalarView(s[start..<end])))
+            while end < s.count, s[end].isASCIILetter || s[end].isASCIIDigit || s[end] == "." || s[end] == "-" || s[end] == "_" { end += 1 }
+            while end > at + 1, s[end - 1] == "." || s[end - 1] == "-" { end -= 1 }
+            let domain = s[(at + 1)..<end]
+            guard start < at, let dot = domain.lastIndex(of: "."), end - dot >= 3,
+                  s[(dot + 1)..<end].allSatisfy(\.isASCIILetter) else { continue }
+            found.append((String(String.UnicodeScalarView(s[start..<end])), start..<end))
         }
         return found
+    }
+}
+
+/// Chinese surnames (the common single ones and the compound ones): reference data for telling a
+/// person's name from other short runs of Han characters when no 联系人 label says so.
+enum PersonNames {
+    static let single = Set(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫严段雷侯龙史陶黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施洪翟安颜倪牛温芦季俞章鲁葛伍申尤毕聂丛焦向柳邢骆岳齐梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位霍翁隋植甘景薄单包司柏宁柯阮桂闵解强柴华车冉房边辜吉饶刁瞿戚丘古米池滕晋苑邬臧畅宫来苟全褚廉简娄盖符奚穆党燕郎邰佘麦云粟艾宗都鞠蓝乔谈占巴郁练竺荣麻井楚冷浦鬲宓逯佟习晏官缪仇卓门蒙容仲桑揭贝卞但郜姬暴茅湛郗应平芮迟战危勾敖那扈商满冀宿宣").unicodeScalars)
+    static let compound = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯", "轩辕", "端木", "百里"]
+
+    static func hasSurname(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first else { return false }
+        return single.contains(first) || compound.contains { name.hasPrefix($0) }
     }
 }
