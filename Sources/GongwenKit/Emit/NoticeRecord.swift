@@ -8,6 +8,8 @@ public struct NoticeRecord: Encodable, Sendable {
     @Nullable public var title: String?
     public var addressees: [String]
     @Nullable public var signedOn: String?
+    /// When the web page that carried the notice published it (its 发布时间 or 发布日期), YYYY-MM-DD.
+    @Nullable public var publishedOn: String?
     @Nullable public var campaignYear: Int?
     public var sections: [SectionRecord]
     public var deadlines: [Deadline]

@@ -19,15 +19,20 @@ public enum RecordBuilder {
         }
 
         let ownLinks = links.filter { link in !embeddedLines.contains { $0.contains(link.span.startLine) } }
+        let bodySentences = Sentences.of(notice.body)
+        // A date written without its year is in the year of signing; without a signature, in the year
+        // the page published the notice, of its document number, of its campaign, or last of the
+        // latest document it cites.
+        let citedYears = bodySentences.flatMap { DocNumberScanner.matches(in: $0.line).map(\.year) }.filter { (1949...2199).contains($0) }
         let context = ExtractionContext(
-            year: fields.campaignYear ?? fields.signedOn.flatMap { Int($0.date.prefix(4)) },
+            year: fields.signedOn.flatMap { Int($0.date.prefix(4)) } ?? fields.publishedOn.flatMap { Int($0.date.prefix(4)) }
+                ?? fields.docNumber?.year ?? fields.campaignYear ?? citedYears.max(),
             signedOn: notice.date.flatMap { DateScanner.signingDate($0.line) }.flatMap { date in
                 date.year.flatMap { year in date.day.map { (year, date.month, $0) } }
             },
             issuerName: fields.issuer.name,
             issuerLevel: fields.issuer.level
         )
-        let bodySentences = Sentences.of(notice.body)
         let dates = DeadlineExtractor.extract(bodySentences, context: context)
 
         return NoticeRecord(
@@ -37,6 +42,7 @@ public enum RecordBuilder {
             title: fields.title,
             addressees: fields.addressees.map(\.name),
             signedOn: fields.signedOn?.date,
+            publishedOn: fields.publishedOn?.date,
             campaignYear: fields.campaignYear,
             sections: notice.body.map(sectionRecord),
             deadlines: dates.deadlines,

@@ -5,6 +5,8 @@ public struct HeaderFields: Sendable {
     public var title: String?
     public var addressees: [(name: String, span: SourceSpan)]
     public var signedOn: (date: String, span: SourceSpan)?
+    /// When the page that carried the notice published it (发布时间, 发布日期): never the date of signing.
+    public var publishedOn: (date: String, span: SourceSpan)?
     public var campaignYear: Int?
 }
 
@@ -26,12 +28,15 @@ public enum HeaderFieldExtractor {
         if signedOn == nil, let written = metadata.first(where: { $0.label == "成文日期" })?.value {
             signedOn = signingDate(metadataValue: written)
         }
+        let published = metadata.filter { ["发布时间", "发布日期", "更新时间", "发表时间", "发布", "时间", "日期"].contains($0.label) }.map(\.value)
+            + notice.furniture.filter { $0.furniture == .timestamp }.map(\.line)
         return HeaderFields(
             docNumber: docNumber,
             issuer: issuer(notice, metadata: metadata, lead: lead?.issuer),
             title: title,
             addressees: notice.addressee.map { addressees($0.line) } ?? [],
             signedOn: signedOn,
+            publishedOn: published.lazy.compactMap { signingDate(metadataValue: $0) }.first,
             campaignYear: campaignYear(title: notice.title, docNumber: docNumber, signedOn: signedOn?.0)
         )
     }

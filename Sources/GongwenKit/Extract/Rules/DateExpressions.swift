@@ -6,6 +6,10 @@ struct DateExpression: Sendable {
     var isMonthEnd: Bool
     /// "…前", "截止", "截至": the date is a due date.
     var isDue: Bool
+    /// "下午17:00", "下班": the time of day the text gives with the date.
+    var timeOfDay: String? = nil
+    /// "每年4月底前": a date that comes back every year, not one due date.
+    var isRecurring: Bool = false
     /// The scalars the expression covers, due marker included.
     var range: Range<Int>
 }
@@ -50,12 +54,22 @@ enum DateExpressions {
                 after += 1
             }
             while after < s.count, s[after].isLineSpace { after += 1 }
-            if let word = dueAfter.first(where: { line.hasPrefix($0, at: after) }) {
+            // A time of day or a weekday may stand between the date and 前: "11月18日下午17时前",
+            // "10月29日17:00前", "9月1日（星期五）前", "8月30日下班前".
+            let timeEnd = TimeOfDay.end(in: line, at: after)
+            if timeEnd > after, let word = dueAfter.first(where: { line.hasPrefix($0, at: timeEnd) }) {
+                expression.isDue = true
+                expression.timeOfDay = line[after..<timeEnd].text
+                after = timeEnd + word.unicodeScalars.count
+            } else if let word = dueAfter.first(where: { line.hasPrefix($0, at: after) }) {
                 expression.isDue = true
                 after += word.unicodeScalars.count
             }
             let before = expression.range.lowerBound
             if dueBefore.contains(where: { line.hasSuffix($0, before: before) }) { expression.isDue = true }
+            if expression.start == nil, expression.end.year == nil, ["每年", "每季度", "每月"].contains(where: { line.hasSuffix($0, before: before) }) {
+                expression.isRecurring = true
+            }
             expression.range = expression.range.lowerBound..<after
             expressions.append(expression)
             k += 1
@@ -86,5 +100,45 @@ extension TextLine {
         let tail = Array(suffix.unicodeScalars)
         guard index >= tail.count, index <= count else { return false }
         return scalars[(index - tail.count)..<index].elementsEqual(tail)
+    }
+}
+
+/// A time of day written after a date: "下午17:00", "17时", "下午5点", "上午10时30分", "下班", "（星期五）".
+enum TimeOfDay {
+    static let periods = ["上午", "下午", "中午", "晚上", "凌晨", "早上", "傍晚"]
+
+    /// The index after the time of day that starts at `start` (`start` itself when there is none).
+    static func end(in line: TextLine, at start: Int) -> Int {
+        let s = line.scalars
+        var i = start
+        if s.indices.contains(i), s[i] == "（" || s[i] == "(" {
+            // A weekday in brackets: （星期五）, (周五).
+            var j = i + 1
+            while j < s.count, j - i <= 5, s[j] != "）", s[j] != ")" { j += 1 }
+            let inside = j < s.count ? line[(i + 1)..<j].text : ""
+            if inside.hasPrefix("星期") || inside.hasPrefix("周") || inside.hasPrefix("礼拜") {
+                i = j + 1
+                while i < s.count, s[i].isLineSpace { i += 1 }
+            }
+        }
+        if line.hasPrefix("下班", at: i) { return i + 2 }
+        if let period = periods.first(where: { line.hasPrefix($0, at: i) }) { i += period.unicodeScalars.count }
+        let digitsStart = i
+        while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
+        guard i > digitsStart, i - digitsStart <= 3 else { return digitsStart }
+        if i < s.count, s[i] == ":" || s[i] == "：" {
+            i += 1
+            while i < s.count, s[i].isASCIIDigit { i += 1 }
+            return i
+        }
+        if i < s.count, s[i] == "时" || s[i] == "点" || s[i] == "點" {
+            i += 1
+            if i < s.count, s[i] == "半" { return i + 1 }
+            let minutesStart = i
+            while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
+            if i > minutesStart, i < s.count, s[i] == "分" { return i + 1 }
+            return minutesStart
+        }
+        return start
     }
 }

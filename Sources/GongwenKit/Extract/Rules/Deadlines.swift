@@ -10,6 +10,8 @@ public struct Deadline: Encodable, Sendable, Equatable {
     public var date: String
     /// The opening day of a window ("2020年5月15日至7月5日" → 2020-05-15).
     @Nullable public var start: String?
+    /// The time of day the text gives with the date, as written: "下午17:00", "下午5点", "下班".
+    @Nullable public var time: String?
     public var precision: Precision
     /// The verb of what is due: 报送, 申报, 提交, 发送 …
     @Nullable public var action: String?
@@ -44,7 +46,9 @@ public enum DeadlineExtractor {
     static let actions = ["报送", "申报", "提交", "发送", "报名", "上报", "递交", "寄送", "完成"]
     /// 申报 followed by these is a noun (申报材料, 申报企业), not the act of applying.
     static let nounsAfterApply = ["材料", "书", "表", "企业", "单位", "编号", "系统", "页面", "入口", "工作", "流程", "条件", "要求"]
-    static let windowLabels = ["申报时间", "报名时间", "受理时间", "提交时间", "报送时间", "申报日期", "征集时间"]
+    static let windowLabels = ["申报时间", "报名时间", "受理时间", "提交时间", "报送时间", "申报日期", "征集时间", "公示期", "公示时间", "公示日期"]
+    /// Who the issuer calls itself: a step it takes itself is not the recipients' due date.
+    static let ownWords = ["我委", "我厅", "我局", "我部", "我办", "我会", "我司", "我处", "本委", "本厅", "本局", "本部", "本会"]
     static let modalEndings = ["应当", "务必", "必须", "需要", "应", "须", "需", "要", "可", "请"]
 
     public static func extract(_ sentences: [Sentence], context: ExtractionContext) -> (deadlines: [Deadline], schedule: [ScheduleItem]) {
@@ -57,14 +61,15 @@ public enum DeadlineExtractor {
                 let windowLabel = windowLabels.contains { label in line.firstIndex(of: label).map { $0 < expression.range.lowerBound } ?? false }
                 let dueLabel = line.firstIndex(of: "截止").map { $0 < expression.range.lowerBound } ?? false
                     || line.firstIndex(of: "截至").map { $0 < expression.range.lowerBound } ?? false
-                let isDeadline = expression.isDue || dueLabel || (expression.start != nil && windowLabel)
+                let ownStep = isIssuersOwnStep(actor(before: expression.range.lowerBound, in: line), context: context)
+                let isDeadline = !expression.isRecurring && !ownStep && (expression.isDue || dueLabel || (expression.start != nil && windowLabel))
                 guard let end = resolve(expression.end, after: expression.start, context: context, clampToSigning: isDeadline) else { continue }
                 let start = expression.start.flatMap { resolve($0, after: nil, context: context, clampToSigning: false) }
                 if isDeadline {
                     let precision: Deadline.Precision = expression.isMonthEnd ? .monthEnd : (end.day == nil ? .month : .day)
                     let actor = actor(before: expression.range.lowerBound, in: line)
                     let deadline = Deadline(date: format(end, monthEnd: expression.isMonthEnd), start: start.map { format($0, monthEnd: false) },
-                                            precision: precision, action: action(in: line, after: expression.range, windowLabel: windowLabel),
+                                            time: expression.timeOfDay, precision: precision, action: action(in: line, after: expression.range, windowLabel: windowLabel),
                                             actor: actor, text: sentence.text, span: span, mentions: [])
                     if let same = deadlines.firstIndex(where: { $0.date == deadline.date && $0.actor == deadline.actor }) {
                         deadlines[same].mentions.append(Mention(text: sentence.text, span: span))
@@ -101,6 +106,19 @@ public enum DeadlineExtractor {
         if let day = date.day { return String(format: "%04d-%02d-%02d", date.year, date.month, day) }
         if monthEnd { return String(format: "%04d-%02d-%02d", date.year, date.month, DateScanner.daysIn(month: date.month, year: date.year)) }
         return String(format: "%04d-%02d", date.year, date.month)
+    }
+
+    /// "省经信委于6月23日前完成评估论证", "我厅将于…": the issuer itself is the one to act, so the date
+    /// is its own step towards its superior, not a due date of the notice's recipients.
+    static func isIssuersOwnStep(_ actor: String?, context: ExtractionContext) -> Bool {
+        guard let actor, !actor.hasPrefix("各"), !actor.hasPrefix("有关") else { return false }
+        if ownWords.contains(where: { actor.hasPrefix($0) }) { return true }
+        // A short form of the issuer's own name: 省经信委 for 江苏省经济和信息化委员会.
+        guard let issuer = context.issuerName, let level = ["省", "市", "区", "县"].first(where: { actor.hasPrefix($0) }),
+              actor.unicodeScalars.count <= 6, let last = actor.unicodeScalars.last else { return false }
+        let issuerLevel = level == "省" ? Issuer.Level.provincial : .municipal
+        return context.issuerLevel == issuerLevel && issuer.unicodeScalars.contains(last)
+            && (issuer.hasSuffix(String(last)) || issuer.hasSuffix("委员会") && last == "委")
     }
 
     /// The verb after the date ("于8月30日前报送我局" → 报送), or before it ("截止申报").
