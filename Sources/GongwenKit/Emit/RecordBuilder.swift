@@ -52,7 +52,8 @@ public enum RecordBuilder {
             eligibility: ListExtractor.eligibility(notice),
             contacts: ContactExtractor.extract(notice.body, closing: ([notice.annotation].compactMap { $0 }) + notice.unplaced, context: context),
             directory: DirectoryExtractor.extract(notice),
-            citations: CitationExtractor.extract(bodySentences + appendedSentences(notice)),
+            citations: CitationExtractor.extract(bodySentences + notice.attachmentNote.flatMap { Sentences.split($0.line) }.map { Sentence(line: $0, headings: []) }
+                + appendedSentences(notice)).filter { $0.title != nil || $0.docNumber != fields.docNumber?.text },
             submission: SubmissionExtractor.extract(bodySentences),
             attachments: attachments(notice, appended: appendedSections, fileLinks: ownLinks.filter { LinkKinds.isFile($0.url) }),
             embedded: embedded,

@@ -58,6 +58,24 @@ public enum DocNumberScanner {
         return number
     }
 
+    /// Where an agency code begins in the Han run `from..<to` before its bracketed year: after the
+    /// last word of running text inside the run ("东省人民政府关于贯彻国发" → 国发, "根据国办发" → 国办发).
+    static func agencyCodeStart(in s: [Unicode.Scalar], from: Int, to: Int) -> Int {
+        var start = from
+        for word in leadingWords + innerWords {
+            let pattern = Array(word.unicodeScalars)
+            var k = to - pattern.count - 1  // leave at least one character of code
+            while k >= start {
+                if s[k..<(k + pattern.count)].elementsEqual(pattern) { start = k + pattern.count; break }
+                k -= 1
+            }
+        }
+        return start
+    }
+
+    /// Words of running text that never stand inside an agency code.
+    static let innerWords = ["关于", "的", "请", "于", "通知", "意见", "决定", "方案", "办法"]
+
     private static func match(endingAt hao: Int, in s: [Unicode.Scalar]) -> Match? {
         var i = hao - 1
         func skipSpaces() { while i >= 0, s[i].isLineSpace { i -= 1 } }
@@ -80,14 +98,7 @@ public enum DocNumberScanner {
         skipSpaces()
         let agencyEnd = i + 1
         while i >= 0, s[i].isHan, agencyEnd - i <= maximumAgencyLength { i -= 1 }
-        var agencyStart = i + 1
-        for word in leadingWords {
-            let length = word.unicodeScalars.count
-            if agencyEnd - agencyStart > length + 1, s[agencyStart..<(agencyStart + length)].elementsEqual(word.unicodeScalars) {
-                agencyStart += length
-                break
-            }
-        }
+        let agencyStart = agencyCodeStart(in: s, from: i + 1, to: agencyEnd)
         guard agencyStart < agencyEnd,
               let year = Int(String(String.UnicodeScalarView(s[yearStart..<yearEnd]))),
               let serial = Int(String(String.UnicodeScalarView(s[serialStart..<serialEnd]))) else { return nil }

@@ -47,7 +47,7 @@ public enum Normalizer {
     }
 
     static func clean(_ input: TextLine, links: inout [Link], simplifiedForms: [Unicode.Scalar: Unicode.Scalar]? = nil) -> Piece {
-        var line = ScriptFolding.removePinyin(composeNFC(foldWidths(input))).trimmed()
+        var line = TextNoise.clean(ScriptFolding.removePinyin(composeNFC(foldWidths(input)))).trimmed()
         if let simplifiedForms { line = ScriptFolding.fold(line, with: simplifiedForms) }
         if line.isEmpty { return .blank }
         if MarkupResidue.isThematicBreak(line) { return .thematicBreak }

@@ -83,7 +83,7 @@ enum Reflow {
         let startsItem = OutlineMarker.parse(b) != nil
         if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }
         if endsOnConnective(a), isNameFragment(b) { return !startsItem }
-        if titleEndings.contains(where: { a.hasSuffix($0) }) { return false }
+        if titleEndings.contains(where: { a.hasSuffix($0) }) || HeaderZone.titleText(a) != nil { return false }
         if startsItem { return wrapWidth != nil && isFullWidth(current, wrapWidth) }
         // Without a fixed wrap width, a numbered line with no clause punctuation is a heading
         // ("4. 管理方法（技术）的推进和应用情况（8000字以内）"), however long.

@@ -48,8 +48,29 @@ public enum CitationExtractor {
             for (k, number) in numbers.enumerated() where !paired.contains(k) {
                 add(Citation(title: nil, docNumber: number.canonical, attachmentIndex: nil, text: sentence.text, span: line.span(number.range)))
             }
+            for decree in decrees(in: line) {
+                add(Citation(title: nil, docNumber: line[decree].text, attachmentIndex: nil, text: sentence.text, span: line.span(decree)))
+            }
         }
         return citations
+    }
+
+    /// Decrees numbered without a year: "国家发展改革委令第34号", "商务部令2023年第1号" is a number too.
+    static func decrees(in line: TextLine) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var from = 0
+        while let at = line.firstIndex(of: "令第", from: from) {
+            from = at + 2
+            var i = at + 2
+            while i < line.count, line.scalars[i].isASCIIDigit { i += 1 }
+            guard i > at + 2, i < line.count, line.scalars[i] == "号" else { continue }
+            var start = at
+            while start > 0, line.scalars[start - 1].isHan, at - start < DocNumberScanner.maximumAgencyLength { start -= 1 }
+            start = DocNumberScanner.agencyCodeStart(in: line.scalars, from: start, to: at)
+            guard start < at else { continue }
+            found.append(start..<(i + 1))
+        }
+        return found
     }
 
     private static func closing(_ line: TextLine, from open: Int) -> Int? {

@@ -1,0 +1,69 @@
+/// What mirrors and forums leave in a notice's text that was never part of it: HTML entities that a
+/// copy left undecoded or a spam mirror garbled ("&nbsp;", "&苍产蝉辫;"), and the anti-scraping noise
+/// some forums insert between words ("* B+ U0 r* v4 d: j"). Removing them keeps the origins of
+/// what remains.
+enum TextNoise {
+    /// Entities worth keeping as the character they stand for; any other entity-shaped run goes.
+    static let entities: [String: Unicode.Scalar] = [
+        "nbsp": " ", "ensp": " ", "emsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "ldquo": "“", "rdquo": "”",
+        "lsquo": "‘", "rsquo": "’", "middot": "·", "mdash": "—", "ndash": "–", "hellip": "…",
+    ]
+
+    static func clean(_ line: TextLine) -> TextLine {
+        let s = line.scalars
+        guard s.contains("&") || s.contains(" ") else { return line }
+        var out = TextLine()
+        var i = 0
+        while i < s.count {
+            if s[i] == "&", let (end, replacement) = entity(s, at: i) {
+                if let replacement { out.append(replacement, from: line.origins[i]) }
+                i = end
+                continue
+            }
+            if let end = jammerEnd(s, at: i) {
+                i = end
+                continue
+            }
+            out.append(s[i], from: line.origins[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// "&name;" with two to eight letters (or the Han characters a spam mirror put in their place).
+    private static func entity(_ s: [Unicode.Scalar], at start: Int) -> (Int, Unicode.Scalar?)? {
+        var i = start + 1
+        while i < s.count, i - start <= 9, s[i].isASCIILetter || s[i].isHan { i += 1 }
+        guard i < s.count, s[i] == ";", i - start - 1 >= 2 else { return nil }
+        let name = String(String.UnicodeScalarView(s[(start + 1)..<i]))
+        if name.unicodeScalars.allSatisfy(\.isASCIILetter), entities[name.lowercased()] == nil, name.count > 6 { return nil }
+        return (i + 1, entities[name.lowercased()])
+    }
+
+    /// A run of at least four one- or two-character ASCII tokens, single-spaced, with punctuation and
+    /// letters mixed in, starting at `start` after text or punctuation (not inside a word):
+    /// the noise a forum inserts against copying. Returns where it ends.
+    private static func jammerEnd(_ s: [Unicode.Scalar], at start: Int) -> Int? {
+        guard start == 0 || !(s[start - 1].isASCIILetter || s[start - 1].isASCIIDigit || s[start - 1] == " "), s[start].isASCII, s[start] != " " else { return nil }
+        var i = start
+        var tokens = 0, withLetter = 0, withPunctuation = 0
+        var end = start
+        while i < s.count, s[i].isASCII {
+            let tokenStart = i
+            while i < s.count, s[i].isASCII, s[i] != " " { i += 1 }
+            let length = i - tokenStart
+            guard (1...2).contains(length) else { break }
+            tokens += 1
+            let token = s[tokenStart..<i]
+            if token.contains(where: \.isASCIILetter) { withLetter += 1 }
+            if token.contains(where: { !$0.isASCIILetter && !$0.isASCIIDigit }) { withPunctuation += 1 }
+            end = i
+            guard i < s.count, s[i] == " " else { break }
+            i += 1
+        }
+        guard tokens >= 4, withLetter >= 2, withPunctuation >= 2 else { return nil }
+        // The run must end at non-ASCII text or the line's end, not inside a word.
+        guard end == s.count || !s[end].isASCII || s[end] == " " else { return nil }
+        return end
+    }
+}
