@@ -20,7 +20,10 @@ enum TextNoise {
                 i = end
                 continue
             }
-            if let end = jammerEnd(s, at: i) {
+            // A colon or comma right after the text is the text's own ("主管部门:) G( A* …").
+            let keepsPunctuation = i > 0 && !s[i - 1].isASCII && ":,;".unicodeScalars.contains(s[i])
+            if let end = jammerEnd(s, at: keepsPunctuation ? i + 1 : i) {
+                if keepsPunctuation { out.append(s[i], from: line.origins[i]) }
                 i = end
                 continue
             }
@@ -44,7 +47,7 @@ enum TextNoise {
     /// letters mixed in, starting at `start` after text or punctuation (not inside a word):
     /// the noise a forum inserts against copying. Returns where it ends.
     private static func jammerEnd(_ s: [Unicode.Scalar], at start: Int) -> Int? {
-        guard start == 0 || !(s[start - 1].isASCIILetter || s[start - 1].isASCIIDigit || s[start - 1] == " "), s[start].isASCII, s[start] != " " else { return nil }
+        guard start < s.count, start == 0 || !(s[start - 1].isASCIILetter || s[start - 1].isASCIIDigit || s[start - 1] == " "), s[start].isASCII, s[start] != " " else { return nil }
         var i = start
         var tokens = 0, withLetter = 0, withPunctuation = 0
         var end = start

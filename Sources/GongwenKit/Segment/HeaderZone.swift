@@ -12,6 +12,8 @@ struct HeaderZone {
     var preamble: [NormalizedLine] = []
     /// Where the body begins.
     var end: Int
+    /// The rest of a line that opened with the addressee ("各有关单位：根据…"): the body's first line.
+    var bodyHead: NormalizedLine?
 
     /// How far down an addressee or a title is looked for.
     static let depth = 16
@@ -61,6 +63,10 @@ struct HeaderZone {
         if let anchor {
             zone.addressee = lines[anchor]
             zone.end = anchor + 1
+        } else if bodyStart < end, let (addressee, rest) = inlineAddressee(lines[bodyStart]) {
+            zone.addressee = addressee
+            zone.bodyHead = rest
+            zone.end = bodyStart + 1
         } else {
             // Without an addressee, what follows the last element belongs to the body.
             preamble = preamble.filter { $0 < lastPlaced }
@@ -68,6 +74,22 @@ struct HeaderZone {
         }
         zone.preamble = preamble.map { lines[$0] }
         return zone
+    }
+
+    /// A line that opens with the addressee and goes on with the body, as pages that lose line
+    /// breaks set it: "各有关单位：根据《…》…". The addressee (with its colon) and the rest.
+    static func inlineAddressee(_ line: NormalizedLine) -> (NormalizedLine, NormalizedLine)? {
+        let text = line.line
+        guard let colon = text.scalars.prefix(60).firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2 else { return nil }
+        var restStart = colon + 1
+        while restStart < text.count, text.scalars[restStart].isLineSpace { restStart += 1 }
+        guard restStart < text.count else { return nil }
+        var head = line
+        head.line = text[0..<(colon + 1)]
+        guard Segmenter.isAddressee(head) else { return nil }
+        var rest = line
+        rest.line = text[restStart..<text.count]
+        return (head, rest)
     }
 
     /// A line of the body: a numbered item, or a sentence.

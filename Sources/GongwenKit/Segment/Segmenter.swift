@@ -51,7 +51,7 @@ public enum Segmenter {
         // 正文: up to the closing part.
         var bodyEnd = i
         while bodyEnd < end, !startsClosingPart(lines, at: bodyEnd) { bodyEnd += 1 }
-        let outline = Outline.build(lines[i..<bodyEnd])
+        let outline = Outline.build(header.bodyHead.map { [$0] + lines[i..<bodyEnd] }?[...] ?? lines[i..<bodyEnd])
         notice.body = outline.sections
         notice.notes += outline.notes
         i = bodyEnd

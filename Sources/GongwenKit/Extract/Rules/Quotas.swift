@@ -25,7 +25,7 @@ public enum QuotaExtractor {
 
     public static func extract(_ sentences: [Sentence]) -> [Quota] {
         var quotas: [Quota] = []
-        for sentence in sentences where sentence.line.contains("推荐") || sentence.line.contains("名额") || sentence.line.contains("放宽") {
+        for sentence in sentences where ["推荐", "名额", "放宽", "不超过", "不多于", "限报"].contains(where: sentence.line.contains) {
             let line = sentence.line
             let clauses = Sentences.clauses(line)
             var pendingCondition: String?
@@ -45,6 +45,12 @@ public enum QuotaExtractor {
                 let absolute = (clause.lowerBound + numberRange.lowerBound)..<(clause.lowerBound + numberRange.upperBound)
                 quotas.append(Quota(max: number, unit: String(line.scalars[absolute.upperBound - 1]), appliesTo: appliesTo,
                                     condition: condition, text: sentence.text, span: line.span(absolute)))
+                // "分别不超过5个和3个": a second limit for the second of the things named.
+                if let (second, secondRange) = pairedNumber(in: words, after: numberRange.upperBound) {
+                    let range = (clause.lowerBound + secondRange.lowerBound)..<(clause.lowerBound + secondRange.upperBound)
+                    quotas.append(Quota(max: second, unit: String(line.scalars[range.upperBound - 1]), appliesTo: appliesTo,
+                                        condition: condition, text: sentence.text, span: line.span(range)))
+                }
                 pendingCondition = nil
             }
         }
@@ -72,6 +78,20 @@ public enum QuotaExtractor {
             }
         }
         return nil
+    }
+
+    /// The number after "和", "、" or "及" that pairs with the limit just read ("5个和3个" → 3).
+    static func pairedNumber(in words: TextLine, after index: Int) -> (Int, Range<Int>)? {
+        let s = words.scalars
+        guard index < s.count, "和、及与".unicodeScalars.contains(s[index]) else { return nil }
+        var i = index + 1
+        while i < s.count, s[i].isLineSpace { i += 1 }
+        let start = i
+        while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
+        guard i > start, i < s.count, units.contains(s[i]),
+              let value = s[start].isASCIIDigit ? Int(String(String.UnicodeScalarView(s[start..<i]))) : ChineseNumerals.value(of: s[start..<i]),
+              value > 0 else { return nil }
+        return (value, start..<(i + 1))
     }
 
     /// The bodies named before the limit in the same clause: "各县（市）区择优推荐…" → 各县（市）区;
