@@ -55,7 +55,7 @@ public enum RecordBuilder {
             citations: CitationExtractor.extract(bodySentences + notice.attachmentNote.flatMap { Sentences.split($0.line) }.map { Sentence(line: $0, headings: []) }
                 + appendedSentences(notice)).filter { $0.title != nil || $0.docNumber != fields.docNumber?.text },
             submission: SubmissionExtractor.extract(bodySentences),
-            attachments: attachments(notice, appended: appendedSections, fileLinks: ownLinks.filter { LinkKinds.isFile($0.url) }),
+            attachments: attachments(notice, appended: appendedSections, fileLinks: ownLinks.filter { LinkKinds.isFile($0.url) }, sentences: bodySentences),
             embedded: embedded,
             elements: elements(notice),
             attachmentLinks: ownLinks.filter { LinkKinds.isFile($0.url) },
@@ -80,7 +80,15 @@ public enum RecordBuilder {
     /// The 附件说明 entries, each joined to the appended body with the same index (or, for a notice
     /// with one attachment, to its one unnumbered body); appended bodies the note does not list
     /// follow as attachments of their own.
-    static func attachments(_ notice: SegmentedNotice, appended: [(Appendix, [SectionRecord], Int?)], fileLinks: [Link]) -> [AttachmentRecord] {
+    static func attachments(_ notice: SegmentedNotice, appended: [(Appendix, [SectionRecord], Int?)], fileLinks: [Link],
+                            sentences: [Sentence]) -> [AttachmentRecord] {
+        // A notice without a 附件说明 or appended attachments may still name its attachments in passing.
+        if notice.attachmentNoteEntries.isEmpty, appended.isEmpty {
+            return AttachmentReferences.find(in: sentences).map { reference in
+                AttachmentRecord(index: reference.index, title: reference.title, span: reference.span, appended: false,
+                                 sections: [], embeddedRecord: nil, url: nil)
+            }
+        }
         var records = notice.attachmentNoteEntries.map { entry in
             let url = entry.title.span.flatMap { title in fileLinks.first { overlaps($0.span, title) }?.url }
             return AttachmentRecord(index: entry.index, title: entry.title.text, span: entry.title.span, appended: false,

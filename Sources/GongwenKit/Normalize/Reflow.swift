@@ -79,6 +79,7 @@ enum Reflow {
         // Web text has no fixed width: a labelled line ("附件：…", "联系人：…") ends where it ends, and
         // an issuer's name alone on a line is the signature.
         if wrapWidth == nil, a.hasPrefix("附件") || LineShape.isLabelled(a) || Segmenter.isIssuerName(b) { return false }
+        if DateScanner.signingDate(b) != nil { return false }  // the date of signing stands on a line of its own
         if endsClosed(a) { return false }
         let startsItem = OutlineMarker.parse(b) != nil
         if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }

@@ -48,6 +48,10 @@ public enum SiteFurniture {
         if isTimestamp(line) { return .timestamp }
         if !text.contains("。"), isMetadata(line) { return .metadata }
         if isPageControls(line) { return .pageControls }
+        // "原文链接：http://…": the page's own link to where it copied the notice from.
+        if ["原文链接", "原文地址", "来源链接", "本文链接"].contains(where: { text.hasPrefix($0) }), text.contains("http") || text.contains("www.") {
+            return .pageControls
+        }
         return nil
     }
 

@@ -64,12 +64,18 @@ public enum Segmenter {
                 if let entry { notice.attachmentNoteEntries.append(entry) }
                 i += 1
                 // "附件：1. …" continues with "2. …", "3. …" on lines of their own; a bare "附件：" with "1. …".
-                while i < end, let expected = Optional(notice.attachmentNoteEntries.last.map { ($0.index ?? 0) + 1 } ?? 1),
-                      let marker = OutlineMarker.parse(lines[i].line, allowDigitAfter: true),
-                      marker.kind == .arabicEnumerated, marker.number == expected {
+                while i < end, let expected = Optional(notice.attachmentNoteEntries.last.map { ($0.index ?? 0) + 1 } ?? 1) {
                     let next = lines[i].line
+                    if let marker = OutlineMarker.parse(next, allowDigitAfter: true), marker.kind == .arabicEnumerated, marker.number == expected {
+                        notice.attachmentNoteEntries.append(AttachmentNoteEntry(index: marker.number, title: next[marker.contentStart..<next.count]))
+                    } else if let numbered = numberedNoteEntry(next), numbered.index == expected, expected > 1,
+                              notice.attachmentNote.count == notice.attachmentNoteEntries.count,
+                              notice.attachmentNote.first.flatMap({ numberedNoteEntry($0.line) }) != nil {
+                        notice.attachmentNoteEntries.append(numbered)
+                    } else {
+                        break
+                    }
                     notice.attachmentNote.append(lines[i])
-                    notice.attachmentNoteEntries.append(AttachmentNoteEntry(index: marker.number, title: next[marker.contentStart..<next.count]))
                     i += 1
                 }
             } else if notice.date == nil, DateScanner.signingDate(line.line) != nil {
@@ -177,9 +183,20 @@ public enum Segmenter {
         if let marker = OutlineMarker.parse(rest, allowDigitAfter: true), marker.kind == .arabicEnumerated {
             return AttachmentNoteEntry(index: marker.number, title: rest[marker.contentStart..<rest.count])
         }
+        // "附件1：….docx" above "附件2：….docx": a list of numbered entries, not an attachment's marker.
+        if label == 2, let numbered = numberedNoteEntry(line), numbered.index == 1,
+           LinkKinds.isFile(numbered.title.text) || next.flatMap(numberedNoteEntry)?.index == 2 {
+            return numbered
+        }
         // Without a colon only a cited title or a file name is an entry ("附件省工信厅《…》.pdf").
         guard hasColon && label == 2 || rest.scalars.contains("《") || LinkKinds.isFile(rest.text) else { return nil }
         return AttachmentNoteEntry(index: nil, title: rest)
+    }
+
+    /// "附件2：推荐汇总表.docx": an entry with its number after 附件.
+    static func numberedNoteEntry(_ line: TextLine) -> AttachmentNoteEntry? {
+        guard let (index, title) = appendixMarker(line), let index, let title else { return nil }
+        return AttachmentNoteEntry(index: index, title: title)
     }
 
     /// Names of issuers, alone on the last lines of the notice (a signature without a date).

@@ -1,0 +1,51 @@
+/// Attachments a notice names only in its sentences, when it has no 附件说明 and carries none:
+/// "填写《…申请表》（附件1）和《…汇总表》（附件2）", "（见附件）", "…特此通知。附件：…公示表".
+/// A reference to another document's attachment ("《通知》附件6") is not the notice's own.
+enum AttachmentReferences {
+    struct Reference {
+        var index: Int?
+        var title: String?
+        var span: SourceSpan
+    }
+
+    static func find(in sentences: [Sentence]) -> [Reference] {
+        var found: [Reference] = []
+        for sentence in sentences {
+            let line = sentence.line
+            var from = 0
+            while let at = line.firstIndex(of: "附件", from: from) {
+                from = at + 2
+                if at > 0, line.scalars[at - 1] == "》" { continue }  // the cited document's attachment
+                var i = at + 2
+                while i < line.count, line.scalars[i].isLineSpace { i += 1 }
+                let digitsStart = i
+                while i < line.count, line.scalars[i].isASCIIDigit { i += 1 }
+                if i > digitsStart, let index = Int(String(String.UnicodeScalarView(line.scalars[digitsStart..<i]))), index <= 99 {
+                    if !found.contains(where: { $0.index == index }) {
+                        found.append(Reference(index: index, title: nil, span: line.span(at..<i)))
+                    }
+                    continue
+                }
+                // "附件：title" inside a sentence: the title runs to the sentence's end.
+                if i < line.count, line.scalars[i] == "：" || line.scalars[i] == ":" {
+                    let title = line[(i + 1)..<line.count].trimmed()
+                    if !title.isEmpty, !found.contains(where: { $0.index == nil && $0.title != nil }) {
+                        // It names the attachment that "（详见附件）" pointed to.
+                        found.removeAll { $0.index == nil }
+                        found.append(Reference(index: nil, title: title.text, span: line.span(at..<line.count)))
+                    }
+                    continue
+                }
+                // "（见附件）", "详见附件", "(附件)".
+                let seen = at > 0 && line.scalars[at - 1] == "见"
+                let bracketed = at > 0 && "（(".unicodeScalars.contains(line.scalars[at - 1]) && i < line.count && "）)".unicodeScalars.contains(line.scalars[i])
+                if seen || bracketed, !found.contains(where: { $0.index == nil }) {
+                    found.append(Reference(index: nil, title: nil, span: line.span(at..<(at + 2))))
+                }
+            }
+        }
+        // A numbered reference makes an unnumbered one ("见附件" beside "附件1") the same attachment.
+        if found.contains(where: { $0.index != nil }) { found.removeAll { $0.index == nil && $0.title == nil } }
+        return found
+    }
+}
