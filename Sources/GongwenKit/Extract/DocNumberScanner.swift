@@ -43,6 +43,11 @@ public enum DocNumberScanner {
     /// The document number when the line holds nothing else.
     public static func wholeLine(_ line: TextLine) -> DocNumber? {
         let trimmed = line.trimmed()
+        if trimmed.hasSuffix("号") == false, let match = withoutHao(trimmed) {
+            // Canonical brackets, but no 号 that the text does not write.
+            return DocNumber(text: "\(match.agency)〔\(match.year)〕\(match.serial)", agency: match.agency, year: match.year,
+                             serial: match.serial, span: trimmed.span(0..<trimmed.count))
+        }
         guard let match = matches(in: trimmed).first, match.range == 0..<trimmed.count else { return nil }
         return DocNumber(text: match.canonical, agency: match.agency, year: match.year, serial: match.serial,
                          span: trimmed.span(match.range))
@@ -56,6 +61,18 @@ public enum DocNumberScanner {
         guard let signer = trimmed.firstIndex(of: "签发人"), signer > 0,
               let number = wholeLine(trimmed[0..<signer]) else { return nil }
         return number
+    }
+
+    /// A number written without its closing 号, as a line of its own: "便函[2022]1476". (In running
+    /// text a bracketed year and digits are too common to read as a number without 号.)
+    static func withoutHao(_ line: TextLine) -> Match? {
+        let s = line.scalars
+        guard let close = s.firstIndex(where: { closeBrackets.contains($0) }), close + 1 < s.count,
+              s[(close + 1)...].allSatisfy(\.isASCIIDigit), s.count - close - 1 <= 6 else { return nil }
+        var withHao = s
+        withHao.append("号")
+        guard let match = match(endingAt: withHao.count - 1, in: withHao), match.range.lowerBound == 0 else { return nil }
+        return match
     }
 
     /// Where an agency code begins in the Han run `from..<to` before its bracketed year: after the

@@ -66,7 +66,7 @@ public enum HeaderFieldExtractor {
     static func issuer(_ notice: SegmentedNotice, metadata: [(label: String, value: TextLine)], lead: TextLine?) -> Issuer {
         func named(_ text: TextLine) -> Issuer? {
             let trimmed = text.trimmed()
-            let name = OrganizationName.isShaped(trimmed) ? trimmed : OrganizationName.names(in: trimmed).first
+            let name = OrganizationName.names(in: trimmed).first ?? (OrganizationName.isShaped(trimmed) ? trimmed : nil)
             return name.map { Issuer(name: $0.text, level: IssuerLevels.level(of: $0.text), span: $0.span) }
         }
         if let masthead = notice.masthead {
