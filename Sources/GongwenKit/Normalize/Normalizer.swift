@@ -30,7 +30,9 @@ public enum Normalizer {
     enum Piece {
         case blank
         case thematicBreak
-        case content(TextLine, headingLevel: Int?)
+        /// `width`: the display width of the input line as written (before full-width digits and
+        /// letters were folded), which is what a hard wrap measured.
+        case content(TextLine, headingLevel: Int?, width: Int)
     }
 
     /// `headingLevels`, when given (HTML h1–h6), marks lines as headings the way markdown's # does.
@@ -39,8 +41,8 @@ public enum Normalizer {
         let simplifiedForms = ScriptFolding.simplifiedForms(of: lines)
         let pieces = lines.enumerated().map { index, line -> Piece in
             let piece = clean(line, links: &links, simplifiedForms: simplifiedForms)
-            guard index < headingLevels.count, let level = headingLevels[index], case let .content(text, nil) = piece else { return piece }
-            return .content(text, headingLevel: level)
+            guard index < headingLevels.count, let level = headingLevels[index], case let .content(text, nil, width) = piece else { return piece }
+            return .content(text, headingLevel: level, width: width)
         }
         let wrapWidth = Reflow.detectWrapWidth(pieces)
         return NormalizedDocument(lines: Reflow.join(pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)
@@ -57,7 +59,7 @@ public enum Normalizer {
             line = heading.text
         }
         line = collapseSpaces(MarkupResidue.stripInline(line, links: &links)).trimmed()
-        return line.isEmpty ? .blank : .content(line, headingLevel: level)
+        return line.isEmpty ? .blank : .content(line, headingLevel: level, width: input.trimmed().displayWidth)
     }
 
     /// Full-width digits, letters and ＠ to ASCII; the many Unicode spaces to one space; zero-width

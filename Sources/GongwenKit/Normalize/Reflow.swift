@@ -24,11 +24,10 @@ enum Reflow {
         var widths: [Int] = []
         // Lines that begin with a number are list items (a directory's entries are all short and
         // unpunctuated); only running text tells the width of the page.
-        for case let .content(line, level) in pieces where level == nil && !line.scalars.contains("\t") {
+        for case let .content(line, level, inputWidth) in pieces where level == nil && !line.scalars.contains("\t") {
             guard let last = line.scalars.last, !last.isTerminalPunctuation, last != "。",
                   OutlineMarker.parse(line) == nil else { continue }
-            let width = line.displayWidth
-            if width >= minimumPageWidth { widths.append(width) }
+            if inputWidth >= minimumPageWidth { widths.append(inputWidth) }
         }
         guard widths.count >= 5 else { return nil }
         // The page width is the most common width; wrapped text clusters within a few columns of it.
@@ -49,8 +48,8 @@ enum Reflow {
             case .thematicBreak:
                 if let line = open { result.append(line) }
                 open = nil
-            case let .content(line, level):
-                let next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: line.displayWidth,
+            case let .content(line, level, inputWidth):
+                let next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth,
                                           furniture: SiteFurniture.kind(of: line))
                 if var current = open, continues(current, with: next, wrapWidth: wrapWidth) {
                     current.line.append(line)
@@ -78,7 +77,8 @@ enum Reflow {
         if (last == ")" || last == "）") && (first == "(" || first == "（") { return false }
         // Web text has no fixed width: a labelled line ("附件：…", "联系人：…") ends where it ends, and
         // an issuer's name alone on a line is the signature.
-        if wrapWidth == nil, a.hasPrefix("附件") || LineShape.isLabelled(a) || Segmenter.isIssuerName(b) { return false }
+        if wrapWidth == nil, a.hasPrefix("附件") || LineShape.isLabelled(a) { return false }
+        if wrapWidth == nil, Segmenter.isIssuerName(b), !(endsOnConnective(a) && isNameFragment(b)) { return false }
         if DateScanner.signingDate(b) != nil { return false }  // the date of signing stands on a line of its own
         if endsClosed(a) { return false }
         let startsItem = OutlineMarker.parse(b) != nil

@@ -153,8 +153,7 @@ public enum ContactExtractor {
                         current!.department = words.text
                         used = true
                     case .address:
-                        begin()
-                        current!.address = (current!.address ?? "") + words.text
+                        break  // read whole below, digits and all
                     default:
                         // A name with no label: a surname, then a phone number or a phone label.
                         var end = k + 1
@@ -168,7 +167,13 @@ public enum ContactExtractor {
                         guard alone || ContactExtractor.phoneFollows(tokens, after: end - 1) else { break }
                         let (department, names) = ContactExtractor.people(run)
                         guard let name = names.last, PersonNames.hasSurname(name) else {
-                            if let department, field == nil, inContactSection { begin(); current!.department = department }
+                            if let department, field == nil, inContactSection {
+                                // A department alone on its line opens the next contact block.
+                                if current.map({ $0.department != nil || !$0.phones.isEmpty || !$0.names.isEmpty }) == true { finish() }
+                                begin()
+                                current!.department = department
+                                used = true
+                            }
                             break
                         }
                         k = end - 1
@@ -180,6 +185,11 @@ public enum ContactExtractor {
                     }
                 }
                 k += 1
+            }
+            if let address = ContactExtractor.address(in: line) {
+                begin()
+                current!.address = address
+                used = true
             }
             if let postcode = ContactExtractor.postcode(in: line) {
                 begin()
@@ -214,19 +224,7 @@ public enum ContactExtractor {
         let emailRanges = emailMatches(in: line)
         var tokens: [Token] = []
         var i = 0
-        func labelAt(_ i: Int) -> (Field, Int)? {
-            for (label, field) in labels where line.hasPrefix(label, at: i) {
-                var j = i + label.unicodeScalars.count
-                while j < s.count, s[j].isLineSpace { j += 1 }
-                if j < s.count, s[j] == "：" || s[j] == ":" { return (field, j + 1) }
-                // "邮编250002", "电话0531-…": a label straight before its digits needs no colon.
-                if j < s.count, field == .phone || field == .fax || field == .postcode,
-                   s[j].isASCIIDigit || (s[j] == "（" || s[j] == "(") && j + 1 < s.count && s[j + 1].isASCIIDigit {
-                    return (field, j)
-                }
-            }
-            return nil
-        }
+        func labelAt(_ i: Int) -> (Field, Int)? { label(at: i, in: line) }
         while i < s.count {
             if let email = emailRanges.first(where: { $0.range.lowerBound == i }) {
                 tokens.append(.email(email.address))
@@ -261,6 +259,37 @@ public enum ContactExtractor {
             i += 1
         }
         return tokens
+    }
+
+    /// The contact label at `i` and where its value starts: a colon follows it, or (for phones and
+    /// postcodes) the digits themselves ("邮编250002", "电话0531-…").
+    static func label(at i: Int, in line: TextLine) -> (Field, Int)? {
+        let s = line.scalars
+        for (label, field) in labels where line.hasPrefix(label, at: i) {
+            var j = i + label.unicodeScalars.count
+            while j < s.count, s[j].isLineSpace { j += 1 }
+            if j < s.count, s[j] == "：" || s[j] == ":" { return (field, j + 1) }
+            if j < s.count, field == .phone || field == .fax || field == .postcode,
+               s[j].isASCIIDigit || (s[j] == "（" || s[j] == "(") && j + 1 < s.count && s[j + 1].isASCIIDigit {
+                return (field, j)
+            }
+        }
+        return nil
+    }
+
+    /// The address after an address label, up to the next label or the end of the clause.
+    static func address(in line: TextLine) -> String? {
+        var i = 0
+        while i < line.count {
+            guard let (field, valueStart) = label(at: i, in: line) else { i += 1; continue }
+            guard field == .address else { i = valueStart; continue }
+            var end = valueStart
+            while end < line.count, label(at: end, in: line) == nil, !"；;。".unicodeScalars.contains(line.scalars[end]) { end += 1 }
+            var value = line[valueStart..<end].trimmed()
+            while let last = value.scalars.last, "，,、".unicodeScalars.contains(last) { value = value[0..<(value.count - 1)].trimmed() }
+            return value.isEmpty ? nil : value.text
+        }
+        return nil
     }
 
     /// A number at `start`: a phone when its digits make one ("0591-87846628", "(010)68205231",
