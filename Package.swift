@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(
             name: "GongwenKitTests",
             dependencies: ["GongwenKit"],
-            resources: [.copy("Golden"), .copy("Fixtures")]
+            resources: [.copy("Golden"), .copy("Fixtures"), .copy("Corpus")]
         ),
     ]
 )

@@ -132,10 +132,12 @@ int32_t gw_is_wide(uint32_t codePoint) {
     return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
 }
 
-int32_t gw_to_simplified(uint16_t *text, int32_t length, int32_t capacity) {
-    static const UChar identifier[] = u"Traditional-Simplified";
+int32_t gw_fold_script(uint16_t *text, int32_t length, int32_t capacity, int32_t toSimplified) {
+    static const UChar toSimplifiedID[] = u"Traditional-Simplified";
+    static const UChar toTraditionalID[] = u"Simplified-Traditional";
     UErrorCode status = U_ZERO_ERROR;
-    UTransliterator *transliterator = utrans_openU(identifier, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    UTransliterator *transliterator = utrans_openU(toSimplified ? toSimplifiedID : toTraditionalID, -1, UTRANS_FORWARD,
+                                                   NULL, 0, NULL, &status);
     if (U_FAILURE(status)) return -1;
     int32_t textLength = length;
     int32_t limit = length;

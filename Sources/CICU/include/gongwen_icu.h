@@ -39,9 +39,10 @@ int32_t gw_to_nfc(const uint16_t *text, int32_t length, uint16_t *dest, int32_t 
 /// CJK monospace layout (Wide or Fullwidth), 0 otherwise.
 int32_t gw_is_wide(uint32_t codePoint);
 
-/// Rewrites `text` in simplified script with ICU's "Traditional-Simplified" transliterator, in
-/// place: `capacity` units are available at `text`. Returns the new length, or -1 when ICU failed
-/// (the transliterator is missing, or the result would not fit).
-int32_t gw_to_simplified(uint16_t *text, int32_t length, int32_t capacity);
+/// Rewrites `text` in place with one of ICU's script transforms: "Traditional-Simplified" when
+/// `toSimplified` is non-zero, else "Simplified-Traditional". `capacity` units are available at
+/// `text`. Returns the new length, or -1 when ICU failed (the transform is missing, or the result
+/// would not fit).
+int32_t gw_fold_script(uint16_t *text, int32_t length, int32_t capacity, int32_t toSimplified);
 
 #endif

@@ -50,12 +50,18 @@ enum ScriptFolding {
         }
     }
 
-    private static func transform(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+    /// The text in traditional script (ICU's "Simplified-Traditional"): what a mirror serves; the tests
+    /// make traditional versions of notices with it.
+    static func traditional(_ text: String) -> String? {
+        transform(Array(text.unicodeScalars), toSimplified: false).map { String(String.UnicodeScalarView($0)) }
+    }
+
+    private static func transform(_ scalars: [Unicode.Scalar], toSimplified: Bool = true) -> [Unicode.Scalar]? {
         var units: [UInt16] = []
         for scalar in scalars { UTF16.encode(scalar) { units.append($0) } }
         let length = units.count
         units += [UInt16](repeating: 0, count: length + 16)  // room for a longer result
-        let written = gw_to_simplified(&units, Int32(length), Int32(units.count))
+        let written = gw_fold_script(&units, Int32(length), Int32(units.count), toSimplified ? 1 : 0)
         guard written >= 0 else { return nil }
         return Array(String(decoding: units.prefix(Int(written)), as: UTF16.self).unicodeScalars)
     }
