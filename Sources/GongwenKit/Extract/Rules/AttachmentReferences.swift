@@ -13,9 +13,17 @@ enum AttachmentReferences {
         for sentence in sentences {
             let line = sentence.line
             var from = 0
+            var citedEnd = -1  // where the last reference to a cited document's attachment ended
             while let at = line.firstIndex(of: "附件", from: from) {
                 from = at + 2
-                if at > 0, line.scalars[at - 1] == "》" { continue }  // the cited document's attachment
+                // The cited document's attachment ("《通知》附件6"), and those listed with it ("和附件7").
+                let listedWithCited = citedEnd >= 0 && at - citedEnd <= 2 && at > 0 && "和、及与".unicodeScalars.contains(line.scalars[at - 1])
+                if at > 0, line.scalars[at - 1] == "》" || listedWithCited {
+                    var end = at + 2
+                    while end < line.count, line.scalars[end].isASCIIDigit { end += 1 }
+                    citedEnd = end
+                    continue
+                }
                 var i = at + 2
                 while i < line.count, line.scalars[i].isLineSpace { i += 1 }
                 let digitsStart = i

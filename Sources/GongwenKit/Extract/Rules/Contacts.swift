@@ -90,10 +90,14 @@ public enum ContactExtractor {
         var contacts: [Contact] = []
         var current: Contact?
         var lines: [TextLine] = []
+        /// The line being read: a contact that ends within it ("联系人：甲，电话：1；乙，电话：2") came from it.
+        var reading: TextLine?
 
         init(areaCode: String?) { self.areaCode = areaCode }
 
         mutating func read(_ line: TextLine, inContactSection: Bool) {
+            reading = line
+            defer { reading = nil }
             let tokens = ContactExtractor.tokens(of: line)
             guard tokens.contains(where: { token in
                 switch token {
@@ -207,6 +211,7 @@ public enum ContactExtractor {
         }
 
         mutating func finish() {
+            if lines.isEmpty, let reading { lines = [reading] }
             if var contact = current, !lines.isEmpty,
                !contact.names.isEmpty || !contact.phones.isEmpty || !contact.emails.isEmpty || contact.address != nil {
                 contact.text = lines.map(\.text).joined(separator: "\n")
@@ -417,6 +422,7 @@ public enum ContactExtractor {
 
     /// Splits "市工信局技术处廖世清" at its last organisation word: department, then a 2–4 character name.
     static func splitDepartment(_ token: TextLine) -> (String, String?)? {
+        guard token.count <= 40 else { return nil }
         let departmentEndings = ["处", "科", "室", "局", "厅", "部", "中心", "办公室", "办", "所", "站", "会", "院", "司", "委"]
         if OrganizationName.isShaped(token) && token.count > 4 { return (token.text, nil) }
         for cut in stride(from: token.count - 2, through: 2, by: -1) {

@@ -56,10 +56,10 @@ enum DateExpressions {
             while after < s.count, s[after].isLineSpace { after += 1 }
             // A time of day or a weekday may stand between the date and 前: "11月18日下午17时前",
             // "10月29日17:00前", "9月1日（星期五）前", "8月30日下班前".
-            let timeEnd = TimeOfDay.end(in: line, at: after)
+            let (timeStart, timeEnd) = TimeOfDay.range(in: line, at: after)
+            if timeEnd > timeStart { expression.timeOfDay = line[timeStart..<timeEnd].text }
             if timeEnd > after, let word = dueAfter.first(where: { line.hasPrefix($0, at: timeEnd) }) {
                 expression.isDue = true
-                expression.timeOfDay = line[after..<timeEnd].text
                 after = timeEnd + word.unicodeScalars.count
             } else if let word = dueAfter.first(where: { line.hasPrefix($0, at: after) }) {
                 expression.isDue = true
@@ -107,8 +107,16 @@ extension TextLine {
 enum TimeOfDay {
     static let periods = ["上午", "下午", "中午", "晚上", "凌晨", "早上", "傍晚"]
 
-    /// The index after the time of day that starts at `start` (`start` itself when there is none).
-    static func end(in line: TextLine, at start: Int) -> Int {
+    /// Where the time of day after a date begins (after a weekday in brackets) and ends; an empty
+    /// range when there is none.
+    static func range(in line: TextLine, at start: Int) -> (start: Int, end: Int) {
+        let weekdayEnd = afterWeekday(in: line, at: start)
+        let end = timeEnd(in: line, at: weekdayEnd)
+        return (weekdayEnd, max(end, weekdayEnd))
+    }
+
+    /// The index after a weekday in brackets at `start`: （星期五）, (周五); `start` when there is none.
+    static func afterWeekday(in line: TextLine, at start: Int) -> Int {
         let s = line.scalars
         var i = start
         if s.indices.contains(i), s[i] == "（" || s[i] == "(" {
@@ -121,6 +129,13 @@ enum TimeOfDay {
                 while i < s.count, s[i].isLineSpace { i += 1 }
             }
         }
+        return i
+    }
+
+    /// The index after a time of day at `start`: "下午17:00", "17时", "下午5点", "下班"; `start` when none.
+    static func timeEnd(in line: TextLine, at start: Int) -> Int {
+        let s = line.scalars
+        var i = start
         if line.hasPrefix("下班", at: i) { return i + 2 }
         if let period = periods.first(where: { line.hasPrefix($0, at: i) }) { i += period.unicodeScalars.count }
         let digitsStart = i

@@ -61,7 +61,7 @@ public enum DeadlineExtractor {
                 let windowLabel = windowLabels.contains { label in line.firstIndex(of: label).map { $0 < expression.range.lowerBound } ?? false }
                 let dueLabel = line.firstIndex(of: "截止").map { $0 < expression.range.lowerBound } ?? false
                     || line.firstIndex(of: "截至").map { $0 < expression.range.lowerBound } ?? false
-                let ownStep = isIssuersOwnStep(actor(before: expression.range.lowerBound, in: line), context: context)
+                let ownStep = isIssuersOwnStep(subject(before: expression.range.lowerBound, in: line), context: context)
                 let isDeadline = !expression.isRecurring && !ownStep && (expression.isDue || dueLabel || (expression.start != nil && windowLabel))
                 guard let end = resolve(expression.end, after: expression.start, context: context, clampToSigning: isDeadline) else { continue }
                 let start = expression.start.flatMap { resolve($0, after: nil, context: context, clampToSigning: false) }
@@ -110,8 +110,11 @@ public enum DeadlineExtractor {
 
     /// "省经信委于6月23日前完成评估论证", "我厅将于…": the issuer itself is the one to act, so the date
     /// is its own step towards its superior, not a due date of the notice's recipients.
-    static func isIssuersOwnStep(_ actor: String?, context: ExtractionContext) -> Bool {
-        guard let actor, !actor.hasPrefix("各"), !actor.hasPrefix("有关") else { return false }
+    static func isIssuersOwnStep(_ subject: String?, context: ExtractionContext) -> Bool {
+        guard var actor = subject, !actor.hasPrefix("各"), !actor.hasPrefix("有关") else { return false }
+        for word in ["将", "拟", "计划", "预计"] + modalEndings where actor.hasSuffix(word) && actor.count > word.count {
+            actor = String(actor.dropLast(word.count))
+        }
         if ownWords.contains(where: { actor.hasPrefix($0) }) { return true }
         // A short form of the issuer's own name: 省经信委 for 江苏省经济和信息化委员会.
         guard let issuer = context.issuerName, let level = ["省", "市", "区", "县"].first(where: { actor.hasPrefix($0) }),
@@ -119,6 +122,18 @@ public enum DeadlineExtractor {
         let issuerLevel = level == "省" ? Issuer.Level.provincial : .municipal
         return context.issuerLevel == issuerLevel && issuer.unicodeScalars.contains(last)
             && (issuer.hasSuffix(String(last)) || issuer.hasSuffix("委员会") && last == "委")
+    }
+
+    /// The words from the clause's start to the "于" before the date: who acts, as written.
+    static func subject(before index: Int, in line: TextLine) -> String? {
+        var end = index
+        while end > 0, line.scalars[end - 1].isLineSpace { end -= 1 }
+        guard end > 0, line.scalars[end - 1] == "于" else { return nil }
+        end -= 1
+        var start = end
+        while start > 0, !"，。；：,;:".unicodeScalars.contains(line.scalars[start - 1]) { start -= 1 }
+        let words = line[start..<end].trimmed()
+        return words.isEmpty ? nil : words.text
     }
 
     /// The verb after the date ("于8月30日前报送我局" → 报送), or before it ("截止申报").

@@ -1,0 +1,411 @@
+import Foundation
+import Testing
+@testable import GongwenKit
+
+/// The record of a notice given as text, through the whole pipeline.
+private func record(_ text: String) throws -> NoticeRecord {
+    try Gongwen.parse(bytes: Array(text.utf8), path: "test.txt", format: .text)
+}
+
+private func contactsOf(_ text: String) throws -> [Contact] { try record(text).contacts }
+
+@Suite("Script: traditional folded to simplified, mirrors' pinyin dropped")
+struct ScriptFoldingTests {
+    @Test("A mirror's pinyin goes and the text is simplified; every character keeps its input column")
+    func pinyinAndFolding() throws {
+        let lines = normalizedLines("關(guān)于《2022年戰(zhàn)略性新興產(chǎn)業(yè)揭榜掛帥》公示的通知")
+        let line = try #require(lines.first).line
+        #expect(line.text == "关于《2022年战略性新兴产业揭榜挂帅》公示的通知")
+        // 關 ( g u ā n ) 于: 于 stood in column 8.
+        #expect(line.origins[0].column == 1)
+        #expect(line.origins[1].column == 8)
+    }
+
+    @Test("Brackets that are not pinyin stay", arguments: ["企业(单位)申报", "附件(a)说明", "推荐(不超过3家)"])
+    func notPinyin(text: String) throws {
+        #expect(ScriptFolding.removePinyin(TextLine(text)).text == text)
+    }
+
+    @Test("A simplified notice is not folded, even where the transform would rewrite a character", arguments: Corpus.files)
+    func simplifiedLeftAlone(file: String) throws {
+        let lines = Ingest.splitLines(Array(try Corpus.text(file).unicodeScalars)).enumerated().map {
+            TextLine(original: $0.element, lineNumber: $0.offset + 1)
+        }
+        #expect(ScriptFolding.simplifiedForms(of: lines) == nil)
+    }
+
+    @Test("The five notices in traditional script (made with ICU) give the same values as in simplified", arguments: Corpus.files)
+    func traditionalVersions(file: String) throws {
+        let text = try Corpus.text(file)
+        let traditional = try #require(ScriptFolding.traditional(text))
+        #expect(traditional != text)
+        let original = try Corpus.record(file)
+        let folded = try Gongwen.parse(bytes: Array(traditional.utf8), path: "traditional.txt")
+        let a = Corpus.flatten(original).map { FieldValues($0.record) }, b = Corpus.flatten(folded).map { FieldValues($0.record) }
+        #expect(a.count == b.count)
+        for (x, y) in zip(a, b) { #expect(x == y) }
+    }
+
+    /// The values a user reads, in one script: simplified text, as the record gives it.
+    struct FieldValues: Equatable {
+        var strings: [String]
+        init(_ r: NoticeRecord) {
+            func s(_ text: String?) -> String {
+                String(String.UnicodeScalarView(ScriptFolding.simplified(Array((text ?? "-").unicodeScalars))))
+            }
+            strings = [s(r.docNumber?.text), s(r.issuer.name), s(r.title), s(r.signedOn), "\(r.campaignYear ?? 0)"]
+                + r.addressees.map(s) + r.deadlines.map { "\($0.date) \($0.actor ?? "-")" } + r.quotas.map { "\($0.max)\($0.unit)" }
+                + r.contacts.flatMap { $0.names.map(s) + $0.phones.map(\.number) + $0.emails } + r.citations.map { s($0.docNumber) + s($0.title) }
+                + ["\(r.attachments.count) \(r.directory.count) \(r.focusAreas.count) \(r.eligibility.count) \(r.sections.count)"]
+        }
+    }
+}
+
+@Suite("Site furniture: what a web page puts around a notice")
+struct SiteFurnitureTests {
+    @Test("Lines copied from real pages", arguments: [
+        ("您现在的位置: 江门市企业质量发展促进网 >> 新闻资讯 >> 最新动态 >> 正文", SiteFurniture.Kind.breadcrumb),
+        ("龙智造工业快报>政策快报>政策详情", .breadcrumb),
+        ("发布日期:2022-10-13 13:44:26 信息来源: 服务体系建设处 信息来源:山东省工业和信息化厅", .metadata),
+        ("时间:2021-04-14 浏览:103次 来源:", .metadata),
+        ("發布日期:2020-10-27 來源:武進高新區管委會 瀏覽次數: 字號:〖大 中 小〗 |", .metadata),
+        ("发文单位:济南市工业和信息化局 发布地区:山东省 发布日期:2023-02-08", .metadata),
+        ("字体: [大] [中] [小]", .pageControls),
+        ("【页面调色: 】", .pageControls),
+        ("无障碍辅助浏览 长者助手 繁体版 简体版 市民网页", .pageControls),
+        ("原文链接:http://csgy.changsha.gov.cn/XXGK/tzgg/202201/t20220118_10444025.htm", .pageControls),
+        ("文章内容来自网络,如有侵权,联系删除、联系电话:023-85238885", .footer),
+        ("2021-11-16", .timestamp),
+        ("2019/10/12", .timestamp),
+    ])
+    func furniture(line: String, kind: SiteFurniture.Kind) throws {
+        #expect(SiteFurniture.kind(of: normalizedLine(line)) == kind)
+    }
+
+    @Test("A notice's own lines are not furniture", arguments: [
+        "时间:2023年9月1日至10月31日", "联系电话：0531-51782608", "各有关单位:", "2023年8月25日", "附件：1. 推荐汇总表",
+        "一、申报时间", "地址:凤城八路109号市政府2号楼614室", "大力推广全国质量标杆典型经验",
+    ])
+    func notFurniture(line: String) throws {
+        #expect(SiteFurniture.kind(of: normalizedLine(line)) == nil)
+    }
+
+    @Test("The metadata block gives its fields; 发布日期 is publication, never the date of signing")
+    func metadataFields() throws {
+        let text = """
+        关于组织推荐2022年国家技术创新示范企业的通知
+        发布机构:广东省工业和信息化厅 文号:粤工信创新函〔2022〕12号 成文日期:2022-04-21 发布日期:2022-04-24
+        各地级以上市工业和信息化主管部门:
+        请于5月13日前报送。
+        """
+        let r = try record(text)
+        #expect(r.issuer.name == "广东省工业和信息化厅")
+        #expect(r.docNumber?.text == "粤工信创新函〔2022〕12号")
+        #expect(r.signedOn == "2022-04-21")
+        #expect(r.publishedOn == "2022-04-24")
+        #expect(r.addressees == ["各地级以上市工业和信息化主管部门"])
+        #expect(r.deadlines.map(\.date) == ["2022-05-13"])
+    }
+
+    func normalizedLine(_ text: String) -> TextLine {
+        Normalizer.normalize([TextLine(text)]).lines[0].line
+    }
+}
+
+@Suite("The header and the closing part as real pages lay them out")
+struct RealLayoutTests {
+    @Test("Column names, a breadcrumb and a bare date above the title; the title with a bracket tag")
+    func columnNames() throws {
+        let r = try record("""
+        新闻资讯
+
+        NEWS INFORMATION
+
+        通知公告
+        当前位置:首页 > 新闻资讯 > 通知公告
+        【广东】关于开展2021年度智能制造试点示范行动的通知
+        2021-11-16
+
+        各地级以上市工业和信息化、发展改革、财政、市场监管主管部门:
+        三、请于11月18日下午17时前报省工业和信息化厅(装备工业处)。
+        """)
+        #expect(r.title == "【广东】关于开展2021年度智能制造试点示范行动的通知")
+        #expect(r.addressees == ["各地级以上市工业和信息化、发展改革、财政、市场监管主管部门"])
+        #expect(r.publishedOn == "2021-11-16")
+        #expect(r.deadlines.map(\.date) == ["2021-11-18"])
+        #expect(r.deadlines.first?.time == "下午17时")
+    }
+
+    @Test("The title repeated under the issuer's name: the name opens the title and gives the issuer")
+    func repeatedTitle() throws {
+        let r = try record("""
+        西安市工业和信息化局关于组织申报2020年国家技术创新示范企业的通知
+        西安市工业和信息化局
+        关于组织申报2020年国家技术创新示范企业的通知
+        市工信发〔2020〕78号
+        各区县、西咸新区、各开发区工业和信息化主管部门,有关企业:
+        现就有关事项通知如下:
+        """)
+        #expect(r.issuer.name == "西安市工业和信息化局")
+        #expect(r.docNumber?.text == "市工信发〔2020〕78号")
+        #expect(r.title == "西安市工业和信息化局关于组织申报2020年国家技术创新示范企业的通知")
+        #expect(r.addressees == ["各区县、西咸新区、各开发区工业和信息化主管部门", "有关企业"])
+        #expect(r.citations.isEmpty)
+    }
+
+    @Test("A reposting site's lead gives the issuer, title and number the copy lacks")
+    func repostLead() throws {
+        let r = try record("""
+        7月26日,工业和信息化部办公厅发布关于组织开展第六批国家级工业设计中心认定和第一批、第二批、第四批复核工作的通知(工信厅政法函〔2023〕199号),全文如下:
+        各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门:
+        根据《国家级工业设计中心认定管理办法》(工信部政法〔2023〕93号),我部决定组织开展认定工作。
+        """)
+        #expect(r.issuer.name == "工业和信息化部办公厅")
+        #expect(r.title == "关于组织开展第六批国家级工业设计中心认定和第一批、第二批、第四批复核工作的通知")
+        #expect(r.docNumber?.text == "工信厅政法函〔2023〕199号")
+        #expect(r.addressees == ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门"])
+        #expect(r.citations.compactMap(\.docNumber) == ["工信部政法〔2023〕93号"])
+    }
+
+    @Test("The number before the title in brackets, half-width; and a number written without 号", arguments: [
+        ("(鞍工信发[2021]26号)关于转发《关于组织推荐申报2021年度国家中小企业公共服务示范平台的通知》的通知", "鞍工信发〔2021〕26号"),
+        ("工业和信息化部办公厅关于印发重点培育纺织服装百家品牌名单(2022版)的通知 工信厅消费函〔2022〕309号", "工信厅消费函〔2022〕309号"),
+    ])
+    func numberOnTheTitleLine(title: String, number: String) throws {
+        let r = try record("\(title)\n各县(市)区、开发区中小企业主管部门:\n现将有关事项通知如下。")
+        #expect(r.docNumber?.text == number)
+        #expect(r.title?.hasSuffix("的通知") == true)
+        #expect(!r.citations.contains { $0.docNumber == number })
+    }
+
+    @Test("A number written without 号 on a line of its own is kept as written, without an invented 号")
+    func withoutHao() throws {
+        let r = try record("广东省工业和信息化厅关于组织推荐2022年国家技术创新示范企业的通知\n便函[2022]1476\n各地级以上市工业和信息化主管部门(不含深圳):\n请于5月13日前报送我厅。")
+        #expect(r.docNumber?.text == "便函〔2022〕1476")
+        #expect(r.addressees == ["各地级以上市工业和信息化主管部门(不含深圳)"])
+    }
+
+    @Test("An addressee that opens the body's only line is split from it")
+    func inlineAddressee() throws {
+        let r = try record("關于組織開展2020年度江蘇省首臺(套)重大裝備推薦申報工作的通知 |\n武進國家高新區企業: 近期江蘇省工信廳下發了通知,并于10月29日前將申請表報送。")
+        #expect(r.addressees == ["武进国家高新区企业"])
+        #expect(r.sections.first?.text.hasPrefix("近期江苏省工信厅下发了通知") == true)
+        #expect(r.deadlines.map(\.date) == ["2020-10-29"])  // the year the title names
+    }
+
+    @Test("A signature without a date, and joint signatures, end the notice")
+    func signatureWithoutDate() throws {
+        let r = try record("""
+        各市经信委:
+        一、请于2015年5月10日前报送省经信委。
+        附件:1、工业和信息化部办公厅关于开展2015年智能制造试点示范项目推荐的通知
+        2、2015年智能制造试点示范项目基本信息表
+        江苏省经济和信息化委员会
+        """)
+        #expect(r.issuer.name == "江苏省经济和信息化委员会")
+        #expect(r.attachments.count == 2)
+        #expect(r.diagnostics.allSatisfy { !$0.message.contains("not placed") })
+    }
+
+    @Test("The signature and the date on one line; the date with an attachment link glued on", arguments: [
+        ("深圳市经济贸易和信息化委员会 2017年12月19日 |", "深圳市经济贸易和信息化委员会", "2017-12-19"),
+        ("深圳市工业和信息化局\n2021年12月15日附件:2022年战略性新兴产业揭榜挂帅(高端装备)榜单(征求意见稿).pdf", "深圳市工业和信息化局", "2021-12-15"),
+    ])
+    func signatureAndDate(closing: String, issuer: String, date: String) throws {
+        let r = try record("各有关单位:\n请于公示期内以书面形式提出。\n\(closing)")
+        #expect(r.issuer.name == issuer)
+        #expect(r.signedOn == date)
+    }
+
+    @Test("Attachment lists as pages write them", arguments: [
+        ("附件:\n1.中山市2019年市级企业技术中心拟认定名单.xlsx\n2.中工信【2019】249号 关于开展2019年市级企业技术中心认定申报的通知.zip", 2),
+        ("附:1、国家制造业单项冠军培育库名单\n2、湖南省制造业单项冠军培育库名单\n3、重点领域目录", 3),
+        ("附件省工信厅《关于组织开展2022年国家服务型制造申报推荐和评估工作的通知》.pdf", 1),
+        ("附件1:2021年度工业稳增长和转型升级成效明显市(州)拟入选推荐名单.docx\n附件2:2021年度建设信息基础设施和推进产业数字化成效明显市(州)拟入选推荐名单.docx", 2),
+    ])
+    func attachmentLists(list: String, count: Int) throws {
+        let r = try record("各有关单位:\n请按要求报送。\n\(list)\n某某市工业和信息化局\n2022年1月12日")
+        #expect(r.attachments.count == count)
+        #expect(r.signedOn == "2022-01-12")
+    }
+
+    @Test("Attachments named only in sentences; another document's attachments are not the notice's")
+    func inlineAttachments() throws {
+        #expect(try record("各有关企业:\n填写《认定申请表》(附件1)和《认定申报汇总表》(附件2),并于10月29日前报送。").attachments.map(\.index) == [1, 2])
+        #expect(try record("各有关单位:\n填写《汇总表》(见附件),于2月8日前发送。").attachments.count == 1)
+        #expect(try record("各有关单位:\n分别填报《通知》附件6和附件7的推荐汇总表。").attachments.isEmpty)
+    }
+}
+
+@Suite("Contacts written every which way (lines from real notices)")
+struct RealContactTests {
+    @Test("People, phones, e-mails and postcodes", arguments: [
+        ("联系人:装备工业处 谭清锰 025-83398238\n产业投资处 刘 培 025-86639827", ["谭清锰", "刘培"], ["025-83398238", "025-86639827"], []),
+        ("(联系人:房钦、刘笑,电话:020-83135943、83387376,邮箱:zhuangbei@gdei.gov.cn)", ["房钦", "刘笑"], ["020-83135943", "020-83387376"], ["zhuangbei@gdei.gov.cn"]),
+        ("投诉处理处室:深圳市经济贸易和信息化委员会技术创新处 投诉联系人:张斌 投诉联系电话:88102084 地址:深圳市福田区福中三路 邮编:518035 特此通知。", ["张斌"], ["88102084"], []),
+        ("联系人及电话:陈恒,0591-87553258", ["陈恒"], ["0591-87553258"], []),
+        ("电话:0531-86126236 86016301\n邮箱:sjxwxxhtj@shandong.cn", [], ["0531-86126236", "0531-86016301"], ["sjxwxxhtj@shandong.cn"]),
+        ("市科技局咨询电话:招商与合作处 2802552 13933354229", [], ["2802552", "13933354229"], []),
+        ("(联系人:钟培原,电话:88101637;芦娉婷,电话:88102095)", ["钟培原", "芦娉婷"], ["88101637", "88102095"], []),
+        ("联系人:李正 周轶\n电 话:010-85093788(传真)85093757\n邮 箱:lizheng@mofcom.gov.cn\nzhouyilt@mofcom.gov.cn", ["李正", "周轶"],
+         ["010-85093788", "010-85093757"], ["lizheng@mofcom.gov.cn", "zhouyilt@mofcom.gov.cn"]),
+        ("三、联系方式 经济发展局:杨开松 86220122 邮箱:727858553@qq.com |", ["杨开松"], ["86220122"], ["727858553@qq.com"]),
+        ("联系人:王忠宇;联系电话:025-86635720\n邮 箱:wangzy@jseic.gov.cn\n1906874435@", ["王忠宇"], ["025-86635720"], ["wangzy@jseic.gov.cn"]),
+        ("咨询电话:88329004,监督电话:88236281(派驻纪检监察组)、88260286(局机关纪委)", [], ["88329004", "88236281", "88260286"], []),
+    ])
+    func contacts(text: String, names: [String], phones: [String], emails: [String]) throws {
+        let found = try contactsOf("各有关单位:\n\(text)")
+        #expect(found.flatMap(\.names) == names)
+        #expect(found.flatMap(\.phones).map(\.number) == phones)
+        #expect(found.flatMap(\.emails) == emails)
+    }
+
+    @Test("A fax is kept, as fax")
+    func fax() throws {
+        let phones = try contactsOf("各有关单位:\n联系方式:010-68205105\n传 真:010-66038830").flatMap(\.phones)
+        #expect(phones.map(\.number) == ["010-68205105", "010-66038830"])
+        #expect(phones.map(\.kind) == [.landline, .fax])
+        #expect(try contactsOf("各有关单位:\n电 话:010-85093788(传真)85093757").flatMap(\.phones).map(\.kind) == [.fax, .landline])
+    }
+
+    @Test("A postcode inside an address; the address whole, digits and all")
+    func postcodeInAddress() throws {
+        let contact = try #require(try contactsOf("各有关单位:\n四、报送地址:北京市西城区百万庄大街22号,邮编:100037,请注明“申报材料”。").first)
+        #expect(contact.postcode == "100037")
+        #expect(contact.address == "北京市西城区百万庄大街22号")
+    }
+
+    @Test("Numbers that are not phones: dates, amounts, counts, document numbers, URLs, a site's footer")
+    func notPhones() throws {
+        let text = """
+        各有关单位:
+        一、网上申报截止时间为10月31日下午17:00,奖励资金3000000元,共12345678家企业参加。
+        二、详见(粤科函规财字〔2016〕1652号)及http://pro.gdstc.gov.cn/12345678,编号20230815。
+        文章内容来自网络,如有侵权,联系删除、联系电话:023-85238885
+        """
+        #expect(try contactsOf(text).isEmpty)
+    }
+
+    @Test("A name without a label needs a surname and a number after it")
+    func unlabelledNames() throws {
+        #expect(try contactsOf("各有关单位:\n材料报送联系电话:010-68205231").flatMap(\.names).isEmpty)
+        #expect(try contactsOf("各有关单位:\n三、联系方式\n经济发展局:杨开松 86220122").flatMap(\.names) == ["杨开松"])
+    }
+}
+
+@Suite("Deadlines, quotas, citations and addressees on real lines")
+struct RealRuleTests {
+    @Test("Due dates with a time of day, a weekday, a 公示 period", arguments: [
+        ("网上申报截止时间为10月31日下午17:00。", "2016-10-31", "下午17:00"),
+        ("请各县(市、区)科技局在11月6日17:00前登录平台。", "2016-11-06", "17:00"),
+        ("于11月18日下午17时前报省工业和信息化厅。", "2016-11-18", "下午17时"),
+        ("请于9月1日(星期五)前报送。", "2016-09-01", nil),
+        ("请于8月30日下班前报送。", "2016-08-30", "下班"),
+        ("请于8月30日下午5点前报送。", "2016-08-30", "下午5点"),
+        ("现予以公示,公示期为2016年11月23日至11月27日。", "2016-11-27", nil),
+        ("公示时间:2016年4月26日至5月5日", "2016-05-05", nil),
+    ])
+    func deadlines(sentence: String, date: String, time: String?) throws {
+        let r = try record("各有关单位:\n\(sentence)\n某某局\n2016年1月4日")
+        let deadline = try #require(r.deadlines.first)
+        #expect(deadline.date == date)
+        #expect(deadline.time == time)
+    }
+
+    @Test("A recurring date and the issuer's own step are not the recipients' deadlines")
+    func notDeadlines() throws {
+        let r = try record("""
+        各设区市经信委:
+        一、每年4月底前通过公开渠道进行自我声明。
+        二、请各地于6月9日前上报推荐企业申请书。省经信委于6月23日前完成评估论证。我厅将于7月1日前公布名单。
+        江苏省经济和信息化委员会
+        2017年5月23日
+        """)
+        #expect(r.deadlines.map(\.date) == ["2017-06-09"])
+        #expect(r.schedule.map(\.date).contains("2017-06-23"))
+    }
+
+    @Test("Without a signature the year comes from the cited documents")
+    func yearFromCitations() throws {
+        let r = try record("各县(市、区)科技局:\n现将《关于组织申报2017年度省科技发展专项资金项目的通知》(粤科函规财字〔2016〕1652号)转发给你们,请于11月11日下午17:00前将书面申报书分送我局。")
+        #expect(r.deadlines.map(\.date) == ["2016-11-11"])
+    }
+
+    @Test("Paired limits and limits without 推荐 in their sentence")
+    func quotas() throws {
+        #expect(try record("各有关单位:\n请各地级以上市推荐的优秀场景和示范工厂申报主体分别不超过5个和3个。").quotas.map(\.max) == [5, 3])
+        #expect(try record("各有关单位:\n择优推荐。广州市不超过3家企业,其他各地市不超过2家企业。").quotas.map(\.max) == [3, 2])
+        #expect(try record("各有关单位:\n提出活动主题和口号建议,每条一般不超过20字。").quotas.isEmpty)
+    }
+
+    @Test("Agency codes stop at words of running text; decrees; brackets of every kind", arguments: [
+        ("《山东省人民政府关于贯彻国发〔2016〕28号文件深化制造业与互联网融合发展的实施意见》", ["国发〔2016〕28号"]),
+        ("根据《国家企业技术中心认定管理办法》(国家发展改革委令第34号)", ["国家发展改革委令第34号"]),
+        ("根据《工业和信息化部科技司关于征集2020年工业质量品牌建设重点项目的函》(工科函[2020]213号)", ["工科函〔2020〕213号"]),
+        ("按照工信部相关文件(中工信【2019】249号)规定", ["中工信〔2019〕249号"]),
+    ])
+    func citations(sentence: String, numbers: [String]) throws {
+        #expect(try record("各有关单位:\n\(sentence)。").citations.compactMap(\.docNumber) == numbers)
+    }
+
+    @Test("After 各, 、 joins short common nouns into one addressee; commas separate addressees", arguments: [
+        ("市教育局,各市(区)质监局、市场监管局,新会出入境检验检疫局、开平出入境检验检疫局,各有关协会、单位、个人:",
+         ["市教育局", "各市(区)质监局、市场监管局", "新会出入境检验检疫局", "开平出入境检验检疫局", "各有关协会、单位、个人"]),
+        ("各省屬高校、企業(yè)、科研院所,各市科技局:\n為提高我省提名國家科學技術獎項目的質量,請各單位高度重視", ["各省属高校、企业、科研院所", "各市科技局"]),
+        ("各设区市工信局、平潭综合实验区经发局:", ["各设区市工信局", "平潭综合实验区经发局"]),
+    ])
+    func addressees(line: String, expected: [String]) throws {
+        #expect(try record("\(line)\n现将有关事项通知如下。").addressees == expected)
+    }
+}
+
+@Suite("Noise that mirrors and forums add")
+struct TextNoiseTests {
+    @Test("Garbled entities and anti-copy runs go; what remains keeps its columns")
+    func noise() throws {
+        #expect(TextNoise.clean(TextLine("苏中小科技﹝2017﹞334号&苍产蝉辫;")).text == "苏中小科技﹝2017﹞334号")
+        #expect(TextNoise.clean(TextLine("重点推荐&濒诲辩耻辞;叁高&谤诲辩耻辞;公司")).text == "重点推荐叁高公司")
+        #expect(TextNoise.clean(TextLine("A&amp;B&nbsp;C")).text == "A&B C")
+        let line = TextNoise.clean(TextLine("* B+ U0 r* v4 d: j各省工业和信息化主管部门:) G( A* [7 ~, R8 W* h- J"))
+        #expect(line.text == "各省工业和信息化主管部门:")
+        #expect(line.origins.first?.column == 19)
+    }
+
+    @Test("Text that looks like noise but is not", arguments: [
+        "GB/T 19004—2011", "1. 2. 3. 4.", "A B C D", "附件1 附件2", "电话: (010) 68416386", "Q/GDW 1 2 3", "a+b c-d",
+    ])
+    func notNoise(text: String) throws {
+        #expect(TextNoise.clean(TextLine(text)).text == text)
+    }
+}
+
+@Suite("Hostile input to the new readers")
+struct RealWorldHostileTests {
+    @Test("Floods of what the new readers look for end in bounded time with bounded results", arguments: [
+        String(repeating: "&苍产蝉辫;", count: 5_000),
+        String(repeating: "* B+ U0 r* ", count: 5_000),
+        String(repeating: "關(guān)", count: 5_000) + "(ā",
+        "联系人:" + String(repeating: "王", count: 20_000),
+        "电话:" + String(repeating: "0", count: 5_000),
+        "电话:" + String(repeating: "83387376、", count: 2_000),
+        "详见" + String(repeating: "附件1", count: 5_000),
+        String(repeating: "国家发展改革委令第", count: 2_000) + "34号",
+        String(repeating: "来源:", count: 5_000),
+        String(repeating: "首页>", count: 5_000),
+        String(repeating: "99999999999999999999", count: 250) + "月1日前报送",
+    ])
+    func floods(line: String) throws {
+        let r = try record("各有关单位:\n\(line)\n某某局\n2023年1月1日")
+        #expect(r.attachments.count <= 99)
+        #expect(r.contacts.flatMap(\.phones).count <= 2_000)
+        #expect(r.signedOn == "2023-01-01")
+    }
+
+    @Test("Furniture only, or a header with no body, still gives a record that keeps every line")
+    func furnitureOnly() throws {
+        let r = try record("您现在的位置:首页 > 通知公告\n发布时间:2023-01-01\n字体:[大][中][小]\n分享到:")
+        #expect(r.title == nil)
+        #expect(r.publishedOn == "2023-01-01")
+        #expect(r.sections.isEmpty)
+    }
+}
