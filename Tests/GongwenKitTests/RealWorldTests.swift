@@ -409,3 +409,44 @@ struct RealWorldHostileTests {
         #expect(r.sections.isEmpty)
     }
 }
+
+@Suite("HTML pages as real sites set them")
+struct RealHTMLTests {
+    static func page(body: String, related: Int) -> String {
+        let links = (1...max(related, 1)).map { "<li><a href=\"/n\($0).html\">关于印发第\($0)批质量管理相关政策文件的通知（示范文本）</a></li>" }
+        return """
+        <html><head><meta charset="utf-8"><title>通知</title></head><body>
+        <div class="nav"><a href="/">首页</a><a href="/news">新闻</a></div>
+        <div class="article"><h1>关于开展2024年质量标杆活动的通知</h1>
+        <div class="text">\(body)</div>
+        <div class="related"><ul>\(related > 0 ? links.joined() : "")</ul></div></div></body></html>
+        """
+    }
+
+    @Test("Paragraphs marked only by newlines and ideographic indents inside one element stay paragraphs")
+    func newlineParagraphs() throws {
+        let body = "各有关单位：\n\u{3000}\u{3000}根据《实施意见》（工信部科〔2019〕188号），现将有关事项通知如下：\n\u{3000}\u{3000}一、请于2024年5月10日前报送材料。\n\u{3000}\u{3000}联系人：张三，电话：0591-87553258\n\u{3000}\u{3000}邮箱：abc@example.com\n"
+        let r = try Gongwen.parse(bytes: Array(Self.page(body: body, related: 0).utf8), path: "page.html", format: .html)
+        #expect(r.addressees == ["各有关单位"])
+        #expect(r.deadlines.map(\.date) == ["2024-05-10"])
+        #expect(r.contacts.flatMap(\.names) == ["张三"])
+        #expect(r.contacts.flatMap(\.emails) == ["abc@example.com"])
+        #expect(r.citations.compactMap(\.docNumber) == ["工信部科〔2019〕188号"])
+    }
+
+    @Test("Newlines that only space the source join as before")
+    func newlineSpacing() throws {
+        let body = "<p>各有关单位：</p><p>根据有关要求，\n现将有关事项\n通知如下。</p>"
+        let r = try Gongwen.parse(bytes: Array(Self.page(body: body, related: 0).utf8), path: "page.html", format: .html)
+        #expect(r.sections.first?.text == "根据有关要求，现将有关事项通知如下。")
+    }
+
+    @Test("Forty related links after the body are dropped however long the block")
+    func relatedLinks() throws {
+        let body = "<p>各有关单位：</p><p>请于2024年5月10日前报送材料。</p>"
+        let r = try Gongwen.parse(bytes: Array(Self.page(body: body, related: 40).utf8), path: "page.html", format: .html)
+        #expect(r.urls.isEmpty)
+        #expect(r.citations.isEmpty)
+        #expect(r.sections.map(\.text) == ["请于2024年5月10日前报送材料。"])
+    }
+}

@@ -68,6 +68,19 @@ enum HTMLText {
         return found.reversed()
     }
 
+    /// Whether a newline inside a text node ends a paragraph, as pages that set their text without
+    /// <p> or <br> mark it: the next line is indented with ideographic or no-break spaces
+    /// ("\n　　根据…"), or the line so far ends a sentence or a label ("…如下：", "…。") and the next
+    /// begins with Han text. Other newlines in HTML are only spacing.
+    static func startsParagraph(_ text: [Unicode.Scalar], afterNewlineAt k: Int, lineSoFar: TextLine) -> Bool {
+        var j = k + 1
+        while j < text.count, text[j] == "\n" || text[j] == "\r" || text[j] == " " || text[j] == "\t" { j += 1 }
+        guard j < text.count else { return false }
+        if text[j] == "\u{3000}" || text[j] == "\u{A0}" { return true }
+        guard let last = lineSoFar.scalars.last(where: { !$0.isLineSpace }) else { return false }
+        return "。：:；".unicodeScalars.contains(last) && text[j].isHan
+    }
+
     private static func plainText(_ index: Int, tree: HTMLTree) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         var stack = [index]
@@ -113,7 +126,7 @@ enum HTMLText {
                         addText(node.text, line: node.line, preformatted: preDepth > 0)
                         continue
                     }
-                    if i != root, tree.isFurniture(i) || tree.isLinkList(i) && tree.textCount[i] < 400 { continue }
+                    if i != root, tree.isFurniture(i) || tree.isLinkList(i) && (tree.textCount[i] < 400 || tree.isDenseLinkList(i)) { continue }
                     let name = node.name
                     if name == "br" { endLine(); continue }
                     if blockElements.contains(name) { endLine() }
@@ -150,9 +163,13 @@ enum HTMLText {
 
         private mutating func addText(_ text: [Unicode.Scalar], line: Int, preformatted: Bool) {
             let origins = aligner.align(text, endLine: line)
-            for (scalar, origin) in zip(text, origins) {
+            for (k, (scalar, origin)) in zip(text, origins).enumerated() {
                 if scalar == "\n" || scalar == "\r" {
-                    if preformatted { endLine() } else if !current.isEmpty { pendingSpace = origin }
+                    if preformatted || HTMLText.startsParagraph(text, afterNewlineAt: k, lineSoFar: current) {
+                        endLine()
+                    } else if !current.isEmpty {
+                        pendingSpace = origin
+                    }
                     continue
                 }
                 if !preformatted && (scalar == " " || scalar == "\t" || scalar == "\u{0C}") {

@@ -139,6 +139,12 @@ struct HTMLTree {
         return links >= 2 && !containsFileLink(index)
     }
 
+    /// A long list of links with hardly any other text ("相关链接", forty related articles): furniture
+    /// however long it is.
+    func isDenseLinkList(_ index: Int) -> Bool {
+        linkCount[index] * 10 >= textCount[index] * 9
+    }
+
     func containsFileLink(_ index: Int) -> Bool {
         var stack = [index]
         while let i = stack.popLast() {
