@@ -450,3 +450,61 @@ struct RealHTMLTests {
         #expect(r.sections.map(\.text) == ["请于2024年5月10日前报送材料。"])
     }
 }
+
+@Suite("More shapes from the genre")
+struct GenreShapeTests {
+    @Test("A government site's metadata table: a row of labels over the row of their values")
+    func metadataTable() throws {
+        let r = try record("""
+        索引号 | 发布机构 | 文号 | 成文日期 | 发布日期 | 主题分类
+        11350000-01-2023 | 福建省工业和信息化厅 | 闽工信函〔2023〕12号 | 2023-03-01 | 2023-03-05 | 工业
+        关于开展2023年质量标杆活动的通知
+        各设区市工信局：
+        请于4月1日前报送。
+        """)
+        #expect(r.issuer.name == "福建省工业和信息化厅")
+        #expect(r.docNumber?.text == "闽工信函〔2023〕12号")
+        #expect(r.signedOn == "2023-03-01")
+        #expect(r.publishedOn == "2023-03-05")
+        #expect(r.title == "关于开展2023年质量标杆活动的通知")
+        #expect(r.deadlines.map(\.date) == ["2023-04-01"])
+    }
+
+    @Test("A forwarding title that ends in the forwarded title's 》")
+    func titleEndingInBracket() throws {
+        let r = try record("福州市工业和信息化局转发《福建省工业和信息化厅关于做好2023年全国质量标杆推荐工作的通知》\n各县（市）区工信局：\n现将文件转发给你们。")
+        #expect(r.title == "福州市工业和信息化局转发《福建省工业和信息化厅关于做好2023年全国质量标杆推荐工作的通知》")
+        #expect(r.issuer.name == "福州市工业和信息化局")
+    }
+
+    @Test("A page's 附件下载 list is not the notice's attachments")
+    func downloads() throws {
+        let r = try record("各有关单位：\n请于4月1日前报送。\n某某市工业和信息化局\n2023年3月1日\n附件下载：申报表.doc")
+        #expect(r.attachments.isEmpty)
+    }
+
+    @Test("不能超过 and 不得超过 are limits")
+    func moreLimits() throws {
+        #expect(try record("各有关单位：\n每个地市推荐数量不能超过5家。").quotas.map(\.max) == [5])
+        #expect(try record("各有关单位：\n各单位申报项目不得超过2个。").quotas.map(\.max) == [2])
+    }
+
+    @Test("A malformed number is kept as written in a diagnostic, never a citation", arguments: [
+        ("根据《质检总局关于开展第三届中国质量奖评选表彰工作的通知》(国质检质〔2016512号,附件)要求", "国质检质〔2016512号"),
+        ("现将省厅《关于组织推荐2023年度第二批省级企业技术中心的通知》(湘工信科技〔2023〕號)转发你们", "湘工信科技〔2023〕号"),
+    ])
+    func malformedNumber(sentence: String, written: String) throws {
+        let r = try record("各有关单位：\n\(sentence)。")
+        #expect(r.citations.compactMap(\.docNumber).isEmpty)
+        #expect(r.diagnostics.contains { $0.message.contains("malformed document number, kept as written: \(written)") && $0.span != nil })
+    }
+
+    @Test("In hard-wrapped text the signature under a long last attachment title stays the signature")
+    func signatureUnderLongAttachment() throws {
+        let body = (1...6).map { _ in "为深入贯彻落实质量强国建设纲要，推动企业提升质量管理水平，现就开展质量标杆活" }.joined(separator: "\n")
+        let r = try record("各有关单位：\n\(body)\n动有关事项通知如下。\n附件：2023年全国质量标杆活动申报表及推荐汇总表和企业申报材料编写要求说明\n中国质量协会\n2023年3月1日")
+        #expect(r.issuer.name == "中国质量协会")
+        #expect(r.signedOn == "2023-03-01")
+        #expect(r.attachments.count == 1)
+    }
+}

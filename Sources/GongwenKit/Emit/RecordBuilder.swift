@@ -60,7 +60,7 @@ public enum RecordBuilder {
             elements: elements(notice),
             attachmentLinks: ownLinks.filter { LinkKinds.isFile($0.url) },
             urls: ownLinks.filter { !LinkKinds.isFile($0.url) },
-            diagnostics: diagnostics(notice, fields)
+            diagnostics: diagnostics(notice, fields) + malformedNumbers(bodySentences.map(\.line) + notice.attachmentNote.map(\.line))
         )
     }
 
@@ -170,6 +170,16 @@ public enum RecordBuilder {
             result.append(Diagnostic(severity: .warning, message: "line not placed in any element (text after the end that no 附件说明 or 附件 marker announces): \(line.text)", span: line.span))
         }
         return result
+    }
+
+    /// Document numbers written wrong: kept as written, in a diagnostic, never read as a citation.
+    static func malformedNumbers(_ lines: [TextLine]) -> [Diagnostic] {
+        lines.flatMap { line in
+            DocNumberScanner.malformed(in: line).map { number in
+                Diagnostic(severity: .warning, message: "malformed document number, kept as written: \(number.text) (\(number.reason))",
+                           span: line.span(number.range))
+            }
+        }
     }
 
     /// The first and last input lines a segmented notice covers.

@@ -9,7 +9,7 @@ public struct DocNumber: Codable, Equatable, Sendable {
 }
 
 /// Finds document numbers, accepting the brackets real text uses (〔〕 [] （） () 【】 ［］ ﹝﹞) and
-/// stray spaces ("〔2023〕152 号"). Scans right to left from each "号".
+/// stray spaces ("〔2023〕152 号"), and the traditional 號. Scans right to left from each 号.
 public enum DocNumberScanner {
     static let openBrackets: Set<Unicode.Scalar> = ["〔", "[", "（", "(", "【", "［", "﹝", "{"]
     static let closeBrackets: Set<Unicode.Scalar> = ["〕", "]", "）", ")", "】", "］", "﹞", "}"]
@@ -32,7 +32,7 @@ public enum DocNumberScanner {
         var found: [Match] = []
         var i = 0
         while i < s.count {
-            if s[i] == "号", let match = match(endingAt: i, in: s) {
+            if s[i] == "号" || s[i] == "號", let match = match(endingAt: i, in: s) {
                 found.append(match)
             }
             i += 1
@@ -43,7 +43,7 @@ public enum DocNumberScanner {
     /// The document number when the line holds nothing else.
     public static func wholeLine(_ line: TextLine) -> DocNumber? {
         let trimmed = line.trimmed()
-        if trimmed.hasSuffix("号") == false, let match = withoutHao(trimmed) {
+        if !trimmed.hasSuffix("号"), !trimmed.hasSuffix("號"), let match = withoutHao(trimmed) {
             // Canonical brackets, but no 号 that the text does not write.
             return DocNumber(text: "\(match.agency)〔\(match.year)〕\(match.serial)", agency: match.agency, year: match.year,
                              serial: match.serial, span: trimmed.span(0..<trimmed.count))
@@ -61,6 +61,37 @@ public enum DocNumberScanner {
         guard let signer = trimmed.firstIndex(of: "签发人"), signer > 0,
               let number = wholeLine(trimmed[0..<signer]) else { return nil }
         return number
+    }
+
+    /// Numbers written wrong, kept as written for a diagnostic: the closing bracket lost
+    /// ("国质检质〔2016512号"), or the serial ("湘工信科技〔2023〕号").
+    public static func malformed(in line: TextLine) -> [(text: String, range: Range<Int>, reason: String)] {
+        let s = line.scalars
+        var found: [(text: String, range: Range<Int>, reason: String)] = []
+        for hao in s.indices where s[hao] == "号" || s[hao] == "號" {
+            var i = hao - 1
+            var reason: String?
+            if i >= 0, closeBrackets.contains(s[i]) {
+                i -= 1
+                let yearEnd = i + 1
+                while i >= 0, s[i].isASCIIDigit { i -= 1 }
+                if yearEnd - (i + 1) == 4, i >= 0, openBrackets.contains(s[i]) { reason = "no serial number after the year" }
+            } else {
+                let digitsEnd = i + 1
+                while i >= 0, s[i].isASCIIDigit { i -= 1 }
+                if digitsEnd - (i + 1) >= 5, i >= 0, openBrackets.contains(s[i]),
+                   let year = Int(String(String.UnicodeScalarView(s[(i + 1)...(i + 4)]))), (1949...2199).contains(year) {
+                    reason = "no closing bracket after the year"
+                }
+            }
+            guard let reason, i > 0, s[i - 1].isHan else { continue }
+            var start = i
+            while start > 0, s[start - 1].isHan, i - start < maximumAgencyLength { start -= 1 }
+            start = agencyCodeStart(in: s, from: start, to: i)
+            guard start < i else { continue }
+            found.append((line[start..<hao].text + "号", start..<(hao + 1), reason))
+        }
+        return found
     }
 
     /// A number written without its closing 号, as a line of its own: "便函[2022]1476". (In running

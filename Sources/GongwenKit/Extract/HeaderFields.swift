@@ -13,7 +13,7 @@ public struct HeaderFields: Sendable {
 /// Pure functions from a segmented notice to its header fields.
 public enum HeaderFieldExtractor {
     public static func extract(_ notice: SegmentedNotice) -> HeaderFields {
-        let metadata = notice.furniture.filter { $0.furniture == .metadata }.flatMap { SiteFurniture.fields(in: $0.line) }
+        let metadata = SiteFurniture.fields(in: notice.furniture.filter { $0.furniture == .metadata })
         let lead = notice.title.isEmpty ? notice.preamble.lazy.compactMap { RepostLead.read($0.line) }.first : nil
         let docNumber = notice.docNumber.flatMap { DocNumberScanner.headerLine($0.line) }
             ?? notice.title.lazy.compactMap { titleDocNumber($0.line) }.first

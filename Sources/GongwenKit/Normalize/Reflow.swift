@@ -49,8 +49,13 @@ enum Reflow {
                 if let line = open { result.append(line) }
                 open = nil
             case let .content(line, level, inputWidth):
-                let next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth,
+                var next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth,
                                           furniture: SiteFurniture.kind(of: line))
+                // A row of metadata labels ("索引号 | 发布机构 | 文号") holds its values in the row below.
+                if next.furniture == nil, let above = open, above.furniture == .metadata, let labels = SiteFurniture.labelRow(above.line),
+                   SiteFurniture.cells(of: line).count == labels.count {
+                    next.furniture = .metadata
+                }
                 if var current = open, continues(current, with: next, wrapWidth: wrapWidth) {
                     current.line.append(line)
                     current.lastPhysicalWidth = next.lastPhysicalWidth
@@ -80,6 +85,8 @@ enum Reflow {
         if wrapWidth == nil, a.hasPrefix("附件") || LineShape.isLabelled(a) { return false }
         if wrapWidth == nil, Segmenter.isIssuerName(b), !(endsOnConnective(a) && isNameFragment(b)) { return false }
         if DateScanner.signingDate(b) != nil { return false }  // the date of signing stands on a line of its own
+        // The signature under the last attachment title, however long that title.
+        if Segmenter.isIssuerName(b), a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil { return false }
         if endsClosed(a) { return false }
         let startsItem = OutlineMarker.parse(b) != nil
         if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }

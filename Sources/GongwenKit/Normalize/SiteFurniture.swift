@@ -46,13 +46,58 @@ public enum SiteFurniture {
         if footerMarks.contains(where: { text.contains($0) }) { return .footer }
         if isBreadcrumb(line) { return .breadcrumb }
         if isTimestamp(line) { return .timestamp }
-        if !text.contains("。"), isMetadata(line) { return .metadata }
+        if !text.contains("。"), isMetadata(line) || labelRow(line) != nil { return .metadata }
         if isPageControls(line) { return .pageControls }
         // "原文链接：http://…": the page's own link to where it copied the notice from.
         if ["原文链接", "原文地址", "来源链接", "本文链接"].contains(where: { text.hasPrefix($0) }), text.contains("http") || text.contains("www.") {
             return .pageControls
         }
         return nil
+    }
+
+    /// The label–value pairs of a page's metadata lines, in order: "label：value" lines, and a row of
+    /// labels ("索引号 | 发布机构 | 文号 | 成文日期") over the row of their values.
+    public static func fields(in lines: [NormalizedLine]) -> [(label: String, value: TextLine)] {
+        var result: [(label: String, value: TextLine)] = []
+        var k = 0
+        while k < lines.count {
+            let line = lines[k].line
+            if let labels = labelRow(line) {
+                if k + 1 < lines.count, lines[k + 1].furniture == .metadata, labelRow(lines[k + 1].line) == nil {
+                    let values = cells(of: lines[k + 1].line)
+                    if values.count == labels.count { result += zip(labels, values).map { ($0, $1) } }
+                    k += 2
+                    continue
+                }
+            } else {
+                result += fields(in: line)
+            }
+            k += 1
+        }
+        return result
+    }
+
+    /// The cells of a table row as pages flatten it: apart by "|", "｜" or tabs.
+    static func cells(of line: TextLine) -> [TextLine] {
+        var result: [TextLine] = []
+        var start = 0
+        for i in 0...line.count where i == line.count || "|｜\t".unicodeScalars.contains(line.scalars[i]) {
+            let cell = line[start..<i].trimmed()
+            if !cell.isEmpty { result.append(cell) }
+            start = i + 1
+        }
+        return result
+    }
+
+    /// The labels of a row made only of metadata labels (two or more), or nil.
+    static func labelRow(_ line: TextLine) -> [String]? {
+        let labels = cells(of: line).map { cell -> String in
+            var text = cell.text
+            if text.hasSuffix("：") || text.hasSuffix(":") { text.removeLast() }
+            return text
+        }
+        guard labels.count >= 2, labels.allSatisfy({ metadataLabels.contains($0) }) else { return nil }
+        return labels
     }
 
     /// The label–value pairs of a metadata line: "发布机构：福建省工业和信息化厅" → (发布机构, 福建省…).

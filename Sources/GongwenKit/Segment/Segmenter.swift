@@ -167,7 +167,8 @@ public enum Segmenter {
     /// altogether when the line is not a 附件说明.
     static func attachmentNoteStart(_ line: TextLine, next: TextLine? = nil) -> AttachmentNoteEntry?? {
         let label = line.hasPrefix("附件") ? 2 : (line.hasPrefix("附：") || line.hasPrefix("附:")) ? 1 : 0
-        guard label > 0 else { return nil }
+        // "附件下载：…" is a page's list of files to download, not the notice's 附件说明.
+        guard label > 0, !line.hasPrefix("附件下载") else { return nil }
         var i = label
         while i < line.count, line.scalars[i].isLineSpace { i += 1 }
         let hasColon = i < line.count && (line.scalars[i] == "：" || line.scalars[i] == ":")
@@ -286,6 +287,8 @@ public enum Segmenter {
 
     static func endsWithDocumentType(_ line: TextLine) -> Bool {
         var text = line
+        // "关于转发《…的通知》的通知" ends in 通知; "转发…《…的通知》" ends in the forwarded title.
+        if text.scalars.last == "》", text.count > 1 { text = text[0..<(text.count - 1)] }
         // A title may end with a bracketed note: "…的通知（试行）".
         if let last = text.scalars.last, last == "）" || last == ")", let open = text.scalars.lastIndex(where: { $0 == "（" || $0 == "(" }) {
             text = text[0..<open]

@@ -49,7 +49,8 @@ public enum CitationExtractor {
                 add(Citation(title: nil, docNumber: number.canonical, attachmentIndex: nil, text: sentence.text, span: line.span(number.range)))
             }
             for decree in decrees(in: line) {
-                add(Citation(title: nil, docNumber: line[decree].text, attachmentIndex: nil, text: sentence.text, span: line.span(decree)))
+                let written = line[decree.lowerBound..<(decree.upperBound - 1)].text + "号"  // 號 as 号
+                add(Citation(title: nil, docNumber: written, attachmentIndex: nil, text: sentence.text, span: line.span(decree)))
             }
         }
         return citations
@@ -63,7 +64,7 @@ public enum CitationExtractor {
             from = at + 2
             var i = at + 2
             while i < line.count, line.scalars[i].isASCIIDigit { i += 1 }
-            guard i > at + 2, i < line.count, line.scalars[i] == "号" else { continue }
+            guard i > at + 2, i < line.count, line.scalars[i] == "号" || line.scalars[i] == "號" else { continue }
             var start = at
             while start > 0, line.scalars[start - 1].isHan, at - start < DocNumberScanner.maximumAgencyLength { start -= 1 }
             start = DocNumberScanner.agencyCodeStart(in: line.scalars, from: start, to: at)

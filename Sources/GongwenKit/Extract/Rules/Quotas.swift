@@ -18,14 +18,14 @@ public struct Quota: Encodable, Sendable, Equatable {
 public enum QuotaExtractor {
     static let units: Set<Unicode.Scalar> = ["项", "家", "个", "名", "件", "户"]
     /// Words that put a limit on the number after them.
-    static let limits = ["不超过", "不多于", "最多", "至多", "限报", "限推荐", "放宽至", "放宽到", "推荐"]
+    static let limits = ["不超过", "不能超过", "不得超过", "不多于", "最多", "至多", "限报", "限推荐", "放宽至", "放宽到", "推荐"]
     /// Where the named bodies end in a quota clause: the verb phrase that sets the limit. (Not the bare
     /// 推荐, which also stands inside the noun 推荐单位.)
-    static let subjectStops = ["可择优推荐", "择优推荐", "可推荐", "可适度", "可放宽", "不超过", "不多于", "最多", "至多", "限报", "限推荐", "可"]
+    static let subjectStops = ["可择优推荐", "择优推荐", "可推荐", "可适度", "可放宽", "不超过", "不能超过", "不得超过", "不多于", "最多", "至多", "限报", "限推荐", "可"]
 
     public static func extract(_ sentences: [Sentence]) -> [Quota] {
         var quotas: [Quota] = []
-        for sentence in sentences where ["推荐", "名额", "放宽", "不超过", "不多于", "限报"].contains(where: sentence.line.contains) {
+        for sentence in sentences where ["推荐", "名额", "放宽", "超过", "不多于", "限报"].contains(where: sentence.line.contains) {
             let line = sentence.line
             let clauses = Sentences.clauses(line)
             var pendingCondition: String?
