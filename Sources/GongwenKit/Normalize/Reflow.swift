@@ -86,12 +86,16 @@ enum Reflow {
         if wrapWidth == nil, Segmenter.isIssuerName(b), !(endsOnConnective(a) && isNameFragment(b)) { return false }
         if DateScanner.signingDate(b) != nil { return false }  // the date of signing stands on a line of its own
         // The signature under the last attachment title, however long that title.
-        if Segmenter.isIssuerName(b), a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil { return false }
+        if Segmenter.isIssuerName(b), a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil,
+           !(endsOnConnective(a) && isNameFragment(b)) { return false }
         if endsClosed(a) { return false }
         let startsItem = OutlineMarker.parse(b) != nil
         if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }
         if endsOnConnective(a), isNameFragment(b) { return !startsItem }
-        if titleEndings.contains(where: { a.hasSuffix($0) }) || HeaderZone.titleText(a) != nil { return false }
+        if titleEndings.contains(where: { a.hasSuffix($0) }) { return false }
+        // A title with its number after it ("…的通知 工信厅消费函〔2022〕309号"); not a sentence that
+        // ends in a cited title ("…根据《…指南》").
+        if !a.scalars.contains(where: { "，,。".unicodeScalars.contains($0) }), HeaderZone.titleText(a) != nil { return false }
         if startsItem { return wrapWidth != nil && isFullWidth(current, wrapWidth) }
         // Without a fixed wrap width, a numbered line with no clause punctuation is a heading
         // ("4. 管理方法（技术）的推进和应用情况（8000字以内）"), however long.
