@@ -54,7 +54,7 @@ struct ScriptFoldingTests {
                 String(String.UnicodeScalarView(ScriptFolding.simplified(Array((text ?? "-").unicodeScalars))))
             }
             strings = [s(r.docNumber?.text), s(r.issuer.name), s(r.title), s(r.signedOn), "\(r.campaignYear ?? 0)"]
-                + r.addressees.map(s) + r.deadlines.map { "\($0.date) \($0.actor ?? "-")" } + r.quotas.map { "\($0.max)\($0.unit)" }
+                + r.addressees.map(s) + r.deadlines.map { "\($0.date) \($0.actor ?? "-")" } + r.quotas.map { "\($0.max ?? 0)\($0.unit)" }
                 + r.contacts.flatMap { $0.names.map(s) + $0.phones.map(\.number) + $0.emails } + r.citations.map { s($0.docNumber) + s($0.title) }
                 + ["\(r.attachments.count) \(r.directory.count) \(r.focusAreas.count) \(r.eligibility.count) \(r.sections.count)"]
         }
@@ -506,5 +506,23 @@ struct GenreShapeTests {
         #expect(r.issuer.name == "中国质量协会")
         #expect(r.signedOn == "2023-03-01")
         #expect(r.attachments.count == 1)
+    }
+}
+
+@Suite("Quotas that set no limit")
+struct UnlimitedQuotaTests {
+    @Test("推荐数量不限 is a quota without a limit, not a limit of zero", arguments: ["各单位推荐数量不限。", "本次遴选名额不限，请择优推荐。"])
+    func unlimited(sentence: String) throws {
+        let quotas = try record("各有关单位：\n\(sentence)").quotas
+        #expect(quotas.count == 1)
+        #expect(quotas.first?.max == nil)
+        #expect(quotas.first?.unlimited == true)
+    }
+
+    @Test("A limit stays a limit")
+    func limited() throws {
+        let quotas = try record("各有关单位：\n各地推荐不超过3家。").quotas
+        #expect(quotas.map(\.max) == [3])
+        #expect(quotas.map(\.unlimited) == [false])
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// The hand-read rules of every record (Golden/rules.json).
 struct GoldenRules: Decodable {
     struct DeadlineGold: Decodable, Equatable { var date: String; var start: String?; var actor: String? }
-    struct QuotaGold: Decodable, Equatable { var max: Int; var unit: String; var appliesTo: [String]; var condition: String? }
+    struct QuotaGold: Decodable, Equatable { var max: Int?; var unit: String; var appliesTo: [String]; var condition: String? }
     struct ContactGold: Decodable, Equatable { var names: [String]; var department: String?; var phones: [String]; var emails: [String]; var postcode: String? }
     struct MaterialGold: Decodable, Equatable { var form: String?; var copies: Int? }
     var file: String

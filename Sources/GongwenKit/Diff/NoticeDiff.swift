@@ -150,7 +150,7 @@ public enum NoticeDiffer {
         return pairs.map { a, b in
             let q = (b ?? a)!
             let subject = "quota of " + (q.appliesTo.isEmpty ? "each body" : q.appliesTo.joined(separator: "、")) + (q.condition.map { " (\($0))" } ?? "")
-            let describe = { (q: Quota) in "\(q.max)\(q.unit)" }
+            let describe = { (q: Quota) in q.max.map { "\($0)\(q.unit)" } ?? "不限" }
             let kind: Change.Kind = a == nil ? .added : b == nil ? .removed : (describe(a!) == describe(b!) ? .unchanged : .changed)
             return Change(area: .quotas, kind: kind, subject: subject, old: a.map(describe), new: b.map(describe),
                           oldSpan: a?.span, newSpan: b?.span, similarity: nil, edits: [])

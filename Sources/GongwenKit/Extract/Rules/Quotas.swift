@@ -1,6 +1,9 @@
 /// How many candidates a body may put forward.
 public struct Quota: Encodable, Sendable, Equatable {
-    public var max: Int
+    /// The most that may be put forward; nil when the notice sets no limit ("推荐数量不限").
+    @Nullable public var max: Int?
+    /// "推荐数量不限", "名额不限": the notice says there is no limit (which is not a limit of zero).
+    public var unlimited: Bool = false
     /// 项, 家, 个 …
     public var unit: String
     /// The bodies the limit applies to ("郑州市", "洛阳市", "新乡市"); empty when the text names none.
@@ -25,8 +28,13 @@ public enum QuotaExtractor {
 
     public static func extract(_ sentences: [Sentence]) -> [Quota] {
         var quotas: [Quota] = []
-        for sentence in sentences where ["推荐", "名额", "放宽", "超过", "不多于", "限报"].contains(where: sentence.line.contains) {
+        for sentence in sentences where ["推荐", "名额", "放宽", "超过", "不多于", "限报", "不限"].contains(where: sentence.line.contains) {
             let line = sentence.line
+            if let range = unlimited(in: line) {
+                quotas.append(Quota(max: nil, unlimited: true, unit: "", appliesTo: SentenceSubject.find(line).map { [$0] } ?? [],
+                                    condition: nil, text: sentence.text, span: line.span(range)))
+                continue
+            }
             let clauses = Sentences.clauses(line)
             var pendingCondition: String?
             for clause in clauses {
@@ -76,6 +84,14 @@ public enum QuotaExtractor {
                 }
                 from = at + 1
             }
+        }
+        return nil
+    }
+
+    /// "推荐数量不限", "名额不限", "不限名额", "数量不限": where the notice says it sets no limit.
+    static func unlimited(in line: TextLine) -> Range<Int>? {
+        for phrase in ["推荐数量不限", "申报数量不限", "推荐名额不限", "名额不限", "数量不限", "不限名额", "不限数量"] {
+            if let at = line.firstIndex(of: phrase) { return at..<(at + phrase.unicodeScalars.count) }
         }
         return nil
     }
