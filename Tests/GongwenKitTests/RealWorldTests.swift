@@ -526,3 +526,29 @@ struct UnlimitedQuotaTests {
         #expect(quotas.map(\.unlimited) == [false])
     }
 }
+
+@Suite("Publication lines set inside the notice's own lines")
+struct FusedMetadataTests {
+    @Test("A publication line on the masthead's line is split off it; the masthead stays")
+    func splitOff() throws {
+        let r = try record("福州市工业和信息化局 发布时间：2023-08-25 来源：本网\n关于做好2023年全国质量标杆推荐工作的通知\n各县（市）区工信局：\n请于8月30日前报送。")
+        #expect(r.issuer.name == "福州市工业和信息化局")
+        #expect(r.publishedOn == "2023-08-25")
+        #expect(r.addressees == ["各县（市）区工信局"])
+        #expect(r.deadlines.map(\.date) == ["2023-08-30"])
+        #expect(r.title?.hasSuffix("关于做好2023年全国质量标杆推荐工作的通知") == true)
+    }
+
+    @Test("A sentence that names a source is not split", arguments: ["本项目资金来源：省级财政专项资金。", "联系人：张三 来源单位请注明。"])
+    func notSplit(line: String) throws {
+        #expect(SiteFurniture.trailingMetadataStart(in: TextLine(line)) == nil)
+    }
+
+    @Test("Without a title year, a number or a signature, the campaign year is the year of publication")
+    func campaignYearFromPublication() throws {
+        let r = try record("江门市质监局关于推荐参加第三届中国质量奖评选表彰活动的通知\n更新时间:2016/12/2 15:47:20\n市教育局,各有关单位:\n请认真组织。")
+        #expect(r.campaignYear == 2016)
+        #expect(r.publishedOn == "2016-12-02")
+        #expect(r.signedOn == nil)
+    }
+}

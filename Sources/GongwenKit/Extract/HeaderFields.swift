@@ -30,14 +30,15 @@ public enum HeaderFieldExtractor {
         }
         let published = metadata.filter { ["发布时间", "发布日期", "更新时间", "发表时间", "发布", "时间", "日期"].contains($0.label) }.map(\.value)
             + notice.furniture.filter { $0.furniture == .timestamp }.map(\.line)
+        let publishedOn = published.lazy.compactMap { signingDate(metadataValue: $0) }.first
         return HeaderFields(
             docNumber: docNumber,
             issuer: issuer(notice, metadata: metadata, lead: lead?.issuer),
             title: title,
             addressees: notice.addressee.map { addressees($0.line) } ?? [],
             signedOn: signedOn,
-            publishedOn: published.lazy.compactMap { signingDate(metadataValue: $0) }.first,
-            campaignYear: campaignYear(title: notice.title, docNumber: docNumber, signedOn: signedOn?.0)
+            publishedOn: publishedOn,
+            campaignYear: campaignYear(title: notice.title, docNumber: docNumber, signedOn: signedOn?.0 ?? publishedOn?.0)
         )
     }
 
@@ -142,7 +143,7 @@ public enum HeaderFieldExtractor {
     }
 
     /// The year the notice is about: the year its title names ("关于开展2023年…"), else its document
-    /// number's year, else the year it was signed.
+    /// number's year, else the year it was signed (or, unsigned, published).
     static func campaignYear(title: [NormalizedLine], docNumber: DocNumber?, signedOn: String?) -> Int? {
         for line in title {
             let s = line.line.scalars

@@ -48,21 +48,28 @@ enum Reflow {
             case .thematicBreak:
                 if let line = open { result.append(line) }
                 open = nil
-            case let .content(line, level, inputWidth):
-                var next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth,
-                                          furniture: SiteFurniture.kind(of: line))
-                // A row of metadata labels ("索引号 | 发布机构 | 文号") holds its values in the row below.
-                if next.furniture == nil, let above = open, above.furniture == .metadata, let labels = SiteFurniture.labelRow(above.line),
-                   SiteFurniture.cells(of: line).count == labels.count {
-                    next.furniture = .metadata
+            case let .content(whole, level, inputWidth):
+                // A publication line that a page set on the line of the notice's own words is split off it.
+                var parts = [whole]
+                if SiteFurniture.kind(of: whole) == nil, let cut = SiteFurniture.trailingMetadataStart(in: whole) {
+                    parts = [whole[0..<cut].trimmed(), whole[cut..<whole.count]]
                 }
-                if var current = open, continues(current, with: next, wrapWidth: wrapWidth) {
-                    current.line.append(line)
-                    current.lastPhysicalWidth = next.lastPhysicalWidth
-                    open = current
-                } else {
-                    if let line = open { result.append(line) }
-                    open = next
+                for line in parts {
+                    var next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth,
+                                              furniture: SiteFurniture.kind(of: line))
+                    // A row of metadata labels ("索引号 | 发布机构 | 文号") holds its values in the row below.
+                    if next.furniture == nil, let above = open, above.furniture == .metadata,
+                       let labels = SiteFurniture.labelRow(above.line), SiteFurniture.cells(of: line).count == labels.count {
+                        next.furniture = .metadata
+                    }
+                    if var current = open, continues(current, with: next, wrapWidth: wrapWidth) {
+                        current.line.append(line)
+                        current.lastPhysicalWidth = next.lastPhysicalWidth
+                        open = current
+                    } else {
+                        if let line = open { result.append(line) }
+                        open = next
+                    }
                 }
             }
         }

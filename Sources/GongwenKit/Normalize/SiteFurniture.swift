@@ -55,6 +55,24 @@ public enum SiteFurniture {
         return nil
     }
 
+    /// Where a publication line begins that a page set on the same line as the notice's own words
+    /// ("福州市工业和信息化局 发布时间：2023-08-25 来源：本网"): a label (not one of the weak ones) after
+    /// a space or a bar, with the rest of the line metadata. Nil when the line has none.
+    static func trailingMetadataStart(in line: TextLine) -> Int? {
+        guard line.count <= 200 else { return nil }
+        var i = 1
+        while i < line.count {
+            let apart = line.hadGap(before: i) || "|｜ ".unicodeScalars.contains(line.scalars[i - 1])
+            if apart, let found = label(at: i, in: line), !weakLabels.contains(found.name) {
+                let rest = line[i..<line.count]
+                let head = line[0..<i].trimmed()
+                if !head.isEmpty, isMetadata(rest), !head.text.hasSuffix("："), !head.text.hasSuffix(":") { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// The label–value pairs of a page's metadata lines, in order: "label：value" lines, and a row of
     /// labels ("索引号 | 发布机构 | 文号 | 成文日期") over the row of their values.
     public static func fields(in lines: [NormalizedLine]) -> [(label: String, value: TextLine)] {
