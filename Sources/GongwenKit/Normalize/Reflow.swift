@@ -50,13 +50,14 @@ enum Reflow {
                 open = nil
             case let .content(whole, level, inputWidth):
                 // A publication line that a page set on the line of the notice's own words is split off it.
-                var parts = [whole]
-                if SiteFurniture.kind(of: whole) == nil, let cut = SiteFurniture.trailingMetadataStart(in: whole) {
-                    parts = [whole[0..<cut].trimmed(), whole[cut..<whole.count]]
+                let wholeKind = SiteFurniture.kind(of: whole)
+                var parts = [(whole, wholeKind)]
+                if wholeKind == nil, let cut = SiteFurniture.trailingMetadataStart(in: whole) {
+                    let rest = whole[cut..<whole.count]
+                    parts = [(whole[0..<cut].trimmed(), nil), (rest, SiteFurniture.kind(of: rest))]
                 }
-                for line in parts {
-                    var next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth,
-                                              furniture: SiteFurniture.kind(of: line))
+                for (line, kind) in parts {
+                    var next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth, furniture: kind)
                     // A row of metadata labels ("索引号 | 发布机构 | 文号") holds its values in the row below.
                     if next.furniture == nil, let above = open, above.furniture == .metadata,
                        let labels = SiteFurniture.labelRow(above.line), SiteFurniture.cells(of: line).count == labels.count {

@@ -1,4 +1,5 @@
 import CICU
+import Foundation
 
 /// Traditional script folded to simplified, and the pinyin that some mirrors insert after a
 /// character ("關(guān)于") removed, so that a notice served in either script gives the same values.
@@ -16,17 +17,23 @@ enum ScriptFolding {
     /// The traditional-to-simplified mapping for the characters of `lines`, or nil when the
     /// document is not written in traditional script.
     static func simplifiedForms(of lines: [TextLine]) -> [Unicode.Scalar: Unicode.Scalar]? {
+        // Counted in a flat table for the common blocks (no hashing per character), a dictionary beyond.
+        let base: UInt32 = 0x3400, tableSize = 0xA000 - 0x3400
+        var table = [Int32](repeating: 0, count: tableSize)
         var occurrences: [Unicode.Scalar: Int] = [:]
         var hanCount = 0
         for line in lines {
-            for scalar in line.scalars where scalar.isHan && scalar.value >= 0x3400 {
-                occurrences[scalar, default: 0] += 1
+            for scalar in line.scalars where scalar.value >= base && scalar.isHan {
+                if scalar.value < base + UInt32(tableSize) { table[Int(scalar.value - base)] += 1 } else { occurrences[scalar, default: 0] += 1 }
                 hanCount += 1
             }
         }
         guard hanCount > 0 else { return nil }
+        for (offset, count) in table.enumerated() where count > 0 {
+            if let scalar = Unicode.Scalar(base + UInt32(offset)) { occurrences[scalar] = Int(count) }
+        }
         let distinct = occurrences.keys.sorted { $0.value < $1.value }
-        let forms = simplified(distinct)
+        let forms = simplifiedForms(distinct)
         var map: [Unicode.Scalar: Unicode.Scalar] = [:]
         var traditionalCount = 0
         for (original, folded) in zip(distinct, forms) where original != folded {
@@ -36,6 +43,34 @@ enum ScriptFolding {
         guard traditionalCount >= minimumTraditionalCount,
               Double(traditionalCount) >= minimumTraditionalShare * Double(hanCount) else { return nil }
         return map
+    }
+
+    /// The simplified form of each scalar, remembered across documents: the Han characters are
+    /// finitely many, so after the first notices nearly every character is known and ICU is not asked.
+    static func simplifiedForms(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        knownForms.forms(of: scalars, computing: simplified)
+    }
+
+    private static let knownForms = FormCache()
+
+    private final class FormCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var forms: [Unicode.Scalar: Unicode.Scalar] = [:]
+
+        func forms(of scalars: [Unicode.Scalar], computing transform: ([Unicode.Scalar]) -> [Unicode.Scalar]) -> [Unicode.Scalar] {
+            lock.lock()
+            let unknown = scalars.filter { forms[$0] == nil }
+            lock.unlock()
+            if !unknown.isEmpty {
+                let computed = transform(unknown)
+                lock.lock()
+                for (scalar, form) in zip(unknown, computed) { forms[scalar] = form }
+                lock.unlock()
+            }
+            lock.lock()
+            defer { lock.unlock() }
+            return scalars.map { forms[$0] ?? $0 }
+        }
     }
 
     /// The simplified form of each scalar (the scalar itself where the transform gives none, or

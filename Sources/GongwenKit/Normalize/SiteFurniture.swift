@@ -41,15 +41,14 @@ public enum SiteFurniture {
     static let footerMarks = ["ICP备", "ICP证", "版权所有", "Copyright", "如有侵权", "联系删除", "技术支持：", "技术支持:", "公网安备"]
 
     public static func kind(of line: TextLine) -> Kind? {
-        let text = line.text
-        guard !text.isEmpty, line.count <= 200 else { return nil }
-        if footerMarks.contains(where: { text.contains($0) }) { return .footer }
+        guard !line.isEmpty, line.count <= 200 else { return nil }
+        if footerMarks.contains(where: { line.contains($0) }) { return .footer }
         if isBreadcrumb(line) { return .breadcrumb }
         if isTimestamp(line) { return .timestamp }
-        if !text.contains("。"), isMetadata(line) || labelRow(line) != nil { return .metadata }
+        if !line.scalars.contains("。"), isMetadata(line) || labelRow(line) != nil { return .metadata }
         if isPageControls(line) { return .pageControls }
         // "原文链接：http://…": the page's own link to where it copied the notice from.
-        if ["原文链接", "原文地址", "来源链接", "本文链接"].contains(where: { text.hasPrefix($0) }), text.contains("http") || text.contains("www.") {
+        if ["原文链接", "原文地址", "来源链接", "本文链接"].contains(where: { line.hasPrefix($0) }), line.contains("http") || line.contains("www.") {
             return .pageControls
         }
         return nil
@@ -59,7 +58,7 @@ public enum SiteFurniture {
     /// ("福州市工业和信息化局 发布时间：2023-08-25 来源：本网"): a label (not one of the weak ones) after
     /// a space or a bar, with the rest of the line metadata. Nil when the line has none.
     static func trailingMetadataStart(in line: TextLine) -> Int? {
-        guard line.count <= 200 else { return nil }
+        guard line.count <= 200, line.scalars.contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
         var i = 1
         while i < line.count {
             let apart = line.hadGap(before: i) || "|｜ ".unicodeScalars.contains(line.scalars[i - 1])
@@ -109,6 +108,8 @@ public enum SiteFurniture {
 
     /// The labels of a row made only of metadata labels (two or more), or nil.
     static func labelRow(_ line: TextLine) -> [String]? {
+        guard label(at: 0, in: line.trimmed()) != nil || labelInitials.contains(line.trimmed().scalars.first ?? " "),
+              line.scalars.contains(where: { $0 == "|" || $0 == "｜" || $0 == "\t" }) else { return nil }
         let labels = cells(of: line).map { cell -> String in
             var text = cell.text
             if text.hasSuffix("：") || text.hasSuffix(":") { text.removeLast() }
@@ -145,8 +146,12 @@ public enum SiteFurniture {
         i > 0 && (line.scalars[i - 1].isASCIIDigit || line.scalars[i - 1].isASCIILetter)
     }
 
-    /// A metadata label at `i` followed by a colon (or, for counters, straight by digits).
+    /// The first characters of the labels: most positions of a line start none.
+    private static let labelInitials = Set(metadataLabels.compactMap(\.unicodeScalars.first))
+
+    /// A metadata label at `i` followed by a colon.
     private static func label(at i: Int, in line: TextLine) -> (name: String, valueStart: Int)? {
+        guard i < line.count, labelInitials.contains(line.scalars[i]) else { return nil }
         for label in metadataLabels where line.hasPrefix(label, at: i) {
             var j = i + label.unicodeScalars.count
             while j < line.count, line.scalars[j].isLineSpace { j += 1 }
@@ -157,6 +162,7 @@ public enum SiteFurniture {
     }
 
     static func isMetadata(_ line: TextLine) -> Bool {
+        guard label(at: 0, in: line) != nil else { return false }
         let found = fields(in: line)
         guard let first = found.first, line.hasPrefix(first.label) else { return false }
         if found.count >= 2 { return true }
@@ -166,10 +172,9 @@ public enum SiteFurniture {
 
     /// "首页 > 新闻资讯 > 正文", "您现在的位置：…", "龙智造工业快报>政策快报>政策详情".
     static func isBreadcrumb(_ line: TextLine) -> Bool {
-        let text = line.text
-        if ["您现在的位置", "当前位置", "您的位置", "所在位置", "现在的位置"].contains(where: { text.hasPrefix($0) }) { return true }
+        if ["您现在的位置", "当前位置", "您的位置", "所在位置", "现在的位置"].contains(where: { line.hasPrefix($0) }) { return true }
         let separators = line.scalars.filter { $0 == ">" || $0 == "»" || $0 == "〉" || $0 == "＞" }.count
-        return separators >= 2 && line.count <= 80 && !text.contains("。") && !text.contains("，")
+        return separators >= 2 && line.count <= 80 && !line.scalars.contains("。") && !line.scalars.contains("，")
     }
 
     /// A line that is only a date (and time) as web pages write it: "2021-11-16", "2019/10/12 15:47".
@@ -191,6 +196,7 @@ public enum SiteFurniture {
 
     /// A line made only of control words, brackets, bullets and separators.
     static func isPageControls(_ line: TextLine) -> Bool {
+        guard line.count <= 80 else { return false }
         var i = 0
         var words = 0
         let s = line.scalars

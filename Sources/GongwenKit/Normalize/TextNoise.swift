@@ -12,6 +12,11 @@ enum TextNoise {
     static func clean(_ line: TextLine) -> TextLine {
         let s = line.scalars
         guard s.contains("&") || s.contains(" ") else { return line }
+        // Most lines hold neither: look before copying.
+        guard s.indices.contains(where: { i in
+            s[i] == "&" && entity(s, at: i) != nil || s[i].isASCII && jammerEnd(s, at: i) != nil
+                || i + 1 < s.count && ":,;".unicodeScalars.contains(s[i]) && jammerEnd(s, at: i + 1) != nil
+        }) else { return line }
         var out = TextLine()
         var i = 0
         while i < s.count {

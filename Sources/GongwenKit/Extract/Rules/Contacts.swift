@@ -96,6 +96,7 @@ public enum ContactExtractor {
         init(areaCode: String?) { self.areaCode = areaCode }
 
         mutating func read(_ line: TextLine, inContactSection: Bool) {
+            guard inContactSection || ContactExtractor.mayHoldContact(line) else { return }
             reading = line
             defer { reading = nil }
             let tokens = ContactExtractor.tokens(of: line)
@@ -268,8 +269,28 @@ public enum ContactExtractor {
 
     /// The contact label at `i` and where its value starts: a colon follows it, or (for phones and
     /// postcodes) the digits themselves ("邮编250002", "电话0531-…").
+    /// A cheap look before the tokenizer: a contact label, an "@", or a run of seven digits.
+    static func mayHoldContact(_ line: TextLine) -> Bool {
+        var digits = 0
+        for (i, scalar) in line.scalars.enumerated() {
+            if scalar == "@" { return true }
+            if scalar.isASCIIDigit {
+                digits += 1
+                if digits >= 7 { return true }
+                continue
+            }
+            if !"-－—–‐ ()（）".unicodeScalars.contains(scalar) { digits = 0 }
+            if labelInitials.contains(scalar), label(at: i, in: line) != nil { return true }
+        }
+        return false
+    }
+
+    /// The first characters of the labels: most positions of a line start none.
+    static let labelInitials = Set(labels.compactMap(\.0.unicodeScalars.first))
+
     static func label(at i: Int, in line: TextLine) -> (Field, Int)? {
         let s = line.scalars
+        guard i < s.count, labelInitials.contains(s[i]) else { return nil }
         for (label, field) in labels where line.hasPrefix(label, at: i) {
             var j = i + label.unicodeScalars.count
             while j < s.count, s[j].isLineSpace { j += 1 }
