@@ -552,3 +552,41 @@ struct FusedMetadataTests {
         #expect(r.signedOn == nil)
     }
 }
+
+@Suite("Closing shapes and windows")
+struct ClosingShapeTests {
+    @Test("Attachments listed on one line are several")
+    func entriesOnOneLine() throws {
+        let r = try record("各有关单位：\n请报送。\n附件：1.申报书 2.推荐汇总表 3.承诺书\n某某市工业和信息化局\n2023年1月1日")
+        #expect(r.attachments.map(\.title) == ["申报书", "推荐汇总表", "承诺书"])
+        #expect(r.signedOn == "2023-01-01")
+    }
+
+    @Test("A run of unit names at the end is not a signature")
+    func namesAtTheEnd() throws {
+        let names = ["北京市经济和信息化局", "天津市工业和信息化局", "河北省工业和信息化厅", "山西省工业和信息化厅", "内蒙古自治区工业和信息化厅", "辽宁省工业和信息化厅"]
+        let r = try record("各有关单位：\n入选单位如下：\n" + names.joined(separator: "\n"))
+        #expect(r.issuer.name == nil)
+        #expect(r.elements.filter { $0.kind == .signature }.isEmpty)
+    }
+
+    @Test("Two joint issuers without a date sign the notice")
+    func jointSignature() throws {
+        let r = try record("各有关单位：\n请于11月18日前报送。\n广东省工业和信息化厅\n广东省发展和改革委员会")
+        #expect(r.issuer.name == "广东省工业和信息化厅")
+        #expect(r.elements.filter { $0.kind == .signature }.map(\.text) == ["广东省工业和信息化厅\n广东省发展和改革委员会"])
+    }
+
+    @Test("A window open from today is due at its end", arguments: ["申报时间：即日起至2023年9月15日。", "即日起至9月15日，企业可在线申报。"])
+    func fromToday(sentence: String) throws {
+        #expect(try record("各有关单位：\n\(sentence)\n某某局\n2023年8月1日").deadlines.map(\.date) == ["2023-09-15"])
+    }
+
+    @Test("A site's footer with its host's phone is furniture", arguments: [
+        "主办单位：某某市工业和信息化局 联系电话：0591-87654321", "网站标识码：3501000001 闽ICP备12345678号",
+    ])
+    func footers(line: String) throws {
+        #expect(SiteFurniture.kind(of: TextLine(line)) == .footer)
+        #expect(try record("各有关单位：\n请报送。\n某某局\n2023年8月1日\n\(line)").contacts.isEmpty)
+    }
+}

@@ -61,13 +61,13 @@ public enum Segmenter {
             let line = lines[i]
             if notice.attachmentNote.isEmpty, let entry = attachmentNoteStart(line.line, next: i + 1 < end ? lines[i + 1].line : nil) {
                 notice.attachmentNote.append(line)
-                if let entry { notice.attachmentNoteEntries.append(entry) }
+                if let entry { notice.attachmentNoteEntries += splitEntries(entry) }
                 i += 1
                 // "附件：1. …" continues with "2. …", "3. …" on lines of their own; a bare "附件：" with "1. …".
                 while i < end, let expected = Optional(notice.attachmentNoteEntries.last.map { ($0.index ?? 0) + 1 } ?? 1) {
                     let next = lines[i].line
                     if let marker = OutlineMarker.parse(next, allowDigitAfter: true), marker.kind == .arabicEnumerated, marker.number == expected {
-                        notice.attachmentNoteEntries.append(AttachmentNoteEntry(index: marker.number, title: next[marker.contentStart..<next.count]))
+                        notice.attachmentNoteEntries += splitEntries(AttachmentNoteEntry(index: marker.number, title: next[marker.contentStart..<next.count]))
                     } else if let numbered = numberedNoteEntry(next), numbered.index == expected, expected > 1,
                               notice.attachmentNote.count == notice.attachmentNoteEntries.count,
                               notice.attachmentNote.first.flatMap({ numberedNoteEntry($0.line) }) != nil {
@@ -194,6 +194,30 @@ public enum Segmenter {
         return AttachmentNoteEntry(index: nil, title: rest)
     }
 
+    /// Entries set on one line: "1.申报书 2.推荐汇总表 3.承诺书" → three, cut where the next number
+    /// stands after a space.
+    static func splitEntries(_ entry: AttachmentNoteEntry) -> [AttachmentNoteEntry] {
+        guard var index = entry.index else { return [entry] }
+        let title = entry.title
+        var entries: [AttachmentNoteEntry] = []
+        var start = 0
+        var k = 1
+        while k < title.count {
+            let apart = title.scalars[k - 1].isLineSpace || title.hadGap(before: k)
+            if apart, title.scalars[k].isASCIIDigit, let marker = OutlineMarker.parse(title[k..<min(title.count, k + 8)], allowDigitAfter: true),
+               marker.kind == .arabicEnumerated, marker.number == index + 1 {
+                entries.append(AttachmentNoteEntry(index: index, title: title[start..<k].trimmed()))
+                index = marker.number
+                start = k + marker.contentStart
+                k = start + 1
+                continue
+            }
+            k += 1
+        }
+        entries.append(AttachmentNoteEntry(index: index, title: title[start..<title.count].trimmed()))
+        return entries
+    }
+
     /// "附件2：推荐汇总表.docx": an entry with its number after 附件.
     static func numberedNoteEntry(_ line: TextLine) -> AttachmentNoteEntry? {
         guard let (index, title) = appendixMarker(line), let index, let title else { return nil }
@@ -202,8 +226,12 @@ public enum Segmenter {
 
     /// Names of issuers, alone on the last lines of the notice (a signature without a date).
     static func isTrailingSignature(_ lines: ArraySlice<NormalizedLine>, at k: Int, end: Int) -> Bool {
-        (k..<end).allSatisfy { isIssuerName(lines[$0].line) }
+        // A few issuers at most: a longer run of names is a list (a directory), not a signature.
+        end - k <= maximumJointSignatures && (k..<end).allSatisfy { isIssuerName(lines[$0].line) }
     }
+
+    /// How many issuers a joint notice signs with, at most, when no date follows them.
+    static let maximumJointSignatures = 4
 
     /// A line that is one issuer's name, or several side by side.
     static func isIssuerName(_ line: TextLine) -> Bool {
@@ -244,7 +272,9 @@ public enum Segmenter {
         if attachmentNoteStart(line.line, next: k + 1 < lines.endIndex ? lines[k + 1].line : nil) != nil
             || appendixMarker(line.line) != nil { return true }
         if DateScanner.signingDate(line.line) != nil { return true }
-        if isSignatureShaped(line), isTrailingSignature(lines, at: k, end: lines.endIndex) { return true }
+        // Names alone at the end sign the notice, unless they end a longer list of names.
+        if isSignatureShaped(line), isTrailingSignature(lines, at: k, end: lines.endIndex),
+           k == lines.startIndex || !isIssuerName(lines[k - 1].line) { return true }
         return k + 1 < lines.endIndex && DateScanner.signingDate(lines[k + 1].line) != nil && isSignatureShaped(line)
     }
 

@@ -18,7 +18,8 @@ struct DateExpression: Sendable {
 /// "7月至8月", "4月底前", "2023年9月15日截止".
 enum DateExpressions {
     static let rangeWords: [String] = ["至", "到", "—", "－", "-", "~", "～"]
-    static let dueBefore = ["截止", "截至", "不晚于"]
+    /// Words before a date that make it due: "截止2023年9月15日", "即日起至9月15日" (a window open from today).
+    static let dueBefore = ["截止", "截至", "不晚于", "即日起至", "即日至", "即日起到", "即日起—", "即日起-"]
     static let dueAfter = ["之前", "以前", "前", "截止", "截至"]
 
     static func scan(_ line: TextLine) -> [DateExpression] {
