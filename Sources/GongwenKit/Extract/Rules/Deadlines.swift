@@ -126,14 +126,18 @@ public enum DeadlineExtractor {
 
     /// The words from the clause's start to the "于" before the date: who acts, as written.
     static func subject(before index: Int, in line: TextLine) -> String? {
+        subjectWords(before: index, in: line).flatMap { $0.isEmpty ? nil : $0.text }
+    }
+
+    /// The words between the clause's start and a "于" right before `index`; nil when no 于 stands there.
+    static func subjectWords(before index: Int, in line: TextLine) -> TextLine? {
         var end = index
         while end > 0, line.scalars[end - 1].isLineSpace { end -= 1 }
         guard end > 0, line.scalars[end - 1] == "于" else { return nil }
         end -= 1
         var start = end
         while start > 0, !"，。；：,;:".unicodeScalars.contains(line.scalars[start - 1]) { start -= 1 }
-        let words = line[start..<end].trimmed()
-        return words.isEmpty ? nil : words.text
+        return line[start..<end].trimmed()
     }
 
     /// The verb after the date ("于8月30日前报送我局" → 报送), or before it ("截止申报").
@@ -160,13 +164,7 @@ public enum DeadlineExtractor {
     /// The body that must act: the words before "于" + date, from the clause start (or after 请),
     /// when they name a body ("各市工信局", "申报企业应" → 申报企业).
     static func actor(before index: Int, in line: TextLine) -> String? {
-        var end = index
-        while end > 0, line.scalars[end - 1].isLineSpace { end -= 1 }
-        guard end > 0, line.scalars[end - 1] == "于" else { return nil }
-        end -= 1
-        var start = end
-        while start > 0, !"，。；：,;:".unicodeScalars.contains(line.scalars[start - 1]) { start -= 1 }
-        var words = line[start..<end].trimmed()
+        guard var words = subjectWords(before: index, in: line) else { return nil }
         if let marker = OutlineMarker.parse(words) { words = words[marker.contentStart..<words.count] }
         if let please = words.firstIndex(of: "请") { words = words[(please + 1)..<words.count] }
         var changed = true
