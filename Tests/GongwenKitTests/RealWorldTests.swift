@@ -590,3 +590,31 @@ struct ClosingShapeTests {
         #expect(try record("各有关单位：\n请报送。\n某某局\n2023年8月1日\n\(line)").contacts.isEmpty)
     }
 }
+
+@Suite("An issuer no element names")
+struct RecipientIssuerTests {
+    @Test("The body the notice sends materials or objections to, with a diagnostic that says so", arguments: [
+        ("如有异议,请于公示期内将意见以书面形式反馈至工业和信息化部(规划司)。", "工业和信息化部"),
+        ("有意愿申报的中央企业于4月30日前直接向商务部提出申请。请于5月15日前向商务部报送推荐名单。", "商务部"),
+    ])
+    func inferred(text: String, issuer: String) throws {
+        let r = try record("各省、自治区、直辖市商务主管部门:\n\(text)")
+        #expect(r.issuer.name == issuer)
+        #expect(r.diagnostics.contains { $0.message.contains("taken to be \(issuer)") })
+    }
+
+    @Test("Not the issuer's superior, not a body named only by its short form, not when an element names the issuer", arguments: [
+        "各设区市工信局:\n于5月15日前报送至我厅(生产服务业处)。我厅将组织初步评审,择优向工业和信息化部推荐。",
+        "各地级以上市市场监督管理局:\n请于5月10日前将所有申报材料报送至省局(质量发展处)。",
+    ])
+    func notInferred(text: String) throws {
+        #expect(try record(text).issuer.name == nil)
+    }
+
+    @Test("A signature wins over the body materials go to")
+    func signatureFirst() throws {
+        let r = try record("各市工业和信息化局:\n请于5月15日前向工业和信息化部报送。\n山东省工业和信息化厅\n2022年5月1日")
+        #expect(r.issuer.name == "山东省工业和信息化厅")
+        #expect(!r.diagnostics.contains { $0.message.contains("taken to be") })
+    }
+}

@@ -156,6 +156,9 @@ public enum RecordBuilder {
         }
         if fields.issuer.name == nil {
             result.append(Diagnostic(severity: .warning, message: "no issuer found: no masthead (发文机关标志), signature (署名) or issuer name in the title", span: nil))
+        } else if fields.issuer.inferredFromRecipient, let name = fields.issuer.name {
+            result.append(Diagnostic(severity: .warning, message: "issuer not named by any element: taken to be \(name), the body the notice sends materials to",
+                                     span: fields.issuer.span))
         }
         if notice.docNumber == nil {
             result.append(Diagnostic(severity: .info, message: "no document number (发文字号) in the header", span: nil))

@@ -62,7 +62,8 @@ public enum HeaderFieldExtractor {
     /// The issuer, from the most to the least reliable source: the masthead ("中国质量协会文件" →
     /// 中国质量协会), the signature (or the name before the date on the date line), the name that
     /// opens the title ("福建省工业和信息化厅关于…"), a government site's metadata (发文机关, 发布机构),
-    /// the page's 来源 line, and last a reposting site's lead ("…，某部办公厅发布关于…的通知").
+    /// the page's 来源 line, a reposting site's lead ("…，某部办公厅发布关于…的通知"), and last the body
+    /// the notice sends materials to (see ReportingTarget), which a diagnostic then names.
     /// Of several names side by side, the first.
     static func issuer(_ notice: SegmentedNotice, metadata: [(label: String, value: TextLine)], lead: TextLine?) -> Issuer {
         func named(_ text: TextLine) -> Issuer? {
@@ -90,6 +91,9 @@ public enum HeaderFieldExtractor {
             }
         }
         if let lead, let issuer = named(lead) { return issuer }
+        if let target = ReportingTarget.issuer(in: Sentences.of(notice.body)) {
+            return Issuer(name: target.text, level: IssuerLevels.level(of: target.text), span: target.span, inferredFromRecipient: true)
+        }
         return Issuer(name: nil, level: .other, span: nil)
     }
 

@@ -1,0 +1,62 @@
+/// The body a notice sends its recipients' materials or objections to: "于5月15日前向商务部报送",
+/// "以书面形式反馈至工业和信息化部（规划司）". A notice that names its issuer nowhere else (a page
+/// that lost the signature, a 公示 without one) was issued by that body; Gongwen takes it as the
+/// issuer only then, and says so in a diagnostic.
+enum ReportingTarget {
+    /// Verbs after which the receiving body is named: "报送至X", "反馈至X", "报X".
+    static let verbsBefore = ["报送至", "报送到", "报送给", "反馈至", "反馈到", "反馈给", "提交至", "提交到", "报至", "报送", "报"]
+    /// "向X报送", "向X提出", "向X反映": the body between 向 and these verbs.
+    /// (Not 推荐: "向工业和信息化部推荐" is the issuer's own step towards its superior.)
+    static let verbsAfter = ["报送", "提出", "反映", "提交", "申请", "反馈"]
+
+    static let ownWords = ["我厅", "我局", "我委", "我部", "我会", "我办", "我司", "本厅", "本局", "本委"]
+
+    /// The body named most often, with where it was first named; only a body whose name says its
+    /// level (a ministry, a province's or a city's department, an association), never "我厅" or "省局".
+    static func issuer(in sentences: [Sentence]) -> TextLine? {
+        var counts: [String: (count: Int, first: TextLine)] = [:]
+        var order: [String] = []
+        for sentence in sentences {
+            // "我厅将…报工业和信息化部": where the issuer itself sends things, the body is its superior.
+            if ownWords.contains(where: sentence.line.contains) { continue }
+            for name in targets(in: sentence.line) {
+                let key = name.text
+                if let seen = counts[key] { counts[key] = (seen.count + 1, seen.first) } else { counts[key] = (1, name); order.append(key) }
+            }
+        }
+        guard let best = order.max(by: { counts[$0]!.count < counts[$1]!.count }) else { return nil }
+        return counts[best]?.first
+    }
+
+    static func targets(in line: TextLine) -> [TextLine] {
+        var found: [TextLine] = []
+        var i = 0
+        while i < line.count {
+            if line.scalars[i] == "向", let name = name(in: line, from: i + 1, endingBefore: verbsAfter) {
+                found.append(name)
+            } else if let verb = verbsBefore.first(where: { line.hasPrefix($0, at: i) }),
+                      let name = name(in: line, from: i + verb.unicodeScalars.count, endingBefore: nil) {
+                found.append(name)
+                i += verb.unicodeScalars.count
+                continue
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// The Han run at `from` (up to a bracket, punctuation or, when given, one of `stops`), when it
+    /// names a body of a known level.
+    private static func name(in line: TextLine, from start: Int, endingBefore stops: [String]?) -> TextLine? {
+        var end = start
+        while end < line.count, end - start <= 20, line.scalars[end].isHan {
+            if let stops, stops.contains(where: { line.hasPrefix($0, at: end) }) { break }
+            end += 1
+        }
+        guard end - start >= 3 else { return nil }
+        if let stops, !stops.contains(where: { line.hasPrefix($0, at: end) }) { return nil }
+        let words = line[start..<end]
+        guard OrganizationName.isShaped(words), !words.hasPrefix("我"), !words.hasPrefix("本"), !words.hasPrefix("各") else { return nil }
+        return IssuerLevels.level(of: words.text) == .other ? nil : words
+    }
+}
