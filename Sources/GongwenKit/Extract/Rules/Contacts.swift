@@ -112,8 +112,7 @@ public enum ContactExtractor {
             var lastAreaCode: String?
             var k = 0
             while k < tokens.count {
-                let token = tokens[k]
-                switch token {
+                switch tokens[k] {
                 case let .label(kind):
                     field = kind
                     if kind == .person, !(current?.names.isEmpty ?? true) { finish() }
@@ -123,19 +122,17 @@ public enum ContactExtractor {
                 case .softBreak, .other:
                     break
                 case let .email(address):
-                    begin()
-                    current!.emails.append(address)
+                    edit { $0.emails.append(address) }
                     used = true
                 case let .phone(digits, ext, hasAreaCode, range):
                     let listed = field == .phone || field == .fax || field == .person
                         || ContactExtractor.previousIsPhoneOrName(tokens, before: k)
-                    guard hasAreaCode || digits.count == 11 && digits.hasPrefix("1") || digits.hasPrefix("400") || listed else { break }
-                    if field == .postcode { break }
+                    guard hasAreaCode || digits.count == 11 && digits.hasPrefix("1") || digits.hasPrefix("400") || listed,
+                          field != .postcode else { break }
                     let fax = field == .fax || line.hasPrefix("(传真)", at: range.upperBound) || line.hasPrefix("（传真）", at: range.upperBound)
                     let local = hasAreaCode ? nil : (lastAreaCode ?? areaCode)
                     if let phone = ContactExtractor.phone(digits: digits, extension: ext, fax: fax, areaCode: local, span: line.span(range)) {
-                        begin()
-                        current!.phones.append(phone)
+                        edit { $0.phones.append(phone) }
                         used = true
                         if hasAreaCode, let dash = phone.number.firstIndex(of: "-"), phone.kind != .tollFree { lastAreaCode = String(phone.number[..<dash]) }
                     }
@@ -145,70 +142,77 @@ public enum ContactExtractor {
                         // Singles spaced apart ("刘 培") and department-name pairs are read together.
                         var end = k + 1
                         while end < tokens.count, case .han = tokens[end] { end += 1 }
-                        let run = tokens[k..<end].compactMap { token -> TextLine? in if case let .han(t) = token { return t } else { return nil } }
+                        used = readLabelledPeople(ContactExtractor.hanRun(tokens[k..<end])) || used
                         k = end - 1
-                        let (department, names) = ContactExtractor.people(run)
-                        if !names.isEmpty || department != nil { begin() }
-                        if let department, current!.department == nil { current!.department = department }
-                        let known = current?.names ?? []
-                        current?.names += names.filter { !known.contains($0) }
-                        used = used || !names.isEmpty
                     case .department:
-                        begin()
-                        current!.department = words.text
+                        edit { $0.department = words.text }
                         used = true
                     case .address:
                         break  // read whole below, digits and all
                     default:
-                        // A name with no label: a surname, then a phone number or a phone label.
-                        var end = k + 1
-                        while end < tokens.count, case let .han(next) = tokens[end], next.count == 1, words.count == 1 { end += 1 }
-                        // In a 联系方式 section a line of a department and a name stands alone ("福建省工信厅科技处 陈恒").
-                        let alone = inContactSection && field == nil && tokens.allSatisfy { token in
-                            switch token { case .han, .softBreak: return true; default: return false }
+                        if let end = readUnlabelledName(tokens, at: k, field: field, inContactSection: inContactSection) {
+                            used = true
+                            k = end - 1
                         }
-                        if alone { end = tokens.count }
-                        let run = tokens[k..<end].compactMap { token -> TextLine? in if case let .han(t) = token { return t } else { return nil } }
-                        guard alone || ContactExtractor.phoneFollows(tokens, after: end - 1) else { break }
-                        let (department, names) = ContactExtractor.people(run)
-                        guard let name = names.last, PersonNames.hasSurname(name) else {
-                            if let department, field == nil, inContactSection {
-                                // A department alone on its line opens the next contact block.
-                                if current.map({ $0.department != nil || !$0.phones.isEmpty || !$0.names.isEmpty }) == true { finish() }
-                                begin()
-                                current!.department = department
-                                used = true
-                            }
-                            break
-                        }
-                        k = end - 1
-                        if let existing = current, !existing.names.isEmpty, !existing.phones.isEmpty { finish() }
-                        begin()
-                        if let department { current!.department = department }
-                        current!.names.append(name)
-                        used = true
                     }
                 }
                 k += 1
             }
             if let address = ContactExtractor.address(in: line) {
-                begin()
-                current!.address = address
+                edit { $0.address = address }
                 used = true
             }
             if let postcode = ContactExtractor.postcode(in: line) {
-                begin()
-                current!.postcode = postcode
+                edit { $0.postcode = postcode }
                 used = true
             }
             if used || (current != nil && field != nil) { lines.append(line) }
         }
 
-        private mutating func begin() {
-            if current == nil {
-                current = Contact(names: [], department: nil, phones: [], emails: [], address: nil, postcode: nil, text: "",
-                                  span: SourceSpan(start: SourcePoint(line: 1, column: 1), end: SourcePoint(line: 1, column: 1)))
+        /// The people after a 联系人 label; whether any was read.
+        private mutating func readLabelledPeople(_ run: [TextLine]) -> Bool {
+            let (department, names) = ContactExtractor.people(run)
+            guard !names.isEmpty || department != nil else { return false }
+            edit { contact in
+                if contact.department == nil { contact.department = department }
+                contact.names += names.filter { !contact.names.contains($0) }
             }
+            return !names.isEmpty
+        }
+
+        /// A name with no label: a surname, then a phone number or a phone label ("杨开松 86220122");
+        /// in a 联系方式 section, a line of a department and a name alone ("福建省工信厅科技处 陈恒"), or a
+        /// department alone, which opens the next block. Returns the index after what it read, or nil.
+        private mutating func readUnlabelledName(_ tokens: [Token], at k: Int, field: Field?, inContactSection: Bool) -> Int? {
+            guard case let .han(words) = tokens[k] else { return nil }
+            var end = k + 1
+            while end < tokens.count, case let .han(next) = tokens[end], next.count == 1, words.count == 1 { end += 1 }
+            let alone = inContactSection && field == nil && tokens.allSatisfy { token in
+                switch token { case .han, .softBreak: return true; default: return false }
+            }
+            if alone { end = tokens.count }
+            guard alone || ContactExtractor.phoneFollows(tokens, after: end - 1) else { return nil }
+            let (department, names) = ContactExtractor.people(ContactExtractor.hanRun(tokens[k..<end]))
+            guard let name = names.last, PersonNames.hasSurname(name) else {
+                guard let department, field == nil, inContactSection else { return nil }
+                if let existing = current, existing.department != nil || !existing.phones.isEmpty || !existing.names.isEmpty { finish() }
+                edit { $0.department = department }
+                return end
+            }
+            if let existing = current, !existing.names.isEmpty, !existing.phones.isEmpty { finish() }
+            edit { contact in
+                if let department { contact.department = department }
+                contact.names.append(name)
+            }
+            return end
+        }
+
+        /// Changes the contact being read, opening one when none is.
+        private mutating func edit(_ change: (inout Contact) -> Void) {
+            var contact = current ?? Contact(names: [], department: nil, phones: [], emails: [], address: nil, postcode: nil, text: "",
+                                             span: SourceSpan(start: SourcePoint(line: 1, column: 1), end: SourcePoint(line: 1, column: 1)))
+            change(&contact)
+            current = contact
         }
 
         mutating func finish() {
@@ -216,7 +220,7 @@ public enum ContactExtractor {
             if var contact = current, !lines.isEmpty,
                !contact.names.isEmpty || !contact.phones.isEmpty || !contact.emails.isEmpty || contact.address != nil {
                 contact.text = lines.map(\.text).joined(separator: "\n")
-                contact.span = SourceSpan.covering(lines.compactMap(\.span))!
+                if let span = SourceSpan.covering(lines.compactMap(\.span)) { contact.span = span }
                 contacts.append(contact)
             }
             current = nil
@@ -269,6 +273,11 @@ public enum ContactExtractor {
 
     /// The contact label at `i` and where its value starts: a colon follows it, or (for phones and
     /// postcodes) the digits themselves ("邮编250002", "电话0531-…").
+    /// The Han runs among tokens, in order.
+    static func hanRun(_ tokens: ArraySlice<Token>) -> [TextLine] {
+        tokens.compactMap { token in if case let .han(words) = token { return words } else { return nil } }
+    }
+
     /// A cheap look before the tokenizer: a contact label, an "@", or a run of seven digits.
     static func mayHoldContact(_ line: TextLine) -> Bool {
         var digits = 0
