@@ -618,3 +618,27 @@ struct RecipientIssuerTests {
         #expect(!r.diagnostics.contains { $0.message.contains("taken to be") })
     }
 }
+
+@Suite("Last shapes: fused masthead, spaced dashes, fax labels")
+struct LastShapeTests {
+    @Test("The masthead and the number on one line are two elements")
+    func fusedMasthead() throws {
+        let r = try record("中国质量协会文件 中国质协字〔2023〕71号\n关于开展2023年全国质量标杆活动的通知\n各会员单位及相关组织：\n请于9月15日前报送。")
+        #expect(r.issuer.name == "中国质量协会")
+        #expect(r.docNumber?.text == "中国质协字〔2023〕71号")
+        #expect(r.elements.map(\.kind) == [.masthead, .docNumber, .title, .addressee])
+        #expect(r.citations.isEmpty)
+    }
+
+    @Test("A dash with spaces around it, and the labels of a fax")
+    func spacedDashAndFax() throws {
+        let phones = try contactsOf("各有关单位：\n联系人：王五，电话：0591 - 87846628，传真电话：0591-87846600").flatMap(\.phones)
+        #expect(phones.map(\.number) == ["0591-87846628", "0591-87846600"])
+        #expect(phones.map(\.kind) == [.landline, .fax])
+    }
+
+    @Test("Years and dates with spaced dashes are not phones", arguments: ["实施期为2023 - 2025年，电话：0591-87846628", "公示期：2023 - 08 - 21至2023 - 08 - 28，电话：0591-87846628"])
+    func notPhones(line: String) throws {
+        #expect(try contactsOf("各有关单位：\n\(line)").flatMap(\.phones).map(\.number) == ["0591-87846628"])
+    }
+}

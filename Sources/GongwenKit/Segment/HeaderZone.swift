@@ -56,6 +56,10 @@ struct HeaderZone {
             } else if zone.masthead == nil, titleRange.map({ k < $0.lowerBound }) ?? true, isMastheadShaped(line) {
                 zone.masthead = line
                 lastPlaced = k
+            } else if zone.masthead == nil, zone.docNumber == nil, let (masthead, number) = mastheadAndNumber(line) {
+                zone.masthead = masthead  // "中国质量协会文件 中国质协字〔2023〕71号" on one line
+                zone.docNumber = number
+                lastPlaced = k
             } else {
                 preamble.append(k)
             }
@@ -90,6 +94,21 @@ struct HeaderZone {
         var rest = line
         rest.line = text[restStart..<text.count]
         return (head, rest)
+    }
+
+    /// A masthead and the document number set on one line, split into the two elements.
+    /// (Split where the input had a space: the spacing of CJK text is gone by now.)
+    static func mastheadAndNumber(_ line: NormalizedLine) -> (NormalizedLine, NormalizedLine)? {
+        let text = line.line.trimmed()
+        guard text.count <= 80, text.hasSuffix("号") else { return nil }
+        for cut in 1..<text.count where text.hadGap(before: cut) || text.scalars[cut - 1].isLineSpace {
+            guard DocNumberScanner.wholeLine(text[cut..<text.count]) != nil else { continue }
+            var masthead = line, docNumber = line
+            masthead.line = text[0..<cut].trimmed()
+            docNumber.line = text[cut..<text.count].trimmed()
+            if !masthead.line.isEmpty, isMastheadShaped(masthead) { return (masthead, docNumber) }
+        }
+        return nil
     }
 
     /// A line of the body: a numbered item, or a sentence.

@@ -42,6 +42,8 @@ public enum ContactExtractor {
     /// Labels, longest first so that 联系电话 wins over 电话.
     static let labels: [(String, Field)] = [
         ("联系人及联系方式", .person), ("联系人及电话", .person), ("联系人和电话", .person), ("电话和传真", .phone), ("电话及传真", .phone),
+        ("传真电话", .fax), ("传真号码", .fax), ("联系传真", .fax), ("电话号码", .phone), ("联系手机", .phone), ("移动电话", .phone),
+        ("联系邮箱", .email), ("电子信箱", .email), ("邮件地址", .email),
         ("联系部门", .department), ("联系单位", .department), ("联系处室", .department), ("联系科室", .department), ("联系人", .person),
         ("联系方式", .phone), ("联系电话", .phone), ("咨询电话", .phone), ("办公电话", .phone), ("监督电话", .phone), ("举报电话", .phone),
         ("固定电话", .phone), ("手机号码", .phone), ("手机", .phone), ("座机", .phone), ("电话", .phone), ("传真", .fax),
@@ -345,8 +347,16 @@ public enum ContactExtractor {
                 parenthesized = true
             } else if (c == "）" || c == ")") && parenthesized && groups.isEmpty && !current.isEmpty {
                 groups.append(current); current = ""
-            } else if "-－—–‐".unicodeScalars.contains(c) && !current.isEmpty && i + 1 < s.count && s[i + 1].isASCIIDigit && ext == nil {
+            } else if "-－—–‐".unicodeScalars.contains(c) && !current.isEmpty && ext == nil,
+                      let digit = (i + 1..<min(s.count, i + 3)).first(where: { !s[$0].isLineSpace }), s[digit].isASCIIDigit {
                 groups.append(current); current = ""
+                i = digit  // "0591 - 87846628": spaces around the dash
+                continue
+            } else if c == " " && !current.isEmpty && groups.count < 2 && ext == nil,
+                      let dash = (i + 1..<min(s.count, i + 3)).first(where: { !s[$0].isLineSpace }),
+                      "-－—–‐".unicodeScalars.contains(s[dash]) {
+                i = dash
+                continue
             } else if c == " " && parenthesized && groups.count == 1 && current.isEmpty {
                 // "(010) 68416386"
             } else if c == " " && groups.isEmpty && current.hasPrefix("0") && (3...4).contains(current.count)
