@@ -51,7 +51,9 @@ public enum Segmenter {
         // 正文: up to the closing part.
         var bodyEnd = i
         while bodyEnd < end, !startsClosingPart(lines, at: bodyEnd) { bodyEnd += 1 }
-        let outline = Outline.build(header.bodyHead.map { [$0] + lines[i..<bodyEnd] }?[...] ?? lines[i..<bodyEnd])
+        var bodyLines = lines[i..<bodyEnd]
+        if let head = header.bodyHead { bodyLines = ([head] + bodyLines)[...] }  // the rest of the addressee's line
+        let outline = Outline.build(bodyLines)
         notice.body = outline.sections
         notice.notes += outline.notes
         i = bodyEnd
@@ -64,7 +66,8 @@ public enum Segmenter {
                 if let entry { notice.attachmentNoteEntries += splitEntries(entry) }
                 i += 1
                 // "附件：1. …" continues with "2. …", "3. …" on lines of their own; a bare "附件：" with "1. …".
-                while i < end, let expected = Optional(notice.attachmentNoteEntries.last.map { ($0.index ?? 0) + 1 } ?? 1) {
+                while i < end {
+                    let expected = (notice.attachmentNoteEntries.last?.index ?? 0) + 1
                     let next = lines[i].line
                     if let marker = OutlineMarker.parse(next, allowDigitAfter: true), marker.kind == .arabicEnumerated, marker.number == expected {
                         notice.attachmentNoteEntries += splitEntries(AttachmentNoteEntry(index: marker.number, title: next[marker.contentStart..<next.count]))
