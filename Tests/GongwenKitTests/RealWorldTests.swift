@@ -642,3 +642,14 @@ struct LastShapeTests {
         #expect(try contactsOf("各有关单位：\n\(line)").flatMap(\.phones).map(\.number) == ["0591-87846628"])
     }
 }
+
+@Suite("Outline numbers as web pages write them")
+struct WebOutlineTests {
+    @Test("一. and 一． open items as 一、 does; 一.5 does not")
+    func chineseNumeralWithPeriod() throws {
+        let r = try record("各有关单位：\n一.申报条件\n企业应具有独立法人资格。\n二．申报时间\n请于2023年9月15日前报送。")
+        #expect(r.sections.map(\.number) == ["一.", "二．"])
+        #expect(r.sections.map(\.heading) == ["申报条件", "申报时间"])
+        #expect(OutlineMarker.parse(TextLine("一.5倍于上年")) == nil)
+    }
+}

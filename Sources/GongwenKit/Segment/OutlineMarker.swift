@@ -48,7 +48,9 @@ public struct OutlineMarker: Equatable, Sendable {
         if ChineseNumerals.isNumeral(first) && first != "〇" && first != "O" && first != "0" {
             var i = 0
             while i < s.count, i < 4, ChineseNumerals.isNumeral(s[i]) { i += 1 }
-            guard i < s.count, s[i] == "、", let n = ChineseNumerals.value(of: s[0..<i]), n > 0 else { return nil }
+            // "一、" as GB/T 9704 sets it; "一." and "一．" as web pages often write it.
+            guard i < s.count, s[i] == "、" || s[i] == "." || s[i] == "．", let n = ChineseNumerals.value(of: s[0..<i]), n > 0 else { return nil }
+            if s[i] != "、", i + 1 < s.count, s[i + 1].isASCIIDigit || ChineseNumerals.isNumeral(s[i + 1]) { return nil }
             return finish(.chineseEnumerated, n, i + 1)
         }
         if first.isASCIIDigit {
