@@ -653,3 +653,25 @@ struct WebOutlineTests {
         #expect(OutlineMarker.parse(TextLine("一.5倍于上年")) == nil)
     }
 }
+
+@Suite("Dates written in digits")
+struct NumericDateTests {
+    @Test("A due date written in digits, with its time", arguments: [
+        ("截止时间：2023-09-15 17:00。", "2023-09-15", "17:00"),
+        ("请于2023.9.15前报送。", "2023-09-15", nil),
+        ("请于2023/09/15前报送。", "2023-09-15", nil),
+    ])
+    func numeric(sentence: String, date: String, time: String?) throws {
+        let deadline = try #require(try record("各有关单位：\n\(sentence)\n某某局\n2023年9月1日").deadlines.first)
+        #expect(deadline.date == date)
+        #expect(deadline.time == time)
+    }
+
+    @Test("Not a date: a URL's path, a version, a longer number, an impossible day", arguments: [
+        "详见http://www.gov.cn/2023/09/15/art.html，于9月20日前报送。", "软件版本V2023.1.2.5，于9月20日前报送。",
+        "编号12023-09-15，于9月20日前报送。", "截止2023-02-30，于9月20日前报送。",
+    ])
+    func notNumeric(sentence: String) throws {
+        #expect(try record("各有关单位：\n\(sentence)\n某某局\n2023年9月1日").deadlines.map(\.date) == ["2023-09-20"])
+    }
+}

@@ -48,6 +48,40 @@ public enum DateScanner {
         return found
     }
 
+    /// Dates written in digits as web pages do ("截止时间：2023-09-15 17:00", "2023.9.15前", "2023/09/15"):
+    /// a year, a month and a day apart by one kind of separator. Not inside a longer number, a URL or
+    /// a version ("http://…/2023/09/15/…", "V2023.1.2.5").
+    public static func numericDates(in line: TextLine) -> [WrittenDate] {
+        let s = line.scalars
+        var found: [WrittenDate] = []
+        var i = 0
+        while i + 7 < s.count {
+            guard s[i].isASCIIDigit, i == 0 || !(s[i - 1].isASCIIDigit || s[i - 1].isASCIILetter || "/.-:_".unicodeScalars.contains(s[i - 1])) else {
+                i += 1
+                continue
+            }
+            var j = i
+            func digits(_ maximum: Int) -> Int? {
+                let start = j
+                while j < s.count, s[j].isASCIIDigit, j - start < maximum { j += 1 }
+                guard j > start else { return nil }
+                return Int(String(String.UnicodeScalarView(s[start..<j])))
+            }
+            guard let year = digits(4), j - i == 4, (1990...2199).contains(year), j < s.count,
+                  "-./".unicodeScalars.contains(s[j]) else { i += 1; continue }
+            let separator = s[j]
+            j += 1
+            guard let month = digits(2), (1...12).contains(month), j < s.count, s[j] == separator else { i += 1; continue }
+            j += 1
+            guard let day = digits(2), day >= 1, day <= daysIn(month: month, year: year) else { i += 1; continue }
+            // Not followed by more of the same (a URL's path, a version) or by a digit.
+            if j < s.count, s[j].isASCIIDigit || s[j] == separator || s[j].isASCIILetter || s[j] == "/" { i = j; continue }
+            found.append(WrittenDate(year: year, month: month, day: day, range: i..<j))
+            i = j
+        }
+        return found
+    }
+
     /// The date when the whole line is one date (成文日期), allowing nothing else but spaces.
     public static func wholeLineDate(_ line: TextLine) -> WrittenDate? {
         let trimmed = line.trimmed()

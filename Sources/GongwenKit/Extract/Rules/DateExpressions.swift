@@ -23,7 +23,7 @@ enum DateExpressions {
     static let dueAfter = ["之前", "以前", "前", "截止", "截至"]
 
     static func scan(_ line: TextLine) -> [DateExpression] {
-        var dates = DateScanner.dates(in: line)
+        var dates = (DateScanner.dates(in: line) + DateScanner.numericDates(in: line)).sorted { $0.range.lowerBound < $1.range.lowerBound }
         let s = line.scalars
         // "2023年9至10月": the month before 至 is the start of a month window in the same year.
         for (k, date) in dates.enumerated() where date.year == nil {
