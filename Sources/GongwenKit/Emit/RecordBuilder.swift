@@ -23,10 +23,12 @@ public enum RecordBuilder {
         // A date written without its year is in the year of signing; without a signature, in the year
         // the page published the notice, of its document number, of its campaign, or last of the
         // latest document it cites.
-        let citedYears = bodySentences.flatMap { DocNumberScanner.matches(in: $0.line).map(\.year) }.filter { (1949...2199).contains($0) }
+        func latestCitedYear() -> Int? {  // read only when nothing else gives the year
+            bodySentences.flatMap { DocNumberScanner.matches(in: $0.line).map(\.year) }.filter { (1949...2199).contains($0) }.max()
+        }
         let context = ExtractionContext(
             year: fields.signedOn.flatMap { Int($0.date.prefix(4)) } ?? fields.publishedOn.flatMap { Int($0.date.prefix(4)) }
-                ?? fields.docNumber?.year ?? fields.campaignYear ?? citedYears.max(),
+                ?? fields.docNumber?.year ?? fields.campaignYear ?? latestCitedYear(),
             signedOn: notice.date.flatMap { DateScanner.signingDate($0.line) }.flatMap { date in
                 date.year.flatMap { year in date.day.map { (year, date.month, $0) } }
             },

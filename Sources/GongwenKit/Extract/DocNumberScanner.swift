@@ -25,6 +25,11 @@ public enum DocNumberScanner {
         public var serial: Int
         public var range: Range<Int>
         public var canonical: String { "\(agency)〔\(year)〕\(serial)号" }
+
+        /// The number as a record holds it, its span read from the line it was found in.
+        func docNumber(in line: TextLine, text: String? = nil) -> DocNumber {
+            DocNumber(text: text ?? canonical, agency: agency, year: year, serial: serial, span: line.span(range))
+        }
     }
 
     public static func matches(in line: TextLine) -> [Match] {
@@ -45,12 +50,10 @@ public enum DocNumberScanner {
         let trimmed = line.trimmed()
         if !trimmed.hasSuffix("号"), !trimmed.hasSuffix("號"), let match = withoutHao(trimmed) {
             // Canonical brackets, but no 号 that the text does not write.
-            return DocNumber(text: "\(match.agency)〔\(match.year)〕\(match.serial)", agency: match.agency, year: match.year,
-                             serial: match.serial, span: trimmed.span(0..<trimmed.count))
+            return match.docNumber(in: trimmed, text: "\(match.agency)〔\(match.year)〕\(match.serial)")
         }
         guard let match = matches(in: trimmed).first, match.range == 0..<trimmed.count else { return nil }
-        return DocNumber(text: match.canonical, agency: match.agency, year: match.year, serial: match.serial,
-                         span: trimmed.span(match.range))
+        return match.docNumber(in: trimmed)
     }
 
     /// The document number of a header line: the number alone, or followed by the signer as
@@ -85,9 +88,7 @@ public enum DocNumberScanner {
                 }
             }
             guard let reason, i > 0, s[i - 1].isHan else { continue }
-            var start = i
-            while start > 0, s[start - 1].isHan, i - start < maximumAgencyLength { start -= 1 }
-            start = agencyCodeStart(in: s, from: start, to: i)
+            let start = agencyStart(in: s, endingAt: i)
             guard start < i else { continue }
             found.append((line[start..<hao].text + "号", start..<(hao + 1), reason))
         }
@@ -102,8 +103,17 @@ public enum DocNumberScanner {
               s[(close + 1)...].allSatisfy(\.isASCIIDigit), s.count - close - 1 <= 6 else { return nil }
         var withHao = s
         withHao.append("号")
-        guard let match = match(endingAt: withHao.count - 1, in: withHao), match.range.lowerBound == 0 else { return nil }
+        guard var match = match(endingAt: withHao.count - 1, in: withHao), match.range.lowerBound == 0 else { return nil }
+        match.range = 0..<s.count  // the line as written, without the 号 lent to the scan
         return match
+    }
+
+    /// Where the agency code that ends at `end` (exclusive) begins: the Han characters before it, at
+    /// most `maximumAgencyLength` of them, less the words of running text among them.
+    static func agencyStart(in s: [Unicode.Scalar], endingAt end: Int) -> Int {
+        var start = end
+        while start > 0, s[start - 1].isHan, end - start < maximumAgencyLength { start -= 1 }
+        return agencyCodeStart(in: s, from: start, to: end)
     }
 
     /// Where an agency code begins in the Han run `from..<to` before its bracketed year: after the
@@ -145,8 +155,7 @@ public enum DocNumberScanner {
         i -= 1
         skipSpaces()
         let agencyEnd = i + 1
-        while i >= 0, s[i].isHan, agencyEnd - i <= maximumAgencyLength { i -= 1 }
-        let agencyStart = agencyCodeStart(in: s, from: i + 1, to: agencyEnd)
+        let agencyStart = agencyStart(in: s, endingAt: agencyEnd)
         guard agencyStart < agencyEnd,
               let year = Int(String(String.UnicodeScalarView(s[yearStart..<yearEnd]))),
               let serial = Int(String(String.UnicodeScalarView(s[serialStart..<serialEnd]))) else { return nil }

@@ -26,11 +26,11 @@ public enum HeaderFieldExtractor {
             return (iso, line.line.span(date.range))
         }
         if signedOn == nil, let written = metadata.first(where: { $0.label == "成文日期" })?.value {
-            signedOn = signingDate(metadataValue: written)
+            signedOn = metadataDate( written)
         }
         let published = metadata.filter { ["发布时间", "发布日期", "更新时间", "发表时间", "发布", "时间", "日期"].contains($0.label) }.map(\.value)
             + notice.furniture.filter { $0.furniture == .timestamp }.map(\.line)
-        let publishedOn = published.lazy.compactMap { signingDate(metadataValue: $0) }.first
+        let publishedOn = published.lazy.compactMap { metadataDate( $0) }.first
         return HeaderFields(
             docNumber: docNumber,
             issuer: issuer(notice, metadata: metadata, lead: lead?.issuer),
@@ -47,11 +47,11 @@ public enum HeaderFieldExtractor {
         let text = line.trimmed()
         guard let match = DocNumberScanner.matches(in: text).first,
               match.range.lowerBound <= 1 || match.range.upperBound == text.count else { return nil }
-        return DocNumber(text: match.canonical, agency: match.agency, year: match.year, serial: match.serial, span: text.span(match.range))
+        return match.docNumber(in: text)
     }
 
-    /// A metadata block's date: "2023-02-08", "2023年2月8日".
-    static func signingDate(metadataValue value: TextLine) -> (String, SourceSpan)? {
+    /// A date in a metadata block or a publication line: "2023-02-08", "2023年2月8日", "2016/12/2 15:47".
+    static func metadataDate(_ value: TextLine) -> (String, SourceSpan)? {
         if let date = DateScanner.dates(in: value).first, let iso = date.iso { return (iso, value.span(date.range)) }
         let digits = value.scalars.split { !$0.isASCIIDigit }.map { Int(String(String.UnicodeScalarView($0))) ?? 0 }
         guard digits.count >= 3, (1949...2199).contains(digits[0]), (1...12).contains(digits[1]), (1...31).contains(digits[2]),

@@ -9,23 +9,18 @@ enum ReportingTarget {
     /// (Not 推荐: "向工业和信息化部推荐" is the issuer's own step towards its superior.)
     static let verbsAfter = ["报送", "提出", "反映", "提交", "申请", "反馈"]
 
-    static let ownWords = ["我厅", "我局", "我委", "我部", "我会", "我办", "我司", "本厅", "本局", "本委"]
-
     /// The body named most often, with where it was first named; only a body whose name says its
     /// level (a ministry, a province's or a city's department, an association), never "我厅" or "省局".
     static func issuer(in sentences: [Sentence]) -> TextLine? {
-        var counts: [String: (count: Int, first: TextLine)] = [:]
-        var order: [String] = []
+        var named: [(name: TextLine, count: Int)] = []  // in the order first named
         for sentence in sentences {
             // "我厅将…报工业和信息化部": where the issuer itself sends things, the body is its superior.
-            if ownWords.contains(where: sentence.line.contains) { continue }
+            if SentenceSubject.selfReferences.contains(where: sentence.line.contains) { continue }
             for name in targets(in: sentence.line) {
-                let key = name.text
-                if let seen = counts[key] { counts[key] = (seen.count + 1, seen.first) } else { counts[key] = (1, name); order.append(key) }
+                if let k = named.firstIndex(where: { $0.name.text == name.text }) { named[k].count += 1 } else { named.append((name, 1)) }
             }
         }
-        guard let best = order.max(by: { counts[$0]!.count < counts[$1]!.count }) else { return nil }
-        return counts[best]?.first
+        return named.max { $0.count < $1.count }?.name
     }
 
     static func targets(in line: TextLine) -> [TextLine] {

@@ -24,11 +24,8 @@ struct RepostLead {
         }
         guard let titleEnd else { return nil }
         let title = line[about..<titleEnd]
-        var docNumber: DocNumber?
-        if let match = DocNumberScanner.matches(in: line).first(where: { $0.range.lowerBound >= titleEnd && $0.range.lowerBound <= titleEnd + 1 }) {
-            docNumber = DocNumber(text: match.canonical, agency: match.agency, year: match.year, serial: match.serial,
-                                  span: line.span(match.range))
-        }
+        let docNumber = DocNumberScanner.matches(in: line)
+            .first { $0.range.lowerBound >= titleEnd && $0.range.lowerBound <= titleEnd + 1 }?.docNumber(in: line)
         // The issuer: the words between the last clause break and the verb before 关于.
         var issuerEnd = about
         for verb in verbs where line.hasSuffix(verb, before: about) { issuerEnd = about - verb.unicodeScalars.count; break }

@@ -65,9 +65,7 @@ public enum CitationExtractor {
             var i = at + 2
             while i < line.count, line.scalars[i].isASCIIDigit { i += 1 }
             guard i > at + 2, i < line.count, line.scalars[i] == "号" || line.scalars[i] == "號" else { continue }
-            var start = at
-            while start > 0, line.scalars[start - 1].isHan, at - start < DocNumberScanner.maximumAgencyLength { start -= 1 }
-            start = DocNumberScanner.agencyCodeStart(in: line.scalars, from: start, to: at)
+            let start = DocNumberScanner.agencyStart(in: line.scalars, endingAt: at)
             guard start < at else { continue }
             found.append(start..<(i + 1))
         }

@@ -47,8 +47,6 @@ public enum DeadlineExtractor {
     /// 申报 followed by these is a noun (申报材料, 申报企业), not the act of applying.
     static let nounsAfterApply = ["材料", "书", "表", "企业", "单位", "编号", "系统", "页面", "入口", "工作", "流程", "条件", "要求"]
     static let windowLabels = ["申报时间", "报名时间", "受理时间", "提交时间", "报送时间", "申报日期", "征集时间", "公示期", "公示时间", "公示日期"]
-    /// Who the issuer calls itself: a step it takes itself is not the recipients' due date.
-    static let ownWords = ["我委", "我厅", "我局", "我部", "我办", "我会", "我司", "我处", "本委", "本厅", "本局", "本部", "本会"]
     static let modalEndings = ["应当", "务必", "必须", "需要", "应", "须", "需", "要", "可", "请"]
 
     public static func extract(_ sentences: [Sentence], context: ExtractionContext) -> (deadlines: [Deadline], schedule: [ScheduleItem]) {
@@ -115,7 +113,7 @@ public enum DeadlineExtractor {
         for word in ["将", "拟", "计划", "预计"] + modalEndings where actor.hasSuffix(word) && actor.count > word.count {
             actor = String(actor.dropLast(word.count))
         }
-        if ownWords.contains(where: { actor.hasPrefix($0) }) { return true }
+        if SentenceSubject.selfReferences.contains(where: { actor.hasPrefix($0) }) { return true }
         // A short form of the issuer's own name: 省经信委 for 江苏省经济和信息化委员会.
         guard let issuer = context.issuerName, let level = ["省", "市", "区", "县"].first(where: { actor.hasPrefix($0) }),
               actor.unicodeScalars.count <= 6, let last = actor.unicodeScalars.last else { return false }
