@@ -3,8 +3,8 @@ import Foundation
 /// The pipeline: ingest → normalize → segment → extract → record.
 public enum Gongwen {
     /// Parses the file at `path` ("-" for standard input) into its record.
-    public static func parse(path: String, format: InputFormat? = nil) throws -> NoticeRecord {
-        record(of: try Ingest.read(path: path, format: format))
+    public static func parse(path: String, format: InputFormat? = nil, limits: IngestLimits = .standard) throws -> NoticeRecord {
+        record(of: try Ingest.read(path: path, format: format, limits: limits))
     }
 
     /// Parses bytes already read; `path` names them in the record and in errors.
@@ -63,7 +63,7 @@ public struct FolderRecords: Sendable {
 extension Gongwen {
     /// The notice at an address: a path, or a path and "#N" for the N-th notice of the file,
     /// depth-first, 0 being the file's own. A path that exists as given is never split at "#".
-    public static func locate(_ address: String) throws(GongwenError) -> LocatedRecord {
+    public static func locate(_ address: String, limits: IngestLimits = .standard) throws(GongwenError) -> LocatedRecord {
         var path = address, index = 0
         if !FileManager.default.fileExists(atPath: address), let hash = address.lastIndex(of: "#"),
            let n = Int(address[address.index(after: hash)...]), n >= 0 {
@@ -71,7 +71,7 @@ extension Gongwen {
             index = n
         }
         let record: NoticeRecord
-        do { record = try parse(path: path) } catch let error as IngestError { throw .ingest(error) } catch {
+        do { record = try parse(path: path, limits: limits) } catch let error as IngestError { throw .ingest(error) } catch {
             throw .ingest(.unreadable(path: path, reason: "\(error)"))
         }
         let all = LocatedRecord.flatten(record, path: path)
@@ -81,7 +81,7 @@ extension Gongwen {
 
     /// Every notice in the folder's .txt and .html files (not its subfolders), embedded ones
     /// included, in file-name order.
-    public static func records(inFolder folder: String) throws(GongwenError) -> FolderRecords {
+    public static func records(inFolder folder: String, limits: IngestLimits = .standard) throws(GongwenError) -> FolderRecords {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw .notAFolder(path: folder)
@@ -99,7 +99,7 @@ extension Gongwen {
         for name in notices {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             do {
-                result.records += LocatedRecord.flatten(try parse(path: path), path: path)
+                result.records += LocatedRecord.flatten(try parse(path: path, limits: limits), path: path)
             } catch let error as IngestError {
                 result.failures.append(error)
             } catch {

@@ -29,12 +29,14 @@ struct Parse: ParsableCommand {
     @Option(help: "Read the input as 'text' or 'html' instead of guessing from its name and first bytes.")
     var format: InputFormat?
 
+    @OptionGroup var limits: LimitArguments
+
     func run() throws {
         var failed = false
         let pretty = !jsonl && files.count == 1
         for path in files {
             do {
-                let record = try Gongwen.parse(path: path, format: format)
+                let record = try Gongwen.parse(path: path, format: format, limits: limits.limits)
                 FileHandle.standardOutput.write(try Gongwen.jsonData(record, pretty: pretty) + Data("\n".utf8))
             } catch {
                 failed = true
@@ -57,9 +59,11 @@ struct Normalize: ParsableCommand {
     @Option(help: "Read the input as 'text' or 'html' instead of guessing from its name and first bytes.")
     var format: InputFormat?
 
+    @OptionGroup var limits: LimitArguments
+
     func run() throws {
         do {
-            let document = try Ingest.read(path: file, format: format)
+            let document = try Ingest.read(path: file, format: format, limits: limits.limits)
             let normalized = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
             let wrap = normalized.wrapWidth.map(String.init) ?? "none"
             print("# \(document.source.encoding) (\(document.encodingEvidence)), \(document.source.format.rawValue), wrap width: \(wrap)")
@@ -91,10 +95,11 @@ struct Diff: ParsableCommand {
     var new: String
 
     @OptionGroup var report: ReportArguments
+    @OptionGroup var limits: LimitArguments
 
     func run() throws {
         do {
-            let a = try Gongwen.locate(old), b = try Gongwen.locate(new)
+            let a = try Gongwen.locate(old, limits: limits.limits), b = try Gongwen.locate(new, limits: limits.limits)
             let diff = NoticeDiffer.diff(a.record, b.record, oldPath: a.address, newPath: b.address)
             try write(DiffReport.render(diff, format: report.format, options: report.options))
         } catch let error as GongwenError {
@@ -118,10 +123,11 @@ struct Series: ParsableCommand {
     var folder: String
 
     @OptionGroup var report: ReportArguments
+    @OptionGroup var limits: LimitArguments
 
     func run() throws {
         do {
-            let folder = try Gongwen.records(inFolder: folder)
+            let folder = try Gongwen.records(inFolder: folder, limits: limits.limits)
             let series = SeriesBuilder.build(folder.records)
             try write(DiffReport.render(series, format: report.format, options: report.options))
             for failure in folder.failures {
@@ -144,6 +150,44 @@ struct ReportArguments: ParsableArguments {
     var all = false
 
     var options: ReportOptions { ReportOptions(colour: isatty(STDOUT_FILENO) == 1, showUnchanged: all) }
+}
+
+/// How much of one input is read before it is refused.
+struct LimitArguments: ParsableArguments {
+    @Option(name: .customLong("max-bytes"), help: ArgumentHelp(
+        "Refuse an input larger than this (bytes, or with K, M or G: 64M).",
+        valueName: "size"))
+    var maxBytes: ByteCount = ByteCount(IngestLimits.standard.maxBytes)
+
+    var limits: IngestLimits { IngestLimits(maxBytes: maxBytes.bytes) }
+}
+
+/// A size in bytes as people write it: 1048576, 512K, 64M, 1G (powers of 1024).
+struct ByteCount: ExpressibleByArgument, CustomStringConvertible {
+    var bytes: Int
+
+    init(_ bytes: Int) { self.bytes = bytes }
+
+    init?(argument: String) {
+        let text = argument.uppercased().replacingOccurrences(of: "IB", with: "").replacingOccurrences(of: "B", with: "")
+        let shifts: [Character: Int] = ["K": 10, "M": 20, "G": 30]
+        var digits = Substring(text)
+        var shift = 0
+        if let last = digits.last, let s = shifts[last] {
+            shift = s
+            digits = digits.dropLast()
+        }
+        guard let value = Int(digits), value > 0 else { return nil }
+        let (bytes, overflow) = value.multipliedReportingOverflow(by: 1 << shift)
+        guard !overflow else { return nil }
+        self.bytes = bytes
+    }
+
+    var description: String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20)M" : "\(bytes)"
+    }
+
+    var defaultValueDescription: String { description }
 }
 
 func write(_ text: String) {

@@ -79,10 +79,11 @@ struct IngestTests {
 
     @Test("Binary bytes are refused with the offset of the first control byte")
     func binary() {
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
-        #expect(throws: IngestError.binary(path: "image.png", byteOffset: 6, byte: 0x1A)) { try Gongwen.parse(bytes: png, path: "image.png") }
-        let message = IngestError.binary(path: "image.png", byteOffset: 6, byte: 0x1A).description
-        #expect(message.contains("image.png") && message.contains("offset 6") && message.contains("0x1A"))
+        // A PNG header without its signature's first byte: no known format, so the first control byte.
+        let unknown: [UInt8] = [0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
+        #expect(throws: IngestError.binary(path: "image.bin", byteOffset: 5, byte: 0x1A)) { try Gongwen.parse(bytes: unknown, path: "image.bin") }
+        let message = IngestError.binary(path: "image.bin", byteOffset: 5, byte: 0x1A).description
+        #expect(message.contains("image.bin") && message.contains("offset 5") && message.contains("0x1A"))
         let withNul = Array("关于开展".utf8) + [0x00] + Array("通知".utf8)
         #expect(throws: IngestError.binary(path: "x", byteOffset: 12, byte: 0)) { try Gongwen.parse(bytes: withNul, path: "x") }
     }

@@ -63,6 +63,7 @@ public enum RecordBuilder {
             attachmentLinks: ownLinks.filter { LinkKinds.isFile($0.url) },
             urls: ownLinks.filter { !LinkKinds.isFile($0.url) },
             diagnostics: diagnostics(notice, fields) + malformedNumbers(bodySentences.map(\.line) + notice.attachmentNote.map(\.line))
+                + unreadableNumbers(bodySentences.map(\.line))
         )
     }
 
@@ -183,6 +184,15 @@ public enum RecordBuilder {
             DocNumberScanner.malformed(in: line).map { number in
                 Diagnostic(severity: .warning, message: "malformed document number, kept as written: \(number.text) (\(number.reason))",
                            span: line.span(number.range))
+            }
+        }
+    }
+
+    /// Counts too long to read ("推荐" + twenty digits + "项"): kept as written, in a diagnostic.
+    static func unreadableNumbers(_ lines: [TextLine]) -> [Diagnostic] {
+        lines.flatMap { line in
+            UnreadableNumbers.find(in: line).map { number in
+                Diagnostic(severity: .warning, message: "number too large to read (above \(Numerals.largestCount)), kept as written: \(number.text)", span: line.span(number.range))
             }
         }
     }

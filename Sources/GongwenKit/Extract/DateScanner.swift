@@ -65,7 +65,7 @@ public enum DateScanner {
                 let start = j
                 while j < s.count, s[j].isASCIIDigit, j - start < maximum { j += 1 }
                 guard j > start else { return nil }
-                return Int(String(String.UnicodeScalarView(s[start..<j])))
+                return Numerals.decimal(s[start..<j])
             }
             guard let year = digits(4), j - i == 4, (1990...2199).contains(year), j < s.count,
                   "-./".unicodeScalars.contains(s[j]) else { i += 1; continue }
@@ -124,7 +124,7 @@ public enum DateScanner {
         if start > 0, s[start - 1].isASCIIDigit {
             while start > 0, s[start - 1].isASCIIDigit, end - start < 4 { start -= 1 }
             if start > 0, s[start - 1].isASCIIDigit { return nil }
-            return Int(String(String.UnicodeScalarView(s[start..<end]))).map { ($0, start) }
+            return Numerals.decimal(s[start..<end]).map { ($0, start) }
         }
         while start > 0, ChineseNumerals.isNumeral(s[start - 1]), end - start < 4 { start -= 1 }
         guard start < end else { return nil }
@@ -139,7 +139,7 @@ public enum DateScanner {
         var end = start
         if end < s.count, s[end].isASCIIDigit {
             while end < s.count, s[end].isASCIIDigit, end - start < 2 { end += 1 }
-            return Int(String(String.UnicodeScalarView(s[start..<end]))).map { ($0, end) }
+            return Numerals.decimal(s[start..<end]).map { ($0, end) }
         }
         while end < s.count, ChineseNumerals.isNumeral(s[end]), end - start < 3 { end += 1 }
         guard end > start else { return nil }

@@ -83,7 +83,7 @@ public enum DocNumberScanner {
                 let digitsEnd = i + 1
                 while i >= 0, s[i].isASCIIDigit { i -= 1 }
                 if digitsEnd - (i + 1) >= 5, i >= 0, openBrackets.contains(s[i]),
-                   let year = Int(String(String.UnicodeScalarView(s[(i + 1)...(i + 4)]))), (1949...2199).contains(year) {
+                   let year = Numerals.decimal(s[(i + 1)...(i + 4)]), (1949...2199).contains(year) {
                     reason = "no closing bracket after the year"
                 }
             }
@@ -157,8 +157,8 @@ public enum DocNumberScanner {
         let agencyEnd = i + 1
         let agencyStart = agencyStart(in: s, endingAt: agencyEnd)
         guard agencyStart < agencyEnd,
-              let year = Int(String(String.UnicodeScalarView(s[yearStart..<yearEnd]))),
-              let serial = Int(String(String.UnicodeScalarView(s[serialStart..<serialEnd]))) else { return nil }
+              let year = Numerals.decimal(s[yearStart..<yearEnd]),
+              let serial = Numerals.decimal(s[serialStart..<serialEnd]) else { return nil }
         let agency = String(String.UnicodeScalarView(s[agencyStart..<agencyEnd]))
         return Match(agency: agency, year: year, serial: serial, range: agencyStart..<(hao + 1))
     }

@@ -53,7 +53,7 @@ public enum HeaderFieldExtractor {
     /// A date in a metadata block or a publication line: "2023-02-08", "2023年2月8日", "2016/12/2 15:47".
     static func metadataDate(_ value: TextLine) -> (String, SourceSpan)? {
         if let date = DateScanner.dates(in: value).first, let iso = date.iso { return (iso, value.span(date.range)) }
-        let digits = value.scalars.split { !$0.isASCIIDigit }.map { Int(String(String.UnicodeScalarView($0))) ?? 0 }
+        let digits = value.scalars.split { !$0.isASCIIDigit }.map { Numerals.decimal($0) ?? 0 }
         guard digits.count >= 3, (1949...2199).contains(digits[0]), (1...12).contains(digits[1]), (1...31).contains(digits[2]),
               let span = value.span else { return nil }
         return (String(format: "%04d-%02d-%02d", digits[0], digits[1], digits[2]), span)
@@ -154,7 +154,7 @@ public enum HeaderFieldExtractor {
             var i = 0
             while i + 4 < s.count {
                 if s[i...(i + 3)].allSatisfy(\.isASCIIDigit), s[i + 4] == "年", i == 0 || !s[i - 1].isASCIIDigit,
-                   let year = Int(String(String.UnicodeScalarView(s[i...(i + 3)]))), (1949...2199).contains(year) {
+                   let year = Numerals.decimal(s[i...(i + 3)]), (1949...2199).contains(year) {
                     return year
                 }
                 i += 1

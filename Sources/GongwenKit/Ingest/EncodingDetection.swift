@@ -82,7 +82,7 @@ public enum EncodingDetection {
 
     /// The first byte that no text file holds: C0 controls other than tab, line feed, vertical tab,
     /// form feed (PDF page breaks), carriage return and escape; and DEL.
-    static func firstControlByte(_ bytes: [UInt8]) -> Int? {
+    static func firstControlByte<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bytes.Index? {
         bytes.firstIndex { byte in
             (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0B && byte != 0x0C && byte != 0x0D && byte != 0x1B) || byte == 0x7F
         }

@@ -27,27 +27,15 @@ public struct IngestedDocument: Sendable {
 
 /// The first stage: bytes (a file or standard input) to decoded lines.
 public enum Ingest {
-    /// Reads `path`, or standard input for "-".
-    public static func read(path: String, format: InputFormat? = nil) throws -> IngestedDocument {
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw IngestError.unreadable(path: path, reason: "no such file")
-            }
-            guard !isDirectory.boolValue else { throw IngestError.unreadable(path: path, reason: "it is a directory") }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw IngestError.unreadable(path: path, reason: "permission denied or I/O error")
-            }
-            bytes = [UInt8](data)
-        }
-        return try ingest(bytes: bytes, path: path, format: format)
+    /// Reads `path`, or standard input for "-", refusing it before reading it whole when it is larger
+    /// than the limit or begins like a binary file.
+    public static func read(path: String, format: InputFormat? = nil, limits: IngestLimits = .standard) throws -> IngestedDocument {
+        try ingest(bytes: InputReader.bytes(of: path, limits: limits), path: path, format: format)
     }
 
     public static func ingest(bytes: [UInt8], path: String, format: InputFormat? = nil) throws -> IngestedDocument {
         guard !bytes.isEmpty else { throw IngestError.empty(path: path) }
+        try refuseNonText(bytes.prefix(InputReader.headSize), path: path)
         let format = format ?? sniffFormat(bytes, path: path)
         let declared = format == .html ? declaredCharset(bytes) : nil
         let (encoding, scalars) = try EncodingDetection.decode(bytes, declared: declared, path: path)
@@ -77,6 +65,18 @@ public enum Ingest {
             }
             return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: page.lines,
                                     headingLevels: page.headingLevels, links: page.links)
+        }
+    }
+
+    /// A known binary format (PDF, Office, archives, images) by its signature, or a control byte that no
+    /// text holds in the first bytes (after a UTF-16 or UTF-32 byte order mark, zero bytes are text).
+    static func refuseNonText(_ head: ArraySlice<UInt8>, path: String) throws {
+        if let signature = FileSignatures.match(head) {
+            throw IngestError.notText(path: path, format: signature.name, advice: signature.advice)
+        }
+        guard EncodingDetection.byteOrderMark(Array(head.prefix(4))) == nil else { return }
+        if let offset = EncodingDetection.firstControlByte(head) {
+            throw IngestError.binary(path: path, byteOffset: offset - head.startIndex, byte: head[offset])
         }
     }
 

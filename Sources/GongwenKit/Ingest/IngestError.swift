@@ -9,6 +9,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unsupportedEncoding(path: String, encoding: String)
     case html(path: String, reason: String)
     case unencodable(encoding: String, utf16Offset: Int)
+    /// Larger than `IngestLimits.maxBytes`; `size` when the file said it before being read.
+    case tooLarge(path: String, limit: Int, size: Int?)
+    /// A known non-text format (PDF, Word, an archive, an image), with how to convert it when it can be.
+    case notText(path: String, format: String, advice: String?)
 
     public var description: String {
         switch self {
@@ -29,6 +33,11 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             return "\(path): unsupported encoding \(encoding)"
         case let .unencodable(encoding, offset):
             return "the character at UTF-16 offset \(offset) has no form in \(encoding)"
+        case let .tooLarge(path, limit, size):
+            let actual = size.map { "is \($0) bytes" } ?? "is longer than that (read up to the limit, then stopped)"
+            return "\(path): the limit is \(limit) bytes and the input \(actual); raise it with --max-bytes if this is really one notice"
+        case let .notText(path, format, advice):
+            return "\(path): this is \(format), not text or HTML" + (advice.map { ": \($0)" } ?? "")
         case let .html(path, reason):
             return "\(path): the HTML could not be read: \(reason)"
         }

@@ -191,7 +191,7 @@ public enum SiteFurniture {
             if c.isASCIIDigit { digits += 1; continue }
             guard "-/:. ".unicodeScalars.contains(c) else { return false }
         }
-        let year = Int(String(String.UnicodeScalarView(s.prefix(4))))
+        let year = Numerals.decimal(s.prefix(4))
         return digits >= 6 && year.map { (1990...2199).contains($0) } == true
     }
 

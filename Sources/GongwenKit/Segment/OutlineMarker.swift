@@ -37,7 +37,7 @@ public struct OutlineMarker: Equatable, Sendable {
             if let n = ChineseNumerals.value(of: inside), inside.allSatisfy({ ChineseNumerals.isNumeral($0) }), n > 0 {
                 return finish(.chineseParenthesized, n, i + 1)
             }
-            if inside.allSatisfy({ $0.isASCIIDigit }), let n = Int(String(String.UnicodeScalarView(inside))) {
+            if inside.allSatisfy({ $0.isASCIIDigit }), let n = Numerals.decimal(inside) {
                 return finish(.arabicParenthesized, n, i + 1)
             }
             return nil
@@ -57,7 +57,7 @@ public struct OutlineMarker: Equatable, Sendable {
             var i = 0
             while i < s.count, s[i].isASCIIDigit { i += 1 }
             guard i <= 3, i < s.count, s[i] == "." || s[i] == "．" || s[i] == "、",
-                  let n = Int(String(String.UnicodeScalarView(s[0..<i]))), n > 0 else { return nil }
+                  let n = Numerals.decimal(s[0..<i]), n > 0 else { return nil }
             let after = i + 1
             if !allowDigitAfter, after < s.count, s[after].isASCIIDigit { return nil }
             return finish(.arabicEnumerated, n, after)

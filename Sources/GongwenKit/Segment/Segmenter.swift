@@ -157,7 +157,7 @@ public enum Segmenter {
         while i < s.count, s[i].isLineSpace { i += 1 }
         let digitsStart = i
         while i < s.count, s[i].isASCIIDigit { i += 1 }
-        let index = i > digitsStart ? Int(String(String.UnicodeScalarView(s[digitsStart..<i]))) : nil
+        let index = i > digitsStart ? Numerals.decimal(s[digitsStart..<i]) : nil
         if i == s.count { return (index, nil) }
         guard index != nil else { return nil }
         while i < s.count, s[i].isLineSpace || s[i] == "：" || s[i] == ":" { i += 1 }

@@ -22,8 +22,9 @@ public enum ChineseNumerals {
         digit(scalar) != nil || scalar == "十" || scalar == "拾" || scalar == "百"
     }
 
-    /// A number below 1000 written with 十 and 百 ("十二" = 12, "二十五" = 25, "三十" = 30),
-    /// or a run of digits ("二〇二三" = 2023). Nil when the scalars are not such a number.
+    /// A number written with 十 and 百 ("十二" = 12, "二十五" = 25, "三十" = 30, "三百零五" = 305), or a
+    /// run of digits ("二〇二三" = 2023). Nil when the scalars are not such a number, or when the run of
+    /// digits is too long for `Int` (read with checked arithmetic: text never traps).
     public static func value<C: Collection>(of scalars: C) -> Int? where C.Element == Unicode.Scalar {
         guard !scalars.isEmpty else { return nil }
         let hasUnits = scalars.contains { $0 == "十" || $0 == "拾" || $0 == "百" }
@@ -31,25 +32,67 @@ public enum ChineseNumerals {
             var result = 0
             for scalar in scalars {
                 guard let d = digit(scalar) else { return nil }
-                result = result * 10 + d
+                guard let next = Numerals.appendingDigit(d, to: result) else { return nil }
+                result = next
             }
             return result
         }
+        // With units the value stays below 1000 unless the units repeat; at most 百 and 十 once each.
         var total = 0
         var pending: Int?
+        var unitsSeen = 0
         for scalar in scalars {
             if let d = digit(scalar) {
                 guard pending == nil || pending == 0 else { return nil }
                 pending = d
             } else if scalar == "百" {
-                guard let p = pending, p > 0 else { return nil }
+                guard let p = pending, p > 0, unitsSeen == 0 else { return nil }
                 total += p * 100
                 pending = nil
+                unitsSeen = 1
             } else {  // 十 / 拾
+                guard unitsSeen < 2 else { return nil }
                 total += (pending ?? 1) * 10
                 pending = nil
+                unitsSeen = 2
             }
         }
         return total + (pending ?? 0)
+    }
+}
+
+/// Numbers read from text, Arabic or Chinese, with checked arithmetic: a number too long for `Int`
+/// is nil (the text keeps it; `UnreadableNumbers` reports it), never a trap.
+public enum Numerals {
+    /// `value * 10 + digit`, or nil on overflow.
+    static func appendingDigit(_ digit: Int, to value: Int) -> Int? {
+        let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+        guard !overflow else { return nil }
+        let (sum, overflow2) = times10.addingReportingOverflow(digit)
+        return overflow2 ? nil : sum
+    }
+
+    /// The value of a run of ASCII digits ("2023"); nil when empty, when any scalar is not a digit, or
+    /// on overflow.
+    public static func decimal<C: Collection>(_ scalars: C) -> Int? where C.Element == Unicode.Scalar {
+        guard !scalars.isEmpty else { return nil }
+        var result = 0
+        for scalar in scalars {
+            guard scalar.isASCIIDigit, let next = appendingDigit(Int(scalar.value - 0x30), to: result) else { return nil }
+            result = next
+        }
+        return result
+    }
+
+    /// The largest count the record holds: 2^53 − 1, the largest integer every JSON reader (JavaScript's
+    /// numbers included) reads exactly.
+    public static let largestCount = 9_007_199_254_740_991
+
+    /// A count as notices write it, in Arabic digits ("3") or Chinese numerals ("三", "十二"); nil above
+    /// `largestCount`.
+    public static func count<C: Collection>(_ scalars: C) -> Int? where C.Element == Unicode.Scalar {
+        guard let first = scalars.first else { return nil }
+        let value = first.isASCIIDigit ? decimal(scalars) : ChineseNumerals.value(of: scalars)
+        return value.flatMap { $0 <= largestCount ? $0 : nil }
     }
 }

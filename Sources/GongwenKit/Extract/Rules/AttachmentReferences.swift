@@ -28,7 +28,7 @@ enum AttachmentReferences {
                 while i < line.count, line.scalars[i].isLineSpace { i += 1 }
                 let digitsStart = i
                 while i < line.count, line.scalars[i].isASCIIDigit { i += 1 }
-                if i > digitsStart, let index = Int(String(String.UnicodeScalarView(line.scalars[digitsStart..<i]))), index <= 99 {
+                if i > digitsStart, let index = Numerals.decimal(line.scalars[digitsStart..<i]), index <= 99 {
                     if !found.contains(where: { $0.index == index }) {
                         found.append(Reference(index: index, title: nil, span: line.span(at..<i)))
                     }

@@ -40,7 +40,7 @@ public enum CitationExtractor {
                     var j = after + 2
                     while j < line.count, line.scalars[j].isLineSpace { j += 1 }
                     let digits = line.scalars[j...].prefix { $0.isASCIIDigit }
-                    attachmentIndex = digits.isEmpty ? nil : Int(String(String.UnicodeScalarView(digits)))
+                    attachmentIndex = digits.isEmpty ? nil : Numerals.decimal(digits)
                 }
                 add(Citation(title: title, docNumber: docNumber, attachmentIndex: attachmentIndex, text: sentence.text, span: line.span(i..<end)))
                 i = end

@@ -78,7 +78,7 @@ public enum QuotaExtractor {
                 let numberEnd = i
                 while i < s.count, s[i].isLineSpace { i += 1 }
                 if numberEnd > start, i < s.count, units.contains(s[i]),
-                   let value = s[start].isASCIIDigit ? Int(String(String.UnicodeScalarView(s[start..<numberEnd]))) : ChineseNumerals.value(of: s[start..<numberEnd]),
+                   let value = Numerals.count(s[start..<numberEnd]),
                    value > 0 {
                     return (value, start..<(i + 1))
                 }
@@ -105,7 +105,7 @@ public enum QuotaExtractor {
         let start = i
         while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
         guard i > start, i < s.count, units.contains(s[i]),
-              let value = s[start].isASCIIDigit ? Int(String(String.UnicodeScalarView(s[start..<i]))) : ChineseNumerals.value(of: s[start..<i]),
+              let value = Numerals.count(s[start..<i]),
               value > 0 else { return nil }
         return (value, start..<(i + 1))
     }

@@ -136,7 +136,7 @@ public enum SubmissionExtractor {
             let hasCopies = numberEnd > numberStart && k < line.count && line.scalars[k] == "份"
             if hasCopies && (form != nil || line.hasPrefix("一式", at: j)) {
                 let digits = line.scalars[numberStart..<numberEnd]
-                let copies = digits.first!.isASCIIDigit ? Int(String(String.UnicodeScalarView(digits))) : ChineseNumerals.value(of: digits)
+                let copies = Numerals.count(digits)
                 found.append(Material(form: form, copies: copies, text: text, span: line.span(i..<(k + 1))))
                 i = k + 1
             } else if let form, form.contains("电子版"), line.contains("报送") || line.contains("及") || line.contains("和") {
