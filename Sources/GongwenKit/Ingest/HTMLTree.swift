@@ -31,6 +31,9 @@ struct HTMLTree {
     /// Scalars of visible text in each subtree, and of those the ones inside links.
     var textCount: [Int] = []
     var linkCount: [Int] = []
+    /// `<a>` elements in each subtree (the node itself excluded), and whether one of them links to a file.
+    var anchorCount: [Int] = []
+    var holdsFileLink: [Bool] = []
 
     init(document: UnsafeMutableRawPointer) {
         guard let root = gw_html_root(document) else { return }
@@ -74,7 +77,9 @@ struct HTMLTree {
         value.lowercased().split { !$0.isLetter }.map(String.init)
     }
 
-    /// Children come after their parents, so one backward pass adds every subtree up. The sums are
+    /// Children come after their parents, so one backward pass adds every subtree up (and the facts
+    /// about links that `isLinkList` asks of every block: walking each block's subtree was quadratic
+    /// on nested link blocks). The sums are
     /// built in local arrays and stored once: writing into `self`'s arrays between calls to methods of
     /// `self` let each write copy a shared buffer (measured quadratic on a 50 MB page).
     private mutating func countText() {
@@ -95,8 +100,18 @@ struct HTMLTree {
             text[nodes[i].parent] += text[i]
             links[nodes[i].parent] += links[i]
         }
+        // Anchors are counted in every subtree, furniture included.
+        var anchors = [Int](repeating: 0, count: nodes.count)
+        var fileLink = nodes.map { $0.href.map(LinkKinds.isFile) ?? false }
+        for i in nodes.indices.reversed() where nodes[i].parent >= 0 {
+            let parent = nodes[i].parent
+            anchors[parent] += anchors[i] + (nodes[i].name == "a" ? 1 : 0)
+            if fileLink[i] { fileLink[parent] = true }
+        }
         textCount = text
         linkCount = links
+        anchorCount = anchors
+        holdsFileLink = fileLink
     }
 
     /// Readable characters (letters, digits, Han): a run of punctuation or entity references is not text.
@@ -130,28 +145,13 @@ struct HTMLTree {
         let node = nodes[index]
         guard node.kind == .element, HTMLText.blockElements.contains(node.name), textCount[index] > 0,
               linkCount[index] * 10 >= textCount[index] * 6 else { return false }
-        var links = 0
-        var stack = node.children
-        while let i = stack.popLast() {
-            if nodes[i].name == "a" { links += 1 }
-            stack += nodes[i].children
-        }
-        return links >= 2 && !containsFileLink(index)
+        return anchorCount[index] >= 2 && !holdsFileLink[index]
     }
 
     /// A long list of links with hardly any other text ("相关链接", forty related articles): furniture
     /// however long it is.
     func isDenseLinkList(_ index: Int) -> Bool {
         linkCount[index] * 10 >= textCount[index] * 9
-    }
-
-    func containsFileLink(_ index: Int) -> Bool {
-        var stack = [index]
-        while let i = stack.popLast() {
-            if let href = nodes[i].href, LinkKinds.isFile(href) { return true }
-            stack += nodes[i].children
-        }
-        return false
     }
 
     /// Elements that can contain an article: block containers. Not a paragraph or a heading, not a

@@ -1,0 +1,51 @@
+import Foundation
+import GongwenKit
+
+/// What one run of the fuzzer exercises, chosen by GONGWEN_FUZZ_TARGET (fuzz.sh sets it):
+/// - `parse-text`, `parse-html`: the whole pipeline, the bytes read as text or as HTML, and the record
+///   encoded as JSON;
+/// - `normalize`: ingest and normalize only, as `gongwen normalize` does;
+/// - `diff`: the input cut in two at its middle line, each half parsed, and the two records diffed and
+///   rendered in every report format.
+enum Target: String {
+    case parseText = "parse-text", parseHTML = "parse-html", normalize, diff
+}
+
+let target: Target = {
+    let name = ProcessInfo.processInfo.environment["GONGWEN_FUZZ_TARGET"] ?? "parse-text"
+    guard let target = Target(rawValue: name) else {
+        FileHandle.standardError.write(Data("GONGWEN_FUZZ_TARGET: unknown target \(name)\n".utf8))
+        exit(2)
+    }
+    return target
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    switch target {
+    case .parseText:
+        parse(bytes, format: .text)
+    case .parseHTML:
+        parse(bytes, format: .html)
+    case .normalize:
+        if let document = try? Ingest.ingest(bytes: bytes, path: "fuzz", format: nil) {
+            _ = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
+        }
+    case .diff:
+        let newline = UInt8(ascii: "\n")
+        let middle = bytes.indices.dropFirst(bytes.count / 2).first { bytes[$0] == newline } ?? bytes.count / 2
+        guard let old = try? Gongwen.parse(bytes: Array(bytes[..<middle]), path: "old", format: .text),
+              let new = try? Gongwen.parse(bytes: Array(bytes[middle...]), path: "new", format: .text) else { return 0 }
+        let diff = NoticeDiffer.diff(old, new, oldPath: "old", newPath: "new")
+        for format in [ReportFormat.terminal, .markdown, .json, .html] {
+            _ = try? DiffReport.render(diff, format: format, options: ReportOptions(colour: true, showUnchanged: true))
+        }
+    }
+    return 0
+}
+
+private func parse(_ bytes: [UInt8], format: InputFormat) {
+    guard let record = try? Gongwen.parse(bytes: bytes, path: "fuzz", format: format) else { return }
+    _ = try? Gongwen.jsonData(record, pretty: false)
+}

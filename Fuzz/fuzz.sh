@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Builds Gongwen's libFuzzer harness (Sources/GongwenFuzz) with the fuzzer and address sanitizers and
+# runs it. Usage:
+#   Fuzz/fuzz.sh [SECONDS] [TARGET ...]   fuzz each target for SECONDS (default 60); targets:
+#                                         parse-text parse-html normalize diff (default: all four)
+#   Fuzz/fuzz.sh --regressions            run every saved input in Fuzz/Regressions once, and stop
+# A crash, a timeout (an input taking more than 1 s) or an out-of-memory (over 2 GB) stops the run with
+# exit 1 and leaves the input in Fuzz/Findings/TARGET/; copy it into Fuzz/Regressions/TARGET/ once it is
+# fixed, and add a unit test for it. The growing corpus is kept in Fuzz/Corpus/TARGET/ (not in git).
+set -euo pipefail
+cd "$(dirname "$0")"
+here=$(pwd)
+scratch=${GONGWEN_FUZZ_BUILD:-$here/.build}
+binary=$scratch/gongwen-fuzz
+targets=(parse-text parse-html normalize diff)
+
+# SwiftPM links executables with `--defsym main=…`, which clashes with libFuzzer's own main: build the
+# harness as a static library and link it here, with libFuzzer's main.
+build() {
+    swift build -c release --scratch-path "$scratch" \
+        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+        -Xcc -fsanitize=fuzzer-no-link,address >&2
+    swiftc -sanitize=fuzzer,address -parse-as-library -o "$binary" \
+        -Xlinker --whole-archive "$scratch/release/libGongwenFuzz.a" -Xlinker --no-whole-archive \
+        -lFoundation -lFoundationEssentials -lFoundationInternationalization -lxml2 -licui18n -licuuc \
+        2> >(grep -v "Cannot export local symbol" >&2)
+}
+
+# The seed corpus: the five notices, the 36 real notices of the accuracy corpus, the HTML fixtures
+# and the reliability reproducers.
+seeds() {
+    local target=$1 dir=$here/Corpus/$1
+    mkdir -p "$dir"
+    local pattern='*.txt'
+    [ "$target" = parse-html ] && pattern='*.htm*'
+    [ "$target" = normalize ] && pattern='*'
+    find ../Notices ../Tests/GongwenKitTests/Corpus/notices ../Tests/GongwenKitTests/Fixtures -type f -name "$pattern" \
+        -exec cp -n {} "$dir/" \;
+    echo "$dir"
+}
+
+# The Swift backtracer and ASan hang each other on a crash; ASan reports it.
+export SWIFT_BACKTRACE=enable=no
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+
+build
+if [ "${1:-}" = "--regressions" ]; then
+    status=0
+    for target in "${targets[@]}"; do
+        inputs=("$here/Regressions/$target"/*)
+        [ -e "${inputs[0]}" ] || continue
+        echo "== $target: ${#inputs[@]} saved inputs" >&2
+        GONGWEN_FUZZ_TARGET=$target "$binary" -timeout=1 -rss_limit_mb=2048 "${inputs[@]}" || status=1
+    done
+    exit $status
+fi
+
+seconds=${1:-60}
+shift || true
+[ $# -gt 0 ] && targets=("$@")
+for target in "${targets[@]}"; do
+    findings=$here/Findings/$target
+    mkdir -p "$findings"
+    echo "== $target for $seconds s" >&2
+    GONGWEN_FUZZ_TARGET=$target "$binary" "$(seeds "$target")" \
+        -dict="$here/notice.dict" -max_len=65536 -timeout=1 -rss_limit_mb=2048 \
+        -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$findings/"
+done
