@@ -15,7 +15,11 @@ public enum Gongwen {
     public static func record(of document: IngestedDocument) -> NoticeRecord {
         let normalized = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
         let segmented = Segmenter.segment(normalized)
-        return RecordBuilder.record(segmented, source: document.source, links: normalized.links)
+        var record = RecordBuilder.record(segmented, source: document.source, links: normalized.links)
+        record.diagnostics += document.dropped.map { block in
+            Diagnostic(severity: .info, message: "left out of the article as \(block.reason.rawValue): \(block.excerpt)", span: block.span)
+        }
+        return record
     }
 
     /// JSON with sorted keys: the same record always gives the same bytes.

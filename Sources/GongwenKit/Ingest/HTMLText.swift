@@ -5,6 +5,21 @@ struct HTMLDocumentText {
     var lines: [TextLine] = []
     var headingLevels: [Int?] = []
     var links: [Link] = []
+    /// Blocks inside the article left out as page furniture (a menu, a share bar, related links).
+    var dropped: [DroppedBlock] = []
+}
+
+/// A block of the page's article that the reader sees but the record leaves out, with why.
+public struct DroppedBlock: Sendable, Equatable {
+    public enum Reason: String, Sendable {
+        case furniture = "navigation, header, footer or share bar"
+        case linkList = "a list of links to other pages"
+    }
+
+    public var reason: Reason
+    /// Its text, cut to its first 60 characters.
+    public var excerpt: String
+    public var span: SourceSpan
 }
 
 /// HTML to lines of text through libxml2's HTML parser (htmlReadMemory, recovering, no network).
@@ -23,6 +38,7 @@ enum HTMLText {
 
     static func extract(utf8 bytes: [UInt8], sourceLines: [[Unicode.Scalar]], path: String) throws -> HTMLDocumentText {
         guard bytes.count < Int(Int32.max) else { throw IngestError.html(path: path, reason: "larger than 2 GiB") }
+        let bytes = blankingInternalSubset(bytes)
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { gw_html_parse($0.baseAddress, Int32($0.count)) }
         }
@@ -31,11 +47,48 @@ enum HTMLText {
         gw_html_free(document)
         guard let root = tree.contentRoot() else { return HTMLDocumentText() }
 
-        var writer = LineWriter(aligner: SourceAligner(lines: sourceLines))
-        for heading in headingsBefore(root, tree: tree) { writer.write(heading, tree: tree) }
-        writer.write(root, tree: tree)
-        writer.endLine()
-        return writer.result
+        let headings = headingsBefore(root, tree: tree)
+        func text(droppingLinkLists: Bool) -> HTMLDocumentText {
+            var writer = LineWriter(aligner: SourceAligner(lines: sourceLines), dropsLinkLists: droppingLinkLists)
+            for heading in headings { writer.write(heading, tree: tree) }
+            writer.write(root, tree: tree)
+            writer.endLine()
+            return writer.result
+        }
+        let page = text(droppingLinkLists: true)
+        // A page whose text is all links (a list of notices, links nested in links) is read as it is.
+        if !page.lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) { return text(droppingLinkLists: false) }
+        return page
+    }
+
+    /// Article text that must follow a block of links for it to count as part of the article.
+    static let articleTextAfterLinks = 30
+
+    /// The page with its DOCTYPE's internal subset (`<!DOCTYPE html [ <!ENTITY …> ]>`) replaced by
+    /// spaces, line breaks kept: libxml2's HTML parser does not read a subset and would make text of it.
+    /// Entities are never expanded.
+    static func blankingInternalSubset(_ bytes: [UInt8]) -> [UInt8] {
+        var i = bytes.startIndex
+        while i < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        let doctype = Array("<!doctype".utf8)
+        guard bytes.count - i > doctype.count,
+              zip(bytes[i...], doctype).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) else { return bytes }
+        guard let open = bytes[i...].firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: ">") }),
+              bytes[open] == UInt8(ascii: "[") else { return bytes }
+        // The subset ends at the "]" that a ">" follows (spaces between).
+        var close = open + 1
+        while close < bytes.endIndex {
+            if bytes[close] == UInt8(ascii: "]") {
+                var k = close + 1
+                while k < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[k]) { k += 1 }
+                if k < bytes.endIndex, bytes[k] == UInt8(ascii: ">") { break }
+            }
+            close += 1
+        }
+        guard close < bytes.endIndex else { return bytes }
+        var blanked = bytes
+        for k in open...close where blanked[k] != 0x0A && blanked[k] != 0x0D { blanked[k] = 0x20 }
+        return blanked
     }
 
     /// Headings set just before the content, outside it: many sites put a notice's issuer and title
@@ -81,7 +134,7 @@ enum HTMLText {
         return "。：:；".unicodeScalars.contains(last) && text[j].isHan
     }
 
-    private static func plainText(_ index: Int, tree: HTMLTree) -> [Unicode.Scalar] {
+    static func plainText(_ index: Int, tree: HTMLTree) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         var stack = [index]
         while let i = stack.popLast() {
@@ -94,12 +147,38 @@ enum HTMLText {
     /// Writes lines from a subtree in document order.
     struct LineWriter {
         var aligner: SourceAligner
+        let dropsLinkLists: Bool
         var result = HTMLDocumentText()
         var current = TextLine()
         var currentHeading: Int?
         var pendingSpace: SourcePoint?
 
-        init(aligner: SourceAligner) { self.aligner = aligner }
+        init(aligner: SourceAligner, dropsLinkLists: Bool) {
+            self.aligner = aligner
+            self.dropsLinkLists = dropsLinkLists
+        }
+
+        /// Why a block inside the article is left out, or nil when it is written.
+        func reasonToDrop(_ i: Int, root: Int, tree: HTMLTree) -> DroppedBlock.Reason? {
+            guard i != root else { return nil }
+            if tree.isFurniture(i) { return .furniture }
+            guard dropsLinkLists, tree.isLinkList(i), tree.textCount[i] < 400 || tree.isDenseLinkList(i),
+                  tree.articleText(after: i, within: root) < HTMLText.articleTextAfterLinks else { return nil }
+            return .linkList
+        }
+
+        mutating func recordDropped(_ i: Int, reason: DroppedBlock.Reason, tree: HTMLTree) {
+            let words = HTMLText.plainText(i, tree: tree).split { $0.isLineSpace || $0 == "\n" || $0 == "\r" }
+            var excerpt = words.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+            if excerpt.count > 60 { excerpt = String(excerpt.prefix(60)) + "…" }
+            guard !excerpt.isEmpty else { return }
+            // libxml2 gives lines only: the span runs from the first tag on the block's first line to the
+            // end of its last line.
+            let start = aligner.position(ofElementOnLine: tree.nodes[i].line)
+            let lastLine = max(Int(start.line), min(tree.lastLine(of: i), aligner.lines.count))
+            let end = SourcePoint(line: lastLine, column: max(1, aligner.lines.isEmpty ? 1 : aligner.lines[lastLine - 1].count))
+            result.dropped.append(DroppedBlock(reason: reason, excerpt: excerpt, span: SourceSpan(start: start, end: end)))
+        }
 
         mutating func endLine() {
             let trimmed = current.trimmed()
@@ -126,7 +205,10 @@ enum HTMLText {
                         addText(node.text, line: node.line, preformatted: preDepth > 0)
                         continue
                     }
-                    if i != root, tree.isFurniture(i) || tree.isLinkList(i) && (tree.textCount[i] < 400 || tree.isDenseLinkList(i)) { continue }
+                    if let reason = reasonToDrop(i, root: root, tree: tree) {
+                        recordDropped(i, reason: reason, tree: tree)
+                        continue
+                    }
                     let name = node.name
                     if name == "br" { endLine(); continue }
                     if blockElements.contains(name) { endLine() }
@@ -230,27 +312,71 @@ struct SourceAligner {
         if column < lines[line].count { column += 1 } else { line += 1; column = 0 }
     }
 
-    /// Steps over tags, comments and the blank between them.
+    /// Steps over tags, comments and the blank between them, and over the content of elements whose
+    /// text is never shown (a script, a style, the page's <title>).
     private mutating func skipMarkup() {
         while let c = current {
             if c == "<" {
                 let isComment = column + 3 < lines[line].count && lines[line][column + 1] == "!" && lines[line][column + 2] == "-" && lines[line][column + 3] == "-"
+                let name = isComment ? "" : tagName()
                 skipTag(comment: isComment)
+                if Self.hiddenTextElements.contains(name) { skipPast(closing: name) }
             } else {
                 return
             }
         }
     }
 
+    static let hiddenTextElements: Set<String> = ["script", "style", "title", "textarea"]
+
+    /// The lowercased name of the tag at the cursor ("<title>" → "title").
+    private func tagName() -> String {
+        let source = lines[line]
+        var i = column + 1
+        var name = ""
+        while i < source.count, source[i].isASCIILetter || (source[i].isASCIIDigit && !name.isEmpty), name.count < 10 {
+            name.unicodeScalars.append(source[i])
+            i += 1
+        }
+        return name.lowercased()
+    }
+
+    private func asciiLowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
+    }
+
+    /// Moves to the "<" of the element's closing tag ("</title"), when there is one; else stays.
+    private mutating func skipPast(closing name: String) {
+        let closing = Array("</\(name)".unicodeScalars)
+        var (l, c) = (line, column)
+        while l < lines.count {
+            let source = lines[l]
+            while c + closing.count <= source.count {
+                if source[c] == "<", zip(source[c..<(c + closing.count)], closing).allSatisfy({ asciiLowercased($0.0) == $0.1 }) {
+                    (line, column) = (l, c)
+                    return
+                }
+                c += 1
+            }
+            (l, c) = (l + 1, 0)
+        }
+    }
+
+    /// Steps over one tag or comment; a DOCTYPE's internal subset (`<!DOCTYPE html [ <!ENTITY …> ]>`)
+    /// ends at the ">" after its "]".
     private mutating func skipTag(comment: Bool) {
         var steps = 0
         var previous: [Unicode.Scalar] = []
+        var bracketDepth = 0
         while let c = current, steps < 1_000_000 {
             advance()
             steps += 1
             previous.append(c)
             if previous.count > 3 { previous.removeFirst() }
-            if c == ">" && (!comment || previous.count == 3 && previous[0] == "-" && previous[1] == "-") { return }
+            if !comment, steps == 2, c == "!" { bracketDepth = -1 }  // a declaration: brackets may follow
+            if bracketDepth != 0, c == "[" { bracketDepth = max(1, bracketDepth + 1) }
+            if bracketDepth > 0, c == "]" { bracketDepth -= 1 }
+            if c == ">" && bracketDepth <= 0 && (!comment || previous.count == 3 && previous[0] == "-" && previous[1] == "-") { return }
         }
     }
 
@@ -260,7 +386,8 @@ struct SourceAligner {
         while let c = current, guardSteps < 4096 {
             guardSteps += 1
             if c == "<" { skipTag(comment: false); continue }
-            if c == "&", let length = entityLength() {
+            // An unknown reference ("&b;") stays in the text as written: only "&amp;" stands for "&".
+            if c == "&", let length = entityLength(), scalar != "&" || isAmpersandReference(length: length) {
                 let at = point
                 for _ in 0..<length { advance() }
                 return at
@@ -277,6 +404,11 @@ struct SourceAligner {
             return point  // out of step: give the nearest place rather than wander off
         }
         return point
+    }
+
+    private func isAmpersandReference(length: Int) -> Bool {
+        let name = String(String.UnicodeScalarView(lines[line][(column + 1)..<(column + length - 1)])).lowercased()
+        return name == "amp" || name == "#38" || name == "#x26"
     }
 
     /// "&nbsp;", "&#12288;", "&#x3000;", "&amp;": the length of the reference at the cursor.

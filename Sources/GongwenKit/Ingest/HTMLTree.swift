@@ -34,6 +34,10 @@ struct HTMLTree {
     /// `<a>` elements in each subtree (the node itself excluded), and whether one of them links to a file.
     var anchorCount: [Int] = []
     var holdsFileLink: [Bool] = []
+    /// Nodes are in document order (pre-order): the subtree of node i is `i..<subtreeEnd[i]`.
+    var subtreeEnd: [Int] = []
+    /// Readable characters of article text (not in a link, not in furniture) in the nodes before index i.
+    var articleTextBefore: [Int] = []
 
     init(document: UnsafeMutableRawPointer) {
         guard let root = gw_html_root(document) else { return }
@@ -86,16 +90,28 @@ struct HTMLTree {
         let furniture = nodes.indices.map(isFurniture)
         var text = [Int](repeating: 0, count: nodes.count)
         var links = [Int](repeating: 0, count: nodes.count)
-        // Parents come before children: whether a node is inside a link is known from its parent.
+        // Parents come before children: whether a node is inside a link or furniture is known from its parent.
         var insideLink = [Bool](repeating: false, count: nodes.count)
+        var insideFurniture = [Bool](repeating: false, count: nodes.count)
+        var articleText = [Int](repeating: 0, count: nodes.count + 1)
         for i in nodes.indices {
             let parent = nodes[i].parent
-            if parent >= 0 { insideLink[i] = insideLink[parent] || nodes[parent].name == "a" }
+            if parent >= 0 {
+                insideLink[i] = insideLink[parent] || nodes[parent].name == "a"
+                insideFurniture[i] = insideFurniture[parent] || furniture[parent]
+            }
             if nodes[i].kind == .text {
                 text[i] = Self.readableCount(nodes[i].text)
                 if insideLink[i] { links[i] = text[i] }
             }
+            articleText[i + 1] = articleText[i] + (insideLink[i] || insideFurniture[i] ? 0 : text[i])
         }
+        var ends = nodes.indices.map { $0 + 1 }
+        for i in nodes.indices.reversed() where nodes[i].parent >= 0 {
+            ends[nodes[i].parent] = max(ends[nodes[i].parent], ends[i])
+        }
+        subtreeEnd = ends
+        articleTextBefore = articleText
         for i in nodes.indices.reversed() where nodes[i].parent >= 0 && !furniture[i] {
             text[nodes[i].parent] += text[i]
             links[nodes[i].parent] += links[i]
@@ -146,6 +162,18 @@ struct HTMLTree {
         guard node.kind == .element, HTMLText.blockElements.contains(node.name), textCount[index] > 0,
               linkCount[index] * 10 >= textCount[index] * 6 else { return false }
         return anchorCount[index] >= 2 && !holdsFileLink[index]
+    }
+
+    /// Readable article text that follows the subtree of `index` inside the subtree of `root`: a block
+    /// of links with the article going on after it is part of the article ("相关链接：<a>申报系统</a>" in
+    /// the middle of the body), not a menu.
+    func articleText(after index: Int, within root: Int) -> Int {
+        articleTextBefore[subtreeEnd[root]] - articleTextBefore[subtreeEnd[index]]
+    }
+
+    /// The last source line of a subtree.
+    func lastLine(of index: Int) -> Int {
+        nodes[index..<subtreeEnd[index]].reduce(nodes[index].line) { max($0, $1.line) }
     }
 
     /// A long list of links with hardly any other text ("相关链接", forty related articles): furniture

@@ -23,6 +23,8 @@ public struct IngestedDocument: Sendable {
     public var headingLevels: [Int?] = []
     /// For HTML, the links of the page (`<a href>`) with the span of their text.
     public var links: [Link] = []
+    /// For HTML, the blocks inside the article left out as page furniture.
+    public var dropped: [DroppedBlock] = []
 }
 
 /// The first stage: bytes (a file or standard input) to decoded lines.
@@ -64,7 +66,7 @@ public enum Ingest {
                 throw IngestError.html(path: path, reason: "the page has no visible text (only markup, scripts or styles)")
             }
             return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: page.lines,
-                                    headingLevels: page.headingLevels, links: page.links)
+                                    headingLevels: page.headingLevels, links: page.links, dropped: page.dropped)
         }
     }
 
