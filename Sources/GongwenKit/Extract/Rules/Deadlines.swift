@@ -27,7 +27,10 @@ public struct Deadline: Encodable, Sendable, Equatable {
 
 /// A further place that says the same thing.
 public struct Mention: Encodable, Sendable, Equatable {
-    public var text: String
+    /// The sentence; null when it is the sentence quoted just before (the deadline's own, or the
+    /// previous mention's): a date said again in the same sentence is not copied again.
+    @Nullable public var text: String?
+    /// The date expression in the input.
     public var span: SourceSpan
 }
 
@@ -51,37 +54,58 @@ public enum DeadlineExtractor {
 
     public static func extract(_ sentences: [Sentence], context: ExtractionContext) -> (deadlines: [Deadline], schedule: [ScheduleItem]) {
         var deadlines: [Deadline] = []
+        var deadlineIndex: [DeadlineKey: Int] = [:]
+        var lastSentenceQuoted: [Int] = []  // for each deadline, the sentence its text or last mention quotes
         var schedule: [ScheduleItem] = []
-        for sentence in sentences {
+        for (sentenceNumber, sentence) in sentences.enumerated() {
             let line = sentence.line
-            for expression in DateExpressions.scan(line) {
+            let expressions = DateExpressions.scan(line)
+            guard !expressions.isEmpty else { continue }
+            // What each date expression asks of its sentence, found once for the sentence: a sentence
+            // with thousands of dates must not be read again for each.
+            let firstWindowLabel = windowLabels.compactMap { line.firstIndex(of: $0) }.min()
+            let firstDueLabel = ["截止", "截至"].compactMap { line.firstIndex(of: $0) }.min()
+            let verbs = verbPositions(in: line)
+            lazy var sentenceSubject = SentenceSubject.find(line)
+            for expression in expressions {
                 let span = line.span(expression.range)
-                let windowLabel = windowLabels.contains { label in line.firstIndex(of: label).map { $0 < expression.range.lowerBound } ?? false }
-                let dueLabel = line.firstIndex(of: "截止").map { $0 < expression.range.lowerBound } ?? false
-                    || line.firstIndex(of: "截至").map { $0 < expression.range.lowerBound } ?? false
+                let windowLabel = firstWindowLabel.map { $0 < expression.range.lowerBound } ?? false
+                let dueLabel = firstDueLabel.map { $0 < expression.range.lowerBound } ?? false
                 let ownStep = isIssuersOwnStep(subject(before: expression.range.lowerBound, in: line), context: context)
                 let isDeadline = !expression.isRecurring && !ownStep && (expression.isDue || dueLabel || (expression.start != nil && windowLabel))
                 guard let end = resolve(expression.end, after: expression.start, context: context, clampToSigning: isDeadline) else { continue }
                 let start = expression.start.flatMap { resolve($0, after: nil, context: context, clampToSigning: false) }
                 if isDeadline {
                     let precision: Deadline.Precision = expression.isMonthEnd ? .monthEnd : (end.day == nil ? .month : .day)
-                    let actor = actor(before: expression.range.lowerBound, in: line)
-                    let deadline = Deadline(date: format(end, monthEnd: expression.isMonthEnd), start: start.map { format($0, monthEnd: false) },
-                                            time: expression.timeOfDay, precision: precision, action: action(in: line, after: expression.range, windowLabel: windowLabel),
-                                            actor: actor, text: sentence.text, span: span, mentions: [])
-                    if let same = deadlines.firstIndex(where: { $0.date == deadline.date && $0.actor == deadline.actor }) {
-                        deadlines[same].mentions.append(Mention(text: sentence.text, span: span))
+                    let actor = actor(before: expression.range.lowerBound, in: line, subjectOfSentence: sentenceSubject)
+                    let key = DeadlineKey(date: format(end, monthEnd: expression.isMonthEnd), actor: actor)
+                    if let same = deadlineIndex[key] {
+                        // A sentence already quoted just before is not copied again.
+                        let quoted = lastSentenceQuoted[same] == sentenceNumber
+                        deadlines[same].mentions.append(Mention(text: quoted ? nil : sentence.quote(expression.range), span: span))
+                        lastSentenceQuoted[same] = sentenceNumber
                     } else {
-                        deadlines.append(deadline)
+                        deadlineIndex[key] = deadlines.count
+                        lastSentenceQuoted.append(sentenceNumber)
+                        deadlines.append(Deadline(date: key.date, start: start.map { format($0, monthEnd: false) },
+                                                  time: expression.timeOfDay, precision: precision,
+                                                  action: action(verbs, after: expression.range, windowLabel: windowLabel),
+                                                  actor: actor, text: sentence.quote(expression.range), span: span, mentions: []))
                     }
                 } else {
                     schedule.append(ScheduleItem(date: format(start ?? end, monthEnd: false), end: start == nil ? nil : format(end, monthEnd: false),
-                                                 text: sentence.text, span: span))
+                                                 text: sentence.quote(expression.range), span: span))
                 }
             }
         }
         deadlines.sort { $0.date < $1.date }
         return (deadlines, schedule)
+    }
+
+    /// One deadline per date and actor: later sentences that give the same are its mentions.
+    struct DeadlineKey: Hashable {
+        var date: String
+        var actor: String?
     }
 
     /// Fills in a missing year: from the window's start, else the notice's year; a window that ends
@@ -127,41 +151,57 @@ public enum DeadlineExtractor {
         subjectWords(before: index, in: line).flatMap { $0.isEmpty ? nil : $0.text }
     }
 
-    /// The words between the clause's start and a "于" right before `index`; nil when no 于 stands there.
+    /// The longest subject looked for: a body's name is far shorter. (Walking back further, for each of
+    /// a thousand dates in one endless clause, was quadratic.)
+    static let longestSubject = 100
+
+    /// The words between the clause's start and a "于" right before `index`; nil when no 于 stands there
+    /// or the clause runs back further than `longestSubject` characters.
     static func subjectWords(before index: Int, in line: TextLine) -> TextLine? {
         var end = index
-        while end > 0, line.scalars[end - 1].isLineSpace { end -= 1 }
+        while end > 0, index - end < longestSubject, line.scalars[end - 1].isLineSpace { end -= 1 }
         guard end > 0, line.scalars[end - 1] == "于" else { return nil }
         end -= 1
         var start = end
-        while start > 0, !"，。；：,;:".unicodeScalars.contains(line.scalars[start - 1]) { start -= 1 }
+        while start > 0, !"，。；：,;:".unicodeScalars.contains(line.scalars[start - 1]) {
+            start -= 1
+            if end - start > longestSubject { return nil }
+        }
         return line[start..<end].trimmed()
     }
 
     /// The verb after the date ("于8月30日前报送我局" → 报送), or before it ("截止申报").
-    static func action(in line: TextLine, after range: Range<Int>, windowLabel: Bool) -> String? {
-        if let verb = firstVerb(in: line, from: range.upperBound, to: line.count) { return verb }
+    static func action(_ verbs: [(position: Int, verb: String)], after range: Range<Int>, windowLabel: Bool) -> String? {
+        // The first verb at or after the date's end, by binary search over the positions.
+        var low = 0, high = verbs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if verbs[middle].position < range.upperBound { low = middle + 1 } else { high = middle }
+        }
+        if low < verbs.count { return verbs[low].verb }
         if windowLabel { return "申报" }
-        return firstVerb(in: line, from: 0, to: range.lowerBound)
+        return verbs.first.flatMap { $0.position < range.lowerBound ? $0.verb : nil }
     }
 
-    /// The earliest action verb in `from..<to`, skipping 申报 where it modifies a noun.
-    private static func firstVerb(in line: TextLine, from: Int, to: Int) -> String? {
-        var i = from
-        while i < to {
+    /// Where the action verbs of a line stand, in order, skipping 申报 where it modifies a noun.
+    static func verbPositions(in line: TextLine) -> [(position: Int, verb: String)] {
+        var found: [(position: Int, verb: String)] = []
+        var i = 0
+        while i < line.count {
             for verb in actions where line.hasPrefix(verb, at: i) {
                 let after = i + verb.unicodeScalars.count
                 if verb == "申报", nounsAfterApply.contains(where: { line.hasPrefix($0, at: after) }) { continue }
-                return verb
+                found.append((i, verb))
+                break
             }
             i += 1
         }
-        return nil
+        return found
     }
 
     /// The body that must act: the words before "于" + date, from the clause start (or after 请),
     /// when they name a body ("各市工信局", "申报企业应" → 申报企业).
-    static func actor(before index: Int, in line: TextLine) -> String? {
+    static func actor(before index: Int, in line: TextLine, subjectOfSentence: @autoclosure () -> String?) -> String? {
         guard var words = subjectWords(before: index, in: line) else { return nil }
         if let marker = OutlineMarker.parse(words) { words = words[marker.contentStart..<words.count] }
         if let please = words.firstIndex(of: "请") { words = words[(please + 1)..<words.count] }
@@ -173,7 +213,7 @@ public enum DeadlineExtractor {
                 changed = true
             }
         }
-        if words.isEmpty { return SentenceSubject.find(line) }  // "请各市工信局…，于5月15日前…"
+        if words.isEmpty { return subjectOfSentence() }  // "请各市工信局…，于5月15日前…"
         return SentenceSubject.isBody(words.text) ? words.text : nil
     }
 }

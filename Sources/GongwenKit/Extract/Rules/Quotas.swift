@@ -32,9 +32,10 @@ public enum QuotaExtractor {
             let line = sentence.line
             if let range = unlimited(in: line) {
                 quotas.append(Quota(max: nil, unlimited: true, unit: "", appliesTo: SentenceSubject.find(line).map { [$0] } ?? [],
-                                    condition: nil, text: sentence.text, span: line.span(range)))
+                                    condition: nil, text: sentence.quote(range), span: line.span(range)))
                 continue
             }
+            let quotasBefore = quotas.count
             let clauses = Sentences.clauses(line)
             var pendingCondition: String?
             for clause in clauses {
@@ -47,17 +48,17 @@ public enum QuotaExtractor {
                 if appliesTo.isEmpty, let subject = SentenceSubject.find(line) { appliesTo = [subject] }
                 let condition = pendingCondition
                 if condition != nil, appliesTo.isEmpty, let previous = quotas.last { appliesTo = previous.appliesTo }
-                if appliesTo.isEmpty, condition == nil, let previous = quotas.last, previous.text == sentence.text {
+                if appliesTo.isEmpty, condition == nil, quotas.count > quotasBefore, let previous = quotas.last {
                     appliesTo = previous.appliesTo
                 }
                 let absolute = (clause.lowerBound + numberRange.lowerBound)..<(clause.lowerBound + numberRange.upperBound)
                 quotas.append(Quota(max: number, unit: String(line.scalars[absolute.upperBound - 1]), appliesTo: appliesTo,
-                                    condition: condition, text: sentence.text, span: line.span(absolute)))
+                                    condition: condition, text: sentence.quote(absolute), span: line.span(absolute)))
                 // "分别不超过5个和3个": a second limit for the second of the things named.
                 if let (second, secondRange) = pairedNumber(in: words, after: numberRange.upperBound) {
                     let range = (clause.lowerBound + secondRange.lowerBound)..<(clause.lowerBound + secondRange.upperBound)
                     quotas.append(Quota(max: second, unit: String(line.scalars[range.upperBound - 1]), appliesTo: appliesTo,
-                                        condition: condition, text: sentence.text, span: line.span(range)))
+                                        condition: condition, text: sentence.quote(range), span: line.span(range)))
                 }
                 pendingCondition = nil
             }

@@ -7,6 +7,21 @@ public struct Sentence: Sendable {
 
     public var text: String { line.text }
     public var span: SourceSpan { line.span! }
+
+    /// Sentences longer than this many characters are quoted in part.
+    static let longestQuote = 1_000
+    /// How many characters either side of a value a partial quote keeps.
+    static let quoteContext = 200
+
+    /// The sentence, as the `text` of a value found in it at `range`. A sentence longer than
+    /// `longestQuote` characters is cut to `quoteContext` characters either side of the value, with "…"
+    /// where it was cut: a thousand values in one endless sentence must not each copy it whole.
+    func quote(_ range: Range<Int>) -> String {
+        guard line.count > Self.longestQuote else { return text }
+        let start = max(0, range.lowerBound - Self.quoteContext)
+        let end = min(line.count, range.upperBound + Self.quoteContext)
+        return (start > 0 ? "…" : "") + line[start..<end].text + (end < line.count ? "…" : "")
+    }
 }
 
 enum Sentences {

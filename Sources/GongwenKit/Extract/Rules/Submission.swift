@@ -64,12 +64,14 @@ public enum SubmissionExtractor {
             where !result.channels.contains(where: { $0.kind == channel.kind && $0.target == channel.target }) {
                 result.channels.append(channel)
             }
-            result.materials += materials(in: line, text: sentence.text)
+            result.materials += materials(in: sentence)
+            let formatsBefore = result.fileFormats.count
             for (word, format) in formats {
-                guard let at = line.firstIndex(of: word), !result.fileFormats.contains(where: { $0.format == format && $0.text == sentence.text }) else { continue }
-                result.fileFormats.append(FileFormat(format: format, text: sentence.text, span: line.span(at..<(at + word.unicodeScalars.count))))
+                guard let at = line.firstIndex(of: word), !result.fileFormats[formatsBefore...].contains(where: { $0.format == format }) else { continue }
+                let range = at..<(at + word.unicodeScalars.count)
+                result.fileFormats.append(FileFormat(format: format, text: sentence.quote(range), span: line.span(range)))
             }
-            result.naming += naming(in: line, text: sentence.text)
+            result.naming += naming(in: sentence)
         }
         // An online channel named without its address says nothing more than one that has it.
         if result.channels.contains(where: { $0.kind == .online && $0.target != nil }) {
@@ -83,13 +85,13 @@ public enum SubmissionExtractor {
         var found: [Channel] = []
         let online = ["网上申报", "在线申报", "申报系统", "申报页面", "申报入口", "登录", "访问"]
         if let (url, range) = webAddress(in: line), online.contains(where: { line.contains($0) }) {
-            found.append(Channel(kind: .online, target: url, text: sentence.text, span: line.span(range)))
+            found.append(Channel(kind: .online, target: url, text: sentence.quote(range), span: line.span(range)))
         } else if let at = ["网上在线申报", "网上申报", "在线申报"].compactMap({ line.firstIndex(of: $0) }).min() {
-            found.append(Channel(kind: .online, target: nil, text: sentence.text, span: line.span(at..<(at + 4))))
+            found.append(Channel(kind: .online, target: nil, text: sentence.quote(at..<(at + 4)), span: line.span(at..<(at + 4))))
         }
         if let at = line.firstIndex(of: "邮箱"), line.contains("发送") || line.contains("发至") || line.contains("报送") {
             let address = ContactExtractor.emails(in: line).first
-            found.append(Channel(kind: .email, target: address, text: sentence.text, span: line.span(at..<(at + 2))))
+            found.append(Channel(kind: .email, target: address, text: sentence.quote(at..<(at + 2)), span: line.span(at..<(at + 2))))
         }
         // (Not the bare 报: it stands inside 申报.)
         for verb in ["报送至", "报送", "寄送至", "送至", "报至"] {
@@ -99,7 +101,7 @@ public enum SubmissionExtractor {
             while end < line.count, !"，。；（(".unicodeScalars.contains(line.scalars[end]) { end += 1 }
             let target = line[start..<end].trimmed()
             guard !target.isEmpty, target.count <= 30, SentenceSubject.isBody(target.text) || target.hasPrefix("我") else { continue }
-            found.append(Channel(kind: .delivery, target: target.text, text: sentence.text, span: target.span!))
+            found.append(Channel(kind: .delivery, target: target.text, text: sentence.quote(start..<end), span: target.span!))
             break
         }
         return found
@@ -117,8 +119,10 @@ public enum SubmissionExtractor {
     }
 
     /// "纸质一式二份", "光盘电子版一份", "纸质版1份", "一式三份", "U盘电子版".
-    static func materials(in line: TextLine, text: String) -> [Material] {
+    static func materials(in sentence: Sentence) -> [Material] {
+        let line = sentence.line
         var found: [Material] = []
+        lazy var listsElectronicCopy = line.contains("报送") || line.contains("及") || line.contains("和")
         var i = 0
         while i < line.count {
             var form: String?
@@ -127,20 +131,24 @@ public enum SubmissionExtractor {
                 form = word
                 j = i + word.unicodeScalars.count
             }
+            let setOf = line.hasPrefix("一式", at: j)
+            // Copies are counted only after a form or 一式: anywhere else the digits are not looked at
+            // (scanning every run of digits from each of its characters was quadratic).
+            guard form != nil || setOf else { i += 1; continue }
             var k = j
-            if line.hasPrefix("一式", at: k) { k += 2 }
+            if setOf { k += 2 }
             let numberStart = k
             while k < line.count, line.scalars[k].isASCIIDigit || (ChineseNumerals.isNumeral(line.scalars[k]) && line.scalars[k] != "十") { k += 1 }
             let numberEnd = k
             while k < line.count, line.scalars[k].isLineSpace { k += 1 }
             let hasCopies = numberEnd > numberStart && k < line.count && line.scalars[k] == "份"
-            if hasCopies && (form != nil || line.hasPrefix("一式", at: j)) {
+            if hasCopies {
                 let digits = line.scalars[numberStart..<numberEnd]
                 let copies = Numerals.count(digits)
-                found.append(Material(form: form, copies: copies, text: text, span: line.span(i..<(k + 1))))
+                found.append(Material(form: form, copies: copies, text: sentence.quote(i..<(k + 1)), span: line.span(i..<(k + 1))))
                 i = k + 1
-            } else if let form, form.contains("电子版"), line.contains("报送") || line.contains("及") || line.contains("和") {
-                found.append(Material(form: form, copies: nil, text: text, span: line.span(i..<j)))
+            } else if let form, form.contains("电子版"), listsElectronicCopy {
+                found.append(Material(form: form, copies: nil, text: sentence.quote(i..<j), span: line.span(i..<j)))
                 i = j
             } else {
                 i += 1
@@ -150,7 +158,8 @@ public enum SubmissionExtractor {
     }
 
     /// "以“申报企业全称”命名", "邮件主题为“申报企业全称”", "文件夹以企业名称命名".
-    static func naming(in line: TextLine, text: String) -> [NamingRule] {
+    static func naming(in sentence: Sentence) -> [NamingRule] {
+        let line = sentence.line
         var rules: [NamingRule] = []
         var from = 0
         while let at = line.firstIndex(of: "命名", from: from) {
@@ -162,7 +171,7 @@ public enum SubmissionExtractor {
             }
             guard !pattern.isEmpty, pattern.count <= 30 else { continue }
             let target: NamingRule.Target = line[max(0, by - 4)..<by].contains("文件夹") ? .folder : .file
-            rules.append(NamingRule(target: target, pattern: pattern.text, text: text, span: line.span(by..<(at + 2))))
+            rules.append(NamingRule(target: target, pattern: pattern.text, text: sentence.quote(by..<(at + 2)), span: line.span(by..<(at + 2))))
         }
         if let at = line.firstIndex(of: "邮件主题为") {
             var start = at + 5
@@ -170,7 +179,7 @@ public enum SubmissionExtractor {
             var end = start
             while end < line.count, !"”\"。，".unicodeScalars.contains(line.scalars[end]) { end += 1 }
             if end > start {
-                rules.append(NamingRule(target: .emailSubject, pattern: line[start..<end].text, text: text, span: line.span(at..<min(line.count, end + 1))))
+                rules.append(NamingRule(target: .emailSubject, pattern: line[start..<end].text, text: sentence.quote(at..<end), span: line.span(at..<min(line.count, end + 1))))
             }
         }
         return rules
