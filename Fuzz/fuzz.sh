@@ -3,7 +3,8 @@
 # runs it. Usage:
 #   Fuzz/fuzz.sh [SECONDS] [TARGET ...]   fuzz each target for SECONDS (default 60); targets:
 #                                         parse-text parse-html normalize diff (default: all four)
-#   Fuzz/fuzz.sh --regressions            run every saved input in Fuzz/Regressions once, and stop
+#   Fuzz/fuzz.sh --regressions            run every saved input once (the unit tests' reproducers and
+#                                         Fuzz/Regressions/TARGET), and stop
 # A crash, a timeout (an input taking more than 1 s) or an out-of-memory (over 2 GB) stops the run with
 # exit 1 and leaves the input in Fuzz/Findings/TARGET/; copy it into Fuzz/Regressions/TARGET/ once it is
 # fixed, and add a unit test for it. The growing corpus is kept in Fuzz/Corpus/TARGET/ (not in git).
@@ -45,12 +46,25 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 
 build
 if [ "${1:-}" = "--regressions" ]; then
+    # The reproducers of the unit tests (Tests/GongwenKitTests/Fixtures/Reliability) and the inputs
+    # saved from fuzzing (Fuzz/Regressions/TARGET).
+    reproducers=../Tests/GongwenKitTests/Fixtures/Reliability
     status=0
     for target in "${targets[@]}"; do
-        inputs=("$here/Regressions/$target"/*)
-        [ -e "${inputs[0]}" ] || continue
-        echo "== $target: ${#inputs[@]} saved inputs" >&2
-        GONGWEN_FUZZ_TARGET=$target "$binary" -timeout=1 -rss_limit_mb=2048 "${inputs[@]}" || status=1
+        inputs=()
+        case $target in
+            parse-text) inputs+=("$reproducers"/*.txt) ;;
+            parse-html) inputs+=("$reproducers"/*.html) ;;
+        esac
+        [ -d "Regressions/$target" ] && inputs+=("Regressions/$target"/*)
+        files=()
+        for f in "${inputs[@]}"; do
+            if [ -f "$f" ]; then files+=("$f"); fi
+        done
+        [ ${#files[@]} -gt 0 ] || continue
+        echo "== $target: ${#files[@]} saved inputs" >&2
+        # A looser time limit than fuzzing's 1 s: the 61 KB many-dates reproducer takes 0.6 s under ASan here.
+        GONGWEN_FUZZ_TARGET=$target "$binary" -timeout=3 -rss_limit_mb=2048 "${files[@]}" || status=1
     done
     exit $status
 fi
