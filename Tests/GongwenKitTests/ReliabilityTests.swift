@@ -245,4 +245,26 @@ struct HTMLLossTests {
         #expect(lines.map { $0.span.startColumn } == [49, 73, 84])
         #expect(lines.allSatisfy { $0.span.startLine == 5 })
     }
+
+    @Test("Text left out earlier on the same source line does not put the spans out of step (a table layout: breadcrumb cell, then the notice)")
+    func alignmentAfterLeftOutText() throws {
+        // Lines of 032 (商务部, 2023) set as old government sites do: one table, the breadcrumb in the first cell.
+        let page = """
+        <html><head><meta charset="utf-8"></head><body><table><tr><td>首页 > 通知公告</td></tr><tr><td>来源: 更新时间:2023-04-14 点击:65<br>
+        各省、自治区、直辖市及计划单列市、新疆生产建设兵团商务主管部门:<br>
+        联系人:李正 周轶<br>
+        电话:010-85093788(传真)85093757<br>
+        </td></tr></table></body></html>
+        """
+        let document = try Ingest.ingest(bytes: Array(page.utf8), path: "table.html")
+        let lines = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links).lines
+        let published = try #require(lines.first { $0.text.hasPrefix("来源") })
+        #expect(published.span.startLine == 1 && published.span.startColumn == 90)
+        let contact = try #require(lines.first { $0.text.hasPrefix("联系人") })
+        #expect(contact.span.startLine == 3 && contact.span.startColumn == 1 && contact.span.endColumn == 9)
+        // With the origins right, the space between the two names is seen, and they are two people.
+        let record = Gongwen.record(of: document)
+        #expect(record.contacts.flatMap(\.names).sorted() == ["周轶", "李正"])
+    }
 }
+

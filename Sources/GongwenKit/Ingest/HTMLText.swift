@@ -292,12 +292,52 @@ struct SourceAligner {
         let startLine = max(0, endLine - 1 - newlines)
         if startLine > line { (line, column) = (startLine, 0) }
         skipMarkup()
+        resynchronize(on: text, endLine: endLine)
         var origins: [SourcePoint] = []
         origins.reserveCapacity(text.count)
         for scalar in text {
             origins.append(match(scalar))
         }
         return origins
+    }
+
+    /// How far ahead the aligner looks for a text it is out of step with.
+    static let resynchronizationReach = 20_000
+
+    /// Text the page writes but the record leaves out (a menu, a breadcrumb in another cell of the same
+    /// line) puts the cursor behind: when the text does not begin at the cursor, the cursor moves to where
+    /// its first characters stand written out literally, outside tags, on the lines up to the one the text
+    /// ends on. When they are not found (an entity among them), it stays.
+    private mutating func resynchronize(on text: [Unicode.Scalar], endLine: Int) {
+        // Up to four characters that stand together in the source: the text's first word.
+        let isSpace = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}" }
+        let key = Array(text.drop(while: isSpace).prefix { !isSpace($0) && $0 != "&" && $0 != "<" }.prefix(4))
+        guard let first = key.first, line < lines.count else { return }
+        var (l, c) = (line, column)
+        while l < lines.count, c >= lines[l].count || [" ", "\t"].contains(lines[l][c]) {
+            if c >= lines[l].count { (l, c) = (l + 1, 0) } else { c += 1 }
+        }
+        if l < lines.count, c < lines[l].count, lines[l][c] == first { return }  // in step
+        var inTag = false
+        var steps = 0
+        (l, c) = (line, column)
+        while l < lines.count, l < endLine, steps < Self.resynchronizationReach {
+            let source = lines[l]
+            while c < source.count, steps < Self.resynchronizationReach {
+                steps += 1
+                let scalar = source[c]
+                if inTag {
+                    if scalar == ">" { inTag = false }
+                } else if scalar == "<" {
+                    inTag = true
+                } else if scalar == first, c + key.count <= source.count, source[c..<(c + key.count)].elementsEqual(key) {
+                    (line, column) = (l, c)
+                    return
+                }
+                c += 1
+            }
+            (l, c) = (l + 1, 0)
+        }
     }
 
     private var current: Unicode.Scalar? {
