@@ -275,8 +275,14 @@ struct SourceAligner {
     let lines: [[Unicode.Scalar]]
     private var line = 0
     private var column = 0
+    /// Steps left for looking ahead (`resynchronize`): twice the page, so that a page on which the
+    /// looks fail (its text written as entities) stays linear.
+    private var lookAheadBudget: Int
 
-    init(lines: [[Unicode.Scalar]]) { self.lines = lines }
+    init(lines: [[Unicode.Scalar]]) {
+        self.lines = lines
+        lookAheadBudget = 2 * lines.reduce(0) { $0 + $1.count + 1 }
+    }
 
     /// Where an element opens: the first "<" on its line, for characters Gongwen writes itself
     /// (the number of an <ol> item).
@@ -320,10 +326,12 @@ struct SourceAligner {
         if l < lines.count, c < lines[l].count, lines[l][c] == first { return }  // in step
         var inTag = false
         var steps = 0
+        let reach = min(Self.resynchronizationReach, lookAheadBudget)
+        defer { lookAheadBudget -= steps }
         (l, c) = (line, column)
-        while l < lines.count, l < endLine, steps < Self.resynchronizationReach {
+        while l < lines.count, l < endLine, steps < reach {
             let source = lines[l]
-            while c < source.count, steps < Self.resynchronizationReach {
+            while c < source.count, steps < reach {
                 steps += 1
                 let scalar = source[c]
                 if inTag {

@@ -41,6 +41,7 @@ enum Reflow {
     static func join(_ pieces: [Normalizer.Piece], wrapWidth: Int?) -> [NormalizedLine] {
         var result: [NormalizedLine] = []
         var open: NormalizedLine?  // the logical line that may still continue
+        var openIsTableRow = false  // known when it opened: table rows are never joined
         for piece in pieces {
             switch piece {
             case .blank:
@@ -63,13 +64,16 @@ enum Reflow {
                        let labels = SiteFurniture.labelRow(above.line), SiteFurniture.cells(of: line).count == labels.count {
                         next.furniture = .metadata
                     }
-                    if var current = open, continues(current, with: next, wrapWidth: wrapWidth) {
-                        current.line.append(line)
-                        current.lastPhysicalWidth = next.lastPhysicalWidth
-                        open = current
+                    let nextIsTableRow = next.isTableRow
+                    if !openIsTableRow, !nextIsTableRow, open.map({ continues($0, with: next, wrapWidth: wrapWidth) }) ?? false {
+                        // Appended in place: a copy of the open line shared its storage, and each join
+                        // copied the whole paragraph so far (quadratic in its length).
+                        open!.line.append(line)
+                        open!.lastPhysicalWidth = next.lastPhysicalWidth
                     } else {
                         if let line = open { result.append(line) }
                         open = next
+                        openIsTableRow = nextIsTableRow
                     }
                 }
             }
@@ -78,9 +82,12 @@ enum Reflow {
         return result
     }
 
+    /// Longer than any title, even a forwarding one that quotes another's ("关于转发《…》的通知").
+    static let longestTitle = 300
+
+    /// Whether `next` goes on with `current` (neither a table row: `join` knows that of each line once).
     static func continues(_ current: NormalizedLine, with next: NormalizedLine, wrapWidth: Int?) -> Bool {
         if current.markdownHeadingLevel != nil || next.markdownHeadingLevel != nil { return false }
-        if current.isTableRow || next.isTableRow { return false }
         if current.furniture != nil || next.furniture != nil { return false }
         let a = current.line, b = next.line
         guard let last = a.scalars.last, let first = b.scalars.first else { return false }
@@ -103,7 +110,10 @@ enum Reflow {
         if titleEndings.contains(where: { a.hasSuffix($0) }) { return false }
         // A title with its number after it ("…的通知 工信厅消费函〔2022〕309号"); not a sentence that
         // ends in a cited title ("…根据《…指南》").
-        if !a.scalars.contains(where: { "，,。".unicodeScalars.contains($0) }), HeaderZone.titleText(a) != nil { return false }
+        // (A joined paragraph longer than any title is not read again at each join: that was quadratic.)
+        if a.count <= longestTitle, !a.scalars.contains(where: { "，,。".unicodeScalars.contains($0) }), HeaderZone.titleText(a) != nil {
+            return false
+        }
         if startsItem { return wrapWidth != nil && isFullWidth(current, wrapWidth) }
         // Without a fixed wrap width, a numbered line with no clause punctuation is a heading
         // ("4. 管理方法（技术）的推进和应用情况（8000字以内）"), however long.
