@@ -201,6 +201,38 @@ struct LinearPathTests {
         #expect(record?.sections.first?.text.hasPrefix("关于开展质量标杆活动的通知") == true)
     }
 
+    @Test("One line of thousands of contacts, phones, names or unclosed 《: each read once, each contact quoting its own words")
+    func longContactLines() throws {
+        let head = "关于开展2023年质量标杆活动的通知\n各有关单位：\n"
+        func parse(_ body: String) throws -> (record: NoticeRecord, json: Int) {
+            let record = try Gongwen.parse(bytes: Array((head + body).utf8), path: "line.txt")
+            return (record, try Gongwen.jsonData(record, pretty: false).count)
+        }
+        // 2,000 contacts on one line gave 181 MB of JSON (each contact copied the line): now each quotes
+        // 200 characters either side of its own words, and four times the contacts give four times the JSON.
+        let contacts = { (n: Int) in String(repeating: "联系人：张三，电话：010-12345678，", count: n) }
+        let (record, small) = try parse(contacts(500))
+        let large = try parse(contacts(2_000)).json
+        #expect(Double(large) / Double(small) < 4.5)
+        #expect(record.contacts.count == 500)
+        let contact = try #require(record.contacts.dropFirst(250).first)
+        #expect(contact.text.hasPrefix("…") && contact.text.hasSuffix("…") && contact.text.unicodeScalars.count < 450)
+        #expect(contact.span.startLine == 3 && contact.span.endLine == 3)
+
+        // A copy of the contact per phone, the line per unclosed 《, the names so far per name: quadratic.
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            let phones = try parse("电话：" + (0..<8_000).map { String(format: "010-%08d", $0) }.joined(separator: "、")).record
+            #expect(phones.contacts.first?.phones.count == 8_000)
+            _ = try parse(String(repeating: "（（（（《《“", count: 8_000))
+            let names = (0..<8_000).map { "张" + String(Unicode.Scalar(0x4E00 + UInt32($0 % 5_000))!) }
+            // Each name once, though the list holds each of 5,000 names (some not names: 张丨) more than once.
+            let read = try parse("联系人：" + names.joined(separator: "、")).record.contacts.first?.names ?? []
+            #expect(read.count > 4_000 && Set(read).count == read.count)
+        }
+        #expect(elapsed < Self.generousBound)
+    }
+
     @Test("A 100 KB run of digits after 一式 and 纸质: read once")
     func longDigitRun() throws {
         let text = "关于报送材料的通知\n各单位：\n请报送纸质一式" + String(repeating: "1", count: 100_000) + "份及U盘电子版。\n"

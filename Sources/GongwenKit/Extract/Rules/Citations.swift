@@ -13,18 +13,18 @@ public struct Citation: Encodable, Sendable, Equatable {
 public enum CitationExtractor {
     public static func extract(_ sentences: [Sentence]) -> [Citation] {
         var citations: [Citation] = []
+        var seen = Set<[String?]>()  // title and number: each document is cited once
         func add(_ citation: Citation) {
-            if !citations.contains(where: { $0.title == citation.title && $0.docNumber == citation.docNumber }) {
-                citations.append(citation)
-            }
+            if seen.insert([citation.title, citation.docNumber]).inserted { citations.append(citation) }
         }
         for sentence in sentences {
             let line = sentence.line
             let numbers = DocNumberScanner.matches(in: line)
+            let closing = closingBrackets(line)
             var paired = Set<Int>()
             var i = 0
             while i < line.count {
-                guard line.scalars[i] == "《", let close = closing(line, from: i) else { i += 1; continue }
+                guard line.scalars[i] == "《", let close = closing[i] else { i += 1; continue }
                 let title = line[(i + 1)..<close].text
                 var end = close + 1
                 var after = end
@@ -72,12 +72,15 @@ public enum CitationExtractor {
         return found
     }
 
-    private static func closing(_ line: TextLine, from open: Int) -> Int? {
-        var depth = 0
-        for i in open..<line.count {
-            if line.scalars[i] == "《" { depth += 1 }
-            if line.scalars[i] == "》" { depth -= 1; if depth == 0 { return i } }
+    /// For each 《 of the line, the 》 that closes it (nested titles inside); an unclosed 《 has none.
+    /// One pass for the line: looking for each 《's closer from it was quadratic on unclosed brackets.
+    static func closingBrackets(_ line: TextLine) -> [Int: Int] {
+        var closing: [Int: Int] = [:]
+        var open: [Int] = []
+        for (i, scalar) in line.scalars.enumerated() {
+            if scalar == "《" { open.append(i) }
+            if scalar == "》", let opener = open.popLast() { closing[opener] = i }
         }
-        return nil
+        return closing
     }
 }

@@ -94,14 +94,21 @@ public enum ContactExtractor {
         var lines: [TextLine] = []
         /// The line being read: a contact that ends within it ("联系人：甲，电话：1；乙，电话：2") came from it.
         var reading: TextLine?
+        /// Where in the line being read the token being read stands, and the words of that line the
+        /// current contact was read from: a long line of many contacts is quoted in part for each.
+        var tokenRange: Range<Int>?
+        var contactRange: Range<Int>?
+        /// The names of the current contact, for a name read twice to be kept once.
+        var currentNames = Set<String>()
 
         init(areaCode: String?) { self.areaCode = areaCode }
 
         mutating func read(_ line: TextLine, inContactSection: Bool) {
             guard inContactSection || ContactExtractor.mayHoldContact(line) else { return }
             reading = line
-            defer { reading = nil }
-            let tokens = ContactExtractor.tokens(of: line)
+            contactRange = nil  // a contact read on from an earlier line keeps its lines whole
+            defer { reading = nil; tokenRange = nil }
+            let (tokens, starts) = ContactExtractor.tokens(of: line)
             guard tokens.contains(where: { token in
                 switch token {
                 case .label, .email: return true
@@ -114,6 +121,7 @@ public enum ContactExtractor {
             var lastAreaCode: String?
             var k = 0
             while k < tokens.count {
+                tokenRange = starts[k]..<(k + 1 < starts.count ? starts[k + 1] : line.count)
                 switch tokens[k] {
                 case let .label(kind):
                     field = kind
@@ -175,9 +183,11 @@ public enum ContactExtractor {
         private mutating func readLabelledPeople(_ run: [TextLine]) -> Bool {
             let (department, names) = ContactExtractor.people(run)
             guard !names.isEmpty || department != nil else { return false }
+            let new = names.filter { !currentNames.contains($0) }
+            currentNames.formUnion(new)
             edit { contact in
                 if contact.department == nil { contact.department = department }
-                contact.names += names.filter { !contact.names.contains($0) }
+                contact.names += new
             }
             return !names.isEmpty
         }
@@ -206,6 +216,7 @@ public enum ContactExtractor {
                 if let department { contact.department = department }
                 contact.names.append(name)
             }
+            currentNames.insert(name)
             return end
         }
 
@@ -213,37 +224,59 @@ public enum ContactExtractor {
         private mutating func edit(_ change: (inout Contact) -> Void) {
             var contact = current ?? Contact(names: [], department: nil, phones: [], emails: [], address: nil, postcode: nil, text: "",
                                              span: SourceSpan(start: SourcePoint(line: 1, column: 1), end: SourcePoint(line: 1, column: 1)))
+            current = nil  // the contact alone holds its lists: appending to them does not copy them
             change(&contact)
             current = contact
+            if let token = tokenRange {
+                contactRange = contactRange.map { min($0.lowerBound, token.lowerBound)..<max($0.upperBound, token.upperBound) } ?? token
+            }
         }
 
         mutating func finish() {
             if lines.isEmpty, let reading { lines = [reading] }
             if var contact = current, !lines.isEmpty,
                !contact.names.isEmpty || !contact.phones.isEmpty || !contact.emails.isEmpty || contact.address != nil {
-                contact.text = lines.map(\.text).joined(separator: "\n")
-                if let span = SourceSpan.covering(lines.compactMap(\.span)) { contact.span = span }
+                if lines.count == 1, let words = contactRange, let line = lines.first, line.count > Sentence.longestQuote {
+                    // One line of many contacts: each quotes its own words with some context, not the line.
+                    let quoted = Sentence.quoteRange(words, in: line.count)
+                    contact.text = (quoted.lowerBound > 0 ? "…" : "") + line[quoted].text + (quoted.upperBound < line.count ? "…" : "")
+                    contact.span = line.span(quoted)
+                } else {
+                    contact.text = lines.map(\.text).joined(separator: "\n")
+                    if let span = SourceSpan.covering(lines.compactMap(\.span)) { contact.span = span }
+                }
                 contacts.append(contact)
             }
             current = nil
             lines = []
+            contactRange = nil
+            currentNames = []
         }
     }
 
-    /// The tokens of a line, left to right.
-    static func tokens(of line: TextLine) -> [Token] {
+    /// The tokens of a line, left to right, and where each starts in the line.
+    static func tokens(of line: TextLine) -> (tokens: [Token], starts: [Int]) {
         let s = line.scalars
-        let emailRanges = emailMatches(in: line)
+        let emailRanges = emailMatches(in: line)  // in order, not overlapping
+        var nextEmail = 0
         var tokens: [Token] = []
+        var starts: [Int] = []
         var i = 0
         func labelAt(_ i: Int) -> (Field, Int)? { label(at: i, in: line) }
         while i < s.count {
-            if let email = emailRanges.first(where: { $0.range.lowerBound == i }) {
-                tokens.append(.email(email.address))
-                i = email.range.upperBound
+            while nextEmail < emailRanges.count, emailRanges[nextEmail].range.upperBound <= i { nextEmail += 1 }
+            if nextEmail < emailRanges.count, emailRanges[nextEmail].range.lowerBound <= i {
+                let email = emailRanges[nextEmail]
+                if email.range.lowerBound == i {
+                    starts.append(i)
+                    tokens.append(.email(email.address))
+                    i = email.range.upperBound
+                } else {
+                    i += 1
+                }
                 continue
             }
-            if emailRanges.contains(where: { $0.range.contains(i) }) { i += 1; continue }
+            starts.append(i)  // each branch below reads one token
             if let (field, next) = labelAt(i) {
                 tokens.append(.label(field))
                 i = next
@@ -270,7 +303,7 @@ public enum ContactExtractor {
             }
             i += 1
         }
-        return tokens
+        return (tokens, starts)
     }
 
     /// The contact label at `i` and where its value starts: a colon follows it, or (for phones and

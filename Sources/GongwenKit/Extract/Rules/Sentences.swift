@@ -18,9 +18,13 @@ public struct Sentence: Sendable {
     /// where it was cut: a thousand values in one endless sentence must not each copy it whole.
     func quote(_ range: Range<Int>) -> String {
         guard line.count > Self.longestQuote else { return text }
-        let start = max(0, range.lowerBound - Self.quoteContext)
-        let end = min(line.count, range.upperBound + Self.quoteContext)
-        return (start > 0 ? "…" : "") + line[start..<end].text + (end < line.count ? "…" : "")
+        let quoted = Self.quoteRange(range, in: line.count)
+        return (quoted.lowerBound > 0 ? "…" : "") + line[quoted].text + (quoted.upperBound < line.count ? "…" : "")
+    }
+
+    /// `range` with `quoteContext` characters either side, within a line of `count` characters.
+    static func quoteRange(_ range: Range<Int>, in count: Int) -> Range<Int> {
+        max(0, range.lowerBound - quoteContext)..<min(count, range.upperBound + quoteContext)
     }
 }
 
