@@ -185,8 +185,8 @@ struct LinearPathTests {
 
     @Test("One paragraph joined from 10,000 wrapped lines, and a page of 5,000 paragraphs written in entities")
     func longJoinedParagraph() throws {
-        // Each join re-read (and copied) the paragraph so far: 4,000 lines took 6.7 s (release build), and
-        // 20,000 paragraphs in entities (4 MB) 175 s; now 0.2 s and 0.8 s.
+        // Each join re-read (and copied) the paragraph so far: 4,000 lines took 23.7 s (release build), and
+        // 20,000 paragraphs in entities (4 MB) 175 s; now 0.1 s and 0.7 s.
         let line = "关于开展质量标杆活动的通知各单位请于五月一日前报送\n"
         let clock = ContinuousClock()
         var record: NoticeRecord?
