@@ -58,6 +58,26 @@ public enum GongwenError: Error, CustomStringConvertible {
     }
 }
 
+extension Gongwen {
+    /// The paths of the folder's .txt, .html and .htm files (not its subfolders'), in name order.
+    public static func noticeFiles(inFolder folder: String) throws(GongwenError) -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .notAFolder(path: folder)
+        }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw .ingest(.unreadable(path: folder, reason: "\(error.localizedDescription)"))
+        }
+        let notices = names.filter { name in
+            let lower = name.lowercased()
+            return !name.hasPrefix(".") && (lower.hasSuffix(".txt") || lower.hasSuffix(".html") || lower.hasSuffix(".htm"))
+        }.sorted()
+        guard !notices.isEmpty else { throw .noNotices(path: folder) }
+        return notices.map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+    }
+}
+
 /// The notices of a folder, and the files that could not be read.
 public struct FolderRecords: Sendable {
     public var records: [LocatedRecord]
@@ -86,22 +106,8 @@ extension Gongwen {
     /// Every notice in the folder's .txt and .html files (not its subfolders), embedded ones
     /// included, in file-name order.
     public static func records(inFolder folder: String, limits: IngestLimits = .standard) throws(GongwenError) -> FolderRecords {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .notAFolder(path: folder)
-        }
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
-            throw .ingest(.unreadable(path: folder, reason: "\(error.localizedDescription)"))
-        }
-        let notices = names.filter { name in
-            let lower = name.lowercased()
-            return !name.hasPrefix(".") && (lower.hasSuffix(".txt") || lower.hasSuffix(".html") || lower.hasSuffix(".htm"))
-        }.sorted()
-        guard !notices.isEmpty else { throw .noNotices(path: folder) }
         var result = FolderRecords(records: [], failures: [])
-        for name in notices {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        for path in try noticeFiles(inFolder: folder) {
             do {
                 result.records += LocatedRecord.flatten(try parse(path: path, limits: limits), path: path)
             } catch let error as IngestError {

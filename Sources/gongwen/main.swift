@@ -6,7 +6,7 @@ struct GongwenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongwen",
         abstract: "Turns Chinese official notices (公文) into structured, traceable records.",
-        subcommands: [Parse.self, Normalize.self, Diff.self, Series.self]
+        subcommands: [Parse.self, Normalize.self, Diff.self, Series.self, Config.self]
     )
 }
 
@@ -139,6 +139,94 @@ struct Series: ParsableCommand {
             throw ExitCode.failure
         }
     }
+}
+
+struct Config: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The configuration of each campaign and year, for the submission portal, the reviewers and the reminders.",
+        discussion: """
+        Reads notice files, or every .txt and .html file of a FOLDER. A notice that forwards others (转发) is
+        one campaign seen at several levels: its configuration lists each level with its own deadlines, the
+        deadline its applicants must meet, quotas and contacts. Prints one configuration (JSON,
+        Schemas/campaign.schema.json): pretty for one, one per line for several. Values the notices do not
+        state are listed under "missing"; --strict then exits 1.
+        """
+    )
+
+    @Argument(help: "Notice files or folders.")
+    var inputs: [String]
+
+    @Option(help: ArgumentHelp("Days before each deadline to send reminders.", valueName: "14d,7d,1d"))
+    var remind: ReminderDays = ReminderDays(CampaignConfigurator.defaultReminderDays)
+
+    @Flag(help: "Exit 1 when a configuration misses a value a portal needs (listed on standard error).")
+    var strict = false
+
+    @OptionGroup var limits: LimitArguments
+
+    func run() throws {
+        var failed = false
+        var files: [(path: String, record: NoticeRecord)] = []
+        for input in inputs {
+            var isFolder: ObjCBool = false
+            let paths: [String]
+            do {
+                if FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
+                    paths = try Gongwen.noticeFiles(inFolder: input)
+                } else {
+                    paths = [input]
+                }
+            } catch {
+                FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
+                failed = true
+                continue
+            }
+            for path in paths {
+                do {
+                    files.append((path, try Gongwen.parse(path: path, limits: limits.limits)))
+                } catch {
+                    FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
+                    failed = true
+                }
+            }
+        }
+        let result = CampaignConfigurator.configurations(files, reminderDays: remind.days)
+        for notice in result.unplaced {
+            FileHandle.standardError.write(Data("gongwen: \(notice.path): no campaign can be named for it (\(notice.reason)); left out\n".utf8))
+        }
+        let pretty = result.configurations.count == 1
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        for configuration in result.configurations {
+            FileHandle.standardOutput.write(try encoder.encode(configuration) + Data("\n".utf8))
+            if strict, !configuration.missing.isEmpty {
+                let what = configuration.missing.map { "\($0.field) (\($0.why))" }.joined(separator: "; ")
+                FileHandle.standardError.write(Data("gongwen: \(configuration.campaign.name) \(configuration.campaign.year.map(String.init) ?? "(no year)"): missing \(what)\n".utf8))
+                failed = true
+            }
+        }
+        if failed || !result.unplaced.isEmpty { throw ExitCode.failure }
+    }
+}
+
+/// "14d,7d,1d" (or "14,7,1"): whole days before a deadline.
+struct ReminderDays: ExpressibleByArgument {
+    var days: [Int]
+
+    init(_ days: [Int]) { self.days = days }
+
+    init?(argument: String) {
+        var days: [Int] = []
+        for part in argument.split(separator: ",") {
+            let text = part.trimmingCharacters(in: .whitespaces)
+            guard let n = Int(text.hasSuffix("d") ? String(text.dropLast()) : text), (0...366).contains(n) else { return nil }
+            days.append(n)
+        }
+        guard !days.isEmpty else { return nil }
+        self.days = days
+    }
+
+    var defaultValueDescription: String { days.map { "\($0)d" }.joined(separator: ",") }
 }
 
 /// How `diff` and `series` print their report.

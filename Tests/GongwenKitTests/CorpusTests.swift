@@ -167,9 +167,19 @@ enum SchemaValidator {
     static let script = """
     import json, sys, pathlib
     from jsonschema import Draft202012Validator
-    schema = json.loads(pathlib.Path(sys.argv[1]).read_text())
+    schema_path = pathlib.Path(sys.argv[1])
+    schema = json.loads(schema_path.read_text())
     Draft202012Validator.check_schema(schema)
-    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    # The schemas beside it, by their $id: one schema may use another's definitions.
+    known = [json.loads(p.read_text()) for p in schema_path.parent.glob("*.schema.json")]
+    try:
+        from referencing import Registry, Resource
+        registry = Registry().with_resources([(s["$id"], Resource.from_contents(s)) for s in known])
+        validator = Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    except ImportError:  # jsonschema before 4.18 (Debian 12's python3-jsonschema)
+        from jsonschema import RefResolver
+        resolver = RefResolver.from_schema(schema, store={s["$id"]: s for s in known})
+        validator = Draft202012Validator(schema, resolver=resolver, format_checker=Draft202012Validator.FORMAT_CHECKER)
     files = sorted(pathlib.Path(sys.argv[2]).glob("*.json"))
     bad = 0
     for f in files:

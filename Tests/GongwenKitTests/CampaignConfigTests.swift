@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import GongwenKit
+
+/// `gongwen config`: the values were read by hand against Notices/ (the 2023 chain's three notices,
+/// Henan's tiers, 2020's raised quota).
+@Suite("Campaign configuration")
+struct CampaignConfigTests {
+    static func configurations(_ files: [String], reminderDays: [Int] = CampaignConfigurator.defaultReminderDays) throws -> CampaignConfigurator.Result {
+        CampaignConfigurator.configurations(try files.map { ($0, try Corpus.record($0)) }, reminderDays: reminderDays)
+    }
+
+    static func configuration(_ file: String) throws -> CampaignConfiguration {
+        let result = try configurations([file])
+        #expect(result.configurations.count == 1)
+        return try #require(result.configurations.first)
+    }
+
+    @Test("The 2023 forwarding chain is one campaign at three levels, each with the deadline its applicants must meet")
+    func forwardingChain() throws {
+        let config = try Self.configuration("2023_fuzhou_forward.txt")
+        #expect(config.campaign.name == "全国质量标杆活动" && config.campaign.organizer == "中国质量协会" && config.campaign.year == 2023)
+        #expect(config.levels.map(\.issuer) == ["中国质量协会", "福建省工业和信息化厅", "福州市工业和信息化局"])
+        #expect(config.levels.map { $0.address.split(separator: "/").last.map(String.init) } == [
+            "2023_fuzhou_forward.txt#2", "2023_fuzhou_forward.txt#1", "2023_fuzhou_forward.txt",
+        ])
+        #expect(config.levels.map(\.relays) == [nil, config.levels[0].address, config.levels[1].address])
+        // A Fuzhou company must meet the city's date, not the national one.
+        #expect(config.levels.map { $0.effectiveDeadline?.date } == ["2023-09-15", "2023-09-04", "2023-08-30"])
+        #expect(config.levels.map { $0.effectiveDeadline?.setBy } == config.levels.map(\.address))
+        #expect(config.levels[2].effectiveDeadline?.closesAt == "2023-08-30T23:59:59+08:00")
+        // 福州: "由推荐单位正式行文后，于8月30日前报送我局。" on line 13.
+        let city = try #require(config.levels[2].deadlines.first)
+        #expect(city.text == "由推荐单位正式行文后，于8月30日前报送我局。")
+        #expect(city.source.span.startLine == 13 && city.source.address.hasSuffix("2023_fuzhou_forward.txt"))
+        #expect(config.warnings.isEmpty)
+        // The city's notice was signed on 2023-08-25: its 14- and 7-day reminders would fall before it.
+        #expect(config.reminders.filter { $0.level == config.levels[2].address }.map(\.on) == ["2023-08-29"])
+        #expect(config.reminders.filter { $0.level == config.levels[1].address }.map(\.on) == ["2023-08-21", "2023-08-28", "2023-09-03"])
+        #expect(config.levels[1].contacts.first?.names == ["陈恒"] && config.levels[1].contacts.first?.postcode == "350003")
+        #expect(config.missing.map(\.field) == ["levels[*].submission.opens"])
+    }
+
+    @Test("The campaign id is the same across years and levels")
+    func stableIdentity() throws {
+        let result = try Self.configurations(["2020_caq.txt", "2022_caq.txt", "2023_fuzhou_forward.txt"])
+        #expect(result.configurations.map(\.campaign.year) == [2020, 2022, 2023])
+        #expect(Set(result.configurations.map(\.campaign.id)).count == 1)
+        #expect(result.configurations[0].campaign.id == CampaignConfigurator.id(of: CampaignKey(organizer: "中国质量协会", campaign: "全国质量标杆活动")))
+    }
+
+    @Test("2020: the base quota and the raised quota with the condition that raises it")
+    func raisedQuota() throws {
+        let quotas = try Self.configuration("2020_caq.txt").levels[0].quotas
+        #expect(quotas.map(\.max) == [3, 5])
+        #expect(quotas.map(\.condition) == [nil, "开展过本地区、本行业质量标杆活动的推荐单位"])
+        #expect(quotas.allSatisfy { $0.appliesTo == ["各推荐单位"] && $0.unit == "项" && !$0.unlimited })
+        let window = try Self.configuration("2020_caq.txt").levels[0].submission
+        #expect(window.opens == "2020-05-15" && window.closes == "2020-07-05")
+    }
+
+    @Test("Henan: tiered quotas per city, and the application deadline (not the cities' plans due in April)")
+    func henan() throws {
+        let level = try Self.configuration("2023_henan.txt").levels[0]
+        #expect(level.quotas.map(\.max) == [10, 7, 4, 2])
+        #expect(level.quotas.map(\.appliesTo) == [["郑州市", "洛阳市", "新乡市"], ["其他省辖市", "济源示范区"], ["航空港区", "巩义市", "长垣市"], ["其他省直管县（市）"]])
+        // "活动方案于4月底前报送至省工业和信息化厅" is a plan; the applications are due 2023-05-10.
+        #expect(level.deadlines.map(\.date).sorted() == ["2023-04-30", "2023-05-10"])
+        #expect(level.effectiveDeadline?.date == "2023-05-10")
+    }
+
+    @Test("Closing times: the time the text gives, else the end of the day", arguments: [
+        ("下午5点", "2023-09-15T17:00:00+08:00"), ("17:00", "2023-09-15T17:00:00+08:00"), ("下午17:00", "2023-09-15T17:00:00+08:00"),
+        ("下午五点半", "2023-09-15T17:30:00+08:00"), ("上午10时30分", "2023-09-15T10:30:00+08:00"), ("12时", "2023-09-15T12:00:00+08:00"),
+        ("下班", "2023-09-15T23:59:59+08:00"), ("24时", "2023-09-15T23:59:00+08:00"), ("99点", "2023-09-15T23:59:59+08:00"),
+    ])
+    func closingTimes(time: String, expected: String) {
+        #expect(ClosingTime.iso(date: "2023-09-15", time: time) == expected)
+        #expect(ClosingTime.iso(date: "2023-09-15", time: nil) == "2023-09-15T23:59:59+08:00")
+        #expect(ClosingTime.iso(date: "2023-09", time: time) == nil)
+    }
+
+    @Test("Days counted across months, years and leap days")
+    func calendar() {
+        #expect(CalendarDate.adding(days: -14, to: "2023-03-10") == "2023-02-24")
+        #expect(CalendarDate.adding(days: -1, to: "2024-03-01") == "2024-02-29")
+        #expect(CalendarDate.adding(days: -1, to: "2023-03-01") == "2023-02-28")
+        #expect(CalendarDate.adding(days: -7, to: "2024-01-03") == "2023-12-27")
+        #expect(CalendarDate.adding(days: 1, to: "1999-12-31") == "2000-01-01")
+        #expect(CalendarDate.adding(days: 0, to: "2023-13-01") == nil)
+    }
+
+    static func record(_ text: String, path: String = "hostile.txt") throws -> (path: String, record: NoticeRecord) {
+        (path, try Gongwen.parse(bytes: Array(text.utf8), path: path))
+    }
+
+    @Test("Hostile: no date at all, a deadline before signing, a relay later than the level above, no issuer")
+    func hostile() throws {
+        let undated = try Self.record("""
+        中国质量协会
+        关于开展全国质量标杆活动的通知
+        各有关单位：
+        　　请各单位积极组织申报。
+        中国质量协会
+        """)
+        let config = try #require(CampaignConfigurator.configurations([undated]).configurations.first)
+        #expect(config.campaign.year == nil)
+        #expect(config.levels[0].effectiveDeadline == nil)
+        #expect(config.reminders.isEmpty)
+        #expect(Set(config.missing.map(\.field)).isSuperset(of: ["campaign.year", "levels[0].effectiveDeadline", "levels[*].quotas", "levels[*].contacts"]))
+
+        // A province relaying the national notice with a date after the national one. (Its "8月1日", before
+        // its own signing, is read as next year's by the deadline reader, so it raises no warning here.)
+        let late = try Self.record("""
+        福建省工业和信息化厅关于转发中国质量协会关于开展2023年全国质量标杆活动的通知的通知
+        各设区市工信局：
+        　　现将《关于开展2023年全国质量标杆活动的通知》转发给你们，请于9月20日前报送推荐材料，于8月1日前报送推荐名单。
+        附件：关于开展2023年全国质量标杆活动的通知
+        福建省工业和信息化厅
+        2023年8月18日
+        附件
+        中国质量协会
+        关于开展2023年全国质量标杆活动的通知
+        各有关单位：
+        　　申报截止时间：2023年9月15日。
+        中国质量协会
+        2023年6月6日
+        """)
+        let relay = try #require(CampaignConfigurator.configurations([late]).configurations.first)
+        #expect(relay.levels.map(\.issuer) == ["中国质量协会", "福建省工业和信息化厅"])
+        let messages = relay.warnings.map(\.message)
+        #expect(messages.count == 1, "\(messages)")
+        #expect(messages.first?.contains("falls after the level above's, 2023-09-15") == true, "\(messages)")
+
+        let nameless = try Self.record("请于5月1日前报送材料。\n")
+        let result = CampaignConfigurator.configurations([nameless])
+        #expect(result.configurations.isEmpty)
+        #expect(result.unplaced.map(\.path) == ["hostile.txt"])
+    }
+
+    @Test("Every configuration of Notices/ validates against Schemas/campaign.schema.json; a broken one is rejected")
+    func schema() throws {
+        let result = try Self.configurations(Corpus.files)
+        #expect(result.configurations.count == 5)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let encoder = JSONEncoder()
+        for (i, configuration) in result.configurations.enumerated() {
+            try encoder.encode(configuration).write(to: directory.appendingPathComponent("config\(i).json"))
+        }
+        let schema = Corpus.packageRoot.appendingPathComponent("Schemas/campaign.schema.json")
+        let valid = try SchemaValidator.validate(directory: directory, schema: schema)
+        #expect(valid.status == 0, "\(valid.output)")
+
+        var broken = try #require(JSONSerialization.jsonObject(with: try encoder.encode(result.configurations[0])) as? [String: Any])
+        var campaign = try #require(broken["campaign"] as? [String: Any])
+        campaign["id"] = "not hex"
+        broken["campaign"] = campaign
+        broken["surprise"] = true
+        try JSONSerialization.data(withJSONObject: broken).write(to: directory.appendingPathComponent("config0.json"))
+        let rejected = try SchemaValidator.validate(directory: directory, schema: schema)
+        #expect(rejected.status == 1)
+        #expect(rejected.output.contains("surprise") && rejected.output.contains("not hex"))
+    }
+
+    @Test("The command: one configuration per line for a folder, --strict lists what is missing, a bad --remind is named")
+    func commandLine() throws {
+        let folder = try CommandLineTests.run(["config", Corpus.noticesDirectory.path])
+        #expect(folder.status == 0, "\(folder.stderr)")
+        #expect(folder.stdout.split(separator: "\n").count == 5)
+        let strict = try CommandLineTests.run(["config", "--strict", Corpus.path("2023_henan.txt")])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("河南省质量标杆活动 2023: missing levels[*].submission.opens"))
+        let reminders = try CommandLineTests.run(["config", "--remind", "3d", Corpus.path("2020_caq.txt")])
+        #expect(reminders.stdout.contains("\"on\" : \"2020-07-02\""))
+        let bad = try CommandLineTests.run(["config", "--remind", "soon", Corpus.path("2020_caq.txt")])
+        #expect(bad.status != 0 && bad.stderr.contains("--remind"))
+    }
+}
