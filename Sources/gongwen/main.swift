@@ -162,6 +162,9 @@ struct Config: ParsableCommand {
     @Flag(help: "Exit 1 when a configuration misses a value a portal needs (listed on standard error).")
     var strict = false
 
+    @Option(help: "json (Schemas/campaign.schema.json), or ics: an iCalendar file of the deadlines, with the reminders as alarms.")
+    var format: ConfigFormat = .json
+
     @OptionGroup var limits: LimitArguments
 
     func run() throws {
@@ -197,8 +200,9 @@ struct Config: ParsableCommand {
         let pretty = result.configurations.count == 1
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        if format == .ics { FileHandle.standardOutput.write(Data(CampaignCalendar.ics(result.configurations).utf8)) }
         for configuration in result.configurations {
-            FileHandle.standardOutput.write(try encoder.encode(configuration) + Data("\n".utf8))
+            if format == .json { FileHandle.standardOutput.write(try encoder.encode(configuration) + Data("\n".utf8)) }
             if strict, !configuration.missing.isEmpty {
                 let what = configuration.missing.map { "\($0.field) (\($0.why))" }.joined(separator: "; ")
                 FileHandle.standardError.write(Data("gongwen: \(configuration.campaign.name) \(configuration.campaign.year.map(String.init) ?? "(no year)"): missing \(what)\n".utf8))
@@ -207,6 +211,10 @@ struct Config: ParsableCommand {
         }
         if failed || !result.unplaced.isEmpty { throw ExitCode.failure }
     }
+}
+
+enum ConfigFormat: String, ExpressibleByArgument {
+    case json, ics
 }
 
 /// "14d,7d,1d" (or "14,7,1"): whole days before a deadline.

@@ -177,4 +177,39 @@ struct CampaignConfigTests {
         let bad = try CommandLineTests.run(["config", "--remind", "soon", Corpus.path("2020_caq.txt")])
         #expect(bad.status != 0 && bad.stderr.contains("--remind"))
     }
+
+    /// Reads a calendar with python's `icalendar` (a real RFC 5545 parser): one line per event, its UID,
+    /// start and end dates, the days before it of its alarms, and its summary, separated by "|".
+    static let calendarReader = """
+    import sys, icalendar
+    calendar = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+    for event in calendar.walk("VEVENT"):
+        alarms = ",".join(str(-a.get("TRIGGER").dt.days) for a in event.walk("VALARM"))
+        print("|".join([str(event.get("UID")), event.get("DTSTART").dt.isoformat(), event.get("DTEND").dt.isoformat(), alarms, str(event.get("SUMMARY"))]))
+    """
+
+    @Test("--format ics: each deadline an all-day event, the reminders alarms, UIDs the same from run to run")
+    func calendarFile() throws {
+        let config = try Self.configuration("2023_fuzhou_forward.txt")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-\(UUID().uuidString).ics")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let ics = CampaignCalendar.ics([config])
+        #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
+        #expect(ics.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        try Data(ics.utf8).write(to: file)
+        let read = try runProcess("/usr/bin/env", ["python3", "-c", Self.calendarReader, file.path])
+        #expect(read.status == 0, "\(read.output)")
+        let events = read.output.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+        // National 09-15, the province's two 09-04 (one sentence each), the city's 08-30.
+        #expect(events.map { $0[1] } == ["2023-09-15", "2023-09-04", "2023-09-04", "2023-08-30"])
+        #expect(events.map { $0[2] } == ["2023-09-16", "2023-09-05", "2023-09-05", "2023-08-31"])
+        // Alarms on each level's effective deadline only; the city's 14- and 7-day reminders fall before its signing.
+        #expect(events.map { $0[3] } == ["14,7,1", "14,7,1", "", "1"])
+        #expect(events[3][4] == "截止 全国质量标杆活动 2023（福州市工业和信息化局）：报送")
+        // Another run (another time stamp) gives the same UIDs.
+        let again = CampaignCalendar.ics([config], stamp: Date(timeIntervalSince1970: 0))
+        let uids = { (text: String) in text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") } }
+        #expect(uids(again) == uids(ics) && Set(uids(ics)).count == 4)
+    }
 }
+
