@@ -49,6 +49,29 @@ struct CampaignConfigTests {
         #expect(result.configurations[0].campaign.id == CampaignConfigurator.id(of: CampaignKey(organizer: "中国质量协会", campaign: "全国质量标杆活动")))
     }
 
+    @Test("Recommending units keep their ids 2020 → 2022 → 2023, through renames")
+    func directoryIds() throws {
+        let configurations = try Self.configurations(["2020_caq.txt", "2022_caq.txt", "2023_fuzhou_forward.txt"]).configurations
+        #expect(configurations.map(\.directory.count) == [49, 49, 48])
+        func unit(_ year: Int, _ name: String) throws -> DirectoryUnit {
+            try #require(configurations.first { $0.campaign.year == year }?.directory.first { $0.name == name })
+        }
+        // Listed again: the same id.
+        #expect(try unit(2020, "北京市经济和信息化局").id == unit(2023, "北京市经济和信息化局").id)
+        // Renamed in 2023 (the 2020 and 2022 lists read 山西省经济和信息化厅).
+        let shanxi = try unit(2023, "山西省工业和信息化厅")
+        #expect(shanxi.id == (try unit(2020, "山西省经济和信息化厅").id))
+        #expect(shanxi.formerNames == ["山西省经济和信息化厅"])
+        // Its name corrected in 2022 (中国石油和化学联合会 in 2020).
+        #expect(try unit(2022, "中国石油和化学工业联合会").formerNames == ["中国石油和化学联合会"])
+        // Every 2023 unit was in an earlier list: no new id.
+        let earlier = Set(configurations.prefix(2).flatMap(\.directory).map(\.id))
+        #expect(configurations[2].directory.allSatisfy { earlier.contains($0.id) })
+        #expect(Set(configurations[2].directory.map(\.id)).count == 48)
+        // The 2023 list is in the national notice that Fuzhou's file forwards.
+        #expect(configurations[2].directory.first?.source.address.hasSuffix("2023_fuzhou_forward.txt#2") == true)
+    }
+
     @Test("2020: the base quota and the raised quota with the condition that raises it")
     func raisedQuota() throws {
         let quotas = try Self.configuration("2020_caq.txt").levels[0].quotas
@@ -136,6 +159,29 @@ struct CampaignConfigTests {
         let result = CampaignConfigurator.configurations([nameless])
         #expect(result.configurations.isEmpty)
         #expect(result.unplaced.map(\.path) == ["hostile.txt"])
+    }
+
+    @Test("Hostile: a list of 1,000 units two years running keeps 1,000 ids")
+    func thousandUnits() throws {
+        func notice(_ year: Int) throws -> (path: String, record: NoticeRecord) {
+            let rows = (0..<1_000).map { "\($0 + 1)\t测试单位\(String(format: "%04d", $0))\n" }.joined()
+            return try Self.record("""
+            中国质量协会
+            关于开展\(year)年全国质量标杆活动的通知
+            各有关单位：
+            　　请于\(year)年9月15日前申报。
+            附件：推荐单位名录
+            中国质量协会
+            \(year)年6月1日
+            附件
+            推荐单位名录
+            序号\t单位名称
+            \(rows)
+            """, path: "units\(year).txt")
+        }
+        let configurations = CampaignConfigurator.configurations([try notice(2022), try notice(2023)]).configurations
+        #expect(configurations.map(\.directory.count) == [1_000, 1_000])
+        #expect(Set(configurations.flatMap(\.directory).map(\.id)).count == 1_000)
     }
 
     @Test("Every configuration of Notices/ validates against Schemas/campaign.schema.json; a broken one is rejected")

@@ -8,6 +8,9 @@ public struct CampaignConfiguration: Encodable, Sendable {
     public var documents: [ConfigDocument]
     /// One level per notice: the campaign's own notice first, then each relay (province, city …).
     public var levels: [CampaignLevel]
+    /// The recommending units the campaign's notices list, each with an id that stays the same from year
+    /// to year, through renames.
+    public var directory: [DirectoryUnit]
     /// Eligibility of applicants, as a checklist, from every level.
     public var eligibility: [ChecklistItem]
     /// The dated stages that are not due dates (review, announcement, exchange), from every level.
@@ -154,4 +157,17 @@ public struct MissingValue: Encodable, Sendable {
     /// The configuration field that stays empty: "levels[0].effectiveDeadline", "submission.opens" …
     public var field: String
     public var why: String
+}
+
+/// A recommending unit of the campaign's 名录.
+public struct DirectoryUnit: Encodable, Sendable {
+    /// 16 hex digits: of the campaign id and the unit's name the first year the campaign lists it, kept
+    /// when a later year lists it again or renamed (matched as `gongwen diff` matches renamed units).
+    public var id: String
+    public var name: String
+    /// Names this unit had in earlier years' lists, the most recent first ("山西省经济和信息化厅").
+    public var formerNames: [String]
+    @Nullable public var region: String?
+    public var kind: DirectoryEntry.Kind
+    public var source: ConfigSource
 }

@@ -43,10 +43,45 @@ public enum CampaignConfigurator {
                 groups[groupKey]!.links.append(link)
             }
         }
-        let configurations = order.compactMap { groups[$0] }.map { group in
+        var configurations = order.compactMap { groups[$0] }.map { group in
             configuration(key: group.key, year: group.year, links: group.links, reminderDays: reminderDays)
         }
+        assignDirectories(&configurations, links: order.compactMap { groups[$0]?.links })
         return Result(configurations: configurations, unplaced: unplaced)
+    }
+
+    /// The units of each configuration, with ids carried from year to year within a campaign: a unit
+    /// listed again keeps its id; one renamed ("山西省经济和信息化厅" → "山西省工业和信息化厅", matched
+    /// as the diff matches units) keeps it too and records the former name; a new one gets its own.
+    static func assignDirectories(_ configurations: inout [CampaignConfiguration], links: [[ChainLink]]) {
+        let byCampaign = Dictionary(grouping: configurations.indices, by: { configurations[$0].campaign.id })
+        for (campaignID, indices) in byCampaign {
+            var previous: (record: NoticeRecord, units: [DirectoryUnit])?
+            for i in indices.sorted(by: { (configurations[$0].campaign.year ?? 0) < (configurations[$1].campaign.year ?? 0) }) {
+                // The list of the level that has one (the campaign's own notice, usually).
+                guard let link = links[i].first(where: { !$0.located.record.directory.isEmpty }) else { continue }
+                let record = link.located.record
+                var idForSpan: [SourceSpan: (id: String, former: [String])] = [:]
+                if let previous {
+                    let oldBySpan = Dictionary(previous.units.map { ($0.source.span, $0) }, uniquingKeysWith: { first, _ in first })
+                    for change in NoticeDiffer.directory(previous.record, record, Notes())
+                    where change.kind == .unchanged || change.kind == .renamed {
+                        guard let oldSpan = change.oldSpan, let newSpan = change.newSpan, let unit = oldBySpan[oldSpan] else { continue }
+                        let former = change.kind == .renamed ? [unit.name] + unit.formerNames : unit.formerNames
+                        idForSpan[newSpan] = (unit.id, former)
+                    }
+                }
+                let units = record.directory.map { entry in
+                    let carried = idForSpan[entry.span]
+                    return DirectoryUnit(
+                        id: carried?.id ?? String(SHA256.hex(of: Array("\(campaignID)\n\(entry.name)".utf8)).prefix(16)),
+                        name: entry.name, formerNames: carried?.former ?? [], region: entry.region, kind: entry.kind,
+                        source: ConfigSource(file: link.located.path, address: link.located.address, span: entry.span))
+                }
+                configurations[i].directory = units
+                previous = (record, units)
+            }
+        }
     }
 
     /// A file's notice and the notices it forwards, the forwarding one first: each relays the first
@@ -149,7 +184,7 @@ public enum CampaignConfigurator {
         }
         return CampaignConfiguration(
             campaign: CampaignIdentity(id: id(of: key), name: key.campaign, organizer: key.organizer, year: year),
-            documents: documents, levels: levels, eligibility: eligibility, review: review,
+            documents: documents, levels: levels, directory: [], eligibility: eligibility, review: review,
             reminders: reminders(levels, links: links, days: reminderDays), warnings: warnings,
             missing: missing(levels, year: year))
     }
