@@ -80,8 +80,19 @@ public struct NoticeSeries: Encodable, Sendable {
     public var organizer: String
     public var campaign: String
     public var notices: [NoticeReference]
+    /// Notices that forward one of the campaign's (a province's or a city's 转发): levels of the
+    /// campaign, not series of their own.
+    public var relays: [RelayReference]
     public var gaps: [SeriesGap]
     public var diffs: [NoticeDiff]
+}
+
+/// A notice that forwards another notice of the series.
+public struct RelayReference: Encodable, Sendable {
+    public var notice: NoticeReference
+    public var level: Issuer.Level
+    /// The address of the notice it forwards (a notice of the series, or another relay).
+    public var relays: String
 }
 
 /// Notices that cannot be placed: no issuer, no title, or no campaign year.
@@ -104,7 +115,30 @@ public enum SeriesBuilder {
         var groups: [CampaignKey: [LocatedRecord]] = [:]
         var order: [CampaignKey] = []
         var unplaced: [UnplacedNotice] = []
+        // A notice that forwards others relays the first it embeds, which follows it depth-first.
+        var relayed: [String: String] = [:]  // relay's address → the address of the notice it forwards
+        var byAddress: [String: LocatedRecord] = [:]
+        for (i, located) in records.enumerated() {
+            byAddress[located.address] = located
+            if !located.record.embedded.isEmpty, i + 1 < records.count, records[i + 1].path == located.path {
+                relayed[located.address] = records[i + 1].address
+            }
+        }
+        /// The notice at the end of a relay chain: the campaign's own.
+        func origin(of address: String) -> String {
+            var address = address
+            var seen = Set<String>()
+            while let next = relayed[address], seen.insert(address).inserted { address = next }
+            return address
+        }
+        var relaysOf: [CampaignKey: [RelayReference]] = [:]
         for located in records {
+            if relayed[located.address] != nil, let own = byAddress[origin(of: located.address)], let key = CampaignKey.of(own.record),
+               own.record.campaignYear != nil {
+                relaysOf[key, default: []].append(RelayReference(notice: NoticeDiffer.reference(located.record, path: located.address),
+                                                                 level: located.record.issuer.level, relays: relayed[located.address]!))
+                continue
+            }
             guard let key = CampaignKey.of(located.record) else {
                 let missing = located.record.issuer.name == nil ? "no issuer" : "no title"
                 unplaced.append(UnplacedNotice(path: located.address, reason: missing))
@@ -133,7 +167,7 @@ public enum SeriesBuilder {
             }
             series.append(NoticeSeries(organizer: key.organizer, campaign: key.campaign,
                                        notices: members.map { NoticeDiffer.reference($0.record, path: $0.address) },
-                                       gaps: gaps, diffs: diffs))
+                                       relays: relaysOf[key] ?? [], gaps: gaps, diffs: diffs))
         }
         series.sort { ($0.notices.first?.campaignYear ?? 0, $0.organizer) < ($1.notices.first?.campaignYear ?? 0, $1.organizer) }
         return SeriesReport(series: series, unplaced: unplaced)

@@ -44,6 +44,15 @@ struct HTMLReport {
                     + " <code>\(escape(notice.path))</code></li>\n"
             }
             out += "</ol>\n"
+            if !series.relays.isEmpty {
+                out += "<ul class=\"relays\">\n"
+                for relay in series.relays {
+                    out += "<li>Relay: <b>\(relay.notice.campaignYear.map(String.init) ?? "—")</b> \(escape(relay.notice.title ?? ""))"
+                        + (relay.notice.docNumber.map { " <span class=\"docno\">\(escape($0))</span>" } ?? "")
+                        + " <code>\(escape(relay.notice.path))</code> forwards <code>\(escape(relay.relays))</code></li>\n"
+                }
+                out += "</ul>\n"
+            }
             for gap in series.gaps {
                 out += "<p class=\"gap\"><b>Missing \(gap.year).</b> "
                 if gap.citedBy.isEmpty {

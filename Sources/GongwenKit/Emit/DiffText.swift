@@ -22,6 +22,11 @@ struct TextReport {
                 out += item("\(notice.campaignYear.map(String.init) ?? "????")  \(code(notice.path))"
                             + (notice.docNumber.map { "  \($0)" } ?? "") + (notice.title.map { "  \($0)" } ?? ""))
             }
+            for relay in series.relays {
+                out += item("relay \(relay.notice.campaignYear.map(String.init) ?? "????")  \(code(relay.notice.path))"
+                            + (relay.notice.docNumber.map { "  \($0)" } ?? "") + (relay.notice.title.map { "  \($0)" } ?? "")
+                            + "  (forwards \(code(relay.relays)))")
+            }
             for gap in series.gaps {
                 let cited = gap.citedBy.isEmpty ? "no notice in the corpus cites it"
                     : "cited by " + gap.citedBy.map { "\(code("\($0.path):\($0.span.startLine):\($0.span.startColumn)")) \(escape($0.citation))" }.joined(separator: "; ")
