@@ -165,6 +165,9 @@ struct Config: ParsableCommand {
     @Option(help: "json (Schemas/campaign.schema.json), or ics: an iCalendar file of the deadlines, with the reminders as alarms.")
     var format: ConfigFormat = .json
 
+    @Flag(help: "One JSON document: each campaign's configurations year by year, and what changed from one year to the next.")
+    var series = false
+
     @OptionGroup var limits: LimitArguments
 
     func run() throws {
@@ -201,8 +204,12 @@ struct Config: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         if format == .ics { FileHandle.standardOutput.write(Data(CampaignCalendar.ics(result.configurations).utf8)) }
+        if series, format == .json {
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            FileHandle.standardOutput.write(try encoder.encode(CampaignConfigurator.series(result)) + Data("\n".utf8))
+        }
         for configuration in result.configurations {
-            if format == .json { FileHandle.standardOutput.write(try encoder.encode(configuration) + Data("\n".utf8)) }
+            if format == .json, !series { FileHandle.standardOutput.write(try encoder.encode(configuration) + Data("\n".utf8)) }
             if strict, !configuration.missing.isEmpty {
                 let what = configuration.missing.map { "\($0.field) (\($0.why))" }.joined(separator: "; ")
                 FileHandle.standardError.write(Data("gongwen: \(configuration.campaign.name) \(configuration.campaign.year.map(String.init) ?? "(no year)"): missing \(what)\n".utf8))

@@ -210,6 +210,30 @@ struct CampaignConfigTests {
         #expect(rejected.output.contains("surprise") && rejected.output.contains("not hex"))
     }
 
+    @Test("--series: the national campaign's three years, and what changed in the areas a configuration holds; valid against the schema")
+    func yearOverYear() throws {
+        let series = CampaignConfigurator.series(try Self.configurations(Corpus.files))
+        #expect(series.campaigns.map(\.name) == ["全国质量标杆活动", "工业企业质量标杆活动", "河南省质量标杆活动"])
+        let national = series.campaigns[0]
+        #expect(national.configurations.map(\.campaign.year) == [2020, 2022, 2023])
+        #expect(national.diffs.count == 2)
+        let areas = Set(national.diffs.flatMap(\.changes).map(\.area))
+        #expect(areas.isSubset(of: CampaignConfigurator.configuredAreas) && !areas.contains(.sections))
+        // 2020 → 2022: the window 2020-05-15 – 07-05 became a closing date, 2022-07-15.
+        let deadline = try #require(national.diffs[0].changes.first { $0.area == .deadlines && $0.kind == .changed })
+        #expect(deadline.old == "2020-05-15 – 2020-07-05" && deadline.new == "2022-07-15")
+        // The 2023 diff is against the national notice inside Fuzhou's file.
+        #expect(national.diffs[1].new.path.hasSuffix("2023_fuzhou_forward.txt#2"))
+        #expect(national.diffs[0].summary.values.reduce(0, +) == national.diffs[0].changes.count)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-config-series-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try JSONEncoder().encode(series).write(to: directory.appendingPathComponent("series.json"))
+        let valid = try SchemaValidator.validate(directory: directory, schema: Corpus.packageRoot.appendingPathComponent("Schemas/campaign-series.schema.json"))
+        #expect(valid.status == 0, "\(valid.output)")
+    }
+
     @Test("The command: one configuration per line for a folder, --strict lists what is missing, a bad --remind is named")
     func commandLine() throws {
         let folder = try CommandLineTests.run(["config", Corpus.noticesDirectory.path])

@@ -171,3 +171,21 @@ public struct DirectoryUnit: Encodable, Sendable {
     public var kind: DirectoryEntry.Kind
     public var source: ConfigSource
 }
+
+/// `gongwen config --series`: every campaign's configurations, year by year, and what changed between
+/// successive years.
+public struct ConfigurationSeries: Encodable, Sendable {
+    public var schemaVersion = "1.0"
+    public var campaigns: [CampaignYears]
+}
+
+public struct CampaignYears: Encodable, Sendable {
+    public var id: String
+    public var name: String
+    public var organizer: String
+    /// In campaign-year order.
+    public var configurations: [CampaignConfiguration]
+    /// configurations[0] → [1], [1] → [2] …: the diff of the campaigns' own notices, in the areas a
+    /// configuration holds (deadlines, schedule, quotas, eligibility, directory, contacts, submission).
+    public var diffs: [NoticeDiff]
+}

@@ -18,6 +18,8 @@ public enum CampaignConfigurator {
     public struct Result: Sendable {
         public var configurations: [CampaignConfiguration]
         public var unplaced: [UnplacedNotice]
+        /// For each configuration, its campaign's own notice (the first level).
+        var origins: [LocatedRecord] = []
     }
 
     /// `files`: each file's path and its record (its embedded notices inside).
@@ -46,8 +48,40 @@ public enum CampaignConfigurator {
         var configurations = order.compactMap { groups[$0] }.map { group in
             configuration(key: group.key, year: group.year, links: group.links, reminderDays: reminderDays)
         }
-        assignDirectories(&configurations, links: order.compactMap { groups[$0]?.links })
-        return Result(configurations: configurations, unplaced: unplaced)
+        let chains = order.compactMap { groups[$0]?.links }
+        assignDirectories(&configurations, links: chains)
+        return Result(configurations: configurations, unplaced: unplaced, origins: chains.map { $0[0].located })
+    }
+
+    /// The areas of a notice that a configuration holds: what the year-over-year diff of configurations shows.
+    static let configuredAreas: Set<Change.Area> = [.deadlines, .schedule, .quotas, .eligibility, .directory, .contacts, .submission]
+
+    /// The configurations grouped by campaign, each campaign's years in order, and what changed from
+    /// each year to the next: the diff of the campaigns' own notices (`gongwen diff`'s engine), in the
+    /// areas a configuration holds.
+    public static func series(_ result: Result) -> ConfigurationSeries {
+        var order: [String] = []
+        var members: [String: [Int]] = [:]
+        for (i, configuration) in result.configurations.enumerated() {
+            if members[configuration.campaign.id] == nil { order.append(configuration.campaign.id) }
+            members[configuration.campaign.id, default: []].append(i)
+        }
+        let campaigns = order.map { id -> CampaignYears in
+            let years = members[id, default: []].sorted {
+                (result.configurations[$0].campaign.year ?? Int.min) < (result.configurations[$1].campaign.year ?? Int.min)
+            }
+            let diffs = zip(years, years.dropFirst()).map { a, b -> NoticeDiff in
+                let old = result.origins[a], new = result.origins[b]
+                var diff = NoticeDiffer.diff(old.record, new.record, oldPath: old.address, newPath: new.address)
+                diff.changes = diff.changes.filter { configuredAreas.contains($0.area) }
+                diff.summary = Dictionary(grouping: diff.changes, by: \.kind.rawValue).mapValues(\.count)
+                return diff
+            }
+            let first = result.configurations[years[0]].campaign
+            return CampaignYears(id: id, name: first.name, organizer: first.organizer,
+                                 configurations: years.map { result.configurations[$0] }, diffs: diffs)
+        }
+        return ConfigurationSeries(campaigns: campaigns)
     }
 
     /// The units of each configuration, with ids carried from year to year within a campaign: a unit
