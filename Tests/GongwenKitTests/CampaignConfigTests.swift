@@ -117,7 +117,7 @@ struct CampaignConfigTests {
         (path, try Gongwen.parse(bytes: Array(text.utf8), path: path))
     }
 
-    @Test("Hostile: no date at all, a deadline before signing, a relay later than the level above, no issuer")
+    @Test("Hostile: no date at all, a relay later than the level above, a deadline before signing, no issuer")
     func hostile() throws {
         let undated = try Self.record("""
         中国质量协会
@@ -154,6 +154,20 @@ struct CampaignConfigTests {
         let messages = relay.warnings.map(\.message)
         #expect(messages.count == 1, "\(messages)")
         #expect(messages.first?.contains("falls after the level above's, 2023-09-15") == true, "\(messages)")
+
+        // A date with its year, before the notice was signed: kept as written, and a warning.
+        let before = try Self.record("""
+        中国质量协会
+        关于开展2023年全国质量标杆活动的通知
+        各有关单位：
+        　　请于2023年8月1日前报送申报材料。
+        中国质量协会
+        2023年8月18日
+        """)
+        let early = try #require(CampaignConfigurator.configurations([before]).configurations.first)
+        #expect(early.levels[0].effectiveDeadline?.date == "2023-08-01")
+        #expect(early.warnings.map(\.message) == ["deadline 2023-08-01 falls before the notice was signed (2023-08-18)"])
+        #expect(early.reminders.isEmpty)  // every reminder would fall before the signing
 
         let nameless = try Self.record("请于5月1日前报送材料。\n")
         let result = CampaignConfigurator.configurations([nameless])
