@@ -2,7 +2,7 @@
 # Builds Gongwen's libFuzzer harness (Sources/GongwenFuzz) with the fuzzer and address sanitizers and
 # runs it. Usage:
 #   Fuzz/fuzz.sh [SECONDS] [TARGET ...]   fuzz each target for SECONDS (default 60); targets:
-#                                         parse-text parse-html normalize diff (default: all four)
+#                                         parse-text parse-html normalize diff config (default: all five)
 #   Fuzz/fuzz.sh --regressions            run every saved input once (the unit tests' reproducers and
 #                                         Fuzz/Regressions/TARGET), and stop
 # A crash, a timeout (an input taking more than 1 s) or an out-of-memory (over 2 GB) stops the run with
@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 here=$(pwd)
 scratch=${GONGWEN_FUZZ_BUILD:-$here/.build}
 binary=$scratch/gongwen-fuzz
-targets=(parse-text parse-html normalize diff)
+targets=(parse-text parse-html normalize diff config)
 
 # SwiftPM links executables with `--defsym main=…`, which clashes with libFuzzer's own main: build the
 # harness as a static library and link it here, with libFuzzer's main.
