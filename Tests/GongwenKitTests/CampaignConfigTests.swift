@@ -38,6 +38,10 @@ struct CampaignConfigTests {
         #expect(config.reminders.filter { $0.level == config.levels[2].address }.map(\.on) == ["2023-08-29"])
         #expect(config.reminders.filter { $0.level == config.levels[1].address }.map(\.on) == ["2023-08-21", "2023-08-28", "2023-09-03"])
         #expect(config.levels[1].contacts.first?.names == ["陈恒"] && config.levels[1].contacts.first?.postcode == "350003")
+        // Paper copies to the province go to the address its contact gives.
+        let post = try #require(config.levels[1].submission.postalAddress)
+        #expect(post.address == "福州市华林路76号省政府大院8号楼337室" && post.postcode == "350003" && post.recipient == "福建省工信厅科技处")
+        #expect(config.levels[2].submission.postalAddress == nil)
         #expect(config.missing.map(\.field) == ["levels[*].submission.opens"])
     }
 

@@ -97,6 +97,8 @@ public struct SubmissionWindow: Encodable, Sendable {
     @Nullable public var closesAt: String?
     public var timeZone = "Asia/Shanghai"
     public var channels: [Channel]
+    /// Where paper materials go: the address (and postcode) the level's contacts give; null when none does.
+    @Nullable public var postalAddress: PostalAddress?
     public var materials: [Material]
     public var fileFormats: [FileFormat]
     public var naming: [NamingRule]
@@ -188,4 +190,12 @@ public struct CampaignYears: Encodable, Sendable {
     /// configurations[0] → [1], [1] → [2] …: the diff of the campaigns' own notices, in the areas a
     /// configuration holds (deadlines, schedule, quotas, eligibility, directory, contacts, submission).
     public var diffs: [NoticeDiff]
+}
+
+public struct PostalAddress: Encodable, Sendable {
+    public var address: String
+    @Nullable public var postcode: String?
+    /// The recipient the contact names: its department, or its people.
+    @Nullable public var recipient: String?
+    public var source: ConfigSource
 }

@@ -189,7 +189,13 @@ public enum CampaignConfigurator {
                 address: link.located.address, issuer: record.issuer.name, issuerLevel: record.issuer.level, relays: link.relays,
                 deadlines: deadlines, effectiveDeadline: effective,
                 submission: SubmissionWindow(opens: opens, closes: effective?.date, closesAt: effective?.closesAt,
-                                             channels: record.submission.channels, materials: record.submission.materials,
+                                             channels: record.submission.channels,
+                                             postalAddress: record.contacts.first { $0.address != nil }.map { contact in
+                                                 PostalAddress(address: contact.address ?? "", postcode: contact.postcode,
+                                                               recipient: contact.department ?? (contact.names.isEmpty ? nil : contact.names.joined(separator: "、")),
+                                                               source: source(contact.span))
+                                             },
+                                             materials: record.submission.materials,
                                              fileFormats: record.submission.fileFormats, naming: record.submission.naming),
                 quotas: record.quotas.map { quota in
                     QuotaRule(max: quota.max, unlimited: quota.unlimited, unit: quota.unit, appliesTo: quota.appliesTo,
