@@ -27,11 +27,12 @@ public enum Gongwen {
         String(decoding: try jsonData(record, pretty: pretty), as: UTF8.self)
     }
 
-    /// The JSON as UTF-8 bytes, for writing out without another copy.
-    public static func jsonData(_ record: NoticeRecord, pretty: Bool) throws -> Data {
+    /// The JSON of a record (or of any output: a configuration, a series) as UTF-8 bytes, for writing out
+    /// without another copy; sorted keys, so the same value always gives the same bytes.
+    public static func jsonData(_ value: some Encodable, pretty: Bool) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(record)
+        return try encoder.encode(value)
     }
 }
 

@@ -200,16 +200,14 @@ struct Config: ParsableCommand {
         for notice in result.unplaced {
             FileHandle.standardError.write(Data("gongwen: \(notice.path): no campaign can be named for it (\(notice.reason)); left out\n".utf8))
         }
-        let pretty = result.configurations.count == 1
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         if format == .ics { FileHandle.standardOutput.write(Data(CampaignCalendar.ics(result.configurations).utf8)) }
         if series, format == .json {
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(CampaignConfigurator.series(result)) + Data("\n".utf8))
+            FileHandle.standardOutput.write(try Gongwen.jsonData(CampaignConfigurator.series(result), pretty: true) + Data("\n".utf8))
         }
         for configuration in result.configurations {
-            if format == .json, !series { FileHandle.standardOutput.write(try encoder.encode(configuration) + Data("\n".utf8)) }
+            if format == .json, !series {
+                FileHandle.standardOutput.write(try Gongwen.jsonData(configuration, pretty: result.configurations.count == 1) + Data("\n".utf8))
+            }
             if strict, !configuration.missing.isEmpty {
                 let what = configuration.missing.map { "\($0.field) (\($0.why))" }.joined(separator: "; ")
                 FileHandle.standardError.write(Data("gongwen: \(configuration.campaign.name) \(configuration.campaign.year.map(String.init) ?? "(no year)"): missing \(what)\n".utf8))

@@ -39,6 +39,11 @@ public struct ConfigSource: Encodable, Sendable, Equatable {
     public var file: String
     public var address: String
     public var span: SourceSpan
+
+    /// Words at `span` of a located record.
+    init(_ located: LocatedRecord, _ span: SourceSpan) {
+        (file, address, self.span) = (located.path, located.address, span)
+    }
 }
 
 public struct ConfigDocument: Encodable, Sendable {

@@ -110,7 +110,7 @@ public enum CampaignConfigurator {
                     return DirectoryUnit(
                         id: carried?.id ?? String(SHA256.hex(of: Array("\(campaignID)\n\(entry.name)".utf8)).prefix(16)),
                         name: entry.name, formerNames: carried?.former ?? [], region: entry.region, kind: entry.kind,
-                        source: ConfigSource(file: link.located.path, address: link.located.address, span: entry.span))
+                        source: ConfigSource(link.located, entry.span))
                 }
                 configurations[i].directory = units
                 previous = (record, units)
@@ -162,7 +162,7 @@ public enum CampaignConfigurator {
         var warnings: [ConfigWarning] = []
         for link in links {
             let record = link.located.record
-            let source = { (span: SourceSpan) in ConfigSource(file: link.located.path, address: link.located.address, span: span) }
+            let source = { (span: SourceSpan) in ConfigSource(link.located, span) }
             let deadlines = record.deadlines.map { deadline in
                 ConfigDeadline(date: deadline.date, time: deadline.time,
                                closesAt: deadline.precision == .month ? nil : ClosingTime.iso(date: deadline.date, time: deadline.time),
@@ -215,11 +215,11 @@ public enum CampaignConfigurator {
                                   docNumber: record.docNumber?.text, title: record.title, issuer: record.issuer.name, signedOn: record.signedOn)
         }
         let eligibility = links.flatMap { link in
-            link.located.record.eligibility.map { ChecklistItem(text: $0.text, source: ConfigSource(file: link.located.path, address: link.located.address, span: $0.span)) }
+            link.located.record.eligibility.map { ChecklistItem(text: $0.text, source: ConfigSource(link.located, $0.span)) }
         }
         let review = links.flatMap { link in
             link.located.record.schedule.map {
-                ReviewStage(date: $0.date, end: $0.end, text: $0.text, source: ConfigSource(file: link.located.path, address: link.located.address, span: $0.span))
+                ReviewStage(date: $0.date, end: $0.end, text: $0.text, source: ConfigSource(link.located, $0.span))
             }
         }
         return CampaignConfiguration(
