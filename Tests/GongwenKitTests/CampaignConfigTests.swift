@@ -294,6 +294,8 @@ struct CampaignConfigTests {
         // Alarms on each level's effective deadline only; the city's 14- and 7-day reminders fall before its signing.
         #expect(events.map { $0[3] } == ["14,7,1", "14,7,1", "", "1"])
         #expect(events[3][4] == "截止 全国质量标杆活动 2023（福州市工业和信息化局）：报送")
+        // TEXT escapes, and control characters TEXT may not hold are dropped.
+        #expect(CampaignCalendar.escape("a,b;c\\d\ne\u{1B}f\u{0B}\tg") == "a\\,b\\;c\\\\d\\nef\tg")
         // Another run (another time stamp) gives the same UIDs.
         let again = CampaignCalendar.ics([config], stamp: Date(timeIntervalSince1970: 0))
         let uids = { (text: String) in text.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:") } }

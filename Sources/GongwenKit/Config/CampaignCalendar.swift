@@ -50,7 +50,8 @@ public enum CampaignCalendar {
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 1970, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
-    /// TEXT values: backslash, semicolon and comma escaped, line breaks as \n (RFC 5545 3.3.11).
+    /// TEXT values: backslash, semicolon and comma escaped, line breaks as \n, other control characters
+    /// (which TEXT may not hold) dropped (RFC 5545 3.3.11).
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -59,7 +60,7 @@ public enum CampaignCalendar {
             case ";": out += "\\;"
             case ",": out += "\\,"
             case "\n": out += "\\n"
-            case "\r": continue
+            case _ where (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F: continue
             default: out.unicodeScalars.append(scalar)
             }
         }
