@@ -14,8 +14,8 @@ struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Parse notices (plain text or HTML, any common encoding) into JSON records.",
         discussion: """
-        Prints one JSON record per file: pretty-printed for one file, one record per line with --jsonl.
-        Use - to read standard input. Inputs that cannot be read are reported on standard error with
+        Prints one JSON record per file: pretty-printed for one file, one record per line with --jsonl. \
+        Use - to read standard input. Inputs that cannot be read are reported on standard error with \
         what was wrong and where; the exit status is then 1, after every other file has been printed.
         """
     )
@@ -83,7 +83,7 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare two notices: which rules changed, with old and new values and where they stand.",
         discussion: """
-        OLD and NEW are notice files. A notice forwarded inside another is picked with #N after the
+        OLD and NEW are notice files. A notice forwarded inside another is picked with #N after the \
         path, counting the file's notices depth-first from 0 (the file's own): 2023_fuzhou_forward.txt#2.
         """
     )
@@ -113,8 +113,8 @@ struct Series: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Group the notices of a folder into campaign series and diff each year against the one before.",
         discussion: """
-        Reads every .txt and .html file in FOLDER (notices forwarded inside others included), groups them by
-        organizer and campaign, orders each series by campaign year, and reports missing years with the
+        Reads every .txt and .html file in FOLDER (notices forwarded inside others included), groups them by \
+        organizer and campaign, orders each series by campaign year, and reports missing years with the \
         notices that cite them.
         """
     )
@@ -145,10 +145,10 @@ struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The configuration of each campaign and year, for the submission portal, the reviewers and the reminders.",
         discussion: """
-        Reads notice files, or every .txt and .html file of a FOLDER. A notice that forwards others (转发) is
-        one campaign seen at several levels: its configuration lists each level with its own deadlines, the
-        deadline its applicants must meet, quotas and contacts. Prints one configuration (JSON,
-        Schemas/campaign.schema.json): pretty for one, one per line for several. Values the notices do not
+        Reads notice files, or every .txt and .html file of a FOLDER. A notice that forwards others (转发) is \
+        one campaign seen at several levels: its configuration lists each level with its own deadlines, the \
+        deadline its applicants must meet, quotas and contacts. Prints one configuration (JSON, \
+        Schemas/campaign.schema.json): pretty for one, one per line for several. Values the notices do not \
         state are listed under "missing"; --strict then exits 1.
         """
     )

@@ -123,7 +123,7 @@ struct CommandLineTests {
         #expect(partial.stderr.contains("b.txt: binary content at byte offset 0") && partial.stderr.contains("left out of the series"))
     }
 
-    @Test("Every subcommand has --help", arguments: [["--help"], ["parse", "--help"], ["normalize", "--help"], ["diff", "--help"], ["series", "--help"]])
+    @Test("Every subcommand has --help", arguments: [["--help"], ["parse", "--help"], ["normalize", "--help"], ["diff", "--help"], ["series", "--help"], ["config", "--help"]])
     func help(arguments: [String]) throws {
         let result = try Self.run(arguments)
         #expect(result.status == 0)
