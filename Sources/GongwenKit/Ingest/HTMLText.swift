@@ -323,7 +323,8 @@ struct SourceAligner {
         while l < lines.count, c >= lines[l].count || [" ", "\t"].contains(lines[l][c]) {
             if c >= lines[l].count { (l, c) = (l + 1, 0) } else { c += 1 }
         }
-        if l < lines.count, c < lines[l].count, lines[l][c] == first { return }  // in step
+        // In step; or an entity reference, which may stand for the first character: no look-ahead.
+        if l < lines.count, c < lines[l].count, lines[l][c] == first || lines[l][c] == "&" { return }
         var inTag = false
         var steps = 0
         let reach = min(Self.resynchronizationReach, lookAheadBudget)
