@@ -122,28 +122,19 @@ public enum CampaignConfigurator {
     /// notice it embeds. (Other embedded notices are levels too, relaying nothing.)
     static func chain(_ record: NoticeRecord, path: String) -> [ChainLink] {
         let located = LocatedRecord.flatten(record, path: path)
-        var links: [ChainLink] = []
+        var links: [(link: ChainLink, depth: Int)] = []
         var index = 0
-        func visit(_ record: NoticeRecord) {
+        // `depth`: how many notices relay this one, each relaying the next (0 for one nobody relays).
+        func visit(_ record: NoticeRecord, depth: Int) {
             let mine = index
             index += 1
             let firstEmbedded = record.embedded.isEmpty ? nil : located[mine + 1].address
-            links.append(ChainLink(located: located[mine], relays: firstEmbedded))
-            record.embedded.forEach(visit)
+            links.append((ChainLink(located: located[mine], relays: firstEmbedded), depth))
+            for (i, embedded) in record.embedded.enumerated() { visit(embedded, depth: i == 0 ? depth + 1 : 0) }
         }
-        visit(record)
+        visit(record, depth: 0)
         // The campaign's own notice last: the deepest along the first-embedded chain.
-        return links.sorted { depth(of: $0, in: links) < depth(of: $1, in: links) }
-    }
-
-    private static func depth(of link: ChainLink, in links: [ChainLink]) -> Int {
-        var depth = 0
-        var address = link.located.address
-        while let parent = links.first(where: { $0.relays == address }) {
-            depth += 1
-            address = parent.located.address
-        }
-        return depth
+        return links.sorted { $0.depth < $1.depth }.map(\.link)
     }
 
     static func sameNotice(_ a: NoticeRecord, _ b: NoticeRecord) -> Bool {
@@ -287,40 +278,10 @@ enum ClosingTime {
     /// ("下班"), is the end of the day.
     static func iso(date: String, time: String?) -> String? {
         guard date.count == 10 else { return nil }
-        if let time, let (hour, minute) = hourAndMinute(time) {
+        if let time, let (hour, minute) = TimeOfDay.hourAndMinute(time) {
             return "\(date)T\(twoDigits(hour)):\(twoDigits(minute)):00+08:00"
         }
         return "\(date)T23:59:59+08:00"
-    }
-
-    /// "17:00", "下午17:00", "下午5点", "下午五点半", "17时30分"; nil when no hour is written.
-    static func hourAndMinute(_ time: String) -> (Int, Int)? {
-        let s = Array(time.unicodeScalars)
-        var i = 0
-        while i < s.count, !(s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i])) { i += 1 }
-        let start = i
-        while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
-        guard var hour = Numerals.count(s[start..<i]), hour <= 24 else { return nil }
-        var minute = 0
-        if i < s.count, s[i] == ":" || s[i] == "：" {
-            let from = i + 1
-            var j = from
-            while j < s.count, s[j].isASCIIDigit { j += 1 }
-            guard let m = Numerals.decimal(s[from..<j]), m < 60 else { return nil }
-            minute = m
-        } else if i < s.count, s[i] == "点" || s[i] == "时" {
-            if i + 1 < s.count, s[i + 1] == "半" { minute = 30 } else {
-                var j = i + 1
-                while j < s.count, s[j].isASCIIDigit || ChineseNumerals.isNumeral(s[j]) { j += 1 }
-                if j > i + 1, j < s.count, s[j] == "分", let m = Numerals.count(s[(i + 1)..<j]), m < 60 { minute = m }
-            }
-        } else {
-            return nil
-        }
-        let afternoon = time.contains("下午") || time.contains("晚上") || time.contains("傍晚")
-        if afternoon, hour < 12 { hour += 12 }
-        if hour == 24 { return (23, 59) }
-        return (hour, minute)
     }
 
     private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -133,6 +133,40 @@ enum TimeOfDay {
         return i
     }
 
+    /// The periods after which an hour below 12 is in the afternoon or evening.
+    static let afternoonPeriods = ["下午", "晚上", "傍晚"]
+
+    /// The clock time of a time of day this reader found: "17:00", "下午17:00", "下午5点" → 17:00,
+    /// "下午五点半" → 17:30, "17时30分"; nil when no hour is written ("下班").
+    static func hourAndMinute(_ time: String) -> (Int, Int)? {
+        let s = Array(time.unicodeScalars)
+        var i = 0
+        while i < s.count, !(s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i])) { i += 1 }
+        let start = i
+        while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
+        guard var hour = Numerals.count(s[start..<i]), hour <= 24 else { return nil }
+        var minute = 0
+        if i < s.count, s[i] == ":" || s[i] == "：" {
+            let from = i + 1
+            var j = from
+            while j < s.count, s[j].isASCIIDigit { j += 1 }
+            guard let m = Numerals.decimal(s[from..<j]), m < 60 else { return nil }
+            minute = m
+        } else if i < s.count, s[i] == "点" || s[i] == "时" {
+            if i + 1 < s.count, s[i + 1] == "半" { minute = 30 } else {
+                var j = i + 1
+                while j < s.count, s[j].isASCIIDigit || ChineseNumerals.isNumeral(s[j]) { j += 1 }
+                if j > i + 1, j < s.count, s[j] == "分", let m = Numerals.count(s[(i + 1)..<j]), m < 60 { minute = m }
+            }
+        } else {
+            return nil
+        }
+        let afternoon = afternoonPeriods.contains { time.contains($0) }
+        if afternoon, hour < 12 { hour += 12 }
+        if hour == 24 { return (23, 59) }
+        return (hour, minute)
+    }
+
     /// The index after a time of day at `start`: "下午17:00", "17时", "下午5点", "下班"; `start` when none.
     static func timeEnd(in line: TextLine, at start: Int) -> Int {
         let s = line.scalars
