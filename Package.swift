@@ -10,6 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The archive: SQLite (embedded, the default) through GRDB, PostgreSQL (shared) through postgres-nio.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libxml2 from Debian's libxml2-dev: this target only carries its pkg-config flags to CHTML.
@@ -34,10 +37,20 @@ let package = Package(
             name: "GongwenKit",
             dependencies: ["CHTML", "CICU"]
         ),
+        // The archive: records stored with searchable columns, Chinese substring search, the citation graph.
+        .target(
+            name: "GongwenArchive",
+            dependencies: [
+                "GongwenKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "gongwen",
             dependencies: [
                 "GongwenKit",
+                "GongwenArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +58,10 @@ let package = Package(
             name: "GongwenKitTests",
             dependencies: ["GongwenKit"],
             resources: [.copy("Golden"), .copy("Fixtures"), .copy("Corpus")]
+        ),
+        .testTarget(
+            name: "GongwenArchiveTests",
+            dependencies: ["GongwenArchive"]
         ),
     ]
 )

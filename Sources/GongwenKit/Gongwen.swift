@@ -13,13 +13,23 @@ public enum Gongwen {
     }
 
     public static func record(of document: IngestedDocument) -> NoticeRecord {
+        analyze(document).record
+    }
+
+    /// Parses bytes already read into the record and the normalized lines it was read from: what the
+    /// archive stores to search the text and point each hit back at the input.
+    public static func analyze(bytes: [UInt8], path: String, format: InputFormat? = nil) throws -> AnalyzedNotice {
+        analyze(try Ingest.ingest(bytes: bytes, path: path, format: format))
+    }
+
+    static func analyze(_ document: IngestedDocument) -> AnalyzedNotice {
         let normalized = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
         let segmented = Segmenter.segment(normalized)
         var record = RecordBuilder.record(segmented, source: document.source, links: normalized.links)
         record.diagnostics += document.dropped.map { block in
             Diagnostic(severity: .info, message: "left out of the article as \(block.reason.rawValue): \(block.excerpt)", span: block.span)
         }
-        return record
+        return AnalyzedNotice(record: record, lines: normalized.lines)
     }
 
     /// JSON with sorted keys: the same record always gives the same bytes.
@@ -34,6 +44,13 @@ public enum Gongwen {
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)
     }
+}
+
+/// A record and the normalized logical lines of its file (site furniture included, each with the
+/// span of the input it came from).
+public struct AnalyzedNotice: Sendable {
+    public var record: NoticeRecord
+    public var lines: [NormalizedLine]
 }
 
 /// What can go wrong before a diff or a series: an input that cannot be read, an address that names

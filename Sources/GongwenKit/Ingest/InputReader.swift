@@ -13,13 +13,13 @@ public struct IngestLimits: Sendable, Equatable {
 /// Reads an input's bytes in chunks, refusing it as soon as its first bytes show it is not text or its
 /// length passes the limit: a 4 GiB image or an endless stream on standard input costs one chunk of
 /// memory, not all of it.
-enum InputReader {
+public enum InputReader {
     static let chunkSize = 1 << 20
     /// How many bytes are looked at before the rest is read: enough for any file signature and a fair
     /// sample of control bytes.
     static let headSize = 64 << 10
 
-    static func bytes(of path: String, limits: IngestLimits) throws -> [UInt8] {
+    public static func bytes(of path: String, limits: IngestLimits) throws -> [UInt8] {
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput

@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import GongwenKit
 
-struct GongwenCommand: ParsableCommand {
+@main
+struct GongwenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongwen",
         abstract: "Turns Chinese official notices (公文) into structured, traceable records.",
-        subcommands: [Parse.self, Normalize.self, Diff.self, Series.self, Config.self]
+        subcommands: [Parse.self, Normalize.self, Diff.self, Series.self, Config.self,
+                      IngestCommand.self, SearchCommand.self, CitesCommand.self, CitedByCommand.self]
     )
 }
 
@@ -298,4 +300,3 @@ func write(_ text: String) {
 extension InputFormat: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 
-GongwenCommand.main()

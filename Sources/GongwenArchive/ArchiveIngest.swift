@@ -1,0 +1,145 @@
+import Foundation
+import GongwenKit
+
+/// A file the ingest could not store, and why.
+public struct IngestFailure: Sendable, Encodable, Equatable {
+    public var path: String
+    public var reason: String
+}
+
+/// What an ingest did.
+public struct IngestSummary: Sendable, Encodable {
+    public var files = 0
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var failures: [IngestFailure] = []
+    /// Entries written (a file's own notice and those embedded in it), for the added and updated files.
+    public var entries = 0
+    public var bytes = 0
+    public var seconds = 0.0
+
+    public var done: Int { added + updated + unchanged + failures.count }
+}
+
+/// The archive's ingestion: every notice file under the given folders parsed (on all cores) and
+/// stored (by one writer), each file in one transaction; a file whose sha256 the archive already holds
+/// is not parsed again.
+public enum ArchiveIngest {
+    /// The extensions read as notices (HTML for .html, .htm, .shtml; text for .txt).
+    public static let extensions: Set<String> = ["txt", "html", "htm", "shtml"]
+
+    /// The notice files under each path (a folder, walked recursively, hidden entries skipped; or a
+    /// file, taken as given), in path order, each once.
+    public static func files(under paths: [String]) throws(GongwenError) -> [String] {
+        var found: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw .ingest(.unreadable(path: path, reason: "no such file or folder"))
+            }
+            guard isFolder.boolValue else {
+                found.append(path)
+                continue
+            }
+            guard let walker = FileManager.default.enumerator(atPath: path) else {
+                throw .ingest(.unreadable(path: path, reason: "the folder cannot be read"))
+            }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            var inFolder: [String] = []
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    walker.skipDescendants()
+                    continue
+                }
+                if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                    inFolder.append(base + "/" + relative)
+                }
+            }
+            found += inFolder.sorted()
+        }
+        var seen = Set<String>()
+        return found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }
+    }
+
+    /// Ingests `files` into `store`: `jobs` files parsed at once, stored one at a time as they come.
+    /// `progress` is called after each file.
+    public static func run(files: [String], into store: any ArchiveStore, limits: IngestLimits = .standard,
+                           jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           progress: (@Sendable (IngestSummary) -> Void)? = nil) async throws -> IngestSummary {
+        let started = Date()
+        let stored = try await store.storedDigests()
+        var summary = IngestSummary(files: files.count)
+        try await withThrowingTaskGroup(of: Prepared.self) { group in
+            var next = 0
+            func submit() {
+                guard next < files.count else { return }
+                let path = files[next]
+                let digest = stored[path]
+                group.addTask { prepare(path, storedDigest: digest, limits: limits) }
+                next += 1
+            }
+            for _ in 0..<max(1, jobs) { submit() }
+            while let prepared = try await group.next() {
+                submit()
+                summary.bytes += prepared.byteCount
+                switch prepared.result {
+                case .unchanged:
+                    summary.unchanged += 1
+                case let .failed(reason):
+                    summary.failures.append(IngestFailure(path: prepared.path, reason: reason))
+                case let .parsed(file):
+                    do {
+                        switch try await store.store(file) {
+                        case .added: summary.added += 1
+                        case .updated: summary.updated += 1
+                        case .unchanged: summary.unchanged += 1
+                        }
+                        summary.entries += file.entries.count
+                    } catch {
+                        summary.failures.append(IngestFailure(path: prepared.path, reason: "not stored: \(error)"))
+                    }
+                }
+                summary.seconds = Date().timeIntervalSince(started)
+                progress?(summary)
+            }
+        }
+        summary.failures.sort { $0.path < $1.path }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    struct Prepared: Sendable {
+        enum Result: Sendable {
+            case unchanged
+            case parsed(ArchivedFile)
+            case failed(String)
+        }
+        var path: String
+        var byteCount: Int
+        var result: Result
+    }
+
+    /// Reads, hashes and (unless the archive holds the same digest) parses one file.
+    static func prepare(_ path: String, storedDigest: String?, limits: IngestLimits) -> Prepared {
+        let bytes: [UInt8]
+        do { bytes = try InputReader.bytes(of: path, limits: limits) } catch {
+            return Prepared(path: path, byteCount: 0, result: .failed("\(error)"))
+        }
+        if let storedDigest, SHA256.hex(of: bytes) == storedDigest {
+            return Prepared(path: path, byteCount: bytes.count, result: .unchanged)
+        }
+        do {
+            let analyzed = try Gongwen.analyze(bytes: bytes, path: path, format: format(of: path))
+            return Prepared(path: path, byteCount: bytes.count, result: .parsed(try ArchivedFile(analyzed, path: path, byteCount: bytes.count)))
+        } catch {
+            return Prepared(path: path, byteCount: bytes.count, result: .failed("\(error)"))
+        }
+    }
+
+    /// .shtml is HTML whatever its content looks like; other files are told apart by their bytes.
+    static func format(of path: String) -> InputFormat? {
+        (path as NSString).pathExtension.lowercased() == "shtml" ? .html : nil
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+import GongwenKit
+
+/// The archive in one SQLite file (the default): WAL mode, so that searches read while an ingest
+/// writes, and a busy timeout, so that two ingests at once take turns instead of failing.
+public final class SQLiteArchive: ArchiveStore {
+    let pool: DatabasePool
+    public let path: String
+
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.foreignKeysEnabled = true
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: ArchiveSchema.versionTable)
+                let applied = Set(try Int.fetchAll(db, sql: "SELECT version FROM archive_schema_version"))
+                for migration in ArchiveSchema.migrations where !applied.contains(migration.version) {
+                    for statement in migration.statements(.sqlite) { try db.execute(sql: statement) }
+                    try db.execute(sql: "INSERT INTO archive_schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                                   arguments: [migration.version, migration.name, Self.now()])
+                }
+                return .commit
+            }
+        }
+    }
+
+    public func storedDigests() async throws -> [String: String] {
+        try await pool.read { db in
+            var digests: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT path, sha256 FROM sources") { digests[row[0]] = row[1] }
+            return digests
+        }
+    }
+
+    public func store(_ file: ArchivedFile) async throws -> StoreOutcome {
+        try await pool.writeWithoutTransaction { db in
+            var outcome = StoreOutcome.added
+            try db.inTransaction(.immediate) {
+                let stored = try String.fetchOne(db, sql: "SELECT sha256 FROM sources WHERE path = ?", arguments: [file.path])
+                if stored == file.sha256 {
+                    outcome = .unchanged
+                    return .commit
+                }
+                if stored != nil {
+                    outcome = .updated
+                    try Self.remove(path: file.path, db)
+                }
+                try Self.insert(file, db)
+                return .commit
+            }
+            return outcome
+        }
+    }
+
+    static func remove(path: String, _ db: Database) throws {
+        // The search index is contentless: each row goes by giving the words it was indexed with.
+        for row in try Row.fetchAll(db, sql: "SELECT id, title, body FROM entries WHERE source_path = ?", arguments: [path]) {
+            let title: String? = row[1]
+            try db.execute(sql: "INSERT INTO entry_search (entry_search, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                           arguments: [row[0] as Int64, SearchGrams.document(title ?? ""), SearchGrams.document(row[2])])
+        }
+        try db.execute(sql: "DELETE FROM sources WHERE path = ?", arguments: [path])
+    }
+
+    static func insert(_ file: ArchivedFile, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO sources (path, sha256, format, encoding, byte_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [file.path, file.sha256, file.format, file.encoding, file.byteCount, now()])
+        for entry in file.entries {
+            try db.execute(sql: """
+                INSERT INTO entries (address, source_path, position, parent_address, doc_number, doc_agency, doc_year, doc_serial,
+                    issuer, level, title, signed_on, published_on, campaign_id, campaign, campaign_year, year, addressees, deadlines,
+                    body, line_spans, record)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [entry.address, entry.sourcePath, entry.position, entry.parentAddress, entry.docNumber, entry.docAgency,
+                                 entry.docYear, entry.docSerial, entry.issuer, entry.level, entry.title, entry.signedOn, entry.publishedOn,
+                                 entry.campaignID, entry.campaign, entry.campaignYear, entry.year, entry.addresseesJSON, entry.deadlinesJSON,
+                                 entry.body, entry.lineSpansJSON, entry.recordJSON])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO entry_search (rowid, title, body) VALUES (?, ?, ?)",
+                           arguments: [id, SearchGrams.document(entry.title ?? ""), SearchGrams.document(entry.body)])
+            for (position, citation) in entry.citations.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO citations (entry_id, position, kind, doc_number, title, text, start_line, start_column, end_line, end_column)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, position, citation.kind.rawValue, citation.docNumber, citation.title, citation.text, citation.span.startLine,
+                                     citation.span.startColumn, citation.span.endLine, citation.span.endColumn])
+            }
+        }
+    }
+
+    public func search(_ query: SearchQuery) async throws -> SearchResults {
+        let prepared = try query.prepared()
+        return try await pool.read { db in
+            try ArchiveSearch.run(prepared, dialect: .sqlite) { statement in
+                try Row.fetchAll(db, sql: statement.sql, arguments: Self.arguments(statement)).map(StoredRow.init)
+            }
+        }
+    }
+
+    public func entries(docNumber: String?, address: String?) async throws -> [EntrySummary] {
+        let statement = ArchiveSQL.entries(docNumber: docNumber, address: address, dialect: .sqlite)
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: statement.sql, arguments: Self.arguments(statement)).map { EntrySummary(StoredRow($0), at: 0) }
+        }
+    }
+
+    public func citations(from address: String) async throws -> [CitationLink] {
+        try await citations(ArchiveSQL.citations(fromAddress: address, dialect: .sqlite))
+    }
+
+    public func citations(toNumber docNumber: String?, title: String?) async throws -> [CitationLink] {
+        try await citations(ArchiveSQL.citations(toNumber: docNumber, title: title, dialect: .sqlite))
+    }
+
+    func citations(_ statement: SQLStatement) async throws -> [CitationLink] {
+        try await pool.read { db in
+            ArchiveSearch.citationLinks(try Row.fetchAll(db, sql: statement.sql, arguments: Self.arguments(statement)).map(StoredRow.init))
+        }
+    }
+
+    public func counts() async throws -> ArchiveCounts {
+        try await pool.read { db in
+            ArchiveCounts(sources: try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0,
+                          entries: try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0,
+                          citations: try Int.fetchOne(db, sql: "SELECT count(*) FROM citations") ?? 0)
+        }
+    }
+
+    public func close() async throws {
+        try pool.close()
+    }
+
+    static func arguments(_ statement: SQLStatement) -> StatementArguments {
+        StatementArguments(statement.binds.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case let .text(text): return text
+            case let .int(int): return int
+            case .null: return nil
+            case let .textArray(array): return array.joined(separator: " ")
+            }
+        })
+    }
+
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+}
+
+extension StoredRow {
+    init(_ row: Row) {
+        self.init(cells: row.databaseValues.map { value in
+            switch value.storage {
+            case .null: return .null
+            case let .int64(int): return .int(Int(int))
+            case let .double(double): return .double(double)
+            case let .string(text): return .text(text)
+            case .blob: return .null
+            }
+        })
+    }
+}

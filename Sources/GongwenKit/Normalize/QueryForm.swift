@@ -1,0 +1,20 @@
+/// A search query in the form the normalized text has: full-width letters and digits folded to ASCII,
+/// canonical composition, spaces beside CJK text removed, traditional characters in simplified script. Without
+/// it, "２０２３年" or "質量標桿" would not find what the archive holds as "2023年" and "质量标杆".
+public enum QueryForm {
+    public static func normalized(_ query: String) -> String {
+        var line = TextLine(original: query.unicodeScalars.filter { $0 != "\n" && $0 != "\r" }, lineNumber: 1)
+        line = Normalizer.collapseSpaces(Normalizer.composeNFC(Normalizer.foldWidths(line))).trimmed()
+        let scalars = ScriptFolding.simplified(line.scalars)
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// The document number the query is, in any bracket form ("中国质协字[2023]71号",
+    /// "国办发（2019）5號"), in its canonical form ("中国质协字〔2023〕71号"); nil when the query is
+    /// anything else.
+    public static func docNumber(_ query: String) -> String? {
+        let line = TextLine(original: normalized(query).unicodeScalars.filter { $0 != " " }, lineNumber: 1)
+        guard let match = DocNumberScanner.matches(in: line).first, match.range == 0..<line.count else { return nil }
+        return match.canonical
+    }
+}
