@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongwenArchiveTests",
-            dependencies: ["GongwenArchive"]
+            dependencies: ["GongwenArchive", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
     ]
 )

@@ -45,6 +45,11 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     public var user: String
     public var password: String?
     public var database: String
+    /// `?sslmode=require`: TLS or no connection (without it, the connection is not encrypted, as on loopback).
+    public var requireTLS: Bool
+    /// `?schema=NAME`: the archive's tables in that schema (created if missing), so that one database can
+    /// hold several archives; else the database's default (`public`).
+    public var schema: String?
 
     public init(_ url: String) throws(ArchiveOpenError) {
         guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty else {
@@ -55,12 +60,19 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         self.host = host
         port = components.port ?? 5432
         user = components.user ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
-        password = components.password
+        password = components.password.flatMap { $0.removingPercentEncoding } ?? ProcessInfo.processInfo.environment["PGPASSWORD"]
         self.database = database
+        let sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        guard ["disable", "require"].contains(sslmode) else { throw .badURL(url, reason: "sslmode is disable or require") }
+        requireTLS = sslmode == "require"
+        schema = components.queryItems?.first { $0.name == "schema" }?.value
+        if let schema, schema.isEmpty || !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) || schema.first!.isNumber {
+            throw .badURL(url, reason: "a schema name is ASCII letters, digits and _, not beginning with a digit")
+        }
     }
 
     /// The URL without its password.
-    public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+    public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" + (schema.map { "?schema=\($0)" } ?? "") }
 }
 
 public enum ArchiveOpenError: Error, CustomStringConvertible, Equatable {

@@ -37,20 +37,20 @@ extension EntrySummary {
 
 /// A search, run the same way on either backend: the statements come from `ArchiveSQL`, `fetch` runs them.
 enum ArchiveSearch {
-    static func run(_ query: PreparedQuery, dialect: SQLDialect, fetch: (SQLStatement) throws -> [StoredRow]) throws -> SearchResults {
+    static func run(_ query: PreparedQuery, dialect: SQLDialect, fetch: (SQLStatement) async throws -> [StoredRow]) async throws -> SearchResults {
         if let number = query.docNumber {
-            return try numberSearch(number, query, dialect: dialect, fetch: fetch)
+            return try await numberSearch(number, query, dialect: dialect, fetch: fetch)
         }
         guard let words = query.words else {
-            let total = try fetch(ArchiveSQL.filterSearch(query.filters, dialect: dialect, count: true)).first?.int(0) ?? 0
-            let hits = try fetch(ArchiveSQL.filterSearch(query.filters, dialect: dialect, count: false)).map {
+            let total = try await fetch(ArchiveSQL.filterSearch(query.filters, dialect: dialect, count: true)).first?.int(0) ?? 0
+            let hits = try await fetch(ArchiveSQL.filterSearch(query.filters, dialect: dialect, count: false)).map {
                 SearchHit(entry: EntrySummary($0, at: 0), match: .filter, score: 0, snippet: nil)
             }
             return SearchResults(query: nil, docNumber: nil, total: total, hits: hits)
         }
-        let total = try fetch(ArchiveSQL.textSearch(query, dialect: dialect, count: true)).first?.int(0) ?? 0
+        let total = try await fetch(ArchiveSQL.textSearch(query, dialect: dialect, count: true)).first?.int(0) ?? 0
         let n = EntrySummary.columnCount
-        let hits = try fetch(ArchiveSQL.textSearch(query, dialect: dialect, count: false)).map { row in
+        let hits = try await fetch(ArchiveSQL.textSearch(query, dialect: dialect, count: false)).map { row in
             let entry = EntrySummary(row, at: 0)
             return SearchHit(entry: entry, match: .text, score: row.double(n + 2) ?? 0,
                              snippet: Snippets.snippet(of: words, title: entry.title, body: row.text(n) ?? "", lineSpansJSON: row.text(n + 1) ?? "[]"))
@@ -60,14 +60,14 @@ enum ArchiveSearch {
 
     /// A document number asked for: the notices that carry it, then those that cite it.
     static func numberSearch(_ number: String, _ query: PreparedQuery, dialect: SQLDialect,
-                             fetch: (SQLStatement) throws -> [StoredRow]) throws -> SearchResults {
+                             fetch: (SQLStatement) async throws -> [StoredRow]) async throws -> SearchResults {
         var filters = query.filters
         filters.docNumber = number
-        var hits = try fetch(ArchiveSQL.filterSearch(filters, dialect: dialect, count: false)).map {
+        var hits = try await fetch(ArchiveSQL.filterSearch(filters, dialect: dialect, count: false)).map {
             SearchHit(entry: EntrySummary($0, at: 0), match: .docNumber, score: 1, snippet: nil)
         }
         var seen = Set(hits.map(\.entry.address))
-        for link in citationLinks(try fetch(ArchiveSQL.citations(toNumber: number, title: nil, dialect: dialect)))
+        for link in citationLinks(try await fetch(ArchiveSQL.citations(toNumber: number, title: nil, dialect: dialect)))
         where seen.insert(link.from.address).inserted && matches(link.from, query.filters) {
             hits.append(SearchHit(entry: link.from, match: .citation, score: 0,
                                   snippet: Snippet(before: "", match: link.text, after: "", span: link.span)))

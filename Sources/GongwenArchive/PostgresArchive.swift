@@ -3,17 +3,198 @@ import GongwenKit
 import Logging
 import PostgresNIO
 
-/// The archive on a PostgreSQL server (placeholder: filled in below).
+/// The archive on a PostgreSQL server, shared by several users and machines: the same schema and
+/// queries as `SQLiteArchive` (`ArchiveSchema`, `ArchiveSQL`); search through a GIN index over each
+/// entry's bigrams, each candidate checked against the text (`strpos`), so that two-character
+/// queries use the index too (pg_trgm cannot index a substring shorter than three characters).
+/// Concurrent ingests are safe: the migrations and each file's transaction take an advisory lock.
 public final class PostgresArchive: ArchiveStore {
-    static func open(_ address: PostgresAddress) async throws -> PostgresArchive {
-        throw ArchiveOpenError.cannotOpen(location: address.description, reason: "not yet")
+    let connection: PostgresConnection
+    let logger: Logger
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
     }
-    public func storedDigests() async throws -> [String: String] { [:] }
-    public func store(_ file: ArchivedFile) async throws -> StoreOutcome { .unchanged }
-    public func search(_ query: SearchQuery) async throws -> SearchResults { SearchResults(query: nil, docNumber: nil, total: 0, hits: []) }
-    public func entries(docNumber: String?, address: String?) async throws -> [EntrySummary] { [] }
-    public func citations(from address: String) async throws -> [CitationLink] { [] }
-    public func citations(toNumber docNumber: String?, title: String?) async throws -> [CitationLink] { [] }
-    public func counts() async throws -> ArchiveCounts { ArchiveCounts(sources: 0, entries: 0, citations: 0) }
-    public func close() async throws {}
+
+    static func open(_ address: PostgresAddress) async throws -> PostgresArchive {
+        let logger = Logger(label: "gongwen.archive", factory: { _ in SwiftLogNoOpLogHandler() })
+        let configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
+                                                             password: address.password, database: address.database,
+                                                             tls: address.requireTLS ? .require(try .init(configuration: .makeClientConfiguration())) : .disable)
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        } catch {
+            throw ArchiveOpenError.cannotOpen(location: address.description, reason: Self.reason(error))
+        }
+        let archive = PostgresArchive(connection: connection, logger: logger)
+        do {
+            if let schema = address.schema {  // a checked identifier: letters, digits, _
+                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+                try await connection.query(PostgresQuery(unsafeSQL: "SET search_path TO \(schema)"), logger: logger)
+            }
+            try await archive.migrate()
+        } catch {
+            try? await connection.close()
+            throw ArchiveOpenError.cannotOpen(location: address.description, reason: Self.reason(error))
+        }
+        return archive
+    }
+
+    /// The server's own words for what went wrong (postgres-nio hides them from `description`).
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if error.code == .authMechanismRequiresPassword {
+                return "the server asks for a password: give it in the URL (postgres://user:password@host/database) or in PGPASSWORD"
+            }
+            if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return "\(underlying)" }
+            return "\(error.code)"
+        }
+        return "\(error)"
+    }
+
+    func migrate() async throws {
+        try await connection.withTransaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext('gongwen archive schema'))", logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: ArchiveSchema.versionTable), logger: logger)
+            var applied = Set<Int>()
+            for try await version in try await connection.query("SELECT version FROM archive_schema_version", logger: logger).decode(Int.self) {
+                applied.insert(version)
+            }
+            for migration in ArchiveSchema.migrations where !applied.contains(migration.version) {
+                for statement in migration.statements(.postgres) {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query("""
+                    INSERT INTO archive_schema_version (version, name, applied_at) VALUES (\(migration.version), \(migration.name), \(Self.now()))
+                    """, logger: logger)
+            }
+        }
+    }
+
+    public func storedDigests() async throws -> [String: String] {
+        var digests: [String: String] = [:]
+        for try await (path, digest) in try await connection.query("SELECT path, sha256 FROM sources", logger: logger).decode((String, String).self) {
+            digests[path] = digest
+        }
+        return digests
+    }
+
+    public func store(_ file: ArchivedFile) async throws -> StoreOutcome {
+        do {
+            return try await connection.withTransaction(logger: logger) { connection in
+                // One writer per path at a time, whichever process it is in.
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(file.path)))", logger: logger)
+                var stored: String?
+                for try await digest in try await connection.query("SELECT sha256 FROM sources WHERE path = \(file.path)", logger: logger).decode(String.self) {
+                    stored = digest
+                }
+                if stored == file.sha256 { return .unchanged }
+                if stored != nil { try await connection.query("DELETE FROM sources WHERE path = \(file.path)", logger: logger) }
+                try await insert(file, connection)
+                return stored == nil ? .added : .updated
+            }
+        } catch let error as PostgresTransactionError {
+            throw ArchiveStoreError(reason: Self.reason(error.closureError ?? error.beginError ?? error.commitError ?? error))
+        }
+    }
+
+    func insert(_ file: ArchivedFile, _ connection: PostgresConnection) async throws {
+        try await connection.query("""
+            INSERT INTO sources (path, sha256, format, encoding, byte_count, ingested_at)
+            VALUES (\(file.path), \(file.sha256), \(file.format), \(file.encoding), \(file.byteCount), \(Self.now()))
+            """, logger: logger)
+        for entry in file.entries {
+            var grams = Set(SearchGrams.distinct(entry.body))
+            grams.formUnion(SearchGrams.distinct(entry.title ?? ""))
+            let rows = try await connection.query("""
+                INSERT INTO entries (address, source_path, position, parent_address, doc_number, doc_agency, doc_year, doc_serial,
+                    issuer, level, title, signed_on, published_on, campaign_id, campaign, campaign_year, year, addressees, deadlines,
+                    body, line_spans, record, search_grams)
+                VALUES (\(entry.address), \(entry.sourcePath), \(entry.position), \(entry.parentAddress), \(entry.docNumber),
+                    \(entry.docAgency), \(entry.docYear), \(entry.docSerial), \(entry.issuer), \(entry.level), \(entry.title),
+                    \(entry.signedOn), \(entry.publishedOn), \(entry.campaignID), \(entry.campaign), \(entry.campaignYear), \(entry.year),
+                    \(entry.addresseesJSON), \(entry.deadlinesJSON), \(entry.body), \(entry.lineSpansJSON), \(entry.recordJSON),
+                    \(grams.sorted()))
+                RETURNING id
+                """, logger: logger)
+            var id = 0
+            for try await value in rows.decode(Int.self) { id = value }
+            for (position, citation) in entry.citations.enumerated() {
+                try await connection.query("""
+                    INSERT INTO citations (entry_id, position, kind, doc_number, title, text, start_line, start_column, end_line, end_column)
+                    VALUES (\(id), \(position), \(citation.kind.rawValue), \(citation.docNumber), \(citation.title), \(citation.text),
+                        \(citation.span.startLine), \(citation.span.startColumn), \(citation.span.endLine), \(citation.span.endColumn))
+                    """, logger: logger)
+            }
+        }
+    }
+
+    public func search(_ query: SearchQuery) async throws -> SearchResults {
+        try await ArchiveSearch.run(try query.prepared(), dialect: .postgres) { try await self.rows($0) }
+    }
+
+    public func entries(docNumber: String?, address: String?) async throws -> [EntrySummary] {
+        try await rows(ArchiveSQL.entries(docNumber: docNumber, address: address, dialect: .postgres)).map { EntrySummary($0, at: 0) }
+    }
+
+    public func citations(from address: String) async throws -> [CitationLink] {
+        ArchiveSearch.citationLinks(try await rows(ArchiveSQL.citations(fromAddress: address, dialect: .postgres)))
+    }
+
+    public func citations(toNumber docNumber: String?, title: String?) async throws -> [CitationLink] {
+        ArchiveSearch.citationLinks(try await rows(ArchiveSQL.citations(toNumber: docNumber, title: title, dialect: .postgres)))
+    }
+
+    public func counts() async throws -> ArchiveCounts {
+        var counts = ArchiveCounts(sources: 0, entries: 0, citations: 0)
+        let query: PostgresQuery = "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM entries), (SELECT count(*) FROM citations)"
+        for try await (sources, entries, citations) in try await connection.query(query, logger: logger).decode((Int, Int, Int).self) {
+            counts = ArchiveCounts(sources: sources, entries: entries, citations: citations)
+        }
+        return counts
+    }
+
+    public func close() async throws {
+        try await connection.close()
+    }
+
+    /// Runs a statement of `ArchiveSQL` and reads its rows.
+    func rows(_ statement: SQLStatement) async throws -> [StoredRow] {
+        var bindings = PostgresBindings()
+        for value in statement.binds {
+            switch value {
+            case let .text(text): bindings.append(text)
+            case let .int(int): bindings.append(int)
+            case .null: bindings.appendNull()
+            case let .textArray(array): bindings.append(array)
+            }
+        }
+        var result: [StoredRow] = []
+        do {
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger) {
+                result.append(StoredRow(cells: try row.map { cell -> StoredRow.Cell in
+                    guard cell.bytes != nil else { return .null }
+                    switch cell.dataType {
+                    case .int2, .int4, .int8: return .int(try cell.decode(Int.self))
+                    case .float4, .float8, .numeric: return .double(try cell.decode(Double.self))
+                    default: return .text(try cell.decode(String.self))
+                    }
+                }))
+            }
+        } catch let error as PSQLError {
+            throw ArchiveStoreError(reason: Self.reason(error))
+        }
+        return result
+    }
+
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+}
+
+/// A database error, in the database's own words.
+public struct ArchiveStoreError: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
 }

@@ -94,8 +94,8 @@ public final class SQLiteArchive: ArchiveStore {
 
     public func search(_ query: SearchQuery) async throws -> SearchResults {
         let prepared = try query.prepared()
-        return try await pool.read { db in
-            try ArchiveSearch.run(prepared, dialect: .sqlite) { statement in
+        return try await ArchiveSearch.run(prepared, dialect: .sqlite) { statement in
+            try await self.pool.read { db in
                 try Row.fetchAll(db, sql: statement.sql, arguments: Self.arguments(statement)).map(StoredRow.init)
             }
         }

@@ -3,10 +3,14 @@
 /// it, "２０２３年" or "質量標桿" would not find what the archive holds as "2023年" and "质量标杆".
 public enum QueryForm {
     public static func normalized(_ query: String) -> String {
-        var line = TextLine(original: query.unicodeScalars.filter { $0 != "\n" && $0 != "\r" }, lineNumber: 1)
+        // Control characters (line breaks, NUL …) are never in the normalized text; a tab is a space.
+        let scalars = query.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            scalar == "\t" ? " " : (scalar.value < 0x20 || scalar.value == 0x7F ? nil : scalar)
+        }
+        var line = TextLine(original: scalars, lineNumber: 1)
         line = Normalizer.collapseSpaces(Normalizer.composeNFC(Normalizer.foldWidths(line))).trimmed()
-        let scalars = ScriptFolding.simplified(line.scalars)
-        return String(String.UnicodeScalarView(scalars))
+        let simplified = ScriptFolding.simplified(line.scalars)
+        return String(String.UnicodeScalarView(simplified))
     }
 
     /// The document number the query is, in any bracket form ("中国质协字[2023]71号",
