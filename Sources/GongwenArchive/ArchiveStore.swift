@@ -55,15 +55,15 @@ public struct SearchQuery: Sendable, Equatable {
 /// A stored notice, as a search result or a citation's end names it.
 public struct EntrySummary: Sendable, Equatable, Encodable {
     public var address: String
-    public var parentAddress: String?
-    public var docNumber: String?
-    public var issuer: String?
+    @Nullable public var parentAddress: String?
+    @Nullable public var docNumber: String?
+    @Nullable public var issuer: String?
     public var level: String
-    public var title: String?
-    public var signedOn: String?
-    public var year: Int?
-    public var campaignID: String?
-    public var campaign: String?
+    @Nullable public var title: String?
+    @Nullable public var signedOn: String?
+    @Nullable public var year: Int?
+    @Nullable public var campaignID: String?
+    @Nullable public var campaign: String?
 }
 
 public struct SearchHit: Sendable, Equatable, Encodable {
@@ -83,7 +83,7 @@ public struct SearchHit: Sendable, Equatable, Encodable {
     /// Higher is better; comparable within one search.
     public var score: Double
     /// The first place the words stand in the text, with some text either side.
-    public var snippet: Snippet?
+    @Nullable public var snippet: Snippet?
 }
 
 public struct Snippet: Sendable, Equatable, Encodable {
@@ -91,14 +91,14 @@ public struct Snippet: Sendable, Equatable, Encodable {
     public var match: String
     public var after: String
     /// The input line the match stands on.
-    public var span: SourceSpan?
+    @Nullable public var span: SourceSpan?
 }
 
 public struct SearchResults: Sendable, Encodable {
     public var schemaVersion = "1.0"
-    public var query: String?
+    @Nullable public var query: String?
     /// The canonical document number, when the query is one.
-    public var docNumber: String?
+    @Nullable public var docNumber: String?
     /// How many entries match (the hits are the first `limit` of them).
     public var total: Int
     public var hits: [SearchHit]
@@ -110,8 +110,8 @@ public struct CitationLink: Sendable, Equatable, Encodable {
     public var kind: ArchiveCitation.Kind
     /// 1 for a notice that cites the one asked about, 2 for one that cites a notice at depth 1, …
     public var depth = 1
-    public var docNumber: String?
-    public var title: String?
+    @Nullable public var docNumber: String?
+    @Nullable public var title: String?
     public var text: String
     public var span: SourceSpan
     /// Empty when the archive does not hold the cited notice.

@@ -11,7 +11,7 @@ public struct CitationGraph: Sendable, Encodable {
     /// The document number or address asked about, as given.
     public var asked: String
     /// Its canonical document number, if it has one.
-    public var docNumber: String?
+    @Nullable public var docNumber: String?
     /// The archived notices it names (none when a cited number is not archived).
     public var notices: [EntrySummary]
     public var citations: [CitationLink]
