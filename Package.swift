@@ -54,6 +54,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The archive's benchmark (Benchmarks/archive-bench.sh): search latency, and parsing alone.
+        .executableTarget(
+            name: "ArchiveBenchmark",
+            dependencies: ["GongwenArchive", "GongwenKit"],
+            path: "Benchmarks/ArchiveBenchmark"
+        ),
         .testTarget(
             name: "GongwenKitTests",
             dependencies: ["GongwenKit"],

@@ -63,14 +63,39 @@ public enum ArchiveIngest {
         return found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }
     }
 
-    /// Ingests `files` into `store`: `jobs` files parsed at once, stored one at a time as they come.
-    /// `progress` is called after each file.
+    /// Files stored in one transaction (each in a savepoint of its own): committing every file alone
+    /// wrote each index page again for each file, and made the one writer the bottleneck.
+    public static let batchSize = 64
+
+    /// Ingests `files` into `store`: parsed `jobs` at a time (with more queued, so that parsing goes on
+    /// while a batch is written), stored by one writer in batches as they come. `progress` is called after
+    /// each file.
     public static func run(files: [String], into store: any ArchiveStore, limits: IngestLimits = .standard,
                            jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                            progress: (@Sendable (IngestSummary) -> Void)? = nil) async throws -> IngestSummary {
         let started = Date()
         let stored = try await store.storedDigests()
         var summary = IngestSummary(files: files.count)
+        var batch: [ArchivedFile] = []
+        func write() async {
+            guard !batch.isEmpty else { return }
+            do {
+                for (file, result) in zip(batch, try await store.store(batch)) {
+                    switch result {
+                    case .success(.added): summary.added += 1
+                    case .success(.updated): summary.updated += 1
+                    case .success(.unchanged): summary.unchanged += 1
+                    case let .failure(error): summary.failures.append(IngestFailure(path: file.path, reason: "\(file.path): not stored: \(error)"))
+                    }
+                    if case .success(let outcome) = result, outcome != .unchanged { summary.entries += file.entries.count }
+                }
+            } catch {
+                summary.failures += batch.map { IngestFailure(path: $0.path, reason: "\($0.path): not stored: \(error)") }
+            }
+            batch.removeAll(keepingCapacity: true)
+            summary.seconds = Date().timeIntervalSince(started)
+            progress?(summary)
+        }
         try await withThrowingTaskGroup(of: Prepared.self) { group in
             var next = 0
             func submit() {
@@ -80,7 +105,7 @@ public enum ArchiveIngest {
                 group.addTask { prepare(path, storedDigest: digest, limits: limits) }
                 next += 1
             }
-            for _ in 0..<max(1, jobs) { submit() }
+            for _ in 0..<(max(1, jobs) * 4 + batchSize) { submit() }
             while let prepared = try await group.next() {
                 submit()
                 summary.bytes += prepared.byteCount
@@ -90,20 +115,13 @@ public enum ArchiveIngest {
                 case let .failed(reason):
                     summary.failures.append(IngestFailure(path: prepared.path, reason: reason))
                 case let .parsed(file):
-                    do {
-                        switch try await store.store(file) {
-                        case .added: summary.added += 1
-                        case .updated: summary.updated += 1
-                        case .unchanged: summary.unchanged += 1
-                        }
-                        summary.entries += file.entries.count
-                    } catch {
-                        summary.failures.append(IngestFailure(path: prepared.path, reason: "not stored: \(error)"))
-                    }
+                    batch.append(file)
+                    if batch.count >= batchSize { await write() }
                 }
                 summary.seconds = Date().timeIntervalSince(started)
                 progress?(summary)
             }
+            await write()
         }
         summary.failures.sort { $0.path < $1.path }
         summary.seconds = Date().timeIntervalSince(started)

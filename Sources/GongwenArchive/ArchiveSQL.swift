@@ -52,32 +52,42 @@ enum ArchiveSQL {
     }
 
     /// Entries whose title or text holds the words, best first: the `limit` first, or (`count`) how many.
+    /// The matches are ranked first (SQLite: in the full-text index alone, unless filters or a check of
+    /// the text need the entries), then only the hits shown are joined to their texts.
     static func textSearch(_ query: PreparedQuery, dialect: SQLDialect, count: Bool) -> SQLStatement {
         var s = SQLStatement(dialect)
         let words = query.words ?? ""
+        let filtered = query.filters.hasFilter
+        var matches: String
         switch dialect {
         case .sqlite:
             let phrase = "\"" + query.grams.joined(separator: " ") + "\""
-            s.sql = count ? "SELECT count(*)" : "SELECT \(summaryColumns), e.body, e.line_spans, -bm25(entry_search, 10.0, 1.0) AS score"
-            s.sql += " FROM entry_search JOIN entries e ON e.id = entry_search.rowid WHERE entry_search MATCH \(s.bind(.text(phrase)))"
-            if SearchGrams.needsVerification(words) {
+            let verify = SearchGrams.needsVerification(words)
+            matches = "SELECT entry_search.rowid AS id" + (count ? "" : ", -bm25(entry_search, 10.0, 1.0) AS score") + " FROM entry_search"
+            if filtered || verify { matches += " JOIN entries e ON e.id = entry_search.rowid" }
+            if verify { matches += " JOIN entry_texts t ON t.entry_id = entry_search.rowid" }
+            matches += " WHERE entry_search MATCH \(s.bind(.text(phrase)))"
+            if verify {
                 let w = s.bind(.text(words)), v = s.bind(.text(words))
-                s.sql += " AND (\(s.contains("e.body", w)) OR \(s.contains("e.title", v)))"
+                matches += " AND (\(s.contains("t.body", w)) OR \(s.contains("e.title", v)))"
             }
         case .postgres:
-            let lower = words.lowercased()
+            let w = s.bind(.text(words.lowercased()))
             let grams = Array(Set(query.grams)).sorted()
-            s.sql = count ? "SELECT count(*)" : "SELECT \(summaryColumns), e.body, e.line_spans"
-            let w = s.bind(.text(lower))
-            if !count {
-                s.sql += ", (CASE WHEN strpos(lower(coalesce(e.title, '')), \(w)) > 0 THEN 10.0 ELSE 0.0 END)"
-                    + " + (length(e.body) - length(replace(lower(e.body), \(w), ''))) / length(\(w))::float8 AS score"
-            }
-            s.sql += " FROM entries e WHERE e.search_grams @> \(s.bind(.textArray(grams)))::text[]"
-                + " AND (strpos(lower(e.body), \(w)) > 0 OR strpos(lower(coalesce(e.title, '')), \(w)) > 0)"
+            // The score: 10 for the words in the title, and 1 for each time they stand in the text.
+            matches = "SELECT e.id" + (count ? "" : ", (CASE WHEN strpos(lower(coalesce(e.title, '')), \(w)) > 0 THEN 10.0 ELSE 0.0 END)"
+                + " + (length(t.body) - length(replace(lower(t.body), \(w), ''))) / length(\(w))::float8 AS score")
+                + " FROM entries e JOIN entry_texts t ON t.entry_id = e.id WHERE e.search_grams @> \(s.bind(.textArray(grams)))::text[]"
+                + " AND (strpos(lower(t.body), \(w)) > 0 OR strpos(lower(coalesce(e.title, '')), \(w)) > 0)"
         }
-        s.sql += filters(query.filters, into: &s)
-        if !count { s.sql += " ORDER BY score DESC, e.address LIMIT \(s.bind(.int(query.filters.limit)))" }
+        matches += filters(query.filters, into: &s)
+        if count {
+            s.sql = "SELECT count(*) FROM (\(matches)) m"
+            return s
+        }
+        matches += " ORDER BY score DESC, id LIMIT \(s.bind(.int(query.filters.limit)))"
+        s.sql = "SELECT \(summaryColumns), t.body, t.line_spans, m.score FROM (\(matches)) m JOIN entries e ON e.id = m.id"
+            + " JOIN entry_texts t ON t.entry_id = m.id ORDER BY m.score DESC, m.id"
         return s
     }
 

@@ -6,9 +6,11 @@ import GongwenKit
 public protocol ArchiveStore: Sendable {
     /// The sha256 of every file the archive holds, by path.
     func storedDigests() async throws -> [String: String]
-    /// Stores a file's entries in one transaction, replacing what the archive held for its path; does
-    /// nothing when the archive already holds the same digest (another process may have stored it).
-    func store(_ file: ArchivedFile) async throws -> StoreOutcome
+    /// Stores files, each replacing what the archive held for its path, all in one transaction and each
+    /// in a savepoint of its own: a file that cannot be stored leaves no row (its result says why) and the
+    /// others are kept. A file whose digest the archive already holds (another process may have stored
+    /// it) is left as it is. Throws when the transaction itself fails (nothing of the batch is kept).
+    func store(_ files: [ArchivedFile]) async throws -> [Result<StoreOutcome, ArchiveStoreError>]
     func search(_ query: SearchQuery) async throws -> SearchResults
     /// The entries with a document number (canonical form), or at an address.
     func entries(docNumber: String?, address: String?) async throws -> [EntrySummary]
@@ -18,6 +20,13 @@ public protocol ArchiveStore: Sendable {
     func citations(toNumber docNumber: String?, title: String?) async throws -> [CitationLink]
     func counts() async throws -> ArchiveCounts
     func close() async throws
+}
+
+extension ArchiveStore {
+    /// Stores one file in a transaction of its own.
+    public func store(_ file: ArchivedFile) async throws -> StoreOutcome {
+        try await store([file])[0].get()
+    }
 }
 
 public enum StoreOutcome: String, Sendable {
@@ -170,4 +179,10 @@ struct PreparedQuery: Sendable {
     var grams: [String]
     var docNumber: String?
     var filters: SearchQuery
+}
+
+/// A database error, in the database's own words.
+public struct ArchiveStoreError: Error, CustomStringConvertible {
+    public var reason: String
+    public var description: String { reason }
 }

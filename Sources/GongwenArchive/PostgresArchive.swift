@@ -82,29 +82,49 @@ public final class PostgresArchive: ArchiveStore {
         return digests
     }
 
-    public func store(_ file: ArchivedFile) async throws -> StoreOutcome {
+    public func store(_ files: [ArchivedFile]) async throws -> [Result<StoreOutcome, ArchiveStoreError>] {
+        let now = Self.now()
+        // Paths in order: two processes storing overlapping batches take their locks in the same order.
+        let order = files.indices.sorted { files[$0].path < files[$1].path }
         do {
             return try await connection.withTransaction(logger: logger) { connection in
-                // One writer per path at a time, whichever process it is in.
-                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(file.path)))", logger: logger)
-                var stored: String?
-                for try await digest in try await connection.query("SELECT sha256 FROM sources WHERE path = \(file.path)", logger: logger).decode(String.self) {
-                    stored = digest
+                var results = [Result<StoreOutcome, ArchiveStoreError>](repeating: .success(.unchanged), count: files.count)
+                for index in order {
+                    let file = files[index]
+                    // Each file in a savepoint of its own: one that fails leaves nothing, the others are kept.
+                    try await connection.query("SAVEPOINT file", logger: logger)
+                    do {
+                        results[index] = .success(try await store(file, now: now, connection))
+                        try await connection.query("RELEASE SAVEPOINT file", logger: logger)
+                    } catch {
+                        try await connection.query("ROLLBACK TO SAVEPOINT file", logger: logger)
+                        results[index] = .failure(ArchiveStoreError(reason: Self.reason(error)))
+                    }
                 }
-                if stored == file.sha256 { return .unchanged }
-                if stored != nil { try await connection.query("DELETE FROM sources WHERE path = \(file.path)", logger: logger) }
-                try await insert(file, connection)
-                return stored == nil ? .added : .updated
+                return results
             }
         } catch let error as PostgresTransactionError {
             throw ArchiveStoreError(reason: Self.reason(error.closureError ?? error.beginError ?? error.commitError ?? error))
         }
     }
 
-    func insert(_ file: ArchivedFile, _ connection: PostgresConnection) async throws {
+    func store(_ file: ArchivedFile, now: String, _ connection: PostgresConnection) async throws -> StoreOutcome {
+        // One writer per path at a time, whichever process it is in (held to the end of the transaction).
+        try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(file.path)))", logger: logger)
+        var stored: String?
+        for try await digest in try await connection.query("SELECT sha256 FROM sources WHERE path = \(file.path)", logger: logger).decode(String.self) {
+            stored = digest
+        }
+        if stored == file.sha256 { return .unchanged }
+        if stored != nil { try await connection.query("DELETE FROM sources WHERE path = \(file.path)", logger: logger) }
+        try await insert(file, now: now, connection)
+        return stored == nil ? .added : .updated
+    }
+
+    func insert(_ file: ArchivedFile, now: String, _ connection: PostgresConnection) async throws {
         try await connection.query("""
             INSERT INTO sources (path, sha256, format, encoding, byte_count, ingested_at)
-            VALUES (\(file.path), \(file.sha256), \(file.format), \(file.encoding), \(file.byteCount), \(Self.now()))
+            VALUES (\(file.path), \(file.sha256), \(file.format), \(file.encoding), \(file.byteCount), \(now))
             """, logger: logger)
         for entry in file.entries {
             var grams = Set(SearchGrams.distinct(entry.body))
@@ -112,16 +132,18 @@ public final class PostgresArchive: ArchiveStore {
             let rows = try await connection.query("""
                 INSERT INTO entries (address, source_path, position, parent_address, doc_number, doc_agency, doc_year, doc_serial,
                     issuer, level, title, signed_on, published_on, campaign_id, campaign, campaign_year, year, addressees, deadlines,
-                    body, line_spans, record, search_grams)
+                    search_grams)
                 VALUES (\(entry.address), \(entry.sourcePath), \(entry.position), \(entry.parentAddress), \(entry.docNumber),
                     \(entry.docAgency), \(entry.docYear), \(entry.docSerial), \(entry.issuer), \(entry.level), \(entry.title),
                     \(entry.signedOn), \(entry.publishedOn), \(entry.campaignID), \(entry.campaign), \(entry.campaignYear), \(entry.year),
-                    \(entry.addresseesJSON), \(entry.deadlinesJSON), \(entry.body), \(entry.lineSpansJSON), \(entry.recordJSON),
-                    \(grams.sorted()))
+                    \(entry.addresseesJSON), \(entry.deadlinesJSON), \(grams.sorted()))
                 RETURNING id
                 """, logger: logger)
             var id = 0
             for try await value in rows.decode(Int.self) { id = value }
+            try await connection.query("""
+                INSERT INTO entry_texts (entry_id, body, line_spans, record) VALUES (\(id), \(entry.body), \(entry.lineSpansJSON), \(entry.recordJSON))
+                """, logger: logger)
             for (position, citation) in entry.citations.enumerated() {
                 try await connection.query("""
                     INSERT INTO citations (entry_id, position, kind, doc_number, title, text, start_line, start_column, end_line, end_column)
@@ -191,10 +213,4 @@ public final class PostgresArchive: ArchiveStore {
     }
 
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
-}
-
-/// A database error, in the database's own words.
-public struct ArchiveStoreError: Error, CustomStringConvertible {
-    public var reason: String
-    public var description: String { reason }
 }

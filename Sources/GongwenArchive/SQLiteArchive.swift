@@ -13,6 +13,11 @@ public final class SQLiteArchive: ArchiveStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
+        // WAL with synchronous=NORMAL: a commit is not synced to disk on its own (the WAL is, at each
+        // checkpoint), so a power cut may lose the last files stored, never corrupt the archive; and the
+        // next ingest stores them again, as their digests are not there.
+        // A 64 MiB page cache: a search of a common word visits thousands of index pages.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536") }
         pool = try DatabasePool(path: path, configuration: configuration)
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
@@ -36,29 +41,42 @@ public final class SQLiteArchive: ArchiveStore {
         }
     }
 
-    public func store(_ file: ArchivedFile) async throws -> StoreOutcome {
-        try await pool.writeWithoutTransaction { db in
-            var outcome = StoreOutcome.added
+    public func store(_ files: [ArchivedFile]) async throws -> [Result<StoreOutcome, ArchiveStoreError>] {
+        let now = Self.now()
+        return try await pool.writeWithoutTransaction { db in
+            var results: [Result<StoreOutcome, ArchiveStoreError>] = []
             try db.inTransaction(.immediate) {
-                let stored = try String.fetchOne(db, sql: "SELECT sha256 FROM sources WHERE path = ?", arguments: [file.path])
-                if stored == file.sha256 {
-                    outcome = .unchanged
-                    return .commit
+                for file in files {
+                    // Each file in a savepoint of its own: one that fails leaves nothing, the others are kept.
+                    var outcome = StoreOutcome.added
+                    do {
+                        try db.inSavepoint {
+                            outcome = try Self.store(file, now: now, db)
+                            return .commit
+                        }
+                        results.append(.success(outcome))
+                    } catch {
+                        results.append(.failure(ArchiveStoreError(reason: "\(error)")))
+                    }
                 }
-                if stored != nil {
-                    outcome = .updated
-                    try Self.remove(path: file.path, db)
-                }
-                try Self.insert(file, db)
                 return .commit
             }
-            return outcome
+            return results
         }
+    }
+
+    static func store(_ file: ArchivedFile, now: String, _ db: Database) throws -> StoreOutcome {
+        let stored = try String.fetchOne(db, sql: "SELECT sha256 FROM sources WHERE path = ?", arguments: [file.path])
+        if stored == file.sha256 { return .unchanged }
+        if stored != nil { try remove(path: file.path, db) }
+        try insert(file, now: now, db)
+        return stored == nil ? .added : .updated
     }
 
     static func remove(path: String, _ db: Database) throws {
         // The search index is contentless: each row goes by giving the words it was indexed with.
-        for row in try Row.fetchAll(db, sql: "SELECT id, title, body FROM entries WHERE source_path = ?", arguments: [path]) {
+        for row in try Row.fetchAll(db, sql: "SELECT e.id, e.title, t.body FROM entries e JOIN entry_texts t ON t.entry_id = e.id WHERE e.source_path = ?",
+                                    arguments: [path]) {
             let title: String? = row[1]
             try db.execute(sql: "INSERT INTO entry_search (entry_search, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                            arguments: [row[0] as Int64, SearchGrams.document(title ?? ""), SearchGrams.document(row[2])])
@@ -66,20 +84,20 @@ public final class SQLiteArchive: ArchiveStore {
         try db.execute(sql: "DELETE FROM sources WHERE path = ?", arguments: [path])
     }
 
-    static func insert(_ file: ArchivedFile, _ db: Database) throws {
+    static func insert(_ file: ArchivedFile, now: String, _ db: Database) throws {
         try db.execute(sql: "INSERT INTO sources (path, sha256, format, encoding, byte_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [file.path, file.sha256, file.format, file.encoding, file.byteCount, now()])
+                       arguments: [file.path, file.sha256, file.format, file.encoding, file.byteCount, now])
         for entry in file.entries {
             try db.execute(sql: """
                 INSERT INTO entries (address, source_path, position, parent_address, doc_number, doc_agency, doc_year, doc_serial,
-                    issuer, level, title, signed_on, published_on, campaign_id, campaign, campaign_year, year, addressees, deadlines,
-                    body, line_spans, record)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    issuer, level, title, signed_on, published_on, campaign_id, campaign, campaign_year, year, addressees, deadlines)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [entry.address, entry.sourcePath, entry.position, entry.parentAddress, entry.docNumber, entry.docAgency,
                                  entry.docYear, entry.docSerial, entry.issuer, entry.level, entry.title, entry.signedOn, entry.publishedOn,
-                                 entry.campaignID, entry.campaign, entry.campaignYear, entry.year, entry.addresseesJSON, entry.deadlinesJSON,
-                                 entry.body, entry.lineSpansJSON, entry.recordJSON])
+                                 entry.campaignID, entry.campaign, entry.campaignYear, entry.year, entry.addresseesJSON, entry.deadlinesJSON])
             let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO entry_texts (entry_id, body, line_spans, record) VALUES (?, ?, ?, ?)",
+                           arguments: [id, entry.body, entry.lineSpansJSON, entry.recordJSON])
             try db.execute(sql: "INSERT INTO entry_search (rowid, title, body) VALUES (?, ?, ?)",
                            arguments: [id, SearchGrams.document(entry.title ?? ""), SearchGrams.document(entry.body)])
             for (position, citation) in entry.citations.enumerated() {
