@@ -72,22 +72,35 @@ enum ArchiveSQL {
                 matches += " AND (\(s.contains("t.body", w)) OR \(s.contains("e.title", v)))"
             }
         case .postgres:
-            let w = s.bind(.text(words.lowercased()))
+            // The GIN index finds the entries that hold every bigram of the query: exactly those that hold
+            // the words when the query is one bigram; for longer queries each is checked against its text.
+            // Without BM25 statistics the order is: the words in the title first, then the newest.
             let grams = Array(Set(query.grams)).sorted()
-            // The score: 10 for the words in the title, and 1 for each time they stand in the text.
-            matches = "SELECT e.id" + (count ? "" : ", (CASE WHEN strpos(lower(coalesce(e.title, '')), \(w)) > 0 THEN 10.0 ELSE 0.0 END)"
-                + " + (length(t.body) - length(replace(lower(t.body), \(w), ''))) / length(\(w))::float8 AS score")
-                + " FROM entries e JOIN entry_texts t ON t.entry_id = e.id WHERE e.search_grams @> \(s.bind(.textArray(grams)))::text[]"
-                + " AND (strpos(lower(t.body), \(w)) > 0 OR strpos(lower(coalesce(e.title, '')), \(w)) > 0)"
+            let folded = words.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+            let w = s.bind(.text(folded ? words.lowercased() : words))
+            let title = folded ? "lower(coalesce(e.title, ''))" : "coalesce(e.title, '')"
+            matches = "SELECT e.id" + (count ? "" : ", (CASE WHEN strpos(\(title), \(w)) > 0 THEN 1 ELSE 0 END) AS score, e.year, e.signed_on")
+                + " FROM entries e"
+            let verify = query.grams.count > 1 || SearchGrams.needsVerification(words)
+            if verify { matches += " JOIN entry_texts t ON t.entry_id = e.id" }
+            matches += " WHERE e.search_grams @> \(s.bind(.textArray(grams)))::text[]"
+            if verify {
+                let body = folded ? "lower(t.body)" : "t.body"
+                matches += " AND (strpos(\(body), \(w)) > 0 OR strpos(\(title), \(w)) > 0)"
+            }
         }
         matches += filters(query.filters, into: &s)
         if count {
             s.sql = "SELECT count(*) FROM (\(matches)) m"
             return s
         }
-        matches += " ORDER BY score DESC, id LIMIT \(s.bind(.int(query.filters.limit)))"
+        let (inner, outer) = dialect == .sqlite
+            ? ("score DESC, id", "m.score DESC, m.id")
+            : ("score DESC, year DESC NULLS LAST, signed_on DESC NULLS LAST, id",
+               "m.score DESC, e.year DESC NULLS LAST, e.signed_on DESC NULLS LAST, m.id")
+        matches += " ORDER BY \(inner) LIMIT \(s.bind(.int(query.filters.limit)))"
         s.sql = "SELECT \(summaryColumns), t.body, t.line_spans, m.score FROM (\(matches)) m JOIN entries e ON e.id = m.id"
-            + " JOIN entry_texts t ON t.entry_id = m.id ORDER BY m.score DESC, m.id"
+            + " JOIN entry_texts t ON t.entry_id = m.id ORDER BY \(outer)"
         return s
     }
 

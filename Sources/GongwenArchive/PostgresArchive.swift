@@ -35,6 +35,10 @@ public final class PostgresArchive: ArchiveStore {
                 try await connection.query(PostgresQuery(unsafeSQL: "SET search_path TO \(schema)"), logger: logger)
             }
             try await archive.migrate()
+            // The search's bitmap scan of the GIN index over the bigrams is exact and touches small rows;
+            // for a common bigram the planner would rather read every row and test its array (detoasting
+            // each): 231 ms against 9 ms for 企业 on 10,000 notices.
+            try await connection.query("SET enable_seqscan = off", logger: logger)
         } catch {
             try? await connection.close()
             throw ArchiveOpenError.cannotOpen(location: address.description, reason: Self.reason(error))
@@ -144,13 +148,17 @@ public final class PostgresArchive: ArchiveStore {
             try await connection.query("""
                 INSERT INTO entry_texts (entry_id, body, line_spans, record) VALUES (\(id), \(entry.body), \(entry.lineSpansJSON), \(entry.recordJSON))
                 """, logger: logger)
-            for (position, citation) in entry.citations.enumerated() {
-                try await connection.query("""
-                    INSERT INTO citations (entry_id, position, kind, doc_number, title, text, start_line, start_column, end_line, end_column)
-                    VALUES (\(id), \(position), \(citation.kind.rawValue), \(citation.docNumber), \(citation.title), \(citation.text),
-                        \(citation.span.startLine), \(citation.span.startColumn), \(citation.span.endLine), \(citation.span.endColumn))
-                    """, logger: logger)
-            }
+            // All of an entry's citations in one statement (a round trip each made the writer wait); arrays
+            // cannot hold a null here, so a missing number or title travels as "" (never a real value).
+            let citations = entry.citations
+            try await connection.query("""
+                INSERT INTO citations (entry_id, position, kind, doc_number, title, text, start_line, start_column, end_line, end_column)
+                SELECT \(id), position, kind, NULLIF(doc_number, ''), NULLIF(title, ''), text, start_line, start_column, end_line, end_column
+                FROM unnest(\(Array(citations.indices)), \(citations.map(\.kind.rawValue)), \(citations.map { $0.docNumber ?? "" }),
+                    \(citations.map { $0.title ?? "" }), \(citations.map(\.text)), \(citations.map(\.span.startLine)),
+                    \(citations.map(\.span.startColumn)), \(citations.map(\.span.endLine)), \(citations.map(\.span.endColumn)))
+                    AS c(position, kind, doc_number, title, text, start_line, start_column, end_line, end_column)
+                """, logger: logger)
         }
     }
 
