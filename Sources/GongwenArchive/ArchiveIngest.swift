@@ -67,11 +67,10 @@ public enum ArchiveIngest {
     /// wrote each index page again for each file, and made the one writer the bottleneck.
     public static let batchSize = 64
 
-    /// Ingests `files` into `store`: parsed `jobs` at a time (with more queued, so that parsing goes on
-    /// while a batch is written), stored by one writer in batches as they come. `progress` is called after
-    /// each file.
+    /// Ingests `files` into `store`: parsed on all cores (Swift's concurrency runs one task per core),
+    /// with a bounded queue of files read ahead so that parsing goes on while a batch is written, and
+    /// stored by one writer in batches as they come. `progress` is called after each file.
     public static func run(files: [String], into store: any ArchiveStore, limits: IngestLimits = .standard,
-                           jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                            progress: (@Sendable (IngestSummary) -> Void)? = nil) async throws -> IngestSummary {
         let started = Date()
         let stored = try await store.storedDigests()
@@ -105,7 +104,8 @@ public enum ArchiveIngest {
                 group.addTask { prepare(path, storedDigest: digest, limits: limits) }
                 next += 1
             }
-            for _ in 0..<(max(1, jobs) * 4 + batchSize) { submit() }
+            // At most this many files are held at once (read, parsed, or waiting for the writer).
+            for _ in 0..<(ProcessInfo.processInfo.activeProcessorCount * 4 + batchSize) { submit() }
             while let prepared = try await group.next() {
                 submit()
                 summary.bytes += prepared.byteCount

@@ -46,16 +46,12 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var archive: ArchiveArguments
 
-    @Option(help: "Files parsed at once (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
     @Flag(help: "No progress line.")
     var quiet = false
 
     @OptionGroup var limits: LimitArguments
 
     func run() async throws {
-        guard jobs > 0 else { fail("--jobs must be at least 1") }
         let files: [String]
         do { files = try ArchiveIngest.files(under: paths) } catch { fail("\(error)") }
         guard !files.isEmpty else { fail("no notices (.txt, .html, .htm or .shtml files) under \(paths.joined(separator: ", "))") }
@@ -64,7 +60,7 @@ struct IngestCommand: AsyncParsableCommand {
         let progress: (@Sendable (IngestSummary) -> Void)? = showProgress ? progressLine : nil
         let summary: IngestSummary
         do {
-            summary = try await ArchiveIngest.run(files: files, into: store, limits: limits.limits, jobs: jobs, progress: progress)
+            summary = try await ArchiveIngest.run(files: files, into: store, limits: limits.limits, progress: progress)
         } catch {
             try? await store.close()
             fail("\(archive.location): \(error)")

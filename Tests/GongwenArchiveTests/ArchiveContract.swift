@@ -8,7 +8,7 @@ import Testing
 /// named, from the notices as read by hand.
 enum ArchiveContract {
     static func ingest(_ paths: [String], into store: any ArchiveStore) async throws -> IngestSummary {
-        try await ArchiveIngest.run(files: try ArchiveIngest.files(under: paths), into: store, jobs: 2)
+        try await ArchiveIngest.run(files: try ArchiveIngest.files(under: paths), into: store)
     }
 
     static func withArchive(_ backend: ScratchArchive.Backend, _ body: (ScratchArchive, any ArchiveStore) async throws -> Void) async throws {

@@ -87,7 +87,7 @@ struct ArchiveCommandLineTests {
         let processes = try (0..<2).map { i -> (Process, URL) in
             let process = Process()
             process.executableURL = CommandLineTests.executable
-            process.arguments = ["ingest", Corpus.noticesDirectory.path, "--db", db, "--jobs", "1"]
+            process.arguments = ["ingest", Corpus.noticesDirectory.path, "--db", db]
             let log = folder.appendingPathComponent("stderr\(i).txt")
             try Data().write(to: log)
             process.standardError = try FileHandle(forWritingTo: log)
