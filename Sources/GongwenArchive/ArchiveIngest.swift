@@ -19,7 +19,11 @@ public struct IngestSummary: Sendable, Encodable {
     public var bytes = 0
     public var seconds = 0.0
 
-    public var done: Int { added + updated + unchanged + failures.count }
+    /// Files parsed and waiting for the writer.
+    public var waiting = 0
+
+    /// Files read so far: stored, unchanged, failed, or waiting for the writer.
+    public var done: Int { added + updated + unchanged + failures.count + waiting }
 }
 
 /// The archive's ingestion: every notice file under the given folders parsed (on all cores) and
@@ -69,13 +73,23 @@ public enum ArchiveIngest {
 
     /// Ingests `files` into `store`: parsed on all cores (Swift's concurrency runs one task per core),
     /// with a bounded queue of files read ahead so that parsing goes on while a batch is written, and
-    /// stored by one writer in batches as they come. `progress` is called after each file.
+    /// stored by one writer in batches as they come. `progress` is called at most ten times a second, and
+    /// once at the end.
     public static func run(files: [String], into store: any ArchiveStore, limits: IngestLimits = .standard,
                            progress: (@Sendable (IngestSummary) -> Void)? = nil) async throws -> IngestSummary {
         let started = Date()
         let stored = try await store.storedDigests()
         var summary = IngestSummary(files: files.count)
         var batch: [ArchivedFile] = []
+        var reported = Date.distantPast
+        func report(force: Bool = false) {
+            let now = Date()
+            guard let progress, force || now.timeIntervalSince(reported) >= 0.1 else { return }
+            reported = now
+            summary.seconds = now.timeIntervalSince(started)
+            summary.waiting = batch.count
+            progress(summary)
+        }
         func write() async {
             guard !batch.isEmpty else { return }
             do {
@@ -92,8 +106,7 @@ public enum ArchiveIngest {
                 summary.failures += batch.map { IngestFailure(path: $0.path, reason: "\($0.path): not stored: \(error)") }
             }
             batch.removeAll(keepingCapacity: true)
-            summary.seconds = Date().timeIntervalSince(started)
-            progress?(summary)
+            report()
         }
         try await withThrowingTaskGroup(of: Prepared.self) { group in
             var next = 0
@@ -118,13 +131,14 @@ public enum ArchiveIngest {
                     batch.append(file)
                     if batch.count >= batchSize { await write() }
                 }
-                summary.seconds = Date().timeIntervalSince(started)
-                progress?(summary)
+                report()
             }
             await write()
+            report(force: true)
         }
         summary.failures.sort { $0.path < $1.path }
         summary.seconds = Date().timeIntervalSince(started)
+        summary.waiting = 0
         return summary
     }
 
