@@ -23,8 +23,8 @@ public enum ArchiveLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Opens the archive; `create` is false for commands that only read (a missing SQLite file is then
-    /// an error, not a new empty archive).
+    /// Opens the archive; `create` is false for commands that only read (a missing SQLite file, or a
+    /// database or schema without the archive's tables, is then an error, not a new empty archive).
     public func open(create: Bool) async throws -> any ArchiveStore {
         switch self {
         case let .sqlite(path):
@@ -33,7 +33,7 @@ public enum ArchiveLocation: Sendable, Equatable, CustomStringConvertible {
                 throw ArchiveOpenError.cannotOpen(location: path, reason: "\(error)")
             }
         case let .postgres(address):
-            return try await PostgresArchive.open(address)
+            return try await PostgresArchive.open(address, create: create)
         }
     }
 }

@@ -17,7 +17,7 @@ public final class PostgresArchive: ArchiveStore {
         self.logger = logger
     }
 
-    static func open(_ address: PostgresAddress) async throws -> PostgresArchive {
+    static func open(_ address: PostgresAddress, create: Bool) async throws -> PostgresArchive {
         let logger = Logger(label: "gongwen.archive", factory: { _ in SwiftLogNoOpLogHandler() })
         let configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
                                                              password: address.password, database: address.database,
@@ -31,14 +31,20 @@ public final class PostgresArchive: ArchiveStore {
         let archive = PostgresArchive(connection: connection, logger: logger)
         do {
             if let schema = address.schema {  // a checked identifier: letters, digits, _
-                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+                if create { try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger) }
                 try await connection.query(PostgresQuery(unsafeSQL: "SET search_path TO \(schema)"), logger: logger)
+            }
+            if !create, try await !archive.exists() {
+                try? await connection.close()
+                throw ArchiveOpenError.noArchive(path: address.description)
             }
             try await archive.migrate()
             // The search's bitmap scan of the GIN index over the bigrams is exact and touches small rows;
             // for a common bigram the planner would rather read every row and test its array (detoasting
             // each): 231 ms against 9 ms for 企业 on 10,000 notices.
             try await connection.query("SET enable_seqscan = off", logger: logger)
+        } catch let error as ArchiveOpenError {
+            throw error
         } catch {
             try? await connection.close()
             throw ArchiveOpenError.cannotOpen(location: address.description, reason: Self.reason(error))
@@ -57,6 +63,14 @@ public final class PostgresArchive: ArchiveStore {
             return "\(error.code)"
         }
         return "\(error)"
+    }
+
+    /// True when the database (in the schema searched) holds an archive: its version table.
+    func exists() async throws -> Bool {
+        for try await found in try await connection.query("SELECT to_regclass('archive_schema_version') IS NOT NULL", logger: logger).decode(Bool.self) {
+            return found
+        }
+        return false
     }
 
     func migrate() async throws {

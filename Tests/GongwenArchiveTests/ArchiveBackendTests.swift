@@ -12,6 +12,7 @@ struct SQLiteArchiveTests {
     @Test func documentNumbers() async throws { try await ArchiveContract.documentNumbers(.sqlite) }
     @Test func citationGraph() async throws { try await ArchiveContract.citationGraph(.sqlite) }
     @Test func queryForms() async throws { try await ArchiveContract.queryForms(.sqlite) }
+    @Test func readingMissingArchive() async throws { try await ArchiveContract.readingMissingArchive(.sqlite) }
 }
 
 @Suite("The archive on PostgreSQL", .enabled(if: TestPostgres.url != nil, "set GONGWEN_TEST_POSTGRES=postgres://user:password@host/database (.ci/run does)"))
@@ -26,4 +27,5 @@ struct PostgresArchiveTests {
     @Test func documentNumbers() async throws { try await ArchiveContract.documentNumbers(.postgres) }
     @Test func citationGraph() async throws { try await ArchiveContract.citationGraph(.postgres) }
     @Test func queryForms() async throws { try await ArchiveContract.queryForms(.postgres) }
+    @Test func readingMissingArchive() async throws { try await ArchiveContract.readingMissingArchive(.postgres) }
 }

@@ -221,6 +221,21 @@ enum ArchiveContract {
         }
     }
 
+    /// A command that only reads never makes an empty archive: it says there is none.
+    static func readingMissingArchive(_ backend: ScratchArchive.Backend) async throws {
+        let scratch = try ScratchArchive(backend)
+        await #expect(throws: ArchiveOpenError.noArchive(path: scratch.location.description)) {
+            _ = try await scratch.location.open(create: false)
+        }
+        if case let .sqlite(path) = scratch.location { #expect(!FileManager.default.fileExists(atPath: path)) }
+        let store = try await scratch.open()  // and one that writes makes it
+        try await store.close()
+        let reopened = try await scratch.location.open(create: false)
+        #expect(try await reopened.counts() == ArchiveCounts(sources: 0, entries: 0, citations: 0))
+        try await reopened.close()
+        try await scratch.remove()
+    }
+
     static func queryForms(_ backend: ScratchArchive.Backend) async throws {
         try await withArchive(backend) { _, store in
             _ = try await ingest([Paths.notices], into: store)
