@@ -31,14 +31,14 @@ public final class PostgresArchive: ArchiveStore {
         let archive = PostgresArchive(connection: connection, logger: logger)
         do {
             if let schema = address.schema {  // a checked identifier: letters, digits, _
-                if create { try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger) }
+                // Created (if missing) by the migration, under its lock: two processes may open a new one at once.
                 try await connection.query(PostgresQuery(unsafeSQL: "SET search_path TO \(schema)"), logger: logger)
             }
             if !create, try await !archive.exists() {
                 try? await connection.close()
                 throw ArchiveOpenError.noArchive(path: address.description)
             }
-            try await archive.migrate()
+            try await archive.migrate(schema: address.schema)
             // The search's bitmap scan of the GIN index over the bigrams is exact and touches small rows;
             // for a common bigram the planner would rather read every row and test its array (detoasting
             // each): 231 ms against 9 ms for 企业 on 10,000 notices.
@@ -73,9 +73,12 @@ public final class PostgresArchive: ArchiveStore {
         return false
     }
 
-    func migrate() async throws {
+    func migrate(schema: String?) async throws {
         try await connection.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext('gongwen archive schema'))", logger: logger)
+            if let schema {  // a checked identifier: letters, digits, _
+                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+            }
             try await connection.query(PostgresQuery(unsafeSQL: ArchiveSchema.versionTable), logger: logger)
             var applied = Set<Int>()
             for try await version in try await connection.query("SELECT version FROM archive_schema_version", logger: logger).decode(Int.self) {

@@ -82,7 +82,23 @@ struct ArchiveCommandLineTests {
     func concurrentProcesses() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = folder.appendingPathComponent("archive.sqlite").path
+        try Self.twoIngestsAtOnce(db: folder.appendingPathComponent("archive.sqlite").path, folder: folder)
+    }
+
+    static let postgres = ProcessInfo.processInfo.environment["GONGWEN_TEST_POSTGRES"]
+
+    @Test("Two ingest processes at once on one PostgreSQL database: both finish, nothing stored twice",
+          .enabled(if: postgres != nil, "set GONGWEN_TEST_POSTGRES=postgres://user:password@host/database (.ci/run does)"))
+    func concurrentProcessesOnPostgres() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = try #require(Self.postgres)
+        let schema = "cli_" + UUID().uuidString.prefix(8).lowercased()
+        defer { _ = try? runProcess("/usr/bin/env", ["psql", base, "-qc", "DROP SCHEMA IF EXISTS \(schema) CASCADE"]) }
+        try Self.twoIngestsAtOnce(db: base + (base.contains("?") ? "&" : "?") + "schema=" + schema, folder: folder)
+    }
+
+    static func twoIngestsAtOnce(db: String, folder: URL) throws {
         // Both started before either is waited for; their error output goes to files, read at the end.
         let processes = try (0..<2).map { i -> (Process, URL) in
             let process = Process()
