@@ -167,6 +167,9 @@ extension SearchQuery {
         if let number = docNumber {
             prepared.filters.docNumber = QueryForm.docNumber(number) ?? QueryForm.normalized(number)
         }
+        // Names in the filters as the text writes them too (中國質量協會 → 中国质量协会).
+        prepared.filters.issuer = issuer.map(QueryForm.normalized)
+        prepared.filters.campaign = campaign.map(QueryForm.normalized)
         guard prepared.words != nil || prepared.docNumber != nil || hasFilter else { throw .nothingAsked }
         return prepared
     }

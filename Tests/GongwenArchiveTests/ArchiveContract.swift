@@ -243,6 +243,9 @@ enum ArchiveContract {
             #expect(!simplified.isEmpty)
             #expect(Set(try await store.search(SearchQuery(text: "２０２３年全国質量標桿", limit: 50)).hits.map(\.entry.address)) == simplified)
             #expect(Set(try await store.search(SearchQuery(text: "2023 年 全国质量标杆", limit: 50)).hits.map(\.entry.address)) == simplified)
+            // Filters too: the issuer written in traditional characters.
+            let traditional = try await store.search(SearchQuery(issuer: "中國質量協會", limit: 50))
+            #expect(traditional.total == 3 && traditional.hits.allSatisfy { $0.entry.issuer == "中国质量协会" })
         }
     }
 }
