@@ -17,6 +17,41 @@ struct SeriesTests {
         diff.changes.filter { $0.area == area && $0.kind != .unchanged }
     }
 
+    @Test("A missing year's citations are looked up, not searched for: every cited title is read once, however many years are missing")
+    func gapsReadCitationsOnce() throws {
+        // 100 notices of the national campaign, every other year from 1901 to 2099 (99 years missing), each
+        // citing the notice of the year before it — a missing year — by title, as Shandong's cites 2021's.
+        let text = try Corpus.text("2022_caq.txt")
+        var records: [LocatedRecord] = []
+        for year in stride(from: 1901, through: 2099, by: 2) {
+            let cited = "根据《关于开展\(year - 1)年全国质量标杆活动的通知》（中国质协字〔\(year - 1)〕35号），"
+            let varied = text.replacingOccurrences(of: "2022", with: String(year)).replacingOccurrences(of: "为贯彻《", with: cited + "为贯彻《")
+            let path = "n\(year).txt"
+            records += LocatedRecord.flatten(try Gongwen.parse(bytes: Array(varied.utf8), path: path), path: path)
+        }
+        let organizers = Set(records.compactMap { CampaignKey.of($0.record)?.organizer })
+        let index = CitationIndex(records, organizers: organizers)
+        let titled = records.flatMap(\.record.citations).filter { $0.title.map { !CitationIndex.fourDigitRuns($0).isEmpty } ?? false }
+        // The work: one reading of each cited title with a year (the scan it replaced read them all for each of the 99 years).
+        #expect(index.titlesRead == titled.count)
+
+        let national = try #require(SeriesBuilder.build(records).series.first { $0.notices.count == 100 })
+        #expect(national.gaps.count == 99)
+        for gap in national.gaps {
+            // The scan it replaced, as it was: every citation of the corpus for each missing year.
+            var scanned: [String] = []
+            for located in records {
+                for citation in located.record.citations {
+                    guard let title = citation.title, title.contains(String(gap.year)),
+                          CampaignKey.campaignName(title: title, issuer: national.organizer) == national.campaign else { continue }
+                    scanned.append(located.address)
+                }
+            }
+            #expect(gap.citedBy.map(\.path) == scanned, "\(gap.year)")
+            #expect(gap.citedBy.map(\.path) == ["n\(gap.year + 1).txt"], "\(gap.year)")
+        }
+    }
+
     @Test("The national campaign is one series, 2020 → 2022 → 2023, with 2021 missing and cited by Shandong")
     func nationalSeries() throws {
         let series = Self.national
