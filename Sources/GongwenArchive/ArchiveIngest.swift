@@ -27,8 +27,8 @@ public struct IngestSummary: Sendable, Encodable {
 }
 
 /// The archive's ingestion: every notice file under the given folders parsed (on all cores) and
-/// stored (by one writer), each file in one transaction; a file whose sha256 the archive already holds
-/// is not parsed again.
+/// stored (by one writer, in batches, each file in a savepoint of its own); a file whose sha256 the
+/// archive already holds is not parsed again.
 public enum ArchiveIngest {
     /// The extensions read as notices (HTML for .html, .htm, .shtml; text for .txt).
     public static let extensions: Set<String> = ["txt", "html", "htm", "shtml"]
@@ -46,22 +46,11 @@ public enum ArchiveIngest {
                 found.append(path)
                 continue
             }
-            guard let walker = FileManager.default.enumerator(atPath: path) else {
-                throw .ingest(.unreadable(path: path, reason: "the folder cannot be read"))
+            do {
+                found += try Gongwen.noticeFiles(inFolder: path, recursive: true, extensions: extensions)
+            } catch .noNotices {
+                continue  // an empty folder among others; none at all is said by the caller
             }
-            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            var inFolder: [String] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    walker.skipDescendants()
-                    continue
-                }
-                if extensions.contains((name as NSString).pathExtension.lowercased()) {
-                    inFolder.append(base + "/" + relative)
-                }
-            }
-            found += inFolder.sorted()
         }
         var seen = Set<String>()
         return found.filter { seen.insert(($0 as NSString).standardizingPath).inserted }

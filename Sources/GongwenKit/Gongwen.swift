@@ -77,22 +77,41 @@ public enum GongwenError: Error, CustomStringConvertible {
 }
 
 extension Gongwen {
-    /// The paths of the folder's .txt, .html and .htm files (not its subfolders'), in name order.
-    public static func noticeFiles(inFolder folder: String) throws(GongwenError) -> [String] {
+    /// The extensions read as notices in a folder.
+    public static let noticeExtensions: Set<String> = ["txt", "html", "htm"]
+
+    /// The paths of the folder's notice files (`extensions`, hidden files left out), in path order: its
+    /// own, or with `recursive` those of its subfolders too (hidden folders left out).
+    public static func noticeFiles(inFolder folder: String, recursive: Bool = false,
+                                   extensions: Set<String> = noticeExtensions) throws(GongwenError) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw .notAFolder(path: folder)
         }
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
-            throw .ingest(.unreadable(path: folder, reason: "\(error.localizedDescription)"))
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        var relatives: [String] = []
+        if recursive {
+            guard let walker = FileManager.default.enumerator(atPath: folder) else {
+                throw .ingest(.unreadable(path: folder, reason: "the folder cannot be read"))
+            }
+            while let relative = walker.nextObject() as? String {
+                if (relative as NSString).lastPathComponent.hasPrefix(".") {
+                    walker.skipDescendants()
+                    continue
+                }
+                relatives.append(relative)
+            }
+        } else {
+            do { relatives = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+                throw .ingest(.unreadable(path: folder, reason: "\(error.localizedDescription)"))
+            }
         }
-        let notices = names.filter { name in
-            let lower = name.lowercased()
-            return !name.hasPrefix(".") && (lower.hasSuffix(".txt") || lower.hasSuffix(".html") || lower.hasSuffix(".htm"))
+        let notices = relatives.filter { relative in
+            let name = (relative as NSString).lastPathComponent
+            return !name.hasPrefix(".") && extensions.contains((name as NSString).pathExtension.lowercased())
         }.sorted()
         guard !notices.isEmpty else { throw .noNotices(path: folder) }
-        return notices.map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+        return notices.map { base + "/" + $0 }
     }
 }
 

@@ -12,43 +12,6 @@ struct GongwenCommand: AsyncParsableCommand {
     )
 }
 
-struct Parse: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Parse notices (plain text or HTML, any common encoding) into JSON records.",
-        discussion: """
-        Prints one JSON record per file: pretty-printed for one file, one record per line with --jsonl. \
-        Use - to read standard input. Inputs that cannot be read are reported on standard error with \
-        what was wrong and where; the exit status is then 1, after every other file has been printed.
-        """
-    )
-
-    @Argument(help: "Notice files (.txt, .html), or - for standard input.")
-    var files: [String]
-
-    @Flag(help: "One compact record per line (JSON Lines), for several files.")
-    var jsonl = false
-
-    @Option(help: "Read the input as 'text' or 'html' instead of guessing from its name and first bytes.")
-    var format: InputFormat?
-
-    @OptionGroup var limits: LimitArguments
-
-    func run() throws {
-        var failed = false
-        let pretty = !jsonl && files.count == 1
-        for path in files {
-            do {
-                let record = try Gongwen.parse(path: path, format: format, limits: limits.limits)
-                FileHandle.standardOutput.write(try Gongwen.jsonData(record, pretty: pretty) + Data("\n".utf8))
-            } catch {
-                failed = true
-                FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
-            }
-        }
-        if failed { throw ExitCode.failure }
-    }
-}
-
 struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the normalized logical lines of a notice, each with the input lines it came from.",

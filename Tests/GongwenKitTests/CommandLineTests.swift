@@ -49,6 +49,40 @@ struct CommandLineTests {
         for line in lines { #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil) }
     }
 
+    @Test("parse of many files: parsed on all cores, printed in the order given; folders, --recursive and --files-from")
+    func parseMany() throws {
+        // The order given, not the order finished: the list reversed comes out reversed.
+        let paths = Corpus.files.map(Corpus.path)
+        let forward = try Self.run(["parse", "--jsonl"] + paths)
+        let backward = try Self.run(["parse", "--jsonl"] + paths.reversed())
+        #expect(forward.status == 0 && backward.status == 0)
+        let forwardLines: [String] = forward.stdout.split(separator: "\n").map(String.init)
+        let backwardLines: [String] = backward.stdout.split(separator: "\n").map(String.init)
+        #expect(Array(forwardLines.reversed()) == backwardLines)
+        // A folder is its notice files in name order (README.md left out): the same lines.
+        let folder = try Self.run(["parse", Corpus.noticesDirectory.path])
+        #expect(folder.stdout.split(separator: "\n").count == 5)
+        #expect(folder.stdout == (try Self.run(["parse", "--jsonl"] + Corpus.files.sorted().map(Corpus.path))).stdout)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-many-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: Corpus.path("2023_henan.txt"), toPath: directory.appendingPathComponent("a.txt").path)
+        try FileManager.default.copyItem(atPath: Corpus.path("2022_caq.txt"), toPath: directory.appendingPathComponent("sub/b.txt").path)
+        #expect(try Self.run(["parse", directory.path]).stdout.contains("豫工信办创新〔2023〕43号"))
+        #expect(!(try Self.run(["parse", directory.path]).stdout.contains("2022-06-06")))
+        #expect(try Self.run(["parse", "--recursive", directory.path]).stdout.split(separator: "\n").count == 2)
+
+        // --files-from: a list on standard input, a missing file in the middle reported in its place.
+        let list = [paths[2], directory.appendingPathComponent("missing.txt").path, paths[0]].joined(separator: "\n") + "\n"
+        let listed = try Self.run(["parse", "--files-from", "-"], stdin: Data(list.utf8))
+        #expect(listed.status == 1)
+        let listedLines: [String] = listed.stdout.split(separator: "\n").map(String.init)
+        #expect(listedLines == [forwardLines[2], forwardLines[0]])
+        #expect(listed.stderr.contains("missing.txt"))
+        #expect(try Self.run(["parse"]).status == 64)
+    }
+
     @Test("parse reads standard input for -")
     func standardInput() throws {
         let result = try Self.run(["parse", "-"], stdin: try Data(contentsOf: URL(fileURLWithPath: Corpus.path("2023_henan.txt"))))
