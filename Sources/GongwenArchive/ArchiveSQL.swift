@@ -131,13 +131,16 @@ enum ArchiveSQL {
     }
 
     /// The citations of one notice: by its number, or by its title where the citation gives no number.
-    static func citations(toNumber: String?, title: String?, dialect: SQLDialect) -> SQLStatement {
+    /// `citing`: filters the citing entries must match (a search's, for the notices citing a number).
+    static func citations(toNumber: String?, title: String?, citing: SearchQuery? = nil, dialect: SQLDialect) -> SQLStatement {
         var s = SQLStatement(dialect)
         var conditions: [String] = []
         if let toNumber { conditions.append("c.doc_number = \(s.bind(.text(toNumber)))") }
         if let title { conditions.append("(c.doc_number IS NULL AND c.title = \(s.bind(.text(title))))") }
         if conditions.isEmpty { conditions.append("1 = 0") }
-        s.sql = citationSelect + " WHERE (" + conditions.joined(separator: " OR ") + ") ORDER BY e.year, e.address, c.position, r.address"
+        s.sql = citationSelect + " WHERE (" + conditions.joined(separator: " OR ") + ")"
+        if let citing { s.sql += filters(citing, into: &s) }
+        s.sql += " ORDER BY e.year, e.address, c.position, r.address"
         return s
     }
 

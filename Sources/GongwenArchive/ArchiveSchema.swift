@@ -1,3 +1,5 @@
+import Foundation
+
 /// The SQL a backend speaks where SQLite and PostgreSQL differ; everything else is written once.
 public enum SQLDialect: String, Sendable {
     case sqlite, postgres
@@ -18,6 +20,9 @@ public struct ArchiveMigration: Sendable {
 
 /// The migration set, written once for both backends (README "The archive's schema").
 public enum ArchiveSchema {
+    /// When a migration was applied or a file stored (`applied_at`, `ingested_at`): ISO 8601, UTC.
+    static func timestamp() -> String { ISO8601DateFormatter().string(from: Date()) }
+
     public static let versionTable = """
         CREATE TABLE IF NOT EXISTS archive_schema_version (
             version INTEGER PRIMARY KEY,

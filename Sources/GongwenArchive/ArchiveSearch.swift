@@ -67,22 +67,15 @@ enum ArchiveSearch {
             SearchHit(entry: EntrySummary($0, at: 0), match: .docNumber, score: 1, snippet: nil)
         }
         var seen = Set(hits.map(\.entry.address))
-        for link in citationLinks(try await fetch(ArchiveSQL.citations(toNumber: number, title: nil, dialect: dialect)))
-        where seen.insert(link.from.address).inserted && matches(link.from, query.filters) {
+        var citing = query.filters
+        citing.docNumber = nil  // the number is the cited one, not the citing notice's
+        for link in citationLinks(try await fetch(ArchiveSQL.citations(toNumber: number, title: nil, citing: citing, dialect: dialect)))
+        where seen.insert(link.from.address).inserted {
             hits.append(SearchHit(entry: link.from, match: .citation, score: 0,
                                   snippet: Snippet(before: "", match: link.text, after: "", span: link.span)))
         }
         let total = hits.count
         return SearchResults(query: nil, docNumber: number, total: total, hits: Array(hits.prefix(query.filters.limit)))
-    }
-
-    /// The filters other than the number, checked on a citing entry.
-    static func matches(_ entry: EntrySummary, _ filters: SearchQuery) -> Bool {
-        if let issuer = filters.issuer, !(entry.issuer ?? "").contains(issuer) { return false }
-        if let year = filters.year, entry.year != year { return false }
-        if let level = filters.level, entry.level != level { return false }
-        if let campaign = filters.campaign, entry.campaignID != campaign, !(entry.campaign ?? "").contains(campaign) { return false }
-        return true
     }
 
     /// Rows of `ArchiveSQL.citations` (one per citation and resolved entry) as links.

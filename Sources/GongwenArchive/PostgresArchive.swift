@@ -89,7 +89,7 @@ public final class PostgresArchive: ArchiveStore {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
                 try await connection.query("""
-                    INSERT INTO archive_schema_version (version, name, applied_at) VALUES (\(migration.version), \(migration.name), \(Self.now()))
+                    INSERT INTO archive_schema_version (version, name, applied_at) VALUES (\(migration.version), \(migration.name), \(ArchiveSchema.timestamp()))
                     """, logger: logger)
             }
         }
@@ -104,7 +104,7 @@ public final class PostgresArchive: ArchiveStore {
     }
 
     public func store(_ files: [ArchivedFile]) async throws -> [Result<StoreOutcome, ArchiveStoreError>] {
-        let now = Self.now()
+        let now = ArchiveSchema.timestamp()
         // Paths in order: two processes storing overlapping batches take their locks in the same order.
         let order = files.indices.sorted { files[$0].path < files[$1].path }
         do {
@@ -237,5 +237,4 @@ public final class PostgresArchive: ArchiveStore {
         return result
     }
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 }

@@ -26,7 +26,7 @@ public final class SQLiteArchive: ArchiveStore {
                 for migration in ArchiveSchema.migrations where !applied.contains(migration.version) {
                     for statement in migration.statements(.sqlite) { try db.execute(sql: statement) }
                     try db.execute(sql: "INSERT INTO archive_schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-                                   arguments: [migration.version, migration.name, Self.now()])
+                                   arguments: [migration.version, migration.name, ArchiveSchema.timestamp()])
                 }
                 return .commit
             }
@@ -42,7 +42,7 @@ public final class SQLiteArchive: ArchiveStore {
     }
 
     public func store(_ files: [ArchivedFile]) async throws -> [Result<StoreOutcome, ArchiveStoreError>] {
-        let now = Self.now()
+        let now = ArchiveSchema.timestamp()
         return try await pool.writeWithoutTransaction { db in
             var results: [Result<StoreOutcome, ArchiveStoreError>] = []
             try db.inTransaction(.immediate) {
@@ -163,7 +163,6 @@ public final class SQLiteArchive: ArchiveStore {
         })
     }
 
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 }
 
 extension StoredRow {

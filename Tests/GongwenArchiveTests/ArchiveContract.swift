@@ -193,6 +193,11 @@ enum ArchiveContract {
             let results = try await store.search(SearchQuery(text: "中国质协字〔2023〕71号"))
             #expect(results.hits.map(\.match) == [.docNumber, .citation])
             #expect(results.hits.last?.entry.address.hasSuffix("2023_fuzhou_forward.txt#1") == true)
+            // Filters apply to the citing notices too.
+            let fujian = try await store.search(SearchQuery(text: "中国质协字〔2023〕71号", issuer: "福建"))
+            #expect(fujian.hits.map(\.match) == [.citation] && fujian.hits.first?.entry.issuer == "福建省工业和信息化厅")
+            #expect(try await store.search(SearchQuery(text: "中国质协字〔2023〕71号", level: "municipal")).total == 0)
+            #expect(try await store.search(SearchQuery(text: "中国质协字〔2023〕71号", year: 2023)).total == 2)
             let byFilter = try await store.search(SearchQuery(docNumber: "豫工信办创新[2023]43号"))
             #expect(byFilter.hits.map(\.entry.issuer) == ["河南省工业和信息化厅办公室"])
         }
