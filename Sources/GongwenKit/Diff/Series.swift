@@ -178,7 +178,7 @@ public enum SeriesBuilder {
 
 /// The cited titles of a corpus, by the campaign they name and the year they contain, read once: a
 /// missing year of a series is then a look-up (scanning every citation for every missing year made
-/// `series` quadratic: 2,000 notices took 11.7 s).
+/// `series` quadratic: 2,000 synthetic notices took 8.5 s, now 3.5 s).
 struct CitationIndex {
     struct Key: Hashable {
         var campaign: String
