@@ -150,28 +150,27 @@ public final class PostgresArchive: ArchiveStore {
         for entry in file.entries {
             var grams = Set(SearchGrams.distinct(entry.body))
             grams.formUnion(SearchGrams.distinct(entry.title ?? ""))
-            let rows = try await connection.query("""
-                INSERT INTO entries (address, source_path, position, parent_address, doc_number, doc_agency, doc_year, doc_serial,
-                    issuer, level, title, signed_on, published_on, campaign_id, campaign, campaign_year, year, addressees, deadlines,
-                    search_grams)
-                VALUES (\(entry.address), \(entry.sourcePath), \(entry.position), \(entry.parentAddress), \(entry.docNumber),
-                    \(entry.docAgency), \(entry.docYear), \(entry.docSerial), \(entry.issuer), \(entry.level), \(entry.title),
-                    \(entry.signedOn), \(entry.publishedOn), \(entry.campaignID), \(entry.campaign), \(entry.campaignYear), \(entry.year),
-                    \(entry.addresseesJSON), \(entry.deadlinesJSON), \(grams.sorted()))
-                RETURNING id
-                """, logger: logger)
-            var id = 0
-            for try await value in rows.decode(Int.self) { id = value }
-            try await connection.query("""
-                INSERT INTO entry_texts (entry_id, body, line_spans, record) VALUES (\(id), \(entry.body), \(entry.lineSpansJSON), \(entry.recordJSON))
-                """, logger: logger)
-            // All of an entry's citations in one statement (a round trip each made the writer wait); arrays
-            // cannot hold a null here, so a missing number or title travels as "" (never a real value).
+            // One statement for the entry, its text and its citations (a round trip for each made the
+            // writer wait); arrays cannot hold a null here, so a missing number or title travels as "" (never a
+            // real value).
             let citations = entry.citations
             try await connection.query("""
+                WITH e AS (
+                    INSERT INTO entries (address, source_path, position, parent_address, doc_number, doc_agency, doc_year, doc_serial,
+                        issuer, level, title, signed_on, published_on, campaign_id, campaign, campaign_year, year, addressees, deadlines,
+                        search_grams)
+                    VALUES (\(entry.address), \(entry.sourcePath), \(entry.position), \(entry.parentAddress), \(entry.docNumber),
+                        \(entry.docAgency), \(entry.docYear), \(entry.docSerial), \(entry.issuer), \(entry.level), \(entry.title),
+                        \(entry.signedOn), \(entry.publishedOn), \(entry.campaignID), \(entry.campaign), \(entry.campaignYear), \(entry.year),
+                        \(entry.addresseesJSON), \(entry.deadlinesJSON), \(grams.sorted()))
+                    RETURNING id
+                ), t AS (
+                    INSERT INTO entry_texts (entry_id, body, line_spans, record)
+                    SELECT id, \(entry.body), \(entry.lineSpansJSON), \(entry.recordJSON) FROM e
+                )
                 INSERT INTO citations (entry_id, position, kind, doc_number, title, text, start_line, start_column, end_line, end_column)
-                SELECT \(id), position, kind, NULLIF(doc_number, ''), NULLIF(title, ''), text, start_line, start_column, end_line, end_column
-                FROM unnest(\(Array(citations.indices)), \(citations.map(\.kind.rawValue)), \(citations.map { $0.docNumber ?? "" }),
+                SELECT e.id, position, kind, NULLIF(doc_number, ''), NULLIF(title, ''), text, start_line, start_column, end_line, end_column
+                FROM e, unnest(\(Array(citations.indices)), \(citations.map(\.kind.rawValue)), \(citations.map { $0.docNumber ?? "" }),
                     \(citations.map { $0.title ?? "" }), \(citations.map(\.text)), \(citations.map(\.span.startLine)),
                     \(citations.map(\.span.startColumn)), \(citations.map(\.span.endLine)), \(citations.map(\.span.endColumn)))
                     AS c(position, kind, doc_number, title, text, start_line, start_column, end_line, end_column)
