@@ -7,7 +7,6 @@ enum SQLValue: Sendable, Equatable {
     case textArray([String])
 
     init(_ text: String?) { self = text.map(SQLValue.text) ?? .null }
-    init(_ int: Int?) { self = int.map(SQLValue.int) ?? .null }
 }
 
 /// A statement and its parameters, written once and spelled for one backend (`?` or `$n`).
