@@ -40,6 +40,7 @@ public enum Gongwen {
     /// The JSON of a record (or of any output: a configuration, a series) as UTF-8 bytes, for writing out
     /// without another copy; sorted keys, so the same value always gives the same bytes.
     public static func jsonData(_ value: some Encodable, pretty: Bool) throws -> Data {
+        if let value = value as? any JSONWritable { return Data(JSONWriter.bytes(of: value, pretty: pretty)) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)

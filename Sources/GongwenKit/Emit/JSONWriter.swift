@@ -1,0 +1,181 @@
+/// A value that writes its own JSON, keys in sorted order, straight into a `JSONWriter`: no tree of
+/// values in between. Each output type writes exactly the keys its `Encodable` conformance encodes,
+/// so the bytes are those of `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` (and
+/// `.prettyPrinted` when asked); `JSONWriterTests` holds the two to the same bytes on every notice.
+public protocol JSONWritable {
+    func write(to json: inout JSONWriter)
+}
+
+/// Writes JSON as UTF-8 bytes, formatted as Foundation's `JSONEncoder` formats it: compact, or pretty
+/// with two-space indents, `"key" : value`, and an empty array or object written `[` newline newline
+/// indent `]`. Strings are escaped as it escapes them: `"` and `\`, `\b \t \n \f \r`, the other
+/// control characters as `\u00XX` (lower-case hex); `/` and everything else as they are.
+///
+/// Callers write an object's keys in sorted order (`JSONEncoder` compares keys as strings, so
+/// `attachmentLinks` < `attachments` and `Z` < `a`).
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private let pretty: Bool
+    private var depth = 0
+    /// Whether the innermost open array or object has no element yet.
+    private var empty = true
+
+    public init(pretty: Bool, capacity: Int = 0) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The JSON of `value` as UTF-8 bytes.
+    public static func bytes(of value: some JSONWritable, pretty: Bool, capacity: Int = 4096) -> [UInt8] {
+        var writer = JSONWriter(pretty: pretty, capacity: capacity)
+        value.write(to: &writer)
+        return writer.bytes
+    }
+
+    // MARK: Containers
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    /// Writes `key` and then `value`: keys in sorted order, each once.
+    public mutating func field(_ key: StaticString, _ value: some JSONWritable) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        if pretty {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        } else {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        }
+        value.write(to: &self)
+    }
+
+    public mutating func array(_ elements: some Sequence<some JSONWritable>) {
+        open(UInt8(ascii: "["))
+        for element in elements {
+            separate()
+            element.write(to: &self)
+        }
+        close(UInt8(ascii: "]"))
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        depth += 1
+        empty = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if pretty {
+            bytes.append(UInt8(ascii: "\n"))
+            if empty { bytes.append(UInt8(ascii: "\n")) }
+            indent()
+        }
+        bytes.append(bracket)
+        empty = false  // the container just closed is an element of the one around it
+    }
+
+    /// Before an element or a key: the comma after the previous one, and the new line when pretty.
+    private mutating func separate() {
+        if !empty { bytes.append(UInt8(ascii: ",")) }
+        empty = false
+        if pretty {
+            bytes.append(UInt8(ascii: "\n"))
+            indent()
+        }
+    }
+
+    private mutating func indent() {
+        for _ in 0..<depth { bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+    }
+
+    // MARK: Scalars
+
+    public mutating func null() { bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")]) }
+
+    public mutating func bool(_ value: Bool) {
+        if value {
+            bytes.append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
+        } else {
+            bytes.append(contentsOf: [UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "e")])
+        }
+    }
+
+    public mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    public mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                runStart = i + 1
+                bytes.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                default:  // below 0x20: \u00 and two lower-case hex digits
+                    let low = byte & 0xF
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), UInt8(ascii: "0") + byte >> 4,
+                                              low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10])
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+// MARK: - The building blocks
+
+extension String: JSONWritable {
+    public func write(to json: inout JSONWriter) { json.string(self) }
+}
+
+extension Int: JSONWritable {
+    public func write(to json: inout JSONWriter) { json.integer(self) }
+}
+
+extension Bool: JSONWritable {
+    public func write(to json: inout JSONWriter) { json.bool(self) }
+}
+
+extension Optional: JSONWritable where Wrapped: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        if let value = self { value.write(to: &json) } else { json.null() }
+    }
+}
+
+extension Array: JSONWritable where Element: JSONWritable {
+    public func write(to json: inout JSONWriter) { json.array(self) }
+}
+
+extension Nullable: JSONWritable where Value: JSONWritable {
+    public func write(to json: inout JSONWriter) { wrappedValue.write(to: &json) }
+}
+
+/// A string-valued enumeration writes its raw value, as `Encodable` encodes it.
+extension JSONWritable where Self: RawRepresentable, RawValue == String {
+    public func write(to json: inout JSONWriter) { json.string(rawValue) }
+}

@@ -1,0 +1,312 @@
+// The record's JSON, written by `JSONWriter`: each type's keys in sorted order, the same keys its
+// synthesized `Encodable` conformance encodes (every key, `null` for an absent value). A key added to
+// a type must be added here too: `JSONWriterTests` compares the bytes with `JSONEncoder`'s.
+
+extension NoticeRecord: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("addressees", addressees)
+        json.field("attachmentLinks", attachmentLinks)
+        json.field("attachments", attachments)
+        json.field("campaignYear", campaignYear)
+        json.field("citations", citations)
+        json.field("contacts", contacts)
+        json.field("deadlines", deadlines)
+        json.field("diagnostics", diagnostics)
+        json.field("directory", directory)
+        json.field("docNumber", docNumber)
+        json.field("elements", elements)
+        json.field("eligibility", eligibility)
+        json.field("embedded", embedded)
+        json.field("focusAreas", focusAreas)
+        json.field("issuer", issuer)
+        json.field("publishedOn", publishedOn)
+        json.field("quotas", quotas)
+        json.field("schedule", schedule)
+        json.field("schemaVersion", schemaVersion)
+        json.field("sections", sections)
+        json.field("signedOn", signedOn)
+        json.field("source", source)
+        json.field("submission", submission)
+        json.field("title", title)
+        json.field("urls", urls)
+        json.endObject()
+    }
+}
+
+extension SourceInfo: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("encoding", encoding)
+        json.field("format", format)
+        json.field("path", path)
+        json.field("sha256", sha256)
+        json.endObject()
+    }
+}
+
+extension SourceSpan: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("endColumn", endColumn)
+        json.field("endLine", endLine)
+        json.field("startColumn", startColumn)
+        json.field("startLine", startLine)
+        json.endObject()
+    }
+}
+
+extension DocNumber: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("agency", agency)
+        json.field("serial", serial)
+        json.field("span", span)
+        json.field("text", text)
+        json.field("year", year)
+        json.endObject()
+    }
+}
+
+extension IssuerRecord: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("level", level)
+        json.field("name", name)
+        json.field("span", span)
+        json.endObject()
+    }
+}
+
+extension SectionRecord: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("children", children)
+        json.field("heading", heading)
+        json.field("number", number)
+        json.field("span", span)
+        json.field("text", text)
+        json.endObject()
+    }
+}
+
+extension AttachmentRecord: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("appended", appended)
+        json.field("embeddedRecord", embeddedRecord)
+        json.field("index", index)
+        json.field("sections", sections)
+        json.field("span", span)
+        json.field("title", title)
+        json.field("url", url)
+        json.endObject()
+    }
+}
+
+extension ElementRecord: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("kind", kind)
+        json.field("span", span)
+        json.field("text", text)
+        json.endObject()
+    }
+}
+
+extension Diagnostic: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("message", message)
+        json.field("severity", severity)
+        json.field("span", span)
+        json.endObject()
+    }
+}
+
+extension Link: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("span", span)
+        json.field("text", text)
+        json.field("url", url)
+        json.endObject()
+    }
+}
+
+extension Deadline: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("action", action)
+        json.field("actor", actor)
+        json.field("date", date)
+        json.field("mentions", mentions)
+        json.field("precision", precision)
+        json.field("span", span)
+        json.field("start", start)
+        json.field("text", text)
+        json.field("time", time)
+        json.endObject()
+    }
+}
+
+extension Mention: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("span", span)
+        json.field("text", text)
+        json.endObject()
+    }
+}
+
+extension ScheduleItem: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("date", date)
+        json.field("end", end)
+        json.field("span", span)
+        json.field("text", text)
+        json.endObject()
+    }
+}
+
+extension Quota: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("appliesTo", appliesTo)
+        json.field("condition", condition)
+        json.field("max", max)
+        json.field("span", span)
+        json.field("text", text)
+        json.field("unit", unit)
+        json.field("unlimited", unlimited)
+        json.endObject()
+    }
+}
+
+extension ListItem: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("index", index)
+        json.field("number", number)
+        json.field("span", span)
+        json.field("summary", summary)
+        json.field("text", text)
+        json.endObject()
+    }
+}
+
+extension Contact: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("address", address)
+        json.field("department", department)
+        json.field("emails", emails)
+        json.field("names", names)
+        json.field("phones", phones)
+        json.field("postcode", postcode)
+        json.field("span", span)
+        json.field("text", text)
+        json.endObject()
+    }
+}
+
+extension Phone: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("areaCodeInferred", areaCodeInferred)
+        json.field("extension", `extension`)
+        json.field("kind", kind)
+        json.field("number", number)
+        json.field("span", span)
+        json.endObject()
+    }
+}
+
+extension DirectoryEntry: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("index", index)
+        json.field("kind", kind)
+        json.field("name", name)
+        json.field("region", region)
+        json.field("span", span)
+        json.endObject()
+    }
+}
+
+extension Citation: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("attachmentIndex", attachmentIndex)
+        json.field("docNumber", docNumber)
+        json.field("span", span)
+        json.field("text", text)
+        json.field("title", title)
+        json.endObject()
+    }
+}
+
+extension Submission: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("channels", channels)
+        json.field("fileFormats", fileFormats)
+        json.field("materials", materials)
+        json.field("naming", naming)
+        json.endObject()
+    }
+}
+
+extension Channel: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("kind", kind)
+        json.field("span", span)
+        json.field("target", target)
+        json.field("text", text)
+        json.endObject()
+    }
+}
+
+extension Material: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("copies", copies)
+        json.field("form", form)
+        json.field("span", span)
+        json.field("text", text)
+        json.endObject()
+    }
+}
+
+extension FileFormat: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("format", format)
+        json.field("span", span)
+        json.field("text", text)
+        json.endObject()
+    }
+}
+
+extension NamingRule: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("pattern", pattern)
+        json.field("span", span)
+        json.field("target", target)
+        json.field("text", text)
+        json.endObject()
+    }
+}
+
+extension InputFormat: JSONWritable {}
+extension Issuer.Level: JSONWritable {}
+extension ElementRecord.Kind: JSONWritable {}
+extension Diagnostic.Severity: JSONWritable {}
+extension Deadline.Precision: JSONWritable {}
+extension Phone.Kind: JSONWritable {}
+extension DirectoryEntry.Kind: JSONWritable {}
+extension Channel.Kind: JSONWritable {}
+extension NamingRule.Target: JSONWritable {}

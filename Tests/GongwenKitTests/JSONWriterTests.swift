@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import GongwenKit
+
+/// The streaming writer against Foundation's encoder: the same bytes, pretty and compact, for every
+/// record the repository's notices give and for records that hold every type, every key, absent
+/// values, and strings with every character JSON escapes.
+@Suite("JSON writer: the same bytes as JSONEncoder")
+struct JSONWriterTests {
+    static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Compares the two encodings; on a difference, says where the bytes part.
+    static func expectSameBytes(_ record: NoticeRecord, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for pretty in [true, false] {
+            let expected = [UInt8](try encoder(pretty: pretty).encode(record))
+            let written = JSONWriter.bytes(of: record, pretty: pretty)
+            guard written != expected else { continue }
+            let at = zip(written, expected).prefix { $0 == $1 }.count
+            let context = { (bytes: [UInt8]) in String(decoding: bytes[max(0, at - 80)..<min(bytes.count, at + 80)], as: UTF8.self) }
+            let form = pretty ? "pretty" : "compact"
+            let message = "\(name) (\(form)): bytes differ at \(at) of \(expected.count)\nJSONEncoder: \(context(expected))\nJSONWriter:  \(context(written))"
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+        }
+    }
+
+    static var inputFiles: [URL] {
+        let tests = Corpus.packageRoot.appendingPathComponent("Tests/GongwenKitTests")
+        let folders = [Corpus.noticesDirectory, tests.appendingPathComponent("Corpus/notices"), tests.appendingPathComponent("Fixtures"),
+                       tests.appendingPathComponent("Fixtures/Reliability")]
+        return folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+                .filter { ["txt", "html", "htm"].contains($0.pathExtension) }
+        }.sorted { $0.path < $1.path }
+    }
+
+    @Test("Every notice and fixture in the repository")
+    func everyNoticeAndFixture() throws {
+        let files = Self.inputFiles
+        #expect(files.count >= 45, "expected the 5 seeds, the 36 corpus notices and the fixtures; found \(files.count) files")
+        for file in files {
+            let record = try Gongwen.parse(path: file.path)
+            try Self.expectSameBytes(record, file.lastPathComponent)
+        }
+    }
+
+    static let span = SourceSpan(start: SourcePoint(line: 12, column: 3), end: SourcePoint(line: 140, column: 1_234))
+
+    /// Every character below U+0020, the two JSON escapes, the slash left as it is, DEL, the line and
+    /// paragraph separators, and characters from the Basic Multilingual Plane and beyond it.
+    static let hostile: String = {
+        var text = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+        text += "\"quoted\" back\\slash /slash/ \u{7F} \u{2028}\u{2029} 中国质协字〔2023〕71号 𠀀😀 é"
+        return text
+    }()
+
+    /// A record whose every array holds one value of its type with every optional set (or, with
+    /// `absent`, every optional nil), and hostile strings everywhere.
+    static func filledRecord(absent: Bool) throws -> NoticeRecord {
+        var record = try Corpus.record("2022_caq.txt")
+        let text = hostile
+        func some<T>(_ value: T) -> T? { absent ? nil : value }
+        record.title = some(text)
+        record.signedOn = some("2023-09-15")
+        record.publishedOn = some("2023-09-18")
+        record.campaignYear = some(2_023)
+        record.docNumber = some(DocNumber(text: text, agency: text, year: -1, serial: Int.max, span: span))
+        record.issuer = IssuerRecord(name: some(text), level: .national, span: some(span))
+        record.addressees = [text, ""]
+        record.deadlines = [Deadline(date: "2023-10-31", start: some("2023-10-01"), time: some("17:00"), precision: .monthEnd,
+                                     action: some(text), actor: some(text), text: text, span: span,
+                                     mentions: [Mention(text: some(text), span: span)])]
+        record.schedule = [ScheduleItem(date: "2023-11", end: some("2023-12"), text: text, span: span)]
+        record.quotas = [Quota(max: some(Int.min), unlimited: true, unit: text, appliesTo: [text], condition: some(text), text: text, span: span)]
+        let item = ListItem(index: some(0), number: some(text), text: text, summary: text, span: span)
+        record.focusAreas = [item]
+        record.eligibility = [item, item]
+        record.contacts = [Contact(names: [text], department: some(text),
+                                   phones: [Phone(number: text, kind: .tollFree, extension: some(text), areaCodeInferred: true, span: span)],
+                                   emails: [text], address: some(text), postcode: some(text), text: text, span: span)]
+        record.directory = [DirectoryEntry(index: some(7), name: text, kind: .plannedCityDepartment, region: some(text), span: span)]
+        record.citations = [Citation(title: some(text), docNumber: some(text), attachmentIndex: some(2), text: text, span: span)]
+        record.submission = Submission(
+            channels: [Channel(kind: .email, target: some(text), text: text, span: span)],
+            materials: [Material(form: some(text), copies: some(3), text: text, span: span)],
+            fileFormats: [FileFormat(format: text, text: text, span: span)],
+            naming: [NamingRule(target: .emailSubject, pattern: text, text: text, span: span)])
+        let section = SectionRecord(number: some(text), heading: some(text), text: text, span: span,
+                                    children: [SectionRecord(number: nil, heading: nil, text: "", span: span, children: [])])
+        record.sections = [section]
+        record.attachments = [AttachmentRecord(index: some(1), title: some(text), span: some(span), appended: true, sections: [section],
+                                               embeddedRecord: some(0), url: some(text))]
+        record.elements = [ElementRecord(kind: .attachmentTitle, text: text, span: span)]
+        record.attachmentLinks = [Link(text: text, url: text, span: span)]
+        record.urls = []
+        record.diagnostics = [Diagnostic(severity: .warning, message: text, span: some(span))]
+        record.source = SourceInfo(path: text, format: .html, encoding: text, sha256: text)
+        record.embedded = [try Corpus.record("2021_shandong.txt")]
+        return record
+    }
+
+    @Test("Every type and key, values present and absent, every character JSON escapes")
+    func everyTypeAndKey() throws {
+        try Self.expectSameBytes(try Self.filledRecord(absent: false), "filled record")
+        try Self.expectSameBytes(try Self.filledRecord(absent: true), "record with every optional absent")
+    }
+
+    @Test("Escapes as JSONEncoder does: two-character escapes, \\u00XX in lower case, nothing else")
+    func escapes() {
+        var writer = JSONWriter(pretty: false)
+        writer.string("a\u{0}\u{1F}\u{8}\u{9}\u{A}\u{C}\u{D}\u{B}\"\\/\u{7F}中")
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #""a\u0000\u001f\b\t\n\f\r\u000b\"\\/"# + "\u{7F}中\"")
+    }
+
+    @Test("Integers at both ends of their range")
+    func integers() {
+        for value in [0, 7, -7, 10, 1_000_000, Int.max, Int.min] {
+            #expect(JSONWriter.bytes(of: value, pretty: false) == Array(String(value).utf8))
+        }
+    }
+
+    @Test("Empty containers, pretty, as JSONEncoder writes them")
+    func emptyContainers() throws {
+        let nested: [[Int]] = [[], [1]]
+        #expect(JSONWriter.bytes(of: nested, pretty: true) == [UInt8](try Self.encoder(pretty: true).encode(nested)))
+        #expect(String(decoding: JSONWriter.bytes(of: nested, pretty: true), as: UTF8.self) == "[\n  [\n\n  ],\n  [\n    1\n  ]\n]")
+    }
+}
