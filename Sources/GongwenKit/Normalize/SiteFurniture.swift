@@ -109,7 +109,7 @@ public enum SiteFurniture {
 
     /// The labels of a row made only of metadata labels (two or more), or nil.
     static func labelRow(_ line: TextLine) -> [String]? {
-        guard label(at: 0, in: line.trimmed()) != nil || labelInitials.contains(line.trimmed().scalars.first ?? " "),
+        guard label(at: 0, in: line.trimmed()) != nil || labelList.mayBegin(with: line.trimmed().scalars.first ?? " "),
               line.scalars.contains(where: { $0 == "|" || $0 == "｜" || $0 == "\t" }) else { return nil }
         let labels = cells(of: line).map { cell -> String in
             var text = cell.text
@@ -147,14 +147,14 @@ public enum SiteFurniture {
         i > 0 && (line.scalars[i - 1].isASCIIDigit || line.scalars[i - 1].isASCIILetter)
     }
 
-    /// The first characters of the labels: most positions of a line start none.
-    private static let labelInitials = Set(metadataLabels.compactMap(\.unicodeScalars.first))
+    /// The labels compiled for finding them at a position: most positions of a line start none.
+    private static let labelList = WordList(metadataLabels)
 
     /// A metadata label at `i` followed by a colon.
     private static func label(at i: Int, in line: TextLine) -> (name: String, valueStart: Int)? {
-        guard i < line.count, labelInitials.contains(line.scalars[i]) else { return nil }
-        for label in metadataLabels where line.hasPrefix(label, at: i) {
-            var j = i + label.unicodeScalars.count
+        for index in labelList.matches(at: i, in: line) {
+            let label = metadataLabels[index]
+            var j = i + labelList.length(index)
             while j < line.count, line.scalars[j].isLineSpace { j += 1 }
             guard j < line.count, line.scalars[j] == "：" || line.scalars[j] == ":" else { continue }
             return (label, j + 1)
@@ -196,15 +196,18 @@ public enum SiteFurniture {
     }
 
     /// A line made only of control words, brackets, bullets and separators.
+    static let controlWordList = WordList(controlWords)
+    static let controlSeparators = ScalarSet(of: "[]【】〖〗()（）:：|｜•·/、,，>")
+
     static func isPageControls(_ line: TextLine) -> Bool {
         guard line.count <= 80 else { return false }
         var i = 0
         var words = 0
         let s = line.scalars
         while i < s.count {
-            if s[i].isLineSpace || "[]【】〖〗()（）:：|｜•·/、,，>".unicodeScalars.contains(s[i]) { i += 1; continue }
-            guard let word = controlWords.first(where: { line.hasPrefix($0, at: i) }) else { return false }
-            i += word.unicodeScalars.count
+            if s[i].isLineSpace || controlSeparators.contains(s[i]) { i += 1; continue }
+            guard let word = controlWordList.firstMatch(at: i, in: line) else { return false }
+            i += controlWordList.length(word)
             words += 1
         }
         return words > 0

@@ -1,12 +1,12 @@
 extension TextLine {
-    static let openingBrackets: Set<Unicode.Scalar> = ["（", "(", "《", "“", "‘", "〔", "【", "["]
-    static let closingBrackets: Set<Unicode.Scalar> = ["）", ")", "》", "”", "’", "〕", "】", "]"]
+    static let openingBrackets: ScalarSet = ["（", "(", "《", "“", "‘", "〔", "【", "["]
+    static let closingBrackets: ScalarSet = ["）", ")", "》", "”", "’", "〕", "】", "]"]
 
     /// The stretches of the line between separators that stand outside brackets and quotes
     /// ("各县（市）区工信局，高新区经发局" cut at ， keeps "（市）" whole). With
     /// `keepingSeparators`, each stretch ends with the separator that closed it (sentences keep
     /// their 。). Empty stretches are left out.
-    func ranges(separatedBy separators: Set<Unicode.Scalar>, keepingSeparators: Bool = false) -> [Range<Int>] {
+    func ranges(separatedBy separators: ScalarSet, keepingSeparators: Bool = false) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var depth = 0
         var start = 0

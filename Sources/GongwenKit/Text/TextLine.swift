@@ -26,10 +26,37 @@ public struct TextLine: Sendable, Equatable {
 
     public var count: Int { scalars.count }
     public var isEmpty: Bool { scalars.isEmpty }
-    public var text: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+    public var text: String { Self.string(scalars[...]) }
+
+    /// The string of some scalars, encoded as UTF-8 in one pass (appending them to a
+    /// `String.UnicodeScalarView` one by one costs several times as much).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var n = 0
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[n] = UInt8(value)
+                    n += 1
+                } else if value < 0x800 {
+                    buffer[n] = UInt8(0xC0 | value >> 6)
+                    buffer[n + 1] = UInt8(0x80 | value & 0x3F)
+                    n += 2
+                } else if value < 0x10000 {
+                    buffer[n] = UInt8(0xE0 | value >> 12)
+                    buffer[n + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | value & 0x3F)
+                    n += 3
+                } else {
+                    buffer[n] = UInt8(0xF0 | value >> 18)
+                    buffer[n + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[n + 3] = UInt8(0x80 | value & 0x3F)
+                    n += 4
+                }
+            }
+            return n
+        }
     }
 
     public mutating func append(_ scalar: Unicode.Scalar, from origin: SourcePoint) {
@@ -78,8 +105,11 @@ public struct TextLine: Sendable, Equatable {
         return previous.line != current.line || current.column - previous.column > 1
     }
 
-    public func hasPrefix(_ prefix: String) -> Bool {
-        var i = 0
+    public func hasPrefix(_ prefix: String) -> Bool { hasPrefix(prefix, at: 0) }
+
+    /// Whether `prefix` stands at scalar `index`.
+    public func hasPrefix(_ prefix: String, at index: Int) -> Bool {
+        var i = index
         for scalar in prefix.unicodeScalars {
             guard i < count, scalars[i] == scalar else { return false }
             i += 1
@@ -87,19 +117,34 @@ public struct TextLine: Sendable, Equatable {
         return true
     }
 
-    public func hasSuffix(_ suffix: String) -> Bool {
-        let tail = Array(suffix.unicodeScalars)
-        guard tail.count <= count else { return false }
-        return scalars[(count - tail.count)...].elementsEqual(tail)
+    public func hasSuffix(_ suffix: String) -> Bool { hasSuffix(suffix, before: count) }
+
+    /// Whether `suffix` ends right before scalar `index`.
+    public func hasSuffix(_ suffix: String, before index: Int) -> Bool {
+        guard index <= count else { return false }
+        var i = index
+        for scalar in suffix.unicodeScalars.reversed() {
+            guard i > 0, scalars[i - 1] == scalar else { return false }
+            i -= 1
+        }
+        return true
     }
 
-    /// The index of the first occurrence of `needle` at or after `from`, or nil.
+    /// The index of the first occurrence of `needle` at or after `from`, or nil: the scalars are
+    /// scanned for the needle's first one, and the rest compared only there.
     public func firstIndex(of needle: String, from: Int = 0) -> Int? {
-        let pattern = Array(needle.unicodeScalars)
-        guard !pattern.isEmpty, pattern.count <= count else { return nil }
-        var i = from
-        while i + pattern.count <= count {
-            if scalars[i] == pattern[0] && scalars[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
+        var rest = needle.unicodeScalars.makeIterator()
+        guard let first = rest.next() else { return nil }
+        var i = Swift.max(from, 0)
+        while i < count {
+            if scalars[i] == first {
+                var j = i + 1, tail = rest, matched = true
+                while let scalar = tail.next() {
+                    guard j < count, scalars[j] == scalar else { matched = false; break }
+                    j += 1
+                }
+                if matched { return i }
+            }
             i += 1
         }
         return nil

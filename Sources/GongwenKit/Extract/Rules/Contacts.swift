@@ -323,20 +323,23 @@ public enum ContactExtractor {
                 if digits >= 7 { return true }
                 continue
             }
-            if !"-－—–‐ ()（）".unicodeScalars.contains(scalar) { digits = 0 }
-            if labelInitials.contains(scalar), label(at: i, in: line) != nil { return true }
+            if !phoneJoiners.contains(scalar) { digits = 0 }
+            if labelList.mayBegin(with: scalar), label(at: i, in: line) != nil { return true }
         }
         return false
     }
 
-    /// The first characters of the labels: most positions of a line start none.
-    static let labelInitials = Set(labels.compactMap(\.0.unicodeScalars.first))
+    /// What may stand between the digits of a phone number.
+    static let phoneJoiners = ScalarSet(of: "-－—–‐ ()（）")
+
+    /// The labels compiled for finding them at a position: most positions of a line start none.
+    static let labelList = WordList(labels.map(\.0))
 
     static func label(at i: Int, in line: TextLine) -> (Field, Int)? {
         let s = line.scalars
-        guard i < s.count, labelInitials.contains(s[i]) else { return nil }
-        for (label, field) in labels where line.hasPrefix(label, at: i) {
-            var j = i + label.unicodeScalars.count
+        for index in labelList.matches(at: i, in: line) {
+            let field = labels[index].1
+            var j = i + labelList.length(index)
             while j < s.count, s[j].isLineSpace { j += 1 }
             if j < s.count, s[j] == "：" || s[j] == ":" { return (field, j + 1) }
             if j < s.count, field == .phone || field == .fax || field == .postcode,

@@ -85,25 +85,6 @@ enum DateExpressions {
     }
 }
 
-extension TextLine {
-    /// Whether `prefix` stands at scalar `index`.
-    func hasPrefix(_ prefix: String, at index: Int) -> Bool {
-        var i = index
-        for scalar in prefix.unicodeScalars {
-            guard i < count, scalars[i] == scalar else { return false }
-            i += 1
-        }
-        return true
-    }
-
-    /// Whether `suffix` ends right before scalar `index`.
-    func hasSuffix(_ suffix: String, before index: Int) -> Bool {
-        let tail = Array(suffix.unicodeScalars)
-        guard index >= tail.count, index <= count else { return false }
-        return scalars[(index - tail.count)..<index].elementsEqual(tail)
-    }
-}
-
 /// A time of day written after a date: "下午17:00", "17时", "下午5点", "上午10时30分", "下班", "（星期五）".
 enum TimeOfDay {
     static let periods = ["上午", "下午", "中午", "晚上", "凌晨", "早上", "傍晚"]

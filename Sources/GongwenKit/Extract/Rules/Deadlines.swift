@@ -47,6 +47,7 @@ public struct ScheduleItem: Encodable, Sendable, Equatable {
 /// Due dates and the schedule, from the sentences of the body.
 public enum DeadlineExtractor {
     static let actions = ["报送", "申报", "提交", "发送", "报名", "上报", "递交", "寄送", "完成"]
+    static let actionList = WordList(actions)
     /// 申报 followed by these is a noun (申报材料, 申报企业), not the act of applying.
     static let nounsAfterApply = ["材料", "书", "表", "企业", "单位", "编号", "系统", "页面", "入口", "工作", "流程", "条件", "要求"]
     static let windowLabels = ["申报时间", "报名时间", "受理时间", "提交时间", "报送时间", "申报日期", "征集时间", "公示期", "公示时间", "公示日期"]
@@ -188,8 +189,8 @@ public enum DeadlineExtractor {
         var found: [(position: Int, verb: String)] = []
         var i = 0
         while i < line.count {
-            for verb in actions where line.hasPrefix(verb, at: i) {
-                let after = i + verb.unicodeScalars.count
+            for index in actionList.matches(at: i, in: line) {
+                let verb = actions[index], after = i + actionList.length(index)
                 if verb == "申报", nounsAfterApply.contains(where: { line.hasPrefix($0, at: after) }) { continue }
                 found.append((i, verb))
                 break

@@ -125,8 +125,10 @@ public enum QuotaExtractor {
         return splitNames(prefix)
     }
 
+    private static let enumerationComma: ScalarSet = ["、"]
+
     private static func splitNames(_ words: TextLine) -> [String] {
-        words.ranges(separatedBy: ["、"]).map { words[$0].text }
+        words.ranges(separatedBy: enumerationComma).map { words[$0].text }
     }
 
     /// "对于开展过…的推荐单位", "本地区（行业）已开展了质量标杆活动的推荐单位": a clause that picks out

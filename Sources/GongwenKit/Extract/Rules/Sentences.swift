@@ -47,14 +47,17 @@ enum Sentences {
     }
 
     /// Cuts a line into sentences; the closing punctuation stays with its sentence.
+    static let sentenceEnds = ScalarSet(of: "。！？；!?;")
+    static let clauseEnds = ScalarSet(of: "，,。；;：:")
+
     static func split(_ line: TextLine) -> [TextLine] {
-        line.ranges(separatedBy: ["。", "！", "？", "；", "!", "?", ";"], keepingSeparators: true)
+        line.ranges(separatedBy: sentenceEnds, keepingSeparators: true)
             .map { line[$0].trimmed() }.filter { !$0.isEmpty }
     }
 
     /// The clauses of a sentence, cut at ，；： outside brackets: ranges into the line.
     static func clauses(_ line: TextLine) -> [Range<Int>] {
-        line.ranges(separatedBy: ["，", ",", "。", "；", ";", "：", ":"])
+        line.ranges(separatedBy: clauseEnds)
     }
 }
 

@@ -50,6 +50,7 @@ public struct NamingRule: Encodable, Sendable, Equatable {
 
 public enum SubmissionExtractor {
     static let forms = ["纸质材料", "纸质版", "纸质", "光盘电子版", "光盘", "U盘电子版", "U盘", "电子版"]
+    static let formList = WordList(forms)
     static let formats: [(word: String, format: String)] = [
         ("word版", "Word"), ("Word版", "Word"), ("WORD版", "Word"), ("word", "Word"), ("Word", "Word"), ("RAR", "RAR"), ("rar", "RAR"),
         ("ZIP", "ZIP"), ("zip", "ZIP"), ("PDF", "PDF"), ("pdf", "PDF"), ("可编辑文档", "editable document"), ("扫描件", "scan"),
@@ -127,9 +128,9 @@ public enum SubmissionExtractor {
         while i < line.count {
             var form: String?
             var j = i
-            if let word = forms.first(where: { line.hasPrefix($0, at: i) }) {
-                form = word
-                j = i + word.unicodeScalars.count
+            if let word = formList.firstMatch(at: i, in: line) {
+                form = forms[word]
+                j = i + formList.length(word)
             }
             let setOf = line.hasPrefix("一式", at: j)
             // Copies are counted only after a form or 一式: anywhere else the digits are not looked at

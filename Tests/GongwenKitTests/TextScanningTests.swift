@@ -1,0 +1,91 @@
+import Testing
+@testable import GongwenKit
+
+/// The scanning primitives every extractor stands on, held to the plain definitions they replace
+/// (String's own UTF-8, `Set.contains`, trying each word in order), on real lines and on the
+/// characters that break naive code: astral Han, the 0x80/0x800/0x10000 boundaries, empty words.
+@Suite("Text scanning: ScalarSet, WordList, TextLine search")
+struct TextScanningTests {
+    static let lines = [
+        "联系人：李正 周轶，电话：0591-87654321（传真），邮箱：caq@caq.org.cn",
+        "请于2023年9月15日前将申报材料纸质版一式三份报送至中国质量协会。",
+        "各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门：",
+        "𠀀𠮷 é ß ¢ € 〇 \u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF} tab\there",
+        "",
+    ]
+
+    @Test("A line's text is its scalars as a String, whatever their UTF-8 length")
+    func text() {
+        for line in Self.lines {
+            let textLine = TextLine(line)
+            #expect(textLine.text == line)
+            #expect(Array(textLine.text.utf8) == Array(line.utf8))
+            if textLine.count > 2 { #expect(textLine[1..<(textLine.count - 1)].text == String(String.UnicodeScalarView(Array(line.unicodeScalars)[1..<(textLine.count - 1)]))) }
+        }
+    }
+
+    @Test("firstIndex, hasPrefix(at:) and hasSuffix(before:) agree with a scan of every position")
+    func searchAgreesWithBruteForce() {
+        let needles = ["联系", "电话：", "：", "𠮷", "\u{10FFFF}", "纸质版一式", "中国质量协会。", "不在其中", "", "0591-8765", "e", "ere"]
+        for line in Self.lines {
+            let textLine = TextLine(line)
+            let scalars = Array(line.unicodeScalars)
+            for needle in needles {
+                let pattern = Array(needle.unicodeScalars)
+                func standsAt(_ i: Int) -> Bool { i >= 0 && i + pattern.count <= scalars.count && Array(scalars[i..<(i + pattern.count)]) == pattern }
+                for from in [0, 1, 5, scalars.count] {
+                    let expected = pattern.isEmpty ? nil : (from..<max(from, scalars.count)).first(where: standsAt)
+                    #expect(textLine.firstIndex(of: needle, from: from) == expected, "\(needle) in \(line) from \(from)")
+                }
+                for i in 0...scalars.count {
+                    #expect(textLine.hasPrefix(needle, at: i) == standsAt(i), "\(needle) at \(i) of \(line)")
+                    #expect(textLine.hasSuffix(needle, before: i) == standsAt(i - pattern.count), "\(needle) before \(i) of \(line)")
+                }
+                #expect(textLine.hasSuffix(needle, before: scalars.count + 1) == false)
+                #expect(textLine.hasPrefix(needle) == standsAt(0))
+                #expect(textLine.hasSuffix(needle) == standsAt(scalars.count - pattern.count))
+            }
+        }
+    }
+
+    @Test("ScalarSet answers as Set<Unicode.Scalar> does, in and beyond the Basic Multilingual Plane")
+    func scalarSet() {
+        let members: [Unicode.Scalar] = ["，", "。", ",", "\u{0}", "\u{FFFF}", "𠮷", "\u{10FFFF}", "（"]
+        let set = ScalarSet(members)
+        let reference = Set(members)
+        for line in Self.lines {
+            for scalar in line.unicodeScalars { #expect(set.contains(scalar) == reference.contains(scalar), "\(scalar)") }
+        }
+        for scalar in members { #expect(set.contains(scalar)) }
+        #expect(!ScalarSet(of: "").contains("\u{0}"))
+        #expect(ScalarSet(of: "，,").contains(","))
+    }
+
+    @Test("WordList finds at each position the words trying each in order finds, in the same order")
+    func wordList() {
+        // Contact labels overlap (联系人 / 联系人及电话 / 联系电话): order decides, as before.
+        let words = ContactExtractor.labels.map(\.0) + ["", "𠮷", "U盘电子版", "U盘"]
+        let list = WordList(words)
+        for line in Self.lines + ["联系人及电话：张三 13800000000", "U盘电子版一份", "E-mail：a@b.cn Email email"] {
+            let textLine = TextLine(line)
+            for i in -1...(textLine.count + 1) {
+                let expected = words.indices.filter { !words[$0].isEmpty && i >= 0 && i < textLine.count && textLine.hasPrefix(words[$0], at: i) }
+                #expect(Array(list.matches(at: i, in: textLine)) == expected, "\(line) at \(i)")
+                #expect(list.firstMatch(at: i, in: textLine) == expected.first)
+            }
+        }
+        #expect(list.length(words.firstIndex(of: "𠮷")!) == 1)
+    }
+
+    @Test("Labels found on a real contact line, through the compiled table")
+    func contactLabels() throws {
+        let line = TextLine("联系人：李正 周轶，电话：0591-87654321，邮箱：caq@caq.org.cn")
+        let person = try #require(ContactExtractor.label(at: 0, in: line))
+        #expect(person.0 == .person && person.1 == 4)
+        let phone = try #require(ContactExtractor.label(at: line.firstIndex(of: "电话")!, in: line))
+        #expect(phone.0 == .phone && line.scalars[phone.1] == "0")
+        #expect(ContactExtractor.label(at: 1, in: line) == nil)
+        #expect(ContactExtractor.mayHoldContact(line))
+        #expect(!ContactExtractor.mayHoldContact(TextLine("各省、自治区、直辖市工业和信息化主管部门：")))
+    }
+}
