@@ -88,4 +88,31 @@ struct TextScanningTests {
         #expect(ContactExtractor.mayHoldContact(line))
         #expect(!ContactExtractor.mayHoldContact(TextLine("各省、自治区、直辖市工业和信息化主管部门：")))
     }
+
+    @Test("String.contains: scalar for scalar, on real headings and at the edges")
+    func stringContains() {
+        let heading = "（二）重点领域。聚焦制造业高质量发展"
+        #expect(heading.contains("重点领域"))
+        #expect(heading.contains("（二）"))
+        #expect(heading.contains("发展"))
+        #expect(!heading.contains("发展。"))
+        #expect(!heading.contains(""), "an empty word is not found, as Foundation answers")
+        #expect(!"".contains(""))
+        #expect(!"质".contains("质量"))
+        #expect("𠮷野家".contains("𠮷"))
+        #expect(!"\u{10000}".contains("\u{10001}"))
+        // The one deliberate difference from Foundation's grapheme-aware search.
+        #expect("质量\u{FE00}标杆".contains("质量"))
+        // A brute-force check over every substring of real lines.
+        for line in Self.lines {
+            let scalars = Array(line.unicodeScalars)
+            for start in 0..<scalars.count {
+                for end in (start + 1)...min(scalars.count, start + 4) {
+                    let word = String(String.UnicodeScalarView(scalars[start..<end]))
+                    #expect(line.contains(word), "\(word) in \(line)")
+                    #expect(!line.contains(word + "\u{1}"))
+                }
+            }
+        }
+    }
 }

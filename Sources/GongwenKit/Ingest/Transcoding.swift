@@ -77,19 +77,13 @@ public enum Transcoding {
     /// in NFC, which is nearly always; otherwise the composed scalars of each grapheme, so the
     /// caller can keep every composed scalar's origin.
     static func nfc(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar]? {
-        let units = scalars.flatMap { Array(UTF16.encode($0) ?? []) }
+        var units: [UInt16] = []
+        units.reserveCapacity(scalars.count + 8)
+        for scalar in scalars { UTF16.encode(scalar) { units.append($0) } }
         if units.isEmpty || gw_is_nfc(units, Int32(units.count)) != 0 { return nil }
         var dest = [UInt16](repeating: 0, count: units.count * 3 + 8)
         let written = gw_to_nfc(units, Int32(units.count), &dest, Int32(dest.count))
         guard written >= 0 else { return nil }
         return Array(String(decoding: dest.prefix(Int(written)), as: UTF16.self).unicodeScalars)
-    }
-}
-
-private extension UTF16 {
-    static func encode(_ scalar: Unicode.Scalar) -> [UInt16]? {
-        var units: [UInt16] = []
-        UTF16.encode(scalar) { units.append($0) }
-        return units
     }
 }

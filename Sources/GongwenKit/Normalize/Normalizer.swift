@@ -65,6 +65,13 @@ public enum Normalizer {
     /// Full-width digits, letters and ＠ to ASCII; the many Unicode spaces to one space; zero-width
     /// characters dropped. Chinese punctuation (，。、：；（）〔〕《》) is kept as written.
     static func foldWidths(_ line: TextLine) -> TextLine {
+        guard line.scalars.contains(where: { scalar in
+            switch scalar.value {
+            case 0x20, 0x09: return false
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF20, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return true
+            default: return scalar.isLineSpace
+            }
+        }) else { return line }
         var out = TextLine()
         for (scalar, origin) in zip(line.scalars, line.origins) {
             let v = scalar.value

@@ -17,28 +17,27 @@ enum ScriptFolding {
     /// The traditional-to-simplified mapping for the characters of `lines`, or nil when the
     /// document is not written in traditional script.
     static func simplifiedForms(of lines: [TextLine]) -> [Unicode.Scalar: Unicode.Scalar]? {
-        // Counted in a flat table for the common blocks (no hashing per character), a dictionary beyond.
-        let base: UInt32 = 0x3400, tableSize = 0xA000 - 0x3400
-        var table = [Int32](repeating: 0, count: tableSize)
-        var occurrences: [Unicode.Scalar: Int] = [:]
+        // The distinct Han characters (a bitmap tells a new one), then, only when some have another
+        // form, how often those stand in the text.
+        var seen = ScalarSet()
+        var distinct: [Unicode.Scalar] = []
         var hanCount = 0
         for line in lines {
-            for scalar in line.scalars where scalar.value >= base && scalar.isHan {
-                if scalar.value < base + UInt32(tableSize) { table[Int(scalar.value - base)] += 1 } else { occurrences[scalar, default: 0] += 1 }
+            for scalar in line.scalars where scalar.value >= 0x3400 && scalar.isHan {
                 hanCount += 1
+                if seen.insert(scalar) { distinct.append(scalar) }
             }
         }
         guard hanCount > 0 else { return nil }
-        for (offset, count) in table.enumerated() where count > 0 {
-            if let scalar = Unicode.Scalar(base + UInt32(offset)) { occurrences[scalar] = Int(count) }
-        }
-        let distinct = occurrences.keys.sorted { $0.value < $1.value }
+        distinct.sort { $0.value < $1.value }
         let forms = simplifiedForms(distinct)
         var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (original, folded) in zip(distinct, forms) where original != folded { map[original] = folded }
+        guard map.count > 0 else { return nil }
+        let traditional = ScalarSet(map.keys)
         var traditionalCount = 0
-        for (original, folded) in zip(distinct, forms) where original != folded {
-            map[original] = folded
-            traditionalCount += occurrences[original] ?? 0
+        for line in lines {
+            for scalar in line.scalars where traditional.contains(scalar) { traditionalCount += 1 }
         }
         guard traditionalCount >= minimumTraditionalCount,
               Double(traditionalCount) >= minimumTraditionalShare * Double(hanCount) else { return nil }
@@ -110,7 +109,7 @@ enum ScriptFolding {
     }
 
     /// Vowels with a tone mark, and ü: what tells a pinyin annotation from a bracketed word.
-    static let toneVowels = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".unicodeScalars)
+    static let toneVowels = ScalarSet(of: "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ")
 
     /// The line without pinyin annotations: "(guān)" or "（guān）" right after a Han character,
     /// one to seven lowercase letters with at least one tone-marked vowel.

@@ -33,9 +33,14 @@ enum AreaCodes {
             rest = String(rest.dropFirst(province.count))
             if level == .provincial, let capital = capitals[province] { return cities[capital] }
         }
-        for (city, code) in cities where rest.hasPrefix(city + "市") || rest.hasPrefix(city) && level == .municipal {
+        for (city, cityWithSuffix, code) in citiesInOrder where rest.hasPrefix(cityWithSuffix) || rest.hasPrefix(city) && level == .municipal {
             return code
         }
         return nil
     }
+
+    /// The cities in a fixed order (a dictionary's order changes from one run to the next), each with
+    /// its name as a body's name begins with it ("福州市…"): made once, not for every notice.
+    private static let citiesInOrder: [(city: String, withSuffix: String, code: String)] =
+        cities.sorted { $0.key < $1.key }.map { ($0.key, $0.key + "市", $0.value) }
 }
