@@ -29,7 +29,6 @@ enum ScriptFolding {
             }
         }
         guard hanCount > 0 else { return nil }
-        distinct.sort { $0.value < $1.value }
         let forms = simplifiedForms(distinct)
         var map: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (original, folded) in zip(distinct, forms) where original != folded { map[original] = folded }
@@ -52,23 +51,44 @@ enum ScriptFolding {
 
     private static let knownForms = FormCache()
 
+    /// Forms known so far: a flat table over the Han blocks of the Basic Multilingual Plane (0 for
+    /// a character not asked about yet), a dictionary beyond them.
     private final class FormCache: @unchecked Sendable {
+        private static let tableStart: UInt32 = 0x3400, tableEnd: UInt32 = 0xFB00
         private let lock = NSLock()
-        private var forms: [Unicode.Scalar: Unicode.Scalar] = [:]
+        private var table = [UInt32](repeating: 0, count: Int(tableEnd - tableStart))
+        private var beyondTable: [Unicode.Scalar: Unicode.Scalar] = [:]
 
+        private func known(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+            guard scalar.value >= Self.tableStart, scalar.value < Self.tableEnd else { return beyondTable[scalar] }
+            let form = table[Int(scalar.value - Self.tableStart)]
+            return form == 0 ? nil : Unicode.Scalar(form)
+        }
+
+        private func remember(_ form: Unicode.Scalar, of scalar: Unicode.Scalar) {
+            if scalar.value >= Self.tableStart, scalar.value < Self.tableEnd {
+                table[Int(scalar.value - Self.tableStart)] = form.value
+            } else {
+                beyondTable[scalar] = form
+            }
+        }
+
+        /// The form of each scalar; those not known yet are computed together (in code-point order,
+        /// so that a run gives the same forms whatever order its notices came in) outside the lock.
         func forms(of scalars: [Unicode.Scalar], computing transform: ([Unicode.Scalar]) -> [Unicode.Scalar]) -> [Unicode.Scalar] {
             lock.lock()
-            let unknown = scalars.filter { forms[$0] == nil }
+            var forms = scalars.map { known($0) ?? $0 }
+            let unknown = scalars.indices.filter { known(scalars[$0]) == nil }
             lock.unlock()
-            if !unknown.isEmpty {
-                let computed = transform(unknown)
-                lock.lock()
-                for (scalar, form) in zip(unknown, computed) { forms[scalar] = form }
-                lock.unlock()
-            }
+            guard !unknown.isEmpty else { return forms }
+            let asked = unknown.map { scalars[$0] }.sorted { $0.value < $1.value }
+            var computed: [Unicode.Scalar: Unicode.Scalar] = [:]
+            for (scalar, form) in zip(asked, transform(asked)) { computed[scalar] = form }
             lock.lock()
-            defer { lock.unlock() }
-            return scalars.map { forms[$0] ?? $0 }
+            for (scalar, form) in computed { remember(form, of: scalar) }
+            lock.unlock()
+            for index in unknown { forms[index] = computed[scalars[index]] ?? scalars[index] }
+            return forms
         }
     }
 
