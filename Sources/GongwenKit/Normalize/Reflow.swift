@@ -82,6 +82,8 @@ enum Reflow {
         return result
     }
 
+    static let sentencePunctuation = ScalarSet(of: "，,。")
+
     /// Longer than any title, even a forwarding one that quotes another's ("关于转发《…》的通知").
     static let longestTitle = 300
 
@@ -111,7 +113,7 @@ enum Reflow {
         // A title with its number after it ("…的通知 工信厅消费函〔2022〕309号"); not a sentence that
         // ends in a cited title ("…根据《…指南》").
         // (A joined paragraph longer than any title is not read again at each join: that was quadratic.)
-        if a.count <= longestTitle, !a.scalars.contains(where: { "，,。".unicodeScalars.contains($0) }), HeaderZone.titleText(a) != nil {
+        if a.count <= longestTitle, !a.scalars.contains(where: sentencePunctuation.contains), HeaderZone.titleText(a) != nil {
             return false
         }
         if startsItem { return wrapWidth != nil && isFullWidth(current, wrapWidth) }

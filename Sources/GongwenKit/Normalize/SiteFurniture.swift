@@ -38,12 +38,13 @@ public enum SiteFurniture {
         "市民网页", "扫一扫", "在手机上查看", "大", "中", "小", "默认",
     ]
 
+    static let footerMarkList = WordList(footerMarks)
     static let footerMarks = ["ICP备", "ICP证", "版权所有", "Copyright", "如有侵权", "联系删除", "技术支持：", "技术支持:", "公网安备",
                               "网站标识码", "主办单位：", "主办单位:", "承办单位：", "承办单位:"]
 
     public static func kind(of line: TextLine) -> Kind? {
         guard !line.isEmpty, line.count <= 200 else { return nil }
-        if footerMarks.contains(where: { line.contains($0) }) { return .footer }
+        if footerMarkList.occurs(in: line) { return .footer }
         if isBreadcrumb(line) { return .breadcrumb }
         if isTimestamp(line) { return .timestamp }
         if !line.scalars.contains("。"), isMetadata(line) || labelRow(line) != nil { return .metadata }

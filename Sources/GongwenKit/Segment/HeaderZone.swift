@@ -126,6 +126,8 @@ struct HeaderZone {
 
     /// The title words of a title line: without a document number in front or behind, and without
     /// a site's suffix.
+    static let siteNameSeparators = ScalarSet(of: "-_|｜–—")
+
     static func titleText(_ line: TextLine) -> TextLine? {
         var text = line.trimmed()
         if let number = DocNumberScanner.matches(in: text).first {
@@ -139,10 +141,11 @@ struct HeaderZone {
         }
         if Segmenter.endsWithDocumentType(text) { return text }
         // "…的通知-k8某某", "…的通知_某某网": a page title with the site's name after it.
+        guard text.scalars.contains(where: siteNameSeparators.contains) else { return nil }
         for ending in Reflow.titleEndings {
             guard let at = text.lastIndex(of: ending) else { continue }
             let after = at + ending.unicodeScalars.count
-            if after < text.count, "-_|｜–—".unicodeScalars.contains(text.scalars[after]), Segmenter.endsWithDocumentType(text[0..<after]) {
+            if after < text.count, siteNameSeparators.contains(text.scalars[after]), Segmenter.endsWithDocumentType(text[0..<after]) {
                 return text[0..<after]
             }
         }

@@ -353,6 +353,9 @@ public enum OrganizationName {
     /// Several names side by side, apart by spaces or 、 ("江门市质监局 江门出入境检验检疫局"); empty
     /// when any part is not a name.
     public static func names(in text: TextLine) -> [TextLine] {
+        // Every part must be Han and brackets (`isShaped`): a line with anything else is no list of names,
+        // and is not cut into parts to find that out.
+        guard text.scalars.allSatisfy({ $0.isHan || nameCharacters.contains($0) || $0.isLineSpace }) else { return [] }
         var parts: [TextLine] = []
         var start = 0
         for i in 0...text.count {
@@ -363,6 +366,9 @@ public enum OrganizationName {
         }
         return parts.allSatisfy(isShaped) ? parts : []
     }
+
+    /// Besides Han characters, what a list of names is written with: brackets and the enumeration comma.
+    private static let nameCharacters = ScalarSet(of: "（）()、")
 
     public static func isShaped(_ text: TextLine) -> Bool {
         guard text.count >= 2, text.count <= 40 else { return false }

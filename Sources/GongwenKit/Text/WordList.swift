@@ -38,6 +38,12 @@ public struct WordList: Sendable {
         return candidates.first { stands($0, at: i, in: line) }
     }
 
+    /// Whether any of the words stands anywhere in `line`: one pass over the line, where asking for
+    /// each word in turn scanned the line once a word.
+    public func occurs(in line: TextLine) -> Bool {
+        line.scalars.indices.contains { firstMatch(at: $0, in: line) != nil }
+    }
+
     private func stands(_ index: Int, at i: Int, in line: TextLine) -> Bool {
         let word = scalars[index]
         guard i + word.count <= line.count else { return false }
