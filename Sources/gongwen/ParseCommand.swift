@@ -46,17 +46,31 @@ struct Parse: AsyncParsableCommand {
         }
         let pretty = !jsonl && paths.count == 1
         let format = self.format, limits = self.limits.limits
+        if paths.count == 1 {
+            // One file: its JSON streamed out as it is written, never held whole.
+            let record: NoticeRecord
+            do { record = try Gongwen.parse(path: paths[0], format: format, limits: limits) } catch {
+                FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            JSONWriter.stream(record, pretty: pretty) { FileHandle.standardOutput.write(Data($0)) }
+            return
+        }
         // Parsed on all cores, written in the order given: at most `window` files parsed and not yet written.
         let window = ProcessInfo.processInfo.activeProcessorCount * 4
         var failed = false
-        await withTaskGroup(of: (Int, Result<Data, any Error>).self) { group in
+        await withTaskGroup(of: (Int, Result<[UInt8], any Error>).self) { group in
             var submitted = 0, written = 0
-            var done: [Int: Result<Data, any Error>] = [:]
+            var done: [Int: Result<[UInt8], any Error>] = [:]
             func submit() {
                 while submitted < paths.count && submitted < written + window {
                     let index = submitted, path = paths[index]
                     group.addTask {
-                        (index, Result { try Gongwen.jsonData(try Gongwen.parse(path: path, format: format, limits: limits), pretty: pretty) })
+                        (index, Result {
+                            var json = JSONWriter.bytes(of: try Gongwen.parse(path: path, format: format, limits: limits), pretty: pretty)
+                            json.append(UInt8(ascii: "\n"))
+                            return json
+                        })
                     }
                     submitted += 1
                 }
@@ -66,7 +80,7 @@ struct Parse: AsyncParsableCommand {
                 done[index] = result
                 while let next = done.removeValue(forKey: written) {
                     switch next {
-                    case let .success(json): FileHandle.standardOutput.write(json + Data("\n".utf8))
+                    case let .success(json): FileHandle.standardOutput.write(Data(json))
                     case let .failure(error):
                         failed = true
                         FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))

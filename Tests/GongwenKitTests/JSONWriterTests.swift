@@ -128,4 +128,17 @@ struct JSONWriterTests {
         #expect(JSONWriter.bytes(of: nested, pretty: true) == [UInt8](try Self.encoder(pretty: true).encode(nested)))
         #expect(String(decoding: JSONWriter.bytes(of: nested, pretty: true), as: UTF8.self) == "[\n  [\n\n  ],\n  [\n    1\n  ]\n]")
     }
+
+    @Test("Streamed in chunks, the same bytes and a line feed; no chunk much over the chunk size")
+    func streamedInChunks() throws {
+        let record = try Self.filledRecord(absent: false)
+        for pretty in [true, false] {
+            var chunks: [[UInt8]] = []
+            JSONWriter.stream(record, pretty: pretty, chunkSize: 512) { chunks.append($0) }
+            #expect(chunks.count > 10)
+            #expect(Array(chunks.joined()) == JSONWriter.bytes(of: record, pretty: pretty) + [UInt8(ascii: "\n")])
+            // A chunk ends at the first element past the chunk size: one string value over it at most.
+            #expect(chunks.allSatisfy { $0.count <= 512 + Self.hostile.utf8.count * 6 + 64 })
+        }
+    }
 }

@@ -115,4 +115,53 @@ struct TextScanningTests {
             }
         }
     }
+
+    /// Origins kept as runs against the plain array of positions they replace: random appends, joins
+    /// and slices (seeded, so a failure can be made again), compared position by position.
+    @Test("Origins as runs give every position a plain array gives, and compare equal when the positions do")
+    func originsAgainstArrays() {
+        var generator = NoLineLostTests.SeededGenerator(state: 9_704)
+        func randomPoints(_ count: Int) -> [SourcePoint] {
+            var points: [SourcePoint] = []
+            var line = Int.random(in: 1...5, using: &generator), column = Int.random(in: 1...40, using: &generator)
+            for _ in 0..<count {
+                switch Int.random(in: 0..<10, using: &generator) {
+                case 0: column += Int.random(in: 2...5, using: &generator)  // a space removed
+                case 1: line += 1; column = 1  // a hard wrap joined
+                case 2: column = max(1, column - 3)  // a step back (a composed character's origin)
+                default: column += 1
+                }
+                points.append(SourcePoint(line: line, column: column))
+            }
+            return points
+        }
+        for _ in 0..<300 {
+            let a = randomPoints(Int.random(in: 0...30, using: &generator)), b = randomPoints(Int.random(in: 0...30, using: &generator))
+            var origins = Origins(a)
+            #expect(Array(origins) == a)
+            #expect(origins.count == a.count)
+            for i in a.indices { #expect(origins[i] == a[i]) }
+            let lower = Int.random(in: 0...b.count, using: &generator), upper = Int.random(in: lower...b.count, using: &generator)
+            origins.append(contentsOf: Origins(b), range: lower..<upper)
+            let joined = a + b[lower..<upper]
+            #expect(Array(origins) == joined)
+            #expect(origins == Origins(joined), "runs are canonical: equal positions, equal runs")
+            let from = Int.random(in: 0...joined.count, using: &generator), to = Int.random(in: from...joined.count, using: &generator)
+            #expect(Array(origins[from..<to]) == Array(joined[from..<to]))
+            #expect(origins[from..<to] == Origins(joined[from..<to]))
+            for i in joined.indices { #expect(origins[i] == joined[i]) }
+        }
+    }
+
+    @Test("A line as read is one run; spans and gaps read through the runs")
+    func originsOfRealLines() {
+        let line = TextLine("2023 年 8 月 25 日前报送", line: 7)
+        #expect(line.origins.runs.count == 1)
+        let folded = normalizedLines("2023 年 8 月 25 日前报送")[0].line
+        #expect(folded.text == "2023年8月25日前报送")
+        #expect(folded.origins[4] == SourcePoint(line: 1, column: 6))  // 年, after the removed space
+        #expect(folded.hadGap(before: 4) && !folded.hadGap(before: 3))
+        #expect(folded.span(4..<7) == SourceSpan(start: SourcePoint(line: 1, column: 6), end: SourcePoint(line: 1, column: 10)))
+        #expect(folded.origins.runs.count == 6, "five spaces removed: six stretches, one run each")
+    }
 }

@@ -14,15 +14,30 @@ public protocol JSONWritable {
 /// Callers write an object's keys in sorted order (`JSONEncoder` compares keys as strings, so
 /// `attachmentLinks` < `attachments` and `Z` < `a`).
 public struct JSONWriter {
+    /// The bytes written and not yet handed to the sink.
     public private(set) var bytes: [UInt8] = []
     private let pretty: Bool
     private var depth = 0
     /// Whether the innermost open array or object has no element yet.
     private var empty = true
+    /// Where the bytes go once `chunkSize` of them are written: the JSON of a record is streamed
+    /// out, not held whole (the record of a 50 MB notice is 136 MB of JSON).
+    private let sink: (([UInt8]) -> Void)?
+    private let chunkSize: Int
 
     public init(pretty: Bool, capacity: Int = 0) {
         self.pretty = pretty
+        sink = nil
+        chunkSize = .max
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A writer that hands its bytes to `sink` in chunks of about `chunkSize`; `finish()` hands over the rest.
+    public init(pretty: Bool, chunkSize: Int = 1 << 16, sink: @escaping ([UInt8]) -> Void) {
+        self.pretty = pretty
+        self.sink = sink
+        self.chunkSize = chunkSize
+        bytes.reserveCapacity(chunkSize + 1024)
     }
 
     /// The JSON of `value` as UTF-8 bytes.
@@ -30,6 +45,22 @@ public struct JSONWriter {
         var writer = JSONWriter(pretty: pretty, capacity: capacity)
         value.write(to: &writer)
         return writer.bytes
+    }
+
+    /// Writes the JSON of `value` to `sink` in chunks, then a line feed when `newline`.
+    public static func stream(_ value: some JSONWritable, pretty: Bool, newline: Bool = true, chunkSize: Int = 1 << 16,
+                              to sink: @escaping ([UInt8]) -> Void) {
+        var writer = JSONWriter(pretty: pretty, chunkSize: chunkSize, sink: sink)
+        value.write(to: &writer)
+        if newline { writer.bytes.append(UInt8(ascii: "\n")) }
+        writer.finish()
+    }
+
+    /// Hands the bytes not handed over yet to the sink.
+    public mutating func finish() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     // MARK: Containers
@@ -78,6 +109,7 @@ public struct JSONWriter {
 
     /// Before an element or a key: the comma after the previous one, and the new line when pretty.
     private mutating func separate() {
+        if bytes.count >= chunkSize { finish() }
         if !empty { bytes.append(UInt8(ascii: ",")) }
         empty = false
         if pretty {

@@ -36,16 +36,24 @@ public enum Normalizer {
     }
 
     /// `headingLevels`, when given (HTML h1–h6), marks lines as headings the way markdown's # does.
-    public static func normalize(_ lines: [TextLine], headingLevels: [Int?] = [], links inputLinks: [Link] = []) -> NormalizedDocument {
+    /// (`lines` is consumed: each input line is let go as soon as it is cleaned.)
+    public static func normalize(_ lines: consuming [TextLine], headingLevels: [Int?] = [], links inputLinks: [Link] = []) -> NormalizedDocument {
         var links = inputLinks
         let simplifiedForms = ScriptFolding.simplifiedForms(of: lines)
-        let pieces = lines.enumerated().map { index, line -> Piece in
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(lines.count)
+        for index in lines.indices {
+            var line = TextLine()
+            swap(&line, &lines[index])
             let piece = clean(line, links: &links, simplifiedForms: simplifiedForms)
-            guard index < headingLevels.count, let level = headingLevels[index], case let .content(text, nil, width) = piece else { return piece }
-            return .content(text, headingLevel: level, width: width)
+            if index < headingLevels.count, let level = headingLevels[index], case let .content(text, nil, width) = piece {
+                pieces.append(.content(text, headingLevel: level, width: width))
+            } else {
+                pieces.append(piece)
+            }
         }
         let wrapWidth = Reflow.detectWrapWidth(pieces)
-        return NormalizedDocument(lines: Reflow.join(pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)
+        return NormalizedDocument(lines: Reflow.join(consume pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)
     }
 
     static func clean(_ input: TextLine, links: inout [Link], simplifiedForms: [Unicode.Scalar: Unicode.Scalar]? = nil) -> Piece {

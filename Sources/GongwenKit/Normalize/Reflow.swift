@@ -38,11 +38,13 @@ enum Reflow {
         return near * 2 >= widths.count ? mode : nil
     }
 
-    static func join(_ pieces: [Normalizer.Piece], wrapWidth: Int?) -> [NormalizedLine] {
+    static func join(_ pieces: consuming [Normalizer.Piece], wrapWidth: Int?) -> [NormalizedLine] {
         var result: [NormalizedLine] = []
         var open: NormalizedLine?  // the logical line that may still continue
         var openIsTableRow = false  // known when it opened: table rows are never joined
-        for piece in pieces {
+        for index in pieces.indices {
+            let piece = pieces[index]
+            pieces[index] = .blank  // let go as soon as it is read: `pieces` is consumed
             switch piece {
             case .blank:
                 continue

@@ -9,6 +9,11 @@ public struct SourcePoint: Hashable, Sendable, Comparable {
         self.column = Int32(column)
     }
 
+    init(line: Int32, column: Int32) {
+        self.line = line
+        self.column = column
+    }
+
     public static func < (lhs: SourcePoint, rhs: SourcePoint) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }

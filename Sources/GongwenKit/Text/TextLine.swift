@@ -5,20 +5,24 @@
 /// value cut from a line can name the words it came from.
 public struct TextLine: Sendable, Equatable {
     public private(set) var scalars: [Unicode.Scalar]
-    public private(set) var origins: [SourcePoint]
+    public private(set) var origins: Origins
 
     public init() {
         scalars = []
-        origins = []
+        origins = Origins()
     }
 
     /// A line as it stands in the input: scalar `i` sits at column `i + 1` of line `lineNumber`.
     public init<S: Sequence>(original scalars: S, lineNumber: Int) where S.Element == Unicode.Scalar {
         self.scalars = Array(scalars)
-        self.origins = (0..<self.scalars.count).map { SourcePoint(line: lineNumber, column: $0 + 1) }
+        self.origins = Origins(from: SourcePoint(line: lineNumber, column: 1), count: self.scalars.count)
     }
 
     public init(scalars: [Unicode.Scalar], origins: [SourcePoint]) {
+        self.init(scalars: scalars, origins: Origins(origins))
+    }
+
+    public init(scalars: [Unicode.Scalar], origins: Origins) {
         precondition(scalars.count == origins.count, "every scalar needs an origin")
         self.scalars = scalars
         self.origins = origins
@@ -71,11 +75,11 @@ public struct TextLine: Sendable, Equatable {
 
     public mutating func append(contentsOf other: TextLine, range: Range<Int>) {
         scalars.append(contentsOf: other.scalars[range])
-        origins.append(contentsOf: other.origins[range])
+        origins.append(contentsOf: other.origins, range: range)
     }
 
     public subscript(range: Range<Int>) -> TextLine {
-        TextLine(scalars: Array(scalars[range]), origins: Array(origins[range]))
+        TextLine(scalars: Array(scalars[range]), origins: origins[range])
     }
 
     /// The span of the scalars in `range` (which must not be empty).
