@@ -5,8 +5,8 @@ import Foundation
 /// character ("關(guān)于") removed, so that a notice served in either script gives the same values.
 ///
 /// Values come out in simplified script. The folding is character for character (ICU's
-/// "Traditional-Simplified" transform), so every folded character keeps the origin of the
-/// character it replaces and spans still point at the words as the input wrote them.
+/// "Traditional-Simplified" transform, read into `SimplifiedForms`), so every folded character keeps
+/// the origin of the character it replaces and spans still point at the words as the input wrote them.
 enum ScriptFolding {
     /// A document is folded when at least this share of its Han characters are traditional forms
     /// (a simplified text has a few characters that the transform also rewrites, such as 乾 and 著).
@@ -17,84 +17,29 @@ enum ScriptFolding {
     /// The traditional-to-simplified mapping for the characters of `lines`, or nil when the
     /// document is not written in traditional script.
     static func simplifiedForms(of lines: [TextLine]) -> [Unicode.Scalar: Unicode.Scalar]? {
-        // The distinct Han characters (a bitmap tells a new one), then, only when some have another
-        // form, how often those stand in the text.
-        var seen = ScalarSet()
-        var distinct: [Unicode.Scalar] = []
-        var hanCount = 0
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        var hanCount = 0, traditionalCount = 0
         for line in lines {
             for scalar in line.scalars where scalar.value >= 0x3400 && scalar.isHan {
                 hanCount += 1
-                if seen.insert(scalar) { distinct.append(scalar) }
+                guard let form = SimplifiedForms.form(of: scalar) else { continue }
+                traditionalCount += 1
+                map[scalar] = form
             }
-        }
-        guard hanCount > 0 else { return nil }
-        let forms = simplifiedForms(distinct)
-        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for (original, folded) in zip(distinct, forms) where original != folded { map[original] = folded }
-        guard map.count > 0 else { return nil }
-        let traditional = ScalarSet(map.keys)
-        var traditionalCount = 0
-        for line in lines {
-            for scalar in line.scalars where traditional.contains(scalar) { traditionalCount += 1 }
         }
         guard traditionalCount >= minimumTraditionalCount,
               Double(traditionalCount) >= minimumTraditionalShare * Double(hanCount) else { return nil }
         return map
     }
 
-    /// The simplified form of each scalar, remembered across documents: the Han characters are
-    /// finitely many, so after the first notices nearly every character is known and ICU is not asked.
-    static func simplifiedForms(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        knownForms.forms(of: scalars, computing: simplified)
-    }
-
-    private static let knownForms = FormCache()
-
-    /// Forms known so far: a flat table over the Han blocks of the Basic Multilingual Plane (0 for
-    /// a character not asked about yet), a dictionary beyond them.
-    private final class FormCache: @unchecked Sendable {
-        private static let tableStart: UInt32 = 0x3400, tableEnd: UInt32 = 0xFB00
-        private let lock = NSLock()
-        private var table = [UInt32](repeating: 0, count: Int(tableEnd - tableStart))
-        private var beyondTable: [Unicode.Scalar: Unicode.Scalar] = [:]
-
-        private func known(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-            guard scalar.value >= Self.tableStart, scalar.value < Self.tableEnd else { return beyondTable[scalar] }
-            let form = table[Int(scalar.value - Self.tableStart)]
-            return form == 0 ? nil : Unicode.Scalar(form)
-        }
-
-        private func remember(_ form: Unicode.Scalar, of scalar: Unicode.Scalar) {
-            if scalar.value >= Self.tableStart, scalar.value < Self.tableEnd {
-                table[Int(scalar.value - Self.tableStart)] = form.value
-            } else {
-                beyondTable[scalar] = form
-            }
-        }
-
-        /// The form of each scalar; those not known yet are computed together (in code-point order,
-        /// so that a run gives the same forms whatever order its notices came in) outside the lock.
-        func forms(of scalars: [Unicode.Scalar], computing transform: ([Unicode.Scalar]) -> [Unicode.Scalar]) -> [Unicode.Scalar] {
-            lock.lock()
-            var forms = scalars.map { known($0) ?? $0 }
-            let unknown = scalars.indices.filter { known(scalars[$0]) == nil }
-            lock.unlock()
-            guard !unknown.isEmpty else { return forms }
-            let asked = unknown.map { scalars[$0] }.sorted { $0.value < $1.value }
-            var computed: [Unicode.Scalar: Unicode.Scalar] = [:]
-            for (scalar, form) in zip(asked, transform(asked)) { computed[scalar] = form }
-            lock.lock()
-            for (scalar, form) in computed { remember(form, of: scalar) }
-            lock.unlock()
-            for index in unknown { forms[index] = computed[scalars[index]] ?? scalars[index] }
-            return forms
-        }
-    }
-
-    /// The simplified form of each scalar (the scalar itself where the transform gives none, or
-    /// gives more than one scalar).
+    /// The simplified form of each scalar (the scalar itself where it has no other), from the table.
     static func simplified(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        scalars.map { SimplifiedForms.form(of: $0) ?? $0 }
+    }
+
+    /// The simplified form of each scalar as ICU's transform gives it (the scalar itself where the
+    /// transform gives none, or gives more than one scalar): what the table is made from.
+    static func icuSimplified(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         let whole = transform(scalars)
         if let whole, whole.count == scalars.count { return whole }
         // The transform changed the length somewhere: fold one character at a time.
