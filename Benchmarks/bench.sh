@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The throughput benchmark (issue 13), checked against Benchmarks/thresholds.txt; release build.
+#
+#     Benchmarks/bench.sh [COUNT]        # COUNT synthetic notices (default 3,000)
+#
+# Makes COUNT text notices with Benchmarks/make-corpus.py from Notices/ and ../shared/corpus/notices (when
+# present), and COUNT/10 HTML pages from the HTML fixtures; then measures, each the best of three runs:
+#   parse (text, HTML): MB/s, MB/s per core used (CPU time), peak memory, `wc -m` over the same bytes;
+#   one huge notice (the text notices joined to ~20 MB): bytes of memory per input byte;
+#   series and config over the text notices, ingest into a new SQLite archive;
+#   start-up: `gongwen --help` and the parse of a one-line notice (median of 21 runs).
+# Prints one line per figure, then every threshold it breaks; exits 1 when it breaks one.
+set -euo pipefail
+shopt -s inherit_errexit  # a failed measurement inside $( ) stops the run
+cd "$(dirname "$0")/.."
+count=${1:-3000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+bin=.build/release/gongwen
+
+swift build -c release --product gongwen >/dev/null
+seeds=(Notices)
+[ -d ../shared/corpus/notices ] && seeds+=(../shared/corpus/notices)
+python3 Benchmarks/make-corpus.py "$count" "$work/text" "${seeds[@]}" >/dev/null
+mkdir "$work/html-seeds" && cp Tests/GongwenKitTests/Fixtures/*.html "$work/html-seeds/"
+python3 Benchmarks/make-corpus.py $((count / 10)) "$work/html" "$work/html-seeds" >/dev/null
+find "$work/text" -type f | sort > "$work/text.list"
+find "$work/html" -type f -name '*.htm*' | sort > "$work/html.list"
+python3 - "$work" <<'EOF'
+import pathlib, sys
+work = pathlib.Path(sys.argv[1])
+texts = [path.read_text() for path in sorted((work / "text").rglob("*.txt"))]
+(work / "flat").mkdir()
+for i, text in enumerate(texts):  # series and config read one folder
+    (work / "flat" / f"notice{i:06d}.txt").write_text(text)
+with open(work / "huge.txt", "w") as out:
+    size = 0
+    while size < 20_000_000:
+        for text in texts:
+            out.write(text)
+            size += len(text.encode())
+EOF
+
+declare -A figure
+report() { figure[$1]=$2; printf '%-28s %10s  %s\n' "$1" "$2" "$3"; }
+
+# best of three: wall seconds, CPU seconds, peak KB (a status above $allowed_status, default 0, fails the run)
+measure() {
+    local best_wall=999999 best_cpu=0 best_peak=0
+    for _ in 1 2 3; do
+        local status=0
+        /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || status=$?
+        if (( status > ${allowed_status:-0} )); then tail -3 "$work/stderr" >&2; echo "failed ($status): $*" >&2; return 1; fi
+        sed -i '/^Command exited/d' "$work/time"
+        read -r wall user sys peak < "$work/time"
+        if (( $(echo "$wall < $best_wall" | bc) )); then best_wall=$wall; best_cpu=$(echo "$user + $sys" | bc); best_peak=$peak; fi
+    done
+    echo "$best_wall $best_cpu $best_peak"
+}
+
+wc_seconds() {
+    local best=999999
+    for _ in 1 2 3; do
+        local start end
+        start=$(date +%s.%N); xargs -a "$1" cat | wc -m >/dev/null; end=$(date +%s.%N)
+        best=$(echo "t = $end - $start; if (t < $best) t else $best" | bc)
+    done
+    echo "$best"
+}
+
+for kind in text html; do
+    bytes=$(xargs -a "$work/$kind.list" cat | wc -c)
+    mb=$(echo "scale=3; $bytes / 1048576" | bc)
+    result=$(measure "$bin" parse --files-from "$work/$kind.list"); read -r wall cpu peak <<< "$result"
+    wc=$(wc_seconds "$work/$kind.list")
+    files=$(wc -l < "$work/$kind.list")
+    report "parse_${kind}_mb_per_s" "$(echo "scale=2; $mb / $wall" | bc)" "$files files, $mb MB in $wall s wall ($(nproc) cores)"
+    report "parse_${kind}_mb_per_core" "$(echo "scale=2; $mb / $cpu" | bc)" "$cpu s CPU"
+    report "parse_${kind}_peak_mb" "$((peak / 1024))" "peak resident memory"
+    report "parse_${kind}_vs_wc" "$(echo "scale=1; $wall / $wc" | bc)" "times the wall time of wc -m over the same bytes ($wc s)"
+done
+
+bytes=$(wc -c < "$work/huge.txt")
+result=$(measure "$bin" parse --max-bytes 1G "$work/huge.txt"); read -r wall cpu peak <<< "$result"
+report huge_bytes_per_input_byte "$(echo "scale=1; $peak * 1024 / $bytes" | bc)" "one notice of $((bytes / 1048576)) MB: peak $((peak / 1024)) MB, $wall s"
+
+result=$(measure "$bin" series "$work/flat"); read -r wall cpu peak <<< "$result"
+report series_seconds "$wall" "series over the $count text notices, peak $((peak / 1024)) MB"
+# (config exits 1 when it leaves a notice out: some generated notices name no campaign)
+result=$(allowed_status=1 measure "$bin" config "$work/flat"); read -r wall cpu peak <<< "$result"
+report config_seconds "$wall" "config over the $count text notices, peak $((peak / 1024)) MB"
+/usr/bin/time -f "%e %U %S %M" -o "$work/time" "$bin" ingest "$work/text" --db "$work/archive.sqlite" --quiet
+read -r wall user sys peak < "$work/time"
+report ingest_notices_per_s "$(echo "scale=0; $count / $wall" | bc)" "ingest into a new SQLite archive: $wall s, peak $((peak / 1024)) MB"
+
+printf '一、总体要求\n' > "$work/one-line.txt"
+median_ms() {
+    for _ in $(seq 21); do
+        local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N); echo $(((end - start) / 1000))
+    done | sort -n | sed -n 11p | awk '{printf "%.1f", $1 / 1000}'
+}
+report startup_help_ms "$(median_ms "$bin" --help)" "gongwen --help, median of 21"
+report startup_parse_ms "$(median_ms "$bin" parse "$work/one-line.txt")" "parse of a one-line notice, median of 21"
+
+# Thresholds: "name min|max value" lines; a figure on the wrong side of its value fails the run.
+failed=0
+while read -r name bound value _; do
+    [[ -z $name || $name == \#* ]] && continue
+    actual=${figure[$name]:-}
+    if [ -z "$actual" ]; then echo "threshold for unknown figure $name" >&2; failed=1; continue; fi
+    if [ "$bound" = min ] && (( $(echo "$actual < $value" | bc) )); then echo "BELOW THRESHOLD: $name $actual < $value"; failed=1; fi
+    if [ "$bound" = max ] && (( $(echo "$actual > $value" | bc) )); then echo "ABOVE THRESHOLD: $name $actual > $value"; failed=1; fi
+done < Benchmarks/thresholds.txt
+[ $failed = 0 ] && echo "all thresholds met (Benchmarks/thresholds.txt)"
+exit $failed
