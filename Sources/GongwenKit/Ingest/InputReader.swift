@@ -19,47 +19,67 @@ public enum InputReader {
     /// sample of control bytes.
     static let headSize = 64 << 10
 
+    /// The bytes of the file at `path` ("-" for standard input), read with `open`/`read` on a file
+    /// descriptor (FileManager and FileHandle took 6% of a parse of short notices on their own).
     public static func bytes(of path: String, limits: IngestLimits) throws -> [UInt8] {
-        let handle: FileHandle
+        let descriptor: Int32
+        var expected = 0
         if path == "-" {
-            handle = FileHandle.standardInput
+            descriptor = STDIN_FILENO
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw IngestError.unreadable(path: path, reason: "no such file")
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw IngestError.unreadable(path: path, reason: reason(errno)) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else {
+                let error = errno
+                close(descriptor)
+                throw IngestError.unreadable(path: path, reason: reason(error))
             }
-            guard !isDirectory.boolValue else { throw IngestError.unreadable(path: path, reason: "it is a directory") }
-            guard let opened = FileHandle(forReadingAtPath: path) else {
-                throw IngestError.unreadable(path: path, reason: "permission denied")
+            guard status.st_mode & S_IFMT != S_IFDIR else {
+                close(descriptor)
+                throw IngestError.unreadable(path: path, reason: "it is a directory")
             }
-            handle = opened
             // A regular file says its size: refuse it before reading a byte. (A pipe or a device says 0.)
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maxBytes {
-                try? handle.close()
-                throw IngestError.tooLarge(path: path, limit: limits.maxBytes, size: size)
+            if status.st_mode & S_IFMT == S_IFREG {
+                expected = Int(status.st_size)
+                guard expected <= limits.maxBytes else {
+                    close(descriptor)
+                    throw IngestError.tooLarge(path: path, limit: limits.maxBytes, size: expected)
+                }
             }
         }
-        defer { if path != "-" { try? handle.close() } }
+        defer { if path != "-" { close(descriptor) } }
 
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(expected + 1)
+        var chunk = [UInt8](repeating: 0, count: expected > 0 ? min(expected + 1, chunkSize) : chunkSize)
         var checkedHead = false
         while true {
-            let chunk: Data?
-            do {
-                chunk = try handle.read(upToCount: chunkSize)
-            } catch {
-                throw IngestError.unreadable(path: path, reason: "read failed after \(bytes.count) bytes: \(error.localizedDescription)")
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw IngestError.unreadable(path: path, reason: "read failed after \(bytes.count) bytes: \(reason(errno))")
             }
-            guard let chunk, !chunk.isEmpty else { break }
-            guard bytes.count + chunk.count <= limits.maxBytes else {
+            if count == 0 { break }
+            guard bytes.count + count <= limits.maxBytes else {
                 throw IngestError.tooLarge(path: path, limit: limits.maxBytes, size: nil)
             }
-            bytes += chunk
+            bytes.append(contentsOf: chunk[0..<count])
             if !checkedHead, bytes.count >= headSize {
                 try Ingest.refuseNonText(bytes.prefix(headSize), path: path)
                 checkedHead = true
             }
         }
         return bytes
+    }
+
+    /// What an `errno` from opening or reading a file means, in the words the errors use.
+    private static func reason(_ error: Int32) -> String {
+        switch error {
+        case ENOENT, ENOTDIR: return "no such file"
+        case EACCES, EPERM: return "permission denied"
+        case EISDIR: return "it is a directory"
+        default: return String(cString: strerror(error))
+        }
     }
 }
