@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GongwenKit
 
@@ -163,5 +164,17 @@ struct TextScanningTests {
         #expect(folded.hadGap(before: 4) && !folded.hadGap(before: 3))
         #expect(folded.span(4..<7) == SourceSpan(start: SourcePoint(line: 1, column: 6), end: SourcePoint(line: 1, column: 10)))
         #expect(folded.origins.runs.count == 6, "five spaces removed: six stretches, one run each")
+    }
+
+    @Test("ISO dates written as String(format: \"%04d-%02d-%02d\") writes them, at the edges too")
+    func isoDates() {
+        for year in [-12, -1, 0, 7, 99, 1949, 2023, 2199, 12_345] {
+            for month in [0, 1, 9, 12, 123] {
+                for day in [nil, -3, 1, 31, 100] as [Int?] {
+                    let expected = day.map { String(format: "%04d-%02d-%02d", year, month, $0) } ?? String(format: "%04d-%02d", year, month)
+                    #expect(ISODate.string(year: year, month: month, day: day) == expected)
+                }
+            }
+        }
     }
 }

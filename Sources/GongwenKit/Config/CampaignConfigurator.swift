@@ -294,7 +294,7 @@ enum CalendarDate {
         guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
         let day = dayNumber(year: parts[0], month: parts[1], day: parts[2]) + days
         let (y, m, d) = civil(fromDayNumber: day)
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        return ISODate.string(year: y, month: m, day: d)
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).

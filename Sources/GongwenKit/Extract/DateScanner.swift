@@ -11,7 +11,7 @@ public struct WrittenDate: Equatable, Sendable {
     /// "2023-08-25" when the year and day are known.
     public var iso: String? {
         guard let year, let day else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return ISODate.string(year: year, month: month, day: day)
     }
 }
 

@@ -56,7 +56,7 @@ public enum HeaderFieldExtractor {
         let digits = value.scalars.split { !$0.isASCIIDigit }.map { Numerals.decimal($0) ?? 0 }
         guard digits.count >= 3, (1949...2199).contains(digits[0]), (1...12).contains(digits[1]), (1...31).contains(digits[2]),
               let span = value.span else { return nil }
-        return (String(format: "%04d-%02d-%02d", digits[0], digits[1], digits[2]), span)
+        return (ISODate.string(year: digits[0], month: digits[1], day: digits[2]), span)
     }
 
     /// The issuer, from the most to the least reliable source: the masthead ("中国质量协会文件" →

@@ -4,6 +4,7 @@
 /// issuer only then, and says so in a diagnostic.
 enum ReportingTarget {
     /// Verbs after which the receiving body is named: "报送至X", "反馈至X", "报X".
+    static let verbList = WordList(verbsBefore)
     static let verbsBefore = ["报送至", "报送到", "报送给", "反馈至", "反馈到", "反馈给", "提交至", "提交到", "报至", "报送", "报"]
     /// "向X报送", "向X提出", "向X反映": the body between 向 and these verbs.
     /// (Not 推荐: "向工业和信息化部推荐" is the issuer's own step towards its superior.)
@@ -29,10 +30,10 @@ enum ReportingTarget {
         while i < line.count {
             if line.scalars[i] == "向", let name = name(in: line, from: i + 1, endingBefore: verbsAfter) {
                 found.append(name)
-            } else if let verb = verbsBefore.first(where: { line.hasPrefix($0, at: i) }),
-                      let name = name(in: line, from: i + verb.unicodeScalars.count, endingBefore: nil) {
+            } else if let verb = verbList.firstMatch(at: i, in: line),
+                      let name = name(in: line, from: i + verbList.length(verb), endingBefore: nil) {
                 found.append(name)
-                i += verb.unicodeScalars.count
+                i += verbList.length(verb)
                 continue
             }
             i += 1

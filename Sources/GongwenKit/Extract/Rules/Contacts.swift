@@ -541,8 +541,11 @@ public enum ContactExtractor {
     }
 
     /// Every e-mail address in the line, wherever it stands ("电子版发jmjs@gxt.fujian.gov.cn）").
+    /// What the part of an address before its @ is written with.
+    static let emailLocalCharacters = ScalarSet(of: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+
     static func emailMatches(in value: TextLine) -> [(address: String, range: Range<Int>)] {
-        let allowedLocal = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-".unicodeScalars)
+        let allowedLocal = emailLocalCharacters
         let s = value.scalars
         var found: [(address: String, range: Range<Int>)] = []
         for (at, scalar) in s.enumerated() where scalar == "@" {

@@ -126,9 +126,9 @@ public enum DeadlineExtractor {
     }
 
     static func format(_ date: (year: Int, month: Int, day: Int?), monthEnd: Bool) -> String {
-        if let day = date.day { return String(format: "%04d-%02d-%02d", date.year, date.month, day) }
-        if monthEnd { return String(format: "%04d-%02d-%02d", date.year, date.month, DateScanner.daysIn(month: date.month, year: date.year)) }
-        return String(format: "%04d-%02d", date.year, date.month)
+        if let day = date.day { return ISODate.string(year: date.year, month: date.month, day: day) }
+        if monthEnd { return ISODate.string(year: date.year, month: date.month, day: DateScanner.daysIn(month: date.month, year: date.year)) }
+        return ISODate.string(year: date.year, month: date.month)
     }
 
     /// "省经信委于6月23日前完成评估论证", "我厅将于…": the issuer itself is the one to act, so the date
