@@ -102,6 +102,10 @@ struct TextScanningTests {
         #expect(!"质".contains("质量"))
         #expect("𠮷野家".contains("𠮷"))
         #expect(!"\u{10000}".contains("\u{10001}"))
+        #expect("福建省工业和信息化厅".hasPrefix("福建省") && !"福建省".hasPrefix("福建省工业"))
+        #expect("中国质量协会".hasSuffix("协会") && !"协会".hasSuffix("质量协会"))
+        #expect("质量".hasPrefix("") && "质量".hasSuffix("") && "".hasPrefix(""))
+        #expect(!"福建".hasPrefix("福州") && !"福建".hasSuffix("州建"))
         // The one deliberate difference from Foundation's grapheme-aware search.
         #expect("质量\u{FE00}标杆".contains("质量"))
         // A brute-force check over every substring of real lines.

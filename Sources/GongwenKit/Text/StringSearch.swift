@@ -26,4 +26,18 @@ extension String {
             }
         }
     }
+
+    /// Whether the string begins with `prefix`, compared as UTF-8 bytes. The standard library's compares
+    /// characters, normalizing as it goes (its slow path is taken for every non-ASCII string); the
+    /// tables of provinces, cities and endings are tried against every name. An empty prefix is found,
+    /// as the standard library answers.
+    func hasPrefix(_ prefix: String) -> Bool {
+        utf8.count >= prefix.utf8.count && utf8.starts(with: prefix.utf8)
+    }
+
+    /// Whether the string ends with `suffix`, compared as UTF-8 bytes (see `hasPrefix`).
+    func hasSuffix(_ suffix: String) -> Bool {
+        let length = suffix.utf8.count
+        return utf8.count >= length && utf8.suffix(length).elementsEqual(suffix.utf8)
+    }
 }
