@@ -181,4 +181,15 @@ struct TextScanningTests {
             }
         }
     }
+
+    @Test("isWide answers as ICU's East Asian Width does, for every scalar")
+    func wideAsICU() {
+        var differences: [UInt32] = []
+        for value in UInt32(0x1100)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isWide != scalar.isWideByICU { differences.append(value) }
+        }
+        #expect(differences.isEmpty, "first differences: \(differences.prefix(5).map { String($0, radix: 16) })")
+        #expect(Unicode.Scalar("中").isWide && Unicode.Scalar("，").isWide && !Unicode.Scalar("a").isWide)
+    }
 }

@@ -36,9 +36,18 @@ extension Unicode.Scalar {
 
     /// Takes two columns in a CJK monospace layout (ICU's East Asian Width: Wide or Fullwidth).
     public var isWide: Bool {
-        if value < 0x1100 { return false }
-        return gw_is_wide(value) != 0
+        switch value {
+        case ..<0x1100: return false
+        // Wide or full-width throughout (Unicode's EastAsianWidth): the Han blocks, Hangul syllables,
+        // full-width forms, answered without a call into ICU. `TextScanningTests` holds `isWide` to
+        // ICU's answer for every scalar.
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF01...0xFF60, 0xFFE0...0xFFE6: return true
+        default: return isWideByICU
+        }
     }
+
+    /// ICU's East Asian Width: Wide or Fullwidth.
+    var isWideByICU: Bool { gw_is_wide(value) != 0 }
 
     /// Punctuation that ends a sentence or a clause that stands alone.
     public var isTerminalPunctuation: Bool {
