@@ -76,6 +76,17 @@ struct TextScanningTests {
             }
         }
         #expect(list.length(words.firstIndex(of: "𠮷")!) == 1)
+        // Every word's first position in one pass, as firstIndex(of:) finds it word by word.
+        let submissionWords = SubmissionExtractor.channelWords
+        for line in Self.lines + ["请登录申报系统网上在线申报，并将材料报送至我厅，同时发送至邮箱", "报送报送至寄送至送至报至"] {
+            let textLine = TextLine(line)
+            let positions = submissionWords.positions(in: textLine)
+            for word in submissionWords.words {
+                #expect(positions.firstIndex(of: word) == textLine.firstIndex(of: word), "\(word) in \(line)")
+                #expect(positions.contains(word) == textLine.contains(word))
+            }
+            #expect(list.firstPositions(in: textLine) == words.map { $0.isEmpty ? nil : textLine.firstIndex(of: $0) })
+        }
     }
 
     @Test("Labels found on a real contact line, through the compiled table")

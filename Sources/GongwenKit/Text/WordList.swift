@@ -8,6 +8,7 @@ public struct WordList: Sendable {
     private let scalars: [[Unicode.Scalar]]
     private let initials: ScalarSet
     private let byInitial: [Unicode.Scalar: [Int]]
+    private let indexOfWord: [String: Int]
 
     public init(_ words: [String]) {
         self.words = words
@@ -18,6 +19,7 @@ public struct WordList: Sendable {
             if let first = word.first { byInitial[first, default: []].append(index) }
         }
         self.byInitial = byInitial
+        indexOfWord = Dictionary(words.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The length of word `index` in scalars.
@@ -44,10 +46,45 @@ public struct WordList: Sendable {
         line.scalars.indices.contains { firstMatch(at: $0, in: line) != nil }
     }
 
+    /// Where each word first stands in `line`, looked up by the word: one pass over the line answers
+    /// all the `firstIndex(of:)` and `contains` questions a rule asks about its words.
+    public func positions(in line: TextLine) -> WordPositions {
+        WordPositions(indexOfWord: indexOfWord, first: firstPositions(in: line))
+    }
+
+    /// Where each word first stands in `line` (nil where it does not): what `firstIndex(of:)` gives
+    /// for each word, in one pass over the line instead of one a word.
+    public func firstPositions(in line: TextLine) -> [Int?] {
+        var positions = [Int?](repeating: nil, count: words.count)
+        var left = words.count
+        for i in line.scalars.indices where initials.contains(line.scalars[i]) {
+            for index in matches(at: i, in: line) where positions[index] == nil {
+                positions[index] = i
+                left -= 1
+            }
+            if left == 0 { break }
+        }
+        return positions
+    }
+
     private func stands(_ index: Int, at i: Int, in line: TextLine) -> Bool {
         let word = scalars[index]
         guard i + word.count <= line.count else { return false }
         for k in 1..<word.count where line.scalars[i + k] != word[k] { return false }
         return true
     }
+}
+
+/// The first position of each word of a `WordList` in one line.
+public struct WordPositions {
+    fileprivate let indexOfWord: [String: Int]
+    fileprivate let first: [Int?]
+
+    /// Where `word` (which must be in the list) first stands in the line.
+    public func firstIndex(of word: String) -> Int? {
+        guard let index = indexOfWord[word] else { preconditionFailure("\(word) is not in the word list") }
+        return first[index]
+    }
+
+    public func contains(_ word: String) -> Bool { firstIndex(of: word) != nil }
 }

@@ -57,6 +57,8 @@ public enum SubmissionExtractor {
         ("Excel", "Excel"), ("excel", "Excel"),
     ]
 
+    static let formatList = WordList(formats.map(\.word))
+
     public static func extract(_ sentences: [Sentence]) -> Submission {
         var result = Submission(channels: [], materials: [], fileFormats: [], naming: [])
         for sentence in sentences {
@@ -67,8 +69,8 @@ public enum SubmissionExtractor {
             }
             result.materials += materials(in: sentence)
             let formatsBefore = result.fileFormats.count
-            for (word, format) in formats {
-                guard let at = line.firstIndex(of: word), !result.fileFormats[formatsBefore...].contains(where: { $0.format == format }) else { continue }
+            for ((word, format), first) in zip(formats, formatList.firstPositions(in: line)) {
+                guard let at = first, !result.fileFormats[formatsBefore...].contains(where: { $0.format == format }) else { continue }
                 let range = at..<(at + word.unicodeScalars.count)
                 result.fileFormats.append(FileFormat(format: format, text: sentence.quote(range), span: line.span(range)))
             }
@@ -81,22 +83,30 @@ public enum SubmissionExtractor {
         return result
     }
 
+    /// Words that tell an address is the online channel's; words that name it without an address.
+    static let onlineWords = ["网上申报", "在线申报", "申报系统", "申报页面", "申报入口", "登录", "访问"]
+    static let onlineWithoutAddress = ["网上在线申报", "网上申报", "在线申报"]
+    static let sendingWords = ["发送", "发至", "报送"]
+    /// (Not the bare 报: it stands inside 申报.)
+    static let deliveryVerbs = ["报送至", "报送", "寄送至", "送至", "报至"]
+    /// Every word the channels are read from, looked for in one pass over a sentence.
+    static let channelWords = WordList(onlineWords + onlineWithoutAddress + ["邮箱"] + sendingWords + deliveryVerbs)
+
     static func channels(in sentence: Sentence) -> [Channel] {
         let line = sentence.line
+        let words = channelWords.positions(in: line)
         var found: [Channel] = []
-        let online = ["网上申报", "在线申报", "申报系统", "申报页面", "申报入口", "登录", "访问"]
-        if let (url, range) = webAddress(in: line), online.contains(where: { line.contains($0) }) {
+        if let (url, range) = webAddress(in: line), onlineWords.contains(where: words.contains) {
             found.append(Channel(kind: .online, target: url, text: sentence.quote(range), span: line.span(range)))
-        } else if let at = ["网上在线申报", "网上申报", "在线申报"].compactMap({ line.firstIndex(of: $0) }).min() {
+        } else if let at = onlineWithoutAddress.compactMap(words.firstIndex(of:)).min() {
             found.append(Channel(kind: .online, target: nil, text: sentence.quote(at..<(at + 4)), span: line.span(at..<(at + 4))))
         }
-        if let at = line.firstIndex(of: "邮箱"), line.contains("发送") || line.contains("发至") || line.contains("报送") {
+        if let at = words.firstIndex(of: "邮箱"), sendingWords.contains(where: words.contains) {
             let address = ContactExtractor.emails(in: line).first
             found.append(Channel(kind: .email, target: address, text: sentence.quote(at..<(at + 2)), span: line.span(at..<(at + 2))))
         }
-        // (Not the bare 报: it stands inside 申报.)
-        for verb in ["报送至", "报送", "寄送至", "送至", "报至"] {
-            guard let at = line.firstIndex(of: verb) else { continue }
+        for verb in deliveryVerbs {
+            guard let at = words.firstIndex(of: verb) else { continue }
             let start = at + verb.unicodeScalars.count
             var end = start
             while end < line.count, !"，。；（(".unicodeScalars.contains(line.scalars[end]) { end += 1 }
@@ -132,7 +142,7 @@ public enum SubmissionExtractor {
                 form = forms[word]
                 j = i + formList.length(word)
             }
-            let setOf = line.hasPrefix("一式", at: j)
+            let setOf = j < line.count && line.scalars[j] == "一" && line.hasPrefix("一式", at: j)
             // Copies are counted only after a form or 一式: anywhere else the digits are not looked at
             // (scanning every run of digits from each of its characters was quadratic).
             guard form != nil || setOf else { i += 1; continue }
