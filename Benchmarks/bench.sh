@@ -5,7 +5,8 @@
 #
 # Makes COUNT text notices with Benchmarks/make-corpus.py from Notices/ and ../shared/corpus/notices (when
 # present), and COUNT/10 HTML pages from the HTML fixtures; then measures, each the best of three runs:
-#   parse (text, HTML): MB/s, MB/s per core used (CPU time), peak memory, `wc -m` over the same bytes;
+#   parse (text, HTML): MB/s, MB/s per core used (CPU time), peak memory, `wc -m` over the same bytes, and
+#   heap allocations per KB of input (counted by Benchmarks/CountAllocations, preloaded; built here with cc);
 #   one huge notice (the text notices joined to ~20 MB): bytes of memory per input byte;
 #   series and config over the text notices, ingest into a new SQLite archive;
 #   start-up: `gongwen --help` and the parse of a one-line notice (median of 21 runs).
@@ -40,6 +41,8 @@ with open(work / "huge.txt", "w") as out:
             out.write(text)
             size += len(text.encode())
 EOF
+
+cc -O2 -shared -fPIC -o "$work/libcount-allocations.so" Benchmarks/CountAllocations/count-allocations.c
 
 declare -A figure
 report() { figure[$1]=$2; printf '%-28s %10s  %s\n' "$1" "$2" "$3"; }
@@ -78,6 +81,9 @@ for kind in text html; do
     report "parse_${kind}_mb_per_core" "$(echo "scale=2; $mb / $cpu" | bc)" "$cpu s CPU"
     report "parse_${kind}_peak_mb" "$((peak / 1024))" "peak resident memory"
     report "parse_${kind}_vs_wc" "$(echo "scale=1; $wall / $wc" | bc)" "times the wall time of wc -m over the same bytes ($wc s)"
+    COUNT_ALLOCATIONS_FILE="$work/allocations" LD_PRELOAD="$work/libcount-allocations.so" "$bin" parse --files-from "$work/$kind.list" >/dev/null
+    allocations=$(awk '{print $2}' "$work/allocations")
+    report "parse_${kind}_allocations_per_kb" "$(echo "scale=0; $allocations * 1024 / $bytes" | bc)" "$allocations heap allocations in all"
 done
 
 bytes=$(wc -c < "$work/huge.txt")
