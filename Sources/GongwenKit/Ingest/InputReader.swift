@@ -1,7 +1,8 @@
 import Foundation
 
 /// How much input Gongwen reads before refusing it. A notice is a few kilobytes; the whole pipeline
-/// holds about 20 bytes of memory per input byte, so the default keeps one input under ~1.5 GB.
+/// holds about 11 bytes of memory per input byte for text and 21 for HTML, so the default keeps one input
+/// under ~1.4 GB.
 public struct IngestLimits: Sendable, Equatable {
     public var maxBytes: Int
 
