@@ -30,14 +30,18 @@ public struct WordList: Sendable {
 
     /// The indices of the words that stand at position `i` of `line`, in the list's order.
     public func matches(at i: Int, in line: TextLine) -> LazyFilterSequence<[Int]> {
-        guard i >= 0, i < line.count, initials.contains(line.scalars[i]), let candidates = byInitial[line.scalars[i]] else { return [].lazy.filter { _ in false } }
-        return candidates.lazy.filter { stands($0, at: i, in: line) }
+        candidates(at: i, in: line).lazy.filter { stands($0, at: i, in: line) }
     }
 
     /// The index of the first word in the list that stands at position `i` of `line`.
     public func firstMatch(at i: Int, in line: TextLine) -> Int? {
-        guard i >= 0, i < line.count, initials.contains(line.scalars[i]), let candidates = byInitial[line.scalars[i]] else { return nil }
-        return candidates.first { stands($0, at: i, in: line) }
+        candidates(at: i, in: line).first { stands($0, at: i, in: line) }
+    }
+
+    /// The words that begin with the scalar at `i` (none past either end of the line).
+    private func candidates(at i: Int, in line: TextLine) -> [Int] {
+        guard i >= 0, i < line.count, initials.contains(line.scalars[i]) else { return [] }
+        return byInitial[line.scalars[i]] ?? []
     }
 
     /// Whether any of the words stands anywhere in `line`: one pass over the line, where asking for
