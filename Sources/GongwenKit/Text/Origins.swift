@@ -1,6 +1,6 @@
 /// Where each scalar of a line stood in the input, kept as runs: a run is a stretch of scalars that
 /// stood side by side on one input line, so it needs only its first position. A line as read has one
-/// run; folding, stripping and joining add one where the text was cut. A position is 12 bytes a run
+/// run; folding, stripping and joining add one where the text was cut. A position is 16 bytes a run
 /// instead of 8 bytes a scalar (the positions of a 50 MB notice took 136 MB, twice its scalars).
 ///
 /// The runs are kept canonical (a run begins only where a scalar does not follow the one before it on

@@ -4,9 +4,9 @@ extension String {
     /// It is more specific than Foundation's `StringProtocol.contains(_:)`, so every `text.contains("…")`
     /// in the library calls it. Foundation's search goes through `NSString`, folding grapheme clusters
     /// at each position, and took 4% of a parse on its own; the text here is NFC already (as the words
-    /// looked for are), so canonical equivalence needs no work at search time. Two differences, both
-    /// deliberate: an empty `other` is not found (as Foundation answers), and a combining mark or
-    /// variation selector after a word's last character does not hide the word (`质量\u{FE00}` holds 质量).
+    /// looked for are), so canonical equivalence needs no work at search time. An empty `other` is not
+    /// found, as Foundation answers. One difference, deliberate: a combining mark or variation selector
+    /// after a word's last character does not hide the word (`质量\u{FE00}` holds 质量).
     func contains(_ other: String) -> Bool {
         guard !other.isEmpty, other.utf8.count <= utf8.count else { return false }
         var haystack = self, needle = other
