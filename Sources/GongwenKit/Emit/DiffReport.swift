@@ -10,10 +10,16 @@ public struct ReportOptions: Sendable {
     public var colour: Bool
     /// List unchanged items in the human formats (JSON always lists them).
     public var showUnchanged: Bool
+    /// The terminal format only: the terminal's width, to which long items are folded with a hanging indent.
+    public var width: Int?
+    /// The terminal and Markdown formats: each diff as its counts of changes by area, not item by item.
+    public var summaryOnly: Bool
 
-    public init(colour: Bool = false, showUnchanged: Bool = false) {
+    public init(colour: Bool = false, showUnchanged: Bool = false, width: Int? = nil, summaryOnly: Bool = false) {
         self.colour = colour
         self.showUnchanged = showUnchanged
+        self.width = width
+        self.summaryOnly = summaryOnly
     }
 }
 
@@ -27,8 +33,7 @@ public enum DiffReport {
     public static func render(_ diff: NoticeDiff, format: ReportFormat, options: ReportOptions = ReportOptions()) throws -> String {
         switch format {
         case .json: return try json(DiffDocument(diff: diff))
-        case .terminal: return TextReport(style: options.colour ? .ansi : .plain, showUnchanged: options.showUnchanged).diff(diff)
-        case .markdown: return TextReport(style: .markdown, showUnchanged: options.showUnchanged).diff(diff)
+        case .terminal, .markdown: return TextReport(format, options).diff(diff)
         case .html: return HTMLReport(showUnchanged: options.showUnchanged).page(diffs: [diff], series: nil)
         }
     }
@@ -36,8 +41,7 @@ public enum DiffReport {
     public static func render(_ report: SeriesReport, format: ReportFormat, options: ReportOptions = ReportOptions()) throws -> String {
         switch format {
         case .json: return try json(report)
-        case .terminal: return TextReport(style: options.colour ? .ansi : .plain, showUnchanged: options.showUnchanged).series(report)
-        case .markdown: return TextReport(style: .markdown, showUnchanged: options.showUnchanged).series(report)
+        case .terminal, .markdown: return TextReport(format, options).series(report)
         case .html: return HTMLReport(showUnchanged: options.showUnchanged).page(diffs: [], series: report)
         }
     }

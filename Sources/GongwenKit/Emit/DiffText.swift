@@ -12,6 +12,22 @@ struct TextReport {
 
     var style: Style
     var showUnchanged: Bool
+    /// Fold long lines to this width with a hanging indent (the terminal formats).
+    var width: Int?
+    /// Each diff as its counts by area.
+    var summaryOnly = false
+
+    init(style: Style, showUnchanged: Bool, width: Int? = nil, summaryOnly: Bool = false) {
+        self.style = style
+        self.showUnchanged = showUnchanged
+        self.width = style == .markdown ? nil : width
+        self.summaryOnly = summaryOnly
+    }
+
+    init(_ format: ReportFormat, _ options: ReportOptions) {
+        self.init(style: format == .markdown ? .markdown : options.colour ? .ansi : .plain,
+                  showUnchanged: options.showUnchanged, width: options.width, summaryOnly: options.summaryOnly)
+    }
 
     func series(_ report: SeriesReport) -> String {
         var out = ""
@@ -39,6 +55,10 @@ struct TextReport {
             out += "\n" + heading(1, "Not in any series")
             for notice in report.unplaced { out += item("\(code(notice.path)): \(notice.reason)") }
         }
+        if !report.duplicates.isEmpty {
+            out += "\n" + heading(1, "Read once (the same notice found again)")
+            for copy in report.duplicates { out += item("\(code(copy.path)): the same as \(code(copy.sameAs))") }
+        }
         return out
     }
 
@@ -54,6 +74,12 @@ struct TextReport {
         for area in Change.Area.allCases {
             let changes = shown.filter { $0.area == area }
             guard !changes.isEmpty else { continue }
+            if summaryOnly {
+                var counts: [String: Int] = [:]
+                for change in changes { counts[change.kind.rawValue, default: 0] += 1 }
+                out += item("\(DiffReport.title(of: area)): \(self.counts(counts))")
+                continue
+            }
             out += heading(level + 1, DiffReport.title(of: area))
             for change in changes { out += item(line(change)) }
         }
@@ -128,15 +154,21 @@ struct TextReport {
     }
 
     func heading(_ level: Int, _ text: String) -> String {
+        let indent = String(repeating: "  ", count: level - 1)
         switch style {
         case .markdown: return String(repeating: "#", count: level) + " " + escape(text) + "\n\n"
-        case .ansi: return (level == 1 ? "\u{1B}[1;4m" : "\u{1B}[1m") + String(repeating: "  ", count: level - 1) + text + "\u{1B}[0m\n"
-        case .plain: return String(repeating: "  ", count: level - 1) + (level == 1 ? "== \(text) ==" : text) + "\n"
+        case .ansi: return folded((level == 1 ? "\u{1B}[1;4m" : "\u{1B}[1m") + indent + text + "\u{1B}[0m", indent: indent.count + 2) + "\n"
+        case .plain: return folded(indent + (level == 1 ? "== \(text) ==" : text), indent: indent.count + 2) + "\n"
         }
     }
 
     func item(_ text: String) -> String {
-        style == .markdown ? "- \(text)\n" : "    - \(text)\n"
+        style == .markdown ? "- \(text)\n" : folded("    - \(text)", indent: 6) + "\n"
+    }
+
+    /// A line folded to the terminal's width, its continuation lines indented (as it is without a width).
+    func folded(_ line: String, indent: Int) -> String {
+        width.map { TerminalWrap.wrap(line, width: $0, hangingIndent: indent) } ?? line
     }
 
     func code(_ text: String) -> String {
