@@ -31,7 +31,7 @@ public struct IngestSummary: Sendable, Encodable {
 /// archive already holds is not parsed again.
 public enum ArchiveIngest {
     /// The extensions read as notices (HTML for .html, .htm, .shtml; text for .txt).
-    public static let extensions: Set<String> = ["txt", "html", "htm", "shtml"]
+    public static let extensions = Gongwen.noticeExtensions
 
     /// The notice files under each path (a folder, walked recursively, hidden entries skipped; or a
     /// file, taken as given), in path order, each once.

@@ -2,6 +2,10 @@ import Foundation
 
 /// The pipeline: ingest → normalize → segment → extract → record.
 public enum Gongwen {
+    /// The version `gongwen --version` prints and reports name as their maker (semantic versioning: the
+    /// record's and the reports' shapes are the public interface).
+    public static let version = "0.9.0"
+
     /// Parses the file at `path` ("-" for standard input) into its record.
     public static func parse(path: String, format: InputFormat? = nil, limits: IngestLimits = .standard) throws -> NoticeRecord {
         record(of: try Ingest.read(path: path, format: format, limits: limits))
@@ -75,14 +79,14 @@ public enum GongwenError: Error, CustomStringConvertible {
         case let .notAFolder(path):
             return "\(path): not a folder"
         case let .noNotices(path):
-            return "\(path): no notices (.txt, .html or .htm files) in the folder"
+            return "\(path): no notices (.txt, .html, .htm or .shtml files) in the folder"
         }
     }
 }
 
 extension Gongwen {
     /// The extensions read as notices in a folder.
-    public static let noticeExtensions: Set<String> = ["txt", "html", "htm"]
+    public static let noticeExtensions: Set<String> = ["txt", "html", "htm", "shtml"]
 
     /// The paths of the folder's notice files (`extensions`, hidden files left out), in path order: its
     /// own, or with `recursive` those of its subfolders too (hidden folders left out).
@@ -144,11 +148,12 @@ extension Gongwen {
         return all[index]
     }
 
-    /// Every notice in the folder's .txt and .html files (not its subfolders), embedded ones
-    /// included, in file-name order.
-    public static func records(inFolder folder: String, limits: IngestLimits = .standard) throws(GongwenError) -> FolderRecords {
+    /// Every notice in the folder's notice files (with `recursive`, its subfolders' too), embedded ones
+    /// included, in path order.
+    public static func records(inFolder folder: String, recursive: Bool = false,
+                               limits: IngestLimits = .standard) throws(GongwenError) -> FolderRecords {
         var result = FolderRecords(records: [], failures: [])
-        for path in try noticeFiles(inFolder: folder) {
+        for path in try noticeFiles(inFolder: folder, recursive: recursive) {
             do {
                 result.records += LocatedRecord.flatten(try parse(path: path, limits: limits), path: path)
             } catch let error as IngestError {

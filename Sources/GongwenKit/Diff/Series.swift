@@ -102,16 +102,26 @@ public struct UnplacedNotice: Encodable, Sendable {
 }
 
 public struct SeriesReport: Encodable, Sendable {
-    public var schemaVersion = "1.0"
+    public var schemaVersion = "1.1"
     public var series: [NoticeSeries]
     public var unplaced: [UnplacedNotice]
+    /// Notices found twice, read once (since 1.1).
+    public var duplicates: [DuplicateNotice]
+
+    /// Whether a rule changed between two successive years of a series.
+    public var hasChanges: Bool { series.contains { $0.diffs.contains(where: \.hasChanges) } }
 }
 
 public enum SeriesBuilder {
     /// Groups records into series (same organizer, same campaign), ordered by campaign year, diffs
     /// each successive pair, and reports missing years with the notices that cite them. Series come
-    /// in the order of their first year, then organizer.
+    /// in the order of their first year, then organizer. A notice found twice is read once: its copies
+    /// are listed as `duplicates`, and neither diffed nor counted as citing.
     public static func build(_ records: [LocatedRecord]) -> SeriesReport {
+        let copies = DuplicateNotices.find(records)
+        let duplicates = records.compactMap { located in
+            copies[located.address].map { DuplicateNotice(path: located.address, sameAs: $0) }
+        }
         var groups: [CampaignKey: [LocatedRecord]] = [:]
         var order: [CampaignKey] = []
         var unplaced: [UnplacedNotice] = []
@@ -132,7 +142,7 @@ public enum SeriesBuilder {
             return address
         }
         var relaysOf: [CampaignKey: [RelayReference]] = [:]
-        for located in records {
+        for located in records where copies[located.address] == nil {
             if relayed[located.address] != nil, let own = byAddress[origin(of: located.address)], let key = CampaignKey.of(own.record),
                own.record.campaignYear != nil {
                 relaysOf[key, default: []].append(RelayReference(notice: NoticeDiffer.reference(located.record, path: located.address),
@@ -152,7 +162,7 @@ public enum SeriesBuilder {
             groups[key, default: []].append(located)
         }
         var series: [NoticeSeries] = []
-        let citations = CitationIndex(records, organizers: Set(order.map(\.organizer)))
+        let citations = CitationIndex(records.filter { copies[$0.address] == nil }, organizers: Set(order.map(\.organizer)))
         for key in order {
             let members = groups[key]!.sorted { ($0.record.campaignYear!, $0.address) < ($1.record.campaignYear!, $1.address) }
             var diffs: [NoticeDiff] = []
@@ -172,7 +182,7 @@ public enum SeriesBuilder {
                                        relays: relaysOf[key] ?? [], gaps: gaps, diffs: diffs))
         }
         series.sort { ($0.notices.first?.campaignYear ?? 0, $0.organizer) < ($1.notices.first?.campaignYear ?? 0, $1.organizer) }
-        return SeriesReport(series: series, unplaced: unplaced)
+        return SeriesReport(series: series, unplaced: unplaced, duplicates: duplicates)
     }
 }
 

@@ -70,6 +70,11 @@ struct HTMLReport {
             for notice in report.unplaced { out += "<li><code>\(escape(notice.path))</code>: \(escape(notice.reason))</li>\n" }
             out += "</ul>\n"
         }
+        if !report.duplicates.isEmpty {
+            out += "<h2>Read once (the same notice found again)</h2>\n<ul>\n"
+            for copy in report.duplicates { out += "<li><code>\(escape(copy.path))</code>: the same as <code>\(escape(copy.sameAs))</code></li>\n" }
+            out += "</ul>\n"
+        }
         return out + "</section>\n"
     }
 
