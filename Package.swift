@@ -33,6 +33,8 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
+        // The terminal's width for the command line's human output (ioctl is variadic: Swift cannot call it).
+        .target(name: "CTerminal"),
         .target(
             name: "GongwenKit",
             dependencies: ["CHTML", "CICU"]
@@ -51,6 +53,7 @@ let package = Package(
             dependencies: [
                 "GongwenKit",
                 "GongwenArchive",
+                "CTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,9 +7,75 @@ struct GongwenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongwen",
         abstract: "Turns Chinese official notices (公文) into structured, traceable records.",
+        discussion: """
+        Exit status: 0 when all went well; 1 when an input could not be read (parse, normalize, config, \
+        ingest) or, for diff and series, when rules changed; 2 for trouble in diff and series; 64 for a \
+        mistake in the command line elsewhere. Shell completion: gongwen --generate-completion-script bash \
+        (or zsh, fish).
+        """,
+        version: Gongwen.version,
         subcommands: [Parse.self, Normalize.self, Diff.self, Series.self, Config.self,
                       IngestCommand.self, SearchCommand.self, CitesCommand.self, CitedByCommand.self]
     )
+
+    /// ArgumentParser's main, with two things it does not do: a misspelled subcommand gets a suggestion
+    /// ("pase" → "parse"), and diff and series exit 2 for a mistake in the command line, as diff(1) does.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, let message = unknownSubcommand(first) {
+            FileHandle.standardError.write(Data("gongwen: \(message)\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure, let first = arguments.first, ["diff", "series"].contains(first) {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitCode.trouble.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+
+    static var subcommandNames: [String] {
+        configuration.subcommands.map { $0._commandName } + ["help"]
+    }
+
+    /// The message for a first argument that is neither an option nor a subcommand, with the nearest names.
+    static func unknownSubcommand(_ word: String) -> String? {
+        guard !word.hasPrefix("-"), !subcommandNames.contains(word) else { return nil }
+        let near = subcommandNames.filter { name in
+            name.hasPrefix(word) && word.count >= 2 || editDistance(word.lowercased(), name) <= max(1, name.count / 3)
+        }
+        let suggestion = near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
+        return "'\(word)' is not a gongwen command.\(suggestion) The commands: \(subcommandNames.dropLast().joined(separator: ", ")); see 'gongwen --help'."
+    }
+
+    /// Levenshtein distance, with a swap of two neighbours counted as one edit ("prase" → "parse").
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
+    }
 }
 
 struct Normalize: ParsableCommand {
@@ -21,26 +87,31 @@ struct Normalize: ParsableCommand {
     @Argument(help: "A notice file (.txt, .html), or - for standard input.")
     var file: String
 
-    @Option(help: "Read the input as 'text' or 'html' instead of guessing from its name and first bytes.")
-    var format: InputFormat?
+    @OptionGroup var input: InputFormatArguments
 
+    @Option(name: .customLong("format"), help: ArgumentHelp("The same as --input-format.", visibility: .hidden))
+    var formerInputFormat: InputFormat?
+
+    @OptionGroup var output: OutputArguments
     @OptionGroup var limits: LimitArguments
 
     func run() throws {
+        let sink = try output.open()
         do {
-            let document = try Ingest.read(path: file, format: format, limits: limits.limits)
+            let document = try Ingest.read(path: file, format: input.inputFormat ?? formerInputFormat, limits: limits.limits)
             let normalized = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
             let wrap = normalized.wrapWidth.map(String.init) ?? "none"
-            print("# \(document.source.encoding) (\(document.encodingEvidence)), \(document.source.format.rawValue), wrap width: \(wrap)")
+            sink.write("# \(document.source.encoding) (\(document.encodingEvidence)), \(document.source.format.rawValue), wrap width: \(wrap)\n")
             for line in normalized.lines {
                 let span = line.span
                 let heading = line.markdownHeadingLevel.map { " h\($0)" } ?? ""
-                print("\(span.startLine):\(span.startColumn)-\(span.endLine):\(span.endColumn)\(heading)\t\(line.text)")
+                sink.write("\(span.startLine):\(span.startColumn)-\(span.endLine):\(span.endColumn)\(heading)\t\(line.text)\n")
             }
         } catch let error as IngestError {
             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        try sink.finish(failure: .failure)
     }
 }
 
@@ -50,6 +121,9 @@ struct Diff: ParsableCommand {
         discussion: """
         OLD and NEW are notice files. A notice forwarded inside another is picked with #N after the \
         path, counting the file's notices depth-first from 0 (the file's own): 2023_fuzhou_forward.txt#2.
+
+        Exit status, as diff(1)'s: 0 when no rule changed, 1 when some did (0 with --exit-zero), 2 for \
+        trouble (an input that cannot be read, a mistake in the command line).
         """
     )
 
@@ -63,14 +137,18 @@ struct Diff: ParsableCommand {
     @OptionGroup var limits: LimitArguments
 
     func run() throws {
+        let sink = try report.output.open(failure: .trouble)
+        let diff: NoticeDiff
         do {
             let a = try Gongwen.locate(old, limits: limits.limits), b = try Gongwen.locate(new, limits: limits.limits)
-            let diff = NoticeDiffer.diff(a.record, b.record, oldPath: a.address, newPath: b.address)
-            try write(DiffReport.render(diff, format: report.format, options: report.options))
-        } catch let error as GongwenError {
+            diff = NoticeDiffer.diff(a.record, b.record, oldPath: a.address, newPath: b.address)
+            sink.write(try DiffReport.render(diff, format: report.format, options: report.options(for: sink)))
+        } catch {
             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
-            throw ExitCode.failure
+            throw ExitCode.trouble
         }
+        try sink.finish(failure: .trouble)
+        try report.exit(changed: diff.hasChanges)
     }
 }
 
@@ -78,31 +156,45 @@ struct Series: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Group the notices of a folder into campaign series and diff each year against the one before.",
         discussion: """
-        Reads every .txt and .html file in FOLDER (notices forwarded inside others included), groups them by \
-        organizer and campaign, orders each series by campaign year, and reports missing years with the \
-        notices that cite them.
+        Reads every notice file in FOLDER (.txt, .html, .htm, .shtml; with --recursive its subfolders' too), \
+        notices forwarded inside others included; groups them by organizer and campaign, orders each series by \
+        campaign year, and reports missing years with the notices that cite them. A notice found twice (the \
+        same text as .txt and .html, or forwarded inside another file too) is read once; the copies are listed \
+        as duplicates.
+
+        Exit status, as diff(1)'s: 0 when no rule changed from one year to the next, 1 when some did (0 with \
+        --exit-zero), 2 for trouble (a file that cannot be read — the others are still compared — or a \
+        mistake in the command line).
         """
     )
 
     @Argument(help: "A folder of notices.")
     var folder: String
 
+    @Flag(help: "Take the notice files of the folder's subfolders too.")
+    var recursive = false
+
     @OptionGroup var report: ReportArguments
     @OptionGroup var limits: LimitArguments
 
     func run() throws {
+        let sink = try report.output.open(failure: .trouble)
+        let series: SeriesReport, failures: [IngestError]
         do {
-            let folder = try Gongwen.records(inFolder: folder, limits: limits.limits)
-            let series = SeriesBuilder.build(folder.records)
-            try write(DiffReport.render(series, format: report.format, options: report.options))
-            for failure in folder.failures {
-                FileHandle.standardError.write(Data("gongwen: \(failure) (left out of the series)\n".utf8))
-            }
-            if !folder.failures.isEmpty { throw ExitCode.failure }
-        } catch let error as GongwenError {
+            let folder = try Gongwen.records(inFolder: folder, recursive: recursive, limits: limits.limits)
+            series = SeriesBuilder.build(folder.records)
+            failures = folder.failures
+            sink.write(try DiffReport.render(series, format: report.format, options: report.options(for: sink)))
+        } catch {
             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
-            throw ExitCode.failure
+            throw ExitCode.trouble
         }
+        for failure in failures {
+            FileHandle.standardError.write(Data("gongwen: \(failure) (left out of the series)\n".utf8))
+        }
+        try sink.finish(failure: .trouble)
+        if !failures.isEmpty { throw ExitCode.trouble }
+        try report.exit(changed: series.hasChanges)
     }
 }
 
@@ -207,7 +299,7 @@ struct ReminderDays: ExpressibleByArgument {
     var defaultValueDescription: String { days.map { "\($0)d" }.joined(separator: ",") }
 }
 
-/// How `diff` and `series` print their report.
+/// How `diff` and `series` print their report, and what their exit status says.
 struct ReportArguments: ParsableArguments {
     @Option(help: "terminal (coloured on a terminal), markdown, json or html.")
     var format: ReportFormat = .terminal
@@ -215,45 +307,28 @@ struct ReportArguments: ParsableArguments {
     @Flag(help: "List unchanged items too (JSON always lists them).")
     var all = false
 
-    var options: ReportOptions { ReportOptions(colour: isatty(STDOUT_FILENO) == 1, showUnchanged: all) }
-}
+    @Flag(help: "Each diff as its counts of changes by area, not change by change (terminal and markdown).")
+    var summary = false
 
-/// How much of one input is read before it is refused.
-struct LimitArguments: ParsableArguments {
-    @Option(name: .customLong("max-bytes"), help: ArgumentHelp(
-        "Refuse an input larger than this (bytes, or with K, M or G: 64M).",
-        valueName: "size"))
-    var maxBytes: ByteCount = ByteCount(IngestLimits.standard.maxBytes)
+    @Flag(name: .customLong("exit-zero"), help: "Exit 0 when rules changed too (by default 1, as diff(1) does).")
+    var exitZero = false
 
-    var limits: IngestLimits { IngestLimits(maxBytes: maxBytes.bytes) }
-}
+    @OptionGroup var color: ColorArguments
+    @OptionGroup var output: OutputArguments
 
-/// A size in bytes as people write it: 1048576, 512K, 64M, 1G (powers of 1024).
-struct ByteCount: ExpressibleByArgument, CustomStringConvertible {
-    var bytes: Int
-
-    init(_ bytes: Int) { self.bytes = bytes }
-
-    init?(argument: String) {
-        let text = argument.uppercased().replacingOccurrences(of: "IB", with: "").replacingOccurrences(of: "B", with: "")
-        let shifts: [Character: Int] = ["K": 10, "M": 20, "G": 30]
-        var digits = Substring(text)
-        var shift = 0
-        if let last = digits.last, let s = shifts[last] {
-            shift = s
-            digits = digits.dropLast()
-        }
-        guard let value = Int(digits), value > 0 else { return nil }
-        let (bytes, overflow) = value.multipliedReportingOverflow(by: 1 << shift)
-        guard !overflow else { return nil }
-        self.bytes = bytes
+    func options(for sink: OutputSink) -> ReportOptions {
+        ReportOptions(colour: color.colour(for: sink), showUnchanged: all, width: sink.terminalColumns, summaryOnly: summary)
     }
 
-    var description: String {
-        bytes % (1 << 20) == 0 ? "\(bytes >> 20)M" : "\(bytes)"
+    /// Exits 1 when something changed (unless --exit-zero).
+    func exit(changed: Bool) throws {
+        if changed && !exitZero { throw ExitCode.failure }
     }
+}
 
-    var defaultValueDescription: String { description }
+extension ExitCode {
+    /// diff(1)'s status for trouble: `diff` and `series` say 1 for "changed".
+    static let trouble = ExitCode(2)
 }
 
 func write(_ text: String) {

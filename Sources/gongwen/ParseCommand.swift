@@ -6,12 +6,14 @@ struct Parse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Parse notices (plain text or HTML, any common encoding) into JSON records.",
         discussion: """
-        Prints one JSON record per file, in the order the files are given: pretty-printed for one file, one \
-        record per line with --jsonl or for several files. A folder stands for its notice files (.txt, .html, \
-        .htm; with --recursive its subfolders' too); --files-from reads paths one a line, for more files than \
-        a command line holds. Files are parsed on all cores. Use - to read standard input. Inputs that cannot \
-        be read are reported on standard error with what was wrong and where; the exit status is then 1, \
-        after every other file has been printed.
+        Prints one record per file, in the order the files are given: pretty JSON for one file; for several, \
+        one compact JSON record a line (JSON Lines), or on a terminal a short summary of each (--format says \
+        which). A folder stands for its notice files (.txt, .html, .htm, .shtml; with --recursive its \
+        subfolders' too); --files-from reads paths one a line, for more files than a command line holds. Files \
+        are parsed on all cores. Use - to read standard input.
+
+        Exit status: 0 when every input was read; 1 when one could not be (reported on standard error with what \
+        was wrong and where, after every other file has been printed); 64 for a mistake in the command line.
         """
     )
 
@@ -25,17 +27,34 @@ struct Parse: AsyncParsableCommand {
     @Flag(help: "Take the notice files of folders' subfolders too.")
     var recursive = false
 
-    @Flag(help: "One compact record per line (JSON Lines), for several files.")
+    @Option(help: ArgumentHelp(
+        "json (pretty: the default for one file), jsonl (one compact record a line: the default for several), or summary (a few lines a notice: the default for several on a terminal).",
+        valueName: "format"))
+    var format: ParseFormat?
+
+    @Flag(help: ArgumentHelp("The same as --format jsonl.", visibility: .hidden))
     var jsonl = false
 
-    @Option(help: "Read the input as 'text' or 'html' instead of guessing from its name and first bytes.")
-    var format: InputFormat?
-
+    @OptionGroup var input: InputFormatArguments
+    @OptionGroup var output: OutputArguments
     @OptionGroup var limits: LimitArguments
 
     func validate() throws {
         if files.isEmpty && filesFrom == nil { throw ValidationError("give notice files, folders, - or --files-from") }
         if filesFrom == "-" && files.contains("-") { throw ValidationError("standard input cannot be both a notice and the list of files") }
+        if let format, let misplaced = format.inputFormat {
+            throw ValidationError("--format is the output's format (json, jsonl or summary); for the input's, use --input-format \(misplaced.rawValue)")
+        }
+        if jsonl, let format, format != .jsonl { throw ValidationError("--jsonl and --format \(format.rawValue) disagree") }
+    }
+
+    /// The format of the output: as asked, else pretty JSON for one file, and for several JSON Lines, or a
+    /// summary on a terminal (never kilobytes of one-line JSON on a screen unasked).
+    func outputFormat(files: Int, sink: OutputSink) -> ParseFormat {
+        if jsonl { return .jsonl }
+        if let format { return format }
+        if files == 1 { return .json }
+        return sink.isTerminal ? .summary : .jsonl
     }
 
     func run() async throws {
@@ -44,16 +63,19 @@ struct Parse: AsyncParsableCommand {
             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let pretty = !jsonl && paths.count == 1
-        let format = self.format, limits = self.limits.limits
-        if paths.count == 1 {
+        let sink = try output.open()
+        let outputFormat = self.outputFormat(files: paths.count, sink: sink)
+        let width = sink.terminalColumns
+        let inputFormat = input.inputFormat, limits = self.limits.limits
+        if paths.count == 1 && outputFormat != .summary {
             // One file: its JSON streamed out as it is written, never held whole.
             let record: NoticeRecord
-            do { record = try Gongwen.parse(path: paths[0], format: format, limits: limits) } catch {
+            do { record = try Gongwen.parse(path: paths[0], format: inputFormat, limits: limits) } catch {
                 FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
                 throw ExitCode.failure
             }
-            JSONWriter.stream(record, pretty: pretty) { FileHandle.standardOutput.write(Data($0)) }
+            JSONWriter.stream(record, pretty: outputFormat == .json) { sink.write($0) }
+            try sink.finish(failure: .failure)
             return
         }
         // Parsed on all cores, written in the order given: at most `window` files parsed and not yet written.
@@ -67,7 +89,11 @@ struct Parse: AsyncParsableCommand {
                     let index = submitted, path = paths[index]
                     group.addTask {
                         (index, Result {
-                            var json = JSONWriter.bytes(of: try Gongwen.parse(path: path, format: format, limits: limits), pretty: pretty)
+                            let record = try Gongwen.parse(path: path, format: inputFormat, limits: limits)
+                            if outputFormat == .summary {
+                                return Array(((index > 0 ? "\n" : "") + NoticeSummary.text(of: record, path: path, width: width)).utf8)
+                            }
+                            var json = JSONWriter.bytes(of: record, pretty: outputFormat == .json)
                             json.append(UInt8(ascii: "\n"))
                             return json
                         })
@@ -80,7 +106,7 @@ struct Parse: AsyncParsableCommand {
                 done[index] = result
                 while let next = done.removeValue(forKey: written) {
                     switch next {
-                    case let .success(json): FileHandle.standardOutput.write(Data(json))
+                    case let .success(bytes): sink.write(bytes)
                     case let .failure(error):
                         failed = true
                         FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
@@ -90,6 +116,7 @@ struct Parse: AsyncParsableCommand {
                 submit()
             }
         }
+        try sink.finish(failure: .failure)
         if failed { throw ExitCode.failure }
     }
 
@@ -111,4 +138,15 @@ struct Parse: AsyncParsableCommand {
         }
         return paths
     }
+}
+
+/// What `parse --format` writes. ("text" and "html", which the option once meant for the input, are
+/// understood only to say that --input-format is the option for them.)
+enum ParseFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, jsonl, summary
+    case text, html
+
+    static var allValueStrings: [String] { ["json", "jsonl", "summary"] }
+
+    var inputFormat: InputFormat? { InputFormat(rawValue: rawValue) }
 }

@@ -109,10 +109,11 @@ struct CommandLineTests {
         #expect(!result.stderr.contains("Fatal error"))
     }
 
-    @Test("diff compares two notices, an embedded one picked with #N; plain text when not on a terminal")
+    @Test("diff compares two notices, an embedded one picked with #N; plain text when not on a terminal; exit 1 when rules changed")
     func diff() throws {
         let result = try Self.run(["diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#2"])
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
         #expect(result.stdout.contains("changed 申报 due date: 2022-07-15 → 2023-09-15"))
         #expect(result.stdout.contains("removed unit: 中国质量协会"))
         #expect(!result.stdout.contains("\u{1B}"))
@@ -126,33 +127,35 @@ struct CommandLineTests {
     func colouredOnTerminal() throws {
         let command = [Self.executable.path, "diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#2"]
             .map { "'\($0)'" }.joined(separator: " ")
-        let (status, output) = try runProcess("/usr/bin/script", ["-qc", command, "/dev/null"])
-        #expect(status == 0)
+        let (status, output) = try runProcess("/usr/bin/script", ["-qec", "env -u NO_COLOR " + command, "/dev/null"])
+        #expect(status == 1)  // rules changed (-e: script exits with the command's status)
         #expect(output.contains("\u{1B}[33mchanged\u{1B}[0m 申报 due date"), "\(output.prefix(300))")
         #expect(output.contains("\u{1B}[1;4m2022 → 2023"))
     }
 
-    @Test("diff and series: bad input gives a message naming what is wrong and exit 1")
+    @Test("diff and series: bad input gives a message naming what is wrong and exit 2 (diff(1)'s trouble)")
     func diffBadInput() throws {
         let missing = try Self.run(["diff", "/no/such/notice.txt", Corpus.path("2022_caq.txt")])
-        #expect(missing.status == 1 && missing.stderr.contains("/no/such/notice.txt: cannot read the input"))
+        #expect(missing.status == 2 && missing.stderr.contains("/no/such/notice.txt: cannot read the input"))
         let pastTheEnd = try Self.run(["diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#7"])
-        #expect(pastTheEnd.status == 1 && pastTheEnd.stderr.contains("2023_fuzhou_forward.txt#7: no such notice; the file holds 3 notices, #0 (the file's own notice) to #2"))
+        #expect(pastTheEnd.status == 2 && pastTheEnd.stderr.contains("2023_fuzhou_forward.txt#7: no such notice; the file holds 3 notices, #0 (the file's own notice) to #2"))
         let format = try Self.run(["diff", "--format", "pdf", Corpus.path("2022_caq.txt"), Corpus.path("2022_caq.txt")])
-        #expect(format.status != 0 && format.stderr.contains("pdf"))
+        #expect(format.status == 2 && format.stderr.contains("pdf"))
+        let missingArgument = try Self.run(["series"])
+        #expect(missingArgument.status == 2 && missingArgument.stderr.contains("Missing expected argument"))
         let notAFolder = try Self.run(["series", Corpus.path("2022_caq.txt")])
-        #expect(notAFolder.status == 1 && notAFolder.stderr.contains("2022_caq.txt: not a folder"))
+        #expect(notAFolder.status == 2 && notAFolder.stderr.contains("2022_caq.txt: not a folder"))
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-series-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let empty = try Self.run(["series", directory.path])
-        #expect(empty.status == 1 && empty.stderr.contains("no notices (.txt, .html or .htm files) in the folder"))
+        #expect(empty.status == 2 && empty.stderr.contains("no notices (.txt, .html, .htm or .shtml files) in the folder"))
         // One readable notice, one binary file: the series of the first is printed, the second named.
         try Data(try Corpus.bytes("2022_caq.txt")).write(to: directory.appendingPathComponent("a.txt"))
         try Data([0x00, 0x01, 0x02, 0x03]).write(to: directory.appendingPathComponent("b.txt"))
         let partial = try Self.run(["series", directory.path])
-        #expect(partial.status == 1)
+        #expect(partial.status == 2)
         #expect(partial.stdout.contains("中国质量协会 — 全国质量标杆活动"))
         #expect(partial.stderr.contains("b.txt: binary content at byte offset 0") && partial.stderr.contains("left out of the series"))
     }
