@@ -142,7 +142,7 @@ struct Diff: ParsableCommand {
         do {
             let a = try Gongwen.locate(old, limits: limits.limits), b = try Gongwen.locate(new, limits: limits.limits)
             diff = NoticeDiffer.diff(a.record, b.record, oldPath: a.address, newPath: b.address)
-            sink.write(try DiffReport.render(diff, format: report.format, options: report.options(for: sink)))
+            sink.write(try DiffReport.render(diff, format: report.format, options: report.options(for: sink, inputs: [old, new])))
         } catch {
             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
             throw ExitCode.trouble
@@ -184,7 +184,7 @@ struct Series: ParsableCommand {
             let folder = try Gongwen.records(inFolder: folder, recursive: recursive, limits: limits.limits)
             series = SeriesBuilder.build(folder.records)
             failures = folder.failures
-            sink.write(try DiffReport.render(series, format: report.format, options: report.options(for: sink)))
+            sink.write(try DiffReport.render(series, format: report.format, options: report.options(for: sink, inputs: [self.folder])))
         } catch {
             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
             throw ExitCode.trouble
@@ -313,11 +313,28 @@ struct ReportArguments: ParsableArguments {
     @Flag(name: .customLong("exit-zero"), help: "Exit 0 when rules changed too (by default 1, as diff(1) does).")
     var exitZero = false
 
+    @Option(help: "The HTML report's language: zh (the default) or en.")
+    var lang: ReportLanguage = .zh
+
     @OptionGroup var color: ColorArguments
     @OptionGroup var output: OutputArguments
 
-    func options(for sink: OutputSink) -> ReportOptions {
-        ReportOptions(colour: color.colour(for: sink), showUnchanged: all, width: sink.terminalColumns, summaryOnly: summary)
+    func options(for sink: OutputSink, inputs: [String]) -> ReportOptions {
+        ReportOptions(colour: color.colour(for: sink), showUnchanged: all, width: sink.terminalColumns, summaryOnly: summary,
+                      language: lang, provenance: ReportProvenance(generatedAt: Self.now(), version: Gongwen.version, inputs: inputs))
+    }
+
+    /// Now, in the local time zone with its offset; or the moment of SOURCE_DATE_EPOCH (in UTC), so that a
+    /// report can be made again byte for byte (reproducible-builds.org).
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) {
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
+        }
+        formatter.timeZone = .current
+        return formatter.string(from: Date())
     }
 
     /// Exits 1 when something changed (unless --exit-zero).
@@ -337,4 +354,5 @@ func write(_ text: String) {
 
 extension InputFormat: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
 

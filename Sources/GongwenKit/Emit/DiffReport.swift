@@ -14,12 +14,19 @@ public struct ReportOptions: Sendable {
     public var width: Int?
     /// The terminal and Markdown formats: each diff as its counts of changes by area, not item by item.
     public var summaryOnly: Bool
+    /// The HTML report's language (its own words; the notices' are theirs).
+    public var language: ReportLanguage
+    /// Who made the HTML report, when and from what, shown in the page.
+    public var provenance: ReportProvenance?
 
-    public init(colour: Bool = false, showUnchanged: Bool = false, width: Int? = nil, summaryOnly: Bool = false) {
+    public init(colour: Bool = false, showUnchanged: Bool = false, width: Int? = nil, summaryOnly: Bool = false,
+                language: ReportLanguage = .zh, provenance: ReportProvenance? = nil) {
         self.colour = colour
         self.showUnchanged = showUnchanged
         self.width = width
         self.summaryOnly = summaryOnly
+        self.language = language
+        self.provenance = provenance
     }
 }
 
@@ -34,7 +41,7 @@ public enum DiffReport {
         switch format {
         case .json: return try json(DiffDocument(diff: diff))
         case .terminal, .markdown: return TextReport(format, options).diff(diff)
-        case .html: return HTMLReport(showUnchanged: options.showUnchanged).page(diffs: [diff], series: nil)
+        case .html: return HTMLReport(options).page(diffs: [diff], series: nil)
         }
     }
 
@@ -42,7 +49,7 @@ public enum DiffReport {
         switch format {
         case .json: return try json(report)
         case .terminal, .markdown: return TextReport(format, options).series(report)
-        case .html: return HTMLReport(showUnchanged: options.showUnchanged).page(diffs: [], series: report)
+        case .html: return HTMLReport(options).page(diffs: [], series: report)
         }
     }
 
@@ -50,23 +57,6 @@ public enum DiffReport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
-
-    /// Area names as a reader knows them.
-    static func title(of area: Change.Area) -> String {
-        switch area {
-        case .header: return "Header"
-        case .deadlines: return "Deadlines"
-        case .schedule: return "Schedule"
-        case .quotas: return "Quotas"
-        case .focusAreas: return "Focus areas"
-        case .eligibility: return "Eligibility"
-        case .sections: return "Sections"
-        case .directory: return "Unit directory"
-        case .contacts: return "Contacts"
-        case .submission: return "Materials and channels"
-        case .citations: return "Citations"
-        }
     }
 
     /// "2020 中国质协字〔2020〕44号" — how a notice is named in a heading.

@@ -77,10 +77,10 @@ struct TextReport {
             if summaryOnly {
                 var counts: [String: Int] = [:]
                 for change in changes { counts[change.kind.rawValue, default: 0] += 1 }
-                out += item("\(DiffReport.title(of: area)): \(self.counts(counts))")
+                out += item("\(ReportLabels.english.area(area)): \(self.counts(counts))")
                 continue
             }
-            out += heading(level + 1, DiffReport.title(of: area))
+            out += heading(level + 1, ReportLabels.english.area(area))
             for change in changes { out += item(line(change)) }
         }
         return out
