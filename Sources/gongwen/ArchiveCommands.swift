@@ -71,12 +71,12 @@ struct IngestCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("gongwen: \(failure.reason)\n".utf8))
         }
         let rate = summary.seconds > 0 ? Double(summary.bytes) / 1_048_576 / summary.seconds : 0
-        write("""
+        FileHandle.standardOutput.write(Data("""
             \(archive.location): \(summary.files) file\(summary.files == 1 ? "" : "s"): \(summary.added) new, \(summary.updated) updated, \
             \(summary.unchanged) unchanged, \(summary.failures.count) failed; \(summary.entries) notice\(summary.entries == 1 ? "" : "s") stored \
             in \(String(format: "%.1f", summary.seconds)) s (\(String(format: "%.1f", rate)) MB/s)
 
-            """)
+            """.utf8))
         if !summary.failures.isEmpty { throw ExitCode.failure }
     }
 }
@@ -131,9 +131,12 @@ struct SearchCommand: AsyncParsableCommand {
     var format: SearchOutput = .table
 
     @OptionGroup var archive: ArchiveArguments
+    @OptionGroup var color: ColorArguments
+    @OptionGroup var output: OutputArguments
 
     func run() async throws {
         guard limit > 0 else { fail("--limit must be at least 1") }
+        let sink = try output.open()
         let store = try await archive.open(create: false)
         let results: SearchResults
         do {
@@ -149,12 +152,13 @@ struct SearchCommand: AsyncParsableCommand {
         try await store.close()
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try Gongwen.jsonData(results, pretty: true) + Data("\n".utf8))
+            sink.write([UInt8](try Gongwen.jsonData(results, pretty: true)) + [0x0A])
         case .jsonl:
-            for hit in results.hits { FileHandle.standardOutput.write(try Gongwen.jsonData(hit, pretty: false) + Data("\n".utf8)) }
+            for hit in results.hits { sink.write([UInt8](try Gongwen.jsonData(hit, pretty: false)) + [0x0A]) }
         case .table:
-            write(ArchiveTables.search(results, colour: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil))
+            sink.write(ArchiveTables.search(results, colour: color.colour(for: sink)))
         }
+        try sink.finish(failure: .failure)
     }
 }
 
@@ -175,9 +179,10 @@ struct CitesCommand: AsyncParsableCommand {
     @OptionGroup var notice: NoticeArgument
     @Option(help: "table or json.") var format: SearchOutput = .table
     @OptionGroup var archive: ArchiveArguments
+    @OptionGroup var output: OutputArguments
 
     func run() async throws {
-        try await citationGraph(.cites, notice.notice, format: format, archive: archive)
+        try await citationGraph(.cites, notice.notice, format: format, archive: archive, output: output)
     }
 }
 
@@ -189,13 +194,16 @@ struct CitedByCommand: AsyncParsableCommand {
     @OptionGroup var notice: NoticeArgument
     @Option(help: "table or json.") var format: SearchOutput = .table
     @OptionGroup var archive: ArchiveArguments
+    @OptionGroup var output: OutputArguments
 
     func run() async throws {
-        try await citationGraph(.citedBy, notice.notice, format: format, archive: archive)
+        try await citationGraph(.citedBy, notice.notice, format: format, archive: archive, output: output)
     }
 }
 
-func citationGraph(_ direction: CitationDirection, _ notice: String, format: SearchOutput, archive: ArchiveArguments) async throws {
+func citationGraph(_ direction: CitationDirection, _ notice: String, format: SearchOutput, archive: ArchiveArguments,
+                   output: OutputArguments) async throws {
+    let sink = try output.open()
     let store = try await archive.open(create: false)
     let graph: CitationGraph
     do {
@@ -207,10 +215,11 @@ func citationGraph(_ direction: CitationDirection, _ notice: String, format: Sea
     try await store.close()
     switch format {
     case .json, .jsonl:
-        FileHandle.standardOutput.write(try Gongwen.jsonData(graph, pretty: format == .json) + Data("\n".utf8))
+        sink.write([UInt8](try Gongwen.jsonData(graph, pretty: format == .json)) + [0x0A])
     case .table:
-        write(ArchiveTables.graph(graph))
+        sink.write(ArchiveTables.graph(graph))
     }
+    try sink.finish(failure: .failure)
 }
 
 extension Issuer.Level: ExpressibleByArgument {}

@@ -225,9 +225,11 @@ struct Config: ParsableCommand {
     @Flag(help: "One JSON document: each campaign's configurations year by year, and what changed from one year to the next.")
     var series = false
 
+    @OptionGroup var output: OutputArguments
     @OptionGroup var limits: LimitArguments
 
     func run() throws {
+        let sink = try output.open()
         var failed = false
         var files: [(path: String, record: NoticeRecord)] = []
         for input in inputs {
@@ -257,13 +259,13 @@ struct Config: ParsableCommand {
         for notice in result.unplaced {
             FileHandle.standardError.write(Data("gongwen: \(notice.path): no campaign can be named for it (\(notice.reason)); left out\n".utf8))
         }
-        if format == .ics { FileHandle.standardOutput.write(Data(CampaignCalendar.ics(result.configurations).utf8)) }
+        if format == .ics { sink.write(CampaignCalendar.ics(result.configurations, stamp: sourceDateEpoch() ?? Date())) }
         if series, format == .json {
-            FileHandle.standardOutput.write(try Gongwen.jsonData(CampaignConfigurator.series(result), pretty: true) + Data("\n".utf8))
+            sink.write([UInt8](try Gongwen.jsonData(CampaignConfigurator.series(result), pretty: true)) + [0x0A])
         }
         for configuration in result.configurations {
             if format == .json, !series {
-                FileHandle.standardOutput.write(try Gongwen.jsonData(configuration, pretty: result.configurations.count == 1) + Data("\n".utf8))
+                sink.write([UInt8](try Gongwen.jsonData(configuration, pretty: result.configurations.count == 1)) + [0x0A])
             }
             if strict, !configuration.missing.isEmpty {
                 let what = configuration.missing.map { "\($0.field) (\($0.why))" }.joined(separator: "; ")
@@ -271,6 +273,7 @@ struct Config: ParsableCommand {
                 failed = true
             }
         }
+        try sink.finish(failure: .failure)
         if failed || !result.unplaced.isEmpty { throw ExitCode.failure }
     }
 }
@@ -324,17 +327,12 @@ struct ReportArguments: ParsableArguments {
                       language: lang, provenance: ReportProvenance(generatedAt: Self.now(), version: Gongwen.version, inputs: inputs))
     }
 
-    /// Now, in the local time zone with its offset; or the moment of SOURCE_DATE_EPOCH (in UTC), so that a
-    /// report can be made again byte for byte (reproducible-builds.org).
+    /// Now, in the local time zone with its offset; or the moment of SOURCE_DATE_EPOCH, in UTC.
     static func now() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) {
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(epoch)))
-        }
-        formatter.timeZone = .current
-        return formatter.string(from: Date())
+        formatter.timeZone = sourceDateEpoch() == nil ? .current : TimeZone(identifier: "UTC")
+        return formatter.string(from: sourceDateEpoch() ?? Date())
     }
 
     /// Exits 1 when something changed (unless --exit-zero).
@@ -346,10 +344,6 @@ struct ReportArguments: ParsableArguments {
 extension ExitCode {
     /// diff(1)'s status for trouble: `diff` and `series` say 1 for "changed".
     static let trouble = ExitCode(2)
-}
-
-func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
 }
 
 extension InputFormat: ExpressibleByArgument {}

@@ -34,6 +34,13 @@ struct ArchiveCommandLineTests {
         #expect(number.stdout.hasPrefix("2 notices for 中国质协字〔2023〕71号") && number.stdout.contains("has this number"), "\(number.stdout)")
         let jsonl = try CommandLineTests.run(["search", "标杆", "--format", "jsonl", "--limit", "3", "--db", db])
         #expect(jsonl.stdout.split(separator: "\n").count == 3)
+        // -o: the same output in a file; --color always marks the words with escapes instead of 【】.
+        let saved = folder.appendingPathComponent("hits.txt")
+        let toFile = try CommandLineTests.run(["search", "质量标杆", "--db", db, "-o", saved.path])
+        #expect(toFile.status == 0 && toFile.stdout.isEmpty)
+        #expect(try String(contentsOf: saved, encoding: .utf8) == search.stdout)
+        let coloured = try CommandLineTests.run(["search", "质量标杆", "--db", db, "--color", "always"])
+        #expect(coloured.stdout.contains("\u{1B}[1;31m质量标杆\u{1B}[0m") && !coloured.stdout.contains("【质量标杆】"))
     }
 
     @Test("cited-by follows the relay chain: Fujian's notice forwards the national one, Fuzhou's forwards Fujian's")
@@ -51,6 +58,10 @@ struct ArchiveCommandLineTests {
         #expect(lines[3].hasPrefix("    ") && lines[3].contains("2023_fuzhou_forward.txt  ") && lines[3].contains("榕工信技术〔2023〕47号  (line 11: 现将《"))
         let cites = try CommandLineTests.run(["cites", Corpus.path("2023_fuzhou_forward.txt"), "--db", db])
         #expect(cites.stdout.contains("cites 2 documents:") && cites.stdout.contains("→ \(Corpus.path("2023_fuzhou_forward.txt"))#1"), "\(cites.stdout)")
+        let saved = folder.appendingPathComponent("graph.json")
+        let toFile = try CommandLineTests.run(["cited-by", "中国质协字〔2023〕71号", "--format", "json", "--db", db, "--output", saved.path])
+        #expect(toFile.status == 0 && toFile.stdout.isEmpty)
+        #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: saved)) is [String: Any])
     }
 
     @Test("search, cites and cited-by JSON validate against Schemas/search.schema.json and Schemas/citations.schema.json")

@@ -264,6 +264,16 @@ struct CampaignConfigTests {
         #expect(reminders.stdout.contains("\"on\" : \"2020-07-02\""))
         let bad = try CommandLineTests.run(["config", "--remind", "soon", Corpus.path("2020_caq.txt")])
         #expect(bad.status != 0 && bad.stderr.contains("--remind"))
+        // -o: the calendar into a file, the same bytes as on standard output.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-\(UUID().uuidString).ics")
+        defer { try? FileManager.default.removeItem(at: file) }
+        // (SOURCE_DATE_EPOCH fixes the DTSTAMP, the moment the calendar was made.)
+        let epoch = ["SOURCE_DATE_EPOCH": "1764640000"]
+        let calendar = try CommandLineTests.run(["config", "--format", "ics", "-o", file.path, Corpus.noticesDirectory.path], environment: epoch)
+        #expect(calendar.status == 0 && calendar.stdout.isEmpty)
+        let printed = try CommandLineTests.run(["config", "--format", "ics", Corpus.noticesDirectory.path], environment: epoch)
+        #expect(try String(contentsOf: file, encoding: .utf8) == printed.stdout && printed.stdout.hasPrefix("BEGIN:VCALENDAR"))
+        #expect(printed.stdout.contains("DTSTAMP:20251202T014640Z"))
     }
 
     /// Reads a calendar with python's `icalendar` (a real RFC 5545 parser): one line per event, its UID,
