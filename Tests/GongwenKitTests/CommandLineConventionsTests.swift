@@ -30,6 +30,11 @@ struct CommandLineConventionsTests {
         #expect(result.status == 0)
         #expect(result.stdout == Gongwen.version + "\n")
         #expect(Gongwen.version.split(separator: ".").count == 3)
+        // The exit statuses and completion scripts are named in the help; a completion script is printed.
+        let help = try CLI.run(["--help"])
+        #expect(help.stdout.contains("Exit status: 0 when all went well") && help.stdout.contains("--generate-completion-script bash"))
+        let completion = try CLI.run(["--generate-completion-script", "bash"])
+        #expect(completion.status == 0 && completion.stdout.hasPrefix("#!/bin/bash") && completion.stdout.contains("cited-by"))
     }
 
     @Test("A misspelled command gets the nearest names and exit 64; a word far from all gets the list")

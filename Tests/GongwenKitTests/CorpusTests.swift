@@ -166,7 +166,11 @@ struct LayoutCoverage {
 enum SchemaValidator {
     static let script = """
     import json, sys, pathlib
-    from jsonschema import Draft202012Validator
+    try:
+        from jsonschema import Draft202012Validator
+    except ImportError:
+        print("python3 has no jsonschema module: install Debian's python3-jsonschema (.ci/run does)")
+        sys.exit(3)
     schema_path = pathlib.Path(sys.argv[1])
     schema = json.loads(schema_path.read_text())
     Draft202012Validator.check_schema(schema)
