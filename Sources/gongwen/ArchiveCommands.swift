@@ -31,7 +31,8 @@ struct IngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Store the notices of folders in the archive, to search them and follow their citations.",
         discussion: """
-        Walks each FOLDER (recursively; .txt, .html, .htm and .shtml files) and stores every notice with \
+        Walks each FOLDER (recursively; .txt, .html, .htm and .shtml files), takes the files --files-from \
+        lists (for archives too big for a command line: find … | gongwen ingest --files-from -), and stores every notice with \
         its record, its text and its citations; a notice forwarded inside another is an entry of its own, \
         linked to the notice that forwards it. A file the archive already holds with the same content \
         (sha256) is not parsed again; a changed file replaces its entries. Each file is stored in one \
@@ -42,7 +43,9 @@ struct IngestCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "Folders of notices (or single notice files).")
-    var paths: [String]
+    var paths: [String] = []
+
+    @OptionGroup var list: FileListArguments
 
     @OptionGroup var archive: ArchiveArguments
 
@@ -51,9 +54,13 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var limits: LimitArguments
 
+    func validate() throws {
+        if paths.isEmpty && list.filesFrom == nil { throw ValidationError("give folders of notices, notice files or --files-from") }
+    }
+
     func run() async throws {
         let files: [String]
-        do { files = try ArchiveIngest.files(under: paths) } catch { fail("\(error)") }
+        do { files = try ArchiveIngest.files(under: paths + list.listedPaths(limits: limits.limits)) } catch { fail("\(error)") }
         guard !files.isEmpty else { fail("no notices (.txt, .html, .htm or .shtml files) under \(paths.joined(separator: ", "))") }
         let store = try await archive.open(create: true)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1

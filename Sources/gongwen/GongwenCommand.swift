@@ -202,7 +202,8 @@ struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The configuration of each campaign and year, for the submission portal, the reviewers and the reminders.",
         discussion: """
-        Reads notice files, or every .txt and .html file of a FOLDER. A notice that forwards others (转发) is \
+        Reads notice files, or every notice file of a FOLDER (.txt, .html, .htm, .shtml; with --recursive its \
+        subfolders' too), and those listed by --files-from. A notice that forwards others (转发) is \
         one campaign seen at several levels: its configuration lists each level with its own deadlines, the \
         deadline its applicants must meet, quotas and contacts. Prints one configuration (JSON, \
         Schemas/campaign.schema.json): pretty for one, one per line for several. Values the notices do not \
@@ -211,7 +212,12 @@ struct Config: ParsableCommand {
     )
 
     @Argument(help: "Notice files or folders.")
-    var inputs: [String]
+    var inputs: [String] = []
+
+    @Flag(help: "Take the notice files of folders' subfolders too.")
+    var recursive = false
+
+    @OptionGroup var list: FileListArguments
 
     @Option(help: ArgumentHelp("Days before each deadline to send reminders.", valueName: "14d,7d,1d"))
     var remind: ReminderDays = ReminderDays(CampaignConfigurator.defaultReminderDays)
@@ -228,16 +234,25 @@ struct Config: ParsableCommand {
     @OptionGroup var output: OutputArguments
     @OptionGroup var limits: LimitArguments
 
+    func validate() throws {
+        if inputs.isEmpty && list.filesFrom == nil { throw ValidationError("give notice files, folders or --files-from") }
+    }
+
     func run() throws {
         let sink = try output.open()
         var failed = false
         var files: [(path: String, record: NoticeRecord)] = []
-        for input in inputs {
+        var listed: [String] = []
+        do { listed = try list.listedPaths(limits: limits.limits) } catch {
+            FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
+            failed = true
+        }
+        for input in inputs + listed {
             var isFolder: ObjCBool = false
             let paths: [String]
             do {
                 if FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
-                    paths = try Gongwen.noticeFiles(inFolder: input)
+                    paths = try Gongwen.noticeFiles(inFolder: input, recursive: recursive)
                 } else {
                     paths = [input]
                 }

@@ -20,9 +20,7 @@ struct Parse: AsyncParsableCommand {
     @Argument(help: "Notice files (.txt, .html), folders, or - for standard input.")
     var files: [String] = []
 
-    @Option(name: .customLong("files-from"), help: ArgumentHelp(
-        "Also parse the paths listed in this file, one a line (- for standard input).", valueName: "list"))
-    var filesFrom: String?
+    @OptionGroup var list: FileListArguments
 
     @Flag(help: "Take the notice files of folders' subfolders too.")
     var recursive = false
@@ -40,8 +38,8 @@ struct Parse: AsyncParsableCommand {
     @OptionGroup var limits: LimitArguments
 
     func validate() throws {
-        if files.isEmpty && filesFrom == nil { throw ValidationError("give notice files, folders, - or --files-from") }
-        if filesFrom == "-" && files.contains("-") { throw ValidationError("standard input cannot be both a notice and the list of files") }
+        if files.isEmpty && list.filesFrom == nil { throw ValidationError("give notice files, folders, - or --files-from") }
+        if list.filesFrom == "-" && files.contains("-") { throw ValidationError("standard input cannot be both a notice and the list of files") }
         if let format, let misplaced = format.inputFormat {
             throw ValidationError("--format is the output's format (json, jsonl or summary); for the input's, use --input-format \(misplaced.rawValue)")
         }
@@ -131,12 +129,7 @@ struct Parse: AsyncParsableCommand {
                 paths.append(argument)
             }
         }
-        if let filesFrom {
-            let bytes = try InputReader.bytes(of: filesFrom, limits: limits.limits)
-            paths += String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-        return paths
+        return paths + (try list.listedPaths(limits: limits.limits))
     }
 }
 

@@ -257,6 +257,18 @@ struct CampaignConfigTests {
         let folder = try CommandLineTests.run(["config", Corpus.noticesDirectory.path])
         #expect(folder.status == 0, "\(folder.stderr)")
         #expect(folder.stdout.split(separator: "\n").count == 5)
+        // The same notices listed on standard input, or found in a subfolder with --recursive: the same configurations.
+        let list = Corpus.files.sorted().map(Corpus.path).joined(separator: "\n")
+        let listed = try CommandLineTests.run(["config", "--files-from", "-"], stdin: Data(list.utf8))
+        #expect(listed.status == 0 && listed.stdout == folder.stdout)
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Corpus.noticesDirectory, to: parent.appendingPathComponent("Notices"))
+        let flat = try CommandLineTests.run(["config", parent.path])
+        #expect(flat.status == 1 && flat.stderr.contains("no notices (.txt, .html, .htm or .shtml files) in the folder"))
+        let deep = try CommandLineTests.run(["config", "--recursive", parent.path])
+        #expect(deep.status == 0 && deep.stdout.split(separator: "\n").count == 5)
         let strict = try CommandLineTests.run(["config", "--strict", Corpus.path("2023_henan.txt")])
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("河南省质量标杆活动 2023: missing levels[*].submission.opens"))
