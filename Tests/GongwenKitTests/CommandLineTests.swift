@@ -112,6 +112,18 @@ struct CommandLineTests {
         #expect(!result.stderr.contains("Fatal error"))
     }
 
+    @Test("normalize: the lines of a notice; a missing or unreadable file is an error (exit 1), not an empty listing")
+    func normalize() throws {
+        let lines = try Self.run(["normalize", Corpus.path("2023_henan.txt")])
+        #expect(lines.status == 0 && lines.stdout.contains("\t河南省工业和信息化厅办公室文件\n"))
+        let missing = try Self.run(["normalize", "/no/such/notice.txt"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr == "gongwen: /no/such/notice.txt: cannot read the input: no such file\n")
+        let empty = try Self.run(["normalize", "-"], stdin: Data())
+        #expect(empty.status == 1 && empty.stderr.contains("the input is empty"))
+    }
+
     @Test("diff compares two notices, an embedded one picked with #N; plain text when not on a terminal; exit 1 when rules changed")
     func diff() throws {
         let result = try Self.run(["diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#2"])

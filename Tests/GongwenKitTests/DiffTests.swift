@@ -234,6 +234,72 @@ struct SeriesTests {
         #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("<script"), "the page must stand alone")
     }
 
+    @Test("A citation of the next year's document of the same name is that document's successor: one change, not removed and added")
+    func citationSuccessor() throws {
+        let diff = try #require(Self.national.diffs.first)  // 2020 → 2022
+        let citations = Self.changes(diff, .citations)
+        let successor = try #require(citations.first { $0.kind == .changed })
+        #expect(successor.old == "《工业和信息化部办公厅关于做好2020年工业质量品牌建设工作的通知》")
+        #expect(successor.new == "《工业和信息化部办公厅关于做好2022年工业质量提升和品牌建设工作的通知》（工信厅科函〔2022〕88号）")
+        #expect(successor.oldSpan.map { [$0.startLine, $0.startColumn] } == [11, 41])
+        #expect(successor.newSpan.map { [$0.startLine, $0.startColumn] } == [7, 53])
+        #expect(!citations.contains { $0.kind == .removed && $0.old?.contains("工业质量品牌建设工作") == true })
+        // Two notices citing a campaign's notice of one year and of the next, and nothing else.
+        func notice(citing year: Int) throws -> NoticeRecord {
+            try Gongwen.parse(bytes: Array("各推荐单位：\n根据《关于开展\(year)年全国质量标杆活动的通知》，请做好推荐工作。\n中国质量协会\n\(year)年6月6日\n".utf8), path: "\(year).txt")
+        }
+        let pair = NoticeDiffer.diff(try notice(citing: 2022), try notice(citing: 2023), oldPath: "a", newPath: "b")
+        #expect(Self.changes(pair, .citations).map(\.kind) == [.changed])
+    }
+
+    @Test("The HTML report puts each change's old value in the old column and its new value in the new one")
+    func htmlColumns() throws {
+        let page = try DiffReport.render(Self.report, format: .html)
+        // The 2020 → 2022 due date, a renamed unit, a removed phone, an added focus area: each cell as read in the notices.
+        for (old, new) in [
+            ("<del>2020-05-15 – 2020-07-05</del>", "<ins>2022-07-15</ins>"),
+            ("新疆生产建设兵团工业和信息化<del>厅</del>", "新疆生产建设兵团工业和信息化<ins>局</ins>"),
+            ("<del>010-66072791</del>", "<span class=\"none\">—</span>"),
+            ("<span class=\"none\">—</span>", "<ins>通过质量技术创新，提高细分市场占有，提升创新能力的中小企业质量管理典型实践。</ins>"),
+        ] {
+            // Found by the side that has a value (an empty side, "—", is in many rows), then its neighbour checked.
+            if new.hasPrefix("<span class=\"none\">") {
+                let oldCell = try #require(page.range(of: "<td class=\"side old\" data-side=\"旧 2020\">\(old)"), "no old cell \(old)")
+                let newCell = try #require(page.range(of: "<td class=\"side new\"", range: oldCell.upperBound..<page.endIndex))
+                #expect(page[newCell.upperBound...].hasPrefix(" data-side=\"新 2022\">\(new)"), "\(page[newCell.upperBound...].prefix(120))")
+            } else {
+                let newCell = try #require(page.range(of: "<td class=\"side new\" data-side=\"新 2022\">\(new)"), "no new cell \(new)")
+                let oldCell = try #require(page.range(of: "<td class=\"side old\"", options: .backwards, range: page.startIndex..<newCell.lowerBound))
+                #expect(page[oldCell.upperBound...].hasPrefix(" data-side=\"旧 2020\">\(old)"), "\(page[oldCell.upperBound...].prefix(120))")
+            }
+        }
+    }
+
+    @Test("The HTML report's summary table counts each area's changes of each kind, as the diff holds them")
+    func htmlSummaryCounts() throws {
+        let page = try DiffReport.render(Self.report, format: .html)
+        let table = try #require(page.range(of: "<table class=\"summary\">").flatMap { start in
+            page.range(of: "</table>", range: start.upperBound..<page.endIndex).map { page[start.upperBound..<$0.lowerBound] }
+        })
+        var rows = 0
+        for row in table.components(separatedBy: "</tr>") {
+            guard let match = row.firstMatch(of: /href="#d(\d+)-(\w+)"/) else { continue }
+            rows += 1
+            let diff = Self.national.diffs[Int(match.1)!]
+            let area = try #require(Change.Area(rawValue: String(match.2)))
+            let cells = row.split(separator: "</a></td>").last!.matches(of: /<td class="(\w+)">([^<]*)<\/td>/)
+            #expect(cells.count == HTMLReport.countedKinds.count)
+            for (cell, kind) in zip(cells, HTMLReport.countedKinds) {
+                let expected = diff.changes.filter { $0.area == area && $0.kind == kind }.count
+                #expect(cell.2 == (expected == 0 ? "·" : "\(expected)"), "\(area) \(kind)")
+                #expect(cell.1 == (expected == 0 ? "zero" : kind.rawValue))
+            }
+        }
+        // One row per area that has items, in each of the two diffs (the other series have one notice each).
+        let expectedRows = Self.national.diffs.map { diff in Change.Area.allCases.filter { area in diff.changes.contains { $0.area == area } }.count }
+        #expect(rows == expectedRows.reduce(0, +) && rows > 10)
+    }
+
     @Test("Markdown marks deletions and insertions in place; the plain terminal form has no escape codes")
     func textForms() throws {
         let markdown = try DiffReport.render(Self.report, format: .markdown)

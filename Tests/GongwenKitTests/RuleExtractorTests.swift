@@ -52,6 +52,17 @@ struct DeadlineTests {
         #expect(result.deadlines.first.map { ($0.start, $0.date) } ?? (nil, "") == ("2023-12-01", "2024-01-15"))
     }
 
+    @Test("A window within one month stays in its year (only a window that ends in an earlier month crosses a year end)", arguments: [
+        ("申报时间：2023年5月10日至5月20日。", 2023, "2023-05-10", "2023-05-20"),
+        ("申报时间：5月10日至5月20日。", 2023, "2023-05-10", "2023-05-20"),
+        ("申报时间：2023年5月10日至6月20日。", 2023, "2023-05-10", "2023-06-20"),
+    ])
+    func sameMonthWindow(sentence: String, year: Int, start: String, end: String) throws {
+        let deadline = try #require(DeadlineExtractor.extract(sentences(sentence), context: context(year: year)).deadlines.first)
+        #expect(deadline.start == start)
+        #expect(deadline.date == end)
+    }
+
     @Test("A due date without a year never falls before the date of signing")
     func afterSigning() throws {
         let result = DeadlineExtractor.extract(sentences("请于1月10日前报送。"), context: context(year: 2023, signed: (2023, 12, 20)))
@@ -99,6 +110,17 @@ struct QuotaTests {
         #expect(quotas.map(\.max) == maxima)
         #expect(quotas.first?.appliesTo == appliesTo)
         #expect(quotas.first?.unit == unit)
+    }
+
+    @Test("A quota's span is its number and unit, to the column (2022_caq.txt line 37: 各推荐单位可择优推荐3项经验。)")
+    func span() throws {
+        // "各推荐单位可择优推荐" is columns 1–10; "3项" columns 11–12.
+        let quota = try #require(QuotaExtractor.extract(sentences("各推荐单位可择优推荐3项经验。")).first)
+        #expect((quota.span.startLine, quota.span.startColumn, quota.span.endColumn) == (1, 11, 12))
+        // In the notice the line begins "5." (columns 1–2): "3项" is 37:13–14; the relaxed "5项", after the
+        // 29 characters "本地区（行业）…可适度放宽至", 37:47–48.
+        let quotas = try Gongwen.parse(path: Corpus.path("2022_caq.txt")).quotas
+        #expect(quotas.map { [$0.span.startLine, $0.span.startColumn, $0.span.endLine, $0.span.endColumn] } == [[37, 13, 37, 14], [37, 47, 37, 48]])
     }
 
     @Test("A relaxed quota carries its condition and the bodies of the quota before it")
@@ -159,6 +181,24 @@ struct ContactTests {
         #expect(contact.phones.first?.areaCodeInferred == true)
         // Without a known city the number stays local.
         #expect(contacts("联系电话：83258376").first?.phones.first?.number == "83258376")
+    }
+
+    @Test("Beijing's, Shanghai's, Tianjin's and Chongqing's area codes have three digits; other cities' four", arguments: [
+        ("联系电话：021-63211234", "021-63211234"), ("联系电话：（021）63211234", "021-63211234"), ("联系电话：02163211234", "021-63211234"),
+        ("联系电话：022-23456789", "022-23456789"), ("联系电话：010-68416386", "010-68416386"), ("联系电话：0371-65509936", "0371-65509936"),
+        ("联系电话：0591-83258376", "0591-83258376"),
+    ])
+    func areaCodeLength(line: String, number: String) throws {
+        #expect(contacts(line).first?.phones.map(\.number) == [number])
+    }
+
+    @Test("A provincial issuer's local number takes the area code of the province's capital")
+    func provincialAreaCode() throws {
+        let phone = try #require(contacts("联系电话：65509936", issuer: "河南省工业和信息化厅", level: .provincial).first?.phones.first)
+        #expect(phone.number == "0371-65509936")
+        #expect(phone.areaCodeInferred)
+        let fujian = contacts("联系人：张三，联系电话：87654321", issuer: "福建省工业和信息化厅", level: .provincial)
+        #expect(fujian.first?.phones.map(\.number) == ["0591-87654321"])
     }
 
     @Test("Names: a list, a spaced two-character name, a department before the name", arguments: [
