@@ -5,6 +5,10 @@ import Foundation
 enum Corpus {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let noticesDirectory = packageRoot.appendingPathComponent("Notices")
+    /// The hand-read gold of Notices/: the copy committed with the tests (../shared/gold/seeds.json is the
+    /// original; `SeedsCopyTests` checks that they agree where the original is present).
+    static let seeds = packageRoot.appendingPathComponent("Tests/GongwenKitTests/Corpus/seeds.json")
+    static let sharedSeeds = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/gold/seeds.json")
     static let files = ["2020_caq.txt", "2021_shandong.txt", "2022_caq.txt", "2023_henan.txt", "2023_fuzhou_forward.txt"]
 
     static func path(_ file: String) -> String { noticesDirectory.appendingPathComponent(file).path }
