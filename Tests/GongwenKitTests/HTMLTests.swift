@@ -169,7 +169,7 @@ struct HostileHTMLTests {
         }
     }
 
-    @Test("A 50 MB page parses in the real command, its peak memory linear: within 28 times its size")
+    @Test("A 50 MB page parses in the real command, its peak memory linear: within 28 times its size", .largeInput)
     func fiftyMegabytePage() throws {
         let page = try String(contentsOfFile: try Fixtures.path("2022_caq_fullpage.html"), encoding: .utf8)
         let start = try #require(page.range(of: "<div class=\"TRS_Editor\">"))

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import GongwenKit
 
-@Suite("Large inputs: a 50 MB file and a single 1 MB line", .serialized)
+@Suite("Large inputs: a 50 MB file and a single 1 MB line", .serialized, .largeInput)
 struct LargeInputTests {
     @Test("A 50 MB input (the 2020 notice over and over) parses, and no line is lost")
     func fiftyMegabytes() throws {

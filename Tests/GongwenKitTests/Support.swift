@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import GongwenKit
 
 /// Paths and helpers shared by the tests.
@@ -57,4 +58,13 @@ func runProcess(_ executable: String, _ arguments: [String]) throws -> (status: 
     let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     return (process.terminationStatus, output)
+}
+
+extension Trait where Self == ConditionTrait {
+    /// A test on a large input (tens of megabytes: minutes in a debug build): skipped, and reported as
+    /// skipped, when GONGWEN_FAST_TESTS is set (`GONGWEN_FAST_TESTS=1 swift test`, README "Developing").
+    static var largeInput: Self {
+        .disabled(if: ProcessInfo.processInfo.environment["GONGWEN_FAST_TESTS"] != nil,
+                  "a large input, skipped as GONGWEN_FAST_TESTS is set")
+    }
 }
