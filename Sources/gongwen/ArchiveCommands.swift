@@ -104,13 +104,15 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Find archived notices by their words, their document number, or filters.",
         discussion: """
-        QUERY is any run of two or more characters as it stands in the text (标杆, 质量标杆, 〔2023〕71号): \
-        notices whose title or text holds it, best first, each with the words in their context and the \
-        input line they stand on. A document number in any bracket form (中国质协字[2023]71号) finds the \
-        notice with that number, then the notices that cite it. Filters narrow either, or list on their \
-        own. Full-width letters, traditional characters and spaces in the query are read as the text \
-        holds them.
+        QUERY is any run of two or more characters as it stands in the text
+        (标杆, 质量标杆, 〔2023〕71号): notices whose title or text holds it, best
+        first, each with the words in their context and the input line they stand
+        on. A document number in any bracket form (中国质协字[2023]71号) finds the
+        notice with that number, then the notices that cite it. Filters narrow
+        either, or list on their own. Full-width letters, traditional characters
+        and spaces in the query are read as the text holds them.
         """
+        // (Broken by hand: argument parsing folds at 80 characters, and a Han character takes two columns.)
     )
 
     @Argument(help: "Words or a document number (optional when a filter is given).")
@@ -184,7 +186,7 @@ struct CitesCommand: AsyncParsableCommand {
         discussion: "A citation the archive holds no notice for is listed as unresolved.")
 
     @OptionGroup var notice: NoticeArgument
-    @Option(help: "table or json.") var format: SearchOutput = .table
+    @Option(help: "table, or json (jsonl: the same JSON on one line).") var format: SearchOutput = .table
     @OptionGroup var archive: ArchiveArguments
     @OptionGroup var output: OutputArguments
 
@@ -199,7 +201,7 @@ struct CitedByCommand: AsyncParsableCommand {
         abstract: "The archived notices that cite a notice (by its document number).")
 
     @OptionGroup var notice: NoticeArgument
-    @Option(help: "table or json.") var format: SearchOutput = .table
+    @Option(help: "table, or json (jsonl: the same JSON on one line).") var format: SearchOutput = .table
     @OptionGroup var archive: ArchiveArguments
     @OptionGroup var output: OutputArguments
 

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// The `--help` of every command, pinned: a change of an option or a sentence shows in the diff of
+/// Golden/help/*.txt, which is read before it is committed. `RECORD_SNAPSHOTS=1 swift test --filter HelpTextTests`
+/// writes them again.
+@Suite("Help texts")
+struct HelpTextTests {
+    static let commands = ["", "parse", "normalize", "diff", "series", "config", "ingest", "search", "cites", "cited-by"]
+
+    static func golden(_ command: String) -> URL {
+        Corpus.packageRoot.appendingPathComponent("Tests/GongwenKitTests/Golden/help/\(command.isEmpty ? "gongwen" : command).txt")
+    }
+
+    @Test("Each command's --help is as pinned (80 columns)", arguments: commands)
+    func pinned(command: String) throws {
+        let help = try CommandLineTests.run((command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
+        #expect(help.status == 0)
+        let file = Self.golden(command)
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try help.stdout.write(to: file, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(file.lastPathComponent): read it, then run again without RECORD_SNAPSHOTS")
+            return
+        }
+        let pinned = try String(contentsOf: file, encoding: .utf8)
+        #expect(help.stdout == pinned, "gongwen \(command) --help differs from \(file.lastPathComponent) (RECORD_SNAPSHOTS=1 re-records it)")
+        // No line past 80 columns but the usage line, which argument parsing never folds.
+        for line in help.stdout.split(separator: "\n") where !line.hasPrefix("USAGE:") {
+            #expect(TerminalColumns.of(line) <= 80, "\(line)")
+        }
+    }
+
+    @Test("The README's command table names every command")
+    func readme() throws {
+        let readme = try String(contentsOf: Corpus.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for command in Self.commands.dropFirst() {
+            #expect(readme.contains("`gongwen \(command) "), "README.md's command table has no row for \(command)")
+        }
+    }
+}
+
+/// Columns as a terminal counts them (Han characters two), for the help texts' width.
+enum TerminalColumns {
+    static func of(_ text: Substring) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.properties.isIdeographic || (0xFF00...0xFFEF).contains($1.value) ? 2 : 1) }
+    }
+}
