@@ -63,6 +63,43 @@ struct DeadlineTests {
         #expect(deadline.date == end)
     }
 
+    @Test("A window followed by a verb of handing in is the time to do it, due at its end; an event's window is the schedule", arguments: [
+        ("请于5月10日至5月20日报送。", "2023-05-10", "2023-05-20", "报送"),
+        ("请于2023年5月10日至5月20日期间登录系统申报。", "2023-05-10", "2023-05-20", "申报"),
+        ("请各单位于5月10日—5月20日报送材料。", "2023-05-10", "2023-05-20", "报送"),
+        ("请于5月10日至20日报送。", "2023-05-10", "2023-05-20", "报送"),
+        ("申报时间：2023年5月10日至20日。", "2023-05-10", "2023-05-20", "申报"),
+    ])
+    func windowToHandIn(sentence: String, start: String, end: String, action: String) throws {
+        let result = DeadlineExtractor.extract(sentences(sentence), context: context(year: 2023))
+        let deadline = try #require(result.deadlines.first, "no deadline in \(sentence)")
+        #expect((deadline.start, deadline.date, deadline.action) == (start, end, action))
+        #expect(result.schedule.isEmpty)
+    }
+
+    @Test("Not a deadline: an event's window, a verb in another clause, 完成 (the issuer's own steps use it)", arguments: [
+        "7月至8月组织专家开展评审。", "5月10日至5月20日，各地报送材料。", "9月至10月完成现场评审。", "会议定于5月10日至12日举行。",
+    ])
+    func eventWindow(sentence: String) {
+        let result = DeadlineExtractor.extract(sentences(sentence), context: context(year: 2023))
+        #expect(result.deadlines.isEmpty)
+        #expect(result.schedule.count == 1)
+    }
+
+    @Test("A day alone after a window's first date takes its month: 5月10日至20日; 10日 after 20日, or a 40th day, is not one")
+    func dayOnlyEnd() throws {
+        let window = try #require(DateExpressions.scan(normalizedLines("会议定于5月10日至12日举行。")[0].line).first)
+        #expect(window.start?.day == 10 && window.end.month == 5 && window.end.day == 12)
+        #expect((window.range.lowerBound, window.range.upperBound) == (4, 13))  // "5月10日至12日": scalars 4 to 12
+        for text in ["5月20日至10日", "5月10日至40日", "2月10日至30日", "5月10日至123日"] {
+            #expect(DateExpressions.scan(normalizedLines(text)[0].line).allSatisfy { $0.start == nil }, "\(text)")
+        }
+        // Hostile: ten thousand such windows in one sentence are read in linear time.
+        let many = String(repeating: "5月1日至2日、", count: 10_000)
+        let expressions = DateExpressions.scan(normalizedLines(many)[0].line)
+        #expect(expressions.count == 10_000 && expressions.allSatisfy { $0.start?.day == 1 && $0.end.day == 2 })
+    }
+
     @Test("A due date without a year never falls before the date of signing")
     func afterSigning() throws {
         let result = DeadlineExtractor.extract(sentences("请于1月10日前报送。"), context: context(year: 2023, signed: (2023, 12, 20)))

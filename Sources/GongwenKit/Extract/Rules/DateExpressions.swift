@@ -37,6 +37,17 @@ enum DateExpressions {
             dates.insert(WrittenDate(year: year, month: month, day: nil, range: yearStart..<i), at: k)
             break
         }
+        // "5月10日至20日": a day after a range word, its month (and year) those of the day before it.
+        var withDays: [WrittenDate] = []
+        withDays.reserveCapacity(dates.count)
+        for (k, date) in dates.enumerated() {
+            withDays.append(date)
+            guard let first = date.day, let (day, end) = dayOnly(after: date.range.upperBound, in: s),
+                  k + 1 == dates.count || dates[k + 1].range.lowerBound >= end,
+                  day > first, DateScanner.daysIn(month: date.month, year: date.year ?? 2000) >= day else { continue }
+            withDays.append(WrittenDate(year: date.year, month: date.month, day: day, range: (end - String(day).count - 1)..<end))
+        }
+        dates = withDays
 
         var expressions: [DateExpression] = []
         var k = 0
@@ -76,6 +87,27 @@ enum DateExpressions {
             k += 1
         }
         return expressions
+    }
+
+    /// A day written alone after a range word ("至20日", "—20号"): the day and the index after it.
+    private static func dayOnly(after index: Int, in s: [Unicode.Scalar]) -> (day: Int, end: Int)? {
+        var i = index
+        while i < s.count, s[i].isLineSpace { i += 1 }
+        guard let word = rangeWords.first(where: { word in
+            let w = Array(word.unicodeScalars)
+            return i + w.count <= s.count && Array(s[i..<(i + w.count)]) == w
+        }) else { return nil }
+        i += word.unicodeScalars.count
+        while i < s.count, s[i].isLineSpace { i += 1 }
+        var day = 0, digits = 0
+        while i < s.count, let digit = s[i].properties.numericType == .decimal ? s[i].properties.numericValue : nil, digits < 2 {
+            day = day * 10 + Int(digit)
+            digits += 1
+            i += 1
+        }
+        guard digits > 0, i < s.count, s[i] == "日" || s[i] == "号", (1...31).contains(day) else { return nil }
+        // Not the day of a month that follows ("至6月20日"): that is a date of its own.
+        return (day, i + 1)
     }
 
     /// The text between two positions when it is short (a range word), else nil.

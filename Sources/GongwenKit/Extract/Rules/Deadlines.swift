@@ -73,7 +73,8 @@ public enum DeadlineExtractor {
                 let windowLabel = firstWindowLabel.map { $0 < expression.range.lowerBound } ?? false
                 let dueLabel = firstDueLabel.map { $0 < expression.range.lowerBound } ?? false
                 let ownStep = isIssuersOwnStep(subject(before: expression.range.lowerBound, in: line), context: context)
-                let isDeadline = !expression.isRecurring && !ownStep && (expression.isDue || dueLabel || (expression.start != nil && windowLabel))
+                let isDeadline = !expression.isRecurring && !ownStep
+                    && (expression.isDue || dueLabel || (expression.start != nil && (windowLabel || submittedWithin(expression.range, verbs, line))))
                 guard let end = resolve(expression.end, after: expression.start, context: context, clampToSigning: isDeadline) else { continue }
                 let start = expression.start.flatMap { resolve($0, after: nil, context: context, clampToSigning: false) }
                 if isDeadline {
@@ -169,6 +170,21 @@ public enum DeadlineExtractor {
             if end - start > longestSubject { return nil }
         }
         return line[start..<end].trimmed()
+    }
+
+    /// Verbs of handing something in: a window followed by one is the time to do it, due at its end.
+    static let submissionVerbs: Set<String> = ["报送", "申报", "提交", "报名", "上报", "递交", "寄送", "发送"]
+
+    /// How far after a window its verb may stand ("5月10日至5月20日期间登录系统申报": 8 characters).
+    static let windowVerbReach = 12
+
+    /// Whether a window is followed, in the same clause and within `windowVerbReach` characters, by a verb of
+    /// handing something in: "请于5月10日至5月20日报送", "于2023年5月10日至5月20日期间登录系统申报". (Not an
+    /// event's window — "7月至8月组织专家评审" — nor one whose verb is 完成, which the issuer's own steps use.)
+    static func submittedWithin(_ range: Range<Int>, _ verbs: [(position: Int, verb: String)], _ line: TextLine) -> Bool {
+        guard let next = verbs.first(where: { $0.position >= range.upperBound }), submissionVerbs.contains(next.verb),
+              next.position - range.upperBound <= windowVerbReach else { return false }
+        return !line.scalars[range.upperBound..<next.position].contains { "，。；,;".unicodeScalars.contains($0) }
     }
 
     /// The verb after the date ("于8月30日前报送我局" → 报送), or before it ("截止申报").
