@@ -229,6 +229,24 @@ struct ContactTests {
         #expect(contacts(line).first?.phones.map(\.number) == [number])
     }
 
+    @Test("Numbers written in groups as they are read aloud: a mobile 3-4-4, a local number split after its area code", arguments: [
+        ("手机：138 0013 8000", "13800138000", 4, 16), ("手机：138-0013-8000", "13800138000", 4, 16),
+        ("联系电话：0371-6550 9936", "0371-65509936", 6, 19), ("联系电话：0371 6550 9936", "0371-65509936", 6, 19),
+        ("联系电话：010-6820 5278", "010-68205278", 6, 18), ("联系人：张三 138 0013 8000", "13800138000", 8, 20),
+    ])
+    func groupedNumbers(line: String, number: String, startColumn: Int, endColumn: Int) throws {
+        let phone = try #require(contacts(line).first?.phones.first, "no phone in \(line)")
+        #expect(phone.number == number)
+        #expect((phone.span.startColumn, phone.span.endColumn) == (startColumn, endColumn))
+    }
+
+    @Test("Not a grouped number: more digits after the last group, mixed separators, a letter glued to it", arguments: [
+        "编号：138 0013 80001", "手机：138 0013-8000", "联系电话：0371-6550 99361", "网址：a138 0013 8000",
+    ])
+    func notGrouped(line: String) {
+        #expect(!contacts(line).flatMap(\.phones).map(\.number).contains { $0 == "13800138000" || $0 == "0371-65509936" }, "\(line)")
+    }
+
     @Test("A provincial issuer's local number takes the area code of the province's capital")
     func provincialAreaCode() throws {
         let phone = try #require(contacts("联系电话：65509936", issuer: "河南省工业和信息化厅", level: .provincial).first?.phones.first)

@@ -370,6 +370,7 @@ public enum ContactExtractor {
     /// Digits that belong to a date, an amount or a longer run are never a phone.
     static func number(at start: Int, in line: TextLine) -> (Token, Int) {
         let s = line.scalars
+        if let grouped = spacedNumber(at: start, in: s) { return grouped }
         var i = start
         var groups: [String] = []
         var current = ""
@@ -426,6 +427,36 @@ public enum ContactExtractor {
         let isLocal = (7...8).contains(digits.count) && !digits.hasPrefix("0") && groups.count == 1
         guard hasAreaCode || isMobile || isTollFree || isLocal else { return other }
         return (.phone(digits: digits, extension: (ext?.isEmpty ?? true) ? nil : ext, hasAreaCode: hasAreaCode, range: start..<end), i)
+    }
+
+    /// Numbers written in groups as they are read aloud, which the general reading takes for several numbers:
+    /// a mobile 3-4-4 ("138 0013 8000", "138-0013-8000") and a local number split in two after its area code
+    /// ("0371-6550 9936", "0371 6550 9936"). Not when more digits or a letter follow.
+    static func spacedNumber(at start: Int, in s: [Unicode.Scalar]) -> (Token, Int)? {
+        /// The index after `count` digits at `i`, or nil.
+        func digits(_ count: ClosedRange<Int>, at i: Int) -> Int? {
+            var j = i
+            while j < s.count, s[j].isASCIIDigit, j - i < count.upperBound { j += 1 }
+            return count.contains(j - i) ? j : nil
+        }
+        func separator(at i: Int, _ allowed: String) -> Int? {
+            i < s.count && allowed.unicodeScalars.contains(s[i]) ? i + 1 : nil
+        }
+        func ends(_ i: Int) -> Bool { i == s.count || !(s[i].isASCIIDigit || s[i].isASCIILetter || s[i] == "@") }
+        guard start < s.count, s[start].isASCIIDigit, start == 0 || !(s[start - 1].isASCIIDigit || s[start - 1].isASCIILetter) else { return nil }
+        let text = { (range: Range<Int>) in String(String.UnicodeScalarView(s[range].filter(\.isASCIIDigit))) }
+        // Mobile: 1xx, then two groups of four, the same separator (a space or a dash) between them.
+        if s[start] == "1", let a = digits(3...3, at: start), let sep = separator(at: a, " -"),
+           let b = digits(4...4, at: sep), b < s.count, s[b] == s[a], let c = digits(4...4, at: b + 1), ends(c) {
+            return (.phone(digits: text(start..<c), extension: nil, hasAreaCode: false, range: start..<c), c)
+        }
+        // Area code, then a local number of 7–8 digits split by one space.
+        if s[start] == "0", let a = digits(3...4, at: start), let sep = separator(at: a, " -－—–"),
+           let b = digits(3...4, at: sep), let space = separator(at: b, " "), let c = digits(4...4, at: space), ends(c),
+           (7...8).contains(b - sep + c - space) {
+            return (.phone(digits: text(start..<c), extension: nil, hasAreaCode: true, range: start..<c), c)
+        }
+        return nil
     }
 
     /// Whether a phone number or a person's name stands right before token `k` (separators aside).
