@@ -26,6 +26,8 @@ struct DeadlineTests {
         ("请于２０２３年１１月３０日前报送材料。", 2023, "2023-11-30", "报送"),
         ("活动方案于 4月底前报送至省工业和信息化厅。", 2023, "2023-04-30", "报送"),
         ("材料于2024年2月底前报送。", 2024, "2024-02-29", "报送"),
+        ("请务必于5月20日（含）前报送。", 2023, "2023-05-20", "报送"),
+        ("请于5月20日(含当日)前提交。", 2023, "2023-05-20", "提交"),
     ])
     func dueDates(sentence: String, year: Int, date: String, action: String) throws {
         let result = DeadlineExtractor.extract(sentences(sentence), context: context(year: year))

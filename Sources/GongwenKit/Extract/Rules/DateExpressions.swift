@@ -129,7 +129,7 @@ enum TimeOfDay {
         return (weekdayEnd, max(end, weekdayEnd))
     }
 
-    /// The index after a weekday in brackets at `start`: （星期五）, (周五); `start` when there is none.
+    /// The index after a weekday in brackets at `start`: （星期五）, (周五), or （含）; `start` when there is none.
     static func afterWeekday(in line: TextLine, at start: Int) -> Int {
         let s = line.scalars
         var i = start
@@ -138,7 +138,8 @@ enum TimeOfDay {
             var j = i + 1
             while j < s.count, j - i <= 5, s[j] != "）", s[j] != ")" { j += 1 }
             let inside = j < s.count ? line[(i + 1)..<j].text : ""
-            if inside.hasPrefix("星期") || inside.hasPrefix("周") || inside.hasPrefix("礼拜") {
+            // …or the day itself counted in: （含）, （含当日）, (含当天).
+            if inside.hasPrefix("星期") || inside.hasPrefix("周") || inside.hasPrefix("礼拜") || ["含", "含当日", "含当天", "含本日"].contains(inside) {
                 i = j + 1
                 while i < s.count, s[i].isLineSpace { i += 1 }
             }
