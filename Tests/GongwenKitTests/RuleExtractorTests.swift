@@ -249,6 +249,19 @@ struct ContactTests {
         #expect(!contacts(line).flatMap(\.phones).map(\.number).contains { $0 == "13800138000" || $0 == "0371-65509936" }, "\(line)")
     }
 
+    @Test("Label variants and forms of address: 联系人及方式, 周八同志, 张三先生", arguments: [
+        ("联系人及方式：冯二 13800138000", ["冯二"], ["13800138000"]),
+        ("联系人及联系电话：冯二，13800138000", ["冯二"], ["13800138000"]),
+        ("联系人：周八同志", ["周八"], []),
+        ("联系人：张三先生、李四女士", ["张三", "李四"], []),
+        ("联系人：刘志同", ["刘志同"], []),  // a name that ends like nothing in particular stays whole
+    ])
+    func labelVariants(line: String, names: [String], phones: [String]) {
+        let found = contacts(line)
+        #expect(found.flatMap(\.names) == names, "\(line)")
+        #expect(found.flatMap(\.phones).map(\.number) == phones, "\(line)")
+    }
+
     @Test("A provincial issuer's local number takes the area code of the province's capital")
     func provincialAreaCode() throws {
         let phone = try #require(contacts("联系电话：65509936", issuer: "河南省工业和信息化厅", level: .provincial).first?.phones.first)

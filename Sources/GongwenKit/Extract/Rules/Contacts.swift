@@ -41,7 +41,8 @@ public enum ContactExtractor {
 
     /// Labels, longest first so that 联系电话 wins over 电话.
     static let labels: [(String, Field)] = [
-        ("联系人及联系方式", .person), ("联系人及电话", .person), ("联系人和电话", .person), ("电话和传真", .phone), ("电话及传真", .phone),
+        ("联系人及联系方式", .person), ("联系人和联系方式", .person), ("联系人及联系电话", .person), ("联系人及方式", .person),
+        ("联系人及电话", .person), ("联系人和电话", .person), ("联系人及手机", .person), ("电话和传真", .phone), ("电话及传真", .phone),
         ("传真电话", .fax), ("传真号码", .fax), ("联系传真", .fax), ("电话号码", .phone), ("联系手机", .phone), ("移动电话", .phone),
         ("联系邮箱", .email), ("电子信箱", .email), ("邮件地址", .email),
         ("联系部门", .department), ("联系单位", .department), ("联系处室", .department), ("联系科室", .department), ("联系人", .person),
@@ -501,6 +502,9 @@ public enum ContactExtractor {
 
     /// The people of a run of Han tokens (a name list already cut at 、，and gaps): "冯雷", "韩铁";
     /// "路正红", "别", "致" → 路正红, 别致; "市工信局技术处廖世清" → department and person.
+    /// Forms of address written after a contact's name.
+    static let honorifics = ["同志", "先生", "女士", "老师"]
+
     static func people(_ run: [TextLine]) -> (department: String?, names: [String]) {
         var department: String?
         var names: [String] = []
@@ -509,7 +513,11 @@ public enum ContactExtractor {
             if (2...3).contains(singles.count) { names.append(singles.joined()) }
             singles = []
         }
-        for token in run {
+        for var token in run {
+            // "周八同志", "张三先生": the form of address is not part of the name.
+            if token.count >= 4, let honorific = honorifics.first(where: { token.hasSuffix($0) }) {
+                token = token[0..<(token.count - honorific.unicodeScalars.count)]
+            }
             let text = token.text
             if token.count == 1, token.scalars[0].isHan {
                 singles.append(text)
