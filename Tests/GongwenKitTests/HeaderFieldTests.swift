@@ -11,6 +11,8 @@ struct HeaderFieldTests {
         ("豫工信办创新（2023）43号", "豫工信办创新", 2023, 43),
         ("鲁工信字【2021】7号", "鲁工信字", 2021, 7),
         ("中国质协字 〔2021〕 35 号", "中国质协字", 2021, 35),
+        ("鲁工信技〔2023〕第12号", "鲁工信技", 2023, 12),  // 第 before the serial, as many notices write it
+        ("川经信技质函〔2023〕第 8 号", "川经信技质函", 2023, 8),
     ])
     func docNumbers(line: String, agency: String, year: Int, serial: Int) throws {
         let number = try #require(DocNumberScanner.wholeLine(TextLine(line)))
@@ -29,7 +31,7 @@ struct HeaderFieldTests {
         #expect(DocNumberScanner.wholeLine(line) == nil)
     }
 
-    @Test("Not document numbers", arguments: ["〔2023〕71号", "中国质协字〔23〕71号", "第2023号", "联系电话：0531-51782608"])
+    @Test("Not document numbers", arguments: ["〔2023〕71号", "中国质协字〔23〕71号", "第2023号", "联系电话：0531-51782608", "〔2023〕第12号"])
     func notDocNumbers(line: String) {
         #expect(DocNumberScanner.matches(in: TextLine(line)).isEmpty)
     }

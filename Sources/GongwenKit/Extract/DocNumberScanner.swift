@@ -9,7 +9,8 @@ public struct DocNumber: Codable, Equatable, Sendable {
 }
 
 /// Finds document numbers, accepting the brackets real text uses (〔〕 [] （） () 【】 ［］ ﹝﹞) and
-/// stray spaces ("〔2023〕152 号"), and the traditional 號. Scans right to left from each 号.
+/// stray spaces ("〔2023〕152 号"), a 第 before the serial ("〔2023〕第12号"), and the traditional 號.
+/// Scans right to left from each 号.
 public enum DocNumberScanner {
     static let openBrackets: Set<Unicode.Scalar> = ["〔", "[", "（", "(", "【", "［", "﹝", "{"]
     static let closeBrackets: Set<Unicode.Scalar> = ["〕", "]", "）", ")", "】", "］", "﹞", "}"]
@@ -143,6 +144,11 @@ public enum DocNumberScanner {
         let serialStart = i + 1
         guard serialStart < serialEnd, serialEnd - serialStart <= 6 else { return nil }
         skipSpaces()
+        // "〔2023〕第12号": GB/T 9704 leaves 第 out, many notices write it.
+        if i >= 0, s[i] == "第" {
+            i -= 1
+            skipSpaces()
+        }
         guard i >= 0, closeBrackets.contains(s[i]) else { return nil }
         i -= 1
         skipSpaces()
