@@ -162,6 +162,19 @@ struct QuotaTests {
         #expect(quotas.map { [$0.span.startLine, $0.span.startColumn, $0.span.endLine, $0.span.endColumn] } == [[37, 13, 37, 14], [37, 47, 37, 48]])
     }
 
+    @Test("The bodies a quota applies to, without what the clause says of them (subjects as the corpus writes them)", arguments: [
+        ("原则上每个单位推荐不超过3家企业。", ["每个单位"]),
+        ("每个地市推荐数量不超过3个。", ["每个地市"]),
+        ("各地推荐企业数量原则上不超过5家。", ["各地"]),
+        ("各省、自治区、直辖市推荐企业不超过3家。", ["各省", "自治区", "直辖市"]),
+        ("计划单列市推荐数量不超过2个。", ["计划单列市"]),
+        ("各推荐单位可择优推荐3项。", ["各推荐单位"]),  // 推荐 as the noun's first word stays
+    ])
+    func appliesTo(sentence: String, bodies: [String]) throws {
+        let quota = try #require(QuotaExtractor.extract(sentences(sentence)).first)
+        #expect(quota.appliesTo == bodies)
+    }
+
     @Test("A relaxed quota carries its condition and the bodies of the quota before it")
     func condition() {
         let quotas = QuotaExtractor.extract(sentences("各推荐单位可择优推荐3项经验。本地区（行业）已开展了质量标杆活动的推荐单位，可适度放宽至5项经验。"))

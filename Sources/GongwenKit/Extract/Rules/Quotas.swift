@@ -121,8 +121,25 @@ public enum QuotaExtractor {
         var prefix = words[0..<end].trimmed()
         if let marker = OutlineMarker.parse(prefix) { prefix = prefix[marker.contentStart..<prefix.count] }
         if let please = prefix.firstIndex(of: "请") { prefix = prefix[(please + 1)..<prefix.count] }
+        prefix = withoutVerbPhrase(prefix)
         guard !prefix.isEmpty, prefix.count <= 40, !prefix.hasPrefix("从"), !prefix.hasPrefix("在"), !prefix.hasPrefix("对") else { return [] }
         return splitNames(prefix)
+    }
+
+    /// The bodies without what the clause says of them: "原则上每个单位推荐" → 每个单位, "每个地市推荐数量" →
+    /// 每个地市, "各地推荐企业数量原则上" → 各地. (推荐 as the noun's first word stays: 各推荐单位.)
+    static func withoutVerbPhrase(_ words: TextLine) -> TextLine {
+        var words = words
+        if words.hasPrefix("原则上") { words = words[3..<words.count] }
+        var from = 0
+        while let at = words.firstIndex(of: "推荐", from: from) {
+            if at > 0, !["单位", "机构", "组织"].contains(where: { words.hasPrefix($0, at: at + 2) }) { return words[0..<at].trimmed() }
+            from = at + 1
+        }
+        for tail in ["原则上", "数量", "名额"] where words.count > tail.unicodeScalars.count && words.hasSuffix(tail) {
+            words = words[0..<(words.count - tail.unicodeScalars.count)]
+        }
+        return words.trimmed()
     }
 
     private static let enumerationComma: ScalarSet = ["、"]
