@@ -346,8 +346,9 @@ struct ReportArguments: ParsableArguments {
     static func now() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = sourceDateEpoch() == nil ? .current : TimeZone(identifier: "UTC")
-        return formatter.string(from: sourceDateEpoch() ?? Date())
+        let epoch = sourceDateEpoch()
+        formatter.timeZone = epoch == nil ? .current : TimeZone(identifier: "UTC")
+        return formatter.string(from: epoch ?? Date())
     }
 
     /// Exits 1 when something changed (unless --exit-zero).

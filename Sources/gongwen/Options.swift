@@ -95,13 +95,13 @@ struct ColorArguments: ParsableArguments {
 /// `-o/--output`: where a command writes.
 struct OutputArguments: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Write to this file instead of standard output (it is replaced only once the output is complete).",
+        "Write to this file instead of standard output (it is replaced only once the output is complete; - is standard output).",
         valueName: "file"))
     var output: String?
 
     /// The sink, or a message on standard error and `failure` as the exit status when the file cannot be made.
     func open(failure: ExitCode = .failure) throws -> OutputSink {
-        do { return try OutputSink(path: output) } catch {
+        do { return try OutputSink(path: output == "-" ? nil : output) } catch {  // "-o -": standard output, as usual
             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
             throw failure
         }
