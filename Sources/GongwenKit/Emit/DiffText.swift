@@ -52,12 +52,12 @@ struct TextReport {
             for diff in series.diffs { out += "\n" + self.diff(diff, level: 2) }
         }
         if !report.unplaced.isEmpty {
-            out += "\n" + heading(1, "Not in any series")
+            out += "\n" + heading(1, ReportLabels.english.notInSeries)
             for notice in report.unplaced { out += item("\(code(notice.path)): \(notice.reason)") }
         }
         if !report.duplicates.isEmpty {
-            out += "\n" + heading(1, "Read once (the same notice found again)")
-            for copy in report.duplicates { out += item("\(code(copy.path)): the same as \(code(copy.sameAs))") }
+            out += "\n" + heading(1, ReportLabels.english.readOnce)
+            for copy in report.duplicates { out += item("\(code(copy.path)): \(ReportLabels.english.sameAs) \(code(copy.sameAs))") }
         }
         return out
     }
