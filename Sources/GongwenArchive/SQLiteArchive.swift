@@ -18,7 +18,7 @@ public final class SQLiteArchive: ArchiveStore {
         // next ingest stores them again, as their digests are not there.
         // A 64 MiB page cache: a search of a common word visits thousands of index pages.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536") }
-        pool = try DatabasePool(path: path, configuration: configuration)
+        pool = try Self.openPool(path: path, configuration: configuration)
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 try db.execute(sql: ArchiveSchema.versionTable)
@@ -29,6 +29,26 @@ public final class SQLiteArchive: ArchiveStore {
                                    arguments: [migration.version, migration.name, ArchiveSchema.timestamp()])
                 }
                 return .commit
+            }
+        }
+    }
+
+    /// Opens the pool, trying again while another process holds the lock its opening needs. Two ingests
+    /// starting at once on a new archive both set WAL mode as they open, and SQLite may answer one of them
+    /// SQLITE_BUSY at once, without calling the busy handler (where waiting could deadlock); so the
+    /// opening waits here instead, as long as the busy timeout would have.
+    static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        try retryingWhileBusy(patience: 60) { try DatabasePool(path: path, configuration: configuration) }
+    }
+
+    /// `body`'s result, `body` tried again every 20 ms while it fails with SQLITE_BUSY, for `patience` seconds.
+    static func retryingWhileBusy<T>(patience: TimeInterval, _ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(patience)
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
             }
         }
     }
