@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GongwenKit
 
 /// The `--help` of every command, pinned: a change of an option or a sentence shows in the diff of
 /// Golden/help/*.txt, which is read before it is committed. `RECORD_SNAPSHOTS=1 swift test --filter HelpTextTests`
@@ -26,7 +27,7 @@ struct HelpTextTests {
         #expect(help.stdout == pinned, "gongwen \(command) --help differs from \(file.lastPathComponent) (RECORD_SNAPSHOTS=1 re-records it)")
         // No line past 80 columns but the usage line, which argument parsing never folds.
         for line in help.stdout.split(separator: "\n") where !line.hasPrefix("USAGE:") {
-            #expect(TerminalColumns.of(line) <= 80, "\(line)")
+            #expect(TerminalWrap.columns(of: line) <= 80, "\(line)")
         }
     }
 
@@ -36,12 +37,5 @@ struct HelpTextTests {
         for command in Self.commands.dropFirst() {
             #expect(readme.contains("`gongwen \(command) "), "README.md's command table has no row for \(command)")
         }
-    }
-}
-
-/// Columns as a terminal counts them (Han characters two), for the help texts' width.
-enum TerminalColumns {
-    static func of(_ text: Substring) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.properties.isIdeographic || (0xFF00...0xFFEF).contains($1.value) ? 2 : 1) }
     }
 }

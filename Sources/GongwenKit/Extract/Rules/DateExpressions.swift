@@ -18,6 +18,8 @@ struct DateExpression: Sendable {
 /// "7月至8月", "4月底前", "2023年9月15日截止".
 enum DateExpressions {
     static let rangeWords: [String] = ["至", "到", "—", "－", "-", "~", "～"]
+    /// The same words: each is one scalar.
+    static let rangeScalars = ScalarSet(of: rangeWords.joined())
     /// Words before a date that make it due: "截止2023年9月15日", "即日起至9月15日" (a window open from today).
     static let dueBefore = ["截止", "截至", "不晚于", "即日起至", "即日至", "即日起到", "即日起—", "即日起-"]
     static let dueAfter = ["之前", "以前", "前", "截止", "截至"]
@@ -93,11 +95,8 @@ enum DateExpressions {
     private static func dayOnly(after index: Int, in s: [Unicode.Scalar]) -> (day: Int, end: Int)? {
         var i = index
         while i < s.count, s[i].isLineSpace { i += 1 }
-        guard let word = rangeWords.first(where: { word in
-            let w = Array(word.unicodeScalars)
-            return i + w.count <= s.count && Array(s[i..<(i + w.count)]) == w
-        }) else { return nil }
-        i += word.unicodeScalars.count
+        guard i < s.count, rangeScalars.contains(s[i]) else { return nil }
+        i += 1
         while i < s.count, s[i].isLineSpace { i += 1 }
         var day = 0, digits = 0
         while i < s.count, let digit = s[i].properties.numericType == .decimal ? s[i].properties.numericValue : nil, digits < 2 {

@@ -182,22 +182,28 @@ public enum DeadlineExtractor {
     /// handing something in: "请于5月10日至5月20日报送", "于2023年5月10日至5月20日期间登录系统申报". (Not an
     /// event's window — "7月至8月组织专家评审" — nor one whose verb is 完成, which the issuer's own steps use.)
     static func submittedWithin(_ range: Range<Int>, _ verbs: [(position: Int, verb: String)], _ line: TextLine) -> Bool {
-        guard let next = verbs.first(where: { $0.position >= range.upperBound }), submissionVerbs.contains(next.verb),
-              next.position - range.upperBound <= windowVerbReach else { return false }
+        guard let index = firstVerb(verbs, atOrAfter: range.upperBound) else { return false }
+        let next = verbs[index]
+        guard submissionVerbs.contains(next.verb), next.position - range.upperBound <= windowVerbReach else { return false }
         return !line.scalars[range.upperBound..<next.position].contains { "，。；,;".unicodeScalars.contains($0) }
     }
 
     /// The verb after the date ("于8月30日前报送我局" → 报送), or before it ("截止申报").
     static func action(_ verbs: [(position: Int, verb: String)], after range: Range<Int>, windowLabel: Bool) -> String? {
-        // The first verb at or after the date's end, by binary search over the positions.
+        if let index = firstVerb(verbs, atOrAfter: range.upperBound) { return verbs[index].verb }
+        if windowLabel { return "申报" }
+        return verbs.first.flatMap { $0.position < range.lowerBound ? $0.verb : nil }
+    }
+
+    /// The index of the first verb at or after `position`, by binary search over the positions (a sentence with
+    /// thousands of dates must not be read again for each).
+    static func firstVerb(_ verbs: [(position: Int, verb: String)], atOrAfter position: Int) -> Int? {
         var low = 0, high = verbs.count
         while low < high {
             let middle = (low + high) / 2
-            if verbs[middle].position < range.upperBound { low = middle + 1 } else { high = middle }
+            if verbs[middle].position < position { low = middle + 1 } else { high = middle }
         }
-        if low < verbs.count { return verbs[low].verb }
-        if windowLabel { return "申报" }
-        return verbs.first.flatMap { $0.position < range.lowerBound ? $0.verb : nil }
+        return low < verbs.count ? low : nil
     }
 
     /// Where the action verbs of a line stand, in order, skipping 申报 where it modifies a noun.
