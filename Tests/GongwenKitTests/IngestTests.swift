@@ -18,6 +18,20 @@ struct IngestTests {
         #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    @Test("Lines are cut at LF, CRLF and CR; a BOM is dropped only where it opens the text")
+    func lineBreaks() {
+        func lines(_ text: String) -> [String] {
+            Ingest.splitLines(Array(text.unicodeScalars)).map { String(String.UnicodeScalarView($0)) }
+        }
+        #expect(lines("一、总体要求\n（一）\r\n\r\n联系人：张三\r电话") == ["一、总体要求", "（一）", "", "联系人：张三", "电话"])
+        #expect(lines("附件\n") == ["附件"], "a final line break ends the last line; it opens none")
+        #expect(lines("附件\n\n") == ["附件", ""])
+        #expect(lines("\r\n\r") == ["", ""])
+        #expect(lines("\u{FEFF}通知\u{FEFF}") == ["通知\u{FEFF}"], "a BOM inside the text is a character of it")
+        #expect(lines("\u{FEFF}").isEmpty && lines("").isEmpty)
+        #expect(lines("\u{FEFF}\n通知") == ["", "通知"])
+    }
+
     @Test("source.sha256 is the digest of the input bytes, as sha256sum computes it")
     func sha256OfNotice() throws {
         let record = try Corpus.record("2022_caq.txt")

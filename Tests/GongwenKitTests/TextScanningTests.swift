@@ -172,13 +172,13 @@ struct TextScanningTests {
     @Test("A line as read is one run; spans and gaps read through the runs")
     func originsOfRealLines() {
         let line = TextLine("2023 年 8 月 25 日前报送", line: 7)
-        #expect(line.origins.runs.count == 1)
+        #expect(line.origins.runCount == 1)
         let folded = normalizedLines("2023 年 8 月 25 日前报送")[0].line
         #expect(folded.text == "2023年8月25日前报送")
         #expect(folded.origins[4] == SourcePoint(line: 1, column: 6))  // 年, after the removed space
         #expect(folded.hadGap(before: 4) && !folded.hadGap(before: 3))
         #expect(folded.span(4..<7) == SourceSpan(start: SourcePoint(line: 1, column: 6), end: SourcePoint(line: 1, column: 10)))
-        #expect(folded.origins.runs.count == 6, "five spaces removed: six stretches, one run each")
+        #expect(folded.origins.runCount == 6, "five spaces removed: six stretches, one run each")
     }
 
     @Test("ISO dates written as String(format: \"%04d-%02d-%02d\") writes them, at the edges too")

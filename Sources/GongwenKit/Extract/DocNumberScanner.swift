@@ -121,8 +121,7 @@ public enum DocNumberScanner {
     /// last word of running text inside the run ("东省人民政府关于贯彻国发" → 国发, "根据国办发" → 国办发).
     static func agencyCodeStart(in s: [Unicode.Scalar], from: Int, to: Int) -> Int {
         var start = from
-        for word in leadingWords + innerWords {
-            let pattern = Array(word.unicodeScalars)
+        for pattern in runningTextWords {
             var k = to - pattern.count - 1  // leave at least one character of code
             while k >= start {
                 if s[k..<(k + pattern.count)].elementsEqual(pattern) { start = k + pattern.count; break }
@@ -134,6 +133,9 @@ public enum DocNumberScanner {
 
     /// Words of running text that never stand inside an agency code.
     static let innerWords = ["关于", "的", "请", "于", "通知", "意见", "决定", "方案", "办法"]
+
+    /// The leading and inner words as scalars, in the order `agencyCodeStart` tries them.
+    private static let runningTextWords = (leadingWords + innerWords).map { Array($0.unicodeScalars) }
 
     private static func match(endingAt hao: Int, in s: [Unicode.Scalar]) -> Match? {
         var i = hao - 1

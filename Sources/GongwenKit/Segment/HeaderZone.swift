@@ -184,17 +184,3 @@ struct HeaderZone {
         return OrganizationName.isShaped(text) || OrganizationName.names(in: text).count >= 2
     }
 }
-
-extension TextLine {
-    /// The index of the last occurrence of `needle`, or nil.
-    func lastIndex(of needle: String) -> Int? {
-        let pattern = Array(needle.unicodeScalars)
-        guard !pattern.isEmpty, pattern.count <= count else { return nil }
-        var i = count - pattern.count
-        while i >= 0 {
-            if scalars[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
-            i -= 1
-        }
-        return nil
-    }
-}

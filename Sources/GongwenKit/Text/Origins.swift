@@ -12,7 +12,12 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
         var column: Int32
     }
 
-    private(set) var runs: [Run] = []
+    /// The first run, kept inline: most lines are one run, and then their positions need no heap
+    /// allocation of their own (a third of all allocations were single-run arrays). Meaningless when
+    /// `count` is 0, and then always all zeros, so that equal positions have equal fields.
+    private var firstRun = Run(start: 0, line: 0, column: 0)
+    /// The runs after the first.
+    private var laterRuns: [Run] = []
     public private(set) var count = 0
 
     public init() {}
@@ -20,7 +25,7 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
     /// `count` scalars that stood side by side from `first` on.
     init(from first: SourcePoint, count: Int) {
         guard count > 0 else { return }
-        runs = [Run(start: 0, line: first.line, column: first.column)]
+        firstRun = Run(start: 0, line: first.line, column: first.column)
         self.count = count
     }
 
@@ -31,17 +36,28 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
+    /// The number of runs.
+    var runCount: Int { count == 0 ? 0 : 1 + laterRuns.count }
+
+    /// Run `r` (`0..<runCount`).
+    @inline(__always)
+    private func run(_ r: Int) -> Run { r == 0 ? firstRun : laterRuns[r - 1] }
+
+    /// Where run `r` ends: the next run's start, or `count` for the last.
+    @inline(__always)
+    private func end(ofRun r: Int) -> Int { r < laterRuns.count ? laterRuns[r].start : count }
+
     public subscript(index: Int) -> SourcePoint {
         precondition(index >= 0 && index < count, "origin index out of range")
-        return point(in: runs[run(containing: index)], at: index)
+        return point(in: run(run(containing: index)), at: index)
     }
 
     /// The index of the run that holds scalar `index`: the last that starts at or before it.
     private func run(containing index: Int) -> Int {
-        var low = 0, high = runs.count - 1
+        var low = 0, high = runCount - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if runs[middle].start <= index { low = middle } else { high = middle - 1 }
+            if run(middle).start <= index { low = middle } else { high = middle - 1 }
         }
         return low
     }
@@ -53,11 +69,18 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
     /// `length` scalars from `first` on, joined to the last run when they go on from it.
     private mutating func appendRun(from first: SourcePoint, length: Int) {
         guard length > 0 else { return }
-        if let last = runs.last, last.line == first.line, Int(last.column) + (count - last.start) == Int(first.column) {
+        let new = Run(start: count, line: first.line, column: first.column)
+        guard count > 0 else {
+            firstRun = new
+            count = length
+            return
+        }
+        let last = laterRuns.last ?? firstRun
+        if last.line == first.line, Int(last.column) + (count - last.start) == Int(first.column) {
             count += length
             return
         }
-        runs.append(Run(start: count, line: first.line, column: first.column))
+        laterRuns.append(new)
         count += length
     }
 
@@ -69,9 +92,8 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
         var r = other.run(containing: range.lowerBound)
         var i = range.lowerBound
         while i < range.upperBound {
-            let run = other.runs[r]
-            let runEnd = Swift.min(r + 1 < other.runs.count ? other.runs[r + 1].start : other.count, range.upperBound)
-            appendRun(from: other.point(in: run, at: i), length: runEnd - i)
+            let runEnd = Swift.min(other.end(ofRun: r), range.upperBound)
+            appendRun(from: other.point(in: other.run(r), at: i), length: runEnd - i)
             i = runEnd
             r += 1
         }
@@ -93,9 +115,9 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
 
         public mutating func next() -> SourcePoint? {
             guard index < origins.count else { return nil }
-            while run + 1 < origins.runs.count, origins.runs[run + 1].start <= index { run += 1 }
+            while origins.end(ofRun: run) <= index { run += 1 }
             defer { index += 1 }
-            return origins.point(in: origins.runs[run], at: index)
+            return origins.point(in: origins.run(run), at: index)
         }
     }
 

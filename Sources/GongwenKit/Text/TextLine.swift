@@ -156,6 +156,17 @@ public struct TextLine: Sendable, Equatable {
 
     public func contains(_ needle: String) -> Bool { firstIndex(of: needle) != nil }
 
+    /// The index of the last occurrence of `needle`, or nil.
+    func lastIndex(of needle: String) -> Int? {
+        guard !needle.isEmpty else { return nil }
+        var i = count - 1
+        while i >= 0 {
+            if hasPrefix(needle, at: i) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
     /// Width in monospace columns as a CJK layout sets it: wide and full-width characters take two.
     public var displayWidth: Int {
         scalars.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
