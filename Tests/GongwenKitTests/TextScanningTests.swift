@@ -169,6 +169,34 @@ struct TextScanningTests {
         }
     }
 
+    @Test("A line cut from a line shares its scalars, reads from 0, and changes without touching the line")
+    func cutLinesShareScalars() {
+        // 2023_fuzhou_forward.txt, line 13: a sentence cut out of its paragraph, as Sentences.split cuts it.
+        let line = TextLine("各县（市）区择优推荐不超过1家，企业申报材料一式三份。由推荐单位正式行文后，于8月30日前报送我局。", line: 13)
+        let sentence = line[0..<27]
+        #expect(sentence.text == "各县（市）区择优推荐不超过1家，企业申报材料一式三份。")
+        #expect(sentence.scalars.first == "各" && sentence.scalars[11] == "超" && sentence.count == 27)
+        #expect(sentence.span == line.span(0..<27))
+        let body = line[28..<32]
+        #expect(body.text == "推荐单位" && body.scalars.startIndex == 0 && body.scalars.last == "位")
+        #expect(Array(body.scalars[1..<3]) == ["荐", "单"], "a slice of the scalars keeps its indices, as an array's does")
+        let asRead = TextLine(scalars: Array("推荐单位".unicodeScalars), origins: (29...32).map { SourcePoint(line: 13, column: $0) })
+        #expect(body == asRead, "equal by their scalars and positions, not by their storage")
+        #expect(Set([body.scalars, asRead.scalars]).count == 1, "hashed by content")
+
+        var grown = body
+        grown.append("，", from: SourcePoint(line: 13, column: 33))
+        #expect(grown.text == "推荐单位，")
+        #expect(body.text == "推荐单位" && line.text.hasPrefix("各县（市）区") && line.count == 50,
+                "the line and the cut it came from are unchanged")
+        var whole = line
+        whole.append("附", from: SourcePoint(line: 14, column: 1))
+        #expect(line.count == 50 && whole.count == 51 && sentence.count == 27 && line[27..<32].text == "由推荐单位")
+
+        #expect(line[5..<5].isEmpty && line[5..<5].text.isEmpty)
+        #expect(line[0..<0].scalars == Scalars())
+    }
+
     @Test("A line as read is one run; spans and gaps read through the runs")
     func originsOfRealLines() {
         let line = TextLine("2023 年 8 月 25 日前报送", line: 7)

@@ -119,7 +119,7 @@ public enum DateScanner {
 
     /// The number whose last scalar is at `end - 1`: Arabic digits, or Chinese numerals.
     /// Returns the value and the index where it starts.
-    static func number(endingBefore end: Int, in s: [Unicode.Scalar], digitsOnly: Bool = false) -> (Int, Int)? {
+    static func number(endingBefore end: Int, in s: Scalars, digitsOnly: Bool = false) -> (Int, Int)? {
         var start = end
         if start > 0, s[start - 1].isASCIIDigit {
             while start > 0, s[start - 1].isASCIIDigit, end - start < 4 { start -= 1 }
@@ -135,7 +135,7 @@ public enum DateScanner {
     }
 
     /// The number that starts at `start`: the value and the index after it.
-    static func number(startingAt start: Int, in s: [Unicode.Scalar]) -> (Int, Int)? {
+    static func number(startingAt start: Int, in s: Scalars) -> (Int, Int)? {
         var end = start
         if end < s.count, s[end].isASCIIDigit {
             while end < s.count, s[end].isASCIIDigit, end - start < 2 { end += 1 }

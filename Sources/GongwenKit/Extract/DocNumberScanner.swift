@@ -111,7 +111,7 @@ public enum DocNumberScanner {
 
     /// Where the agency code that ends at `end` (exclusive) begins: the Han characters before it, at
     /// most `maximumAgencyLength` of them, less the words of running text among them.
-    static func agencyStart(in s: [Unicode.Scalar], endingAt end: Int) -> Int {
+    static func agencyStart(in s: Scalars, endingAt end: Int) -> Int {
         var start = end
         while start > 0, s[start - 1].isHan, end - start < maximumAgencyLength { start -= 1 }
         return agencyCodeStart(in: s, from: start, to: end)
@@ -119,7 +119,7 @@ public enum DocNumberScanner {
 
     /// Where an agency code begins in the Han run `from..<to` before its bracketed year: after the
     /// last word of running text inside the run ("东省人民政府关于贯彻国发" → 国发, "根据国办发" → 国办发).
-    static func agencyCodeStart(in s: [Unicode.Scalar], from: Int, to: Int) -> Int {
+    static func agencyCodeStart(in s: Scalars, from: Int, to: Int) -> Int {
         var start = from
         for pattern in runningTextWords {
             var k = to - pattern.count - 1  // leave at least one character of code
@@ -137,7 +137,7 @@ public enum DocNumberScanner {
     /// The leading and inner words as scalars, in the order `agencyCodeStart` tries them.
     private static let runningTextWords = (leadingWords + innerWords).map { Array($0.unicodeScalars) }
 
-    private static func match(endingAt hao: Int, in s: [Unicode.Scalar]) -> Match? {
+    private static func match(endingAt hao: Int, in s: Scalars) -> Match? {
         var i = hao - 1
         func skipSpaces() { while i >= 0, s[i].isLineSpace { i -= 1 } }
         skipSpaces()

@@ -76,7 +76,7 @@ public enum Transcoding {
     /// Canonical composition (NFC) through ICU, for one line. Returns nil when the line is already
     /// in NFC, which is nearly always; otherwise the composed scalars of each grapheme, so the
     /// caller can keep every composed scalar's origin.
-    static func nfc(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar]? {
+    static func nfc<S: Collection<Unicode.Scalar>>(_ scalars: S) -> [Unicode.Scalar]? {
         var units: [UInt16] = []
         units.reserveCapacity(scalars.count + 8)
         for scalar in scalars { UTF16.encode(scalar) { units.append($0) } }

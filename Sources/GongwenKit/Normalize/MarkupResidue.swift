@@ -70,7 +70,7 @@ enum MarkupResidue {
     }
 
     /// `[text](url)` starting at `start`: the ranges of text and url, and the index after `)`.
-    private static func inlineLink(_ s: [Unicode.Scalar], at start: Int) -> (Range<Int>, Range<Int>, Int)? {
+    private static func inlineLink(_ s: Scalars, at start: Int) -> (Range<Int>, Range<Int>, Int)? {
         var i = start + 1
         var depth = 1
         while i < s.count {
@@ -89,7 +89,7 @@ enum MarkupResidue {
     }
 
     /// `<http…>`, `<https…>` or `<mailto:…>` at `start`: the index of `>`.
-    private static func autolinkEnd(_ s: [Unicode.Scalar], at start: Int) -> Int? {
+    private static func autolinkEnd(_ s: Scalars, at start: Int) -> Int? {
         let rest = String(String.UnicodeScalarView(s[(start + 1)..<min(s.count, start + 9)])).lowercased()
         guard rest.hasPrefix("http://") || rest.hasPrefix("https://") || rest.hasPrefix("mailto:") else { return nil }
         var i = start + 1

@@ -100,7 +100,7 @@ public enum Normalizer {
     /// NFC through ICU; composed scalars take the origin of the first scalar of their grapheme.
     static func composeNFC(_ line: TextLine) -> TextLine {
         guard line.scalars.contains(where: { $0.value >= 0x300 }),
-              Transcoding.nfc(line.scalars[...]) != nil else { return line }
+              Transcoding.nfc(line.scalars) != nil else { return line }
         var out = TextLine()
         var start = 0
         let text = line.text

@@ -9,7 +9,7 @@ public enum QueryForm {
         }
         var line = TextLine(original: scalars, lineNumber: 1)
         line = Normalizer.collapseSpaces(Normalizer.composeNFC(Normalizer.foldWidths(line))).trimmed()
-        let simplified = ScriptFolding.simplified(line.scalars)
+        let simplified = ScriptFolding.simplified(Array(line.scalars))
         return String(String.UnicodeScalarView(simplified))
     }
 

@@ -95,7 +95,7 @@ enum ScriptFolding {
     }
 
     /// The index after the closing bracket of a pinyin annotation opening at `open`, or nil.
-    private static func annotationEnd(_ s: [Unicode.Scalar], open: Int) -> Int? {
+    private static func annotationEnd(_ s: Scalars, open: Int) -> Int? {
         var i = open + 1
         var toned = false
         while i < s.count, i - open <= 8 {

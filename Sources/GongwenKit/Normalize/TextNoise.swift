@@ -39,7 +39,7 @@ enum TextNoise {
     }
 
     /// "&name;" with two to eight letters (or the Han characters a spam mirror put in their place).
-    private static func entity(_ s: [Unicode.Scalar], at start: Int) -> (Int, Unicode.Scalar?)? {
+    private static func entity(_ s: Scalars, at start: Int) -> (Int, Unicode.Scalar?)? {
         var i = start + 1
         while i < s.count, i - start <= 9, s[i].isASCIILetter || s[i].isHan { i += 1 }
         guard i < s.count, s[i] == ";", i - start - 1 >= 2 else { return nil }
@@ -51,7 +51,7 @@ enum TextNoise {
     /// A run of at least four one- or two-character ASCII tokens, single-spaced, with punctuation and
     /// letters mixed in, starting at `start` after text or punctuation (not inside a word):
     /// the noise a forum inserts against copying. Returns where it ends.
-    private static func jammerEnd(_ s: [Unicode.Scalar], at start: Int) -> Int? {
+    private static func jammerEnd(_ s: Scalars, at start: Int) -> Int? {
         guard start < s.count, start == 0 || !(s[start - 1].isASCIILetter || s[start - 1].isASCIIDigit || s[start - 1] == " "), s[start].isASCII, s[start] != " " else { return nil }
         var i = start
         var tokens = 0, withLetter = 0, withPunctuation = 0

@@ -4,17 +4,18 @@
 /// (folding, stripping markup, joining hard-wrapped lines) and keeps `origins` in step, so any
 /// value cut from a line can name the words it came from.
 public struct TextLine: Sendable, Equatable {
-    public private(set) var scalars: [Unicode.Scalar]
+    /// The line's scalars; a line cut from another shares its storage.
+    public private(set) var scalars: Scalars
     public private(set) var origins: Origins
 
     public init() {
-        scalars = []
+        scalars = Scalars()
         origins = Origins()
     }
 
     /// A line as it stands in the input: scalar `i` sits at column `i + 1` of line `lineNumber`.
     public init<S: Sequence>(original scalars: S, lineNumber: Int) where S.Element == Unicode.Scalar {
-        self.scalars = Array(scalars)
+        self.scalars = Scalars(scalars)
         self.origins = Origins(from: SourcePoint(line: lineNumber, column: 1), count: self.scalars.count)
     }
 
@@ -23,6 +24,10 @@ public struct TextLine: Sendable, Equatable {
     }
 
     public init(scalars: [Unicode.Scalar], origins: Origins) {
+        self.init(scalars: Scalars(scalars), origins: origins)
+    }
+
+    public init(scalars: Scalars, origins: Origins) {
         precondition(scalars.count == origins.count, "every scalar needs an origin")
         self.scalars = scalars
         self.origins = origins
@@ -30,11 +35,11 @@ public struct TextLine: Sendable, Equatable {
 
     public var count: Int { scalars.count }
     public var isEmpty: Bool { scalars.isEmpty }
-    public var text: String { Self.string(scalars[...]) }
+    public var text: String { scalars.withUnsafeBufferPointer(Self.string) }
 
     /// The string of some scalars, encoded as UTF-8 in one pass (appending them to a
     /// `String.UnicodeScalarView` one by one costs several times as much).
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
         String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
             var n = 0
             for scalar in scalars {
@@ -69,17 +74,17 @@ public struct TextLine: Sendable, Equatable {
     }
 
     public mutating func append(_ other: TextLine) {
-        scalars.append(contentsOf: other.scalars)
-        origins.append(contentsOf: other.origins)
+        append(contentsOf: other, range: 0..<other.count)
     }
 
     public mutating func append(contentsOf other: TextLine, range: Range<Int>) {
-        scalars.append(contentsOf: other.scalars[range])
+        other.scalars.stretch(range).withUnsafeBufferPointer { scalars.append(contentsOf: $0) }
         origins.append(contentsOf: other.origins, range: range)
     }
 
+    /// The scalars in `range` as a line of their own, sharing this line's storage.
     public subscript(range: Range<Int>) -> TextLine {
-        TextLine(scalars: Array(scalars[range]), origins: origins[range])
+        TextLine(scalars: scalars.stretch(range), origins: origins[range])
     }
 
     /// The span of the scalars in `range` (which must not be empty).

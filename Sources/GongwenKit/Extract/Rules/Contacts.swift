@@ -433,7 +433,7 @@ public enum ContactExtractor {
     /// Numbers written in groups as they are read aloud, which the general reading takes for several numbers:
     /// a mobile 3-4-4 ("138 0013 8000", "138-0013-8000") and a local number split in two after its area code
     /// ("0371-6550 9936", "0371 6550 9936"). Not when more digits or a letter follow.
-    static func spacedNumber(at start: Int, in s: [Unicode.Scalar]) -> (Token, Int)? {
+    static func spacedNumber(at start: Int, in s: Scalars) -> (Token, Int)? {
         /// The index after `count` digits at `i`, or nil.
         func digits(_ count: ClosedRange<Int>, at i: Int) -> Int? {
             var j = i

@@ -92,7 +92,7 @@ enum DateExpressions {
     }
 
     /// A day written alone after a range word ("至20日", "—20号"): the day and the index after it.
-    private static func dayOnly(after index: Int, in s: [Unicode.Scalar]) -> (day: Int, end: Int)? {
+    private static func dayOnly(after index: Int, in s: Scalars) -> (day: Int, end: Int)? {
         var i = index
         while i < s.count, s[i].isLineSpace { i += 1 }
         guard i < s.count, rangeScalars.contains(s[i]) else { return nil }
@@ -110,7 +110,7 @@ enum DateExpressions {
     }
 
     /// The text between two positions when it is short (a range word), else nil.
-    private static func between(_ from: Int, _ to: Int, in s: [Unicode.Scalar]) -> String? {
+    private static func between(_ from: Int, _ to: Int, in s: Scalars) -> String? {
         guard to >= from, to - from <= 2 else { return nil }
         return String(String.UnicodeScalarView(s[from..<to].filter { !$0.isLineSpace }))
     }
