@@ -30,7 +30,8 @@ public struct Scalars: RandomAccessCollection, Sendable, Hashable {
     @inline(__always)
     public subscript(index: Int) -> Unicode.Scalar {
         precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "scalar index out of range")
-        return storage[offset &+ index]
+        // Checked once, against the stretch: `storage`'s own check would be a second.
+        return storage.withUnsafeBufferPointer { $0[offset &+ index] }
     }
 
     /// The scalars in `range`, sharing this storage (the collection's own `self[range]` is a `Slice`,

@@ -118,12 +118,14 @@ public struct TextLine: Sendable, Equatable {
 
     /// Whether `prefix` stands at scalar `index`.
     public func hasPrefix(_ prefix: String, at index: Int) -> Bool {
-        var i = index
-        for scalar in prefix.unicodeScalars {
-            guard i < count, scalars[i] == scalar else { return false }
-            i += 1
+        scalars.withUnsafeBufferPointer { s in
+            var i = index
+            for scalar in prefix.unicodeScalars {
+                guard i >= 0, i < s.count, s[i] == scalar else { return false }
+                i += 1
+            }
+            return true
         }
-        return true
     }
 
     public func hasSuffix(_ suffix: String) -> Bool { hasSuffix(suffix, before: count) }
@@ -131,12 +133,14 @@ public struct TextLine: Sendable, Equatable {
     /// Whether `suffix` ends right before scalar `index`.
     public func hasSuffix(_ suffix: String, before index: Int) -> Bool {
         guard index <= count else { return false }
-        var i = index
-        for scalar in suffix.unicodeScalars.reversed() {
-            guard i > 0, scalars[i - 1] == scalar else { return false }
-            i -= 1
+        return scalars.withUnsafeBufferPointer { s in
+            var i = index
+            for scalar in suffix.unicodeScalars.reversed() {
+                guard i > 0, s[i - 1] == scalar else { return false }
+                i -= 1
+            }
+            return true
         }
-        return true
     }
 
     /// The index of the first occurrence of `needle` at or after `from`, or nil: the scalars are
@@ -144,19 +148,21 @@ public struct TextLine: Sendable, Equatable {
     public func firstIndex(of needle: String, from: Int = 0) -> Int? {
         var rest = needle.unicodeScalars.makeIterator()
         guard let first = rest.next() else { return nil }
-        var i = Swift.max(from, 0)
-        while i < count {
-            if scalars[i] == first {
-                var j = i + 1, tail = rest, matched = true
-                while let scalar = tail.next() {
-                    guard j < count, scalars[j] == scalar else { matched = false; break }
-                    j += 1
+        return scalars.withUnsafeBufferPointer { s in
+            var i = Swift.max(from, 0)
+            while i < s.count {
+                if s[i] == first {
+                    var j = i + 1, tail = rest, matched = true
+                    while let scalar = tail.next() {
+                        guard j < s.count, s[j] == scalar else { matched = false; break }
+                        j += 1
+                    }
+                    if matched { return i }
                 }
-                if matched { return i }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     public func contains(_ needle: String) -> Bool { firstIndex(of: needle) != nil }
