@@ -6,7 +6,7 @@ import GongwenKit
 /// How much of one input is read before it is refused.
 struct LimitArguments: ParsableArguments {
     @Option(name: .customLong("max-bytes"), help: ArgumentHelp(
-        "Refuse an input larger than this (bytes, or with K, M or G: 64M).",
+        "Refuse an input larger than this (bytes, or with K, M or G: 64M; at most 2G).",
         valueName: "size"))
     var maxBytes: ByteCount = ByteCount(IngestLimits.standard.maxBytes)
 
@@ -30,7 +30,7 @@ struct ByteCount: ExpressibleByArgument, CustomStringConvertible {
         }
         guard let value = Int(digits), value > 0 else { return nil }
         let (bytes, overflow) = value.multipliedReportingOverflow(by: 1 << shift)
-        guard !overflow else { return nil }
+        guard !overflow, bytes <= 1 << 31 else { return nil }  // 2G: IngestLimits.largest, give or take its byte
         self.bytes = bytes
     }
 

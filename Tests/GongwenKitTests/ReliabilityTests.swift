@@ -90,6 +90,15 @@ struct InputLimitTests {
         #expect(try Ingest.read(path: url.path, limits: IngestLimits(maxBytes: 5000)).lines.count == 1)
     }
 
+    @Test("No limit reaches past 2 GiB less one byte, the most 32-bit positions can hold, and the message says so")
+    func largestInput() {
+        #expect(IngestLimits(maxBytes: 1 << 40).maxBytes == IngestLimits.largest)
+        #expect(IngestLimits(maxBytes: 1 << 31).maxBytes == Int(Int32.max))
+        #expect(IngestLimits(maxBytes: 4096).maxBytes == 4096)
+        #expect(IngestError.tooLarge(path: "x", limit: IngestLimits.largest, size: 3 << 30).description
+            == "x: the input is 3221225472 bytes; Gongwen reads at most 2147483647 bytes (2 GiB less one) from one input")
+    }
+
     @Test("An endless stream of zero bytes is refused as binary on its first chunk, not read to the limit")
     func endlessBinaryStream() throws {
         // /dev/zero says it has no size; without the early look it would be read up to 64 MB, then refused as too large.
@@ -133,6 +142,10 @@ struct InputLimitTests {
 
         let bad = try CommandLineTests.run(["parse", "--max-bytes", "64X", notice])
         #expect(bad.status != 0 && bad.stderr.contains("--max-bytes"))
+        // Past the most any input may hold (positions are 32 bits): refused as a usage mistake, the limit said.
+        let huge = try CommandLineTests.run(["parse", "--max-bytes", "3G", notice])
+        #expect(huge.status == 64 && huge.stderr.contains("'3G' is invalid") && huge.stderr.contains("at most 2G"))
+        #expect(try CommandLineTests.run(["parse", "--max-bytes", "2G", notice]).status == 0)
 
         // Two megabytes on standard input against a one-megabyte limit: refused after the first megabyte.
         let shell = "head -c 2000000 /dev/zero | tr '\\0' a | '\(CommandLineTests.executable.path)' parse --max-bytes 1M -"

@@ -37,6 +37,9 @@ public enum Ingest {
 
     public static func ingest(bytes: [UInt8], path: String, format: InputFormat? = nil) throws -> IngestedDocument {
         guard !bytes.isEmpty else { throw IngestError.empty(path: path) }
+        guard bytes.count <= IngestLimits.largest else {
+            throw IngestError.tooLarge(path: path, limit: IngestLimits.largest, size: bytes.count)
+        }
         try refuseNonText(bytes.prefix(InputReader.headSize), path: path)
         let format = format ?? sniffFormat(bytes, path: path)
         let declared = format == .html ? declaredCharset(bytes) : nil

@@ -35,6 +35,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             return "the character at UTF-16 offset \(offset) has no form in \(encoding)"
         case let .tooLarge(path, limit, size):
             let actual = size.map { "is \($0) bytes" } ?? "is longer than that (read up to the limit, then stopped)"
+            guard limit < IngestLimits.largest else {
+                return "\(path): the input \(actual); Gongwen reads at most \(limit) bytes (2 GiB less one) from one input"
+            }
             return "\(path): the limit is \(limit) bytes and the input \(actual); raise it with --max-bytes if this is really one notice"
         case let .notText(path, format, advice):
             return "\(path): this is \(format), not text or HTML" + (advice.map { ": \($0)" } ?? "")

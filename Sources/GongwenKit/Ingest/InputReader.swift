@@ -4,9 +4,15 @@ import Foundation
 /// holds about 11 bytes of memory per input byte for text and 21 for HTML, so the default keeps one input
 /// under ~1.4 GB.
 public struct IngestLimits: Sendable, Equatable {
-    public var maxBytes: Int
+    /// The most bytes any input may hold, whatever the limit asked for: 2 GiB less one byte. A line's
+    /// length and a column are kept in 32 bits (`Scalars`, `Origins`), and an input no longer than
+    /// this cannot run past them.
+    public static let largest = Int(Int32.max)
 
-    public init(maxBytes: Int) { self.maxBytes = maxBytes }
+    public private(set) var maxBytes: Int
+
+    /// At most `largest`.
+    public init(maxBytes: Int) { self.maxBytes = min(maxBytes, Self.largest) }
 
     public static let standard = IngestLimits(maxBytes: 64 << 20)
 }

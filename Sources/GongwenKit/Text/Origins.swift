@@ -7,7 +7,7 @@
 /// the same input line), so two equal sequences of positions have equal runs.
 public struct Origins: RandomAccessCollection, Sendable, Equatable {
     struct Run: Sendable, Equatable {
-        var start: Int  // index of the run's first scalar in the line
+        var start: Int32  // index of the run's first scalar in the line
         var line: Int32
         var column: Int32
     }
@@ -16,9 +16,13 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
     /// allocation of their own (a third of all allocations were single-run arrays). Meaningless when
     /// `count` is 0, and then always all zeros, so that equal positions have equal fields.
     private var firstRun = Run(start: 0, line: 0, column: 0)
+    /// The number of positions. 32 bits, as a run's are (a line is shorter than 2 GiB: the most
+    /// `IngestLimits` lets be read), so that the positions of a line take 24 bytes with their first run.
+    private var storedCount: Int32 = 0
     /// The runs after the first.
     private var laterRuns: [Run] = []
-    public private(set) var count = 0
+
+    public var count: Int { Int(storedCount) }
 
     public init() {}
 
@@ -26,7 +30,7 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
     init(from first: SourcePoint, count: Int) {
         guard count > 0 else { return }
         firstRun = Run(start: 0, line: first.line, column: first.column)
-        self.count = count
+        storedCount = Int32(count)
     }
 
     public init<S: Sequence>(_ points: S) where S.Element == SourcePoint {
@@ -45,7 +49,7 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
 
     /// Where run `r` ends: the next run's start, or `count` for the last.
     @inline(__always)
-    private func end(ofRun r: Int) -> Int { r < laterRuns.count ? laterRuns[r].start : count }
+    private func end(ofRun r: Int) -> Int { r < laterRuns.count ? Int(laterRuns[r].start) : count }
 
     public subscript(index: Int) -> SourcePoint {
         precondition(index >= 0 && index < count, "origin index out of range")
@@ -57,31 +61,27 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
         var low = 0, high = runCount - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if run(middle).start <= index { low = middle } else { high = middle - 1 }
+            if Int(run(middle).start) <= index { low = middle } else { high = middle - 1 }
         }
         return low
     }
 
     private func point(in run: Run, at index: Int) -> SourcePoint {
-        SourcePoint(line: run.line, column: run.column &+ Int32(truncatingIfNeeded: index - run.start))
+        SourcePoint(line: run.line, column: run.column &+ Int32(truncatingIfNeeded: index - Int(run.start)))
     }
 
     /// `length` scalars from `first` on, joined to the last run when they go on from it.
     private mutating func appendRun(from first: SourcePoint, length: Int) {
         guard length > 0 else { return }
-        let new = Run(start: count, line: first.line, column: first.column)
+        let new = Run(start: storedCount, line: first.line, column: first.column)
+        defer { storedCount += Int32(length) }
         guard count > 0 else {
             firstRun = new
-            count = length
             return
         }
         let last = laterRuns.last ?? firstRun
-        if last.line == first.line, Int(last.column) + (count - last.start) == Int(first.column) {
-            count += length
-            return
-        }
+        if last.line == first.line, Int(last.column) + (count - Int(last.start)) == Int(first.column) { return }
         laterRuns.append(new)
-        count += length
     }
 
     public mutating func append(_ point: SourcePoint) { appendRun(from: point, length: 1) }

@@ -6,9 +6,12 @@
 /// (`append`) first becomes an array of its own, so a change never shows through in another line.
 public struct Scalars: RandomAccessCollection, Sendable, Hashable {
     private var storage: [Unicode.Scalar]
-    /// Where the stretch begins in `storage`.
-    private var offset: Int
-    public private(set) var count: Int
+    /// Where the stretch begins in `storage`, and its length: 32 bits each (a line is shorter than
+    /// 2 GiB, the most `IngestLimits` lets be read), so that a line's scalars take 16 bytes, not 24.
+    private var offset: Int32
+    private var length: Int32
+
+    public var count: Int { Int(length) }
 
     public init() {
         self.init([])
@@ -17,7 +20,7 @@ public struct Scalars: RandomAccessCollection, Sendable, Hashable {
     public init(_ array: [Unicode.Scalar]) {
         storage = array
         offset = 0
-        count = array.count
+        length = Int32(array.count)
     }
 
     public init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
@@ -31,7 +34,7 @@ public struct Scalars: RandomAccessCollection, Sendable, Hashable {
     public subscript(index: Int) -> Unicode.Scalar {
         precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "scalar index out of range")
         // Checked once, against the stretch: `storage`'s own check would be a second.
-        return storage.withUnsafeBufferPointer { $0[offset &+ index] }
+        return storage.withUnsafeBufferPointer { $0[Int(offset) &+ index] }
     }
 
     /// The scalars in `range`, sharing this storage (the collection's own `self[range]` is a `Slice`,
@@ -39,28 +42,28 @@ public struct Scalars: RandomAccessCollection, Sendable, Hashable {
     func stretch(_ range: Range<Int>) -> Scalars {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "scalar range out of bounds")
         var cut = self
-        cut.offset = offset + range.lowerBound
-        cut.count = range.count
+        cut.offset = offset + Int32(range.lowerBound)
+        cut.length = Int32(range.count)
         return cut
     }
 
     /// The scalars as one contiguous buffer, without a copy.
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R) rethrows -> R {
         try storage.withUnsafeBufferPointer { whole in
-            try body(UnsafeBufferPointer(rebasing: whole[offset..<(offset + count)]))
+            try body(UnsafeBufferPointer(rebasing: whole[Int(offset)..<(Int(offset) + count)]))
         }
     }
 
     public mutating func append(_ scalar: Unicode.Scalar) {
         ownStorage()
         storage.append(scalar)
-        count += 1
+        length += 1
     }
 
     public mutating func append<C: Collection>(contentsOf scalars: C) where C.Element == Unicode.Scalar {
         ownStorage()
+        length += Int32(scalars.count)
         storage.append(contentsOf: scalars)
-        count += scalars.count
     }
 
     public mutating func reserveCapacity(_ capacity: Int) {
@@ -71,7 +74,7 @@ public struct Scalars: RandomAccessCollection, Sendable, Hashable {
     /// Makes `storage` hold exactly this stretch, so that appending to it changes no other line.
     private mutating func ownStorage() {
         guard offset != 0 || count != storage.count else { return }
-        storage = Array(storage[offset..<(offset + count)])
+        storage = Array(storage[Int(offset)..<(Int(offset) + count)])
         offset = 0
     }
 
