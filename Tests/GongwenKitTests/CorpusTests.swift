@@ -141,16 +141,16 @@ struct LayoutCoverage {
     }
 
     private mutating func add(_ record: NoticeRecord) {
-        record.elements.forEach { cover($0.span) }
-        record.sections.forEach { add($0) }
-        record.attachments.flatMap(\.sections).forEach { add($0) }
-        record.diagnostics.filter { $0.message.hasPrefix("line not placed") }.compactMap(\.span).forEach { cover($0) }
-        record.embedded.forEach { add($0) }
+        for element in record.elements { cover(element.span) }
+        for section in record.sections { add(section) }
+        for section in record.attachments.flatMap(\.sections) { add(section) }
+        for span in record.diagnostics.filter({ $0.message.hasPrefix("line not placed") }).compactMap(\.span) { cover(span) }
+        for embedded in record.embedded { add(embedded) }
     }
 
     private mutating func add(_ section: SectionRecord) {
         cover(section.span)
-        section.children.forEach { add($0) }
+        for child in section.children { add(child) }
     }
 
     private mutating func cover(_ span: SourceSpan) {

@@ -64,14 +64,14 @@ struct NoLineLostTests {
         }
         func add(_ section: SectionRecord) {
             cover(section.span)
-            section.children.forEach(add)
+            for child in section.children { add(child) }
         }
         func add(_ record: NoticeRecord) {
-            record.elements.forEach { cover($0.span) }
-            record.sections.forEach(add)
-            record.attachments.flatMap(\.sections).forEach(add)
-            record.diagnostics.forEach { cover($0.span) }
-            record.embedded.forEach(add)
+            for element in record.elements { cover(element.span) }
+            for section in record.sections { add(section) }
+            for section in record.attachments.flatMap(\.sections) { add(section) }
+            for diagnostic in record.diagnostics { cover(diagnostic.span) }
+            for embedded in record.embedded { add(embedded) }
         }
         add(record)
         return normalized.lines.filter { line in

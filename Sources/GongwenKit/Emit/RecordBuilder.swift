@@ -150,8 +150,8 @@ public enum RecordBuilder {
         add(.copyTo, notice.copyTo)
         add(.printedBy, notice.printedBy.map { [$0] } ?? [])
         // Not elements of the document, but lines of the input: each is in the record, one by one.
-        notice.preamble.forEach { add(.preamble, [$0]) }
-        notice.furniture.forEach { add(.furniture, [$0]) }
+        for line in notice.preamble { add(.preamble, [line]) }
+        for line in notice.furniture { add(.furniture, [line]) }
         return result
     }
 

@@ -109,20 +109,20 @@ public enum HeaderFieldExtractor {
 
         var result: [(name: String, span: SourceSpan)] = []
         var pendingStart: Int?
-        var groupOpensWith各 = false
+        var groupOpensWithEach = false  // the group of names opened with 各 ("each")
         var starts: [Int] = []  // where each addressee in `result` begins
         for part in parts {
             let words = text[part].trimmed()
             // "各有关协会、单位、个人", "各市（区）质监局、市场监管局": after 各, short common nouns joined
             // by 、 share its 各 and stay one addressee. (Commas still separate addressees.)
             let separator = part.lowerBound > 0 ? text.scalars[part.lowerBound - 1] : nil
-            if separator == "、", groupOpensWith各, pendingStart == nil, words.count <= 5, !words.hasPrefix("各"),
+            if separator == "、", groupOpensWithEach, pendingStart == nil, words.count <= 5, !words.hasPrefix("各"),
                !result.isEmpty, let start = starts.last {
                 let range = start..<part.upperBound
                 result[result.count - 1] = (text[range].text, text.span(range))
                 continue
             }
-            if separator != "、" { groupOpensWith各 = words.hasPrefix("各") }
+            if separator != "、" { groupOpensWithEach = words.hasPrefix("各") }
             if names(words) {
                 let from = pendingStart ?? part.lowerBound
                 let range = from..<part.upperBound
