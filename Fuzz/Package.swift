@@ -6,15 +6,15 @@ import PackageDescription
 let package = Package(
     name: "GongwenFuzz",
     products: [
-        .library(name: "GongwenFuzz", type: .static, targets: ["GongwenFuzz"]),
+        .library(name: "GongwenFuzz", type: .static, targets: ["GongwenFuzz"])
     ],
     dependencies: [
-        .package(name: "Gongwen", path: ".."),
+        .package(name: "Gongwen", path: "..")
     ],
     targets: [
         .target(
             name: "GongwenFuzz",
             dependencies: [.product(name: "GongwenKit", package: "Gongwen")]
-        ),
+        )
     ]
 )

@@ -14,7 +14,8 @@ struct ArchiveBenchmark {
     static func main() async throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
         switch (arguments.first, arguments.count) {
-        case ("search", 2...3): try await search(database: arguments[1], count: arguments.count == 3 ? Int(arguments[2]) ?? 200 : 200)
+        case ("search", 2...3):
+            try await search(database: arguments[1], count: arguments.count == 3 ? Int(arguments[2]) ?? 200 : 200)
         case ("parse", 2): try await parse(folder: arguments[1])
         default:
             FileHandle.standardError.write(Data("usage: archive-benchmark search DB [QUERIES] | parse FOLDER\n".utf8))
@@ -32,7 +33,8 @@ struct ArchiveBenchmark {
             }
         }
         guard !bodies.isEmpty else {
-            FileHandle.standardError.write(Data("archive-benchmark: \(database) holds no text to take queries from; ingest first\n".utf8))
+            FileHandle.standardError.write(
+                Data("archive-benchmark: \(database) holds no text to take queries from; ingest first\n".utf8))
             exit(1)
         }
         let counts = try await store.counts()
@@ -47,7 +49,10 @@ struct ArchiveBenchmark {
                 guard body.count > length else { continue }
                 let start = (i * 104_729) % (body.count - length + 1)
                 let query = String(body[start..<(start + length)])
-                if query.unicodeScalars.allSatisfy({ $0.properties.isIdeographic || $0.properties.numericType != nil }) { queries.append(query) }
+                if query.unicodeScalars.allSatisfy({ $0.properties.isIdeographic || $0.properties.numericType != nil })
+                {
+                    queries.append(query)
+                }
             }
             for query in queries.prefix(20) { _ = try await store.search(SearchQuery(text: query)) }  // warm-up
             var times: [Double] = []
@@ -60,9 +65,13 @@ struct ArchiveBenchmark {
                 found += results.total
             }
             times.sort()
-            let p50 = times[times.count / 2], p99 = times[min(times.count - 1, times.count * 99 / 100)]
-            print(String(format: "%d-character queries: %d, p50 %.2f ms, p99 %.2f ms, %.0f notices found per query on average",
-                         length, queries.count, p50, p99, Double(found) / Double(queries.count)))
+            let p50 = times[times.count / 2]
+            let p99 = times[min(times.count - 1, times.count * 99 / 100)]
+            print(
+                String(
+                    format:
+                        "%d-character queries: %d, p50 %.2f ms, p99 %.2f ms, %.0f notices found per query on average",
+                    length, queries.count, p50, p99, Double(found) / Double(queries.count)))
         }
         try await store.close()
     }
@@ -72,7 +81,8 @@ struct ArchiveBenchmark {
         let start = ContinuousClock.now
         let jobs = ProcessInfo.processInfo.activeProcessorCount
         let bytes = try await withThrowingTaskGroup(of: Int.self) { group in
-            var next = 0, total = 0
+            var next = 0
+            var total = 0
             func submit() {
                 guard next < files.count else { return }
                 let path = files[next]
@@ -92,7 +102,10 @@ struct ArchiveBenchmark {
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print(String(format: "parsed %d files (%.1f MB) in %.2f s on %d cores: %.0f files/s", files.count, Double(bytes) / 1_048_576, seconds, jobs,
-                     Double(files.count) / seconds))
+        print(
+            String(
+                format: "parsed %d files (%.1f MB) in %.2f s on %d cores: %.0f files/s", files.count,
+                Double(bytes) / 1_048_576, seconds, jobs,
+                Double(files.count) / seconds))
     }
 }

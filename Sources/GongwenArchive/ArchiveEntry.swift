@@ -84,8 +84,9 @@ extension ArchivedFile {
             entries.append(try ArchiveEntry(item, parentAddress: parent, lines: linesOf[i]))
         }
         let source = analyzed.record.source
-        self.init(path: path, sha256: source.sha256, format: source.format.rawValue, encoding: source.encoding,
-                  byteCount: byteCount, entries: entries)
+        self.init(
+            path: path, sha256: source.sha256, format: source.format.rawValue, encoding: source.encoding,
+            byteCount: byteCount, entries: entries)
     }
 
     /// The input lines a record's elements, sections and attachments cover.
@@ -119,20 +120,28 @@ extension ArchiveEntry {
             docNumber: record.docNumber?.text, docAgency: record.docNumber?.agency, docYear: record.docNumber?.year,
             docSerial: record.docNumber?.serial, issuer: record.issuer.name, level: record.issuer.level.rawValue,
             title: record.title, signedOn: record.signedOn, publishedOn: record.publishedOn,
-            campaignID: key.map(CampaignConfigurator.id(of:)), campaign: key?.campaign, campaignYear: record.campaignYear,
+            campaignID: key.map(CampaignConfigurator.id(of:)), campaign: key?.campaign,
+            campaignYear: record.campaignYear,
             year: record.campaignYear ?? record.signedOn.flatMap { Int($0.prefix(4)) } ?? record.docNumber?.year,
             addresseesJSON: try Self.json(record.addressees), deadlinesJSON: try Self.json(record.deadlines),
             body: lines.map(\.text).joined(separator: "\n"),
-            lineSpansJSON: try Self.json(lines.map { [$0.span.startLine, $0.span.startColumn, $0.span.endLine, $0.span.endColumn] }),
+            lineSpansJSON: try Self.json(
+                lines.map { [$0.span.startLine, $0.span.startColumn, $0.span.endLine, $0.span.endColumn] }),
             recordJSON: try Self.json(record),
             citations: record.citations.map {
                 ArchiveCitation(kind: .cites, docNumber: $0.docNumber, title: $0.title, text: $0.text, span: $0.span)
-            } + record.embedded.compactMap { forwarded in
-                guard let span = ArchivedFile.lineRange(of: forwarded).map({ SourceSpan(start: SourcePoint(line: $0.lowerBound, column: 1),
-                                                                                       end: SourcePoint(line: $0.upperBound, column: 1)) })
-                else { return nil }
-                return ArchiveCitation(kind: .forwards, docNumber: forwarded.docNumber?.text, title: forwarded.title,
-                                       text: forwarded.title ?? forwarded.docNumber?.text ?? "", span: span)
-            })
+            }
+                + record.embedded.compactMap { forwarded in
+                    guard
+                        let span = ArchivedFile.lineRange(of: forwarded).map({
+                            SourceSpan(
+                                start: SourcePoint(line: $0.lowerBound, column: 1),
+                                end: SourcePoint(line: $0.upperBound, column: 1))
+                        })
+                    else { return nil }
+                    return ArchiveCitation(
+                        kind: .forwards, docNumber: forwarded.docNumber?.text, title: forwarded.title,
+                        text: forwarded.title ?? forwarded.docNumber?.text ?? "", span: span)
+                })
     }
 }

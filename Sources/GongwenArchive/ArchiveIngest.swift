@@ -64,8 +64,10 @@ public enum ArchiveIngest {
     /// with a bounded queue of files read ahead so that parsing goes on while a batch is written, and
     /// stored by one writer in batches as they come. `progress` is called at most ten times a second, and
     /// once at the end.
-    public static func run(files: [String], into store: any ArchiveStore, limits: IngestLimits = .standard,
-                           progress: (@Sendable (IngestSummary) -> Void)? = nil) async throws -> IngestSummary {
+    public static func run(
+        files: [String], into store: any ArchiveStore, limits: IngestLimits = .standard,
+        progress: (@Sendable (IngestSummary) -> Void)? = nil
+    ) async throws -> IngestSummary {
         let started = Date()
         let stored = try await store.storedDigests()
         var summary = IngestSummary(files: files.count)
@@ -87,12 +89,18 @@ public enum ArchiveIngest {
                     case .success(.added): summary.added += 1
                     case .success(.updated): summary.updated += 1
                     case .success(.unchanged): summary.unchanged += 1
-                    case let .failure(error): summary.failures.append(IngestFailure(path: file.path, reason: "\(file.path): not stored: \(error)"))
+                    case let .failure(error):
+                        summary.failures.append(
+                            IngestFailure(path: file.path, reason: "\(file.path): not stored: \(error)"))
                     }
-                    if case .success(let outcome) = result, outcome != .unchanged { summary.entries += file.entries.count }
+                    if case .success(let outcome) = result, outcome != .unchanged {
+                        summary.entries += file.entries.count
+                    }
                 }
             } catch {
-                summary.failures += batch.map { IngestFailure(path: $0.path, reason: "\($0.path): not stored: \(error)") }
+                summary.failures += batch.map {
+                    IngestFailure(path: $0.path, reason: "\($0.path): not stored: \(error)")
+                }
             }
             batch.removeAll(keepingCapacity: true)
             report()
@@ -153,7 +161,9 @@ public enum ArchiveIngest {
         }
         do {
             let analyzed = try Gongwen.analyze(bytes: bytes, path: path, format: format(of: path))
-            return Prepared(path: path, byteCount: bytes.count, result: .parsed(try ArchivedFile(analyzed, path: path, byteCount: bytes.count)))
+            return Prepared(
+                path: path, byteCount: bytes.count,
+                result: .parsed(try ArchivedFile(analyzed, path: path, byteCount: bytes.count)))
         } catch {
             return Prepared(path: path, byteCount: bytes.count, result: .failed("\(error)"))
         }

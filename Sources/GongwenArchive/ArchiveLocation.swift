@@ -60,19 +60,28 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         self.host = host
         port = components.port ?? 5432
         user = components.user ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
-        password = components.password.flatMap { $0.removingPercentEncoding } ?? ProcessInfo.processInfo.environment["PGPASSWORD"]
+        password =
+            components.password.flatMap { $0.removingPercentEncoding }
+            ?? ProcessInfo.processInfo.environment["PGPASSWORD"]
         self.database = database
         let sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
-        guard ["disable", "require"].contains(sslmode) else { throw .badURL(url, reason: "sslmode is disable or require") }
+        guard ["disable", "require"].contains(sslmode) else {
+            throw .badURL(url, reason: "sslmode is disable or require")
+        }
         requireTLS = sslmode == "require"
         schema = components.queryItems?.first { $0.name == "schema" }?.value
-        if let schema, schema.isEmpty || !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) || schema.first!.isNumber {
+        if let schema,
+            schema.isEmpty || !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+                || schema.first!.isNumber
+        {
             throw .badURL(url, reason: "a schema name is ASCII letters, digits and _, not beginning with a digit")
         }
     }
 
     /// The URL without its password.
-    public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" + (schema.map { "?schema=\($0)" } ?? "") }
+    public var description: String {
+        "postgres://\(user)@\(host):\(port)/\(database)" + (schema.map { "?schema=\($0)" } ?? "")
+    }
 }
 
 public enum ArchiveOpenError: Error, CustomStringConvertible, Equatable {
@@ -83,7 +92,8 @@ public enum ArchiveOpenError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .badURL(url, reason): return "--db \(url): not a PostgreSQL address: \(reason)"
-        case let .noArchive(path): return "\(path): no archive here; create it with `gongwen ingest FOLDER --db \(path)`"
+        case let .noArchive(path):
+            return "\(path): no archive here; create it with `gongwen ingest FOLDER --db \(path)`"
         case let .cannotOpen(location, reason): return "\(location): cannot open the archive: \(reason)"
         }
     }

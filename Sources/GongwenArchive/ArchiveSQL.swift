@@ -32,7 +32,8 @@ struct SQLStatement: Sendable {
 /// The queries both backends run, written once.
 enum ArchiveSQL {
     /// The columns of an `EntrySummary`, in its order (`e` is `entries`).
-    static let summaryColumns = "e.address, e.parent_address, e.doc_number, e.issuer, e.level, e.title, e.signed_on, e.year, e.campaign_id, e.campaign"
+    static let summaryColumns =
+        "e.address, e.parent_address, e.doc_number, e.issuer, e.level, e.title, e.signed_on, e.year, e.campaign_id, e.campaign"
 
     /// The filters of a query, as conditions joined by AND (each after " AND ").
     static func filters(_ query: SearchQuery, into statement: inout SQLStatement) -> String {
@@ -44,7 +45,8 @@ enum ArchiveSQL {
         if let level = query.level { conditions.append("e.level = \(statement.bind(.text(level)))") }
         if let campaign = query.campaign {
             let id = statement.bind(.text(campaign))
-            conditions.append("(e.campaign_id = \(id) OR \(statement.contains("e.campaign", statement.bind(.text(campaign)))))")
+            conditions.append(
+                "(e.campaign_id = \(id) OR \(statement.contains("e.campaign", statement.bind(.text(campaign)))))")
         }
         if let number = query.docNumber { conditions.append("e.doc_number = \(statement.bind(.text(number)))") }
         return conditions.map { " AND " + $0 }.joined()
@@ -62,12 +64,15 @@ enum ArchiveSQL {
         case .sqlite:
             let phrase = "\"" + query.grams.joined(separator: " ") + "\""
             let verify = SearchGrams.needsVerification(words)
-            matches = "SELECT entry_search.rowid AS id" + (count ? "" : ", -bm25(entry_search, 10.0, 1.0) AS score") + " FROM entry_search"
+            matches =
+                "SELECT entry_search.rowid AS id" + (count ? "" : ", -bm25(entry_search, 10.0, 1.0) AS score")
+                + " FROM entry_search"
             if filtered || verify { matches += " JOIN entries e ON e.id = entry_search.rowid" }
             if verify { matches += " JOIN entry_texts t ON t.entry_id = entry_search.rowid" }
             matches += " WHERE entry_search MATCH \(s.bind(.text(phrase)))"
             if verify {
-                let w = s.bind(.text(words)), v = s.bind(.text(words))
+                let w = s.bind(.text(words))
+                let v = s.bind(.text(words))
                 matches += " AND (\(s.contains("t.body", w)) OR \(s.contains("e.title", v)))"
             }
         case .postgres:
@@ -78,7 +83,10 @@ enum ArchiveSQL {
             let folded = words.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
             let w = s.bind(.text(folded ? words.lowercased() : words))
             let title = folded ? "lower(coalesce(e.title, ''))" : "coalesce(e.title, '')"
-            matches = "SELECT e.id" + (count ? "" : ", (CASE WHEN strpos(\(title), \(w)) > 0 THEN 1 ELSE 0 END) AS score, e.year, e.signed_on")
+            matches =
+                "SELECT e.id"
+                + (count
+                    ? "" : ", (CASE WHEN strpos(\(title), \(w)) > 0 THEN 1 ELSE 0 END) AS score, e.year, e.signed_on")
                 + " FROM entries e"
             let verify = query.grams.count > 1 || SearchGrams.needsVerification(words)
             if verify { matches += " JOIN entry_texts t ON t.entry_id = e.id" }
@@ -93,12 +101,16 @@ enum ArchiveSQL {
             s.sql = "SELECT count(*) FROM (\(matches)) m"
             return s
         }
-        let (inner, outer) = dialect == .sqlite
+        let (inner, outer) =
+            dialect == .sqlite
             ? ("score DESC, id", "m.score DESC, m.id")
-            : ("score DESC, year DESC NULLS LAST, signed_on DESC NULLS LAST, id",
-               "m.score DESC, e.year DESC NULLS LAST, e.signed_on DESC NULLS LAST, m.id")
+            : (
+                "score DESC, year DESC NULLS LAST, signed_on DESC NULLS LAST, id",
+                "m.score DESC, e.year DESC NULLS LAST, e.signed_on DESC NULLS LAST, m.id"
+            )
         matches += " ORDER BY \(inner) LIMIT \(s.bind(.int(query.filters.limit)))"
-        s.sql = "SELECT \(summaryColumns), t.body, t.line_spans, m.score FROM (\(matches)) m JOIN entries e ON e.id = m.id"
+        s.sql =
+            "SELECT \(summaryColumns), t.body, t.line_spans, m.score FROM (\(matches)) m JOIN entries e ON e.id = m.id"
             + " JOIN entry_texts t ON t.entry_id = m.id ORDER BY \(outer)"
         return s
     }
@@ -106,7 +118,8 @@ enum ArchiveSQL {
     /// Entries that match the filters alone, newest first.
     static func filterSearch(_ query: SearchQuery, dialect: SQLDialect, count: Bool) -> SQLStatement {
         var s = SQLStatement(dialect)
-        s.sql = count ? "SELECT count(*) FROM entries e WHERE 1 = 1" : "SELECT \(summaryColumns) FROM entries e WHERE 1 = 1"
+        s.sql =
+            count ? "SELECT count(*) FROM entries e WHERE 1 = 1" : "SELECT \(summaryColumns) FROM entries e WHERE 1 = 1"
         s.sql += filters(query, into: &s)
         if !count { s.sql += " ORDER BY e.year DESC, e.signed_on DESC, e.address LIMIT \(s.bind(.int(query.limit)))" }
         return s
@@ -116,7 +129,11 @@ enum ArchiveSQL {
     static func entries(docNumber: String?, address: String?, dialect: SQLDialect) -> SQLStatement {
         var s = SQLStatement(dialect)
         s.sql = "SELECT \(summaryColumns) FROM entries e WHERE "
-        if let docNumber { s.sql += "e.doc_number = \(s.bind(.text(docNumber)))" } else { s.sql += "e.address = \(s.bind(SQLValue(address)))" }
+        if let docNumber {
+            s.sql += "e.doc_number = \(s.bind(.text(docNumber)))"
+        } else {
+            s.sql += "e.address = \(s.bind(SQLValue(address)))"
+        }
         s.sql += " ORDER BY e.address"
         return s
     }
@@ -125,13 +142,17 @@ enum ArchiveSQL {
     /// the cited number, or, for a citation by title only, those with the cited title.
     static func citations(fromAddress: String, dialect: SQLDialect) -> SQLStatement {
         var s = SQLStatement(dialect)
-        s.sql = citationSelect + " WHERE e.address = \(s.bind(.text(fromAddress))) ORDER BY e.address, c.position, r.address"
+        s.sql =
+            citationSelect
+            + " WHERE e.address = \(s.bind(.text(fromAddress))) ORDER BY e.address, c.position, r.address"
         return s
     }
 
     /// The citations of one notice: by its number, or by its title where the citation gives no number.
     /// `citing`: filters the citing entries must match (a search's, for the notices citing a number).
-    static func citations(toNumber: String?, title: String?, citing: SearchQuery? = nil, dialect: SQLDialect) -> SQLStatement {
+    static func citations(
+        toNumber: String?, title: String?, citing: SearchQuery? = nil, dialect: SQLDialect
+    ) -> SQLStatement {
         var s = SQLStatement(dialect)
         var conditions: [String] = []
         if let toNumber { conditions.append("c.doc_number = \(s.bind(.text(toNumber)))") }
@@ -143,7 +164,8 @@ enum ArchiveSQL {
         return s
     }
 
-    static let citationSelect = "SELECT \(summaryColumns), c.position, c.kind, c.doc_number, c.title, c.text, c.start_line, c.start_column,"
+    static let citationSelect =
+        "SELECT \(summaryColumns), c.position, c.kind, c.doc_number, c.title, c.text, c.start_line, c.start_column,"
         + " c.end_line, c.end_column, \(summaryColumns.replacingOccurrences(of: "e.", with: "r."))"
         + " FROM citations c JOIN entries e ON e.id = c.entry_id LEFT JOIN entries r ON r.id <> e.id"
         + " AND (r.doc_number = c.doc_number OR (c.doc_number IS NULL AND r.title = c.title))"

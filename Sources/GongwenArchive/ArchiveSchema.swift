@@ -105,7 +105,8 @@ public enum ArchiveSchema {
             case .sqlite:
                 // Contentless: the bigrams are not stored twice; a row is deleted by giving its bigrams
                 // again (SearchGrams.document of the entry's title and body).
-                statements.append("""
+                statements.append(
+                    """
                     CREATE VIRTUAL TABLE entry_search USING fts5(
                         title, body, content='', tokenize='unicode61 remove_diacritics 0'
                     )
@@ -114,6 +115,6 @@ public enum ArchiveSchema {
                 statements.append("CREATE INDEX entries_search_grams ON entries USING GIN (search_grams)")
             }
             return statements
-        },
+        }
     ]
 }

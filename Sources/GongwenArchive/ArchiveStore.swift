@@ -49,8 +49,10 @@ public struct SearchQuery: Sendable, Equatable {
     public var docNumber: String?
     public var limit: Int
 
-    public init(text: String? = nil, issuer: String? = nil, year: Int? = nil, level: String? = nil,
-                campaign: String? = nil, docNumber: String? = nil, limit: Int = 20) {
+    public init(
+        text: String? = nil, issuer: String? = nil, year: Int? = nil, level: String? = nil,
+        campaign: String? = nil, docNumber: String? = nil, limit: Int = 20
+    ) {
         self.text = text
         self.issuer = issuer
         self.year = year
@@ -138,11 +140,13 @@ public enum ArchiveQueryError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .tooShort(query):
-            return "search: \"\(query)\" is one character; the search finds two or more (e.g. \(query)X), or use a filter (--issuer, --year, --level, --campaign, --doc-number)"
+            return
+                "search: \"\(query)\" is one character; the search finds two or more (e.g. \(query)X), or use a filter (--issuer, --year, --level, --campaign, --doc-number)"
         case let .tooLong(count):
             return "search: the query has \(count) characters; at most \(Self.maximumQueryLength)"
         case .nothingAsked:
-            return "search: give words to find, a document number, or a filter (--issuer, --year, --level, --campaign, --doc-number)"
+            return
+                "search: give words to find, a document number, or a filter (--issuer, --year, --level, --campaign, --doc-number)"
         }
     }
 }

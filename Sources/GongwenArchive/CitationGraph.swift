@@ -20,8 +20,11 @@ public struct CitationGraph: Sendable, Encodable {
     public static let maximumDepth = 8
 
     /// Looks `notice` (a document number in any bracket form, or an address) up in the archive.
-    public static func find(_ direction: Direction, _ notice: String, in store: any ArchiveStore) async throws -> CitationGraph {
-        var graph = CitationGraph(direction: direction, asked: notice, docNumber: QueryForm.docNumber(notice), notices: [], citations: [])
+    public static func find(
+        _ direction: Direction, _ notice: String, in store: any ArchiveStore
+    ) async throws -> CitationGraph {
+        var graph = CitationGraph(
+            direction: direction, asked: notice, docNumber: QueryForm.docNumber(notice), notices: [], citations: [])
         if let number = graph.docNumber {
             graph.notices = try await store.entries(docNumber: number, address: nil)
         } else {
@@ -37,7 +40,9 @@ public struct CitationGraph: Sendable, Encodable {
             // Relays cite relays: the notices that cite those that cite it, and so on, each at its depth.
             var targets = graph.notices.map { (number: $0.docNumber, title: $0.title) }
             if targets.isEmpty, let number = graph.docNumber { targets = [(number, nil)] }
-            guard targets.contains(where: { $0.number != nil || $0.title != nil }) else { throw CitationGraphError.noNumber(notice) }
+            guard targets.contains(where: { $0.number != nil || $0.title != nil }) else {
+                throw CitationGraphError.noNumber(notice)
+            }
             var seen = Set(graph.notices.map(\.address))
             var depth = 1
             while !targets.isEmpty && depth <= maximumDepth {
@@ -66,7 +71,8 @@ public enum CitationGraphError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .notArchived(notice):
-            return "\(notice): no archived notice has this number or address (`gongwen search` lists what the archive holds)"
+            return
+                "\(notice): no archived notice has this number or address (`gongwen search` lists what the archive holds)"
         case let .noNumber(notice):
             return "\(notice): the notice has neither a document number nor a title, so nothing can cite it"
         }

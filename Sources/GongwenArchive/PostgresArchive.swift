@@ -19,9 +19,10 @@ public final class PostgresArchive: ArchiveStore {
 
     static func open(_ address: PostgresAddress, create: Bool) async throws -> PostgresArchive {
         let logger = Logger(label: "gongwen.archive", factory: { _ in SwiftLogNoOpLogHandler() })
-        let configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
-                                                             password: address.password, database: address.database,
-                                                             tls: address.requireTLS ? .require(try .init(configuration: .makeClientConfiguration())) : .disable)
+        let configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user,
+            password: address.password, database: address.database,
+            tls: address.requireTLS ? .require(try .init(configuration: .makeClientConfiguration())) : .disable)
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
@@ -56,7 +57,8 @@ public final class PostgresArchive: ArchiveStore {
     static func reason(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if error.code == .authMechanismRequiresPassword {
-                return "the server asks for a password: give it in the URL (postgres://user:password@host/database) or in PGPASSWORD"
+                return
+                    "the server asks for a password: give it in the URL (postgres://user:password@host/database) or in PGPASSWORD"
             }
             if let message = error.serverInfo?[.message] { return message }
             if let underlying = error.underlying { return "\(underlying)" }
@@ -67,7 +69,9 @@ public final class PostgresArchive: ArchiveStore {
 
     /// True when the database (in the schema searched) holds an archive: its version table.
     func exists() async throws -> Bool {
-        for try await found in try await connection.query("SELECT to_regclass('archive_schema_version') IS NOT NULL", logger: logger).decode(Bool.self) {
+        for try await found in try await connection.query(
+            "SELECT to_regclass('archive_schema_version') IS NOT NULL", logger: logger
+        ).decode(Bool.self) {
             return found
         }
         return false
@@ -75,20 +79,25 @@ public final class PostgresArchive: ArchiveStore {
 
     func migrate(schema: String?) async throws {
         try await connection.withTransaction(logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext('gongwen archive schema'))", logger: logger)
+            try await connection.query(
+                "SELECT pg_advisory_xact_lock(hashtext('gongwen archive schema'))", logger: logger)
             if let schema {  // a checked identifier: letters, digits, _
-                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
             }
             try await connection.query(PostgresQuery(unsafeSQL: ArchiveSchema.versionTable), logger: logger)
             var applied = Set<Int>()
-            for try await version in try await connection.query("SELECT version FROM archive_schema_version", logger: logger).decode(Int.self) {
+            for try await version in try await connection.query(
+                "SELECT version FROM archive_schema_version", logger: logger
+            ).decode(Int.self) {
                 applied.insert(version)
             }
             for migration in ArchiveSchema.migrations where !applied.contains(migration.version) {
                 for statement in migration.statements(.postgres) {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
-                try await connection.query("""
+                try await connection.query(
+                    """
                     INSERT INTO archive_schema_version (version, name, applied_at) VALUES (\(migration.version), \(migration.name), \(ArchiveSchema.timestamp()))
                     """, logger: logger)
             }
@@ -97,7 +106,9 @@ public final class PostgresArchive: ArchiveStore {
 
     public func storedDigests() async throws -> [String: String] {
         var digests: [String: String] = [:]
-        for try await (path, digest) in try await connection.query("SELECT path, sha256 FROM sources", logger: logger).decode((String, String).self) {
+        for try await (path, digest) in try await connection.query("SELECT path, sha256 FROM sources", logger: logger)
+            .decode((String, String).self)
+        {
             digests[path] = digest
         }
         return digests
@@ -109,7 +120,8 @@ public final class PostgresArchive: ArchiveStore {
         let order = files.indices.sorted { files[$0].path < files[$1].path }
         do {
             return try await connection.withTransaction(logger: logger) { connection in
-                var results = [Result<StoreOutcome, ArchiveStoreError>](repeating: .success(.unchanged), count: files.count)
+                var results = [Result<StoreOutcome, ArchiveStoreError>](
+                    repeating: .success(.unchanged), count: files.count)
                 for index in order {
                     let file = files[index]
                     // Each file in a savepoint of its own: one that fails leaves nothing, the others are kept.
@@ -125,7 +137,8 @@ public final class PostgresArchive: ArchiveStore {
                 return results
             }
         } catch let error as PostgresTransactionError {
-            throw ArchiveStoreError(reason: Self.reason(error.closureError ?? error.beginError ?? error.commitError ?? error))
+            throw ArchiveStoreError(
+                reason: Self.reason(error.closureError ?? error.beginError ?? error.commitError ?? error))
         }
     }
 
@@ -133,7 +146,9 @@ public final class PostgresArchive: ArchiveStore {
         // One writer per path at a time, whichever process it is in (held to the end of the transaction).
         try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(file.path)))", logger: logger)
         var stored: String?
-        for try await digest in try await connection.query("SELECT sha256 FROM sources WHERE path = \(file.path)", logger: logger).decode(String.self) {
+        for try await digest in try await connection.query(
+            "SELECT sha256 FROM sources WHERE path = \(file.path)", logger: logger
+        ).decode(String.self) {
             stored = digest
         }
         if stored == file.sha256 { return .unchanged }
@@ -143,7 +158,8 @@ public final class PostgresArchive: ArchiveStore {
     }
 
     func insert(_ file: ArchivedFile, now: String, _ connection: PostgresConnection) async throws {
-        try await connection.query("""
+        try await connection.query(
+            """
             INSERT INTO sources (path, sha256, format, encoding, byte_count, ingested_at)
             VALUES (\(file.path), \(file.sha256), \(file.format), \(file.encoding), \(file.byteCount), \(now))
             """, logger: logger)
@@ -154,7 +170,8 @@ public final class PostgresArchive: ArchiveStore {
             // writer wait); arrays cannot hold a null here, so a missing number or title travels as "" (never a
             // real value).
             let citations = entry.citations
-            try await connection.query("""
+            try await connection.query(
+                """
                 WITH e AS (
                     INSERT INTO entries (address, source_path, position, parent_address, doc_number, doc_agency, doc_year, doc_serial,
                         issuer, level, title, signed_on, published_on, campaign_id, campaign, campaign_year, year, addressees, deadlines,
@@ -183,7 +200,9 @@ public final class PostgresArchive: ArchiveStore {
     }
 
     public func entries(docNumber: String?, address: String?) async throws -> [EntrySummary] {
-        try await rows(ArchiveSQL.entries(docNumber: docNumber, address: address, dialect: .postgres)).map { EntrySummary($0, at: 0) }
+        try await rows(ArchiveSQL.entries(docNumber: docNumber, address: address, dialect: .postgres)).map {
+            EntrySummary($0, at: 0)
+        }
     }
 
     public func citations(from address: String) async throws -> [CitationLink] {
@@ -191,13 +210,17 @@ public final class PostgresArchive: ArchiveStore {
     }
 
     public func citations(toNumber docNumber: String?, title: String?) async throws -> [CitationLink] {
-        ArchiveSearch.citationLinks(try await rows(ArchiveSQL.citations(toNumber: docNumber, title: title, dialect: .postgres)))
+        ArchiveSearch.citationLinks(
+            try await rows(ArchiveSQL.citations(toNumber: docNumber, title: title, dialect: .postgres)))
     }
 
     public func counts() async throws -> ArchiveCounts {
         var counts = ArchiveCounts(sources: 0, entries: 0, citations: 0)
-        let query: PostgresQuery = "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM entries), (SELECT count(*) FROM citations)"
-        for try await (sources, entries, citations) in try await connection.query(query, logger: logger).decode((Int, Int, Int).self) {
+        let query: PostgresQuery =
+            "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM entries), (SELECT count(*) FROM citations)"
+        for try await (sources, entries, citations) in try await connection.query(query, logger: logger).decode(
+            (Int, Int, Int).self)
+        {
             counts = ArchiveCounts(sources: sources, entries: entries, citations: citations)
         }
         return counts
@@ -220,15 +243,19 @@ public final class PostgresArchive: ArchiveStore {
         }
         var result: [StoredRow] = []
         do {
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger) {
-                result.append(StoredRow(cells: try row.map { cell -> StoredRow.Cell in
-                    guard cell.bytes != nil else { return .null }
-                    switch cell.dataType {
-                    case .int2, .int4, .int8: return .int(try cell.decode(Int.self))
-                    case .float4, .float8, .numeric: return .double(try cell.decode(Double.self))
-                    default: return .text(try cell.decode(String.self))
-                    }
-                }))
+            for try await row in try await connection.query(
+                PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger)
+            {
+                result.append(
+                    StoredRow(
+                        cells: try row.map { cell -> StoredRow.Cell in
+                            guard cell.bytes != nil else { return .null }
+                            switch cell.dataType {
+                            case .int2, .int4, .int8: return .int(try cell.decode(Int.self))
+                            case .float4, .float8, .numeric: return .double(try cell.decode(Double.self))
+                            default: return .text(try cell.decode(String.self))
+                            }
+                        }))
             }
         } catch let error as PSQLError {
             throw ArchiveStoreError(reason: Self.reason(error))

@@ -17,7 +17,9 @@ public final class SQLiteArchive: ArchiveStore {
         // checkpoint), so a power cut may lose the last files stored, never corrupt the archive; and the
         // next ingest stores them again, as their digests are not there.
         // A 64 MiB page cache: a search of a common word visits thousands of index pages.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+        }
         pool = try Self.openPool(path: path, configuration: configuration)
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
@@ -25,8 +27,9 @@ public final class SQLiteArchive: ArchiveStore {
                 let applied = Set(try Int.fetchAll(db, sql: "SELECT version FROM archive_schema_version"))
                 for migration in ArchiveSchema.migrations where !applied.contains(migration.version) {
                     for statement in migration.statements(.sqlite) { try db.execute(sql: statement) }
-                    try db.execute(sql: "INSERT INTO archive_schema_version (version, name, applied_at) VALUES (?, ?, ?)",
-                                   arguments: [migration.version, migration.name, ArchiveSchema.timestamp()])
+                    try db.execute(
+                        sql: "INSERT INTO archive_schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                        arguments: [migration.version, migration.name, ArchiveSchema.timestamp()])
                 }
                 return .commit
             }
@@ -95,37 +98,58 @@ public final class SQLiteArchive: ArchiveStore {
 
     static func remove(path: String, _ db: Database) throws {
         // The search index is contentless: each row goes by giving the words it was indexed with.
-        for row in try Row.fetchAll(db, sql: "SELECT e.id, e.title, t.body FROM entries e JOIN entry_texts t ON t.entry_id = e.id WHERE e.source_path = ?",
-                                    arguments: [path]) {
+        for row in try Row.fetchAll(
+            db,
+            sql:
+                "SELECT e.id, e.title, t.body FROM entries e JOIN entry_texts t ON t.entry_id = e.id WHERE e.source_path = ?",
+            arguments: [path])
+        {
             let title: String? = row[1]
-            try db.execute(sql: "INSERT INTO entry_search (entry_search, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                           arguments: [row[0] as Int64, SearchGrams.document(title ?? ""), SearchGrams.document(row[2])])
+            try db.execute(
+                sql: "INSERT INTO entry_search (entry_search, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                arguments: [row[0] as Int64, SearchGrams.document(title ?? ""), SearchGrams.document(row[2])])
         }
         try db.execute(sql: "DELETE FROM sources WHERE path = ?", arguments: [path])
     }
 
     static func insert(_ file: ArchivedFile, now: String, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO sources (path, sha256, format, encoding, byte_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [file.path, file.sha256, file.format, file.encoding, file.byteCount, now])
+        try db.execute(
+            sql:
+                "INSERT INTO sources (path, sha256, format, encoding, byte_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [file.path, file.sha256, file.format, file.encoding, file.byteCount, now])
         for entry in file.entries {
-            try db.execute(sql: """
-                INSERT INTO entries (address, source_path, position, parent_address, doc_number, doc_agency, doc_year, doc_serial,
-                    issuer, level, title, signed_on, published_on, campaign_id, campaign, campaign_year, year, addressees, deadlines)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [entry.address, entry.sourcePath, entry.position, entry.parentAddress, entry.docNumber, entry.docAgency,
-                                 entry.docYear, entry.docSerial, entry.issuer, entry.level, entry.title, entry.signedOn, entry.publishedOn,
-                                 entry.campaignID, entry.campaign, entry.campaignYear, entry.year, entry.addresseesJSON, entry.deadlinesJSON])
+            try db.execute(
+                sql: """
+                    INSERT INTO entries (address, source_path, position, parent_address, doc_number, doc_agency, doc_year, doc_serial,
+                        issuer, level, title, signed_on, published_on, campaign_id, campaign, campaign_year, year, addressees, deadlines)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    entry.address, entry.sourcePath, entry.position, entry.parentAddress, entry.docNumber,
+                    entry.docAgency,
+                    entry.docYear, entry.docSerial, entry.issuer, entry.level, entry.title, entry.signedOn,
+                    entry.publishedOn,
+                    entry.campaignID, entry.campaign, entry.campaignYear, entry.year, entry.addresseesJSON,
+                    entry.deadlinesJSON,
+                ])
             let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT INTO entry_texts (entry_id, body, line_spans, record) VALUES (?, ?, ?, ?)",
-                           arguments: [id, entry.body, entry.lineSpansJSON, entry.recordJSON])
-            try db.execute(sql: "INSERT INTO entry_search (rowid, title, body) VALUES (?, ?, ?)",
-                           arguments: [id, SearchGrams.document(entry.title ?? ""), SearchGrams.document(entry.body)])
+            try db.execute(
+                sql: "INSERT INTO entry_texts (entry_id, body, line_spans, record) VALUES (?, ?, ?, ?)",
+                arguments: [id, entry.body, entry.lineSpansJSON, entry.recordJSON])
+            try db.execute(
+                sql: "INSERT INTO entry_search (rowid, title, body) VALUES (?, ?, ?)",
+                arguments: [id, SearchGrams.document(entry.title ?? ""), SearchGrams.document(entry.body)])
             for (position, citation) in entry.citations.enumerated() {
-                try db.execute(sql: """
-                    INSERT INTO citations (entry_id, position, kind, doc_number, title, text, start_line, start_column, end_line, end_column)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, position, citation.kind.rawValue, citation.docNumber, citation.title, citation.text, citation.span.startLine,
-                                     citation.span.startColumn, citation.span.endLine, citation.span.endColumn])
+                try db.execute(
+                    sql: """
+                        INSERT INTO citations (entry_id, position, kind, doc_number, title, text, start_line, start_column, end_line, end_column)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        id, position, citation.kind.rawValue, citation.docNumber, citation.title, citation.text,
+                        citation.span.startLine,
+                        citation.span.startColumn, citation.span.endLine, citation.span.endColumn,
+                    ])
             }
         }
     }
@@ -142,7 +166,9 @@ public final class SQLiteArchive: ArchiveStore {
     public func entries(docNumber: String?, address: String?) async throws -> [EntrySummary] {
         let statement = ArchiveSQL.entries(docNumber: docNumber, address: address, dialect: .sqlite)
         return try await pool.read { db in
-            try Row.fetchAll(db, sql: statement.sql, arguments: Self.arguments(statement)).map { EntrySummary(StoredRow($0), at: 0) }
+            try Row.fetchAll(db, sql: statement.sql, arguments: Self.arguments(statement)).map {
+                EntrySummary(StoredRow($0), at: 0)
+            }
         }
     }
 
@@ -156,15 +182,17 @@ public final class SQLiteArchive: ArchiveStore {
 
     func citations(_ statement: SQLStatement) async throws -> [CitationLink] {
         try await pool.read { db in
-            ArchiveSearch.citationLinks(try Row.fetchAll(db, sql: statement.sql, arguments: Self.arguments(statement)).map(StoredRow.init))
+            ArchiveSearch.citationLinks(
+                try Row.fetchAll(db, sql: statement.sql, arguments: Self.arguments(statement)).map(StoredRow.init))
         }
     }
 
     public func counts() async throws -> ArchiveCounts {
         try await pool.read { db in
-            ArchiveCounts(sources: try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0,
-                          entries: try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0,
-                          citations: try Int.fetchOne(db, sql: "SELECT count(*) FROM citations") ?? 0)
+            ArchiveCounts(
+                sources: try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0,
+                entries: try Int.fetchOne(db, sql: "SELECT count(*) FROM entries") ?? 0,
+                citations: try Int.fetchOne(db, sql: "SELECT count(*) FROM citations") ?? 0)
         }
     }
 
@@ -173,28 +201,30 @@ public final class SQLiteArchive: ArchiveStore {
     }
 
     static func arguments(_ statement: SQLStatement) -> StatementArguments {
-        StatementArguments(statement.binds.map { value -> (any DatabaseValueConvertible)? in
-            switch value {
-            case let .text(text): return text
-            case let .int(int): return int
-            case .null: return nil
-            case let .textArray(array): return array.joined(separator: " ")
-            }
-        })
+        StatementArguments(
+            statement.binds.map { value -> (any DatabaseValueConvertible)? in
+                switch value {
+                case let .text(text): return text
+                case let .int(int): return int
+                case .null: return nil
+                case let .textArray(array): return array.joined(separator: " ")
+                }
+            })
     }
 
 }
 
 extension StoredRow {
     init(_ row: Row) {
-        self.init(cells: row.databaseValues.map { value in
-            switch value.storage {
-            case .null: return .null
-            case let .int64(int): return .int(Int(int))
-            case let .double(double): return .double(double)
-            case let .string(text): return .text(text)
-            case .blob: return .null
-            }
-        })
+        self.init(
+            cells: row.databaseValues.map { value in
+                switch value.storage {
+                case .null: return .null
+                case let .int64(int): return .int(Int(int))
+                case let .double(double): return .double(double)
+                case let .string(text): return .text(text)
+                case .blob: return .null
+                }
+            })
     }
 }

@@ -7,7 +7,9 @@ public enum Gongwen {
     public static let version = "0.9.0"
 
     /// Parses the file at `path` ("-" for standard input) into its record.
-    public static func parse(path: String, format: InputFormat? = nil, limits: IngestLimits = .standard) throws -> NoticeRecord {
+    public static func parse(
+        path: String, format: InputFormat? = nil, limits: IngestLimits = .standard
+    ) throws -> NoticeRecord {
         record(of: try Ingest.read(path: path, format: format, limits: limits))
     }
 
@@ -30,11 +32,14 @@ public enum Gongwen {
         // The input lines are let go once normalized (for a 50 MB notice, 68 MB of scalars).
         var lines: [TextLine] = []
         swap(&lines, &document.lines)
-        let normalized = Normalizer.normalize(consume lines, headingLevels: document.headingLevels, links: document.links)
+        let normalized = Normalizer.normalize(
+            consume lines, headingLevels: document.headingLevels, links: document.links)
         let segmented = Segmenter.segment(normalized)
         var record = RecordBuilder.record(segmented, source: document.source, links: normalized.links)
         record.diagnostics += document.dropped.map { block in
-            Diagnostic(severity: .info, message: "left out of the article as \(block.reason.rawValue): \(block.excerpt)", span: block.span)
+            Diagnostic(
+                severity: .info, message: "left out of the article as \(block.reason.rawValue): \(block.excerpt)",
+                span: block.span)
         }
         return AnalyzedNotice(record: record, lines: normalized.lines)
     }
@@ -49,7 +54,8 @@ public enum Gongwen {
     public static func jsonData(_ value: some Encodable, pretty: Bool) throws -> Data {
         if let value = value as? any JSONWritable { return Data(JSONWriter.bytes(of: value, pretty: pretty)) }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)
     }
 }
@@ -90,8 +96,10 @@ extension Gongwen {
 
     /// The paths of the folder's notice files (`extensions`, hidden files left out), in path order: its
     /// own, or with `recursive` those of its subfolders too (hidden folders left out).
-    public static func noticeFiles(inFolder folder: String, recursive: Bool = false,
-                                   extensions: Set<String> = noticeExtensions) throws(GongwenError) -> [String] {
+    public static func noticeFiles(
+        inFolder folder: String, recursive: Bool = false,
+        extensions: Set<String> = noticeExtensions
+    ) throws(GongwenError) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw .notAFolder(path: folder)
@@ -132,15 +140,20 @@ public struct FolderRecords: Sendable {
 extension Gongwen {
     /// The notice at an address: a path, or a path and "#N" for the N-th notice of the file,
     /// depth-first, 0 being the file's own. A path that exists as given is never split at "#".
-    public static func locate(_ address: String, limits: IngestLimits = .standard) throws(GongwenError) -> LocatedRecord {
-        var path = address, index = 0
+    public static func locate(_ address: String, limits: IngestLimits = .standard) throws(GongwenError) -> LocatedRecord
+    {
+        var path = address
+        var index = 0
         if !FileManager.default.fileExists(atPath: address), let hash = address.lastIndex(of: "#"),
-           let n = Int(address[address.index(after: hash)...]), n >= 0 {
+            let n = Int(address[address.index(after: hash)...]), n >= 0
+        {
             path = String(address[..<hash])
             index = n
         }
         let record: NoticeRecord
-        do { record = try parse(path: path, limits: limits) } catch let error as IngestError { throw .ingest(error) } catch {
+        do { record = try parse(path: path, limits: limits) } catch let error as IngestError {
+            throw .ingest(error)
+        } catch {
             throw .ingest(.unreadable(path: path, reason: "\(error)"))
         }
         let all = LocatedRecord.flatten(record, path: path)
@@ -150,8 +163,10 @@ extension Gongwen {
 
     /// Every notice in the folder's notice files (with `recursive`, its subfolders' too), embedded ones
     /// included, in path order.
-    public static func records(inFolder folder: String, recursive: Bool = false,
-                               limits: IngestLimits = .standard) throws(GongwenError) -> FolderRecords {
+    public static func records(
+        inFolder folder: String, recursive: Bool = false,
+        limits: IngestLimits = .standard
+    ) throws(GongwenError) -> FolderRecords {
         var result = FolderRecords(records: [], failures: [])
         for path in try noticeFiles(inFolder: folder, recursive: recursive) {
             do {

@@ -5,9 +5,11 @@ import GongwenKit
 
 /// Where the archive is, for every archive command.
 struct ArchiveArguments: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp(
-        "The archive: a SQLite file, or postgres://user@host[:port]/database (default: $GONGWEN_DB, else gongwen.sqlite).",
-        valueName: "path|url"))
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The archive: a SQLite file, or postgres://user@host[:port]/database (default: $GONGWEN_DB, else gongwen.sqlite).",
+            valueName: "path|url"))
     var db: String?
 
     var location: String { db ?? ProcessInfo.processInfo.environment["GONGWEN_DB"] ?? ArchiveLocation.defaultPath }
@@ -31,15 +33,15 @@ struct IngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Store the notices of folders in the archive, to search them and follow their citations.",
         discussion: """
-        Walks each FOLDER (recursively; .txt, .html, .htm and .shtml files), takes the files --files-from \
-        lists (for archives too big for a command line: find … | gongwen ingest --files-from -), and stores every notice with \
-        its record, its text and its citations; a notice forwarded inside another is an entry of its own, \
-        linked to the notice that forwards it. A file the archive already holds with the same content \
-        (sha256) is not parsed again; a changed file replaces its entries. Each file is stored in one \
-        transaction: a file that cannot be read or parsed is reported with its reason, leaves nothing \
-        behind, and the rest goes on (the exit status is then 1). On a terminal, a progress line on \
-        standard error.
-        """
+            Walks each FOLDER (recursively; .txt, .html, .htm and .shtml files), takes the files --files-from \
+            lists (for archives too big for a command line: find … | gongwen ingest --files-from -), and stores every notice with \
+            its record, its text and its citations; a notice forwarded inside another is an entry of its own, \
+            linked to the notice that forwards it. A file the archive already holds with the same content \
+            (sha256) is not parsed again; a changed file replaces its entries. Each file is stored in one \
+            transaction: a file that cannot be read or parsed is reported with its reason, leaves nothing \
+            behind, and the rest goes on (the exit status is then 1). On a terminal, a progress line on \
+            standard error.
+            """
     )
 
     @Argument(help: "Folders of notices (or single notice files).")
@@ -55,13 +57,19 @@ struct IngestCommand: AsyncParsableCommand {
     @OptionGroup var limits: LimitArguments
 
     func validate() throws {
-        if paths.isEmpty && list.filesFrom == nil { throw ValidationError("give folders of notices, notice files or --files-from") }
+        if paths.isEmpty && list.filesFrom == nil {
+            throw ValidationError("give folders of notices, notice files or --files-from")
+        }
     }
 
     func run() async throws {
         let files: [String]
-        do { files = try ArchiveIngest.files(under: paths + list.listedPaths(limits: limits.limits)) } catch { fail("\(error)") }
-        guard !files.isEmpty else { fail("no notices (.txt, .html, .htm or .shtml files) under \(paths.joined(separator: ", "))") }
+        do { files = try ArchiveIngest.files(under: paths + list.listedPaths(limits: limits.limits)) } catch {
+            fail("\(error)")
+        }
+        guard !files.isEmpty else {
+            fail("no notices (.txt, .html, .htm or .shtml files) under \(paths.joined(separator: ", "))")
+        }
         let store = try await archive.open(create: true)
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         let progress: (@Sendable (IngestSummary) -> Void)? = showProgress ? progressLine : nil
@@ -78,12 +86,14 @@ struct IngestCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("gongwen: \(failure.reason)\n".utf8))
         }
         let rate = summary.seconds > 0 ? Double(summary.bytes) / 1_048_576 / summary.seconds : 0
-        FileHandle.standardOutput.write(Data("""
-            \(archive.location): \(summary.files) file\(summary.files == 1 ? "" : "s"): \(summary.added) new, \(summary.updated) updated, \
-            \(summary.unchanged) unchanged, \(summary.failures.count) failed; \(summary.entries) notice\(summary.entries == 1 ? "" : "s") stored \
-            in \(String(format: "%.1f", summary.seconds)) s (\(String(format: "%.1f", rate)) MB/s)
+        FileHandle.standardOutput.write(
+            Data(
+                """
+                \(archive.location): \(summary.files) file\(summary.files == 1 ? "" : "s"): \(summary.added) new, \(summary.updated) updated, \
+                \(summary.unchanged) unchanged, \(summary.failures.count) failed; \(summary.entries) notice\(summary.entries == 1 ? "" : "s") stored \
+                in \(String(format: "%.1f", summary.seconds)) s (\(String(format: "%.1f", rate)) MB/s)
 
-            """.utf8))
+                """.utf8))
         if !summary.failures.isEmpty { throw ExitCode.failure }
     }
 }
@@ -92,7 +102,8 @@ struct IngestCommand: AsyncParsableCommand {
 @Sendable func progressLine(_ summary: IngestSummary) {
     let rate = summary.seconds > 0 ? Double(summary.bytes) / 1_048_576 / summary.seconds : 0
     let failed = summary.failures.isEmpty ? "" : "  \(summary.failures.count) failed"
-    FileHandle.standardError.write(Data("\r\u{1B}[K\(summary.done)/\(summary.files) files  \(String(format: "%.1f", rate)) MB/s\(failed)".utf8))
+    FileHandle.standardError.write(
+        Data("\r\u{1B}[K\(summary.done)/\(summary.files) files  \(String(format: "%.1f", rate)) MB/s\(failed)".utf8))
 }
 
 enum SearchOutput: String, ExpressibleByArgument, CaseIterable {
@@ -104,14 +115,14 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Find archived notices by their words, their document number, or filters.",
         discussion: """
-        QUERY is any run of two or more characters as it stands in the text
-        (标杆, 质量标杆, 〔2023〕71号): notices whose title or text holds it, best
-        first, each with the words in their context and the input line they stand
-        on. A document number in any bracket form (中国质协字[2023]71号) finds the
-        notice with that number, then the notices that cite it. Filters narrow
-        either, or list on their own. Full-width letters, traditional characters
-        and spaces in the query are read as the text holds them.
-        """
+            QUERY is any run of two or more characters as it stands in the text
+            (标杆, 质量标杆, 〔2023〕71号): notices whose title or text holds it, best
+            first, each with the words in their context and the input line they stand
+            on. A document number in any bracket form (中国质协字[2023]71号) finds the
+            notice with that number, then the notices that cite it. Filters narrow
+            either, or list on their own. Full-width letters, traditional characters
+            and spaces in the query are read as the text holds them.
+            """
         // (Broken by hand: argument parsing folds at 80 characters, and a Han character takes two columns.)
     )
 
@@ -149,8 +160,10 @@ struct SearchCommand: AsyncParsableCommand {
         let store = try await archive.open(create: false)
         let results: SearchResults
         do {
-            results = try await store.search(SearchQuery(text: query, issuer: issuer, year: year, level: level?.rawValue,
-                                                         campaign: campaign, docNumber: docNumber, limit: limit))
+            results = try await store.search(
+                SearchQuery(
+                    text: query, issuer: issuer, year: year, level: level?.rawValue,
+                    campaign: campaign, docNumber: docNumber, limit: limit))
         } catch let error as ArchiveQueryError {
             try? await store.close()
             fail("\(error)")
@@ -210,8 +223,10 @@ struct CitedByCommand: AsyncParsableCommand {
     }
 }
 
-func citationGraph(_ direction: CitationDirection, _ notice: String, format: SearchOutput, archive: ArchiveArguments,
-                   output: OutputArguments) async throws {
+func citationGraph(
+    _ direction: CitationDirection, _ notice: String, format: SearchOutput, archive: ArchiveArguments,
+    output: OutputArguments
+) async throws {
     let sink = try output.open()
     let store = try await archive.open(create: false)
     let graph: CitationGraph

@@ -8,14 +8,16 @@ struct GongwenCommand: AsyncParsableCommand {
         commandName: "gongwen",
         abstract: "Turns Chinese official notices (公文) into structured, traceable records.",
         discussion: """
-        Exit status: 0 when all went well; 1 when an input could not be read (parse, normalize, config, \
-        ingest) or, for diff and series, when rules changed; 2 for trouble in diff and series; 64 for a \
-        mistake in the command line elsewhere. Shell completion: gongwen --generate-completion-script bash \
-        (or zsh, fish).
-        """,
+            Exit status: 0 when all went well; 1 when an input could not be read (parse, normalize, config, \
+            ingest) or, for diff and series, when rules changed; 2 for trouble in diff and series; 64 for a \
+            mistake in the command line elsewhere. Shell completion: gongwen --generate-completion-script bash \
+            (or zsh, fish).
+            """,
         version: Gongwen.version,
-        subcommands: [Parse.self, Normalize.self, Diff.self, Series.self, Config.self,
-                      IngestCommand.self, SearchCommand.self, CitesCommand.self, CitedByCommand.self]
+        subcommands: [
+            Parse.self, Normalize.self, Diff.self, Series.self, Config.self,
+            IngestCommand.self, SearchCommand.self, CitesCommand.self, CitedByCommand.self,
+        ]
     )
 
     /// ArgumentParser's main, with two things it does not do: a misspelled subcommand gets a suggestion
@@ -54,12 +56,14 @@ struct GongwenCommand: AsyncParsableCommand {
             name.hasPrefix(word) && word.count >= 2 || editDistance(word.lowercased(), name) <= max(1, name.count / 3)
         }
         let suggestion = near.isEmpty ? "" : " Did you mean \(near.map { "'\($0)'" }.joined(separator: " or "))?"
-        return "'\(word)' is not a gongwen command.\(suggestion) The commands: \(subcommandNames.dropLast().joined(separator: ", ")); see 'gongwen --help'."
+        return
+            "'\(word)' is not a gongwen command.\(suggestion) The commands: \(subcommandNames.dropLast().joined(separator: ", ")); see 'gongwen --help'."
     }
 
     /// Levenshtein distance, with a swap of two neighbours counted as one edit ("prase" → "parse").
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
@@ -98,14 +102,19 @@ struct Normalize: ParsableCommand {
     func run() throws {
         let sink = try output.open()
         do {
-            let document = try Ingest.read(path: file, format: input.inputFormat ?? formerInputFormat, limits: limits.limits)
-            let normalized = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
+            let document = try Ingest.read(
+                path: file, format: input.inputFormat ?? formerInputFormat, limits: limits.limits)
+            let normalized = Normalizer.normalize(
+                document.lines, headingLevels: document.headingLevels, links: document.links)
             let wrap = normalized.wrapWidth.map(String.init) ?? "none"
-            sink.write("# \(document.source.encoding) (\(document.encodingEvidence)), \(document.source.format.rawValue), wrap width: \(wrap)\n")
+            sink.write(
+                "# \(document.source.encoding) (\(document.encodingEvidence)), \(document.source.format.rawValue), wrap width: \(wrap)\n"
+            )
             for line in normalized.lines {
                 let span = line.span
                 let heading = line.markdownHeadingLevel.map { " h\($0)" } ?? ""
-                sink.write("\(span.startLine):\(span.startColumn)-\(span.endLine):\(span.endColumn)\(heading)\t\(line.text)\n")
+                sink.write(
+                    "\(span.startLine):\(span.startColumn)-\(span.endLine):\(span.endColumn)\(heading)\t\(line.text)\n")
             }
         } catch let error as IngestError {
             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
@@ -119,12 +128,12 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare two notices: which rules changed, with old and new values and where they stand.",
         discussion: """
-        OLD and NEW are notice files. A notice forwarded inside another is picked with #N after the \
-        path, counting the file's notices depth-first from 0 (the file's own): 2023_fuzhou_forward.txt#2.
+            OLD and NEW are notice files. A notice forwarded inside another is picked with #N after the \
+            path, counting the file's notices depth-first from 0 (the file's own): 2023_fuzhou_forward.txt#2.
 
-        Exit status, as diff(1)'s: 0 when no rule changed, 1 when some did (0 with --exit-zero), 2 for \
-        trouble (an input that cannot be read, a mistake in the command line).
-        """
+            Exit status, as diff(1)'s: 0 when no rule changed, 1 when some did (0 with --exit-zero), 2 for \
+            trouble (an input that cannot be read, a mistake in the command line).
+            """
     )
 
     @Argument(help: "The older notice: FILE or FILE#N.")
@@ -140,9 +149,12 @@ struct Diff: ParsableCommand {
         let sink = try report.output.open(failure: .trouble)
         let diff: NoticeDiff
         do {
-            let a = try Gongwen.locate(old, limits: limits.limits), b = try Gongwen.locate(new, limits: limits.limits)
+            let a = try Gongwen.locate(old, limits: limits.limits)
+            let b = try Gongwen.locate(new, limits: limits.limits)
             diff = NoticeDiffer.diff(a.record, b.record, oldPath: a.address, newPath: b.address)
-            sink.write(try DiffReport.render(diff, format: report.format, options: report.options(for: sink, inputs: [old, new])))
+            sink.write(
+                try DiffReport.render(
+                    diff, format: report.format, options: report.options(for: sink, inputs: [old, new])))
         } catch {
             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
             throw ExitCode.trouble
@@ -156,16 +168,16 @@ struct Series: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Group the notices of a folder into campaign series and diff each year against the one before.",
         discussion: """
-        Reads every notice file in FOLDER (.txt, .html, .htm, .shtml; with --recursive its subfolders' too), \
-        notices forwarded inside others included; groups them by organizer and campaign, orders each series by \
-        campaign year, and reports missing years with the notices that cite them. A notice found twice (the \
-        same text as .txt and .html, or forwarded inside another file too) is read once; the copies are listed \
-        as duplicates.
+            Reads every notice file in FOLDER (.txt, .html, .htm, .shtml; with --recursive its subfolders' too), \
+            notices forwarded inside others included; groups them by organizer and campaign, orders each series by \
+            campaign year, and reports missing years with the notices that cite them. A notice found twice (the \
+            same text as .txt and .html, or forwarded inside another file too) is read once; the copies are listed \
+            as duplicates.
 
-        Exit status, as diff(1)'s: 0 when no rule changed from one year to the next, 1 when some did (0 with \
-        --exit-zero), 2 for trouble (a file that cannot be read — the others are still compared — or a \
-        mistake in the command line).
-        """
+            Exit status, as diff(1)'s: 0 when no rule changed from one year to the next, 1 when some did (0 with \
+            --exit-zero), 2 for trouble (a file that cannot be read — the others are still compared — or a \
+            mistake in the command line).
+            """
     )
 
     @Argument(help: "A folder of notices.")
@@ -179,12 +191,15 @@ struct Series: ParsableCommand {
 
     func run() throws {
         let sink = try report.output.open(failure: .trouble)
-        let series: SeriesReport, failures: [IngestError]
+        let series: SeriesReport
+        let failures: [IngestError]
         do {
             let folder = try Gongwen.records(inFolder: folder, recursive: recursive, limits: limits.limits)
             series = SeriesBuilder.build(folder.records)
             failures = folder.failures
-            sink.write(try DiffReport.render(series, format: report.format, options: report.options(for: sink, inputs: [self.folder])))
+            sink.write(
+                try DiffReport.render(
+                    series, format: report.format, options: report.options(for: sink, inputs: [self.folder])))
         } catch {
             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
             throw ExitCode.trouble
@@ -200,15 +215,16 @@ struct Series: ParsableCommand {
 
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The configuration of each campaign and year, for the submission portal, the reviewers and the reminders.",
+        abstract:
+            "The configuration of each campaign and year, for the submission portal, the reviewers and the reminders.",
         discussion: """
-        Reads notice files, or every notice file of a FOLDER (.txt, .html, .htm, .shtml; with --recursive its \
-        subfolders' too), and those listed by --files-from. A notice that forwards others (转发) is \
-        one campaign seen at several levels: its configuration lists each level with its own deadlines, the \
-        deadline its applicants must meet, quotas and contacts. Prints one configuration (JSON, \
-        Schemas/campaign.schema.json): pretty for one, one per line for several. Values the notices do not \
-        state are listed under "missing"; --strict then exits 1.
-        """
+            Reads notice files, or every notice file of a FOLDER (.txt, .html, .htm, .shtml; with --recursive its \
+            subfolders' too), and those listed by --files-from. A notice that forwards others (转发) is \
+            one campaign seen at several levels: its configuration lists each level with its own deadlines, the \
+            deadline its applicants must meet, quotas and contacts. Prints one configuration (JSON, \
+            Schemas/campaign.schema.json): pretty for one, one per line for several. Values the notices do not \
+            state are listed under "missing"; --strict then exits 1.
+            """
     )
 
     @Argument(help: "Notice files or folders.")
@@ -225,17 +241,25 @@ struct Config: ParsableCommand {
     @Flag(help: "Exit 1 when a configuration misses a value a portal needs (listed on standard error).")
     var strict = false
 
-    @Option(help: "json (Schemas/campaign.schema.json), or ics: an iCalendar file of the deadlines, with the reminders as alarms.")
+    @Option(
+        help:
+            "json (Schemas/campaign.schema.json), or ics: an iCalendar file of the deadlines, with the reminders as alarms."
+    )
     var format: ConfigFormat = .json
 
-    @Flag(help: "One JSON document: each campaign's configurations year by year, and what changed from one year to the next.")
+    @Flag(
+        help:
+            "One JSON document: each campaign's configurations year by year, and what changed from one year to the next."
+    )
     var series = false
 
     @OptionGroup var output: OutputArguments
     @OptionGroup var limits: LimitArguments
 
     func validate() throws {
-        if inputs.isEmpty && list.filesFrom == nil { throw ValidationError("give notice files, folders or --files-from") }
+        if inputs.isEmpty && list.filesFrom == nil {
+            throw ValidationError("give notice files, folders or --files-from")
+        }
     }
 
     func run() throws {
@@ -272,19 +296,26 @@ struct Config: ParsableCommand {
         }
         let result = CampaignConfigurator.configurations(files, reminderDays: remind.days)
         for notice in result.unplaced {
-            FileHandle.standardError.write(Data("gongwen: \(notice.path): no campaign can be named for it (\(notice.reason)); left out\n".utf8))
+            FileHandle.standardError.write(
+                Data("gongwen: \(notice.path): no campaign can be named for it (\(notice.reason)); left out\n".utf8))
         }
-        if format == .ics { sink.write(CampaignCalendar.ics(result.configurations, stamp: sourceDateEpoch() ?? Date())) }
+        if format == .ics {
+            sink.write(CampaignCalendar.ics(result.configurations, stamp: sourceDateEpoch() ?? Date()))
+        }
         if series, format == .json {
             sink.write([UInt8](try Gongwen.jsonData(CampaignConfigurator.series(result), pretty: true)) + [0x0A])
         }
         for configuration in result.configurations {
             if format == .json, !series {
-                sink.write([UInt8](try Gongwen.jsonData(configuration, pretty: result.configurations.count == 1)) + [0x0A])
+                sink.write(
+                    [UInt8](try Gongwen.jsonData(configuration, pretty: result.configurations.count == 1)) + [0x0A])
             }
             if strict, !configuration.missing.isEmpty {
                 let what = configuration.missing.map { "\($0.field) (\($0.why))" }.joined(separator: "; ")
-                FileHandle.standardError.write(Data("gongwen: \(configuration.campaign.name) \(configuration.campaign.year.map(String.init) ?? "(no year)"): missing \(what)\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "gongwen: \(configuration.campaign.name) \(configuration.campaign.year.map(String.init) ?? "(no year)"): missing \(what)\n"
+                            .utf8))
                 failed = true
             }
         }
@@ -307,7 +338,9 @@ struct ReminderDays: ExpressibleByArgument {
         var days: [Int] = []
         for part in argument.split(separator: ",") {
             let text = part.trimmingCharacters(in: .whitespaces)
-            guard let n = Int(text.hasSuffix("d") ? String(text.dropLast()) : text), (0...366).contains(n) else { return nil }
+            guard let n = Int(text.hasSuffix("d") ? String(text.dropLast()) : text), (0...366).contains(n) else {
+                return nil
+            }
             days.append(n)
         }
         guard !days.isEmpty else { return nil }
@@ -338,8 +371,10 @@ struct ReportArguments: ParsableArguments {
     @OptionGroup var output: OutputArguments
 
     func options(for sink: OutputSink, inputs: [String]) -> ReportOptions {
-        ReportOptions(colour: color.colour(for: sink), showUnchanged: all, width: sink.terminalColumns, summaryOnly: summary,
-                      language: lang, provenance: ReportProvenance(generatedAt: Self.now(), version: Gongwen.version, inputs: inputs))
+        ReportOptions(
+            colour: color.colour(for: sink), showUnchanged: all, width: sink.terminalColumns, summaryOnly: summary,
+            language: lang,
+            provenance: ReportProvenance(generatedAt: Self.now(), version: Gongwen.version, inputs: inputs))
     }
 
     /// Now, in the local time zone with its offset; or the moment of SOURCE_DATE_EPOCH, in UTC.
@@ -365,4 +400,3 @@ extension ExitCode {
 extension InputFormat: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
-

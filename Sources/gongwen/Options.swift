@@ -5,9 +5,11 @@ import GongwenKit
 
 /// How much of one input is read before it is refused.
 struct LimitArguments: ParsableArguments {
-    @Option(name: .customLong("max-bytes"), help: ArgumentHelp(
-        "Refuse an input larger than this (bytes, or with K, M or G: 64M; at most 2G).",
-        valueName: "size"))
+    @Option(
+        name: .customLong("max-bytes"),
+        help: ArgumentHelp(
+            "Refuse an input larger than this (bytes, or with K, M or G: 64M; at most 2G).",
+            valueName: "size"))
     var maxBytes: ByteCount = ByteCount(IngestLimits.standard.maxBytes)
 
     var limits: IngestLimits { IngestLimits(maxBytes: maxBytes.bytes) }
@@ -20,7 +22,8 @@ struct ByteCount: ExpressibleByArgument, CustomStringConvertible {
     init(_ bytes: Int) { self.bytes = bytes }
 
     init?(argument: String) {
-        let text = argument.uppercased().replacingOccurrences(of: "IB", with: "").replacingOccurrences(of: "B", with: "")
+        let text = argument.uppercased().replacingOccurrences(of: "IB", with: "").replacingOccurrences(
+            of: "B", with: "")
         let shifts: [Character: Int] = ["K": 10, "M": 20, "G": 30]
         var digits = Substring(text)
         var shift = 0
@@ -44,13 +47,17 @@ struct ByteCount: ExpressibleByArgument, CustomStringConvertible {
 /// The moment SOURCE_DATE_EPOCH names, when it is set: what a report or a calendar says it was made at, so
 /// that it can be made again byte for byte (reproducible-builds.org); nil for "now".
 func sourceDateEpoch() -> Date? {
-    ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init).map {
+        Date(timeIntervalSince1970: TimeInterval($0))
+    }
 }
 
 /// `--files-from`: more notice files than a command line holds (an archive of 100,000), one path a line.
 struct FileListArguments: ParsableArguments {
-    @Option(name: .customLong("files-from"), help: ArgumentHelp(
-        "Also read the paths listed in this file, one a line (- for standard input).", valueName: "list"))
+    @Option(
+        name: .customLong("files-from"),
+        help: ArgumentHelp(
+            "Also read the paths listed in this file, one a line (- for standard input).", valueName: "list"))
     var filesFrom: String?
 
     /// The listed paths (blank lines and surrounding spaces left out), or none without --files-from.
@@ -64,8 +71,9 @@ struct FileListArguments: ParsableArguments {
 
 /// `--input-format`: the same words wherever a command reads notices.
 struct InputFormatArguments: ParsableArguments {
-    @Option(name: .customLong("input-format"),
-            help: "Read the input as 'text' or 'html' instead of guessing from its name and first bytes.")
+    @Option(
+        name: .customLong("input-format"),
+        help: "Read the input as 'text' or 'html' instead of guessing from its name and first bytes.")
     var inputFormat: InputFormat?
 }
 
@@ -75,7 +83,9 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct ColorArguments: ParsableArguments {
-    @Option(help: "Colour the terminal output: auto (on a terminal, unless NO_COLOR is set), always (for less -R) or never.")
+    @Option(
+        help: "Colour the terminal output: auto (on a terminal, unless NO_COLOR is set), always (for less -R) or never."
+    )
     var color: ColorChoice = .auto
 
     /// Whether output going to `sink` is coloured: `always` and `never` as said; `auto` on a terminal, unless
@@ -94,9 +104,11 @@ struct ColorArguments: ParsableArguments {
 
 /// `-o/--output`: where a command writes.
 struct OutputArguments: ParsableArguments {
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Write to this file instead of standard output (it is replaced only once the output is complete; - is standard output).",
-        valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp(
+            "Write to this file instead of standard output (it is replaced only once the output is complete; - is standard output).",
+            valueName: "file"))
     var output: String?
 
     /// The sink, or a message on standard error and `failure` as the exit status when the file cannot be made.
@@ -133,9 +145,12 @@ final class OutputSink {
             throw Failure(description: "\(path): is a folder; -o names the file to write")
         }
         let url = URL(fileURLWithPath: path)
-        var template = Array(url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path.utf8CString)
+        var template = Array(
+            url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path.utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard made >= 0 else { throw Failure(description: "\(path): cannot create it: \(String(cString: strerror(errno)))") }
+        guard made >= 0 else {
+            throw Failure(description: "\(path): cannot create it: \(String(cString: strerror(errno)))")
+        }
         // mkstemp makes the file private (0600); the output gets the permissions any new file gets.
         let mask = umask(0)
         umask(mask)

@@ -6,15 +6,15 @@ struct Parse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Parse notices (plain text or HTML, any common encoding) into JSON records.",
         discussion: """
-        Prints one record per file, in the order the files are given: pretty JSON for one file; for several, \
-        one compact JSON record a line (JSON Lines), or on a terminal a short summary of each (--format says \
-        which). A folder stands for its notice files (.txt, .html, .htm, .shtml; with --recursive its \
-        subfolders' too); --files-from reads paths one a line, for more files than a command line holds. Files \
-        are parsed on all cores. Use - to read standard input.
+            Prints one record per file, in the order the files are given: pretty JSON for one file; for several, \
+            one compact JSON record a line (JSON Lines), or on a terminal a short summary of each (--format says \
+            which). A folder stands for its notice files (.txt, .html, .htm, .shtml; with --recursive its \
+            subfolders' too); --files-from reads paths one a line, for more files than a command line holds. Files \
+            are parsed on all cores. Use - to read standard input.
 
-        Exit status: 0 when every input was read; 1 when one could not be (reported on standard error with what \
-        was wrong and where, after every other file has been printed); 64 for a mistake in the command line.
-        """
+            Exit status: 0 when every input was read; 1 when one could not be (reported on standard error with what \
+            was wrong and where, after every other file has been printed); 64 for a mistake in the command line.
+            """
     )
 
     @Argument(help: "Notice files (.txt, .html), folders, or - for standard input.")
@@ -25,9 +25,10 @@ struct Parse: AsyncParsableCommand {
     @Flag(help: "Take the notice files of folders' subfolders too.")
     var recursive = false
 
-    @Option(help: ArgumentHelp(
-        "json (pretty: the default for one file), jsonl (one compact record a line: the default for several), or summary (a few lines a notice: the default for several on a terminal).",
-        valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "json (pretty: the default for one file), jsonl (one compact record a line: the default for several), or summary (a few lines a notice: the default for several on a terminal).",
+            valueName: "format"))
     var format: ParseFormat?
 
     @Flag(help: ArgumentHelp("The same as --format jsonl.", visibility: .hidden))
@@ -38,12 +39,20 @@ struct Parse: AsyncParsableCommand {
     @OptionGroup var limits: LimitArguments
 
     func validate() throws {
-        if files.isEmpty && list.filesFrom == nil { throw ValidationError("give notice files, folders, - or --files-from") }
-        if list.filesFrom == "-" && files.contains("-") { throw ValidationError("standard input cannot be both a notice and the list of files") }
-        if let format, let misplaced = format.inputFormat {
-            throw ValidationError("--format is the output's format (json, jsonl or summary); for the input's, use --input-format \(misplaced.rawValue)")
+        if files.isEmpty && list.filesFrom == nil {
+            throw ValidationError("give notice files, folders, - or --files-from")
         }
-        if jsonl, let format, format != .jsonl { throw ValidationError("--jsonl and --format \(format.rawValue) disagree") }
+        if list.filesFrom == "-" && files.contains("-") {
+            throw ValidationError("standard input cannot be both a notice and the list of files")
+        }
+        if let format, let misplaced = format.inputFormat {
+            throw ValidationError(
+                "--format is the output's format (json, jsonl or summary); for the input's, use --input-format \(misplaced.rawValue)"
+            )
+        }
+        if jsonl, let format, format != .jsonl {
+            throw ValidationError("--jsonl and --format \(format.rawValue) disagree")
+        }
     }
 
     /// The format of the output: as asked, else pretty JSON for one file, and for several JSON Lines, or a
@@ -64,7 +73,8 @@ struct Parse: AsyncParsableCommand {
         let sink = try output.open()
         let outputFormat = self.outputFormat(files: paths.count, sink: sink)
         let width = sink.terminalColumns
-        let inputFormat = input.inputFormat, limits = self.limits.limits
+        let inputFormat = input.inputFormat
+        let limits = self.limits.limits
         if paths.count == 1 && outputFormat != .summary {
             // One file: its JSON streamed out as it is written, never held whole.
             let record: NoticeRecord
@@ -80,21 +90,28 @@ struct Parse: AsyncParsableCommand {
         let window = ProcessInfo.processInfo.activeProcessorCount * 4
         var failed = false
         await withTaskGroup(of: (Int, Result<[UInt8], any Error>).self) { group in
-            var submitted = 0, written = 0
+            var submitted = 0
+            var written = 0
             var done: [Int: Result<[UInt8], any Error>] = [:]
             func submit() {
                 while submitted < paths.count && submitted < written + window {
-                    let index = submitted, path = paths[index]
+                    let index = submitted
+                    let path = paths[index]
                     group.addTask {
-                        (index, Result {
-                            let record = try Gongwen.parse(path: path, format: inputFormat, limits: limits)
-                            if outputFormat == .summary {
-                                return Array(((index > 0 ? "\n" : "") + NoticeSummary.text(of: record, path: path, width: width)).utf8)
+                        (
+                            index,
+                            Result {
+                                let record = try Gongwen.parse(path: path, format: inputFormat, limits: limits)
+                                if outputFormat == .summary {
+                                    return Array(
+                                        ((index > 0 ? "\n" : "")
+                                            + NoticeSummary.text(of: record, path: path, width: width)).utf8)
+                                }
+                                var json = JSONWriter.bytes(of: record, pretty: outputFormat == .json)
+                                json.append(UInt8(ascii: "\n"))
+                                return json
                             }
-                            var json = JSONWriter.bytes(of: record, pretty: outputFormat == .json)
-                            json.append(UInt8(ascii: "\n"))
-                            return json
-                        })
+                        )
                     }
                     submitted += 1
                 }
@@ -123,7 +140,9 @@ struct Parse: AsyncParsableCommand {
         var paths: [String] = []
         for argument in files {
             var isFolder: ObjCBool = false
-            if argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue {
+            if argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder),
+                isFolder.boolValue
+            {
                 paths += try Gongwen.noticeFiles(inFolder: argument, recursive: recursive)
             } else {
                 paths.append(argument)

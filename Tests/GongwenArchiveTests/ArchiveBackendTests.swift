@@ -15,13 +15,18 @@ struct SQLiteArchiveTests {
     @Test func readingMissingArchive() async throws { try await ArchiveContract.readingMissingArchive(.sqlite) }
 }
 
-@Suite("The archive on PostgreSQL", .enabled(if: TestPostgres.url != nil, "set GONGWEN_TEST_POSTGRES=postgres://user:password@host/database (.ci/run does)"))
+@Suite(
+    "The archive on PostgreSQL",
+    .enabled(
+        if: TestPostgres.url != nil, "set GONGWEN_TEST_POSTGRES=postgres://user:password@host/database (.ci/run does)"))
 struct PostgresArchiveTests {
     @Test func idempotentReingest() async throws { try await ArchiveContract.idempotentReingest(.postgres) }
     @Test func changedFileReplaced() async throws { try await ArchiveContract.changedFileReplaced(.postgres) }
     @Test func failuresLeaveNothing() async throws { try await ArchiveContract.failuresLeaveNothing(.postgres) }
     @Test func concurrentIngests() async throws { try await ArchiveContract.concurrentIngests(.postgres) }
-    @Test func search() async throws { try await ArchiveContract.searchFindsExactlyTheEntriesHoldingTheWords(.postgres) }
+    @Test func search() async throws {
+        try await ArchiveContract.searchFindsExactlyTheEntriesHoldingTheWords(.postgres)
+    }
     @Test func filters() async throws { try await ArchiveContract.filters(.postgres) }
     @Test func hostileQueries() async throws { try await ArchiveContract.hostileQueries(.postgres) }
     @Test func documentNumbers() async throws { try await ArchiveContract.documentNumbers(.postgres) }

@@ -2,10 +2,12 @@ import Foundation
 import GongwenKit
 import PostgresNIO
 import Testing
+
 @testable import GongwenArchive
 
 enum Paths {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let notices = packageRoot.appendingPathComponent("Notices").path
     static let gongwen = packageRoot.appendingPathComponent(".build/debug/gongwen").path
 
@@ -40,7 +42,9 @@ struct ScratchArchive {
             argument = try Paths.scratchFolder() + "/archive.sqlite"
         case .postgres:
             let base = try #require(TestPostgres.url, "GONGWEN_TEST_POSTGRES is not set")
-            argument = base + (base.contains("?") ? "&" : "?") + "schema=test_" + UUID().uuidString.prefix(8).lowercased().replacingOccurrences(of: "-", with: "")
+            argument =
+                base + (base.contains("?") ? "&" : "?") + "schema=test_"
+                + UUID().uuidString.prefix(8).lowercased().replacingOccurrences(of: "-", with: "")
         }
         location = try ArchiveLocation(argument)
     }
@@ -56,7 +60,8 @@ struct ScratchArchive {
         case let .postgres(address):
             let store = try await location.open(create: true)
             let archive = try #require(store as? PostgresArchive)
-            try await archive.connection.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(address.schema!) CASCADE"), logger: archive.logger)
+            try await archive.connection.query(
+                PostgresQuery(unsafeSQL: "DROP SCHEMA \(address.schema!) CASCADE"), logger: archive.logger)
             try await archive.close()
         }
     }
@@ -67,13 +72,16 @@ enum NoticeEntries {
     static func all() throws -> [ArchiveEntry] {
         try ArchiveIngest.files(under: [Paths.notices]).flatMap { path -> [ArchiveEntry] in
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            return try ArchivedFile(Gongwen.analyze(bytes: bytes, path: path), path: path, byteCount: bytes.count).entries
+            return try ArchivedFile(Gongwen.analyze(bytes: bytes, path: path), path: path, byteCount: bytes.count)
+                .entries
         }
     }
 
     /// The addresses whose title or text holds `words` (ASCII letters in either case), by brute force.
     static func holding(_ words: String, in entries: [ArchiveEntry]) -> Set<String> {
         let needle = words.lowercased()
-        return Set(entries.filter { ($0.title ?? "").lowercased().contains(needle) || $0.body.lowercased().contains(needle) }.map(\.address))
+        return Set(
+            entries.filter { ($0.title ?? "").lowercased().contains(needle) || $0.body.lowercased().contains(needle) }
+                .map(\.address))
     }
 }

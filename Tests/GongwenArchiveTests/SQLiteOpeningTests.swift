@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import GongwenArchive
 
 /// Opening a SQLite archive while another process opens it: SQLite may answer SQLITE_BUSY at once, without its

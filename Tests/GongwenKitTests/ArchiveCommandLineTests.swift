@@ -6,26 +6,34 @@ import Testing
 @Suite("The archive commands")
 struct ArchiveCommandLineTests {
     static func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-archive-cli-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-archive-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
 
-    @Test("ingest Notices, then again: five new files, then five unchanged; search lists the seven notices with snippets")
+    @Test(
+        "ingest Notices, then again: five new files, then five unchanged; search lists the seven notices with snippets")
     func ingestAndSearch() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("archive.sqlite").path
         let first = try CommandLineTests.run(["ingest", Corpus.noticesDirectory.path, "--db", db])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("5 files: 5 new, 0 updated, 0 unchanged, 0 failed; 7 notices stored"), "\(first.stdout)")
+        #expect(
+            first.stdout.contains("5 files: 5 new, 0 updated, 0 unchanged, 0 failed; 7 notices stored"),
+            "\(first.stdout)")
         #expect(first.stderr.isEmpty, "no progress line when standard error is not a terminal")
         let again = try CommandLineTests.run(["ingest", Corpus.noticesDirectory.path, "--db", db])
-        #expect(again.stdout.contains("5 files: 0 new, 0 updated, 5 unchanged, 0 failed; 0 notices stored"), "\(again.stdout)")
+        #expect(
+            again.stdout.contains("5 files: 0 new, 0 updated, 5 unchanged, 0 failed; 0 notices stored"),
+            "\(again.stdout)")
         // The same files listed on standard input (an archive too big for a command line): all known already.
         let list = Corpus.files.map(Corpus.path).joined(separator: "\n") + "\n"
         let listed = try CommandLineTests.run(["ingest", "--files-from", "-", "--db", db], stdin: Data(list.utf8))
-        #expect(listed.status == 0 && listed.stdout.contains("5 files: 0 new, 0 updated, 5 unchanged"), "\(listed.stdout)\(listed.stderr)")
+        #expect(
+            listed.status == 0 && listed.stdout.contains("5 files: 0 new, 0 updated, 5 unchanged"),
+            "\(listed.stdout)\(listed.stderr)")
         #expect(try CommandLineTests.run(["ingest", "--db", db]).status == 64)
 
         let search = try CommandLineTests.run(["search", "质量标杆", "--db", db])
@@ -36,7 +44,9 @@ struct ArchiveCommandLineTests {
         let year = try CommandLineTests.run(["search", "标杆", "--year", "2023", "--db", db])
         #expect(year.stdout.hasPrefix("4 notices for \"标杆\""))
         let number = try CommandLineTests.run(["search", "中国质协字[2023]71号", "--db", db])
-        #expect(number.stdout.hasPrefix("2 notices for 中国质协字〔2023〕71号") && number.stdout.contains("has this number"), "\(number.stdout)")
+        #expect(
+            number.stdout.hasPrefix("2 notices for 中国质协字〔2023〕71号") && number.stdout.contains("has this number"),
+            "\(number.stdout)")
         let jsonl = try CommandLineTests.run(["search", "标杆", "--format", "jsonl", "--limit", "3", "--db", db])
         #expect(jsonl.stdout.split(separator: "\n").count == 3)
         // -o: the same output in a file; --color always marks the words with escapes instead of 【】.
@@ -59,37 +69,53 @@ struct ArchiveCommandLineTests {
         let lines = citedBy.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(citedBy.stdout)")
         #expect(lines[1] == "cited by 2 notices:")
-        #expect(lines[2].hasPrefix("  ") && lines[2].contains("2023_fuzhou_forward.txt#1") && lines[2].contains("福建省工业和信息化厅  (forwards it)"))
-        #expect(lines[3].hasPrefix("    ") && lines[3].contains("2023_fuzhou_forward.txt  ") && lines[3].contains("榕工信技术〔2023〕47号  (line 11: 现将《"))
+        #expect(
+            lines[2].hasPrefix("  ") && lines[2].contains("2023_fuzhou_forward.txt#1")
+                && lines[2].contains("福建省工业和信息化厅  (forwards it)"))
+        #expect(
+            lines[3].hasPrefix("    ") && lines[3].contains("2023_fuzhou_forward.txt  ")
+                && lines[3].contains("榕工信技术〔2023〕47号  (line 11: 现将《"))
         let cites = try CommandLineTests.run(["cites", Corpus.path("2023_fuzhou_forward.txt"), "--db", db])
-        #expect(cites.stdout.contains("cites 2 documents:") && cites.stdout.contains("→ \(Corpus.path("2023_fuzhou_forward.txt"))#1"), "\(cites.stdout)")
+        #expect(
+            cites.stdout.contains("cites 2 documents:")
+                && cites.stdout.contains("→ \(Corpus.path("2023_fuzhou_forward.txt"))#1"), "\(cites.stdout)")
         let saved = folder.appendingPathComponent("graph.json")
-        let toFile = try CommandLineTests.run(["cited-by", "中国质协字〔2023〕71号", "--format", "json", "--db", db, "--output", saved.path])
+        let toFile = try CommandLineTests.run([
+            "cited-by", "中国质协字〔2023〕71号", "--format", "json", "--db", db, "--output", saved.path,
+        ])
         #expect(toFile.status == 0 && toFile.stdout.isEmpty)
         #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: saved)) is [String: Any])
     }
 
-    @Test("search, cites and cited-by JSON validate against Schemas/search.schema.json and Schemas/citations.schema.json")
+    @Test(
+        "search, cites and cited-by JSON validate against Schemas/search.schema.json and Schemas/citations.schema.json")
     func schemas() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("archive.sqlite").path
         _ = try CommandLineTests.run(["ingest", Corpus.noticesDirectory.path, "--db", db])
-        let searches = folder.appendingPathComponent("search"), graphs = folder.appendingPathComponent("citations")
+        let searches = folder.appendingPathComponent("search")
+        let graphs = folder.appendingPathComponent("citations")
         try FileManager.default.createDirectory(at: searches, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: graphs, withIntermediateDirectories: true)
-        for (i, arguments) in [["标杆"], ["中国质协字〔2023〕71号"], ["--level", "association"], ["不存在的词语组合"], ["济源示范区"]].enumerated() {
+        for (i, arguments) in [["标杆"], ["中国质协字〔2023〕71号"], ["--level", "association"], ["不存在的词语组合"], ["济源示范区"]]
+            .enumerated()
+        {
             let run = try CommandLineTests.run(["search"] + arguments + ["--format", "json", "--db", db])
             #expect(run.status == 0)
             try Data(run.stdout.utf8).write(to: searches.appendingPathComponent("\(i).json"))
         }
-        for (i, arguments) in [["cited-by", "中国质协字〔2023〕71号"], ["cites", Corpus.path("2023_fuzhou_forward.txt") + "#1"]].enumerated() {
+        for (i, arguments) in [
+            ["cited-by", "中国质协字〔2023〕71号"], ["cites", Corpus.path("2023_fuzhou_forward.txt") + "#1"],
+        ].enumerated() {
             let run = try CommandLineTests.run(arguments + ["--format", "json", "--db", db])
             #expect(run.status == 0)
             try Data(run.stdout.utf8).write(to: graphs.appendingPathComponent("\(i).json"))
         }
         for (directory, schema) in [(searches, "search"), (graphs, "citations")] {
-            let valid = try SchemaValidator.validate(directory: directory, schema: Corpus.packageRoot.appendingPathComponent("Schemas/\(schema).schema.json"))
+            let valid = try SchemaValidator.validate(
+                directory: directory, schema: Corpus.packageRoot.appendingPathComponent("Schemas/\(schema).schema.json")
+            )
             #expect(valid.status == 0, "\(valid.output)")
         }
     }
@@ -103,8 +129,10 @@ struct ArchiveCommandLineTests {
 
     static let postgres = ProcessInfo.processInfo.environment["GONGWEN_TEST_POSTGRES"]
 
-    @Test("Two ingest processes at once on one PostgreSQL database: both finish, nothing stored twice",
-          .enabled(if: postgres != nil, "set GONGWEN_TEST_POSTGRES=postgres://user:password@host/database (.ci/run does)"))
+    @Test(
+        "Two ingest processes at once on one PostgreSQL database: both finish, nothing stored twice",
+        .enabled(if: postgres != nil, "set GONGWEN_TEST_POSTGRES=postgres://user:password@host/database (.ci/run does)")
+    )
     func concurrentProcessesOnPostgres() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -129,7 +157,9 @@ struct ArchiveCommandLineTests {
         }
         for (process, log) in processes {
             process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self))")
+            #expect(
+                process.terminationStatus == 0,
+                "\(String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self))")
         }
         let search = try CommandLineTests.run(["search", "--level", "association", "--format", "json", "--db", db])
         #expect(search.stdout.contains("\"total\" : 3"), "\(search.stdout)")
@@ -142,8 +172,10 @@ struct ArchiveCommandLineTests {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let notices = folder.appendingPathComponent("notices")
-        try FileManager.default.createDirectory(at: notices.appendingPathComponent("2023"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Corpus.path("2023_henan.txt"), toPath: notices.appendingPathComponent("2023/henan.txt").path)
+        try FileManager.default.createDirectory(
+            at: notices.appendingPathComponent("2023"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Corpus.path("2023_henan.txt"), toPath: notices.appendingPathComponent("2023/henan.txt").path)
         try Data("%PDF-1.7\n1 0 obj\n".utf8).write(to: notices.appendingPathComponent("scan.html"))
         let db = folder.appendingPathComponent("archive.sqlite").path
         let ingest = try CommandLineTests.run(["ingest", notices.path, "--db", db])
@@ -153,7 +185,9 @@ struct ArchiveCommandLineTests {
 
         let short = try CommandLineTests.run(["search", "标", "--db", db])
         #expect(short.status == 1 && short.stderr.contains("\"标\" is one character"))
-        let missing = try CommandLineTests.run(["search", "标杆", "--db", folder.appendingPathComponent("none.sqlite").path])
+        let missing = try CommandLineTests.run([
+            "search", "标杆", "--db", folder.appendingPathComponent("none.sqlite").path,
+        ])
         #expect(missing.status == 1 && missing.stderr.contains("no archive here"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("none.sqlite").path))
         let url = try CommandLineTests.run(["search", "标杆", "--db", "postgres://localhost"])

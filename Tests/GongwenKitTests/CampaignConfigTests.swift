@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// `gongwen config`: the values were read by hand against Notices/ (the 2023 chain's three notices,
 /// Henan's tiers, 2020's raised quota).
 @Suite("Campaign configuration")
 struct CampaignConfigTests {
-    static func configurations(_ files: [String], reminderDays: [Int] = CampaignConfigurator.defaultReminderDays) throws -> CampaignConfigurator.Result {
+    static func configurations(
+        _ files: [String], reminderDays: [Int] = CampaignConfigurator.defaultReminderDays
+    ) throws -> CampaignConfigurator.Result {
         CampaignConfigurator.configurations(try files.map { ($0, try Corpus.record($0)) }, reminderDays: reminderDays)
     }
 
@@ -19,11 +22,13 @@ struct CampaignConfigTests {
     @Test("The 2023 forwarding chain is one campaign at three levels, each with the deadline its applicants must meet")
     func forwardingChain() throws {
         let config = try Self.configuration("2023_fuzhou_forward.txt")
-        #expect(config.campaign.name == "全国质量标杆活动" && config.campaign.organizer == "中国质量协会" && config.campaign.year == 2023)
+        #expect(
+            config.campaign.name == "全国质量标杆活动" && config.campaign.organizer == "中国质量协会" && config.campaign.year == 2023)
         #expect(config.levels.map(\.issuer) == ["中国质量协会", "福建省工业和信息化厅", "福州市工业和信息化局"])
-        #expect(config.levels.map { $0.address.split(separator: "/").last.map(String.init) } == [
-            "2023_fuzhou_forward.txt#2", "2023_fuzhou_forward.txt#1", "2023_fuzhou_forward.txt",
-        ])
+        #expect(
+            config.levels.map { $0.address.split(separator: "/").last.map(String.init) } == [
+                "2023_fuzhou_forward.txt#2", "2023_fuzhou_forward.txt#1", "2023_fuzhou_forward.txt",
+            ])
         #expect(config.levels.map(\.relays) == [nil, config.levels[0].address, config.levels[1].address])
         // A Fuzhou company must meet the city's date, not the national one.
         #expect(config.levels.map { $0.effectiveDeadline?.date } == ["2023-09-15", "2023-09-04", "2023-08-30"])
@@ -36,8 +41,12 @@ struct CampaignConfigTests {
         #expect(config.warnings.isEmpty)
         // The city's notice was signed on 2023-08-25: its 14- and 7-day reminders would fall before it.
         #expect(config.reminders.filter { $0.level == config.levels[2].address }.map(\.on) == ["2023-08-29"])
-        #expect(config.reminders.filter { $0.level == config.levels[1].address }.map(\.on) == ["2023-08-21", "2023-08-28", "2023-09-03"])
-        #expect(config.levels[1].contacts.first?.names == ["陈恒"] && config.levels[1].contacts.first?.postcode == "350003")
+        #expect(
+            config.reminders.filter { $0.level == config.levels[1].address }.map(\.on) == [
+                "2023-08-21", "2023-08-28", "2023-09-03",
+            ])
+        #expect(
+            config.levels[1].contacts.first?.names == ["陈恒"] && config.levels[1].contacts.first?.postcode == "350003")
         // Paper copies to the province go to the address its contact gives.
         let post = try #require(config.levels[1].submission.postalAddress)
         #expect(post.address == "福州市华林路76号省政府大院8号楼337室" && post.postcode == "350003" && post.recipient == "福建省工信厅科技处")
@@ -50,12 +59,15 @@ struct CampaignConfigTests {
         let result = try Self.configurations(["2020_caq.txt", "2022_caq.txt", "2023_fuzhou_forward.txt"])
         #expect(result.configurations.map(\.campaign.year) == [2020, 2022, 2023])
         #expect(Set(result.configurations.map(\.campaign.id)).count == 1)
-        #expect(result.configurations[0].campaign.id == CampaignConfigurator.id(of: CampaignKey(organizer: "中国质量协会", campaign: "全国质量标杆活动")))
+        #expect(
+            result.configurations[0].campaign.id
+                == CampaignConfigurator.id(of: CampaignKey(organizer: "中国质量协会", campaign: "全国质量标杆活动")))
     }
 
     @Test("Recommending units keep their ids 2020 → 2022 → 2023, through renames")
     func directoryIds() throws {
-        let configurations = try Self.configurations(["2020_caq.txt", "2022_caq.txt", "2023_fuzhou_forward.txt"]).configurations
+        let configurations = try Self.configurations(["2020_caq.txt", "2022_caq.txt", "2023_fuzhou_forward.txt"])
+            .configurations
         #expect(configurations.map(\.directory.count) == [49, 49, 48])
         func unit(_ year: Int, _ name: String) throws -> DirectoryUnit {
             try #require(configurations.first { $0.campaign.year == year }?.directory.first { $0.name == name })
@@ -90,17 +102,25 @@ struct CampaignConfigTests {
     func henan() throws {
         let level = try Self.configuration("2023_henan.txt").levels[0]
         #expect(level.quotas.map(\.max) == [10, 7, 4, 2])
-        #expect(level.quotas.map(\.appliesTo) == [["郑州市", "洛阳市", "新乡市"], ["其他省辖市", "济源示范区"], ["航空港区", "巩义市", "长垣市"], ["其他省直管县（市）"]])
+        #expect(
+            level.quotas.map(\.appliesTo) == [
+                ["郑州市", "洛阳市", "新乡市"], ["其他省辖市", "济源示范区"], ["航空港区", "巩义市", "长垣市"], ["其他省直管县（市）"],
+            ])
         // "活动方案于4月底前报送至省工业和信息化厅" is a plan; the applications are due 2023-05-10.
         #expect(level.deadlines.map(\.date).sorted() == ["2023-04-30", "2023-05-10"])
         #expect(level.effectiveDeadline?.date == "2023-05-10")
     }
 
-    @Test("Closing times: the time the text gives, else the end of the day", arguments: [
-        ("下午5点", "2023-09-15T17:00:00+08:00"), ("17:00", "2023-09-15T17:00:00+08:00"), ("下午17:00", "2023-09-15T17:00:00+08:00"),
-        ("下午五点半", "2023-09-15T17:30:00+08:00"), ("上午10时30分", "2023-09-15T10:30:00+08:00"), ("12时", "2023-09-15T12:00:00+08:00"),
-        ("下班", "2023-09-15T23:59:59+08:00"), ("24时", "2023-09-15T23:59:00+08:00"), ("99点", "2023-09-15T23:59:59+08:00"),
-    ])
+    @Test(
+        "Closing times: the time the text gives, else the end of the day",
+        arguments: [
+            ("下午5点", "2023-09-15T17:00:00+08:00"), ("17:00", "2023-09-15T17:00:00+08:00"),
+            ("下午17:00", "2023-09-15T17:00:00+08:00"),
+            ("下午五点半", "2023-09-15T17:30:00+08:00"), ("上午10时30分", "2023-09-15T10:30:00+08:00"),
+            ("12时", "2023-09-15T12:00:00+08:00"),
+            ("下班", "2023-09-15T23:59:59+08:00"), ("24时", "2023-09-15T23:59:00+08:00"),
+            ("99点", "2023-09-15T23:59:59+08:00"),
+        ])
     func closingTimes(time: String, expected: String) {
         #expect(ClosingTime.iso(date: "2023-09-15", time: time) == expected)
         #expect(ClosingTime.iso(date: "2023-09-15", time: nil) == "2023-09-15T23:59:59+08:00")
@@ -123,36 +143,41 @@ struct CampaignConfigTests {
 
     @Test("Hostile: no date at all, a relay later than the level above, a deadline before signing, no issuer")
     func hostile() throws {
-        let undated = try Self.record("""
-        中国质量协会
-        关于开展全国质量标杆活动的通知
-        各有关单位：
-        　　请各单位积极组织申报。
-        中国质量协会
-        """)
+        let undated = try Self.record(
+            """
+            中国质量协会
+            关于开展全国质量标杆活动的通知
+            各有关单位：
+            　　请各单位积极组织申报。
+            中国质量协会
+            """)
         let config = try #require(CampaignConfigurator.configurations([undated]).configurations.first)
         #expect(config.campaign.year == nil)
         #expect(config.levels[0].effectiveDeadline == nil)
         #expect(config.reminders.isEmpty)
-        #expect(Set(config.missing.map(\.field)).isSuperset(of: ["campaign.year", "levels[0].effectiveDeadline", "levels[*].quotas", "levels[*].contacts"]))
+        #expect(
+            Set(config.missing.map(\.field)).isSuperset(of: [
+                "campaign.year", "levels[0].effectiveDeadline", "levels[*].quotas", "levels[*].contacts",
+            ]))
 
         // A province relaying the national notice with a date after the national one. (Its "8月1日", before
         // its own signing, is read as next year's by the deadline reader, so it raises no warning here.)
-        let late = try Self.record("""
-        福建省工业和信息化厅关于转发中国质量协会关于开展2023年全国质量标杆活动的通知的通知
-        各设区市工信局：
-        　　现将《关于开展2023年全国质量标杆活动的通知》转发给你们，请于9月20日前报送推荐材料，于8月1日前报送推荐名单。
-        附件：关于开展2023年全国质量标杆活动的通知
-        福建省工业和信息化厅
-        2023年8月18日
-        附件
-        中国质量协会
-        关于开展2023年全国质量标杆活动的通知
-        各有关单位：
-        　　申报截止时间：2023年9月15日。
-        中国质量协会
-        2023年6月6日
-        """)
+        let late = try Self.record(
+            """
+            福建省工业和信息化厅关于转发中国质量协会关于开展2023年全国质量标杆活动的通知的通知
+            各设区市工信局：
+            　　现将《关于开展2023年全国质量标杆活动的通知》转发给你们，请于9月20日前报送推荐材料，于8月1日前报送推荐名单。
+            附件：关于开展2023年全国质量标杆活动的通知
+            福建省工业和信息化厅
+            2023年8月18日
+            附件
+            中国质量协会
+            关于开展2023年全国质量标杆活动的通知
+            各有关单位：
+            　　申报截止时间：2023年9月15日。
+            中国质量协会
+            2023年6月6日
+            """)
         let relay = try #require(CampaignConfigurator.configurations([late]).configurations.first)
         #expect(relay.levels.map(\.issuer) == ["中国质量协会", "福建省工业和信息化厅"])
         let messages = relay.warnings.map(\.message)
@@ -160,17 +185,19 @@ struct CampaignConfigTests {
         #expect(messages.first?.contains("falls after the level above's, 2023-09-15") == true, "\(messages)")
 
         // A date with its year, before the notice was signed: kept as written, and a warning.
-        let before = try Self.record("""
-        中国质量协会
-        关于开展2023年全国质量标杆活动的通知
-        各有关单位：
-        　　请于2023年8月1日前报送申报材料。
-        中国质量协会
-        2023年8月18日
-        """)
+        let before = try Self.record(
+            """
+            中国质量协会
+            关于开展2023年全国质量标杆活动的通知
+            各有关单位：
+            　　请于2023年8月1日前报送申报材料。
+            中国质量协会
+            2023年8月18日
+            """)
         let early = try #require(CampaignConfigurator.configurations([before]).configurations.first)
         #expect(early.levels[0].effectiveDeadline?.date == "2023-08-01")
-        #expect(early.warnings.map(\.message) == ["deadline 2023-08-01 falls before the notice was signed (2023-08-18)"])
+        #expect(
+            early.warnings.map(\.message) == ["deadline 2023-08-01 falls before the notice was signed (2023-08-18)"])
         #expect(early.reminders.isEmpty)  // every reminder would fall before the signing
 
         let nameless = try Self.record("请于5月1日前报送材料。\n")
@@ -183,19 +210,20 @@ struct CampaignConfigTests {
     func thousandUnits() throws {
         func notice(_ year: Int) throws -> (path: String, record: NoticeRecord) {
             let rows = (0..<1_000).map { "\($0 + 1)\t测试单位\(String(format: "%04d", $0))\n" }.joined()
-            return try Self.record("""
-            中国质量协会
-            关于开展\(year)年全国质量标杆活动的通知
-            各有关单位：
-            　　请于\(year)年9月15日前申报。
-            附件：推荐单位名录
-            中国质量协会
-            \(year)年6月1日
-            附件
-            推荐单位名录
-            序号\t单位名称
-            \(rows)
-            """, path: "units\(year).txt")
+            return try Self.record(
+                """
+                中国质量协会
+                关于开展\(year)年全国质量标杆活动的通知
+                各有关单位：
+                　　请于\(year)年9月15日前申报。
+                附件：推荐单位名录
+                中国质量协会
+                \(year)年6月1日
+                附件
+                推荐单位名录
+                序号\t单位名称
+                \(rows)
+                """, path: "units\(year).txt")
         }
         let configurations = CampaignConfigurator.configurations([try notice(2022), try notice(2023)]).configurations
         #expect(configurations.map(\.directory.count) == [1_000, 1_000])
@@ -206,7 +234,8 @@ struct CampaignConfigTests {
     func schema() throws {
         let result = try Self.configurations(Corpus.files)
         #expect(result.configurations.count == 5)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-config-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let encoder = JSONEncoder()
@@ -217,7 +246,8 @@ struct CampaignConfigTests {
         let valid = try SchemaValidator.validate(directory: directory, schema: schema)
         #expect(valid.status == 0, "\(valid.output)")
 
-        var broken = try #require(JSONSerialization.jsonObject(with: try encoder.encode(result.configurations[0])) as? [String: Any])
+        var broken = try #require(
+            JSONSerialization.jsonObject(with: try encoder.encode(result.configurations[0])) as? [String: Any])
         var campaign = try #require(broken["campaign"] as? [String: Any])
         campaign["id"] = "not hex"
         broken["campaign"] = campaign
@@ -228,7 +258,9 @@ struct CampaignConfigTests {
         #expect(rejected.output.contains("surprise") && rejected.output.contains("not hex"))
     }
 
-    @Test("--series: the national campaign's three years, and what changed in the areas a configuration holds; valid against the schema")
+    @Test(
+        "--series: the national campaign's three years, and what changed in the areas a configuration holds; valid against the schema"
+    )
     func yearOverYear() throws {
         let series = CampaignConfigurator.series(try Self.configurations(Corpus.files))
         #expect(series.campaigns.map(\.name) == ["全国质量标杆活动", "工业企业质量标杆活动", "河南省质量标杆活动"])
@@ -244,15 +276,19 @@ struct CampaignConfigTests {
         #expect(national.diffs[1].new.path.hasSuffix("2023_fuzhou_forward.txt#2"))
         #expect(national.diffs[0].summary.values.reduce(0, +) == national.diffs[0].changes.count)
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-config-series-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-config-series-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try JSONEncoder().encode(series).write(to: directory.appendingPathComponent("series.json"))
-        let valid = try SchemaValidator.validate(directory: directory, schema: Corpus.packageRoot.appendingPathComponent("Schemas/campaign-series.schema.json"))
+        let valid = try SchemaValidator.validate(
+            directory: directory,
+            schema: Corpus.packageRoot.appendingPathComponent("Schemas/campaign-series.schema.json"))
         #expect(valid.status == 0, "\(valid.output)")
     }
 
-    @Test("The command: one configuration per line for a folder, --strict lists what is missing, a bad --remind is named")
+    @Test(
+        "The command: one configuration per line for a folder, --strict lists what is missing, a bad --remind is named")
     func commandLine() throws {
         let folder = try CommandLineTests.run(["config", Corpus.noticesDirectory.path])
         #expect(folder.status == 0, "\(folder.stderr)")
@@ -261,12 +297,14 @@ struct CampaignConfigTests {
         let list = Corpus.files.sorted().map(Corpus.path).joined(separator: "\n")
         let listed = try CommandLineTests.run(["config", "--files-from", "-"], stdin: Data(list.utf8))
         #expect(listed.status == 0 && listed.stdout == folder.stdout)
-        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-config-\(UUID().uuidString)")
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-config-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: parent) }
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Corpus.noticesDirectory, to: parent.appendingPathComponent("Notices"))
         let flat = try CommandLineTests.run(["config", parent.path])
-        #expect(flat.status == 1 && flat.stderr.contains("no notices (.txt, .html, .htm or .shtml files) in the folder"))
+        #expect(
+            flat.status == 1 && flat.stderr.contains("no notices (.txt, .html, .htm or .shtml files) in the folder"))
         let deep = try CommandLineTests.run(["config", "--recursive", parent.path])
         #expect(deep.status == 0 && deep.stdout.split(separator: "\n").count == 5)
         let strict = try CommandLineTests.run(["config", "--strict", Corpus.path("2023_henan.txt")])
@@ -281,22 +319,26 @@ struct CampaignConfigTests {
         defer { try? FileManager.default.removeItem(at: file) }
         // (SOURCE_DATE_EPOCH fixes the DTSTAMP, the moment the calendar was made.)
         let epoch = ["SOURCE_DATE_EPOCH": "1764640000"]
-        let calendar = try CommandLineTests.run(["config", "--format", "ics", "-o", file.path, Corpus.noticesDirectory.path], environment: epoch)
+        let calendar = try CommandLineTests.run(
+            ["config", "--format", "ics", "-o", file.path, Corpus.noticesDirectory.path], environment: epoch)
         #expect(calendar.status == 0 && calendar.stdout.isEmpty)
-        let printed = try CommandLineTests.run(["config", "--format", "ics", Corpus.noticesDirectory.path], environment: epoch)
-        #expect(try String(contentsOf: file, encoding: .utf8) == printed.stdout && printed.stdout.hasPrefix("BEGIN:VCALENDAR"))
+        let printed = try CommandLineTests.run(
+            ["config", "--format", "ics", Corpus.noticesDirectory.path], environment: epoch)
+        #expect(
+            try String(contentsOf: file, encoding: .utf8) == printed.stdout
+                && printed.stdout.hasPrefix("BEGIN:VCALENDAR"))
         #expect(printed.stdout.contains("DTSTAMP:20251202T014640Z"))
     }
 
     /// Reads a calendar with python's `icalendar` (a real RFC 5545 parser): one line per event, its UID,
     /// start and end dates, the days before it of its alarms, and its summary, separated by "|".
     static let calendarReader = """
-    import sys, icalendar
-    calendar = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
-    for event in calendar.walk("VEVENT"):
-        alarms = ",".join(str(-a.get("TRIGGER").dt.days) for a in event.walk("VALARM"))
-        print("|".join([str(event.get("UID")), event.get("DTSTART").dt.isoformat(), event.get("DTEND").dt.isoformat(), alarms, str(event.get("SUMMARY"))]))
-    """
+        import sys, icalendar
+        calendar = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+        for event in calendar.walk("VEVENT"):
+            alarms = ",".join(str(-a.get("TRIGGER").dt.days) for a in event.walk("VALARM"))
+            print("|".join([str(event.get("UID")), event.get("DTSTART").dt.isoformat(), event.get("DTEND").dt.isoformat(), alarms, str(event.get("SUMMARY"))]))
+        """
 
     @Test("--format ics: each deadline an all-day event, the reminders alarms, UIDs the same from run to run")
     func calendarFile() throws {
@@ -309,7 +351,9 @@ struct CampaignConfigTests {
         try Data(ics.utf8).write(to: file)
         let read = try runProcess("/usr/bin/env", ["python3", "-c", Self.calendarReader, file.path])
         #expect(read.status == 0, "\(read.output)")
-        let events = read.output.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+        let events = read.output.split(separator: "\n").map {
+            $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        }
         // National 09-15, the province's two 09-04 (one sentence each), the city's 08-30.
         #expect(events.map { $0[1] } == ["2023-09-15", "2023-09-04", "2023-09-04", "2023-08-30"])
         #expect(events.map { $0[2] } == ["2023-09-16", "2023-09-05", "2023-09-05", "2023-08-31"])
@@ -324,4 +368,3 @@ struct CampaignConfigTests {
         #expect(uids(again) == uids(ics) && Set(uids(ics)).count == 4)
     }
 }
-

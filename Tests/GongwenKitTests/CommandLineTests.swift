@@ -6,19 +6,23 @@ import Testing
 struct CommandLineTests {
     static var executable: URL {
         // swift test builds every product into the same folder as the test bundle.
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gongwen")
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "gongwen")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         return Corpus.packageRoot.appendingPathComponent(".build/debug/gongwen")
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let input = Pipe()
@@ -34,7 +38,8 @@ struct CommandLineTests {
 
     @Test("The executable was built")
     func built() {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.executable.path), "no gongwen at \(Self.executable.path)")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path), "no gongwen at \(Self.executable.path)")
     }
 
     @Test("parse prints one pretty record for one file, JSON Lines with --jsonl")
@@ -67,17 +72,22 @@ struct CommandLineTests {
         #expect(folder.stdout.split(separator: "\n").count == 5)
         #expect(folder.stdout == (try Self.run(["parse", "--jsonl"] + Corpus.files.sorted().map(Corpus.path))).stdout)
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-many-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-many-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.copyItem(atPath: Corpus.path("2023_henan.txt"), toPath: directory.appendingPathComponent("a.txt").path)
-        try FileManager.default.copyItem(atPath: Corpus.path("2022_caq.txt"), toPath: directory.appendingPathComponent("sub/b.txt").path)
+        try FileManager.default.copyItem(
+            atPath: Corpus.path("2023_henan.txt"), toPath: directory.appendingPathComponent("a.txt").path)
+        try FileManager.default.copyItem(
+            atPath: Corpus.path("2022_caq.txt"), toPath: directory.appendingPathComponent("sub/b.txt").path)
         #expect(try Self.run(["parse", directory.path]).stdout.contains("豫工信办创新〔2023〕43号"))
         #expect(!(try Self.run(["parse", directory.path]).stdout.contains("2022-06-06")))
         #expect(try Self.run(["parse", "--recursive", directory.path]).stdout.split(separator: "\n").count == 2)
 
         // --files-from: a list on standard input, a missing file in the middle reported in its place.
-        let list = [paths[2], directory.appendingPathComponent("missing.txt").path, paths[0]].joined(separator: "\n") + "\n"
+        let list =
+            [paths[2], directory.appendingPathComponent("missing.txt").path, paths[0]].joined(separator: "\n") + "\n"
         let listed = try Self.run(["parse", "--files-from", "-"], stdin: Data(list.utf8))
         #expect(listed.status == 1)
         let listedLines: [String] = listed.stdout.split(separator: "\n").map(String.init)
@@ -88,14 +98,16 @@ struct CommandLineTests {
 
     @Test("parse reads standard input for -")
     func standardInput() throws {
-        let result = try Self.run(["parse", "-"], stdin: try Data(contentsOf: URL(fileURLWithPath: Corpus.path("2023_henan.txt"))))
+        let result = try Self.run(
+            ["parse", "-"], stdin: try Data(contentsOf: URL(fileURLWithPath: Corpus.path("2023_henan.txt"))))
         #expect(result.status == 0)
         #expect(result.stdout.contains("豫工信办创新〔2023〕43号"))
     }
 
     @Test("Bad input: a message naming the file and what is wrong, exit 1, and the good files still printed")
     func badInput() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let empty = directory.appendingPathComponent("empty.txt")
@@ -103,7 +115,9 @@ struct CommandLineTests {
         let broken = directory.appendingPathComponent("broken.txt")
         try Data(Array("关于开展".utf8) + [0xC3, 0x28] + Array("通知".utf8)).write(to: broken)
 
-        let result = try Self.run(["parse", "--jsonl", empty.path, Corpus.path("2022_caq.txt"), broken.path, "/no/such/file.txt"])
+        let result = try Self.run([
+            "parse", "--jsonl", empty.path, Corpus.path("2022_caq.txt"), broken.path, "/no/such/file.txt",
+        ])
         #expect(result.status == 1)
         #expect(result.stdout.split(separator: "\n").count == 1)
         #expect(result.stderr.contains("\(empty.path): the input is empty"))
@@ -124,7 +138,9 @@ struct CommandLineTests {
         #expect(empty.status == 1 && empty.stderr.contains("the input is empty"))
     }
 
-    @Test("diff compares two notices, an embedded one picked with #N; plain text when not on a terminal; exit 1 when rules changed")
+    @Test(
+        "diff compares two notices, an embedded one picked with #N; plain text when not on a terminal; exit 1 when rules changed"
+    )
     func diff() throws {
         let result = try Self.run(["diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#2"])
         #expect(result.status == 1, "\(result.stderr)")
@@ -132,16 +148,21 @@ struct CommandLineTests {
         #expect(result.stdout.contains("changed 申报 due date: 2022-07-15 → 2023-09-15"))
         #expect(result.stdout.contains("removed unit: 中国质量协会"))
         #expect(!result.stdout.contains("\u{1B}"))
-        let json = try Self.run(["diff", "--format", "json", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#2"])
+        let json = try Self.run([
+            "diff", "--format", "json", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#2",
+        ])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["schemaVersion"] as? String == "1.0" && object?["diff"] != nil)
     }
 
-    @Test("On a terminal the diff is coloured (run under script(1), which gives it a pseudo-terminal)",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    @Test(
+        "On a terminal the diff is coloured (run under script(1), which gives it a pseudo-terminal)",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
     func colouredOnTerminal() throws {
-        let command = [Self.executable.path, "diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#2"]
-            .map { "'\($0)'" }.joined(separator: " ")
+        let command = [
+            Self.executable.path, "diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#2",
+        ]
+        .map { "'\($0)'" }.joined(separator: " ")
         let (status, output) = try runProcess("/usr/bin/script", ["-qec", "env -u NO_COLOR " + command, "/dev/null"])
         #expect(status == 1)  // rules changed (-e: script exits with the command's status)
         #expect(output.contains("\u{1B}[33mchanged\u{1B}[0m 申报 due date"), "\(output.prefix(300))")
@@ -152,8 +173,14 @@ struct CommandLineTests {
     func diffBadInput() throws {
         let missing = try Self.run(["diff", "/no/such/notice.txt", Corpus.path("2022_caq.txt")])
         #expect(missing.status == 2 && missing.stderr.contains("/no/such/notice.txt: cannot read the input"))
-        let pastTheEnd = try Self.run(["diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#7"])
-        #expect(pastTheEnd.status == 2 && pastTheEnd.stderr.contains("2023_fuzhou_forward.txt#7: no such notice; the file holds 3 notices, #0 (the file's own notice) to #2"))
+        let pastTheEnd = try Self.run([
+            "diff", Corpus.path("2022_caq.txt"), Corpus.path("2023_fuzhou_forward.txt") + "#7",
+        ])
+        #expect(
+            pastTheEnd.status == 2
+                && pastTheEnd.stderr.contains(
+                    "2023_fuzhou_forward.txt#7: no such notice; the file holds 3 notices, #0 (the file's own notice) to #2"
+                ))
         let format = try Self.run(["diff", "--format", "pdf", Corpus.path("2022_caq.txt"), Corpus.path("2022_caq.txt")])
         #expect(format.status == 2 && format.stderr.contains("pdf"))
         let missingArgument = try Self.run(["series"])
@@ -161,21 +188,30 @@ struct CommandLineTests {
         let notAFolder = try Self.run(["series", Corpus.path("2022_caq.txt")])
         #expect(notAFolder.status == 2 && notAFolder.stderr.contains("2022_caq.txt: not a folder"))
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-series-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-series-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let empty = try Self.run(["series", directory.path])
-        #expect(empty.status == 2 && empty.stderr.contains("no notices (.txt, .html, .htm or .shtml files) in the folder"))
+        #expect(
+            empty.status == 2 && empty.stderr.contains("no notices (.txt, .html, .htm or .shtml files) in the folder"))
         // One readable notice, one binary file: the series of the first is printed, the second named.
         try Data(try Corpus.bytes("2022_caq.txt")).write(to: directory.appendingPathComponent("a.txt"))
         try Data([0x00, 0x01, 0x02, 0x03]).write(to: directory.appendingPathComponent("b.txt"))
         let partial = try Self.run(["series", directory.path])
         #expect(partial.status == 2)
         #expect(partial.stdout.contains("中国质量协会 — 全国质量标杆活动"))
-        #expect(partial.stderr.contains("b.txt: binary content at byte offset 0") && partial.stderr.contains("left out of the series"))
+        #expect(
+            partial.stderr.contains("b.txt: binary content at byte offset 0")
+                && partial.stderr.contains("left out of the series"))
     }
 
-    @Test("Every subcommand has --help", arguments: [["--help"], ["parse", "--help"], ["normalize", "--help"], ["diff", "--help"], ["series", "--help"], ["config", "--help"]])
+    @Test(
+        "Every subcommand has --help",
+        arguments: [
+            ["--help"], ["parse", "--help"], ["normalize", "--help"], ["diff", "--help"], ["series", "--help"],
+            ["config", "--help"],
+        ])
     func help(arguments: [String]) throws {
         let result = try Self.run(arguments)
         #expect(result.status == 0)

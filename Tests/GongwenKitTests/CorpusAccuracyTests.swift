@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// Scores records against hand-read gold exactly as `shared/eval/score.py` does (gold records matched
@@ -12,8 +13,10 @@ enum GoldScorer {
         var misses: Int { total - hits }
     }
 
-    static let fields = ["docNumber", "issuer", "signedOn", "title", "addressees", "deadlines", "quotas", "contactNames",
-                         "phones", "emails", "postcodes", "directory", "focusAreas", "attachments", "citations"]
+    static let fields = [
+        "docNumber", "issuer", "signedOn", "title", "addressees", "deadlines", "quotas", "contactNames",
+        "phones", "emails", "postcodes", "directory", "focusAreas", "attachments", "citations",
+    ]
 
     /// Per field, over every gold record of the file.
     static func score(gold goldURL: URL, notices: URL) throws -> [String: Tally] {
@@ -39,7 +42,10 @@ enum GoldScorer {
 
     static func flatten(_ record: NoticeRecord) throws -> [(depth: Int, json: [String: Any])] {
         try Corpus.flatten(record).map { entry in
-            (entry.depth, try JSONSerialization.jsonObject(with: Gongwen.jsonData(entry.record, pretty: false)) as! [String: Any])
+            (
+                entry.depth,
+                try JSONSerialization.jsonObject(with: Gongwen.jsonData(entry.record, pretty: false)) as! [String: Any]
+            )
         }
     }
 
@@ -50,11 +56,15 @@ enum GoldScorer {
     }
 
     static func canonBrackets(_ text: String) -> String {
-        let map: [Character: Character] = ["[": "〔", "]": "〕", "［": "〔", "］": "〕", "﹝": "〔", "﹞": "〕", "【": "〔", "】": "〕"]
+        let map: [Character: Character] = [
+            "[": "〔", "]": "〕", "［": "〔", "］": "〕", "﹝": "〔", "﹞": "〕", "【": "〔", "】": "〕",
+        ]
         return String(text.map { map[$0] ?? $0 })
     }
 
-    static func digits(_ text: String) -> String { String(text.unicodeScalars.filter(\.isASCIIDigit).map(Character.init)) }
+    static func digits(_ text: String) -> String {
+        String(text.unicodeScalars.filter(\.isASCIIDigit).map(Character.init))
+    }
 
     /// Recall and precision together: a gold value matched once, and every unmatched output value a miss.
     static func setScore(_ gold: [String], _ output: [String], _ equal: (String, String) -> Bool) -> Tally {
@@ -72,7 +82,8 @@ enum GoldScorer {
     static func contactValues(_ output: [String: Any], _ key: String) -> [String] {
         (output["contacts"] as? [[String: Any]] ?? []).flatMap { contact -> [String] in
             switch contact[key] ?? contact[key + "s"] {
-            case let list as [Any]: return list.compactMap { ($0 as? [String: Any])?["number"] as? String ?? $0 as? String }
+            case let list as [Any]:
+                return list.compactMap { ($0 as? [String: Any])?["number"] as? String ?? $0 as? String }
             case let value as String: return [value]
             default: return []
             }
@@ -100,16 +111,23 @@ enum GoldScorer {
                 one("issuer", squash(name) == squash(expected as? String))
             }
         }
-        if gold.keys.contains("signedOn") { one("signedOn", output["signedOn"] as? String == gold["signedOn"] as? String) }
+        if gold.keys.contains("signedOn") {
+            one("signedOn", output["signedOn"] as? String == gold["signedOn"] as? String)
+        }
         if gold.keys.contains("titleContains") {
             let title = squash(output["title"] as? String)
-            if let expected = gold["titleContains"] as? String { one("title", title.contains(squash(expected))) } else { one("title", title.isEmpty) }
+            if let expected = gold["titleContains"] as? String {
+                one("title", title.contains(squash(expected)))
+            } else {
+                one("title", title.isEmpty)
+            }
         }
         if let expected = gold["addressees"] as? [String] {
             result["addressees"] = setScore(expected.map { squash($0) }, strings("addressees").map { squash($0) }, ==)
         }
         if let expected = gold["deadlines"] as? [String] {
-            let dates = Set((output["deadlines"] as? [[String: Any]] ?? []).compactMap { $0["date"] as? String }).sorted()
+            let dates = Set((output["deadlines"] as? [[String: Any]] ?? []).compactMap { $0["date"] as? String })
+                .sorted()
             result["deadlines"] = setScore(expected, dates, ==)
         }
         if let expected = gold["quotaMax"] as? [Int] {
@@ -124,7 +142,8 @@ enum GoldScorer {
             result["phones"] = setScore(expected, numbers) { g, o in o.hasSuffix(g) && g.count >= 7 }
         }
         if let expected = gold["emails"] as? [String] {
-            result["emails"] = setScore(expected, Set(contactValues(output, "email").map { $0.lowercased() }).sorted(), ==)
+            result["emails"] = setScore(
+                expected, Set(contactValues(output, "email").map { $0.lowercased() }).sorted(), ==)
         }
         if let expected = gold["postcodes"] as? [String] {
             result["postcodes"] = setScore(expected, Set(contactValues(output, "postcode")).sorted(), ==)
@@ -134,17 +153,24 @@ enum GoldScorer {
         if let expected = gold["focusAreaCount"] as? Int { one("focusAreas", count("focusAreas") == expected) }
         if let expected = gold["attachmentCount"] as? Int { one("attachments", count("attachments") == expected) }
         if let expected = gold["citedDocNumbers"] as? [String] {
-            let cited = Set((output["citations"] as? [[String: Any]] ?? []).compactMap { $0["docNumber"] as? String }
-                .map { squash(canonBrackets($0)) }).sorted()
+            let cited = Set(
+                (output["citations"] as? [[String: Any]] ?? []).compactMap { $0["docNumber"] as? String }
+                    .map { squash(canonBrackets($0)) }
+            ).sorted()
             result["citations"] = setScore(expected.map { squash(canonBrackets($0)) }, cited, ==)
         }
         return result
     }
 
     static func report(_ totals: [String: Tally]) -> String {
-        let hits = totals.values.map(\.hits).reduce(0, +), total = totals.values.map(\.total).reduce(0, +)
-        let lines = fields.compactMap { field in totals[field].map { "\(field.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.hits)/\($0.total)" } }
-        return (lines + [String(format: "fields: %.1f%% (%d/%d)", 100 * Double(hits) / Double(max(total, 1)), hits, total)]).joined(separator: "\n")
+        let hits = totals.values.map(\.hits).reduce(0, +)
+        let total = totals.values.map(\.total).reduce(0, +)
+        let lines = fields.compactMap { field in
+            totals[field].map { "\(field.padding(toLength: 14, withPad: " ", startingAt: 0)) \($0.hits)/\($0.total)" }
+        }
+        return
+            (lines + [String(format: "fields: %.1f%% (%d/%d)", 100 * Double(hits) / Double(max(total, 1)), hits, total)])
+            .joined(separator: "\n")
     }
 }
 
@@ -165,24 +191,29 @@ struct CorpusAccuracyTests {
         for (field, reached) in floor.sorted(by: { $0.key < $1.key }) {
             let now = totals[field] ?? GoldScorer.Tally(hits: 0, total: 0)
             #expect(now.hits >= reached.hits, "\(name) \(field): \(now.hits) hits, the ratchet holds \(reached.hits)")
-            #expect(now.misses <= reached.misses, "\(name) \(field): \(now.misses) misses, the ratchet allows \(reached.misses)")
+            #expect(
+                now.misses <= reached.misses,
+                "\(name) \(field): \(now.misses) misses, the ratchet allows \(reached.misses)")
         }
         #expect(Set(totals.keys) == Set(floor.keys), "\(name): the fields scored changed")
     }
 
     @Test("The 36 real notices of the corpus, field by field")
     func corpus() throws {
-        let totals = try GoldScorer.score(gold: Self.directory.appendingPathComponent("gold.json"),
-                                          notices: Self.directory.appendingPathComponent("notices"))
+        let totals = try GoldScorer.score(
+            gold: Self.directory.appendingPathComponent("gold.json"),
+            notices: Self.directory.appendingPathComponent("notices"))
         print("corpus accuracy\n" + GoldScorer.report(totals))
         Self.check(totals, against: try Self.ratchet().corpus, "corpus")
-        let hits = totals.values.map(\.hits).reduce(0, +), total = totals.values.map(\.total).reduce(0, +)
+        let hits = totals.values.map(\.hits).reduce(0, +)
+        let total = totals.values.map(\.total).reduce(0, +)
         #expect(Double(hits) >= 0.95 * Double(total), "corpus: \(hits)/\(total) is below 95%")
     }
 
     @Test("The five development notices score every gold field")
     func seeds() throws {
-        let totals = try GoldScorer.score(gold: Self.directory.appendingPathComponent("seeds.json"), notices: Corpus.noticesDirectory)
+        let totals = try GoldScorer.score(
+            gold: Self.directory.appendingPathComponent("seeds.json"), notices: Corpus.noticesDirectory)
         Self.check(totals, against: try Self.ratchet().seeds, "seeds")
         #expect(totals.values.allSatisfy { $0.hits == $0.total }, "\(GoldScorer.report(totals))")
     }
@@ -191,7 +222,9 @@ struct CorpusAccuracyTests {
     func scorerSemantics() {
         let tally = GoldScorer.score(["emails": ["ZJXZLFH@163.com"]], ["contacts": [["emails": ["ZJXZLFH@163.com"]]]])
         #expect(tally["emails"] == GoldScorer.Tally(hits: 0, total: 2))
-        let phones = GoldScorer.score(["phones": ["83387376"]], ["contacts": [["phones": [["number": "020-83387376"], ["number": "13933354229"]]]]])
+        let phones = GoldScorer.score(
+            ["phones": ["83387376"]],
+            ["contacts": [["phones": [["number": "020-83387376"], ["number": "13933354229"]]]]])
         #expect(phones["phones"] == GoldScorer.Tally(hits: 1, total: 2))
         let title = GoldScorer.score(["titleContains": NSNull()], ["title": "發布時間"])
         #expect(title["title"] == GoldScorer.Tally(hits: 0, total: 1))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// The national campaign as the corpus holds it: 2020, 2022, and 2023 inside the Fuzhou forwarding
@@ -26,7 +27,9 @@ struct SeriesTests {
         diff.changes.filter { $0.area == area && $0.kind != .unchanged }
     }
 
-    @Test("A missing year's citations are looked up, not searched for: every cited title is read once, however many years are missing")
+    @Test(
+        "A missing year's citations are looked up, not searched for: every cited title is read once, however many years are missing"
+    )
     func gapsReadCitationsOnce() throws {
         // 100 notices of the national campaign, every other year from 1901 to 2099 (99 years missing), each
         // citing the notice of the year before it — a missing year — by title, as Shandong's cites 2021's.
@@ -34,13 +37,16 @@ struct SeriesTests {
         var records: [LocatedRecord] = []
         for year in stride(from: 1901, through: 2099, by: 2) {
             let cited = "根据《关于开展\(year - 1)年全国质量标杆活动的通知》（中国质协字〔\(year - 1)〕35号），"
-            let varied = text.replacingOccurrences(of: "2022", with: String(year)).replacingOccurrences(of: "为贯彻《", with: cited + "为贯彻《")
+            let varied = text.replacingOccurrences(of: "2022", with: String(year)).replacingOccurrences(
+                of: "为贯彻《", with: cited + "为贯彻《")
             let path = "n\(year).txt"
             records += LocatedRecord.flatten(try Gongwen.parse(bytes: Array(varied.utf8), path: path), path: path)
         }
         let organizers = Set(records.compactMap { CampaignKey.of($0.record)?.organizer })
         let index = CitationIndex(records, organizers: organizers)
-        let titled = records.flatMap(\.record.citations).filter { $0.title.map { !CitationIndex.fourDigitRuns($0).isEmpty } ?? false }
+        let titled = records.flatMap(\.record.citations).filter {
+            $0.title.map { !CitationIndex.fourDigitRuns($0).isEmpty } ?? false
+        }
         // The work: one reading of each cited title with a year (the scan it replaced read them all for each of the 99 years).
         #expect(index.titlesRead == titled.count)
 
@@ -52,7 +58,8 @@ struct SeriesTests {
             for located in records {
                 for citation in located.record.citations {
                     guard let title = citation.title, title.contains(String(gap.year)),
-                          CampaignKey.campaignName(title: title, issuer: national.organizer) == national.campaign else { continue }
+                        CampaignKey.campaignName(title: title, issuer: national.organizer) == national.campaign
+                    else { continue }
                     scanned.append(located.address)
                 }
             }
@@ -66,7 +73,10 @@ struct SeriesTests {
         let series = Self.national
         #expect(series.campaign == "全国质量标杆活动")
         #expect(series.notices.map(\.campaignYear) == [2020, 2022, 2023])
-        #expect(series.notices.map(\.path).map { ($0 as NSString).lastPathComponent } == ["2020_caq.txt", "2022_caq.txt", "2023_fuzhou_forward.txt#2"])
+        #expect(
+            series.notices.map(\.path).map { ($0 as NSString).lastPathComponent } == [
+                "2020_caq.txt", "2022_caq.txt", "2023_fuzhou_forward.txt#2",
+            ])
         #expect(series.diffs.count == 2)
         let gap = try #require(series.gaps.first)
         #expect(series.gaps.count == 1 && gap.year == 2021)
@@ -74,7 +84,8 @@ struct SeriesTests {
         #expect(citing.path.hasSuffix("2021_shandong.txt"))
         #expect(citing.citation == "《关于开展2021年全国质量标杆活动的通知》（中国质协字〔2021〕35号）")
         // The span points at the citing line of the Shandong notice.
-        let line = try Corpus.text("2021_shandong.txt").split(separator: "\n", omittingEmptySubsequences: false)[citing.span.startLine - 1]
+        let line = try Corpus.text("2021_shandong.txt").split(separator: "\n", omittingEmptySubsequences: false)[
+            citing.span.startLine - 1]
         #expect(line.replacingOccurrences(of: " ", with: "").contains("中国质协字〔2021〕35号"))
     }
 
@@ -83,7 +94,10 @@ struct SeriesTests {
         let relays = Self.national.relays
         #expect(relays.map(\.notice.issuer) == ["福州市工业和信息化局", "福建省工业和信息化厅"])
         #expect(relays.map(\.level) == [.municipal, .provincial])
-        #expect(relays.map { ($0.relays as NSString).lastPathComponent } == ["2023_fuzhou_forward.txt#1", "2023_fuzhou_forward.txt#2"])
+        #expect(
+            relays.map { ($0.relays as NSString).lastPathComponent } == [
+                "2023_fuzhou_forward.txt#1", "2023_fuzhou_forward.txt#2",
+            ])
     }
 
     @Test("Every other campaign is its own series; nothing is left unplaced")
@@ -102,10 +116,16 @@ struct SeriesTests {
 
         let directory = Self.changes(diff, .directory)
         #expect(directory.map(\.kind) == [.renamed, .renamed])
-        #expect(directory.map { "\($0.old!) → \($0.new!)" } == ["新疆生产建设兵团工业和信息化厅 → 新疆生产建设兵团工业和信息化局",
-                                                              "中国石油和化学联合会 → 中国石油和化学工业联合会"])
-        #expect(directory[0].edits == [TextEdit(operation: .equal, text: "新疆生产建设兵团工业和信息化"),
-                                       TextEdit(operation: .delete, text: "厅"), TextEdit(operation: .insert, text: "局")])
+        #expect(
+            directory.map { "\($0.old!) → \($0.new!)" } == [
+                "新疆生产建设兵团工业和信息化厅 → 新疆生产建设兵团工业和信息化局",
+                "中国石油和化学联合会 → 中国石油和化学工业联合会",
+            ])
+        #expect(
+            directory[0].edits == [
+                TextEdit(operation: .equal, text: "新疆生产建设兵团工业和信息化"),
+                TextEdit(operation: .delete, text: "厅"), TextEdit(operation: .insert, text: "局"),
+            ])
 
         let contacts = Self.changes(diff, .contacts)
         #expect(contacts.contains { $0.kind == .removed && $0.subject == "contact person" && $0.old == "冯雷" })
@@ -122,20 +142,25 @@ struct SeriesTests {
     @Test("2022 → 2023: the deadline, 山西 and 新疆 renamed, 中国质量协会 removed, editable documents, a reworded focus area")
     func from2022to2023() throws {
         let diff = Self.national.diffs[1]
-        #expect(Self.changes(diff, .deadlines).map { "\($0.old ?? "") → \($0.new ?? "")" } == ["2022-07-15 → 2023-09-15"])
+        #expect(
+            Self.changes(diff, .deadlines).map { "\($0.old ?? "") → \($0.new ?? "")" } == ["2022-07-15 → 2023-09-15"])
 
         let directory = Self.changes(diff, .directory)
-        #expect(directory.map { "\($0.kind.rawValue) \($0.old ?? "") → \($0.new ?? "")" } == [
-            "renamed 山西省经济和信息化厅 → 山西省工业和信息化厅",
-            "renamed 新疆生产建设兵团工业和信息化局 → 新疆生产建设兵团工业和信息化厅",
-            "removed 中国质量协会 → ",
-        ])
+        #expect(
+            directory.map { "\($0.kind.rawValue) \($0.old ?? "") → \($0.new ?? "")" } == [
+                "renamed 山西省经济和信息化厅 → 山西省工业和信息化厅",
+                "renamed 新疆生产建设兵团工业和信息化局 → 新疆生产建设兵团工业和信息化厅",
+                "removed 中国质量协会 → ",
+            ])
         // The renamed unit's new span is the line of the Fuzhou file that holds the new name.
         let fuzhou = try Corpus.text("2023_fuzhou_forward.txt").split(separator: "\n", omittingEmptySubsequences: false)
         #expect(fuzhou[directory[0].newSpan!.startLine - 1].contains("山西省工业和信息化厅"))
 
         let formats = Self.changes(diff, .submission).filter { $0.subject == "file format" }
-        #expect(formats.map { "\($0.kind.rawValue) \($0.old ?? $0.new ?? "")" } == ["removed Word", "removed RAR", "added editable document"])
+        #expect(
+            formats.map { "\($0.kind.rawValue) \($0.old ?? $0.new ?? "")" } == [
+                "removed Word", "removed RAR", "added editable document",
+            ])
 
         let reworded = try #require(Self.changes(diff, .focusAreas).first { $0.kind == .reworded })
         #expect(reworded.subject == "重点领域 2. → 4.")
@@ -145,7 +170,10 @@ struct SeriesTests {
 
         let section = try #require(Self.changes(diff, .sections).first { $0.old == "一、全国质量标杆典型经验遴选" })
         #expect(section.kind == .renamed && section.new == "一、典型经验遴选")
-        #expect(section.edits == [TextEdit(operation: .delete, text: "全国质量标杆"), TextEdit(operation: .equal, text: "典型经验遴选")])
+        #expect(
+            section.edits == [
+                TextEdit(operation: .delete, text: "全国质量标杆"), TextEdit(operation: .equal, text: "典型经验遴选"),
+            ])
         // Retitled sections found by their paragraphs: "大力推广…典型经验" became "现场分享".
         #expect(Self.changes(diff, .sections).contains { $0.old == "（一）大力推广全国质量标杆典型经验" && $0.new == "（一）现场分享" })
     }
@@ -158,7 +186,9 @@ struct SeriesTests {
                 switch change.kind {
                 case .unchanged, .moved:
                     // Sections match by heading or content; a citation by a shorter or longer title.
-                    #expect(TextDiff.sameText(old, new) || change.area == .sections || change.area == .citations, "\(change)")
+                    #expect(
+                        TextDiff.sameText(old, new) || change.area == .sections || change.area == .citations,
+                        "\(change)")
                 case .reworded, .renamed, .changed:
                     #expect(!TextDiff.sameText(old, new), "a change of formatting only: \(change)")
                 default:
@@ -174,13 +204,18 @@ struct SeriesTests {
         }
     }
 
-    @Test("A notice against itself reformatted (markdown, hard wraps, full-width digits) has no changes", arguments: ["2020_caq.txt", "2022_caq.txt", "2023_henan.txt"])
+    @Test(
+        "A notice against itself reformatted (markdown, hard wraps, full-width digits) has no changes",
+        arguments: ["2020_caq.txt", "2022_caq.txt", "2023_henan.txt"])
     func formattingAlone(file: String) throws {
         let original = try Corpus.record(file)
-        let reformatted = try Gongwen.parse(bytes: Array(Self.reformat(try Corpus.text(file)).utf8), path: "reformatted.txt")
+        let reformatted = try Gongwen.parse(
+            bytes: Array(Self.reformat(try Corpus.text(file)).utf8), path: "reformatted.txt")
         let diff = NoticeDiffer.diff(original, reformatted)
         let changes = diff.changes.filter { $0.kind != .unchanged }
-        #expect(changes.isEmpty, "\(changes.map { "\($0.area) \($0.kind) \($0.subject): \($0.old ?? "") → \($0.new ?? "")" })")
+        #expect(
+            changes.isEmpty,
+            "\(changes.map { "\($0.area) \($0.kind) \($0.subject): \($0.old ?? "") → \($0.new ?? "")" })")
         #expect(diff.changes.count > 10)
     }
 
@@ -195,9 +230,15 @@ struct SeriesTests {
                 scalars.append(scalar.isASCIIDigit ? Unicode.Scalar(scalar.value - 0x30 + 0xFF10)! : scalar)
             }
             var wide = String(scalars)
-            if let first = wide.first, "一二三四五六七八九十".contains(first), wide.dropFirst().first == "、" { wide = "**\(wide)**" }
-            guard !wide.contains("\t") && !wide.contains("|") else { lines.append(wide); continue }
-            var physical = "", width = 0
+            if let first = wide.first, "一二三四五六七八九十".contains(first), wide.dropFirst().first == "、" {
+                wide = "**\(wide)**"
+            }
+            guard !wide.contains("\t") && !wide.contains("|") else {
+                lines.append(wide)
+                continue
+            }
+            var physical = ""
+            var width = 0
             for character in wide {
                 let w = character.unicodeScalars.first!.isWide ? 2 : 1
                 if width + w > 76 {
@@ -215,11 +256,14 @@ struct SeriesTests {
 
     @Test("The series JSON and a diff JSON are valid against Schemas/diff.schema.json; a broken one is not")
     func schema() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-diff-schema-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-diff-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try DiffReport.render(Self.report, format: .json).write(to: directory.appendingPathComponent("series.json"), atomically: true, encoding: .utf8)
-        try DiffReport.render(Self.national.diffs[1], format: .json).write(to: directory.appendingPathComponent("diff.json"), atomically: true, encoding: .utf8)
+        try DiffReport.render(Self.report, format: .json).write(
+            to: directory.appendingPathComponent("series.json"), atomically: true, encoding: .utf8)
+        try DiffReport.render(Self.national.diffs[1], format: .json).write(
+            to: directory.appendingPathComponent("diff.json"), atomically: true, encoding: .utf8)
         let schema = Corpus.packageRoot.appendingPathComponent("Schemas/diff.schema.json")
         let result = try SchemaValidator.validate(directory: directory, schema: schema)
         #expect(result.status == 0, "\(result.output)")
@@ -231,7 +275,8 @@ struct SeriesTests {
         try FileManager.default.removeItem(at: directory.appendingPathComponent("series.json"))
         try broken.write(to: directory.appendingPathComponent("diff.json"), atomically: true, encoding: .utf8)
         let rejected = try SchemaValidator.validate(directory: directory, schema: schema)
-        #expect(rejected.status != 0 && rejected.output.contains("validated 1 documents, 1 errors"), "\(rejected.output)")
+        #expect(
+            rejected.status != 0 && rejected.output.contains("validated 1 documents, 1 errors"), "\(rejected.output)")
     }
 
     @Test("The HTML report is well-formed XML and shows every change of the JSON diff")
@@ -240,10 +285,14 @@ struct SeriesTests {
         let checked = try HTMLChecker.check(page: page, changes: Self.report.series.flatMap(\.diffs).flatMap(\.changes))
         #expect(checked.status == 0, "\(checked.output)")
         #expect(checked.output.contains("well-formed"), "\(checked.output)")
-        #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("<script"), "the page must stand alone")
+        #expect(
+            !page.contains("http://") && !page.contains("https://") && !page.contains("<script"),
+            "the page must stand alone")
     }
 
-    @Test("A citation of the next year's document of the same name is that document's successor: one change, not removed and added")
+    @Test(
+        "A citation of the next year's document of the same name is that document's successor: one change, not removed and added"
+    )
     func citationSuccessor() throws {
         let diff = try #require(Self.national.diffs.first)  // 2020 → 2022
         let citations = Self.changes(diff, .citations)
@@ -255,7 +304,9 @@ struct SeriesTests {
         #expect(!citations.contains { $0.kind == .removed && $0.old?.contains("工业质量品牌建设工作") == true })
         // Two notices citing a campaign's notice of one year and of the next, and nothing else.
         func notice(citing year: Int) throws -> NoticeRecord {
-            try Gongwen.parse(bytes: Array("各推荐单位：\n根据《关于开展\(year)年全国质量标杆活动的通知》，请做好推荐工作。\n中国质量协会\n\(year)年6月6日\n".utf8), path: "\(year).txt")
+            try Gongwen.parse(
+                bytes: Array("各推荐单位：\n根据《关于开展\(year)年全国质量标杆活动的通知》，请做好推荐工作。\n中国质量协会\n\(year)年6月6日\n".utf8),
+                path: "\(year).txt")
         }
         let pair = NoticeDiffer.diff(try notice(citing: 2022), try notice(citing: 2023), oldPath: "a", newPath: "b")
         #expect(Self.changes(pair, .citations).map(\.kind) == [.changed])
@@ -273,13 +324,22 @@ struct SeriesTests {
         ] {
             // Found by the side that has a value (an empty side, "—", is in many rows), then its neighbour checked.
             if new.hasPrefix("<span class=\"none\">") {
-                let oldCell = try #require(page.range(of: "<td class=\"side old\" data-side=\"旧 2020\">\(old)"), "no old cell \(old)")
-                let newCell = try #require(page.range(of: "<td class=\"side new\"", range: oldCell.upperBound..<page.endIndex))
-                #expect(page[newCell.upperBound...].hasPrefix(" data-side=\"新 2022\">\(new)"), "\(page[newCell.upperBound...].prefix(120))")
+                let oldCell = try #require(
+                    page.range(of: "<td class=\"side old\" data-side=\"旧 2020\">\(old)"), "no old cell \(old)")
+                let newCell = try #require(
+                    page.range(of: "<td class=\"side new\"", range: oldCell.upperBound..<page.endIndex))
+                #expect(
+                    page[newCell.upperBound...].hasPrefix(" data-side=\"新 2022\">\(new)"),
+                    "\(page[newCell.upperBound...].prefix(120))")
             } else {
-                let newCell = try #require(page.range(of: "<td class=\"side new\" data-side=\"新 2022\">\(new)"), "no new cell \(new)")
-                let oldCell = try #require(page.range(of: "<td class=\"side old\"", options: .backwards, range: page.startIndex..<newCell.lowerBound))
-                #expect(page[oldCell.upperBound...].hasPrefix(" data-side=\"旧 2020\">\(old)"), "\(page[oldCell.upperBound...].prefix(120))")
+                let newCell = try #require(
+                    page.range(of: "<td class=\"side new\" data-side=\"新 2022\">\(new)"), "no new cell \(new)")
+                let oldCell = try #require(
+                    page.range(
+                        of: "<td class=\"side old\"", options: .backwards, range: page.startIndex..<newCell.lowerBound))
+                #expect(
+                    page[oldCell.upperBound...].hasPrefix(" data-side=\"旧 2020\">\(old)"),
+                    "\(page[oldCell.upperBound...].prefix(120))")
             }
         }
     }
@@ -287,9 +347,12 @@ struct SeriesTests {
     @Test("The HTML report's summary table counts each area's changes of each kind, as the diff holds them")
     func htmlSummaryCounts() throws {
         let page = try DiffReport.render(Self.report, format: .html)
-        let table = try #require(page.range(of: "<table class=\"summary\">").flatMap { start in
-            page.range(of: "</table>", range: start.upperBound..<page.endIndex).map { page[start.upperBound..<$0.lowerBound] }
-        })
+        let table = try #require(
+            page.range(of: "<table class=\"summary\">").flatMap { start in
+                page.range(of: "</table>", range: start.upperBound..<page.endIndex).map {
+                    page[start.upperBound..<$0.lowerBound]
+                }
+            })
         var rows = 0
         for row in table.components(separatedBy: "</tr>") {
             guard let match = row.firstMatch(of: /href="#d(\d+)-(\w+)"/) else { continue }
@@ -305,7 +368,9 @@ struct SeriesTests {
             }
         }
         // One row per area that has items, in each of the two diffs (the other series have one notice each).
-        let expectedRows = Self.national.diffs.map { diff in Change.Area.allCases.filter { area in diff.changes.contains { $0.area == area } }.count }
+        let expectedRows = Self.national.diffs.map { diff in
+            Change.Area.allCases.filter { area in diff.changes.contains { $0.area == area } }.count
+        }
         #expect(rows == expectedRows.reduce(0, +) && rows > 10)
     }
 
@@ -327,26 +392,28 @@ struct SeriesTests {
 /// page holds every old and new value of every change.
 enum HTMLChecker {
     static let script = """
-    import json, sys, xml.etree.ElementTree as ET
-    page = open(sys.argv[1], encoding="utf-8").read()
-    root = ET.fromstring(page)
-    text = "".join(root.itertext())
-    missing = []
-    changes = json.load(open(sys.argv[2], encoding="utf-8"))
-    for change in changes:
-        for value in (change["old"], change["new"]):
-            if value is not None and value not in text:
-                missing.append(value)
-    rows = sum(1 for tr in root.iter("tr") if "change" in (tr.get("class") or "").split())
-    print("well-formed;", rows, "change rows for", len(changes), "changes;", len(missing), "values missing:", missing[:5])
-    sys.exit(1 if missing or rows != len(changes) else 0)
-    """
+        import json, sys, xml.etree.ElementTree as ET
+        page = open(sys.argv[1], encoding="utf-8").read()
+        root = ET.fromstring(page)
+        text = "".join(root.itertext())
+        missing = []
+        changes = json.load(open(sys.argv[2], encoding="utf-8"))
+        for change in changes:
+            for value in (change["old"], change["new"]):
+                if value is not None and value not in text:
+                    missing.append(value)
+        rows = sum(1 for tr in root.iter("tr") if "change" in (tr.get("class") or "").split())
+        print("well-formed;", rows, "change rows for", len(changes), "changes;", len(missing), "values missing:", missing[:5])
+        sys.exit(1 if missing or rows != len(changes) else 0)
+        """
 
     static func check(page: String, changes: [Change]) throws -> (status: Int32, output: String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-html-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let pagePath = directory.appendingPathComponent("page.html"), changesPath = directory.appendingPathComponent("changes.json")
+        let pagePath = directory.appendingPathComponent("page.html")
+        let changesPath = directory.appendingPathComponent("changes.json")
         try page.write(to: pagePath, atomically: true, encoding: .utf8)
         try JSONEncoder().encode(changes).write(to: changesPath)
         return try runProcess("/usr/bin/env", ["python3", "-c", script, pagePath.path, changesPath.path])

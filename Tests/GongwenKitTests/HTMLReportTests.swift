@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// The HTML report as its readers meet it: in Chinese, saying where it came from, on a desktop, on a phone and
@@ -7,23 +8,31 @@ import Testing
 /// `chromium`, headless), nothing measured past the edge of a 1,400 px and a 420 px screen.
 @Suite("The HTML report")
 struct HTMLReportTests {
-    static let provenance = ReportProvenance(generatedAt: "2026-12-02T10:00:00+08:00", version: Gongwen.version, inputs: ["Notices"])
+    static let provenance = ReportProvenance(
+        generatedAt: "2026-12-02T10:00:00+08:00", version: Gongwen.version, inputs: ["Notices"])
 
     static func page(_ language: ReportLanguage = .zh) throws -> String {
-        try DiffReport.render(SeriesTests.report, format: .html, options: ReportOptions(language: language, provenance: provenance))
+        try DiffReport.render(
+            SeriesTests.report, format: .html, options: ReportOptions(language: language, provenance: provenance))
     }
 
     @Test("Its words are Chinese by default, English with --lang en; the notices' own words are the same in both")
     func labels() throws {
-        let zh = try Self.page(), en = try Self.page(.en)
+        let zh = try Self.page()
+        let en = try Self.page(.en)
         #expect(zh.contains("<html lang=\"zh-CN\">") && en.contains("<html lang=\"en\">"))
-        for word in ["变更摘要", "<th class=\"changed\">变更</th>", "<th class=\"unchanged\">未变</th>", ">截止时间</a>", ">推荐单位名录</a>",
-                     "<span class=\"badge changed\">变更</span><div class=\"subject\">申报截止日期</div>",
-                     "<div class=\"subject\">山西省的单位</div>", "<b>缺少 2021 年的通知。</b> 引用它的通知：", "data-side=\"旧 2020\""] {
+        for word in [
+            "变更摘要", "<th class=\"changed\">变更</th>", "<th class=\"unchanged\">未变</th>", ">截止时间</a>", ">推荐单位名录</a>",
+            "<span class=\"badge changed\">变更</span><div class=\"subject\">申报截止日期</div>",
+            "<div class=\"subject\">山西省的单位</div>", "<b>缺少 2021 年的通知。</b> 引用它的通知：", "data-side=\"旧 2020\"",
+        ] {
             #expect(zh.contains(word), "\(word)")
         }
-        for word in ["Summary of changes", ">Deadlines</a>", "<div class=\"subject\">申报 due date</div>", "<b>Missing 2021.</b> Cited by ",
-                     "data-side=\"old 2020\""] {
+        for word in [
+            "Summary of changes", ">Deadlines</a>", "<div class=\"subject\">申报 due date</div>",
+            "<b>Missing 2021.</b> Cited by ",
+            "data-side=\"old 2020\"",
+        ] {
             #expect(en.contains(word), "\(word)")
         }
         for english in ["Summary of changes", "due date", "Missing", "unchanged</summary>", "similarity"] {
@@ -31,7 +40,8 @@ struct HTMLReportTests {
         }
         // The values are the notices' words in both.
         #expect(zh.contains("北京市海淀区三虎桥百胜村<del>路</del>6号") && en.contains("北京市海淀区三虎桥百胜村<del>路</del>6号"))
-        let checked = try HTMLChecker.check(page: zh, changes: SeriesTests.report.series.flatMap(\.diffs).flatMap(\.changes))
+        let checked = try HTMLChecker.check(
+            page: zh, changes: SeriesTests.report.series.flatMap(\.diffs).flatMap(\.changes))
         #expect(checked.status == 0, "\(checked.output)")
     }
 
@@ -45,7 +55,9 @@ struct HTMLReportTests {
         #expect(labels.subject("unit of 新疆生产建设兵团") == "新疆生产建设兵团的单位")
         #expect(labels.subject("section 一、 → 二、") == "章节 一、 → 二、")
         #expect(labels.subject("中国质协将组织专家开展评审工作") == "中国质协将组织专家开展评审工作")
-        for subject in ReportLabels.subjects.keys { #expect(labels.subject(subject).unicodeScalars.allSatisfy { !("a"..."z").contains($0) }) }
+        for subject in ReportLabels.subjects.keys {
+            #expect(labels.subject(subject).unicodeScalars.allSatisfy { !("a"..."z").contains($0) })
+        }
         // Every subject of the corpus's diffs: no English word is left in the Chinese report.
         for change in SeriesTests.report.series.flatMap(\.diffs).flatMap(\.changes) {
             let said = labels.subject(change.subject)
@@ -56,19 +68,26 @@ struct HTMLReportTests {
     @Test("It says who made it, when and from what")
     func provenance() throws {
         let page = try Self.page()
-        #expect(page.contains("<p class=\"provenance\">由 Gongwen \(Gongwen.version) 于 2026-12-02T10:00:00+08:00 生成；输入：Notices</p>"))
+        #expect(
+            page.contains(
+                "<p class=\"provenance\">由 Gongwen \(Gongwen.version) 于 2026-12-02T10:00:00+08:00 生成；输入：Notices</p>"))
         #expect(page.contains("<meta name=\"generator\" content=\"Gongwen \(Gongwen.version)\"/>"))
         let english = try Self.page(.en)
         #expect(english.contains("Made by Gongwen \(Gongwen.version) on 2026-12-02T10:00:00+08:00 from Notices"))
     }
 
-    @Test("The command line fills in the provenance: the version, the inputs and the moment (SOURCE_DATE_EPOCH makes it repeatable)")
+    @Test(
+        "The command line fills in the provenance: the version, the inputs and the moment (SOURCE_DATE_EPOCH makes it repeatable)"
+    )
     func commandProvenance() throws {
-        let old = Corpus.path("2020_caq.txt"), new = Corpus.path("2022_caq.txt")
-        let result = try CommandLineTests.run(["diff", "--format", "html", old, new], environment: ["SOURCE_DATE_EPOCH": "1764640000"])
+        let old = Corpus.path("2020_caq.txt")
+        let new = Corpus.path("2022_caq.txt")
+        let result = try CommandLineTests.run(
+            ["diff", "--format", "html", old, new], environment: ["SOURCE_DATE_EPOCH": "1764640000"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("由 Gongwen \(Gongwen.version) 于 2025-12-02T01:46:40Z 生成；输入：\(old)、\(new)"))
-        let again = try CommandLineTests.run(["diff", "--format", "html", old, new], environment: ["SOURCE_DATE_EPOCH": "1764640000"])
+        let again = try CommandLineTests.run(
+            ["diff", "--format", "html", old, new], environment: ["SOURCE_DATE_EPOCH": "1764640000"])
         #expect(again.stdout == result.stdout)
     }
 
@@ -108,34 +127,47 @@ struct HTMLReportTests {
     }
 
     static func measure(_ page: String, width: Int) throws -> Measure {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-chromium-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try page.write(to: folder.appendingPathComponent("report.html"), atomically: true, encoding: .utf8)
-        try probe(width: width).write(to: folder.appendingPathComponent("probe.html"), atomically: true, encoding: .utf8)
-        let (status, output) = try runProcess("/usr/bin/timeout", ["120", chromium!, "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-                                                         "--window-size=1500,1000", "--dump-dom", folder.appendingPathComponent("probe.html").absoluteString])
+        try probe(width: width).write(
+            to: folder.appendingPathComponent("probe.html"), atomically: true, encoding: .utf8)
+        let (status, output) = try runProcess(
+            "/usr/bin/timeout",
+            [
+                "120", chromium!, "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                "--window-size=1500,1000", "--dump-dom", folder.appendingPathComponent("probe.html").absoluteString,
+            ])
         #expect(status == 0, "\(output.suffix(500))")
-        let attribute = try #require(output.range(of: "data-result=\"[^\"]*\"", options: .regularExpression).map { output[$0] },
-                                     "no measurement in chromium's output: \(output.suffix(500))")
+        let attribute = try #require(
+            output.range(of: "data-result=\"[^\"]*\"", options: .regularExpression).map { output[$0] },
+            "no measurement in chromium's output: \(output.suffix(500))")
         let json = attribute.dropFirst("data-result=\"".count).dropLast().replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&amp;", with: "&")
         return try JSONDecoder().decode(Measure.self, from: Data(json.utf8))
     }
 
-    @Test("In Chromium, nothing runs past the edge of the screen: side by side at 1,400 px, stacked at 420 px (a phone)",
-          .enabled(if: chromium != nil, "Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"),
-          arguments: [1400, 420])
+    @Test(
+        "In Chromium, nothing runs past the edge of the screen: side by side at 1,400 px, stacked at 420 px (a phone)",
+        .enabled(
+            if: chromium != nil, "Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"),
+        arguments: [1400, 420])
     func layout(width: Int) throws {
         let measured = try Self.measure(try Self.page(), width: width)
         #expect(measured.width > width - 20 && measured.width <= width)  // less a scroll bar
-        #expect(measured.scrollWidth <= measured.width, "the page scrolls sideways: \(measured.scrollWidth) > \(measured.width)")
+        #expect(
+            measured.scrollWidth <= measured.width,
+            "the page scrolls sideways: \(measured.scrollWidth) > \(measured.width)")
         #expect(measured.count == 0, "past the edge: \(measured.outside)")
         #expect(measured.side == (width < 760 ? "block" : "table-cell"))
     }
 
-    @Test("In Chromium, printed on A4: every page A4, fewer pages than the screen layout gave",
-          .enabled(if: chromium != nil, "Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"))
+    @Test(
+        "In Chromium, printed on A4: every page A4, fewer pages than the screen layout gave",
+        .enabled(
+            if: chromium != nil, "Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"))
     func print() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-print-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -144,8 +176,12 @@ struct HTMLReportTests {
         #expect(page.contains("<p class=\"print-note\">2 项未变。未变的项目不打印。</p>"))
         try page.write(to: folder.appendingPathComponent("report.html"), atomically: true, encoding: .utf8)
         let pdf = folder.appendingPathComponent("report.pdf")
-        let (status, output) = try runProcess("/usr/bin/timeout", ["120", Self.chromium!, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                                         "--print-to-pdf=\(pdf.path)", folder.appendingPathComponent("report.html").absoluteString])
+        let (status, output) = try runProcess(
+            "/usr/bin/timeout",
+            [
+                "120", Self.chromium!, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                "--print-to-pdf=\(pdf.path)", folder.appendingPathComponent("report.html").absoluteString,
+            ])
         #expect(status == 0, "\(output.suffix(500))")
         let bytes = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
         let boxes = bytes.matches(of: /\/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]/).map { (Double($0.1)!, Double($0.2)!) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 enum Fixtures {
@@ -16,7 +17,8 @@ enum Fixtures {
             if let object = value as? [String: Any] {
                 let isAttachment = object["appended"] != nil
                 var result: [String: Any] = [:]
-                for (key, child) in object where !["span", "source", "attachmentLinks"].contains(key) && !(isAttachment && key == "url") {
+                for (key, child) in object
+                where !["span", "source", "attachmentLinks"].contains(key) && !(isAttachment && key == "url") {
                     result[key] = strip(child)
                 }
                 return result
@@ -28,19 +30,22 @@ enum Fixtures {
     }
 
     static func sameJSON(_ a: Any, _ b: Any) throws -> Bool {
-        try JSONSerialization.data(withJSONObject: a, options: [.sortedKeys]) == JSONSerialization.data(withJSONObject: b, options: [.sortedKeys])
+        try JSONSerialization.data(withJSONObject: a, options: [.sortedKeys])
+            == JSONSerialization.data(withJSONObject: b, options: [.sortedKeys])
     }
 }
 
 @Suite("HTML: the same record from a web page as from its text")
 struct HTMLFixtureTests {
-    @Test("Each HTML fixture gives the record of its text version (but for source, spans and file links)", arguments: [
-        ("2023_henan_gbk.html", "2023_henan.txt"),
-        ("2020_caq_table.html", "2020_caq.txt"),
-        ("2022_caq_fullpage.html", "2022_caq.txt"),
-        ("2021_shandong_br.html", "2021_shandong.txt"),
-        ("2023_fuzhou_links.html", "2023_fuzhou_forward.txt"),
-    ])
+    @Test(
+        "Each HTML fixture gives the record of its text version (but for source, spans and file links)",
+        arguments: [
+            ("2023_henan_gbk.html", "2023_henan.txt"),
+            ("2020_caq_table.html", "2020_caq.txt"),
+            ("2022_caq_fullpage.html", "2022_caq.txt"),
+            ("2021_shandong_br.html", "2021_shandong.txt"),
+            ("2023_fuzhou_links.html", "2023_fuzhou_forward.txt"),
+        ])
     func sameRecord(fixture: String, text: String) throws {
         let html = try Gongwen.parse(path: try Fixtures.path(fixture))
         #expect(html.source.format == .html)
@@ -69,7 +74,8 @@ struct HTMLFixtureTests {
             let record = try Gongwen.parse(path: try Fixtures.path(fixture))
             let (expected, span) = try #require(value(record))
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try Fixtures.path(fixture))))
-            let (_, scalars) = try EncodingDetection.decode(bytes, declared: Ingest.declaredCharset(bytes), path: fixture)
+            let (_, scalars) = try EncodingDetection.decode(
+                bytes, declared: Ingest.declaredCharset(bytes), path: fixture)
             let lines = Ingest.splitLines(scalars)
             #expect(span.startLine == span.endLine)
             let line = lines[span.startLine - 1]
@@ -102,14 +108,14 @@ struct HTMLFixtureTests {
         let text = try Corpus.record("2022_caq.txt")
         let rows = text.directory.map { "<tr><td>\($0.index!)</td><td>\($0.name)</td></tr>" }.joined(separator: "\n")
         let page = """
-        <html><head><meta charset="utf-8"></head><body>
-        <p>关于开展2022年全国质量标杆活动的通知</p><p>各会员单位及相关组织：</p><p>一、活动安排</p>
-        <p>附件：推荐单位名录</p><p>中国质量协会</p><p>2022年6月6日</p>
-        <p>附件</p><p>推荐单位名录</p>
-        <table><tr><th>序号</th><th>单位名称</th></tr>
-        \(rows)
-        </table></body></html>
-        """
+            <html><head><meta charset="utf-8"></head><body>
+            <p>关于开展2022年全国质量标杆活动的通知</p><p>各会员单位及相关组织：</p><p>一、活动安排</p>
+            <p>附件：推荐单位名录</p><p>中国质量协会</p><p>2022年6月6日</p>
+            <p>附件</p><p>推荐单位名录</p>
+            <table><tr><th>序号</th><th>单位名称</th></tr>
+            \(rows)
+            </table></body></html>
+            """
         let html = try Gongwen.parse(bytes: Array(page.utf8), path: "table.html")
         #expect(html.directory.count == 49)
         #expect(html.directory.map(\.name) == text.directory.map(\.name))
@@ -136,15 +142,21 @@ struct HostileHTMLTests {
     @Test("Nested tables give their cells, three thousand levels deep")
     func nestedTables() throws {
         let inner = "<table><tr><td>序号</td><td>单位名称</td></tr><tr><td>1</td><td>北京市经济和信息化局</td></tr></table>"
-        let record = try parse("<html><body><p>关于开展2023年全国质量标杆活动的通知</p><p>各推荐单位：</p><table><tr><td>" + inner + "</td></tr></table></body></html>")
+        let record = try parse(
+            "<html><body><p>关于开展2023年全国质量标杆活动的通知</p><p>各推荐单位：</p><table><tr><td>" + inner
+                + "</td></tr></table></body></html>")
         #expect(record.sections.first?.text.contains("1\t北京市经济和信息化局") == true)
-        let deep = String(repeating: "<table><tr><td>", count: 3000) + "各推荐单位：" + String(repeating: "</td></tr></table>", count: 3000)
+        let deep =
+            String(repeating: "<table><tr><td>", count: 3000) + "各推荐单位："
+            + String(repeating: "</td></tr></table>", count: 3000)
         #expect(try parse("<html><body>" + deep + "</body></html>").addressees == ["各推荐单位"])
     }
 
     @Test("Ten thousand nested elements: the text at the bottom is recovered")
     func deepNesting() throws {
-        let deep = String(repeating: "<div>", count: 10_000) + "关于开展2023年全国质量标杆活动的通知" + String(repeating: "</div>", count: 10_000)
+        let deep =
+            String(repeating: "<div>", count: 10_000) + "关于开展2023年全国质量标杆活动的通知"
+            + String(repeating: "</div>", count: 10_000)
         #expect(try parse("<html><body>" + deep + "</body></html>").title == "关于开展2023年全国质量标杆活动的通知")
     }
 
@@ -157,11 +169,13 @@ struct HostileHTMLTests {
         #expect(record.sections.first?.text.hasPrefix("&< &< &<") == true)
     }
 
-    @Test("A page of scripts only, an empty body and an empty document are clear errors", arguments: [
-        "<html><head><script>var a = '关于开展通知';</script></head><body><script>document.write('x')</script><style>p{}</style></body></html>",
-        "<html><body></body></html>",
-        "<!DOCTYPE html>",
-    ])
+    @Test(
+        "A page of scripts only, an empty body and an empty document are clear errors",
+        arguments: [
+            "<html><head><script>var a = '关于开展通知';</script></head><body><script>document.write('x')</script><style>p{}</style></body></html>",
+            "<html><body></body></html>",
+            "<!DOCTYPE html>",
+        ])
     func nothingToRead(html: String) {
         #expect(throws: IngestError.self) { try parse(html) }
         do { _ = try parse(html) } catch {
@@ -176,7 +190,8 @@ struct HostileHTMLTests {
         let end = try #require(page.range(of: "</div>", range: start.upperBound..<page.endIndex))
         let body = String(page[start.upperBound..<end.lowerBound])
         let copies = 50 * 1024 * 1024 / body.utf8.count + 1
-        let big = String(page[..<start.upperBound]) + String(repeating: body, count: copies) + String(page[end.lowerBound...])
+        let big =
+            String(page[..<start.upperBound]) + String(repeating: body, count: copies) + String(page[end.lowerBound...])
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-big-\(UUID().uuidString).html")
         try big.write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -190,6 +205,8 @@ struct HostileHTMLTests {
         // Measured: 32 times (1.6 GB for 50 MB) with JSONEncoder's tree and a position a scalar; 21 times
         // (1.07 GB) in a release build and 23 in a debug one since the JSON is streamed and positions are
         // kept as runs. The record of 350,000 directory entries dominates what remains.
-        #expect(peakBytes < 28 * big.utf8.count, "peak \(peakBytes / 1_048_576) MiB for a \(big.utf8.count / 1_048_576) MiB page")
+        #expect(
+            peakBytes < 28 * big.utf8.count,
+            "peak \(peakBytes / 1_048_576) MiB for a \(big.utf8.count / 1_048_576) MiB page")
     }
 }

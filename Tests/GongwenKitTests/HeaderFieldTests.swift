@@ -1,19 +1,22 @@
 import Testing
+
 @testable import GongwenKit
 
 @Suite("Extract: document numbers, dates, addressees, issuers")
 struct HeaderFieldTests {
-    @Test("Document numbers in every bracket style, with stray spaces", arguments: [
-        ("中国质协字〔2023〕71号", "中国质协字", 2023, 71),
-        ("榕工信技术〔2023〕47号", "榕工信技术", 2023, 47),
-        ("工信厅科函〔2023〕152 号", "工信厅科函", 2023, 152),
-        ("国办发[2019]5号", "国办发", 2019, 5),
-        ("豫工信办创新（2023）43号", "豫工信办创新", 2023, 43),
-        ("鲁工信字【2021】7号", "鲁工信字", 2021, 7),
-        ("中国质协字 〔2021〕 35 号", "中国质协字", 2021, 35),
-        ("鲁工信技〔2023〕第12号", "鲁工信技", 2023, 12),  // 第 before the serial, as many notices write it
-        ("川经信技质函〔2023〕第 8 号", "川经信技质函", 2023, 8),
-    ])
+    @Test(
+        "Document numbers in every bracket style, with stray spaces",
+        arguments: [
+            ("中国质协字〔2023〕71号", "中国质协字", 2023, 71),
+            ("榕工信技术〔2023〕47号", "榕工信技术", 2023, 47),
+            ("工信厅科函〔2023〕152 号", "工信厅科函", 2023, 152),
+            ("国办发[2019]5号", "国办发", 2019, 5),
+            ("豫工信办创新（2023）43号", "豫工信办创新", 2023, 43),
+            ("鲁工信字【2021】7号", "鲁工信字", 2021, 7),
+            ("中国质协字 〔2021〕 35 号", "中国质协字", 2021, 35),
+            ("鲁工信技〔2023〕第12号", "鲁工信技", 2023, 12),  // 第 before the serial, as many notices write it
+            ("川经信技质函〔2023〕第 8 号", "川经信技质函", 2023, 8),
+        ])
     func docNumbers(line: String, agency: String, year: Int, serial: Int) throws {
         let number = try #require(DocNumberScanner.wholeLine(TextLine(line)))
         #expect(number.agency == agency)
@@ -31,26 +34,33 @@ struct HeaderFieldTests {
         #expect(DocNumberScanner.wholeLine(line) == nil)
     }
 
-    @Test("Not document numbers", arguments: ["〔2023〕71号", "中国质协字〔23〕71号", "第2023号", "联系电话：0531-51782608", "〔2023〕第12号"])
+    @Test(
+        "Not document numbers", arguments: ["〔2023〕71号", "中国质协字〔23〕71号", "第2023号", "联系电话：0531-51782608", "〔2023〕第12号"])
     func notDocNumbers(line: String) {
         #expect(DocNumberScanner.matches(in: TextLine(line)).isEmpty)
     }
 
-    @Test("Dates of signing in Arabic and Chinese numerals", arguments: [
-        ("2023年8月25日", "2023-08-25"),
-        ("2023年3月16日", "2023-03-16"),
-        ("二〇二三年八月二十五日", "2023-08-25"),
-        ("二○二二年六月六日", "2022-06-06"),
-        ("二〇二〇年十二月三十一日", "2020-12-31"),
-        ("2022年10月1日", "2022-10-01"),
-    ])
+    @Test(
+        "Dates of signing in Arabic and Chinese numerals",
+        arguments: [
+            ("2023年8月25日", "2023-08-25"),
+            ("2023年3月16日", "2023-03-16"),
+            ("二〇二三年八月二十五日", "2023-08-25"),
+            ("二○二二年六月六日", "2022-06-06"),
+            ("二〇二〇年十二月三十一日", "2020-12-31"),
+            ("2022年10月1日", "2022-10-01"),
+        ])
     func signingDates(line: String, iso: String) throws {
         let date = try #require(DateScanner.wholeLineDate(TextLine(line)))
         #expect(date.iso == iso)
     }
 
-    @Test("Not a date line", arguments: ["申报时间：2020年5月15日至7月5日。", "2023年9至10月", "2023年13月5日", "2023年2月30号",
-                                          "2023年2月29日", "2023年4月31日"])
+    @Test(
+        "Not a date line",
+        arguments: [
+            "申报时间：2020年5月15日至7月5日。", "2023年9至10月", "2023年13月5日", "2023年2月30号",
+            "2023年2月29日", "2023年4月31日",
+        ])
     func notDateLines(line: String) {
         #expect(DateScanner.wholeLineDate(TextLine(line)) == nil)
     }
@@ -60,48 +70,54 @@ struct HeaderFieldTests {
         #expect(DateScanner.wholeLineDate(TextLine("2024年2月29日"))?.iso == "2024-02-29")
     }
 
-    @Test("Addressees split where bodies are separated, never inside brackets or shared head nouns", arguments: [
-        ("各市工业和信息化局，有关企业：", ["各市工业和信息化局", "有关企业"]),
-        ("各县（市）区工信局，高新区经发局：", ["各县（市）区工信局", "高新区经发局"]),
-        ("各设区市工信局、平潭综合实验区经发局：", ["各设区市工信局", "平潭综合实验区经发局"]),
-        ("各省辖市、济源示范区、航空港区、各省直管县（市）工业和信息化主管部门：", ["各省辖市、济源示范区、航空港区、各省直管县（市）工业和信息化主管部门"]),
-        ("各会员单位及相关组织：", ["各会员单位及相关组织"]),
-        ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门：", ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门"]),
-        ("国务院各部委、各直属机构：", ["国务院各部委", "各直属机构"]),
-    ])
+    @Test(
+        "Addressees split where bodies are separated, never inside brackets or shared head nouns",
+        arguments: [
+            ("各市工业和信息化局，有关企业：", ["各市工业和信息化局", "有关企业"]),
+            ("各县（市）区工信局，高新区经发局：", ["各县（市）区工信局", "高新区经发局"]),
+            ("各设区市工信局、平潭综合实验区经发局：", ["各设区市工信局", "平潭综合实验区经发局"]),
+            ("各省辖市、济源示范区、航空港区、各省直管县（市）工业和信息化主管部门：", ["各省辖市、济源示范区、航空港区、各省直管县（市）工业和信息化主管部门"]),
+            ("各会员单位及相关组织：", ["各会员单位及相关组织"]),
+            ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门：", ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门"]),
+            ("国务院各部委、各直属机构：", ["国务院各部委", "各直属机构"]),
+        ])
     func addressees(line: String, expected: [String]) {
         #expect(HeaderFieldExtractor.addressees(TextLine(line)).map(\.name) == expected)
     }
 
-    @Test("Issuer levels by GB/T 2260 divisions and association words", arguments: [
-        ("中国质量协会", Issuer.Level.association),
-        ("山东省企业技术创新促进会", .association),
-        ("山东省工业和信息化厅", .provincial),
-        ("河南省工业和信息化厅办公室", .provincial),
-        ("北京市经济和信息化局", .provincial),
-        ("新疆生产建设兵团工业和信息化局", .provincial),
-        ("福州市工业和信息化局", .municipal),
-        ("福建省福州市工业和信息化局", .municipal),
-        ("延边朝鲜族自治州工业和信息化局", .municipal),
-        ("工业和信息化部", .national),
-        ("工业和信息化部办公厅", .national),
-        ("国家市场监督管理总局", .national),
-        ("某某科技有限公司", .other),
-    ])
+    @Test(
+        "Issuer levels by GB/T 2260 divisions and association words",
+        arguments: [
+            ("中国质量协会", Issuer.Level.association),
+            ("山东省企业技术创新促进会", .association),
+            ("山东省工业和信息化厅", .provincial),
+            ("河南省工业和信息化厅办公室", .provincial),
+            ("北京市经济和信息化局", .provincial),
+            ("新疆生产建设兵团工业和信息化局", .provincial),
+            ("福州市工业和信息化局", .municipal),
+            ("福建省福州市工业和信息化局", .municipal),
+            ("延边朝鲜族自治州工业和信息化局", .municipal),
+            ("工业和信息化部", .national),
+            ("工业和信息化部办公厅", .national),
+            ("国家市场监督管理总局", .national),
+            ("某某科技有限公司", .other),
+        ])
     func issuerLevels(name: String, level: Issuer.Level) {
         #expect(IssuerLevels.level(of: name) == level)
     }
 
     @Test("The campaign year comes from the title before the document number or the date")
     func campaignYear() throws {
-        let record = try Gongwen.parse(bytes: Array("""
-        某某协会文件
-        某协字〔2024〕3号
-        关于开展2025年质量标杆活动的通知
-        各会员单位：
-        一、活动安排
-        二〇二四年十二月二十日
-        """.utf8), path: "x.txt")
+        let record = try Gongwen.parse(
+            bytes: Array(
+                """
+                某某协会文件
+                某协字〔2024〕3号
+                关于开展2025年质量标杆活动的通知
+                各会员单位：
+                一、活动安排
+                二〇二四年十二月二十日
+                """.utf8), path: "x.txt")
         #expect(record.campaignYear == 2025)
         #expect(record.docNumber?.year == 2024)
         #expect(record.signedOn == "2024-12-20")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// The `--help` of every command, pinned: a change of an option or a sentence shows in the diff of
@@ -7,15 +8,19 @@ import Testing
 /// writes them again.
 @Suite("Help texts")
 struct HelpTextTests {
-    static let commands = ["", "parse", "normalize", "diff", "series", "config", "ingest", "search", "cites", "cited-by"]
+    static let commands = [
+        "", "parse", "normalize", "diff", "series", "config", "ingest", "search", "cites", "cited-by",
+    ]
 
     static func golden(_ command: String) -> URL {
-        Corpus.packageRoot.appendingPathComponent("Tests/GongwenKitTests/Golden/help/\(command.isEmpty ? "gongwen" : command).txt")
+        Corpus.packageRoot.appendingPathComponent(
+            "Tests/GongwenKitTests/Golden/help/\(command.isEmpty ? "gongwen" : command).txt")
     }
 
     @Test("Each command's --help is as pinned (80 columns)", arguments: commands)
     func pinned(command: String) throws {
-        let help = try CommandLineTests.run((command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
+        let help = try CommandLineTests.run(
+            (command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
         #expect(help.status == 0)
         let file = Self.golden(command)
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
@@ -24,7 +29,9 @@ struct HelpTextTests {
             return
         }
         let pinned = try String(contentsOf: file, encoding: .utf8)
-        #expect(help.stdout == pinned, "gongwen \(command) --help differs from \(file.lastPathComponent) (RECORD_SNAPSHOTS=1 re-records it)")
+        #expect(
+            help.stdout == pinned,
+            "gongwen \(command) --help differs from \(file.lastPathComponent) (RECORD_SNAPSHOTS=1 re-records it)")
         // No line past 80 columns but the usage line, which argument parsing never folds.
         for line in help.stdout.split(separator: "\n") where !line.hasPrefix("USAGE:") {
             #expect(TerminalWrap.columns(of: line) <= 80, "\(line)")

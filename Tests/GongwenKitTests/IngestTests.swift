@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 @Suite("Ingest: encodings, formats and refusals")
@@ -8,14 +9,23 @@ struct IngestTests {
     func sha256Vectors() {
         #expect(SHA256.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         // Padding edges: 55 bytes fit one block, 56 need two, 64 fill one exactly.
-        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 55)) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
-        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 56)) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
-        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+        #expect(
+            SHA256.hex(of: [UInt8](repeating: 0x61, count: 55))
+                == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        #expect(
+            SHA256.hex(of: [UInt8](repeating: 0x61, count: 56))
+                == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+        #expect(
+            SHA256.hex(of: [UInt8](repeating: 0x61, count: 64))
+                == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
         // One million 'a' (a multi-block message).
-        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            SHA256.hex(of: [UInt8](repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test("Lines are cut at LF, CRLF and CR; a BOM is dropped only where it opens the text")
@@ -71,7 +81,8 @@ struct IngestTests {
 
     @Test("An HTML page declaring gb2312 in its meta tag is read in that charset")
     func declaredCharset() throws {
-        let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>关于开展2023年全国质量标杆活动的通知</p><p>各推荐单位：</p><p>一、典型经验遴选</p></body></html>"
+        let html =
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>关于开展2023年全国质量标杆活动的通知</p><p>各推荐单位：</p><p>一、典型经验遴选</p></body></html>"
         let record = try Gongwen.parse(bytes: try Transcoding.encode(html, as: "GBK"), path: "page.html")
         #expect(record.source.format == .html)
         #expect(record.source.encoding == "GB18030")
@@ -95,11 +106,15 @@ struct IngestTests {
     func binary() {
         // A PNG header without its signature's first byte: no known format, so the first control byte.
         let unknown: [UInt8] = [0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]
-        #expect(throws: IngestError.binary(path: "image.bin", byteOffset: 5, byte: 0x1A)) { try Gongwen.parse(bytes: unknown, path: "image.bin") }
+        #expect(throws: IngestError.binary(path: "image.bin", byteOffset: 5, byte: 0x1A)) {
+            try Gongwen.parse(bytes: unknown, path: "image.bin")
+        }
         let message = IngestError.binary(path: "image.bin", byteOffset: 5, byte: 0x1A).description
         #expect(message.contains("image.bin") && message.contains("offset 5") && message.contains("0x1A"))
         let withNul = Array("关于开展".utf8) + [0x00] + Array("通知".utf8)
-        #expect(throws: IngestError.binary(path: "x", byteOffset: 12, byte: 0)) { try Gongwen.parse(bytes: withNul, path: "x") }
+        #expect(throws: IngestError.binary(path: "x", byteOffset: 12, byte: 0)) {
+            try Gongwen.parse(bytes: withNul, path: "x")
+        }
     }
 
     @Test("Invalid UTF-8 in a UTF-8 notice is refused with its byte offset, not read as GBK")
@@ -161,15 +176,15 @@ struct IngestTests {
     @Test("HTML: blocks and <br> become lines, table cells tabs, scripts and styles vanish")
     func htmlBlocks() throws {
         let html = """
-        <html><head><title>站点</title><style>p{color:red}</style></head><body>
-        <script>var x = "不是正文";</script>
-        <div class="nav"><a href="/">首页</a></div>
-        <p>关于开展2023年全国质量标杆活动的通知</p>
-        <p>各推荐单位：</p>
-        <p>联系人：韩铁<br>电话：(010) 68416386</p>
-        <table><tr><td>序号</td><td>单位名称</td></tr><tr><td>1</td><td>北京市经济和信息化局</td></tr></table>
-        </body></html>
-        """
+            <html><head><title>站点</title><style>p{color:red}</style></head><body>
+            <script>var x = "不是正文";</script>
+            <div class="nav"><a href="/">首页</a></div>
+            <p>关于开展2023年全国质量标杆活动的通知</p>
+            <p>各推荐单位：</p>
+            <p>联系人：韩铁<br>电话：(010) 68416386</p>
+            <table><tr><td>序号</td><td>单位名称</td></tr><tr><td>1</td><td>北京市经济和信息化局</td></tr></table>
+            </body></html>
+            """
         let document = try Ingest.ingest(bytes: Array(html.utf8), path: "page.html")
         let texts = document.lines.map(\.text)
         #expect(texts.contains("联系人：韩铁"))
@@ -184,7 +199,8 @@ struct IngestTests {
 
 /// Two records are the same but for their source (path, encoding, digest).
 func sameRecord(_ a: NoticeRecord, _ b: NoticeRecord) throws -> Bool {
-    var a = a, b = b
+    var a = a
+    var b = b
     let source = b.source
     func setSources(_ record: inout NoticeRecord) {
         record.source = source

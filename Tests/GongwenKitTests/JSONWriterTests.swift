@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// The streaming writer against Foundation's encoder: the same bytes, pretty and compact, for every
@@ -9,28 +10,37 @@ import Testing
 struct JSONWriterTests {
     static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 
     /// Compares the two encodings; on a difference, says where the bytes part.
-    static func expectSameBytes(_ record: NoticeRecord, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectSameBytes(
+        _ record: NoticeRecord, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         for pretty in [true, false] {
             let expected = [UInt8](try encoder(pretty: pretty).encode(record))
             let written = JSONWriter.bytes(of: record, pretty: pretty)
             guard written != expected else { continue }
             let at = zip(written, expected).prefix { $0 == $1 }.count
-            let context = { (bytes: [UInt8]) in String(decoding: bytes[max(0, at - 80)..<min(bytes.count, at + 80)], as: UTF8.self) }
+            let context = { (bytes: [UInt8]) in
+                String(decoding: bytes[max(0, at - 80)..<min(bytes.count, at + 80)], as: UTF8.self)
+            }
             let form = pretty ? "pretty" : "compact"
-            let message = "\(name) (\(form)): bytes differ at \(at) of \(expected.count)\nJSONEncoder: \(context(expected))\nJSONWriter:  \(context(written))"
+            let message =
+                "\(name) (\(form)): bytes differ at \(at) of \(expected.count)\nJSONEncoder: \(context(expected))\nJSONWriter:  \(context(written))"
             Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         }
     }
 
     static var inputFiles: [URL] {
         let tests = Corpus.packageRoot.appendingPathComponent("Tests/GongwenKitTests")
-        let folders = [Corpus.noticesDirectory, tests.appendingPathComponent("Corpus/notices"), tests.appendingPathComponent("Fixtures"),
-                       tests.appendingPathComponent("Fixtures/Reliability")]
+        let folders = [
+            Corpus.noticesDirectory, tests.appendingPathComponent("Corpus/notices"),
+            tests.appendingPathComponent("Fixtures"),
+            tests.appendingPathComponent("Fixtures/Reliability"),
+        ]
         return folders.flatMap { folder in
             ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
                 .filter { ["txt", "html", "htm"].contains($0.pathExtension) }
@@ -40,7 +50,9 @@ struct JSONWriterTests {
     @Test("Every notice and fixture in the repository")
     func everyNoticeAndFixture() throws {
         let files = Self.inputFiles
-        #expect(files.count >= 45, "expected the 5 seeds, the 36 corpus notices and the fixtures; found \(files.count) files")
+        #expect(
+            files.count >= 45,
+            "expected the 5 seeds, the 36 corpus notices and the fixtures; found \(files.count) files")
         for file in files {
             let record = try Gongwen.parse(path: file.path)
             try Self.expectSameBytes(record, file.lastPathComponent)
@@ -70,29 +82,49 @@ struct JSONWriterTests {
         record.docNumber = some(DocNumber(text: text, agency: text, year: -1, serial: Int.max, span: span))
         record.issuer = IssuerRecord(name: some(text), level: .national, span: some(span))
         record.addressees = [text, ""]
-        record.deadlines = [Deadline(date: "2023-10-31", start: some("2023-10-01"), time: some("17:00"), precision: .monthEnd,
-                                     action: some(text), actor: some(text), text: text, span: span,
-                                     mentions: [Mention(text: some(text), span: span)])]
+        record.deadlines = [
+            Deadline(
+                date: "2023-10-31", start: some("2023-10-01"), time: some("17:00"), precision: .monthEnd,
+                action: some(text), actor: some(text), text: text, span: span,
+                mentions: [Mention(text: some(text), span: span)])
+        ]
         record.schedule = [ScheduleItem(date: "2023-11", end: some("2023-12"), text: text, span: span)]
-        record.quotas = [Quota(max: some(Int.min), unlimited: true, unit: text, appliesTo: [text], condition: some(text), text: text, span: span)]
+        record.quotas = [
+            Quota(
+                max: some(Int.min), unlimited: true, unit: text, appliesTo: [text], condition: some(text), text: text,
+                span: span)
+        ]
         let item = ListItem(index: some(0), number: some(text), text: text, summary: text, span: span)
         record.focusAreas = [item]
         record.eligibility = [item, item]
-        record.contacts = [Contact(names: [text], department: some(text),
-                                   phones: [Phone(number: text, kind: .tollFree, extension: some(text), areaCodeInferred: true, span: span)],
-                                   emails: [text], address: some(text), postcode: some(text), text: text, span: span)]
-        record.directory = [DirectoryEntry(index: some(7), name: text, kind: .plannedCityDepartment, region: some(text), span: span)]
-        record.citations = [Citation(title: some(text), docNumber: some(text), attachmentIndex: some(2), text: text, span: span)]
+        record.contacts = [
+            Contact(
+                names: [text], department: some(text),
+                phones: [
+                    Phone(number: text, kind: .tollFree, extension: some(text), areaCodeInferred: true, span: span)
+                ],
+                emails: [text], address: some(text), postcode: some(text), text: text, span: span)
+        ]
+        record.directory = [
+            DirectoryEntry(index: some(7), name: text, kind: .plannedCityDepartment, region: some(text), span: span)
+        ]
+        record.citations = [
+            Citation(title: some(text), docNumber: some(text), attachmentIndex: some(2), text: text, span: span)
+        ]
         record.submission = Submission(
             channels: [Channel(kind: .email, target: some(text), text: text, span: span)],
             materials: [Material(form: some(text), copies: some(3), text: text, span: span)],
             fileFormats: [FileFormat(format: text, text: text, span: span)],
             naming: [NamingRule(target: .emailSubject, pattern: text, text: text, span: span)])
-        let section = SectionRecord(number: some(text), heading: some(text), text: text, span: span,
-                                    children: [SectionRecord(number: nil, heading: nil, text: "", span: span, children: [])])
+        let section = SectionRecord(
+            number: some(text), heading: some(text), text: text, span: span,
+            children: [SectionRecord(number: nil, heading: nil, text: "", span: span, children: [])])
         record.sections = [section]
-        record.attachments = [AttachmentRecord(index: some(1), title: some(text), span: some(span), appended: true, sections: [section],
-                                               embeddedRecord: some(0), url: some(text))]
+        record.attachments = [
+            AttachmentRecord(
+                index: some(1), title: some(text), span: some(span), appended: true, sections: [section],
+                embeddedRecord: some(0), url: some(text))
+        ]
         record.elements = [ElementRecord(kind: .attachmentTitle, text: text, span: span)]
         record.attachmentLinks = [Link(text: text, url: text, span: span)]
         record.urls = []
@@ -126,7 +158,9 @@ struct JSONWriterTests {
     func emptyContainers() throws {
         let nested: [[Int]] = [[], [1]]
         #expect(JSONWriter.bytes(of: nested, pretty: true) == [UInt8](try Self.encoder(pretty: true).encode(nested)))
-        #expect(String(decoding: JSONWriter.bytes(of: nested, pretty: true), as: UTF8.self) == "[\n  [\n\n  ],\n  [\n    1\n  ]\n]")
+        #expect(
+            String(decoding: JSONWriter.bytes(of: nested, pretty: true), as: UTF8.self)
+                == "[\n  [\n\n  ],\n  [\n    1\n  ]\n]")
     }
 
     @Test("Streamed in chunks, the same bytes and a line feed; no chunk much over the chunk size")

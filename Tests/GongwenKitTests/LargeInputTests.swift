@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 @Suite("Large inputs: a 50 MB file and a single 1 MB line", .serialized, .largeInput)
@@ -20,7 +21,8 @@ struct LargeInputTests {
         let coverage = LayoutCoverage(record)
         let perCopy = String(decoding: notice, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let linesPerCopy = perCopy.count - 1  // the file ends with a newline
-        var missing = 0, doubled = 0
+        var missing = 0
+        var doubled = 0
         for copy in 0..<copies {
             for (index, line) in perCopy.enumerated() where LayoutCoverage.hasText(line) {
                 switch coverage.count(line: copy * linesPerCopy + index + 1) {
@@ -40,7 +42,9 @@ struct LargeInputTests {
         var text = ""
         while text.utf8.count < 1024 * 1024 { text += unit }
         let record = try Gongwen.parse(bytes: Array(text.utf8), path: "line.txt")
-        let total = record.sections.reduce(0) { $0 + $1.text.unicodeScalars.count } + record.elements.reduce(0) { $0 + $1.text.unicodeScalars.count }
+        let total =
+            record.sections.reduce(0) { $0 + $1.text.unicodeScalars.count }
+            + record.elements.reduce(0) { $0 + $1.text.unicodeScalars.count }
         #expect(total == text.unicodeScalars.count)
         let last = try #require(record.sections.last ?? nil)
         #expect(last.span.endColumn == text.unicodeScalars.count)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// The property behind "no silent loss": every line the normalizer reads from a notice is somewhere in
@@ -20,8 +21,10 @@ struct NoLineLostTests {
     }
 
     /// Lines and words a mutation inserts: the tokens the readers look for.
-    static let tokens = ["附件：", "附件1", "一、", "（一）", "1.", "联系人：张三", "电话：010-12345678", "2023年9月15日", "抄送：", "各有关单位：",
-                         "关于开展质量标杆活动的通知", "中国质协字〔2023〕1号", "发布时间：2023-09-01", "索引号：", "推荐不超过3项", "〔", "号", "：", "　　"]
+    static let tokens = [
+        "附件：", "附件1", "一、", "（一）", "1.", "联系人：张三", "电话：010-12345678", "2023年9月15日", "抄送：", "各有关单位：",
+        "关于开展质量标杆活动的通知", "中国质协字〔2023〕1号", "发布时间：2023-09-01", "索引号：", "推荐不超过3项", "〔", "号", "：", "　　",
+    ]
 
     /// One random edit of a notice's lines: drop, duplicate, swap, truncate, cut a line, or insert a token.
     static func mutate(_ lines: [String], using generator: inout SeededGenerator) -> [String] {
@@ -45,7 +48,9 @@ struct NoLineLostTests {
             } else {
                 let scalars = Array(lines[i].unicodeScalars)
                 let at = Int.random(in: 0...scalars.count, using: &generator)
-                lines[i] = String(String.UnicodeScalarView(scalars[..<at])) + token + String(String.UnicodeScalarView(scalars[at...]))
+                lines[i] =
+                    String(String.UnicodeScalarView(scalars[..<at])) + token
+                    + String(String.UnicodeScalarView(scalars[at...]))
             }
         }
         return lines
@@ -54,8 +59,10 @@ struct NoLineLostTests {
     /// The normalized lines that no part of the record covers (by their first input line).
     static func lostLines(_ bytes: [UInt8], path: String) throws -> [String] {
         let document: IngestedDocument
-        do { document = try Ingest.ingest(bytes: bytes, path: path) } catch is IngestError { return [] }  // refused with a reason
-        let normalized = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
+        // An input refused with a reason loses nothing silently.
+        do { document = try Ingest.ingest(bytes: bytes, path: path) } catch is IngestError { return [] }
+        let normalized = Normalizer.normalize(
+            document.lines, headingLevels: document.headingLevels, links: document.links)
         let record = Gongwen.record(of: document)
         var covered = Set<Int>()
         func cover(_ span: SourceSpan?) {
@@ -84,12 +91,16 @@ struct NoLineLostTests {
     static var notices: [(name: String, bytes: [UInt8])] {
         get throws {
             var result = try Corpus.files.map { ($0, try Corpus.bytes($0)) }
-            let corpus = try #require(Bundle.module.url(forResource: "notices", withExtension: nil, subdirectory: "Corpus"))
-            for url in try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil).sorted(by: { $0.path < $1.path }) {
+            let corpus = try #require(
+                Bundle.module.url(forResource: "notices", withExtension: nil, subdirectory: "Corpus"))
+            for url in try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil).sorted(
+                by: { $0.path < $1.path })
+            {
                 result.append((url.lastPathComponent, [UInt8](try Data(contentsOf: url))))
             }
             let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-            for url in try FileManager.default.contentsOfDirectory(at: fixtures, includingPropertiesForKeys: nil).sorted(by: { $0.path < $1.path })
+            for url in try FileManager.default.contentsOfDirectory(at: fixtures, includingPropertiesForKeys: nil)
+                .sorted(by: { $0.path < $1.path })
             where url.pathExtension == "html" {
                 result.append((url.lastPathComponent, [UInt8](try Data(contentsOf: url))))
             }
@@ -113,7 +124,9 @@ struct NoLineLostTests {
             let lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
             for round in 0..<10 {
                 var mutated = lines
-                for _ in 0..<Int.random(in: 1...4, using: &generator) { mutated = Self.mutate(mutated, using: &generator) }
+                for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                    mutated = Self.mutate(mutated, using: &generator)
+                }
                 let lost = try Self.lostLines(Array(mutated.joined(separator: "\n").utf8), path: name)
                 #expect(lost.isEmpty, "\(name), mutation \(round): \(lost.prefix(5))")
                 checked += 1

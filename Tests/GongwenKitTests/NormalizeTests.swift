@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GongwenKit
 
 @Suite("Normalize: widths, markup residue, CJK spacing, re-flow, position map")
@@ -9,14 +10,16 @@ struct NormalizeTests {
         #expect(lines.map(\.text) == ["各单位于2023年9月15日前报送（附件1），邮箱QMB@caq.org.cn：〔2023〕"])
     }
 
-    @Test("Spaces inside CJK text go; spaces between Latin words stay", arguments: [
-        ("2023 年 8 月 25 日", "2023年8月25日"),
-        ("关于开展 2021 年工业企业质量标杆活动的通知", "关于开展2021年工业企业质量标杆活动的通知"),
-        ("电 话：0371-65509943", "电话：0371-65509943"),
-        ("济南国际创新设计产业园 A 座 2023 室", "济南国际创新设计产业园A座2023室"),
-        ("应用的管理方法 (GB/T 19004—2020/ISO 9004:2018)", "应用的管理方法(GB/T 19004—2020/ISO 9004:2018)"),
-        ("福州市工业和信息化局\u{3000}\u{3000}", "福州市工业和信息化局"),
-    ])
+    @Test(
+        "Spaces inside CJK text go; spaces between Latin words stay",
+        arguments: [
+            ("2023 年 8 月 25 日", "2023年8月25日"),
+            ("关于开展 2021 年工业企业质量标杆活动的通知", "关于开展2021年工业企业质量标杆活动的通知"),
+            ("电 话：0371-65509943", "电话：0371-65509943"),
+            ("济南国际创新设计产业园 A 座 2023 室", "济南国际创新设计产业园A座2023室"),
+            ("应用的管理方法 (GB/T 19004—2020/ISO 9004:2018)", "应用的管理方法(GB/T 19004—2020/ISO 9004:2018)"),
+            ("福州市工业和信息化局\u{3000}\u{3000}", "福州市工业和信息化局"),
+        ])
     func cjkSpacing(input: String, expected: String) {
         #expect(normalizedLines(input).map(\.text) == [expected])
     }
@@ -34,35 +37,42 @@ struct NormalizeTests {
 
     @Test("Markdown residue from the corpus is stripped, heading levels kept")
     func markdown() throws {
-        let lines = normalizedLines("""
-        # 山东省工业和信息化厅
+        let lines = normalizedLines(
+            """
+            # 山东省工业和信息化厅
 
-        ---
+            ---
 
-        #### **四、其他相关事项**
+            #### **四、其他相关事项**
 
-        (三) 请最终推荐企业登录网上申报页面(网址：[www.caq.org.cn/html/zltj/zlbgdtxx/list.html](http://www.caq.org.cn/html/zltj/zlbgdtxx/list.html))，点击右侧“我要申报”。
+            (三) 请最终推荐企业登录网上申报页面(网址：[www.caq.org.cn/html/zltj/zlbgdtxx/list.html](http://www.caq.org.cn/html/zltj/zlbgdtxx/list.html))，点击右侧“我要申报”。
 
-        电子邮箱: [qmb@caq.org.cn](mailto:qmb@caq.org.cn)
+            电子邮箱: [qmb@caq.org.cn](mailto:qmb@caq.org.cn)
 
-        总结材料、PPT、视频格式模板请登录“质量标杆网上平台”(<http://www.caq.org.cn/html/z1tj/bgsp/list.html>)查询。
-        """)
-        #expect(lines.map(\.text) == [
-            "山东省工业和信息化厅",
-            "四、其他相关事项",
-            "(三)请最终推荐企业登录网上申报页面(网址：www.caq.org.cn/html/zltj/zlbgdtxx/list.html)，点击右侧“我要申报”。",
-            "电子邮箱:qmb@caq.org.cn",
-            "总结材料、PPT、视频格式模板请登录“质量标杆网上平台”(http://www.caq.org.cn/html/z1tj/bgsp/list.html)查询。",
-        ])
+            总结材料、PPT、视频格式模板请登录“质量标杆网上平台”(<http://www.caq.org.cn/html/z1tj/bgsp/list.html>)查询。
+            """)
+        #expect(
+            lines.map(\.text) == [
+                "山东省工业和信息化厅",
+                "四、其他相关事项",
+                "(三)请最终推荐企业登录网上申报页面(网址：www.caq.org.cn/html/zltj/zlbgdtxx/list.html)，点击右侧“我要申报”。",
+                "电子邮箱:qmb@caq.org.cn",
+                "总结材料、PPT、视频格式模板请登录“质量标杆网上平台”(http://www.caq.org.cn/html/z1tj/bgsp/list.html)查询。",
+            ])
         #expect(lines.map(\.markdownHeadingLevel) == [1, 4, nil, nil, nil])
     }
 
     @Test("Link targets are kept as values with the span of their text")
     func links() throws {
         let lines = Ingest.splitLines(Array("电子邮箱: [qmb@caq.org.cn](mailto:qmb@caq.org.cn)".unicodeScalars))
-        let document = Normalizer.normalize(lines.enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) })
-        #expect(document.links == [Link(text: "qmb@caq.org.cn", url: "mailto:qmb@caq.org.cn",
-                                         span: SourceSpan(start: SourcePoint(line: 1, column: 8), end: SourcePoint(line: 1, column: 21)))])
+        let document = Normalizer.normalize(
+            lines.enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) })
+        #expect(
+            document.links == [
+                Link(
+                    text: "qmb@caq.org.cn", url: "mailto:qmb@caq.org.cn",
+                    span: SourceSpan(start: SourcePoint(line: 1, column: 8), end: SourcePoint(line: 1, column: 21)))
+            ])
     }
 
     @Test("PDF hard wraps are re-flowed (2023_henan.txt), including a wrap before \"一、\" mid-sentence")
@@ -81,49 +91,59 @@ struct NormalizeTests {
 
     @Test("Web text: a long line cut mid-sentence rejoins; list items and headings do not")
     func webWraps() {
-        let texts = normalizedLines("""
-        质量标杆是指企业在系统提升产品和服务质量的实践过程
+        let texts = normalizedLines(
+            """
+            质量标杆是指企业在系统提升产品和服务质量的实践过程
 
-        中，形成的具有示范效应、可借鉴、可推广的质量管理方法。
+            中，形成的具有示范效应、可借鉴、可推广的质量管理方法。
 
-        4. 管理方法（技术）的推进和应用情况（8000字以内）
+            4. 管理方法（技术）的推进和应用情况（8000字以内）
 
-        介绍企业推进管理方法（技术）的过程、做法等，重点体现实施要点、特色亮点。
+            介绍企业推进管理方法（技术）的过程、做法等，重点体现实施要点、特色亮点。
 
-        1. 具有独立法人资格，且近三年连续保持盈利；
-        2. 在质量、诚信、安全、环保等方面无违法行为和不良记录；
-        """).map(\.text)
-        #expect(texts == [
-            "质量标杆是指企业在系统提升产品和服务质量的实践过程中，形成的具有示范效应、可借鉴、可推广的质量管理方法。",
-            "4.管理方法（技术）的推进和应用情况（8000字以内）",
-            "介绍企业推进管理方法（技术）的过程、做法等，重点体现实施要点、特色亮点。",
-            "1.具有独立法人资格，且近三年连续保持盈利；",
-            "2.在质量、诚信、安全、环保等方面无违法行为和不良记录；",
-        ])
+            1. 具有独立法人资格，且近三年连续保持盈利；
+            2. 在质量、诚信、安全、环保等方面无违法行为和不良记录；
+            """
+        ).map(\.text)
+        #expect(
+            texts == [
+                "质量标杆是指企业在系统提升产品和服务质量的实践过程中，形成的具有示范效应、可借鉴、可推广的质量管理方法。",
+                "4.管理方法（技术）的推进和应用情况（8000字以内）",
+                "介绍企业推进管理方法（技术）的过程、做法等，重点体现实施要点、特色亮点。",
+                "1.具有独立法人资格，且近三年连续保持盈利；",
+                "2.在质量、诚信、安全、环保等方面无违法行为和不良记录；",
+            ])
     }
 
     @Test("Directory entries stay one per line; a name wrapped after 和 rejoins its tail")
     func directory() {
-        let texts = normalizedLines("""
-        36. 深圳市工业和信息化局
-        37. 新疆生产建设兵团工业和
-         信息化局
-        38. 中国机械工业联合会
-        序号\t单位名称
-        1\t北京市经济和信息化局
-        """).map(\.text)
-        #expect(texts == ["36.深圳市工业和信息化局", "37.新疆生产建设兵团工业和信息化局", "38.中国机械工业联合会",
-                          "序号\t单位名称", "1\t北京市经济和信息化局"])
+        let texts = normalizedLines(
+            """
+            36. 深圳市工业和信息化局
+            37. 新疆生产建设兵团工业和
+             信息化局
+            38. 中国机械工业联合会
+            序号\t单位名称
+            1\t北京市经济和信息化局
+            """
+        ).map(\.text)
+        #expect(
+            texts == [
+                "36.深圳市工业和信息化局", "37.新疆生产建设兵团工业和信息化局", "38.中国机械工业联合会",
+                "序号\t单位名称", "1\t北京市经济和信息化局",
+            ])
     }
 
     @Test("The title is never glued to the addressee, nor a heading to its text")
     func titleAndAddressee() {
-        let texts = normalizedLines("""
-        河南省工业和信息化厅办公室关于开展2023年河南省质量标杆活动的通知
-        各省辖市、济源示范区、航空港区、各省直管县（市）工业和信息化主管部门：
-        （一）活动目的
-        始终坚持质量是企业的生命，是产业的核心竞争力。
-        """).map(\.text)
+        let texts = normalizedLines(
+            """
+            河南省工业和信息化厅办公室关于开展2023年河南省质量标杆活动的通知
+            各省辖市、济源示范区、航空港区、各省直管县（市）工业和信息化主管部门：
+            （一）活动目的
+            始终坚持质量是企业的生命，是产业的核心竞争力。
+            """
+        ).map(\.text)
         #expect(texts.count == 4)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// The record of a notice given as text, through the whole pipeline.
@@ -26,7 +27,9 @@ struct ScriptFoldingTests {
         #expect(ScriptFolding.removePinyin(TextLine(text)).text == text)
     }
 
-    @Test("A simplified notice is not folded, even where the transform would rewrite a character", arguments: Corpus.files)
+    @Test(
+        "A simplified notice is not folded, even where the transform would rewrite a character", arguments: Corpus.files
+    )
     func simplifiedLeftAlone(file: String) throws {
         let lines = Ingest.splitLines(Array(try Corpus.text(file).unicodeScalars)).enumerated().map {
             TextLine(original: $0.element, lineNumber: $0.offset + 1)
@@ -34,14 +37,17 @@ struct ScriptFoldingTests {
         #expect(ScriptFolding.simplifiedForms(of: lines) == nil)
     }
 
-    @Test("The five notices in traditional script (made with ICU) give the same values as in simplified", arguments: Corpus.files)
+    @Test(
+        "The five notices in traditional script (made with ICU) give the same values as in simplified",
+        arguments: Corpus.files)
     func traditionalVersions(file: String) throws {
         let text = try Corpus.text(file)
         let traditional = try #require(ScriptFolding.traditional(text))
         #expect(traditional != text)
         let original = try Corpus.record(file)
         let folded = try Gongwen.parse(bytes: Array(traditional.utf8), path: "traditional.txt")
-        let a = Corpus.flatten(original).map { FieldValues($0.record) }, b = Corpus.flatten(folded).map { FieldValues($0.record) }
+        let a = Corpus.flatten(original).map { FieldValues($0.record) }
+        let b = Corpus.flatten(folded).map { FieldValues($0.record) }
         #expect(a.count == b.count)
         for (x, y) in zip(a, b) { #expect(x == y) }
     }
@@ -53,39 +59,48 @@ struct ScriptFoldingTests {
             func s(_ text: String?) -> String {
                 String(String.UnicodeScalarView(ScriptFolding.simplified(Array((text ?? "-").unicodeScalars))))
             }
-            strings = [s(r.docNumber?.text), s(r.issuer.name), s(r.title), s(r.signedOn), "\(r.campaignYear ?? 0)"]
-                + r.addressees.map(s) + r.deadlines.map { "\($0.date) \($0.actor ?? "-")" } + r.quotas.map { "\($0.max ?? 0)\($0.unit)" }
-                + r.contacts.flatMap { $0.names.map(s) + $0.phones.map(\.number) + $0.emails } + r.citations.map { s($0.docNumber) + s($0.title) }
-                + ["\(r.attachments.count) \(r.directory.count) \(r.focusAreas.count) \(r.eligibility.count) \(r.sections.count)"]
+            strings =
+                [s(r.docNumber?.text), s(r.issuer.name), s(r.title), s(r.signedOn), "\(r.campaignYear ?? 0)"]
+                + r.addressees.map(s) + r.deadlines.map { "\($0.date) \($0.actor ?? "-")" }
+                + r.quotas.map { "\($0.max ?? 0)\($0.unit)" }
+                + r.contacts.flatMap { $0.names.map(s) + $0.phones.map(\.number) + $0.emails }
+                + r.citations.map { s($0.docNumber) + s($0.title) }
+                + [
+                    "\(r.attachments.count) \(r.directory.count) \(r.focusAreas.count) \(r.eligibility.count) \(r.sections.count)"
+                ]
         }
     }
 }
 
 @Suite("Site furniture: what a web page puts around a notice")
 struct SiteFurnitureTests {
-    @Test("Lines copied from real pages", arguments: [
-        ("您现在的位置: 江门市企业质量发展促进网 >> 新闻资讯 >> 最新动态 >> 正文", SiteFurniture.Kind.breadcrumb),
-        ("龙智造工业快报>政策快报>政策详情", .breadcrumb),
-        ("发布日期:2022-10-13 13:44:26 信息来源: 服务体系建设处 信息来源:山东省工业和信息化厅", .metadata),
-        ("时间:2021-04-14 浏览:103次 来源:", .metadata),
-        ("發布日期:2020-10-27 來源:武進高新區管委會 瀏覽次數: 字號:〖大 中 小〗 |", .metadata),
-        ("发文单位:济南市工业和信息化局 发布地区:山东省 发布日期:2023-02-08", .metadata),
-        ("字体: [大] [中] [小]", .pageControls),
-        ("【页面调色: 】", .pageControls),
-        ("无障碍辅助浏览 长者助手 繁体版 简体版 市民网页", .pageControls),
-        ("原文链接:http://csgy.changsha.gov.cn/XXGK/tzgg/202201/t20220118_10444025.htm", .pageControls),
-        ("文章内容来自网络,如有侵权,联系删除、联系电话:023-85238885", .footer),
-        ("2021-11-16", .timestamp),
-        ("2019/10/12", .timestamp),
-    ])
+    @Test(
+        "Lines copied from real pages",
+        arguments: [
+            ("您现在的位置: 江门市企业质量发展促进网 >> 新闻资讯 >> 最新动态 >> 正文", SiteFurniture.Kind.breadcrumb),
+            ("龙智造工业快报>政策快报>政策详情", .breadcrumb),
+            ("发布日期:2022-10-13 13:44:26 信息来源: 服务体系建设处 信息来源:山东省工业和信息化厅", .metadata),
+            ("时间:2021-04-14 浏览:103次 来源:", .metadata),
+            ("發布日期:2020-10-27 來源:武進高新區管委會 瀏覽次數: 字號:〖大 中 小〗 |", .metadata),
+            ("发文单位:济南市工业和信息化局 发布地区:山东省 发布日期:2023-02-08", .metadata),
+            ("字体: [大] [中] [小]", .pageControls),
+            ("【页面调色: 】", .pageControls),
+            ("无障碍辅助浏览 长者助手 繁体版 简体版 市民网页", .pageControls),
+            ("原文链接:http://csgy.changsha.gov.cn/XXGK/tzgg/202201/t20220118_10444025.htm", .pageControls),
+            ("文章内容来自网络,如有侵权,联系删除、联系电话:023-85238885", .footer),
+            ("2021-11-16", .timestamp),
+            ("2019/10/12", .timestamp),
+        ])
     func furniture(line: String, kind: SiteFurniture.Kind) throws {
         #expect(SiteFurniture.kind(of: normalizedLine(line)) == kind)
     }
 
-    @Test("A notice's own lines are not furniture", arguments: [
-        "时间:2023年9月1日至10月31日", "联系电话：0531-51782608", "各有关单位:", "2023年8月25日", "附件：1. 推荐汇总表",
-        "一、申报时间", "地址:凤城八路109号市政府2号楼614室", "大力推广全国质量标杆典型经验",
-    ])
+    @Test(
+        "A notice's own lines are not furniture",
+        arguments: [
+            "时间:2023年9月1日至10月31日", "联系电话：0531-51782608", "各有关单位:", "2023年8月25日", "附件：1. 推荐汇总表",
+            "一、申报时间", "地址:凤城八路109号市政府2号楼614室", "大力推广全国质量标杆典型经验",
+        ])
     func notFurniture(line: String) throws {
         #expect(SiteFurniture.kind(of: normalizedLine(line)) == nil)
     }
@@ -93,11 +108,11 @@ struct SiteFurnitureTests {
     @Test("The metadata block gives its fields; 发布日期 is publication, never the date of signing")
     func metadataFields() throws {
         let text = """
-        关于组织推荐2022年国家技术创新示范企业的通知
-        发布机构:广东省工业和信息化厅 文号:粤工信创新函〔2022〕12号 成文日期:2022-04-21 发布日期:2022-04-24
-        各地级以上市工业和信息化主管部门:
-        请于5月13日前报送。
-        """
+            关于组织推荐2022年国家技术创新示范企业的通知
+            发布机构:广东省工业和信息化厅 文号:粤工信创新函〔2022〕12号 成文日期:2022-04-21 发布日期:2022-04-24
+            各地级以上市工业和信息化主管部门:
+            请于5月13日前报送。
+            """
         let r = try record(text)
         #expect(r.issuer.name == "广东省工业和信息化厅")
         #expect(r.docNumber?.text == "粤工信创新函〔2022〕12号")
@@ -116,19 +131,20 @@ struct SiteFurnitureTests {
 struct RealLayoutTests {
     @Test("Column names, a breadcrumb and a bare date above the title; the title with a bracket tag")
     func columnNames() throws {
-        let r = try record("""
-        新闻资讯
+        let r = try record(
+            """
+            新闻资讯
 
-        NEWS INFORMATION
+            NEWS INFORMATION
 
-        通知公告
-        当前位置:首页 > 新闻资讯 > 通知公告
-        【广东】关于开展2021年度智能制造试点示范行动的通知
-        2021-11-16
+            通知公告
+            当前位置:首页 > 新闻资讯 > 通知公告
+            【广东】关于开展2021年度智能制造试点示范行动的通知
+            2021-11-16
 
-        各地级以上市工业和信息化、发展改革、财政、市场监管主管部门:
-        三、请于11月18日下午17时前报省工业和信息化厅(装备工业处)。
-        """)
+            各地级以上市工业和信息化、发展改革、财政、市场监管主管部门:
+            三、请于11月18日下午17时前报省工业和信息化厅(装备工业处)。
+            """)
         #expect(r.title == "【广东】关于开展2021年度智能制造试点示范行动的通知")
         #expect(r.addressees == ["各地级以上市工业和信息化、发展改革、财政、市场监管主管部门"])
         #expect(r.publishedOn == "2021-11-16")
@@ -138,14 +154,15 @@ struct RealLayoutTests {
 
     @Test("The title repeated under the issuer's name: the name opens the title and gives the issuer")
     func repeatedTitle() throws {
-        let r = try record("""
-        西安市工业和信息化局关于组织申报2020年国家技术创新示范企业的通知
-        西安市工业和信息化局
-        关于组织申报2020年国家技术创新示范企业的通知
-        市工信发〔2020〕78号
-        各区县、西咸新区、各开发区工业和信息化主管部门,有关企业:
-        现就有关事项通知如下:
-        """)
+        let r = try record(
+            """
+            西安市工业和信息化局关于组织申报2020年国家技术创新示范企业的通知
+            西安市工业和信息化局
+            关于组织申报2020年国家技术创新示范企业的通知
+            市工信发〔2020〕78号
+            各区县、西咸新区、各开发区工业和信息化主管部门,有关企业:
+            现就有关事项通知如下:
+            """)
         #expect(r.issuer.name == "西安市工业和信息化局")
         #expect(r.docNumber?.text == "市工信发〔2020〕78号")
         #expect(r.title == "西安市工业和信息化局关于组织申报2020年国家技术创新示范企业的通知")
@@ -155,11 +172,12 @@ struct RealLayoutTests {
 
     @Test("A reposting site's lead gives the issuer, title and number the copy lacks")
     func repostLead() throws {
-        let r = try record("""
-        7月26日,工业和信息化部办公厅发布关于组织开展第六批国家级工业设计中心认定和第一批、第二批、第四批复核工作的通知(工信厅政法函〔2023〕199号),全文如下:
-        各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门:
-        根据《国家级工业设计中心认定管理办法》(工信部政法〔2023〕93号),我部决定组织开展认定工作。
-        """)
+        let r = try record(
+            """
+            7月26日,工业和信息化部办公厅发布关于组织开展第六批国家级工业设计中心认定和第一批、第二批、第四批复核工作的通知(工信厅政法函〔2023〕199号),全文如下:
+            各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门:
+            根据《国家级工业设计中心认定管理办法》(工信部政法〔2023〕93号),我部决定组织开展认定工作。
+            """)
         #expect(r.issuer.name == "工业和信息化部办公厅")
         #expect(r.title == "关于组织开展第六批国家级工业设计中心认定和第一批、第二批、第四批复核工作的通知")
         #expect(r.docNumber?.text == "工信厅政法函〔2023〕199号")
@@ -167,10 +185,12 @@ struct RealLayoutTests {
         #expect(r.citations.compactMap(\.docNumber) == ["工信部政法〔2023〕93号"])
     }
 
-    @Test("The number before the title in brackets, half-width; and a number written without 号", arguments: [
-        ("(鞍工信发[2021]26号)关于转发《关于组织推荐申报2021年度国家中小企业公共服务示范平台的通知》的通知", "鞍工信发〔2021〕26号"),
-        ("工业和信息化部办公厅关于印发重点培育纺织服装百家品牌名单(2022版)的通知 工信厅消费函〔2022〕309号", "工信厅消费函〔2022〕309号"),
-    ])
+    @Test(
+        "The number before the title in brackets, half-width; and a number written without 号",
+        arguments: [
+            ("(鞍工信发[2021]26号)关于转发《关于组织推荐申报2021年度国家中小企业公共服务示范平台的通知》的通知", "鞍工信发〔2021〕26号"),
+            ("工业和信息化部办公厅关于印发重点培育纺织服装百家品牌名单(2022版)的通知 工信厅消费函〔2022〕309号", "工信厅消费函〔2022〕309号"),
+        ])
     func numberOnTheTitleLine(title: String, number: String) throws {
         let r = try record("\(title)\n各县(市)区、开发区中小企业主管部门:\n现将有关事项通知如下。")
         #expect(r.docNumber?.text == number)
@@ -195,34 +215,39 @@ struct RealLayoutTests {
 
     @Test("A signature without a date, and joint signatures, end the notice")
     func signatureWithoutDate() throws {
-        let r = try record("""
-        各市经信委:
-        一、请于2015年5月10日前报送省经信委。
-        附件:1、工业和信息化部办公厅关于开展2015年智能制造试点示范项目推荐的通知
-        2、2015年智能制造试点示范项目基本信息表
-        江苏省经济和信息化委员会
-        """)
+        let r = try record(
+            """
+            各市经信委:
+            一、请于2015年5月10日前报送省经信委。
+            附件:1、工业和信息化部办公厅关于开展2015年智能制造试点示范项目推荐的通知
+            2、2015年智能制造试点示范项目基本信息表
+            江苏省经济和信息化委员会
+            """)
         #expect(r.issuer.name == "江苏省经济和信息化委员会")
         #expect(r.attachments.count == 2)
         #expect(r.diagnostics.allSatisfy { !$0.message.contains("not placed") })
     }
 
-    @Test("The signature and the date on one line; the date with an attachment link glued on", arguments: [
-        ("深圳市经济贸易和信息化委员会 2017年12月19日 |", "深圳市经济贸易和信息化委员会", "2017-12-19"),
-        ("深圳市工业和信息化局\n2021年12月15日附件:2022年战略性新兴产业揭榜挂帅(高端装备)榜单(征求意见稿).pdf", "深圳市工业和信息化局", "2021-12-15"),
-    ])
+    @Test(
+        "The signature and the date on one line; the date with an attachment link glued on",
+        arguments: [
+            ("深圳市经济贸易和信息化委员会 2017年12月19日 |", "深圳市经济贸易和信息化委员会", "2017-12-19"),
+            ("深圳市工业和信息化局\n2021年12月15日附件:2022年战略性新兴产业揭榜挂帅(高端装备)榜单(征求意见稿).pdf", "深圳市工业和信息化局", "2021-12-15"),
+        ])
     func signatureAndDate(closing: String, issuer: String, date: String) throws {
         let r = try record("各有关单位:\n请于公示期内以书面形式提出。\n\(closing)")
         #expect(r.issuer.name == issuer)
         #expect(r.signedOn == date)
     }
 
-    @Test("Attachment lists as pages write them", arguments: [
-        ("附件:\n1.中山市2019年市级企业技术中心拟认定名单.xlsx\n2.中工信【2019】249号 关于开展2019年市级企业技术中心认定申报的通知.zip", 2),
-        ("附:1、国家制造业单项冠军培育库名单\n2、湖南省制造业单项冠军培育库名单\n3、重点领域目录", 3),
-        ("附件省工信厅《关于组织开展2022年国家服务型制造申报推荐和评估工作的通知》.pdf", 1),
-        ("附件1:2021年度工业稳增长和转型升级成效明显市(州)拟入选推荐名单.docx\n附件2:2021年度建设信息基础设施和推进产业数字化成效明显市(州)拟入选推荐名单.docx", 2),
-    ])
+    @Test(
+        "Attachment lists as pages write them",
+        arguments: [
+            ("附件:\n1.中山市2019年市级企业技术中心拟认定名单.xlsx\n2.中工信【2019】249号 关于开展2019年市级企业技术中心认定申报的通知.zip", 2),
+            ("附:1、国家制造业单项冠军培育库名单\n2、湖南省制造业单项冠军培育库名单\n3、重点领域目录", 3),
+            ("附件省工信厅《关于组织开展2022年国家服务型制造申报推荐和评估工作的通知》.pdf", 1),
+            ("附件1:2021年度工业稳增长和转型升级成效明显市(州)拟入选推荐名单.docx\n附件2:2021年度建设信息基础设施和推进产业数字化成效明显市(州)拟入选推荐名单.docx", 2),
+        ])
     func attachmentLists(list: String, count: Int) throws {
         let r = try record("各有关单位:\n请按要求报送。\n\(list)\n某某市工业和信息化局\n2022年1月12日")
         #expect(r.attachments.count == count)
@@ -239,20 +264,40 @@ struct RealLayoutTests {
 
 @Suite("Contacts written every which way (lines from real notices)")
 struct RealContactTests {
-    @Test("People, phones, e-mails and postcodes", arguments: [
-        ("联系人:装备工业处 谭清锰 025-83398238\n产业投资处 刘 培 025-86639827", ["谭清锰", "刘培"], ["025-83398238", "025-86639827"], []),
-        ("(联系人:房钦、刘笑,电话:020-83135943、83387376,邮箱:zhuangbei@gdei.gov.cn)", ["房钦", "刘笑"], ["020-83135943", "020-83387376"], ["zhuangbei@gdei.gov.cn"]),
-        ("投诉处理处室:深圳市经济贸易和信息化委员会技术创新处 投诉联系人:张斌 投诉联系电话:88102084 地址:深圳市福田区福中三路 邮编:518035 特此通知。", ["张斌"], ["88102084"], []),
-        ("联系人及电话:陈恒,0591-87553258", ["陈恒"], ["0591-87553258"], []),
-        ("电话:0531-86126236 86016301\n邮箱:sjxwxxhtj@shandong.cn", [], ["0531-86126236", "0531-86016301"], ["sjxwxxhtj@shandong.cn"]),
-        ("市科技局咨询电话:招商与合作处 2802552 13933354229", [], ["2802552", "13933354229"], []),
-        ("(联系人:钟培原,电话:88101637;芦娉婷,电话:88102095)", ["钟培原", "芦娉婷"], ["88101637", "88102095"], []),
-        ("联系人:李正 周轶\n电 话:010-85093788(传真)85093757\n邮 箱:lizheng@mofcom.gov.cn\nzhouyilt@mofcom.gov.cn", ["李正", "周轶"],
-         ["010-85093788", "010-85093757"], ["lizheng@mofcom.gov.cn", "zhouyilt@mofcom.gov.cn"]),
-        ("三、联系方式 经济发展局:杨开松 86220122 邮箱:727858553@qq.com |", ["杨开松"], ["86220122"], ["727858553@qq.com"]),
-        ("联系人:王忠宇;联系电话:025-86635720\n邮 箱:wangzy@jseic.gov.cn\n1906874435@", ["王忠宇"], ["025-86635720"], ["wangzy@jseic.gov.cn"]),
-        ("咨询电话:88329004,监督电话:88236281(派驻纪检监察组)、88260286(局机关纪委)", [], ["88329004", "88236281", "88260286"], []),
-    ])
+    @Test(
+        "People, phones, e-mails and postcodes",
+        arguments: [
+            (
+                "联系人:装备工业处 谭清锰 025-83398238\n产业投资处 刘 培 025-86639827", ["谭清锰", "刘培"], ["025-83398238", "025-86639827"],
+                []
+            ),
+            (
+                "(联系人:房钦、刘笑,电话:020-83135943、83387376,邮箱:zhuangbei@gdei.gov.cn)", ["房钦", "刘笑"],
+                ["020-83135943", "020-83387376"], ["zhuangbei@gdei.gov.cn"]
+            ),
+            (
+                "投诉处理处室:深圳市经济贸易和信息化委员会技术创新处 投诉联系人:张斌 投诉联系电话:88102084 地址:深圳市福田区福中三路 邮编:518035 特此通知。", ["张斌"],
+                ["88102084"], []
+            ),
+            ("联系人及电话:陈恒,0591-87553258", ["陈恒"], ["0591-87553258"], []),
+            (
+                "电话:0531-86126236 86016301\n邮箱:sjxwxxhtj@shandong.cn", [], ["0531-86126236", "0531-86016301"],
+                ["sjxwxxhtj@shandong.cn"]
+            ),
+            ("市科技局咨询电话:招商与合作处 2802552 13933354229", [], ["2802552", "13933354229"], []),
+            ("(联系人:钟培原,电话:88101637;芦娉婷,电话:88102095)", ["钟培原", "芦娉婷"], ["88101637", "88102095"], []),
+            (
+                "联系人:李正 周轶\n电 话:010-85093788(传真)85093757\n邮 箱:lizheng@mofcom.gov.cn\nzhouyilt@mofcom.gov.cn",
+                ["李正", "周轶"],
+                ["010-85093788", "010-85093757"], ["lizheng@mofcom.gov.cn", "zhouyilt@mofcom.gov.cn"]
+            ),
+            ("三、联系方式 经济发展局:杨开松 86220122 邮箱:727858553@qq.com |", ["杨开松"], ["86220122"], ["727858553@qq.com"]),
+            (
+                "联系人:王忠宇;联系电话:025-86635720\n邮 箱:wangzy@jseic.gov.cn\n1906874435@", ["王忠宇"], ["025-86635720"],
+                ["wangzy@jseic.gov.cn"]
+            ),
+            ("咨询电话:88329004,监督电话:88236281(派驻纪检监察组)、88260286(局机关纪委)", [], ["88329004", "88236281", "88260286"], []),
+        ])
     func contacts(text: String, names: [String], phones: [String], emails: [String]) throws {
         let found = try contactsOf("各有关单位:\n\(text)")
         #expect(found.flatMap(\.names) == names)
@@ -265,7 +310,8 @@ struct RealContactTests {
         let phones = try contactsOf("各有关单位:\n联系方式:010-68205105\n传 真:010-66038830").flatMap(\.phones)
         #expect(phones.map(\.number) == ["010-68205105", "010-66038830"])
         #expect(phones.map(\.kind) == [.landline, .fax])
-        #expect(try contactsOf("各有关单位:\n电 话:010-85093788(传真)85093757").flatMap(\.phones).map(\.kind) == [.fax, .landline])
+        #expect(
+            try contactsOf("各有关单位:\n电 话:010-85093788(传真)85093757").flatMap(\.phones).map(\.kind) == [.fax, .landline])
     }
 
     @Test("A postcode inside an address; the address whole, digits and all")
@@ -278,11 +324,11 @@ struct RealContactTests {
     @Test("Numbers that are not phones: dates, amounts, counts, document numbers, URLs, a site's footer")
     func notPhones() throws {
         let text = """
-        各有关单位:
-        一、网上申报截止时间为10月31日下午17:00,奖励资金3000000元,共12345678家企业参加。
-        二、详见(粤科函规财字〔2016〕1652号)及http://pro.gdstc.gov.cn/12345678,编号20230815。
-        文章内容来自网络,如有侵权,联系删除、联系电话:023-85238885
-        """
+            各有关单位:
+            一、网上申报截止时间为10月31日下午17:00,奖励资金3000000元,共12345678家企业参加。
+            二、详见(粤科函规财字〔2016〕1652号)及http://pro.gdstc.gov.cn/12345678,编号20230815。
+            文章内容来自网络,如有侵权,联系删除、联系电话:023-85238885
+            """
         #expect(try contactsOf(text).isEmpty)
     }
 
@@ -295,16 +341,18 @@ struct RealContactTests {
 
 @Suite("Deadlines, quotas, citations and addressees on real lines")
 struct RealRuleTests {
-    @Test("Due dates with a time of day, a weekday, a 公示 period", arguments: [
-        ("网上申报截止时间为10月31日下午17:00。", "2016-10-31", "下午17:00"),
-        ("请各县(市、区)科技局在11月6日17:00前登录平台。", "2016-11-06", "17:00"),
-        ("于11月18日下午17时前报省工业和信息化厅。", "2016-11-18", "下午17时"),
-        ("请于9月1日(星期五)前报送。", "2016-09-01", nil),
-        ("请于8月30日下班前报送。", "2016-08-30", "下班"),
-        ("请于8月30日下午5点前报送。", "2016-08-30", "下午5点"),
-        ("现予以公示,公示期为2016年11月23日至11月27日。", "2016-11-27", nil),
-        ("公示时间:2016年4月26日至5月5日", "2016-05-05", nil),
-    ])
+    @Test(
+        "Due dates with a time of day, a weekday, a 公示 period",
+        arguments: [
+            ("网上申报截止时间为10月31日下午17:00。", "2016-10-31", "下午17:00"),
+            ("请各县(市、区)科技局在11月6日17:00前登录平台。", "2016-11-06", "17:00"),
+            ("于11月18日下午17时前报省工业和信息化厅。", "2016-11-18", "下午17时"),
+            ("请于9月1日(星期五)前报送。", "2016-09-01", nil),
+            ("请于8月30日下班前报送。", "2016-08-30", "下班"),
+            ("请于8月30日下午5点前报送。", "2016-08-30", "下午5点"),
+            ("现予以公示,公示期为2016年11月23日至11月27日。", "2016-11-27", nil),
+            ("公示时间:2016年4月26日至5月5日", "2016-05-05", nil),
+        ])
     func deadlines(sentence: String, date: String, time: String?) throws {
         let r = try record("各有关单位:\n\(sentence)\n某某局\n2016年1月4日")
         let deadline = try #require(r.deadlines.first)
@@ -314,20 +362,22 @@ struct RealRuleTests {
 
     @Test("A recurring date and the issuer's own step are not the recipients' deadlines")
     func notDeadlines() throws {
-        let r = try record("""
-        各设区市经信委:
-        一、每年4月底前通过公开渠道进行自我声明。
-        二、请各地于6月9日前上报推荐企业申请书。省经信委于6月23日前完成评估论证。我厅将于7月1日前公布名单。
-        江苏省经济和信息化委员会
-        2017年5月23日
-        """)
+        let r = try record(
+            """
+            各设区市经信委:
+            一、每年4月底前通过公开渠道进行自我声明。
+            二、请各地于6月9日前上报推荐企业申请书。省经信委于6月23日前完成评估论证。我厅将于7月1日前公布名单。
+            江苏省经济和信息化委员会
+            2017年5月23日
+            """)
         #expect(r.deadlines.map(\.date) == ["2017-06-09"])
         #expect(r.schedule.map(\.date).contains("2017-06-23"))
     }
 
     @Test("Without a signature the year comes from the cited documents")
     func yearFromCitations() throws {
-        let r = try record("各县(市、区)科技局:\n现将《关于组织申报2017年度省科技发展专项资金项目的通知》(粤科函规财字〔2016〕1652号)转发给你们,请于11月11日下午17:00前将书面申报书分送我局。")
+        let r = try record(
+            "各县(市、区)科技局:\n现将《关于组织申报2017年度省科技发展专项资金项目的通知》(粤科函规财字〔2016〕1652号)转发给你们,请于11月11日下午17:00前将书面申报书分送我局。")
         #expect(r.deadlines.map(\.date) == ["2016-11-11"])
     }
 
@@ -338,22 +388,28 @@ struct RealRuleTests {
         #expect(try record("各有关单位:\n提出活动主题和口号建议,每条一般不超过20字。").quotas.isEmpty)
     }
 
-    @Test("Agency codes stop at words of running text; decrees; brackets of every kind", arguments: [
-        ("《山东省人民政府关于贯彻国发〔2016〕28号文件深化制造业与互联网融合发展的实施意见》", ["国发〔2016〕28号"]),
-        ("根据《国家企业技术中心认定管理办法》(国家发展改革委令第34号)", ["国家发展改革委令第34号"]),
-        ("根据《工业和信息化部科技司关于征集2020年工业质量品牌建设重点项目的函》(工科函[2020]213号)", ["工科函〔2020〕213号"]),
-        ("按照工信部相关文件(中工信【2019】249号)规定", ["中工信〔2019〕249号"]),
-    ])
+    @Test(
+        "Agency codes stop at words of running text; decrees; brackets of every kind",
+        arguments: [
+            ("《山东省人民政府关于贯彻国发〔2016〕28号文件深化制造业与互联网融合发展的实施意见》", ["国发〔2016〕28号"]),
+            ("根据《国家企业技术中心认定管理办法》(国家发展改革委令第34号)", ["国家发展改革委令第34号"]),
+            ("根据《工业和信息化部科技司关于征集2020年工业质量品牌建设重点项目的函》(工科函[2020]213号)", ["工科函〔2020〕213号"]),
+            ("按照工信部相关文件(中工信【2019】249号)规定", ["中工信〔2019〕249号"]),
+        ])
     func citations(sentence: String, numbers: [String]) throws {
         #expect(try record("各有关单位:\n\(sentence)。").citations.compactMap(\.docNumber) == numbers)
     }
 
-    @Test("After 各, 、 joins short common nouns into one addressee; commas separate addressees", arguments: [
-        ("市教育局,各市(区)质监局、市场监管局,新会出入境检验检疫局、开平出入境检验检疫局,各有关协会、单位、个人:",
-         ["市教育局", "各市(区)质监局、市场监管局", "新会出入境检验检疫局", "开平出入境检验检疫局", "各有关协会、单位、个人"]),
-        ("各省屬高校、企業(yè)、科研院所,各市科技局:\n為提高我省提名國家科學技術獎項目的質量,請各單位高度重視", ["各省属高校、企业、科研院所", "各市科技局"]),
-        ("各设区市工信局、平潭综合实验区经发局:", ["各设区市工信局", "平潭综合实验区经发局"]),
-    ])
+    @Test(
+        "After 各, 、 joins short common nouns into one addressee; commas separate addressees",
+        arguments: [
+            (
+                "市教育局,各市(区)质监局、市场监管局,新会出入境检验检疫局、开平出入境检验检疫局,各有关协会、单位、个人:",
+                ["市教育局", "各市(区)质监局、市场监管局", "新会出入境检验检疫局", "开平出入境检验检疫局", "各有关协会、单位、个人"]
+            ),
+            ("各省屬高校、企業(yè)、科研院所,各市科技局:\n為提高我省提名國家科學技術獎項目的質量,請各單位高度重視", ["各省属高校、企业、科研院所", "各市科技局"]),
+            ("各设区市工信局、平潭综合实验区经发局:", ["各设区市工信局", "平潭综合实验区经发局"]),
+        ])
     func addressees(line: String, expected: [String]) throws {
         #expect(try record("\(line)\n现将有关事项通知如下。").addressees == expected)
     }
@@ -371,9 +427,11 @@ struct TextNoiseTests {
         #expect(line.origins.first?.column == 19)
     }
 
-    @Test("Text that looks like noise but is not", arguments: [
-        "GB/T 19004—2011", "1. 2. 3. 4.", "A B C D", "附件1 附件2", "电话: (010) 68416386", "Q/GDW 1 2 3", "a+b c-d",
-    ])
+    @Test(
+        "Text that looks like noise but is not",
+        arguments: [
+            "GB/T 19004—2011", "1. 2. 3. 4.", "A B C D", "附件1 附件2", "电话: (010) 68416386", "Q/GDW 1 2 3", "a+b c-d",
+        ])
     func notNoise(text: String) throws {
         #expect(TextNoise.clean(TextLine(text)).text == text)
     }
@@ -381,19 +439,21 @@ struct TextNoiseTests {
 
 @Suite("Hostile input to the new readers")
 struct RealWorldHostileTests {
-    @Test("Floods of what the new readers look for end in bounded time with bounded results", arguments: [
-        String(repeating: "&苍产蝉辫;", count: 5_000),
-        String(repeating: "* B+ U0 r* ", count: 5_000),
-        String(repeating: "關(guān)", count: 5_000) + "(ā",
-        "联系人:" + String(repeating: "王", count: 20_000),
-        "电话:" + String(repeating: "0", count: 5_000),
-        "电话:" + String(repeating: "83387376、", count: 2_000),
-        "详见" + String(repeating: "附件1", count: 5_000),
-        String(repeating: "国家发展改革委令第", count: 2_000) + "34号",
-        String(repeating: "来源:", count: 5_000),
-        String(repeating: "首页>", count: 5_000),
-        String(repeating: "99999999999999999999", count: 250) + "月1日前报送",
-    ])
+    @Test(
+        "Floods of what the new readers look for end in bounded time with bounded results",
+        arguments: [
+            String(repeating: "&苍产蝉辫;", count: 5_000),
+            String(repeating: "* B+ U0 r* ", count: 5_000),
+            String(repeating: "關(guān)", count: 5_000) + "(ā",
+            "联系人:" + String(repeating: "王", count: 20_000),
+            "电话:" + String(repeating: "0", count: 5_000),
+            "电话:" + String(repeating: "83387376、", count: 2_000),
+            "详见" + String(repeating: "附件1", count: 5_000),
+            String(repeating: "国家发展改革委令第", count: 2_000) + "34号",
+            String(repeating: "来源:", count: 5_000),
+            String(repeating: "首页>", count: 5_000),
+            String(repeating: "99999999999999999999", count: 250) + "月1日前报送",
+        ])
     func floods(line: String) throws {
         let r = try record("各有关单位:\n\(line)\n某某局\n2023年1月1日")
         #expect(r.attachments.count <= 99)
@@ -415,18 +475,20 @@ struct RealHTMLTests {
     static func page(body: String, related: Int) -> String {
         let links = (1...max(related, 1)).map { "<li><a href=\"/n\($0).html\">关于印发第\($0)批质量管理相关政策文件的通知（示范文本）</a></li>" }
         return """
-        <html><head><meta charset="utf-8"><title>通知</title></head><body>
-        <div class="nav"><a href="/">首页</a><a href="/news">新闻</a></div>
-        <div class="article"><h1>关于开展2024年质量标杆活动的通知</h1>
-        <div class="text">\(body)</div>
-        <div class="related"><ul>\(related > 0 ? links.joined() : "")</ul></div></div></body></html>
-        """
+            <html><head><meta charset="utf-8"><title>通知</title></head><body>
+            <div class="nav"><a href="/">首页</a><a href="/news">新闻</a></div>
+            <div class="article"><h1>关于开展2024年质量标杆活动的通知</h1>
+            <div class="text">\(body)</div>
+            <div class="related"><ul>\(related > 0 ? links.joined() : "")</ul></div></div></body></html>
+            """
     }
 
     @Test("Paragraphs marked only by newlines and ideographic indents inside one element stay paragraphs")
     func newlineParagraphs() throws {
-        let body = "各有关单位：\n\u{3000}\u{3000}根据《实施意见》（工信部科〔2019〕188号），现将有关事项通知如下：\n\u{3000}\u{3000}一、请于2024年5月10日前报送材料。\n\u{3000}\u{3000}联系人：张三，电话：0591-87553258\n\u{3000}\u{3000}邮箱：abc@example.com\n"
-        let r = try Gongwen.parse(bytes: Array(Self.page(body: body, related: 0).utf8), path: "page.html", format: .html)
+        let body =
+            "各有关单位：\n\u{3000}\u{3000}根据《实施意见》（工信部科〔2019〕188号），现将有关事项通知如下：\n\u{3000}\u{3000}一、请于2024年5月10日前报送材料。\n\u{3000}\u{3000}联系人：张三，电话：0591-87553258\n\u{3000}\u{3000}邮箱：abc@example.com\n"
+        let r = try Gongwen.parse(
+            bytes: Array(Self.page(body: body, related: 0).utf8), path: "page.html", format: .html)
         #expect(r.addressees == ["各有关单位"])
         #expect(r.deadlines.map(\.date) == ["2024-05-10"])
         #expect(r.contacts.flatMap(\.names) == ["张三"])
@@ -437,14 +499,16 @@ struct RealHTMLTests {
     @Test("Newlines that only space the source join as before")
     func newlineSpacing() throws {
         let body = "<p>各有关单位：</p><p>根据有关要求，\n现将有关事项\n通知如下。</p>"
-        let r = try Gongwen.parse(bytes: Array(Self.page(body: body, related: 0).utf8), path: "page.html", format: .html)
+        let r = try Gongwen.parse(
+            bytes: Array(Self.page(body: body, related: 0).utf8), path: "page.html", format: .html)
         #expect(r.sections.first?.text == "根据有关要求，现将有关事项通知如下。")
     }
 
     @Test("Forty related links after the body are dropped however long the block")
     func relatedLinks() throws {
         let body = "<p>各有关单位：</p><p>请于2024年5月10日前报送材料。</p>"
-        let r = try Gongwen.parse(bytes: Array(Self.page(body: body, related: 40).utf8), path: "page.html", format: .html)
+        let r = try Gongwen.parse(
+            bytes: Array(Self.page(body: body, related: 40).utf8), path: "page.html", format: .html)
         #expect(r.urls.isEmpty)
         #expect(r.citations.isEmpty)
         #expect(r.sections.map(\.text) == ["请于2024年5月10日前报送材料。"])
@@ -455,13 +519,14 @@ struct RealHTMLTests {
 struct GenreShapeTests {
     @Test("A government site's metadata table: a row of labels over the row of their values")
     func metadataTable() throws {
-        let r = try record("""
-        索引号 | 发布机构 | 文号 | 成文日期 | 发布日期 | 主题分类
-        11350000-01-2023 | 福建省工业和信息化厅 | 闽工信函〔2023〕12号 | 2023-03-01 | 2023-03-05 | 工业
-        关于开展2023年质量标杆活动的通知
-        各设区市工信局：
-        请于4月1日前报送。
-        """)
+        let r = try record(
+            """
+            索引号 | 发布机构 | 文号 | 成文日期 | 发布日期 | 主题分类
+            11350000-01-2023 | 福建省工业和信息化厅 | 闽工信函〔2023〕12号 | 2023-03-01 | 2023-03-05 | 工业
+            关于开展2023年质量标杆活动的通知
+            各设区市工信局：
+            请于4月1日前报送。
+            """)
         #expect(r.issuer.name == "福建省工业和信息化厅")
         #expect(r.docNumber?.text == "闽工信函〔2023〕12号")
         #expect(r.signedOn == "2023-03-01")
@@ -489,14 +554,19 @@ struct GenreShapeTests {
         #expect(try record("各有关单位：\n各单位申报项目不得超过2个。").quotas.map(\.max) == [2])
     }
 
-    @Test("A malformed number is kept as written in a diagnostic, never a citation", arguments: [
-        ("根据《质检总局关于开展第三届中国质量奖评选表彰工作的通知》(国质检质〔2016512号,附件)要求", "国质检质〔2016512号"),
-        ("现将省厅《关于组织推荐2023年度第二批省级企业技术中心的通知》(湘工信科技〔2023〕號)转发你们", "湘工信科技〔2023〕号"),
-    ])
+    @Test(
+        "A malformed number is kept as written in a diagnostic, never a citation",
+        arguments: [
+            ("根据《质检总局关于开展第三届中国质量奖评选表彰工作的通知》(国质检质〔2016512号,附件)要求", "国质检质〔2016512号"),
+            ("现将省厅《关于组织推荐2023年度第二批省级企业技术中心的通知》(湘工信科技〔2023〕號)转发你们", "湘工信科技〔2023〕号"),
+        ])
     func malformedNumber(sentence: String, written: String) throws {
         let r = try record("各有关单位：\n\(sentence)。")
         #expect(r.citations.compactMap(\.docNumber).isEmpty)
-        #expect(r.diagnostics.contains { $0.message.contains("malformed document number, kept as written: \(written)") && $0.span != nil })
+        #expect(
+            r.diagnostics.contains {
+                $0.message.contains("malformed document number, kept as written: \(written)") && $0.span != nil
+            })
     }
 
     @Test("In hard-wrapped text the signature under a long last attachment title stays the signature")
@@ -582,9 +652,11 @@ struct ClosingShapeTests {
         #expect(try record("各有关单位：\n\(sentence)\n某某局\n2023年8月1日").deadlines.map(\.date) == ["2023-09-15"])
     }
 
-    @Test("A site's footer with its host's phone is furniture", arguments: [
-        "主办单位：某某市工业和信息化局 联系电话：0591-87654321", "网站标识码：3501000001 闽ICP备12345678号",
-    ])
+    @Test(
+        "A site's footer with its host's phone is furniture",
+        arguments: [
+            "主办单位：某某市工业和信息化局 联系电话：0591-87654321", "网站标识码：3501000001 闽ICP备12345678号",
+        ])
     func footers(line: String) throws {
         #expect(SiteFurniture.kind(of: TextLine(line)) == .footer)
         #expect(try record("各有关单位：\n请报送。\n某某局\n2023年8月1日\n\(line)").contacts.isEmpty)
@@ -593,20 +665,24 @@ struct ClosingShapeTests {
 
 @Suite("An issuer no element names")
 struct RecipientIssuerTests {
-    @Test("The body the notice sends materials or objections to, with a diagnostic that says so", arguments: [
-        ("如有异议,请于公示期内将意见以书面形式反馈至工业和信息化部(规划司)。", "工业和信息化部"),
-        ("有意愿申报的中央企业于4月30日前直接向商务部提出申请。请于5月15日前向商务部报送推荐名单。", "商务部"),
-    ])
+    @Test(
+        "The body the notice sends materials or objections to, with a diagnostic that says so",
+        arguments: [
+            ("如有异议,请于公示期内将意见以书面形式反馈至工业和信息化部(规划司)。", "工业和信息化部"),
+            ("有意愿申报的中央企业于4月30日前直接向商务部提出申请。请于5月15日前向商务部报送推荐名单。", "商务部"),
+        ])
     func inferred(text: String, issuer: String) throws {
         let r = try record("各省、自治区、直辖市商务主管部门:\n\(text)")
         #expect(r.issuer.name == issuer)
         #expect(r.diagnostics.contains { $0.message.contains("taken to be \(issuer)") })
     }
 
-    @Test("Not the issuer's superior, not a body named only by its short form, not when an element names the issuer", arguments: [
-        "各设区市工信局:\n于5月15日前报送至我厅(生产服务业处)。我厅将组织初步评审,择优向工业和信息化部推荐。",
-        "各地级以上市市场监督管理局:\n请于5月10日前将所有申报材料报送至省局(质量发展处)。",
-    ])
+    @Test(
+        "Not the issuer's superior, not a body named only by its short form, not when an element names the issuer",
+        arguments: [
+            "各设区市工信局:\n于5月15日前报送至我厅(生产服务业处)。我厅将组织初步评审,择优向工业和信息化部推荐。",
+            "各地级以上市市场监督管理局:\n请于5月10日前将所有申报材料报送至省局(质量发展处)。",
+        ])
     func notInferred(text: String) throws {
         #expect(try record(text).issuer.name == nil)
     }
@@ -637,7 +713,9 @@ struct LastShapeTests {
         #expect(phones.map(\.kind) == [.landline, .fax])
     }
 
-    @Test("Years and dates with spaced dashes are not phones", arguments: ["实施期为2023 - 2025年，电话：0591-87846628", "公示期：2023 - 08 - 21至2023 - 08 - 28，电话：0591-87846628"])
+    @Test(
+        "Years and dates with spaced dashes are not phones",
+        arguments: ["实施期为2023 - 2025年，电话：0591-87846628", "公示期：2023 - 08 - 21至2023 - 08 - 28，电话：0591-87846628"])
     func notPhones(line: String) throws {
         #expect(try contactsOf("各有关单位：\n\(line)").flatMap(\.phones).map(\.number) == ["0591-87846628"])
     }
@@ -656,21 +734,25 @@ struct WebOutlineTests {
 
 @Suite("Dates written in digits")
 struct NumericDateTests {
-    @Test("A due date written in digits, with its time", arguments: [
-        ("截止时间：2023-09-15 17:00。", "2023-09-15", "17:00"),
-        ("请于2023.9.15前报送。", "2023-09-15", nil),
-        ("请于2023/09/15前报送。", "2023-09-15", nil),
-    ])
+    @Test(
+        "A due date written in digits, with its time",
+        arguments: [
+            ("截止时间：2023-09-15 17:00。", "2023-09-15", "17:00"),
+            ("请于2023.9.15前报送。", "2023-09-15", nil),
+            ("请于2023/09/15前报送。", "2023-09-15", nil),
+        ])
     func numeric(sentence: String, date: String, time: String?) throws {
         let deadline = try #require(try record("各有关单位：\n\(sentence)\n某某局\n2023年9月1日").deadlines.first)
         #expect(deadline.date == date)
         #expect(deadline.time == time)
     }
 
-    @Test("Not a date: a URL's path, a version, a longer number, an impossible day", arguments: [
-        "详见http://www.gov.cn/2023/09/15/art.html，于9月20日前报送。", "软件版本V2023.1.2.5，于9月20日前报送。",
-        "编号12023-09-15，于9月20日前报送。", "截止2023-02-30，于9月20日前报送。",
-    ])
+    @Test(
+        "Not a date: a URL's path, a version, a longer number, an impossible day",
+        arguments: [
+            "详见http://www.gov.cn/2023/09/15/art.html，于9月20日前报送。", "软件版本V2023.1.2.5，于9月20日前报送。",
+            "编号12023-09-15，于9月20日前报送。", "截止2023-02-30，于9月20日前报送。",
+        ])
     func notNumeric(sentence: String) throws {
         #expect(try record("各有关单位：\n\(sentence)\n某某局\n2023年9月1日").deadlines.map(\.date) == ["2023-09-20"])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// The reproducers of hostile testing (Fixtures/Reliability, from ../shared/reliability) and the
@@ -7,7 +8,8 @@ import Testing
 /// silently from an HTML page.
 enum Reliability {
     static func path(_ name: String) throws -> String {
-        try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/Reliability")).path
+        try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/Reliability"))
+            .path
     }
 
     static func messages(_ record: NoticeRecord) -> [String] { record.diagnostics.map(\.message) }
@@ -48,22 +50,26 @@ struct NumberOverflowTests {
 
     @Test("Huge numbers in every place a number is read: a record (four counts reported: 个, 份, 个和个), and a diff of it")
     func everywhere() throws {
-        let n = "99999999999999999999999", c = String(repeating: "九", count: 22), max = "9223372036854775807"
+        let n = "99999999999999999999999"
+        let c = String(repeating: "九", count: 22)
+        let max = "9223372036854775807"
         let text = """
-        工信部〔\(n)〕\(n)号
-        关于开展\(n)年质量标杆活动的通知
-        各单位：
-        　　根据《关于印发办法的通知》（国发〔\(max)〕\(max)号）和国发[\(n)]\(n)号，现将有关事项通知如下。
-        一、请于\(n)年\(n)月\(n)日前报送，\(c)年\(c)月\(c)日前提交，\(max)年12月1日至1月5日报名。
-        （\(n)）推荐不超过\(max)个，一式\(n)份，分别不超过\(n)个和\(n)个。
-        \(c)、联系人：张三，电话：010-\(n)，邮编\(n)。
-        附件：\(n)．名单
-        \(max)年12月31日
-        """
+            工信部〔\(n)〕\(n)号
+            关于开展\(n)年质量标杆活动的通知
+            各单位：
+            　　根据《关于印发办法的通知》（国发〔\(max)〕\(max)号）和国发[\(n)]\(n)号，现将有关事项通知如下。
+            一、请于\(n)年\(n)月\(n)日前报送，\(c)年\(c)月\(c)日前提交，\(max)年12月1日至1月5日报名。
+            （\(n)）推荐不超过\(max)个，一式\(n)份，分别不超过\(n)个和\(n)个。
+            \(c)、联系人：张三，电话：010-\(n)，邮编\(n)。
+            附件：\(n)．名单
+            \(max)年12月31日
+            """
         let record = try Gongwen.parse(bytes: Array(text.utf8), path: "huge.txt")
         #expect(record.quotas.isEmpty)
         #expect(record.deadlines.isEmpty)
-        #expect(Reliability.messages(record).filter { $0.hasPrefix("number too large to read") }.count == 4, "\(Reliability.messages(record))")
+        #expect(
+            Reliability.messages(record).filter { $0.hasPrefix("number too large to read") }.count == 4,
+            "\(Reliability.messages(record))")
         let diff = NoticeDiffer.diff(record, record, oldPath: "a", newPath: "b")
         #expect(diff.changes.allSatisfy { $0.kind == .unchanged })
     }
@@ -84,8 +90,10 @@ struct InputLimitTests {
         #expect(throws: IngestError.tooLarge(path: url.path, limit: 4096, size: 5000)) {
             try Ingest.read(path: url.path, limits: IngestLimits(maxBytes: 4096))
         }
-        #expect(IngestError.tooLarge(path: "x", limit: 4096, size: 5000).description
-            == "x: the limit is 4096 bytes and the input is 5000 bytes; raise it with --max-bytes if this is really one notice")
+        #expect(
+            IngestError.tooLarge(path: "x", limit: 4096, size: 5000).description
+                == "x: the limit is 4096 bytes and the input is 5000 bytes; raise it with --max-bytes if this is really one notice"
+        )
         // At the limit it is read.
         #expect(try Ingest.read(path: url.path, limits: IngestLimits(maxBytes: 5000)).lines.count == 1)
     }
@@ -95,8 +103,10 @@ struct InputLimitTests {
         #expect(IngestLimits(maxBytes: 1 << 40).maxBytes == IngestLimits.largest)
         #expect(IngestLimits(maxBytes: 1 << 31).maxBytes == Int(Int32.max))
         #expect(IngestLimits(maxBytes: 4096).maxBytes == 4096)
-        #expect(IngestError.tooLarge(path: "x", limit: IngestLimits.largest, size: 3 << 30).description
-            == "x: the input is 3221225472 bytes; Gongwen reads at most 2147483647 bytes (2 GiB less one) from one input")
+        #expect(
+            IngestError.tooLarge(path: "x", limit: IngestLimits.largest, size: 3 << 30).description
+                == "x: the input is 3221225472 bytes; Gongwen reads at most 2147483647 bytes (2 GiB less one) from one input"
+        )
     }
 
     @Test("An endless stream of zero bytes is refused as binary on its first chunk, not read to the limit")
@@ -107,18 +117,26 @@ struct InputLimitTests {
         }
     }
 
-    @Test("Known formats are named, with what to do", arguments: [
-        (Array("%PDF-1.7\n%âãÏÓ\n1 0 obj 关于开展活动的通知".utf8), "a PDF document", "pdftotext"),
-        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("word/document.xml".utf8), "a ZIP archive", "libreoffice"),
-        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], "an old Office document", "libreoffice"),
-        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], "a PNG image", ""),
-    ])
+    @Test(
+        "Known formats are named, with what to do",
+        arguments: [
+            (Array("%PDF-1.7\n%âãÏÓ\n1 0 obj 关于开展活动的通知".utf8), "a PDF document", "pdftotext"),
+            (
+                [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("word/document.xml".utf8), "a ZIP archive",
+                "libreoffice"
+            ),
+            ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], "an old Office document", "libreoffice"),
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], "a PNG image", ""),
+        ])
     func signatures(bytes: [UInt8], format: String, advice: String) throws {
         do {
             _ = try Gongwen.parse(bytes: bytes, path: "download")
             Issue.record("\(format) was parsed")
         } catch let error as IngestError {
-            guard case let .notText(path, name, hint) = error else { Issue.record("\(error)"); return }
+            guard case let .notText(path, name, hint) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(path == "download")
             #expect(name.hasPrefix(format))
             if advice.isEmpty { #expect(hint == nil) } else { #expect(hint?.contains(advice) == true) }
@@ -148,7 +166,8 @@ struct InputLimitTests {
         #expect(try CommandLineTests.run(["parse", "--max-bytes", "2G", notice]).status == 0)
 
         // Two megabytes on standard input against a one-megabyte limit: refused after the first megabyte.
-        let shell = "head -c 2000000 /dev/zero | tr '\\0' a | '\(CommandLineTests.executable.path)' parse --max-bytes 1M -"
+        let shell =
+            "head -c 2000000 /dev/zero | tr '\\0' a | '\(CommandLineTests.executable.path)' parse --max-bytes 1M -"
         let piped = try runProcess("/bin/sh", ["-c", shell])
         #expect(piped.status == 1)
         #expect(piped.output.contains("-: the limit is 1048576 bytes and the input is longer than that"))
@@ -164,13 +183,15 @@ struct LinearPathTests {
 
     @Test("850 KB of nested link blocks: the block is left out, with a diagnostic, in bounded time")
     func nestedLinkBlocks() throws {
-        let page = "<html><body><h1>关于开展活动的通知</h1>"
+        let page =
+            "<html><body><h1>关于开展活动的通知</h1>"
             + String(repeating: "<div><a href=a.htm>ab</a><a href=b.htm>cd</a>", count: 19_500) + "各单位：现将有关事项通知如下。"
         let clock = ContinuousClock()
         var record: NoticeRecord?
         let elapsed = try clock.measure { record = try Gongwen.parse(bytes: Array(page.utf8), path: "nested.html") }
         #expect(elapsed < Self.generousBound)
-        let dropped = try #require(record?.diagnostics.first { $0.message.hasPrefix("left out of the article as a list of links") })
+        let dropped = try #require(
+            record?.diagnostics.first { $0.message.hasPrefix("left out of the article as a list of links") })
         #expect(dropped.span?.startLine == 1)
     }
 
@@ -188,9 +209,11 @@ struct LinearPathTests {
         // Four times the sentence gives about four times the JSON, not sixteen.
         func json(_ repeats: Int) throws -> Int {
             let text = "关于开展2023年质量标杆活动的通知\n\n各单位：\n\n一、" + String(repeating: "请于5月1日前报送", count: repeats) + "。\n"
-            return try Gongwen.jsonData(try Gongwen.parse(bytes: Array(text.utf8), path: "dates.txt"), pretty: false).count
+            return try Gongwen.jsonData(try Gongwen.parse(bytes: Array(text.utf8), path: "dates.txt"), pretty: false)
+                .count
         }
-        let small = try json(1_000), large = try json(4_000)
+        let small = try json(1_000)
+        let large = try json(4_000)
         #expect(Double(large) / Double(small) < 4.5)
         let clock = ContinuousClock()
         #expect(try clock.measure { _ = try json(10_000) } < Self.generousBound)
@@ -203,7 +226,9 @@ struct LinearPathTests {
         let line = "关于开展质量标杆活动的通知各单位请于五月一日前报送\n"
         let clock = ContinuousClock()
         var record: NoticeRecord?
-        let text = try clock.measure { record = try Gongwen.parse(bytes: Array(String(repeating: line, count: 10_000).utf8), path: "long.txt") }
+        let text = try clock.measure {
+            record = try Gongwen.parse(bytes: Array(String(repeating: line, count: 10_000).utf8), path: "long.txt")
+        }
         #expect(text < Self.generousBound)
         #expect(record?.sections.first?.span.endLine == 10_000)
 
@@ -214,7 +239,9 @@ struct LinearPathTests {
         #expect(record?.sections.first?.text.hasPrefix("关于开展质量标杆活动的通知") == true)
     }
 
-    @Test("One line of thousands of contacts, phones, names or unclosed 《: each read once, each contact quoting its own words")
+    @Test(
+        "One line of thousands of contacts, phones, names or unclosed 《: each read once, each contact quoting its own words"
+    )
     func longContactLines() throws {
         let head = "关于开展2023年质量标杆活动的通知\n各有关单位：\n"
         func parse(_ body: String) throws -> (record: NoticeRecord, json: Int) {
@@ -235,7 +262,8 @@ struct LinearPathTests {
         // A copy of the contact per phone, the line per unclosed 《, the names so far per name: quadratic.
         let clock = ContinuousClock()
         let elapsed = try clock.measure {
-            let phones = try parse("电话：" + (0..<8_000).map { String(format: "010-%08d", $0) }.joined(separator: "、")).record
+            let phones = try parse("电话：" + (0..<8_000).map { String(format: "010-%08d", $0) }.joined(separator: "、"))
+                .record
             #expect(phones.contacts.first?.phones.count == 8_000)
             _ = try parse(String(repeating: "（（（（《《“", count: 8_000))
             let names = (0..<8_000).map { "张" + String(Unicode.Scalar(0x4E00 + UInt32($0 % 5_000))!) }
@@ -272,12 +300,12 @@ struct HTMLLossTests {
     @Test("Related links after the body are left out, and listed in the diagnostics with their span")
     func trailingLinks() throws {
         let page = """
-        <html><body><div class="content">
-        <p>各单位：</p>
-        <p>请于5月1日前报送材料，联系人：张三，电话：010-12345678。请各单位认真组织，按时报送。</p>
-        <div>相关链接：<a href="/a.html">质量标杆申报系统</a> <a href="/b.html">工信厅网站</a></div>
-        </div></body></html>
-        """
+            <html><body><div class="content">
+            <p>各单位：</p>
+            <p>请于5月1日前报送材料，联系人：张三，电话：010-12345678。请各单位认真组织，按时报送。</p>
+            <div>相关链接：<a href="/a.html">质量标杆申报系统</a> <a href="/b.html">工信厅网站</a></div>
+            </div></body></html>
+            """
         let record = try Gongwen.parse(bytes: Array(page.utf8), path: "page.html")
         let note = try #require(record.diagnostics.first { $0.message.hasPrefix("left out of the article") })
         #expect(note.message == "left out of the article as a list of links to other pages: 相关链接：质量标杆申报系统 工信厅网站")
@@ -287,7 +315,8 @@ struct HTMLLossTests {
 
     @Test("A page that is all links, links nested in links, is read as it is")
     func allLinks() throws {
-        let page = #"<html><body><ul><li><a href="/a.html"><a href="/b.html">关于开展质量标杆活动的通知</a></a></li><li><a href="/c">各单位：请于5月1日前报送。</a></li></ul></body></html>"#
+        let page =
+            #"<html><body><ul><li><a href="/a.html"><a href="/b.html">关于开展质量标杆活动的通知</a></a></li><li><a href="/c">各单位：请于5月1日前报送。</a></li></ul></body></html>"#
         let record = try Gongwen.parse(bytes: Array(page.utf8), path: "links.html")
         #expect(record.title == "关于开展质量标杆活动的通知")
     }
@@ -295,32 +324,36 @@ struct HTMLLossTests {
     @Test("A DOCTYPE's internal subset never becomes text, entities are not expanded, spans stay in step")
     func doctypeSubset() throws {
         let page = """
-        <!DOCTYPE html PUBLIC "x" [
-        <!ENTITY a "]">
-        <!ENTITY b "<p>关于伪造的通知</p>">
-        ]>
-        <html><head><title>站点标题</title></head><body><h1>关于开展质量标杆活动的通知&b;</h1><p>各单位：</p><p>请于5月1日前报送。</p></body></html>
-        """
+            <!DOCTYPE html PUBLIC "x" [
+            <!ENTITY a "]">
+            <!ENTITY b "<p>关于伪造的通知</p>">
+            ]>
+            <html><head><title>站点标题</title></head><body><h1>关于开展质量标杆活动的通知&b;</h1><p>各单位：</p><p>请于5月1日前报送。</p></body></html>
+            """
         let document = try Ingest.ingest(bytes: Array(page.utf8), path: "doctype.html")
-        let lines = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links).lines
+        let lines = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
+            .lines
         #expect(lines.map(\.text) == ["关于开展质量标杆活动的通知&b;", "各单位：", "请于5月1日前报送。"])
         // On one line after a <title>, each line's span starts at its own text.
         #expect(lines.map { $0.span.startColumn } == [49, 73, 84])
         #expect(lines.allSatisfy { $0.span.startLine == 5 })
     }
 
-    @Test("Text left out earlier on the same source line does not put the spans out of step (a table layout: breadcrumb cell, then the notice)")
+    @Test(
+        "Text left out earlier on the same source line does not put the spans out of step (a table layout: breadcrumb cell, then the notice)"
+    )
     func alignmentAfterLeftOutText() throws {
         // Lines of 032 (商务部, 2023) set as old government sites do: one table, the breadcrumb in the first cell.
         let page = """
-        <html><head><meta charset="utf-8"></head><body><table><tr><td>首页 > 通知公告</td></tr><tr><td>来源: 更新时间:2023-04-14 点击:65<br>
-        各省、自治区、直辖市及计划单列市、新疆生产建设兵团商务主管部门:<br>
-        联系人:李正 周轶<br>
-        电话:010-85093788(传真)85093757<br>
-        </td></tr></table></body></html>
-        """
+            <html><head><meta charset="utf-8"></head><body><table><tr><td>首页 > 通知公告</td></tr><tr><td>来源: 更新时间:2023-04-14 点击:65<br>
+            各省、自治区、直辖市及计划单列市、新疆生产建设兵团商务主管部门:<br>
+            联系人:李正 周轶<br>
+            电话:010-85093788(传真)85093757<br>
+            </td></tr></table></body></html>
+            """
         let document = try Ingest.ingest(bytes: Array(page.utf8), path: "table.html")
-        let lines = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links).lines
+        let lines = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
+            .lines
         let published = try #require(lines.first { $0.text.hasPrefix("来源") })
         #expect(published.span.startLine == 1 && published.span.startColumn == 90)
         let contact = try #require(lines.first { $0.text.hasPrefix("联系人") })
@@ -330,4 +363,3 @@ struct HTMLLossTests {
         #expect(record.contacts.flatMap(\.names).sorted() == ["周轶", "李正"])
     }
 }
-

@@ -1,19 +1,22 @@
 import Testing
+
 @testable import GongwenKit
 
 @Suite("Segment: GB/T 9704 elements, outline, attachments, forwarded notices")
 struct SegmentTests {
-    @Test("Outline markers as documents write them", arguments: [
-        ("一、质量标杆遴选工作", OutlineMarker.Kind.chineseEnumerated, 1, "一、"),
-        ("十二、其他", .chineseEnumerated, 12, "十二、"),
-        ("（三）评审工作", .chineseParenthesized, 3, "（三）"),
-        ("(三) 评审工作", .chineseParenthesized, 3, "(三)"),
-        ("1. 具有独立法人资格", .arabicEnumerated, 1, "1."),
-        ("2．申报截止时间", .arabicEnumerated, 2, "2．"),
-        ("3、材料报送", .arabicEnumerated, 3, "3、"),
-        ("（1）申报时间：2023年9月15日截止申报。", .arabicParenthesized, 1, "（1）"),
-        ("②网络宣传", .circled, 2, "②"),
-    ])
+    @Test(
+        "Outline markers as documents write them",
+        arguments: [
+            ("一、质量标杆遴选工作", OutlineMarker.Kind.chineseEnumerated, 1, "一、"),
+            ("十二、其他", .chineseEnumerated, 12, "十二、"),
+            ("（三）评审工作", .chineseParenthesized, 3, "（三）"),
+            ("(三) 评审工作", .chineseParenthesized, 3, "(三)"),
+            ("1. 具有独立法人资格", .arabicEnumerated, 1, "1."),
+            ("2．申报截止时间", .arabicEnumerated, 2, "2．"),
+            ("3、材料报送", .arabicEnumerated, 3, "3、"),
+            ("（1）申报时间：2023年9月15日截止申报。", .arabicParenthesized, 1, "（1）"),
+            ("②网络宣传", .circled, 2, "②"),
+        ])
     func markers(line: String, kind: OutlineMarker.Kind, number: Int, text: String) throws {
         let marker = try #require(OutlineMarker.parse(TextLine(line)))
         #expect(marker.kind == kind)
@@ -21,7 +24,8 @@ struct SegmentTests {
         #expect(marker.text == text)
     }
 
-    @Test("Not outline markers", arguments: ["一是全面落实企业质量安全主体责任。", "2020年，中国质协将继续", "1.5倍以上", "（以下简称中国质协）", "〇、", "（一）"])
+    @Test(
+        "Not outline markers", arguments: ["一是全面落实企业质量安全主体责任。", "2020年，中国质协将继续", "1.5倍以上", "（以下简称中国质协）", "〇、", "（一）"])
     func notMarkers(line: String) {
         #expect(OutlineMarker.parse(TextLine(line)) == nil)
     }
@@ -41,7 +45,8 @@ struct SegmentTests {
 
     @Test("The national 2023 notice: 1./2./3. under （三） whatever their markdown level, （1）… under 1.")
     func nationalOutline() throws {
-        let national = try #require(Corpus.flatten(try Corpus.record("2023_fuzhou_forward.txt")).first { $0.depth == 2 }?.record)
+        let national = try #require(
+            Corpus.flatten(try Corpus.record("2023_fuzhou_forward.txt")).first { $0.depth == 2 }?.record)
         let procedure = try #require(national.sections[1].children.first { $0.heading == "遴选程序" })
         #expect(procedure.children.map(\.heading) == ["活动申报", "评审工作", "公示与公告"])
         #expect(procedure.children[0].children.map(\.number) == ["（1）", "（2）", "（3）", "（4）"])
@@ -69,8 +74,12 @@ struct SegmentTests {
         #expect(record.attachments[1].sections.map(\.heading) == ["遴选范围", "遴选标准"])
         #expect(record.attachments[1].sections[0].children.count == 5)
         let kinds = record.elements.map(\.kind)
-        #expect(kinds == [.masthead, .docNumber, .title, .addressee, .attachmentNote,
-                          .attachmentMarker, .attachmentTitle, .attachmentMarker, .attachmentTitle, .attachmentMarker, .attachmentTitle])
+        #expect(
+            kinds == [
+                .masthead, .docNumber, .title, .addressee, .attachmentNote,
+                .attachmentMarker, .attachmentTitle, .attachmentMarker, .attachmentTitle, .attachmentMarker,
+                .attachmentTitle,
+            ])
     }
 
     @Test("2022: signature and date close the notice; the unnumbered 附件 is its one listed attachment")
@@ -90,33 +99,36 @@ struct SegmentTests {
 struct RareElementTests {
     /// A notice in the genre with every optional element of GB/T 9704-2012 (the names are made up).
     static let fullNotice = """
-    000123
-    机密★1年
-    特急
-    某某省工业和信息化厅文件
-    某工信〔2024〕12号 签发人：王某
-    关于做好2024年某项工作的通知
-    各市工业和信息化局，有关单位：
-    一、工作安排
-    请各单位于2024年4月30日前报送材料。
-    附件：1. 推荐汇总表
-    某某省工业和信息化厅
-    2024年3月1日
-    （此件主动公开）
-    附件1
-    推荐汇总表
-    序号\t单位
-    1\t某某市工业和信息化局
-    抄送：工业和信息化部科技司。
-    某某省工业和信息化厅办公室 2024年3月2日印发
-    """
+        000123
+        机密★1年
+        特急
+        某某省工业和信息化厅文件
+        某工信〔2024〕12号 签发人：王某
+        关于做好2024年某项工作的通知
+        各市工业和信息化局，有关单位：
+        一、工作安排
+        请各单位于2024年4月30日前报送材料。
+        附件：1. 推荐汇总表
+        某某省工业和信息化厅
+        2024年3月1日
+        （此件主动公开）
+        附件1
+        推荐汇总表
+        序号\t单位
+        1\t某某市工业和信息化局
+        抄送：工业和信息化部科技司。
+        某某省工业和信息化厅办公室 2024年3月2日印发
+        """
 
     @Test("份号, 密级, 紧急程度, 签发人, 附注 and 版记 are elements of their own")
     func everyElement() throws {
         let record = try Gongwen.parse(bytes: Array(Self.fullNotice.utf8), path: "full.txt")
-        #expect(record.elements.map(\.kind) == [.copyNumber, .secrecy, .urgency, .masthead, .docNumber, .title, .addressee,
-                                                 .attachmentNote, .signature, .date, .annotation, .attachmentMarker,
-                                                 .attachmentTitle, .copyTo, .printedBy])
+        #expect(
+            record.elements.map(\.kind) == [
+                .copyNumber, .secrecy, .urgency, .masthead, .docNumber, .title, .addressee,
+                .attachmentNote, .signature, .date, .annotation, .attachmentMarker,
+                .attachmentTitle, .copyTo, .printedBy,
+            ])
         #expect(record.docNumber?.text == "某工信〔2024〕12号")
         #expect(record.issuer.name == "某某省工业和信息化厅")
         #expect(record.signedOn == "2024-03-01")
@@ -129,13 +141,13 @@ struct RareElementTests {
     @Test("Text after the date that nothing announces is kept as unplaced lines, with a warning")
     func unplacedTail() throws {
         let text = """
-        关于做好2024年某项工作的通知
-        各有关单位：
-        请按要求报送材料。
-        某某协会
-        2024年3月1日
-        这一段文字出现在日期之后，却没有附件说明。
-        """
+            关于做好2024年某项工作的通知
+            各有关单位：
+            请按要求报送材料。
+            某某协会
+            2024年3月1日
+            这一段文字出现在日期之后，却没有附件说明。
+            """
         let record = try Gongwen.parse(bytes: Array(text.utf8), path: "tail.txt")
         let unplaced = record.diagnostics.filter { $0.message.hasPrefix("line not placed") }
         #expect(unplaced.count == 1)
@@ -148,15 +160,15 @@ struct RareElementTests {
     @Test("A notice whose outline is only markdown headings nests by their levels")
     func markdownOnlyOutline() throws {
         let text = """
-        关于做好2024年某项工作的通知
-        各有关单位：
-        ## 工作目标
-        提升质量。
-        ### 具体任务
-        开展培训。
-        ## 工作要求
-        按时报送。
-        """
+            关于做好2024年某项工作的通知
+            各有关单位：
+            ## 工作目标
+            提升质量。
+            ### 具体任务
+            开展培训。
+            ## 工作要求
+            按时报送。
+            """
         let record = try Gongwen.parse(bytes: Array(text.utf8), path: "md.txt")
         #expect(record.sections.map(\.heading) == ["工作目标", "工作要求"])
         #expect(record.sections[0].text == "提升质量。")

@@ -39,14 +39,18 @@ struct SeriesGoldenTests {
     func readmeExcerpt() throws {
         let readme = try String(contentsOf: Corpus.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let section = try #require(readme.range(of: "## Year over year").map { readme[$0.upperBound...] })
-        let block = try #require(section.range(of: "```text\n").flatMap { start in
-            section.range(of: "```", range: start.upperBound..<section.endIndex).map { section[start.upperBound..<$0.lowerBound] }
-        })
+        let block = try #require(
+            section.range(of: "```text\n").flatMap { start in
+                section.range(of: "```", range: start.upperBound..<section.endIndex).map {
+                    section[start.upperBound..<$0.lowerBound]
+                }
+            })
         let golden = try String(contentsOf: Self.golden, encoding: .utf8)
         let lines = block.split(separator: "\n")
         #expect(lines.count > 20)
         for line in lines {
-            for fragment in line.components(separatedBy: "…") where !fragment.trimmingCharacters(in: .whitespaces).isEmpty {
+            for fragment in line.components(separatedBy: "…")
+            where !fragment.trimmingCharacters(in: .whitespaces).isEmpty {
                 #expect(golden.contains(fragment), "README line not in the output: \(line)")
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// The table of simplified forms (`Normalize/SimplifiedForms.swift`) against ICU's
@@ -8,7 +9,9 @@ import Testing
 /// ICU upgrade that changes the mapping, which this test reports).
 @Suite("Simplified forms: the table is ICU's Traditional-Simplified mapping")
 struct SimplifiedFormsTableTests {
-    static let hanBlocks: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x3007...0x3007]
+    static let hanBlocks: [ClosedRange<UInt32>] = [
+        0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x3007...0x3007,
+    ]
 
     /// Every Han scalar whose simplified form (ICU, one character at a time) is another scalar.
     static func icuPairs() -> [(Unicode.Scalar, Unicode.Scalar)] {
@@ -23,12 +26,15 @@ struct SimplifiedFormsTableTests {
         #expect(pairs.count > 2_000)
         let table = SimplifiedForms.pairs
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try SimplifiedForms.source(pairs).write(to: Corpus.packageRoot.appendingPathComponent("Sources/GongwenKit/Normalize/SimplifiedForms+Table.swift"),
-                                                     atomically: true, encoding: .utf8)
+            try SimplifiedForms.source(pairs).write(
+                to: Corpus.packageRoot.appendingPathComponent(
+                    "Sources/GongwenKit/Normalize/SimplifiedForms+Table.swift"),
+                atomically: true, encoding: .utf8)
             Issue.record("recorded \(pairs.count) pairs: read the diff, then run again without RECORD_SNAPSHOTS")
             return
         }
-        #expect(table.count == pairs.count, "the table has \(table.count) pairs, ICU gives \(pairs.count): record it again")
+        #expect(
+            table.count == pairs.count, "the table has \(table.count) pairs, ICU gives \(pairs.count): record it again")
         for ((a, b), (c, d)) in zip(table, pairs) where a != c || b != d {
             Issue.record("table \(a)→\(b), ICU \(c)→\(d)")
             break

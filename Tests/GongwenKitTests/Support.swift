@@ -1,16 +1,20 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// Paths and helpers shared by the tests.
 enum Corpus {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let noticesDirectory = packageRoot.appendingPathComponent("Notices")
     /// The hand-read gold of Notices/: the copy committed with the tests (../shared/gold/seeds.json is the
     /// original; `SeedsCopyTests` checks that they agree where the original is present).
     static let seeds = packageRoot.appendingPathComponent("Tests/GongwenKitTests/Corpus/seeds.json")
     static let sharedSeeds = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/gold/seeds.json")
-    static let files = ["2020_caq.txt", "2021_shandong.txt", "2022_caq.txt", "2023_henan.txt", "2023_fuzhou_forward.txt"]
+    static let files = [
+        "2020_caq.txt", "2021_shandong.txt", "2022_caq.txt", "2023_henan.txt", "2023_fuzhou_forward.txt",
+    ]
 
     static func path(_ file: String) -> String { noticesDirectory.appendingPathComponent(file).path }
 
@@ -41,7 +45,9 @@ extension TextLine {
 
 /// Logical lines of a piece of text, as the normalizer makes them.
 func normalizedLines(_ text: String) -> [NormalizedLine] {
-    let lines = Ingest.splitLines(Array(text.unicodeScalars)).enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) }
+    let lines = Ingest.splitLines(Array(text.unicodeScalars)).enumerated().map {
+        TextLine(original: $0.element, lineNumber: $0.offset + 1)
+    }
     return Normalizer.normalize(lines).lines
 }
 
@@ -64,7 +70,8 @@ extension Trait where Self == ConditionTrait {
     /// A test on a large input (tens of megabytes: minutes in a debug build): skipped, and reported as
     /// skipped, when GONGWEN_FAST_TESTS is set (`GONGWEN_FAST_TESTS=1 swift test`, README "Developing").
     static var largeInput: Self {
-        .disabled(if: ProcessInfo.processInfo.environment["GONGWEN_FAST_TESTS"] != nil,
-                  "a large input, skipped as GONGWEN_FAST_TESTS is set")
+        .disabled(
+            if: ProcessInfo.processInfo.environment["GONGWEN_FAST_TESTS"] != nil,
+            "a large input, skipped as GONGWEN_FAST_TESTS is set")
     }
 }

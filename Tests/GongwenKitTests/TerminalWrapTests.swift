@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// Folding long lines for a terminal (`TerminalWrap`): widths as a terminal lays text out, breaks where
@@ -9,7 +10,8 @@ struct TerminalWrapTests {
     /// The text with the folds taken out: what was folded is all there, in order (a fold at a space takes
     /// the space's place, so spaces are not compared).
     static func unfolded(_ text: String, indent: Int) -> String {
-        text.replacingOccurrences(of: "\n" + String(repeating: " ", count: indent), with: "").replacingOccurrences(of: " ", with: "")
+        text.replacingOccurrences(of: "\n" + String(repeating: " ", count: indent), with: "").replacingOccurrences(
+            of: " ", with: "")
     }
 
     static func plain(_ text: String) -> String {
@@ -18,7 +20,8 @@ struct TerminalWrapTests {
 
     @Test("A diff line of the corpus: every line within the width, continuation lines under the text, nothing lost")
     func realLine() {
-        let line = "    - added 重点领域 2.: 推动《制造业质量管理数字化实施指南（试行）》在企业的运用和管理实践，通过5G、人工智能、区块链、大数据、物联网等新一代信息技术与企业质量管理融合应用，推动质量管理活动数字化、网络化、智能化升级的典型实践。 [— → 19:1]"
+        let line =
+            "    - added 重点领域 2.: 推动《制造业质量管理数字化实施指南（试行）》在企业的运用和管理实践，通过5G、人工智能、区块链、大数据、物联网等新一代信息技术与企业质量管理融合应用，推动质量管理活动数字化、网络化、智能化升级的典型实践。 [— → 19:1]"
         for width in [30, 41, 60, 80, 120] {
             let folded = TerminalWrap.wrap(line, width: width, hangingIndent: 6)
             let lines = folded.split(separator: "\n")
@@ -52,7 +55,8 @@ struct TerminalWrapTests {
         #expect(TerminalWrap.wrap("", width: 10, hangingIndent: 0) == "")
     }
 
-    @Test("Escape sequences take no columns; a colour running across a fold is closed and opened again after the indent")
+    @Test(
+        "Escape sequences take no columns; a colour running across a fold is closed and opened again after the indent")
     func colours() {
         let line = "    - \u{1B}[33mchanged\u{1B}[0m 联系人：\u{1B}[31;9m冯雷，电话010-66072791，地址北京市海淀区三虎桥百胜村路6号\u{1B}[0m 完"
         let folded = TerminalWrap.wrap(line, width: 40, hangingIndent: 6)
@@ -60,7 +64,8 @@ struct TerminalWrapTests {
             #expect(TerminalWrap.columns(of: Self.plain(String(part))) <= 40)
         }
         #expect(folded.contains("\u{1B}[0m\n      \u{1B}[31;9m"), "\(folded.debugDescription)")
-        #expect(Self.plain(Self.unfolded(folded, indent: 6)) == Self.plain(line).replacingOccurrences(of: " ", with: ""))
+        #expect(
+            Self.plain(Self.unfolded(folded, indent: 6)) == Self.plain(line).replacingOccurrences(of: " ", with: ""))
     }
 
     @Test("Hostile input: a 20,000-character address, lone escapes, combining marks, a long run of spaces")
@@ -85,17 +90,21 @@ struct TerminalWrapTests {
     @Test("A notice's summary: what it is, its deadlines, its counts; embedded notices under it")
     func summary() throws {
         let record = try Gongwen.parse(path: Corpus.path("2023_henan.txt"))
-        #expect(NoticeSummary.text(of: record, path: "henan.txt") == """
-            henan.txt
-              河南省工业和信息化厅办公室关于开展2023年河南省质量标杆活动的通知
-              河南省工业和信息化厅办公室 (provincial) · 豫工信办创新〔2023〕43号 · signed 2023-03-16
-              deadline 2023-04-30 报送
-              deadline 2023-05-10 报送
-              4 quotas · 5 focus areas · 5 eligibility rules · 1 contact · 6 citations · 4 attachments
+        #expect(
+            NoticeSummary.text(of: record, path: "henan.txt") == """
+                henan.txt
+                  河南省工业和信息化厅办公室关于开展2023年河南省质量标杆活动的通知
+                  河南省工业和信息化厅办公室 (provincial) · 豫工信办创新〔2023〕43号 · signed 2023-03-16
+                  deadline 2023-04-30 报送
+                  deadline 2023-05-10 报送
+                  4 quotas · 5 focus areas · 5 eligibility rules · 1 contact · 6 citations · 4 attachments
 
-            """)
+                """)
         let narrow = NoticeSummary.text(of: record, path: "henan.txt", width: 40)
-        #expect(narrow.contains("  4 quotas · 5 focus areas ·\n    5 eligibility rules · 1 contact ·\n    6 citations · 4 attachments\n"), "\(narrow)")
+        #expect(
+            narrow.contains(
+                "  4 quotas · 5 focus areas ·\n    5 eligibility rules · 1 contact ·\n    6 citations · 4 attachments\n"
+            ), "\(narrow)")
         for line in narrow.split(separator: "\n") { #expect(TerminalWrap.columns(of: line) <= 40, "\(line)") }
     }
 }

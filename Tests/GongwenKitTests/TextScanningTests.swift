@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongwenKit
 
 /// The scanning primitives every extractor stands on, held to the plain definitions they replace
@@ -21,7 +22,11 @@ struct TextScanningTests {
             let textLine = TextLine(line)
             #expect(textLine.text == line)
             #expect(Array(textLine.text.utf8) == Array(line.utf8))
-            if textLine.count > 2 { #expect(textLine[1..<(textLine.count - 1)].text == String(String.UnicodeScalarView(Array(line.unicodeScalars)[1..<(textLine.count - 1)]))) }
+            if textLine.count > 2 {
+                #expect(
+                    textLine[1..<(textLine.count - 1)].text
+                        == String(String.UnicodeScalarView(Array(line.unicodeScalars)[1..<(textLine.count - 1)])))
+            }
         }
     }
 
@@ -33,14 +38,19 @@ struct TextScanningTests {
             let scalars = Array(line.unicodeScalars)
             for needle in needles {
                 let pattern = Array(needle.unicodeScalars)
-                func standsAt(_ i: Int) -> Bool { i >= 0 && i + pattern.count <= scalars.count && Array(scalars[i..<(i + pattern.count)]) == pattern }
+                func standsAt(_ i: Int) -> Bool {
+                    i >= 0 && i + pattern.count <= scalars.count && Array(scalars[i..<(i + pattern.count)]) == pattern
+                }
                 for from in [0, 1, 5, scalars.count] {
                     let expected = pattern.isEmpty ? nil : (from..<max(from, scalars.count)).first(where: standsAt)
-                    #expect(textLine.firstIndex(of: needle, from: from) == expected, "\(needle) in \(line) from \(from)")
+                    #expect(
+                        textLine.firstIndex(of: needle, from: from) == expected, "\(needle) in \(line) from \(from)")
                 }
                 for i in 0...scalars.count {
                     #expect(textLine.hasPrefix(needle, at: i) == standsAt(i), "\(needle) at \(i) of \(line)")
-                    #expect(textLine.hasSuffix(needle, before: i) == standsAt(i - pattern.count), "\(needle) before \(i) of \(line)")
+                    #expect(
+                        textLine.hasSuffix(needle, before: i) == standsAt(i - pattern.count),
+                        "\(needle) before \(i) of \(line)")
                 }
                 #expect(textLine.hasSuffix(needle, before: scalars.count + 1) == false)
                 #expect(textLine.hasPrefix(needle) == standsAt(0))
@@ -55,7 +65,9 @@ struct TextScanningTests {
         let set = ScalarSet(members)
         let reference = Set(members)
         for line in Self.lines {
-            for scalar in line.unicodeScalars { #expect(set.contains(scalar) == reference.contains(scalar), "\(scalar)") }
+            for scalar in line.unicodeScalars {
+                #expect(set.contains(scalar) == reference.contains(scalar), "\(scalar)")
+            }
         }
         for scalar in members { #expect(set.contains(scalar)) }
         #expect(!ScalarSet(of: "").contains("\u{0}"))
@@ -70,7 +82,9 @@ struct TextScanningTests {
         for line in Self.lines + ["联系人及电话：张三 13800000000", "U盘电子版一份", "E-mail：a@b.cn Email email"] {
             let textLine = TextLine(line)
             for i in -1...(textLine.count + 1) {
-                let expected = words.indices.filter { !words[$0].isEmpty && i >= 0 && i < textLine.count && textLine.hasPrefix(words[$0], at: i) }
+                let expected = words.indices.filter {
+                    !words[$0].isEmpty && i >= 0 && i < textLine.count && textLine.hasPrefix(words[$0], at: i)
+                }
                 #expect(Array(list.matches(at: i, in: textLine)) == expected, "\(line) at \(i)")
                 #expect(list.firstMatch(at: i, in: textLine) == expected.first)
             }
@@ -139,11 +153,14 @@ struct TextScanningTests {
         var generator = NoLineLostTests.SeededGenerator(state: 9_704)
         func randomPoints(_ count: Int) -> [SourcePoint] {
             var points: [SourcePoint] = []
-            var line = Int.random(in: 1...5, using: &generator), column = Int.random(in: 1...40, using: &generator)
+            var line = Int.random(in: 1...5, using: &generator)
+            var column = Int.random(in: 1...40, using: &generator)
             for _ in 0..<count {
                 switch Int.random(in: 0..<10, using: &generator) {
                 case 0: column += Int.random(in: 2...5, using: &generator)  // a space removed
-                case 1: line += 1; column = 1  // a hard wrap joined
+                case 1:
+                    line += 1
+                    column = 1  // a hard wrap joined
                 case 2: column = max(1, column - 3)  // a step back (a composed character's origin)
                 default: column += 1
                 }
@@ -152,17 +169,20 @@ struct TextScanningTests {
             return points
         }
         for _ in 0..<300 {
-            let a = randomPoints(Int.random(in: 0...30, using: &generator)), b = randomPoints(Int.random(in: 0...30, using: &generator))
+            let a = randomPoints(Int.random(in: 0...30, using: &generator))
+            let b = randomPoints(Int.random(in: 0...30, using: &generator))
             var origins = Origins(a)
             #expect(Array(origins) == a)
             #expect(origins.count == a.count)
             for i in a.indices { #expect(origins[i] == a[i]) }
-            let lower = Int.random(in: 0...b.count, using: &generator), upper = Int.random(in: lower...b.count, using: &generator)
+            let lower = Int.random(in: 0...b.count, using: &generator)
+            let upper = Int.random(in: lower...b.count, using: &generator)
             origins.append(contentsOf: Origins(b), range: lower..<upper)
             let joined = a + b[lower..<upper]
             #expect(Array(origins) == joined)
             #expect(origins == Origins(joined), "runs are canonical: equal positions, equal runs")
-            let from = Int.random(in: 0...joined.count, using: &generator), to = Int.random(in: from...joined.count, using: &generator)
+            let from = Int.random(in: 0...joined.count, using: &generator)
+            let to = Int.random(in: from...joined.count, using: &generator)
             #expect(Array(origins[from..<to]) == Array(joined[from..<to]))
             #expect(origins[from..<to] == Origins(joined[from..<to]))
             for i in joined.indices { #expect(origins[i] == joined[i]) }
@@ -179,16 +199,19 @@ struct TextScanningTests {
         #expect(sentence.span == line.span(0..<27))
         let body = line[28..<32]
         #expect(body.text == "推荐单位" && body.scalars.startIndex == 0 && body.scalars.last == "位")
-        #expect(Array(body.scalars[1..<3]) == ["荐", "单"], "a slice of the scalars keeps its indices, as an array's does")
-        let asRead = TextLine(scalars: Array("推荐单位".unicodeScalars), origins: (29...32).map { SourcePoint(line: 13, column: $0) })
+        #expect(
+            Array(body.scalars[1..<3]) == ["荐", "单"], "a slice of the scalars keeps its indices, as an array's does")
+        let asRead = TextLine(
+            scalars: Array("推荐单位".unicodeScalars), origins: (29...32).map { SourcePoint(line: 13, column: $0) })
         #expect(body == asRead, "equal by their scalars and positions, not by their storage")
         #expect(Set([body.scalars, asRead.scalars]).count == 1, "hashed by content")
 
         var grown = body
         grown.append("，", from: SourcePoint(line: 13, column: 33))
         #expect(grown.text == "推荐单位，")
-        #expect(body.text == "推荐单位" && line.text.hasPrefix("各县（市）区") && line.count == 50,
-                "the line and the cut it came from are unchanged")
+        #expect(
+            body.text == "推荐单位" && line.text.hasPrefix("各县（市）区") && line.count == 50,
+            "the line and the cut it came from are unchanged")
         var whole = line
         whole.append("附", from: SourcePoint(line: 14, column: 1))
         #expect(line.count == 50 && whole.count == 51 && sentence.count == 27 && line[27..<32].text == "由推荐单位")
@@ -205,7 +228,9 @@ struct TextScanningTests {
         #expect(folded.text == "2023年8月25日前报送")
         #expect(folded.origins[4] == SourcePoint(line: 1, column: 6))  // 年, after the removed space
         #expect(folded.hadGap(before: 4) && !folded.hadGap(before: 3))
-        #expect(folded.span(4..<7) == SourceSpan(start: SourcePoint(line: 1, column: 6), end: SourcePoint(line: 1, column: 10)))
+        #expect(
+            folded.span(4..<7)
+                == SourceSpan(start: SourcePoint(line: 1, column: 6), end: SourcePoint(line: 1, column: 10)))
         #expect(folded.origins.runCount == 6, "five spaces removed: six stretches, one run each")
     }
 
@@ -214,7 +239,9 @@ struct TextScanningTests {
         for year in [-12, -1, 0, 7, 99, 1949, 2023, 2199, 12_345] {
             for month in [0, 1, 9, 12, 123] {
                 for day in [nil, -3, 1, 31, 100] as [Int?] {
-                    let expected = day.map { String(format: "%04d-%02d-%02d", year, month, $0) } ?? String(format: "%04d-%02d", year, month)
+                    let expected =
+                        day.map { String(format: "%04d-%02d-%02d", year, month, $0) }
+                        ?? String(format: "%04d-%02d", year, month)
                     #expect(ISODate.string(year: year, month: month, day: day) == expected)
                 }
             }

@@ -10,7 +10,9 @@ import GongwenKit
 /// - `config`: the two halves as two notices (two years, or a notice and its relay), their campaign
 ///   configurations, the year-over-year series and the calendar.
 enum Target: String {
-    case parseText = "parse-text", parseHTML = "parse-html", normalize, diff, config
+    case parseText = "parse-text"
+    case parseHTML = "parse-html"
+    case normalize, diff, config
 }
 
 let target: Target = {
@@ -54,7 +56,8 @@ private func halves(_ bytes: [UInt8]) -> (NoticeRecord, NoticeRecord)? {
     let newline = UInt8(ascii: "\n")
     let middle = bytes.indices.dropFirst(bytes.count / 2).first { bytes[$0] == newline } ?? bytes.count / 2
     guard let old = try? Gongwen.parse(bytes: Array(bytes[..<middle]), path: "old", format: .text),
-          let new = try? Gongwen.parse(bytes: Array(bytes[middle...]), path: "new", format: .text) else { return nil }
+        let new = try? Gongwen.parse(bytes: Array(bytes[middle...]), path: "new", format: .text)
+    else { return nil }
     return (old, new)
 }
 

@@ -6,8 +6,11 @@ import Foundation
 /// events instead of adding copies.
 public enum CampaignCalendar {
     public static func ics(_ configurations: [CampaignConfiguration], stamp: Date = Date()) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Gongwen//gongwen config//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-TIMEZONE:Asia/Shanghai"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Gongwen//gongwen config//ZH", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-TIMEZONE:Asia/Shanghai",
+        ]
         let dtstamp = utcStamp(stamp)
         for configuration in configurations {
             let campaign = configuration.campaign
@@ -15,18 +18,33 @@ public enum CampaignCalendar {
             for level in configuration.levels {
                 let issuer = level.issuer ?? level.address
                 for deadline in level.deadlines {
-                    guard let day = compactDay(deadline.date), let next = CalendarDate.adding(days: 1, to: deadline.date).flatMap(compactDay) else { continue }
-                    let isEffective = level.effectiveDeadline?.date == deadline.date && level.effectiveDeadline?.source == deadline.source
-                    let uid = uidHash([campaign.id, campaign.year.map(String.init) ?? "", issuer, deadline.date, deadline.text])
-                    lines += ["BEGIN:VEVENT", "UID:\(uid)@gongwen", "DTSTAMP:\(dtstamp)", "DTSTART;VALUE=DATE:\(day)", "DTEND;VALUE=DATE:\(next)",
-                              "SUMMARY:" + escape("截止 \(title)（\(issuer)）" + (deadline.action.map { "：\($0)" } ?? "")),
-                              "DESCRIPTION:" + escape(deadline.text + "\n" + "\(deadline.source.address) \(deadline.source.span.startLine):\(deadline.source.span.startColumn)"),
-                              "TRANSP:TRANSPARENT"]
+                    guard let day = compactDay(deadline.date),
+                        let next = CalendarDate.adding(days: 1, to: deadline.date).flatMap(compactDay)
+                    else { continue }
+                    let isEffective =
+                        level.effectiveDeadline?.date == deadline.date
+                        && level.effectiveDeadline?.source == deadline.source
+                    let uid = uidHash([
+                        campaign.id, campaign.year.map(String.init) ?? "", issuer, deadline.date, deadline.text,
+                    ])
+                    lines += [
+                        "BEGIN:VEVENT", "UID:\(uid)@gongwen", "DTSTAMP:\(dtstamp)", "DTSTART;VALUE=DATE:\(day)",
+                        "DTEND;VALUE=DATE:\(next)",
+                        "SUMMARY:" + escape("截止 \(title)（\(issuer)）" + (deadline.action.map { "：\($0)" } ?? "")),
+                        "DESCRIPTION:"
+                            + escape(
+                                deadline.text + "\n"
+                                    + "\(deadline.source.address) \(deadline.source.span.startLine):\(deadline.source.span.startColumn)"
+                            ),
+                        "TRANSP:TRANSPARENT",
+                    ]
                     if let closesAt = deadline.closesAt { lines.append("X-GONGWEN-CLOSES-AT:\(closesAt)") }
                     if isEffective {
                         for reminder in configuration.reminders where reminder.level == level.address {
-                            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P\(reminder.daysBefore)D",
-                                      "DESCRIPTION:" + escape("\(reminder.daysBefore)天后截止：\(title)（\(issuer)）"), "END:VALARM"]
+                            lines += [
+                                "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P\(reminder.daysBefore)D",
+                                "DESCRIPTION:" + escape("\(reminder.daysBefore)天后截止：\(title)（\(issuer)）"), "END:VALARM",
+                            ]
                         }
                     }
                     lines.append("END:VEVENT")
@@ -47,7 +65,9 @@ public enum CampaignCalendar {
 
     static func utcStamp(_ date: Date) -> String {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 0) ?? .current, from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 1970, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 1970, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0,
+            c.second ?? 0)
     }
 
     /// TEXT values: backslash, semicolon and comma escaped, line breaks as \n, other control characters

@@ -23,7 +23,9 @@ public enum CampaignConfigurator {
     }
 
     /// `files`: each file's path and its record (its embedded notices inside).
-    public static func configurations(_ files: [(path: String, record: NoticeRecord)], reminderDays: [Int] = defaultReminderDays) -> Result {
+    public static func configurations(
+        _ files: [(path: String, record: NoticeRecord)], reminderDays: [Int] = defaultReminderDays
+    ) -> Result {
         var groups: [String: (key: CampaignKey, year: Int?, links: [ChainLink])] = [:]
         var order: [String] = []
         var unplaced: [UnplacedNotice] = []
@@ -41,7 +43,8 @@ public enum CampaignConfigurator {
                 order.append(groupKey)
                 groups[groupKey] = (key, year, [])
             }
-            for link in chain.reversed() where !(groups[groupKey]!.links.contains { sameNotice($0.located.record, link.located.record) }) {
+            for link in chain.reversed()
+            where !(groups[groupKey]!.links.contains { sameNotice($0.located.record, link.located.record) }) {
                 groups[groupKey]!.links.append(link)
             }
         }
@@ -54,7 +57,9 @@ public enum CampaignConfigurator {
     }
 
     /// The areas of a notice that a configuration holds: what the year-over-year diff of configurations shows.
-    static let configuredAreas: Set<Change.Area> = [.deadlines, .schedule, .quotas, .eligibility, .directory, .contacts, .submission]
+    static let configuredAreas: Set<Change.Area> = [
+        .deadlines, .schedule, .quotas, .eligibility, .directory, .contacts, .submission,
+    ]
 
     /// The configurations grouped by campaign, each campaign's years in order, and what changed from
     /// each year to the next: the diff of the campaigns' own notices (`gongwen diff`'s engine), in the
@@ -68,18 +73,21 @@ public enum CampaignConfigurator {
         }
         let campaigns = order.map { id -> CampaignYears in
             let years = members[id, default: []].sorted {
-                (result.configurations[$0].campaign.year ?? Int.min) < (result.configurations[$1].campaign.year ?? Int.min)
+                (result.configurations[$0].campaign.year ?? Int.min)
+                    < (result.configurations[$1].campaign.year ?? Int.min)
             }
             let diffs = zip(years, years.dropFirst()).map { a, b -> NoticeDiff in
-                let old = result.origins[a], new = result.origins[b]
+                let old = result.origins[a]
+                let new = result.origins[b]
                 var diff = NoticeDiffer.diff(old.record, new.record, oldPath: old.address, newPath: new.address)
                 diff.changes = diff.changes.filter { configuredAreas.contains($0.area) }
                 diff.summary = Dictionary(grouping: diff.changes, by: \.kind.rawValue).mapValues(\.count)
                 return diff
             }
             let first = result.configurations[years[0]].campaign
-            return CampaignYears(id: id, name: first.name, organizer: first.organizer,
-                                 configurations: years.map { result.configurations[$0] }, diffs: diffs)
+            return CampaignYears(
+                id: id, name: first.name, organizer: first.organizer,
+                configurations: years.map { result.configurations[$0] }, diffs: diffs)
         }
         return ConfigurationSeries(campaigns: campaigns)
     }
@@ -91,16 +99,20 @@ public enum CampaignConfigurator {
         let byCampaign = Dictionary(grouping: configurations.indices, by: { configurations[$0].campaign.id })
         for (campaignID, indices) in byCampaign {
             var previous: (record: NoticeRecord, units: [DirectoryUnit])?
-            for i in indices.sorted(by: { (configurations[$0].campaign.year ?? 0) < (configurations[$1].campaign.year ?? 0) }) {
+            for i in indices.sorted(by: {
+                (configurations[$0].campaign.year ?? 0) < (configurations[$1].campaign.year ?? 0)
+            }) {
                 // The list of the level that has one (the campaign's own notice, usually).
                 guard let link = links[i].first(where: { !$0.located.record.directory.isEmpty }) else { continue }
                 let record = link.located.record
                 var idForSpan: [SourceSpan: (id: String, former: [String])] = [:]
                 if let previous {
-                    let oldBySpan = Dictionary(previous.units.map { ($0.source.span, $0) }, uniquingKeysWith: { first, _ in first })
+                    let oldBySpan = Dictionary(
+                        previous.units.map { ($0.source.span, $0) }, uniquingKeysWith: { first, _ in first })
                     for change in NoticeDiffer.directory(previous.record, record, Notes())
                     where change.kind == .unchanged || change.kind == .renamed {
-                        guard let oldSpan = change.oldSpan, let newSpan = change.newSpan, let unit = oldBySpan[oldSpan] else { continue }
+                        guard let oldSpan = change.oldSpan, let newSpan = change.newSpan, let unit = oldBySpan[oldSpan]
+                        else { continue }
                         let former = change.kind == .renamed ? [unit.name] + unit.formerNames : unit.formerNames
                         idForSpan[newSpan] = (unit.id, former)
                     }
@@ -108,7 +120,8 @@ public enum CampaignConfigurator {
                 let units = record.directory.map { entry in
                     let carried = idForSpan[entry.span]
                     return DirectoryUnit(
-                        id: carried?.id ?? String(SHA256.hex(of: Array("\(campaignID)\n\(entry.name)".utf8)).prefix(16)),
+                        id: carried?.id
+                            ?? String(SHA256.hex(of: Array("\(campaignID)\n\(entry.name)".utf8)).prefix(16)),
                         name: entry.name, formerNames: carried?.former ?? [], region: entry.region, kind: entry.kind,
                         source: ConfigSource(link.located, entry.span))
                 }
@@ -148,65 +161,85 @@ public enum CampaignConfigurator {
 
     // MARK: - One configuration
 
-    static func configuration(key: CampaignKey, year: Int?, links: [ChainLink], reminderDays: [Int]) -> CampaignConfiguration {
+    static func configuration(
+        key: CampaignKey, year: Int?, links: [ChainLink], reminderDays: [Int]
+    ) -> CampaignConfiguration {
         var levels: [CampaignLevel] = []
         var warnings: [ConfigWarning] = []
         for link in links {
             let record = link.located.record
             let source = { (span: SourceSpan) in ConfigSource(link.located, span) }
             let deadlines = record.deadlines.map { deadline in
-                ConfigDeadline(date: deadline.date, time: deadline.time,
-                               closesAt: deadline.precision == .month ? nil : ClosingTime.iso(date: deadline.date, time: deadline.time),
-                               action: deadline.action, actor: deadline.actor, text: deadline.text, source: source(deadline.span))
+                ConfigDeadline(
+                    date: deadline.date, time: deadline.time,
+                    closesAt: deadline.precision == .month
+                        ? nil : ClosingTime.iso(date: deadline.date, time: deadline.time),
+                    action: deadline.action, actor: deadline.actor, text: deadline.text, source: source(deadline.span))
             }
             let above = levels.first { $0.address == link.relays }
             var effective = submissionDeadlines(deadlines).min { $0.date < $1.date }.map {
                 EffectiveDeadline(date: $0.date, closesAt: $0.closesAt, setBy: link.located.address, source: $0.source)
             }
             if let own = effective, let upper = above?.effectiveDeadline, own.date > upper.date {
-                warnings.append(ConfigWarning(
-                    message: "\(record.issuer.name ?? link.located.address)'s deadline \(own.date) falls after the level above's, \(upper.date) (\(above?.issuer ?? upper.setBy))",
-                    levels: [link.located.address, upper.setBy]))
+                warnings.append(
+                    ConfigWarning(
+                        message:
+                            "\(record.issuer.name ?? link.located.address)'s deadline \(own.date) falls after the level above's, \(upper.date) (\(above?.issuer ?? upper.setBy))",
+                        levels: [link.located.address, upper.setBy]))
             }
             if effective == nil { effective = above?.effectiveDeadline }
             if let signed = record.signedOn {
                 for deadline in deadlines where deadline.date.count == 10 && deadline.date < signed {
-                    warnings.append(ConfigWarning(message: "deadline \(deadline.date) falls before the notice was signed (\(signed))",
-                                                  levels: [link.located.address]))
+                    warnings.append(
+                        ConfigWarning(
+                            message: "deadline \(deadline.date) falls before the notice was signed (\(signed))",
+                            levels: [link.located.address]))
                 }
             }
             let opens = record.deadlines.compactMap(\.start).min()
-            levels.append(CampaignLevel(
-                address: link.located.address, issuer: record.issuer.name, issuerLevel: record.issuer.level, relays: link.relays,
-                deadlines: deadlines, effectiveDeadline: effective,
-                submission: SubmissionWindow(opens: opens, closes: effective?.date, closesAt: effective?.closesAt,
-                                             channels: record.submission.channels,
-                                             postalAddress: record.contacts.first { $0.address != nil }.map { contact in
-                                                 PostalAddress(address: contact.address ?? "", postcode: contact.postcode,
-                                                               recipient: contact.department ?? (contact.names.isEmpty ? nil : contact.names.joined(separator: "、")),
-                                                               source: source(contact.span))
-                                             },
-                                             materials: record.submission.materials,
-                                             fileFormats: record.submission.fileFormats, naming: record.submission.naming),
-                quotas: record.quotas.map { quota in
-                    QuotaRule(max: quota.max, unlimited: quota.unlimited, unit: quota.unit, appliesTo: quota.appliesTo,
-                              condition: quota.condition, text: quota.text, source: source(quota.span))
-                },
-                contacts: record.contacts.map { contact in
-                    ConfigContact(names: contact.names, department: contact.department,
-                                  phones: contact.phones.filter { $0.kind != .fax }.map(\.number),
-                                  faxes: contact.phones.filter { $0.kind == .fax }.map(\.number),
-                                  emails: contact.emails, address: contact.address, postcode: contact.postcode, source: source(contact.span))
-                }))
+            levels.append(
+                CampaignLevel(
+                    address: link.located.address, issuer: record.issuer.name, issuerLevel: record.issuer.level,
+                    relays: link.relays,
+                    deadlines: deadlines, effectiveDeadline: effective,
+                    submission: SubmissionWindow(
+                        opens: opens, closes: effective?.date, closesAt: effective?.closesAt,
+                        channels: record.submission.channels,
+                        postalAddress: record.contacts.first { $0.address != nil }.map { contact in
+                            PostalAddress(
+                                address: contact.address ?? "", postcode: contact.postcode,
+                                recipient: contact.department
+                                    ?? (contact.names.isEmpty ? nil : contact.names.joined(separator: "、")),
+                                source: source(contact.span))
+                        },
+                        materials: record.submission.materials,
+                        fileFormats: record.submission.fileFormats, naming: record.submission.naming),
+                    quotas: record.quotas.map { quota in
+                        QuotaRule(
+                            max: quota.max, unlimited: quota.unlimited, unit: quota.unit, appliesTo: quota.appliesTo,
+                            condition: quota.condition, text: quota.text, source: source(quota.span))
+                    },
+                    contacts: record.contacts.map { contact in
+                        ConfigContact(
+                            names: contact.names, department: contact.department,
+                            phones: contact.phones.filter { $0.kind != .fax }.map(\.number),
+                            faxes: contact.phones.filter { $0.kind == .fax }.map(\.number),
+                            emails: contact.emails, address: contact.address, postcode: contact.postcode,
+                            source: source(contact.span))
+                    }))
         }
 
         let documents = links.map { link in
             let record = link.located.record
-            return ConfigDocument(address: link.located.address, file: link.located.path, sha256: record.source.sha256,
-                                  docNumber: record.docNumber?.text, title: record.title, issuer: record.issuer.name, signedOn: record.signedOn)
+            return ConfigDocument(
+                address: link.located.address, file: link.located.path, sha256: record.source.sha256,
+                docNumber: record.docNumber?.text, title: record.title, issuer: record.issuer.name,
+                signedOn: record.signedOn)
         }
         let eligibility = links.flatMap { link in
-            link.located.record.eligibility.map { ChecklistItem(text: $0.text, source: ConfigSource(link.located, $0.span)) }
+            link.located.record.eligibility.map {
+                ChecklistItem(text: $0.text, source: ConfigSource(link.located, $0.span))
+            }
         }
         let review = links.flatMap { link in
             link.located.record.schedule.map {
@@ -249,21 +282,33 @@ public enum CampaignConfigurator {
     static func missing(_ levels: [CampaignLevel], year: Int?) -> [MissingValue] {
         var result: [MissingValue] = []
         if year == nil {
-            result.append(MissingValue(field: "campaign.year", why: "no notice of the chain gives a campaign year in its title, number or date"))
+            result.append(
+                MissingValue(
+                    field: "campaign.year",
+                    why: "no notice of the chain gives a campaign year in its title, number or date"))
         }
         for (i, level) in levels.enumerated() where level.effectiveDeadline == nil {
-            result.append(MissingValue(field: "levels[\(i)].effectiveDeadline",
-                                       why: "neither this notice nor any it relays gives a due date"))
+            result.append(
+                MissingValue(
+                    field: "levels[\(i)].effectiveDeadline",
+                    why: "neither this notice nor any it relays gives a due date"))
         }
         if !levels.contains(where: { $0.submission.opens != nil }) {
-            result.append(MissingValue(field: "levels[*].submission.opens", why: "no notice gives the day submissions open (no window \"自…起\" or \"…至…\")"))
+            result.append(
+                MissingValue(
+                    field: "levels[*].submission.opens",
+                    why: "no notice gives the day submissions open (no window \"自…起\" or \"…至…\")"))
         }
         if !levels.contains(where: { !$0.quotas.isEmpty }) {
             result.append(MissingValue(field: "levels[*].quotas", why: "no notice limits how many may be put forward"))
         }
         if let last = levels.indices.last, levels[last].submission.channels.isEmpty {
-            result.append(MissingValue(field: "levels[\(last)].submission.channels",
-                                       why: "the notice applicants answer to does not say how to submit (no system, e-mail or address to send to)"))
+            result.append(
+                MissingValue(
+                    field: "levels[\(last)].submission.channels",
+                    why:
+                        "the notice applicants answer to does not say how to submit (no system, e-mail or address to send to)"
+                ))
         }
         if !levels.contains(where: { !$0.contacts.isEmpty }) {
             result.append(MissingValue(field: "levels[*].contacts", why: "no notice names a contact"))

@@ -51,7 +51,9 @@ public struct CampaignKey: Hashable, Sendable, Encodable {
         var scalars = Array(text.unicodeScalars)
         var i = 0
         while i + 4 < scalars.count {
-            if scalars[i..<(i + 4)].allSatisfy(\.isASCIIDigit), scalars[i + 4] == "年", i == 0 || !scalars[i - 1].isASCIIDigit {
+            if scalars[i..<(i + 4)].allSatisfy(\.isASCIIDigit), scalars[i + 4] == "年",
+                i == 0 || !scalars[i - 1].isASCIIDigit
+            {
                 var end = i + 5
                 if end < scalars.count, scalars[end] == "度" { end += 1 }
                 scalars.removeSubrange(i..<end)
@@ -143,10 +145,14 @@ public enum SeriesBuilder {
         }
         var relaysOf: [CampaignKey: [RelayReference]] = [:]
         for located in records where copies[located.address] == nil {
-            if relayed[located.address] != nil, let own = byAddress[origin(of: located.address)], let key = CampaignKey.of(own.record),
-               own.record.campaignYear != nil {
-                relaysOf[key, default: []].append(RelayReference(notice: NoticeDiffer.reference(located.record, path: located.address),
-                                                                 level: located.record.issuer.level, relays: relayed[located.address]!))
+            if relayed[located.address] != nil, let own = byAddress[origin(of: located.address)],
+                let key = CampaignKey.of(own.record),
+                own.record.campaignYear != nil
+            {
+                relaysOf[key, default: []].append(
+                    RelayReference(
+                        notice: NoticeDiffer.reference(located.record, path: located.address),
+                        level: located.record.issuer.level, relays: relayed[located.address]!))
                 continue
             }
             guard let key = CampaignKey.of(located.record) else {
@@ -162,9 +168,12 @@ public enum SeriesBuilder {
             groups[key, default: []].append(located)
         }
         var series: [NoticeSeries] = []
-        let citations = CitationIndex(records.filter { copies[$0.address] == nil }, organizers: Set(order.map(\.organizer)))
+        let citations = CitationIndex(
+            records.filter { copies[$0.address] == nil }, organizers: Set(order.map(\.organizer)))
         for key in order {
-            let members = groups[key]!.sorted { ($0.record.campaignYear!, $0.address) < ($1.record.campaignYear!, $1.address) }
+            let members = groups[key]!.sorted {
+                ($0.record.campaignYear!, $0.address) < ($1.record.campaignYear!, $1.address)
+            }
             var diffs: [NoticeDiff] = []
             for (a, b) in zip(members, members.dropFirst()) {
                 diffs.append(NoticeDiffer.diff(a.record, b.record, oldPath: a.address, newPath: b.address))
@@ -177,11 +186,15 @@ public enum SeriesBuilder {
                     gaps.append(SeriesGap(year: year, citedBy: citations.citing(key, year: year)))
                 }
             }
-            series.append(NoticeSeries(organizer: key.organizer, campaign: key.campaign,
-                                       notices: members.map { NoticeDiffer.reference($0.record, path: $0.address) },
-                                       relays: relaysOf[key] ?? [], gaps: gaps, diffs: diffs))
+            series.append(
+                NoticeSeries(
+                    organizer: key.organizer, campaign: key.campaign,
+                    notices: members.map { NoticeDiffer.reference($0.record, path: $0.address) },
+                    relays: relaysOf[key] ?? [], gaps: gaps, diffs: diffs))
         }
-        series.sort { ($0.notices.first?.campaignYear ?? 0, $0.organizer) < ($1.notices.first?.campaignYear ?? 0, $1.organizer) }
+        series.sort {
+            ($0.notices.first?.campaignYear ?? 0, $0.organizer) < ($1.notices.first?.campaignYear ?? 0, $1.organizer)
+        }
         return SeriesReport(series: series, unplaced: unplaced, duplicates: duplicates)
     }
 }
@@ -227,12 +240,16 @@ struct CitationIndex {
                 var readings: [(String?, String)] = [(nil, CampaignKey.campaignName(title: title, issuer: ""))]
                 for length in stride(from: 1, through: min(longest, canonical.count), by: 1) {
                     let prefix = String(String.UnicodeScalarView(canonical[..<length]))
-                    if organizers.contains(prefix) { readings.append((prefix, CampaignKey.campaignName(title: title, issuer: prefix))) }
+                    if organizers.contains(prefix) {
+                        readings.append((prefix, CampaignKey.campaignName(title: title, issuer: prefix)))
+                    }
                 }
                 for (organizer, campaign) in readings {
                     for year in years {
                         entries[Key(campaign: campaign, year: year), default: []]
-                            .append(Entry(order: order, notice: notice, canonicalTitle: canonicalTitle, organizer: organizer))
+                            .append(
+                                Entry(
+                                    order: order, notice: notice, canonicalTitle: canonicalTitle, organizer: organizer))
                     }
                 }
                 order += 1
@@ -247,7 +264,9 @@ struct CitationIndex {
         guard yearText.unicodeScalars.count == 4 else { return scan(key, year: yearText) }
         let found = (entries[Key(campaign: key.campaign, year: yearText)] ?? []).filter { entry in
             // A title that begins with the organizer is read with it taken off, else as it stands.
-            entry.organizer == nil ? !entry.canonicalTitle.hasPrefix(key.organizer) || key.organizer.isEmpty : entry.organizer == key.organizer
+            entry.organizer == nil
+                ? !entry.canonicalTitle.hasPrefix(key.organizer) || key.organizer.isEmpty
+                : entry.organizer == key.organizer
         }
         var seen = Set<Int>()
         return found.sorted { $0.order < $1.order }.filter { seen.insert($0.order).inserted }.map(\.notice)
@@ -259,7 +278,8 @@ struct CitationIndex {
         for located in records {
             for citation in located.record.citations {
                 guard let title = citation.title, title.contains(year),
-                      CampaignKey.campaignName(title: title, issuer: key.organizer) == key.campaign else { continue }
+                    CampaignKey.campaignName(title: title, issuer: key.organizer) == key.campaign
+                else { continue }
                 let text = "《\(title)》" + (citation.docNumber.map { "（\($0)）" } ?? "")
                 result.append(CitingNotice(path: located.address, citation: text, span: citation.span))
             }

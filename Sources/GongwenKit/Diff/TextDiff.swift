@@ -51,7 +51,8 @@ public enum TextDiff {
     /// Dice similarity of character bigrams of the comparison forms: 1 for equal texts, 0 for texts
     /// that share no two characters in a row.
     public static func similarity(_ a: String, _ b: String) -> Double {
-        let x = canonical(a), y = canonical(b)
+        let x = canonical(a)
+        let y = canonical(b)
         if x == y { return 1 }
         guard x.count >= 2, y.count >= 2 else { return x == y ? 1 : 0 }
         var bigrams: [UInt64: Int] = [:]
@@ -71,12 +72,15 @@ public enum TextDiff {
     /// of equal characters between changes fold into the changes: "交流活动" → "学习交流活动" reads as
     /// one insertion, not a confetti of single characters.
     public static func edits(from a: String, to b: String) -> [TextEdit] {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
         // The common prefix and suffix cost nothing; Myers runs on what lies between.
         var prefix = 0
         while prefix < x.count && prefix < y.count && x[prefix] == y[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < x.count - prefix && suffix < y.count - prefix && x[x.count - 1 - suffix] == y[y.count - 1 - suffix] { suffix += 1 }
+        while suffix < x.count - prefix && suffix < y.count - prefix
+            && x[x.count - 1 - suffix] == y[y.count - 1 - suffix]
+        { suffix += 1 }
         var runs: [(TextEdit.Operation, [Unicode.Scalar])] = []
         if prefix > 0 { runs.append((.equal, Array(x[..<prefix]))) }
         runs += myers(Array(x[prefix..<(x.count - suffix)]), Array(y[prefix..<(y.count - suffix)]))
@@ -91,7 +95,8 @@ public enum TextDiff {
     /// Myers' greedy diff; the result is a list of (operation, scalars). Texts further apart than
     /// `maximumDistance` come back as one deletion and one insertion.
     static func myers(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> [(TextEdit.Operation, [Unicode.Scalar])] {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         if n == 0 && m == 0 { return [] }
         if n == 0 { return [(.insert, b)] }
         if m == 0 { return [(.delete, a)] }
@@ -104,11 +109,21 @@ public enum TextDiff {
             var k = -d
             while k <= d {
                 var x: Int
-                if k == -d || (k != d && v[k - 1 + max] < v[k + 1 + max]) { x = v[k + 1 + max] } else { x = v[k - 1 + max] + 1 }
+                if k == -d || (k != d && v[k - 1 + max] < v[k + 1 + max]) {
+                    x = v[k + 1 + max]
+                } else {
+                    x = v[k - 1 + max] + 1
+                }
                 var y = x - k
-                while x < n && y < m && a[x] == b[y] { x += 1; y += 1 }
+                while x < n && y < m && a[x] == b[y] {
+                    x += 1
+                    y += 1
+                }
                 v[k + max] = x
-                if x >= n && y >= m { found = true; break }
+                if x >= n && y >= m {
+                    found = true
+                    break
+                }
                 k += 2
             }
             if found { break }
@@ -116,7 +131,8 @@ public enum TextDiff {
         guard found else { return [(.delete, a), (.insert, b)] }
         // Walk back through the trace.
         var ops: [(TextEdit.Operation, Unicode.Scalar)] = []
-        var x = n, y = m
+        var x = n
+        var y = m
         for d in stride(from: trace.count - 1, through: 0, by: -1) {
             let v = trace[d]
             let k = x - y
@@ -126,16 +142,22 @@ public enum TextDiff {
             let previousY = previousX - previousK
             while x > previousX && y > previousY {
                 ops.append((.equal, a[x - 1]))
-                x -= 1; y -= 1
+                x -= 1
+                y -= 1
             }
             if d > 0 {
                 if x == previousX { ops.append((.insert, b[y - 1])) } else { ops.append((.delete, a[x - 1])) }
             }
-            x = previousX; y = previousY
+            x = previousX
+            y = previousY
         }
         var runs: [(TextEdit.Operation, [Unicode.Scalar])] = []
         for (op, scalar) in ops.reversed() {
-            if let last = runs.last, last.0 == op { runs[runs.count - 1].1.append(scalar) } else { runs.append((op, [scalar])) }
+            if let last = runs.last, last.0 == op {
+                runs[runs.count - 1].1.append(scalar)
+            } else {
+                runs.append((op, [scalar]))
+            }
         }
         return runs
     }
@@ -151,14 +173,17 @@ public enum TextDiff {
             changed = false
             var i = 0
             while i < runs.count {
-                let before = i > 0 ? runs[i - 1] : nil, after = i + 1 < runs.count ? runs[i + 1] : nil
+                let before = i > 0 ? runs[i - 1] : nil
+                let after = i + 1 < runs.count ? runs[i + 1] : nil
                 if runs[i].0 == .equal, before?.0 != .equal, after?.0 != .equal, before != nil || after != nil {
                     let around = max(before?.1.count ?? 0, after?.1.count ?? 0)
                     let inside = before != nil && after != nil
                     // Between two changes: two characters or fewer, or less than half the changes
                     // around; at the edge ("（" before a rewritten heading): one character next to
                     // a change of three or more.
-                    if inside ? runs[i].1.count <= 2 || runs[i].1.count < around / 2 : runs[i].1.count == 1 && around >= 3 {
+                    if inside
+                        ? runs[i].1.count <= 2 || runs[i].1.count < around / 2 : runs[i].1.count == 1 && around >= 3
+                    {
                         let text = runs[i].1
                         runs[i] = (.delete, text)
                         runs.insert((.insert, text), at: i + 1)
@@ -169,11 +194,13 @@ public enum TextDiff {
             }
             // Gather each stretch between equal runs into one deletion and one insertion.
             var gathered: [(TextEdit.Operation, [Unicode.Scalar])] = []
-            var deleted: [Unicode.Scalar] = [], inserted: [Unicode.Scalar] = []
+            var deleted: [Unicode.Scalar] = []
+            var inserted: [Unicode.Scalar] = []
             func flush() {
                 if !deleted.isEmpty { gathered.append((.delete, deleted)) }
                 if !inserted.isEmpty { gathered.append((.insert, inserted)) }
-                deleted = []; inserted = []
+                deleted = []
+                inserted = []
             }
             for run in runs {
                 switch run.0 {
@@ -181,7 +208,11 @@ public enum TextDiff {
                 case .insert: inserted += run.1
                 case .equal:
                     flush()
-                    if let last = gathered.last, last.0 == .equal { gathered[gathered.count - 1].1 += run.1 } else { gathered.append(run) }
+                    if let last = gathered.last, last.0 == .equal {
+                        gathered[gathered.count - 1].1 += run.1
+                    } else {
+                        gathered.append(run)
+                    }
                 }
             }
             flush()

@@ -19,8 +19,10 @@ public struct ReportOptions: Sendable {
     /// Who made the HTML report, when and from what, shown in the page.
     public var provenance: ReportProvenance?
 
-    public init(colour: Bool = false, showUnchanged: Bool = false, width: Int? = nil, summaryOnly: Bool = false,
-                language: ReportLanguage = .zh, provenance: ReportProvenance? = nil) {
+    public init(
+        colour: Bool = false, showUnchanged: Bool = false, width: Int? = nil, summaryOnly: Bool = false,
+        language: ReportLanguage = .zh, provenance: ReportProvenance? = nil
+    ) {
         self.colour = colour
         self.showUnchanged = showUnchanged
         self.width = width
@@ -37,7 +39,9 @@ public struct DiffDocument: Encodable, Sendable {
 }
 
 public enum DiffReport {
-    public static func render(_ diff: NoticeDiff, format: ReportFormat, options: ReportOptions = ReportOptions()) throws -> String {
+    public static func render(
+        _ diff: NoticeDiff, format: ReportFormat, options: ReportOptions = ReportOptions()
+    ) throws -> String {
         switch format {
         case .json: return try json(DiffDocument(diff: diff))
         case .terminal, .markdown: return TextReport(format, options).diff(diff)
@@ -45,7 +49,9 @@ public enum DiffReport {
         }
     }
 
-    public static func render(_ report: SeriesReport, format: ReportFormat, options: ReportOptions = ReportOptions()) throws -> String {
+    public static func render(
+        _ report: SeriesReport, format: ReportFormat, options: ReportOptions = ReportOptions()
+    ) throws -> String {
         switch format {
         case .json: return try json(report)
         case .terminal, .markdown: return TextReport(format, options).series(report)

@@ -25,8 +25,9 @@ struct TextReport {
     }
 
     init(_ format: ReportFormat, _ options: ReportOptions) {
-        self.init(style: format == .markdown ? .markdown : options.colour ? .ansi : .plain,
-                  showUnchanged: options.showUnchanged, width: options.width, summaryOnly: options.summaryOnly)
+        self.init(
+            style: format == .markdown ? .markdown : options.colour ? .ansi : .plain,
+            showUnchanged: options.showUnchanged, width: options.width, summaryOnly: options.summaryOnly)
     }
 
     func series(_ report: SeriesReport) -> String {
@@ -35,17 +36,25 @@ struct TextReport {
             if n > 0 { out += "\n" }
             out += heading(1, "\(series.organizer) — \(series.campaign)")
             for notice in series.notices {
-                out += item("\(notice.campaignYear.map(String.init) ?? "????")  \(code(notice.path))"
-                            + (notice.docNumber.map { "  \($0)" } ?? "") + (notice.title.map { "  \($0)" } ?? ""))
+                out += item(
+                    "\(notice.campaignYear.map(String.init) ?? "????")  \(code(notice.path))"
+                        + (notice.docNumber.map { "  \($0)" } ?? "") + (notice.title.map { "  \($0)" } ?? ""))
             }
             for relay in series.relays {
-                out += item("relay \(relay.notice.campaignYear.map(String.init) ?? "????")  \(code(relay.notice.path))"
-                            + (relay.notice.docNumber.map { "  \($0)" } ?? "") + (relay.notice.title.map { "  \($0)" } ?? "")
-                            + "  (forwards \(code(relay.relays)))")
+                out += item(
+                    "relay \(relay.notice.campaignYear.map(String.init) ?? "????")  \(code(relay.notice.path))"
+                        + (relay.notice.docNumber.map { "  \($0)" } ?? "")
+                        + (relay.notice.title.map { "  \($0)" } ?? "")
+                        + "  (forwards \(code(relay.relays)))")
             }
             for gap in series.gaps {
-                let cited = gap.citedBy.isEmpty ? "no notice in the corpus cites it"
-                    : "cited by " + gap.citedBy.map { "\(code("\($0.path):\($0.span.startLine):\($0.span.startColumn)")) \(escape($0.citation))" }.joined(separator: "; ")
+                let cited =
+                    gap.citedBy.isEmpty
+                    ? "no notice in the corpus cites it"
+                    : "cited by "
+                        + gap.citedBy.map {
+                            "\(code("\($0.path):\($0.span.startLine):\($0.span.startColumn)")) \(escape($0.citation))"
+                        }.joined(separator: "; ")
                 out += item(emphasis("missing \(gap.year)") + ": " + cited)
             }
             if series.notices.count == 1 { out += item("one notice: nothing to compare") }
@@ -57,7 +66,9 @@ struct TextReport {
         }
         if !report.duplicates.isEmpty {
             out += "\n" + heading(1, ReportLabels.english.readOnce)
-            for copy in report.duplicates { out += item("\(code(copy.path)): \(ReportLabels.english.sameAs) \(code(copy.sameAs))") }
+            for copy in report.duplicates {
+                out += item("\(code(copy.path)): \(ReportLabels.english.sameAs) \(code(copy.sameAs))")
+            }
         }
         return out
     }
@@ -98,7 +109,10 @@ struct TextReport {
         var text = "\(mark) \(escape(change.subject))"
         switch change.kind {
         case .reworded, .renamed:
-            text += ": " + (change.edits.isEmpty ? escape(change.old ?? "—") + " → " + escape(change.new ?? "—") : inlineWithPrefixes(change))
+            text +=
+                ": "
+                + (change.edits.isEmpty
+                    ? escape(change.old ?? "—") + " → " + escape(change.new ?? "—") : inlineWithPrefixes(change))
             if let similarity = change.similarity { text += " (similarity \(similarity))" }
         case .changed, .moved:
             text += ": " + escape(change.old ?? "—") + " → " + escape(change.new ?? "—")
@@ -119,7 +133,12 @@ struct TextReport {
     /// The edits, with what stands before them in each value ("（二） → （三）" for a section).
     func inlineWithPrefixes(_ change: Change) -> String {
         let prefixes = change.editPrefixes
-        let prefix = TextDiff.sameText(prefixes.old, prefixes.new) ? escape(prefixes.new) : inline([TextEdit(operation: .delete, text: prefixes.old), TextEdit(operation: .insert, text: prefixes.new)].filter { !$0.text.isEmpty })
+        let prefix =
+            TextDiff.sameText(prefixes.old, prefixes.new)
+            ? escape(prefixes.new)
+            : inline(
+                [TextEdit(operation: .delete, text: prefixes.old), TextEdit(operation: .insert, text: prefixes.new)]
+                    .filter { !$0.text.isEmpty })
         return prefix + inline(change.edits)
     }
 
@@ -147,7 +166,11 @@ struct TextReport {
 
     // MARK: - Style
 
-    enum Colour: String { case red = "31", green = "32", yellow = "33" }
+    enum Colour: String {
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+    }
 
     func paint(_ text: String, _ colour: Colour) -> String {
         style == .ansi ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
@@ -157,7 +180,10 @@ struct TextReport {
         let indent = String(repeating: "  ", count: level - 1)
         switch style {
         case .markdown: return String(repeating: "#", count: level) + " " + escape(text) + "\n\n"
-        case .ansi: return folded((level == 1 ? "\u{1B}[1;4m" : "\u{1B}[1m") + indent + text + "\u{1B}[0m", indent: indent.count + 2) + "\n"
+        case .ansi:
+            return folded(
+                (level == 1 ? "\u{1B}[1;4m" : "\u{1B}[1m") + indent + text + "\u{1B}[0m", indent: indent.count + 2)
+                + "\n"
         case .plain: return folded(indent + (level == 1 ? "== \(text) ==" : text), indent: indent.count + 2) + "\n"
         }
     }

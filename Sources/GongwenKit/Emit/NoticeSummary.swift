@@ -26,7 +26,10 @@ public enum NoticeSummary {
         func rendered(width: Int?) -> String {
             let margin = String(repeating: " ", count: indent)
             guard let width else { return margin + phrases.joined(separator: " · ") }
-            var lines: [String] = [], current = margin, currentWidth = indent, empty = true
+            var lines: [String] = []
+            var current = margin
+            var currentWidth = indent
+            var empty = true
             for (n, phrase) in phrases.enumerated() {
                 let separator = n + 1 < phrases.count ? " ·" : ""
                 let phraseWidth = TerminalWrap.columns(of: phrase) + separator.count
@@ -58,7 +61,10 @@ public enum NoticeSummary {
         for deadline in record.deadlines {
             let window = deadline.start.map { "\($0) – " } ?? ""
             let time = deadline.time.map { " \($0)" } ?? ""
-            lines.append(Line(indent: indent, phrases: ["deadline \(window)\(deadline.date)\(time)" + (deadline.action.map { " \($0)" } ?? "")]))
+            lines.append(
+                Line(
+                    indent: indent,
+                    phrases: ["deadline \(window)\(deadline.date)\(time)" + (deadline.action.map { " \($0)" } ?? "")]))
         }
         let counts: [(Int, String, String)] = [
             (record.quotas.count, "quota", "quotas"),

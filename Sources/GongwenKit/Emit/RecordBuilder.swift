@@ -24,10 +24,14 @@ public enum RecordBuilder {
         // the page published the notice, of its document number, of its campaign, or last of the
         // latest document it cites.
         func latestCitedYear() -> Int? {  // read only when nothing else gives the year
-            bodySentences.flatMap { DocNumberScanner.matches(in: $0.line).map(\.year) }.filter { (1949...2199).contains($0) }.max()
+            bodySentences.flatMap { DocNumberScanner.matches(in: $0.line).map(\.year) }.filter {
+                (1949...2199).contains($0)
+            }.max()
         }
         let context = ExtractionContext(
-            year: fields.signedOn.flatMap { Int($0.date.prefix(4)) } ?? fields.publishedOn.flatMap { Int($0.date.prefix(4)) }
+            year: fields.signedOn.flatMap { Int($0.date.prefix(4)) } ?? fields.publishedOn.flatMap {
+                Int($0.date.prefix(4))
+            }
                 ?? fields.docNumber?.year ?? fields.campaignYear ?? latestCitedYear(),
             signedOn: notice.date.flatMap { DateScanner.signingDate($0.line) }.flatMap { date in
                 date.year.flatMap { year in date.day.map { (year, date.month, $0) } }
@@ -52,17 +56,26 @@ public enum RecordBuilder {
             quotas: QuotaExtractor.extract(bodySentences),
             focusAreas: ListExtractor.focusAreas(notice),
             eligibility: ListExtractor.eligibility(notice),
-            contacts: ContactExtractor.extract(notice.body, closing: ([notice.annotation].compactMap { $0 }) + notice.unplaced, context: context),
+            contacts: ContactExtractor.extract(
+                notice.body, closing: ([notice.annotation].compactMap { $0 }) + notice.unplaced, context: context),
             directory: DirectoryExtractor.extract(notice),
-            citations: CitationExtractor.extract(bodySentences + notice.attachmentNote.flatMap { Sentences.split($0.line) }.map { Sentence(line: $0, headings: []) }
-                + appendedSentences(notice)).filter { $0.title != nil || $0.docNumber != fields.docNumber?.text },
+            citations: CitationExtractor.extract(
+                bodySentences
+                    + notice.attachmentNote.flatMap { Sentences.split($0.line) }.map {
+                        Sentence(line: $0, headings: [])
+                    }
+                    + appendedSentences(notice)
+            ).filter { $0.title != nil || $0.docNumber != fields.docNumber?.text },
             submission: SubmissionExtractor.extract(bodySentences),
-            attachments: attachments(notice, appended: appendedSections, fileLinks: ownLinks.filter { LinkKinds.isFile($0.url) }, sentences: bodySentences),
+            attachments: attachments(
+                notice, appended: appendedSections, fileLinks: ownLinks.filter { LinkKinds.isFile($0.url) },
+                sentences: bodySentences),
             embedded: embedded,
             elements: elements(notice),
             attachmentLinks: ownLinks.filter { LinkKinds.isFile($0.url) },
             urls: ownLinks.filter { !LinkKinds.isFile($0.url) },
-            diagnostics: diagnostics(notice, fields) + malformedNumbers(bodySentences.map(\.line) + notice.attachmentNote.map(\.line))
+            diagnostics: diagnostics(notice, fields)
+                + malformedNumbers(bodySentences.map(\.line) + notice.attachmentNote.map(\.line))
                 + unreadableNumbers(bodySentences.map(\.line))
         )
     }
@@ -76,26 +89,31 @@ public enum RecordBuilder {
     }
 
     static func sectionRecord(_ section: Section) -> SectionRecord {
-        SectionRecord(number: section.number, heading: section.heading, text: section.text, span: section.span,
-                      children: section.children.map(sectionRecord))
+        SectionRecord(
+            number: section.number, heading: section.heading, text: section.text, span: section.span,
+            children: section.children.map(sectionRecord))
     }
 
     /// The 附件说明 entries, each joined to the appended body with the same index (or, for a notice
     /// with one attachment, to its one unnumbered body); appended bodies the note does not list
     /// follow as attachments of their own.
-    static func attachments(_ notice: SegmentedNotice, appended: [(Appendix, [SectionRecord], Int?)], fileLinks: [Link],
-                            sentences: [Sentence]) -> [AttachmentRecord] {
+    static func attachments(
+        _ notice: SegmentedNotice, appended: [(Appendix, [SectionRecord], Int?)], fileLinks: [Link],
+        sentences: [Sentence]
+    ) -> [AttachmentRecord] {
         // A notice without a 附件说明 or appended attachments may still name its attachments in passing.
         if notice.attachmentNoteEntries.isEmpty, appended.isEmpty {
             return AttachmentReferences.find(in: sentences).map { reference in
-                AttachmentRecord(index: reference.index, title: reference.title, span: reference.span, appended: false,
-                                 sections: [], embeddedRecord: nil, url: nil)
+                AttachmentRecord(
+                    index: reference.index, title: reference.title, span: reference.span, appended: false,
+                    sections: [], embeddedRecord: nil, url: nil)
             }
         }
         var records = notice.attachmentNoteEntries.map { entry in
             let url = entry.title.span.flatMap { title in fileLinks.first { overlaps($0.span, title) }?.url }
-            return AttachmentRecord(index: entry.index, title: entry.title.text, span: entry.title.span, appended: false,
-                                    sections: [], embeddedRecord: nil, url: url)
+            return AttachmentRecord(
+                index: entry.index, title: entry.title.text, span: entry.title.span, appended: false,
+                sections: [], embeddedRecord: nil, url: url)
         }
         for (appendix, sections, embeddedIndex) in appended {
             let match = records.firstIndex { record in
@@ -109,8 +127,10 @@ public enum RecordBuilder {
                 records[match].embeddedRecord = embeddedIndex
             } else {
                 let titleSpan = appendix.title?.span ?? appendix.marker?.span
-                records.append(AttachmentRecord(index: appendix.index, title: appendix.title?.text, span: titleSpan,
-                                                appended: true, sections: sections, embeddedRecord: embeddedIndex, url: nil))
+                records.append(
+                    AttachmentRecord(
+                        index: appendix.index, title: appendix.title?.text, span: titleSpan,
+                        appended: true, sections: sections, embeddedRecord: embeddedIndex, url: nil))
             }
         }
         return records
@@ -118,14 +138,17 @@ public enum RecordBuilder {
 
     /// Two spans share a character.
     static func overlaps(_ a: SourceSpan, _ b: SourceSpan) -> Bool {
-        (a.startLine, a.startColumn) <= (b.endLine, b.endColumn) && (b.startLine, b.startColumn) <= (a.endLine, a.endColumn)
+        (a.startLine, a.startColumn) <= (b.endLine, b.endColumn)
+            && (b.startLine, b.startColumn) <= (a.endLine, a.endColumn)
     }
 
     static func elements(_ notice: SegmentedNotice) -> [ElementRecord] {
         var result: [ElementRecord] = []
         func add(_ kind: ElementRecord.Kind, _ lines: [NormalizedLine]) {
             guard !lines.isEmpty, let span = SourceSpan.covering(lines.map(\.span)) else { return }
-            result.append(ElementRecord(kind: kind, text: lines.map(\.text).joined(separator: kind == .title ? "" : "\n"), span: span))
+            result.append(
+                ElementRecord(
+                    kind: kind, text: lines.map(\.text).joined(separator: kind == .title ? "" : "\n"), span: span))
         }
         for (mark, line) in notice.headerMarks {
             switch mark {
@@ -158,13 +181,25 @@ public enum RecordBuilder {
     static func diagnostics(_ notice: SegmentedNotice, _ fields: HeaderFields) -> [Diagnostic] {
         var result: [Diagnostic] = []
         if fields.title == nil {
-            result.append(Diagnostic(severity: .warning, message: "no title (标题) found: no line ending in a document type such as 通知 before the body", span: nil))
+            result.append(
+                Diagnostic(
+                    severity: .warning,
+                    message: "no title (标题) found: no line ending in a document type such as 通知 before the body",
+                    span: nil))
         }
         if fields.issuer.name == nil {
-            result.append(Diagnostic(severity: .warning, message: "no issuer found: no masthead (发文机关标志), signature (署名) or issuer name in the title", span: nil))
+            result.append(
+                Diagnostic(
+                    severity: .warning,
+                    message: "no issuer found: no masthead (发文机关标志), signature (署名) or issuer name in the title",
+                    span: nil))
         } else if fields.issuer.inferredFromRecipient, let name = fields.issuer.name {
-            result.append(Diagnostic(severity: .warning, message: "issuer not named by any element: taken to be \(name), the body the notice sends materials to",
-                                     span: fields.issuer.span))
+            result.append(
+                Diagnostic(
+                    severity: .warning,
+                    message:
+                        "issuer not named by any element: taken to be \(name), the body the notice sends materials to",
+                    span: fields.issuer.span))
         }
         if notice.docNumber == nil {
             result.append(Diagnostic(severity: .info, message: "no document number (发文字号) in the header", span: nil))
@@ -176,7 +211,12 @@ public enum RecordBuilder {
             result.append(Diagnostic(severity: .warning, message: note.message, span: note.span))
         }
         for line in notice.unplaced {
-            result.append(Diagnostic(severity: .warning, message: "line not placed in any element (text after the end that no 附件说明 or 附件 marker announces): \(line.text)", span: line.span))
+            result.append(
+                Diagnostic(
+                    severity: .warning,
+                    message:
+                        "line not placed in any element (text after the end that no 附件说明 or 附件 marker announces): \(line.text)",
+                    span: line.span))
         }
         return result
     }
@@ -185,8 +225,10 @@ public enum RecordBuilder {
     static func malformedNumbers(_ lines: [TextLine]) -> [Diagnostic] {
         lines.flatMap { line in
             DocNumberScanner.malformed(in: line).map { number in
-                Diagnostic(severity: .warning, message: "malformed document number, kept as written: \(number.text) (\(number.reason))",
-                           span: line.span(number.range))
+                Diagnostic(
+                    severity: .warning,
+                    message: "malformed document number, kept as written: \(number.text) (\(number.reason))",
+                    span: line.span(number.range))
             }
         }
     }
@@ -195,7 +237,11 @@ public enum RecordBuilder {
     static func unreadableNumbers(_ lines: [TextLine]) -> [Diagnostic] {
         lines.flatMap { line in
             UnreadableNumbers.find(in: line).map { number in
-                Diagnostic(severity: .warning, message: "number too large to read (above \(Numerals.largestCount)), kept as written: \(number.text)", span: line.span(number.range))
+                Diagnostic(
+                    severity: .warning,
+                    message:
+                        "number too large to read (above \(Numerals.largestCount)), kept as written: \(number.text)",
+                    span: line.span(number.range))
             }
         }
     }
@@ -203,17 +249,23 @@ public enum RecordBuilder {
     /// The first and last input lines a segmented notice covers.
     static func lineRange(of notice: SegmentedNotice) -> ClosedRange<Int>? {
         var spans: [SourceSpan] = []
-        spans += [notice.masthead, notice.docNumber, notice.addressee, notice.signature, notice.date, notice.annotation,
-                  notice.printedBy].compactMap { $0?.span }
+        spans += [
+            notice.masthead, notice.docNumber, notice.addressee, notice.signature, notice.date, notice.annotation,
+            notice.printedBy,
+        ].compactMap { $0?.span }
         spans += notice.headerMarks.map(\.line.span) + notice.copyTo.map(\.span) + notice.unplaced.map(\.span)
         spans += notice.jointSignatures.map(\.span) + notice.preamble.map(\.span)
         spans += notice.title.map(\.span) + notice.attachmentNote.map(\.span) + notice.body.map(\.fullSpan)
         for appendix in notice.appendices {
             spans += [appendix.marker, appendix.titleLine].compactMap { $0?.span }
             switch appendix.content {
-            case let .notice(inner): if let range = lineRange(of: inner) {
-                spans.append(SourceSpan(start: SourcePoint(line: range.lowerBound, column: 1), end: SourcePoint(line: range.upperBound, column: 1)))
-            }
+            case let .notice(inner):
+                if let range = lineRange(of: inner) {
+                    spans.append(
+                        SourceSpan(
+                            start: SourcePoint(line: range.lowerBound, column: 1),
+                            end: SourcePoint(line: range.upperBound, column: 1)))
+                }
             case let .sections(sections): spans += sections.map(\.fullSpan)
             }
         }

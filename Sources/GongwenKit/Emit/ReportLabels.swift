@@ -84,7 +84,9 @@ struct ReportLabels {
     var noticesColumn: String { say("通知", "Notices") }
     var areaColumn: String { say("领域", "Area") }
     var relay: String { say("转发", "Relay") }
-    func forwards(_ relay: String, _ target: String) -> String { say("\(relay) 转发 \(target)", "\(relay) forwards \(target)") }
+    func forwards(_ relay: String, _ target: String) -> String {
+        say("\(relay) 转发 \(target)", "\(relay) forwards \(target)")
+    }
     func missing(_ year: Int) -> String { say("缺少 \(year) 年的通知。", "Missing \(year).") }
     var citedByNone: String { say("语料中没有通知引用它。", "No notice in the corpus cites it.") }
     var citedBy: String { say("引用它的通知：", "Cited by ") }
@@ -110,7 +112,9 @@ struct ReportLabels {
     }
 
     func provenance(_ provenance: ReportProvenance) -> String {
-        say("由 Gongwen \(provenance.version) 于 \(provenance.generatedAt) 生成；输入：\(provenance.inputs.joined(separator: "、"))",
-            "Made by Gongwen \(provenance.version) on \(provenance.generatedAt) from \(provenance.inputs.joined(separator: ", "))")
+        say(
+            "由 Gongwen \(provenance.version) 于 \(provenance.generatedAt) 生成；输入：\(provenance.inputs.joined(separator: "、"))",
+            "Made by Gongwen \(provenance.version) on \(provenance.generatedAt) from \(provenance.inputs.joined(separator: ", "))"
+        )
     }
 }

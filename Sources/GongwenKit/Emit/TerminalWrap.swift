@@ -33,9 +33,11 @@ public enum TerminalWrap {
     private static func wrapLine(_ line: Substring, width: Int, indent: Int) -> String {
         let pieces = self.pieces(of: line)
         guard pieces.reduce(0, { $0 + $1.width }) > width else { return String(line) }
-        var out = "", column = 0
+        var out = ""
+        var column = 0
         var style: Substring?  // the escape sequence in force (nil after a reset)
-        var atLineStart = true, folded = false
+        var atLineStart = true
+        var folded = false
         for piece in pieces {
             if piece.isEscape {
                 out += piece.text
@@ -95,7 +97,10 @@ public enum TerminalWrap {
             }
             if character == " " {
                 while end < line.endIndex, line[end] == " " { end = line.index(after: end) }
-                pieces.append(Piece(text: line[index..<end], width: line.distance(from: index, to: end), isSpace: true, isEscape: false))
+                pieces.append(
+                    Piece(
+                        text: line[index..<end], width: line.distance(from: index, to: end), isSpace: true,
+                        isEscape: false))
                 index = end
                 continue
             }
@@ -105,13 +110,20 @@ public enum TerminalWrap {
             // Punctuation that closes stays with what it closes: it joins the piece before.
             if let last = pieces.last, !last.isSpace, !last.isEscape, isClosing(character) {
                 let joined = line[last.text.startIndex..<end]
-                pieces[pieces.count - 1] = Piece(text: joined, width: last.width + columns(of: line[index..<end]), isSpace: false, isEscape: false)
-            } else if let last = pieces.last, !last.isSpace, !last.isEscape, let opener = last.text.last, isOpening(opener) {
+                pieces[pieces.count - 1] = Piece(
+                    text: joined, width: last.width + columns(of: line[index..<end]), isSpace: false, isEscape: false)
+            } else if let last = pieces.last, !last.isSpace, !last.isEscape, let opener = last.text.last,
+                isOpening(opener)
+            {
                 // Punctuation that opens stays with what it opens.
                 let joined = line[last.text.startIndex..<end]
-                pieces[pieces.count - 1] = Piece(text: joined, width: last.width + columns(of: line[index..<end]), isSpace: false, isEscape: false)
+                pieces[pieces.count - 1] = Piece(
+                    text: joined, width: last.width + columns(of: line[index..<end]), isSpace: false, isEscape: false)
             } else {
-                pieces.append(Piece(text: line[index..<end], width: columns(of: line[index..<end]), isSpace: false, isEscape: false))
+                pieces.append(
+                    Piece(
+                        text: line[index..<end], width: columns(of: line[index..<end]), isSpace: false, isEscape: false)
+                )
             }
             index = end
         }
@@ -138,7 +150,9 @@ public enum TerminalWrap {
 
     static func columns(of character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
-        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
+        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark {
+            return 0
+        }
         return scalar.isWide ? 2 : 1
     }
 }

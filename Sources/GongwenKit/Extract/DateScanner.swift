@@ -24,20 +24,30 @@ public enum DateScanner {
         var found: [WrittenDate] = []
         var i = 0
         while i < s.count {
-            guard s[i] == "月" else { i += 1; continue }
+            guard s[i] == "月" else {
+                i += 1
+                continue
+            }
             // Month number before 月.
-            guard let (month, monthStart) = number(endingBefore: i, in: s), (1...12).contains(month) else { i += 1; continue }
+            guard let (month, monthStart) = number(endingBefore: i, in: s), (1...12).contains(month) else {
+                i += 1
+                continue
+            }
             var start = monthStart
             var year: Int?
             if monthStart > 0, s[monthStart - 1] == "年",
-               let (y, yearStart) = number(endingBefore: monthStart - 1, in: s, digitsOnly: true), (1900...2199).contains(y) {
+                let (y, yearStart) = number(endingBefore: monthStart - 1, in: s, digitsOnly: true),
+                (1900...2199).contains(y)
+            {
                 year = y
                 start = yearStart
             }
             var end = i + 1
             var day: Int?
-            if let (d, dayEnd) = number(startingAt: i + 1, in: s), dayEnd < s.count, s[dayEnd] == "日" || s[dayEnd] == "号",
-               d >= 1, d <= daysIn(month: month, year: year) {
+            if let (d, dayEnd) = number(startingAt: i + 1, in: s), dayEnd < s.count,
+                s[dayEnd] == "日" || s[dayEnd] == "号",
+                d >= 1, d <= daysIn(month: month, year: year)
+            {
                 day = d
                 end = dayEnd + 1
             }
@@ -56,7 +66,10 @@ public enum DateScanner {
         var found: [WrittenDate] = []
         var i = 0
         while i + 7 < s.count {
-            guard s[i].isASCIIDigit, i == 0 || !(s[i - 1].isASCIIDigit || s[i - 1].isASCIILetter || "/.-:_".unicodeScalars.contains(s[i - 1])) else {
+            guard s[i].isASCIIDigit,
+                i == 0
+                    || !(s[i - 1].isASCIIDigit || s[i - 1].isASCIILetter || "/.-:_".unicodeScalars.contains(s[i - 1]))
+            else {
                 i += 1
                 continue
             }
@@ -68,14 +81,27 @@ public enum DateScanner {
                 return Numerals.decimal(s[start..<j])
             }
             guard let year = digits(4), j - i == 4, (1990...2199).contains(year), j < s.count,
-                  "-./".unicodeScalars.contains(s[j]) else { i += 1; continue }
+                "-./".unicodeScalars.contains(s[j])
+            else {
+                i += 1
+                continue
+            }
             let separator = s[j]
             j += 1
-            guard let month = digits(2), (1...12).contains(month), j < s.count, s[j] == separator else { i += 1; continue }
+            guard let month = digits(2), (1...12).contains(month), j < s.count, s[j] == separator else {
+                i += 1
+                continue
+            }
             j += 1
-            guard let day = digits(2), day >= 1, day <= daysIn(month: month, year: year) else { i += 1; continue }
+            guard let day = digits(2), day >= 1, day <= daysIn(month: month, year: year) else {
+                i += 1
+                continue
+            }
             // Not followed by more of the same (a URL's path, a version) or by a digit.
-            if j < s.count, s[j].isASCIIDigit || s[j] == separator || s[j].isASCIILetter || s[j] == "/" { i = j; continue }
+            if j < s.count, s[j].isASCIIDigit || s[j] == separator || s[j].isASCIILetter || s[j] == "/" {
+                i = j
+                continue
+            }
             found.append(WrittenDate(year: year, month: month, day: day, range: i..<j))
             i = j
         }
@@ -86,7 +112,8 @@ public enum DateScanner {
     public static func wholeLineDate(_ line: TextLine) -> WrittenDate? {
         let trimmed = line.trimmed()
         guard trimmed.count <= 20, let date = dates(in: trimmed).first, date.year != nil, date.day != nil,
-              date.range == 0..<trimmed.count else { return nil }
+            date.range == 0..<trimmed.count
+        else { return nil }
         return date
     }
 
@@ -96,13 +123,18 @@ public enum DateScanner {
     public static func signingDate(_ line: TextLine) -> WrittenDate? {
         if let date = wholeLineDate(line) { return date }
         var text = line.trimmed()
-        while let last = text.scalars.last, last == "|" || last == "｜" || last.isLineSpace { text = text[0..<(text.count - 1)] }
+        while let last = text.scalars.last, last == "|" || last == "｜" || last.isLineSpace {
+            text = text[0..<(text.count - 1)]
+        }
         let found = dates(in: text).filter { $0.year != nil && $0.day != nil }
         if let last = found.last, last.range.upperBound == text.count, last.range.lowerBound > 0,
-           Segmenter.isIssuerName(text[0..<last.range.lowerBound]) {
+            Segmenter.isIssuerName(text[0..<last.range.lowerBound])
+        {
             return last
         }
-        if let first = found.first, first.range.lowerBound == 0, text.hasPrefix("附件", at: first.range.upperBound) { return first }
+        if let first = found.first, first.range.lowerBound == 0, text.hasPrefix("附件", at: first.range.upperBound) {
+            return first
+        }
         return nil
     }
 

@@ -18,7 +18,9 @@ public enum DocNumberScanner {
     static let maximumAgencyLength = 12
     /// Words that stand before a cited number in running text and are not part of its agency code
     /// ("根据国办发〔2019〕5号", "按照…").
-    static let leadingWords = ["根据", "按照", "依据", "依照", "参照", "落实", "贯彻", "执行", "对照", "结合", "转发", "印发", "见", "和", "及", "与"]
+    static let leadingWords = [
+        "根据", "按照", "依据", "依照", "参照", "落实", "贯彻", "执行", "对照", "结合", "转发", "印发", "见", "和", "及", "与",
+    ]
 
     public struct Match: Equatable, Sendable {
         public var agency: String
@@ -63,7 +65,8 @@ public enum DocNumberScanner {
         if let number = wholeLine(line) { return number }
         let trimmed = line.trimmed()
         guard let signer = trimmed.firstIndex(of: "签发人"), signer > 0,
-              let number = wholeLine(trimmed[0..<signer]) else { return nil }
+            let number = wholeLine(trimmed[0..<signer])
+        else { return nil }
         return number
     }
 
@@ -79,12 +82,15 @@ public enum DocNumberScanner {
                 i -= 1
                 let yearEnd = i + 1
                 while i >= 0, s[i].isASCIIDigit { i -= 1 }
-                if yearEnd - (i + 1) == 4, i >= 0, openBrackets.contains(s[i]) { reason = "no serial number after the year" }
+                if yearEnd - (i + 1) == 4, i >= 0, openBrackets.contains(s[i]) {
+                    reason = "no serial number after the year"
+                }
             } else {
                 let digitsEnd = i + 1
                 while i >= 0, s[i].isASCIIDigit { i -= 1 }
                 if digitsEnd - (i + 1) >= 5, i >= 0, openBrackets.contains(s[i]),
-                   let year = Numerals.decimal(s[(i + 1)...(i + 4)]), (1949...2199).contains(year) {
+                    let year = Numerals.decimal(s[(i + 1)...(i + 4)]), (1949...2199).contains(year)
+                {
                     reason = "no closing bracket after the year"
                 }
             }
@@ -101,10 +107,13 @@ public enum DocNumberScanner {
     static func withoutHao(_ line: TextLine) -> Match? {
         let s = line.scalars
         guard let close = s.firstIndex(where: { closeBrackets.contains($0) }), close + 1 < s.count,
-              s[(close + 1)...].allSatisfy(\.isASCIIDigit), s.count - close - 1 <= 6 else { return nil }
+            s[(close + 1)...].allSatisfy(\.isASCIIDigit), s.count - close - 1 <= 6
+        else { return nil }
         var withHao = s
         withHao.append("号")
-        guard var match = match(endingAt: withHao.count - 1, in: withHao), match.range.lowerBound == 0 else { return nil }
+        guard var match = match(endingAt: withHao.count - 1, in: withHao), match.range.lowerBound == 0 else {
+            return nil
+        }
         match.range = 0..<s.count  // the line as written, without the 号 lent to the scan
         return match
     }
@@ -124,7 +133,10 @@ public enum DocNumberScanner {
         for pattern in runningTextWords {
             var k = to - pattern.count - 1  // leave at least one character of code
             while k >= start {
-                if s[k..<(k + pattern.count)].elementsEqual(pattern) { start = k + pattern.count; break }
+                if s[k..<(k + pattern.count)].elementsEqual(pattern) {
+                    start = k + pattern.count
+                    break
+                }
                 k -= 1
             }
         }
@@ -165,8 +177,9 @@ public enum DocNumberScanner {
         let agencyEnd = i + 1
         let agencyStart = agencyStart(in: s, endingAt: agencyEnd)
         guard agencyStart < agencyEnd,
-              let year = Numerals.decimal(s[yearStart..<yearEnd]),
-              let serial = Numerals.decimal(s[serialStart..<serialEnd]) else { return nil }
+            let year = Numerals.decimal(s[yearStart..<yearEnd]),
+            let serial = Numerals.decimal(s[serialStart..<serialEnd])
+        else { return nil }
         let agency = String(String.UnicodeScalarView(s[agencyStart..<agencyEnd]))
         return Match(agency: agency, year: year, serial: serial, range: agencyStart..<(hao + 1))
     }

@@ -15,22 +15,28 @@ public enum HeaderFieldExtractor {
     public static func extract(_ notice: SegmentedNotice) -> HeaderFields {
         let metadata = SiteFurniture.fields(in: notice.furniture.filter { $0.furniture == .metadata })
         let lead = notice.title.isEmpty ? notice.preamble.lazy.compactMap { RepostLead.read($0.line) }.first : nil
-        let docNumber = notice.docNumber.flatMap { DocNumberScanner.headerLine($0.line) }
+        let docNumber =
+            notice.docNumber.flatMap { DocNumberScanner.headerLine($0.line) }
             ?? notice.title.lazy.compactMap { titleDocNumber($0.line) }.first
-            ?? metadata.lazy.filter { ["文号", "发文字号"].contains($0.label) }.compactMap { DocNumberScanner.wholeLine($0.value) }.first
+            ?? metadata.lazy.filter { ["文号", "发文字号"].contains($0.label) }.compactMap {
+                DocNumberScanner.wholeLine($0.value)
+            }.first
             ?? lead?.docNumber
-        var title = notice.title.isEmpty ? nil : notice.title.compactMap { HeaderZone.titleText($0.line)?.text ?? $0.text }.joined()
+        var title =
+            notice.title.isEmpty
+            ? nil : notice.title.compactMap { HeaderZone.titleText($0.line)?.text ?? $0.text }.joined()
         if title == nil { title = lead?.title.text }
         var signedOn = notice.date.flatMap { line -> (String, SourceSpan)? in
             guard let date = DateScanner.signingDate(line.line), let iso = date.iso else { return nil }
             return (iso, line.line.span(date.range))
         }
         if signedOn == nil, let written = metadata.first(where: { $0.label == "成文日期" })?.value {
-            signedOn = metadataDate( written)
+            signedOn = metadataDate(written)
         }
-        let published = metadata.filter { ["发布时间", "发布日期", "更新时间", "发表时间", "发布", "时间", "日期"].contains($0.label) }.map(\.value)
+        let published =
+            metadata.filter { ["发布时间", "发布日期", "更新时间", "发表时间", "发布", "时间", "日期"].contains($0.label) }.map(\.value)
             + notice.furniture.filter { $0.furniture == .timestamp }.map(\.line)
-        let publishedOn = published.lazy.compactMap { metadataDate( $0) }.first
+        let publishedOn = published.lazy.compactMap { metadataDate($0) }.first
         return HeaderFields(
             docNumber: docNumber,
             issuer: issuer(notice, metadata: metadata, lead: lead?.issuer),
@@ -38,7 +44,8 @@ public enum HeaderFieldExtractor {
             addressees: notice.addressee.map { addressees($0.line) } ?? [],
             signedOn: signedOn,
             publishedOn: publishedOn,
-            campaignYear: campaignYear(title: notice.title, docNumber: docNumber, signedOn: signedOn?.0 ?? publishedOn?.0)
+            campaignYear: campaignYear(
+                title: notice.title, docNumber: docNumber, signedOn: signedOn?.0 ?? publishedOn?.0)
         )
     }
 
@@ -46,7 +53,8 @@ public enum HeaderFieldExtractor {
     static func titleDocNumber(_ line: TextLine) -> DocNumber? {
         let text = line.trimmed()
         guard let match = DocNumberScanner.matches(in: text).first,
-              match.range.lowerBound <= 1 || match.range.upperBound == text.count else { return nil }
+            match.range.lowerBound <= 1 || match.range.upperBound == text.count
+        else { return nil }
         return match.docNumber(in: text)
     }
 
@@ -54,8 +62,10 @@ public enum HeaderFieldExtractor {
     static func metadataDate(_ value: TextLine) -> (String, SourceSpan)? {
         if let date = DateScanner.dates(in: value).first, let iso = date.iso { return (iso, value.span(date.range)) }
         let digits = value.scalars.split { !$0.isASCIIDigit }.map { Numerals.decimal($0) ?? 0 }
-        guard digits.count >= 3, (1949...2199).contains(digits[0]), (1...12).contains(digits[1]), (1...31).contains(digits[2]),
-              let span = value.span else { return nil }
+        guard digits.count >= 3, (1949...2199).contains(digits[0]), (1...12).contains(digits[1]),
+            (1...31).contains(digits[2]),
+            let span = value.span
+        else { return nil }
         return (ISODate.string(year: digits[0], month: digits[1], day: digits[2]), span)
     }
 
@@ -65,7 +75,9 @@ public enum HeaderFieldExtractor {
     /// the page's 来源 line, a reposting site's lead ("…，某部办公厅发布关于…的通知"), and last the body
     /// the notice sends materials to (see ReportingTarget), which a diagnostic then names.
     /// Of several names side by side, the first.
-    static func issuer(_ notice: SegmentedNotice, metadata: [(label: String, value: TextLine)], lead: TextLine?) -> Issuer {
+    static func issuer(
+        _ notice: SegmentedNotice, metadata: [(label: String, value: TextLine)], lead: TextLine?
+    ) -> Issuer {
         func named(_ text: TextLine) -> Issuer? {
             let trimmed = text.trimmed()
             let name = OrganizationName.names(in: trimmed).first ?? (OrganizationName.isShaped(trimmed) ? trimmed : nil)
@@ -78,7 +90,8 @@ public enum HeaderFieldExtractor {
         }
         if let signature = notice.signature, let issuer = named(signature.line) { return issuer }
         if let line = notice.date?.line, let date = DateScanner.signingDate(line), date.range.lowerBound > 0,
-           let issuer = named(line[0..<date.range.lowerBound]) {
+            let issuer = named(line[0..<date.range.lowerBound])
+        {
             return issuer
         }
         for line in notice.title.map(\.line) {
@@ -92,7 +105,9 @@ public enum HeaderFieldExtractor {
         }
         if let lead, let issuer = named(lead) { return issuer }
         if let target = ReportingTarget.issuer(in: Sentences.of(notice.body)) {
-            return Issuer(name: target.text, level: IssuerLevels.level(of: target.text), span: target.span, inferredFromRecipient: true)
+            return Issuer(
+                name: target.text, level: IssuerLevels.level(of: target.text), span: target.span,
+                inferredFromRecipient: true)
         }
         return Issuer(name: nil, level: .other, span: nil)
     }
@@ -117,7 +132,8 @@ public enum HeaderFieldExtractor {
             // by 、 share its 各 and stay one addressee. (Commas still separate addressees.)
             let separator = part.lowerBound > 0 ? text.scalars[part.lowerBound - 1] : nil
             if separator == "、", groupOpensWithEach, pendingStart == nil, words.count <= 5, !words.hasPrefix("各"),
-               !result.isEmpty, let start = starts.last {
+                !result.isEmpty, let start = starts.last
+            {
                 let range = start..<part.upperBound
                 result[result.count - 1] = (text[range].text, text.span(range))
                 continue
@@ -156,7 +172,8 @@ public enum HeaderFieldExtractor {
             var i = 0
             while i + 4 < s.count {
                 if s[i...(i + 3)].allSatisfy(\.isASCIIDigit), s[i + 4] == "年", i == 0 || !s[i - 1].isASCIIDigit,
-                   let year = Numerals.decimal(s[i...(i + 3)]), (1949...2199).contains(year) {
+                    let year = Numerals.decimal(s[i...(i + 3)]), (1949...2199).contains(year)
+                {
                     return year
                 }
                 i += 1

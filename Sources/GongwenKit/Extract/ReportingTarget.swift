@@ -18,7 +18,11 @@ enum ReportingTarget {
             // "我厅将…报工业和信息化部": where the issuer itself sends things, the body is its superior.
             if SentenceSubject.selfReferences.contains(where: sentence.line.contains) { continue }
             for name in targets(in: sentence.line) {
-                if let k = named.firstIndex(where: { $0.name.text == name.text }) { named[k].count += 1 } else { named.append((name, 1)) }
+                if let k = named.firstIndex(where: { $0.name.text == name.text }) {
+                    named[k].count += 1
+                } else {
+                    named.append((name, 1))
+                }
             }
         }
         return named.max { $0.count < $1.count }?.name
@@ -31,7 +35,8 @@ enum ReportingTarget {
             if line.scalars[i] == "向", let name = name(in: line, from: i + 1, endingBefore: verbsAfter) {
                 found.append(name)
             } else if let verb = verbList.firstMatch(at: i, in: line),
-                      let name = name(in: line, from: i + verbList.length(verb), endingBefore: nil) {
+                let name = name(in: line, from: i + verbList.length(verb), endingBefore: nil)
+            {
                 found.append(name)
                 i += verbList.length(verb)
                 continue
@@ -52,7 +57,8 @@ enum ReportingTarget {
         guard end - start >= 3 else { return nil }
         if let stops, !stops.contains(where: { line.hasPrefix($0, at: end) }) { return nil }
         let words = line[start..<end]
-        guard OrganizationName.isShaped(words), !words.hasPrefix("我"), !words.hasPrefix("本"), !words.hasPrefix("各") else { return nil }
+        guard OrganizationName.isShaped(words), !words.hasPrefix("我"), !words.hasPrefix("本"), !words.hasPrefix("各")
+        else { return nil }
         return IssuerLevels.level(of: words.text) == .other ? nil : words
     }
 }

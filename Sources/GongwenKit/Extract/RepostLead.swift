@@ -18,7 +18,10 @@ struct RepostLead {
         while k < line.count, titleEnd == nil {
             for ending in Reflow.titleEndings where line.hasPrefix(ending, at: k) {
                 let after = k + ending.unicodeScalars.count
-                if after == line.count || "（(，,。：:》".unicodeScalars.contains(line.scalars[after]) { titleEnd = after; break }
+                if after == line.count || "（(，,。：:》".unicodeScalars.contains(line.scalars[after]) {
+                    titleEnd = after
+                    break
+                }
             }
             k += 1
         }
@@ -28,7 +31,10 @@ struct RepostLead {
             .first { $0.range.lowerBound >= titleEnd && $0.range.lowerBound <= titleEnd + 1 }?.docNumber(in: line)
         // The issuer: the words between the last clause break and the verb before 关于.
         var issuerEnd = about
-        for verb in verbs where line.hasSuffix(verb, before: about) { issuerEnd = about - verb.unicodeScalars.count; break }
+        for verb in verbs where line.hasSuffix(verb, before: about) {
+            issuerEnd = about - verb.unicodeScalars.count
+            break
+        }
         var issuerStart = issuerEnd
         while issuerStart > 0, !"，,。：:；;）)".unicodeScalars.contains(line.scalars[issuerStart - 1]) { issuerStart -= 1 }
         let issuer = issuerEnd > issuerStart ? line[issuerStart..<issuerEnd].trimmed() : nil

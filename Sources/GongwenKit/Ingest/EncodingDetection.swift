@@ -16,7 +16,9 @@ public struct DetectedEncoding: Equatable, Sendable {
 /// Among ICU's candidates the first that decodes strictly into Chinese text wins: a notice read as
 /// Latin-1 has no Han characters. UTF-16 and UTF-32 are accepted with a byte order mark only.
 public enum EncodingDetection {
-    public static func decode(_ bytes: [UInt8], declared: String? = nil, path: String) throws -> (DetectedEncoding, [Unicode.Scalar]) {
+    public static func decode(
+        _ bytes: [UInt8], declared: String? = nil, path: String
+    ) throws -> (DetectedEncoding, [Unicode.Scalar]) {
         if let bom = byteOrderMark(bytes) {
             return (bom, try Transcoding.decode(bytes, as: bom, path: path))
         }
@@ -49,7 +51,8 @@ public enum EncodingDetection {
         if bestScalars.contains(where: \.isHan) { return (bestEncoding, bestScalars) }
         for candidate in candidates.dropFirst() {
             let encoding = DetectedEncoding(name: candidate.name, bomLength: 0, evidence: "detected")
-            if let scalars = try? Transcoding.decode(bytes, as: encoding, path: path), scalars.contains(where: \.isHan) {
+            if let scalars = try? Transcoding.decode(bytes, as: encoding, path: path), scalars.contains(where: \.isHan)
+            {
                 return (encoding, scalars)
             }
         }
@@ -61,10 +64,13 @@ public enum EncodingDetection {
 
     static func byteOrderMark(_ bytes: [UInt8]) -> DetectedEncoding? {
         let marks: [([UInt8], String)] = [
-            ([0xEF, 0xBB, 0xBF], "UTF-8"), ([0xFF, 0xFE, 0x00, 0x00], "UTF-32LE"), ([0x00, 0x00, 0xFE, 0xFF], "UTF-32BE"),
+            ([0xEF, 0xBB, 0xBF], "UTF-8"), ([0xFF, 0xFE, 0x00, 0x00], "UTF-32LE"),
+            ([0x00, 0x00, 0xFE, 0xFF], "UTF-32BE"),
             ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE"),
         ]
-        return marks.first { bytes.starts(with: $0.0) }.map { DetectedEncoding(name: $0.1, bomLength: $0.0.count, evidence: "bom") }
+        return marks.first { bytes.starts(with: $0.0) }.map {
+            DetectedEncoding(name: $0.1, bomLength: $0.0.count, evidence: "bom")
+        }
     }
 
     /// ICU's name for a charset label such as "gb2312", "GBK" or "utf8"; nil when ICU does not know it.
@@ -84,7 +90,8 @@ public enum EncodingDetection {
     /// form feed (PDF page breaks), carriage return and escape; and DEL.
     static func firstControlByte<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bytes.Index? {
         bytes.firstIndex { byte in
-            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0B && byte != 0x0C && byte != 0x0D && byte != 0x1B) || byte == 0x7F
+            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0B && byte != 0x0C && byte != 0x0D
+                && byte != 0x1B) || byte == 0x7F
         }
     }
 
@@ -115,17 +122,29 @@ struct UTF8Validation {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             var length = 0
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: length = 0
             }
             var ok = length > 0 && i + length <= n
@@ -133,7 +152,10 @@ struct UTF8Validation {
                 for j in 1..<length {
                     let c = bytes[i + j]
                     let (lo, hi) = j == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-                    if c < lo || c > hi { ok = false; break }
+                    if c < lo || c > hi {
+                        ok = false
+                        break
+                    }
                 }
             }
             if ok {

@@ -9,14 +9,37 @@ public enum FileSignatures {
     }
 
     static let known: [(magic: [UInt8], signature: Signature)] = [
-        (Array("%PDF-".utf8), Signature(name: "a PDF document", advice: "convert it to text first, e.g. `pdftotext -layout FILE.pdf FILE.txt`")),
-        ([0x50, 0x4B, 0x03, 0x04], Signature(name: "a ZIP archive (.docx, .xlsx, .wps, .ofd or .zip)",
-                                             advice: "save a Word or WPS document as text or HTML first, e.g. `libreoffice --headless --convert-to txt FILE.docx`")),
-        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], Signature(name: "an old Office document (.doc, .xls, .wps)",
-                                                                     advice: "save it as text or HTML first, e.g. `libreoffice --headless --convert-to txt FILE.doc`")),
-        (Array("Rar!".utf8) + [0x1A, 0x07], Signature(name: "a RAR archive", advice: "unpack it and parse the notices inside")),
-        ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], Signature(name: "a 7-Zip archive", advice: "unpack it and parse the notices inside")),
-        ([0x1F, 0x8B], Signature(name: "a gzip-compressed file", advice: "decompress it first, e.g. `gunzip -c FILE.gz > FILE`")),
+        (
+            Array("%PDF-".utf8),
+            Signature(
+                name: "a PDF document", advice: "convert it to text first, e.g. `pdftotext -layout FILE.pdf FILE.txt`")
+        ),
+        (
+            [0x50, 0x4B, 0x03, 0x04],
+            Signature(
+                name: "a ZIP archive (.docx, .xlsx, .wps, .ofd or .zip)",
+                advice:
+                    "save a Word or WPS document as text or HTML first, e.g. `libreoffice --headless --convert-to txt FILE.docx`"
+            )
+        ),
+        (
+            [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+            Signature(
+                name: "an old Office document (.doc, .xls, .wps)",
+                advice: "save it as text or HTML first, e.g. `libreoffice --headless --convert-to txt FILE.doc`")
+        ),
+        (
+            Array("Rar!".utf8) + [0x1A, 0x07],
+            Signature(name: "a RAR archive", advice: "unpack it and parse the notices inside")
+        ),
+        (
+            [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C],
+            Signature(name: "a 7-Zip archive", advice: "unpack it and parse the notices inside")
+        ),
+        (
+            [0x1F, 0x8B],
+            Signature(name: "a gzip-compressed file", advice: "decompress it first, e.g. `gunzip -c FILE.gz > FILE`")
+        ),
         ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], Signature(name: "a PNG image", advice: nil)),
         ([0xFF, 0xD8, 0xFF], Signature(name: "a JPEG image", advice: nil)),
         (Array("GIF8".utf8), Signature(name: "a GIF image", advice: nil)),

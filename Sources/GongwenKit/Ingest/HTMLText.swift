@@ -42,7 +42,9 @@ enum HTMLText {
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { gw_html_parse($0.baseAddress, Int32($0.count)) }
         }
-        guard let document = parsed else { throw IngestError.html(path: path, reason: "libxml2 found no document in it") }
+        guard let document = parsed else {
+            throw IngestError.html(path: path, reason: "libxml2 found no document in it")
+        }
         let tree = HTMLTree(document: document)
         gw_html_free(document)
         guard let root = tree.contentRoot() else { return HTMLDocumentText() }
@@ -57,7 +59,9 @@ enum HTMLText {
         }
         let page = text(droppingLinkLists: true)
         // A page whose text is all links (a list of notices, links nested in links) is read as it is.
-        if !page.lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) { return text(droppingLinkLists: false) }
+        if !page.lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) {
+            return text(droppingLinkLists: false)
+        }
         return page
     }
 
@@ -72,9 +76,11 @@ enum HTMLText {
         while i < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
         let doctype = Array("<!doctype".utf8)
         guard bytes.count - i > doctype.count,
-              zip(bytes[i...], doctype).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) else { return bytes }
+            zip(bytes[i...], doctype).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+        else { return bytes }
         guard let open = bytes[i...].firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: ">") }),
-              bytes[open] == UInt8(ascii: "[") else { return bytes }
+            bytes[open] == UInt8(ascii: "[")
+        else { return bytes }
         // The subset ends at the "]" that a ">" follows (spaces between).
         var close = open + 1
         while close < bytes.endIndex {
@@ -97,7 +103,8 @@ enum HTMLText {
     /// metadata ("发布时间：…") are passed over; anything longer ends the walk.
     static func headingsBefore(_ root: Int, tree: HTMLTree) -> [Int] {
         // Only a heading that the body repeats at its top is a duplicate.
-        let content = String(String.UnicodeScalarView(plainText(root, tree: tree).filter { !$0.isLineSpace && $0 != "\n" }.prefix(200)))
+        let content = String(
+            String.UnicodeScalarView(plainText(root, tree: tree).filter { !$0.isLineSpace && $0 != "\n" }.prefix(200)))
         var found: [Int] = []
         var node = root
         walk: while true {
@@ -108,8 +115,11 @@ enum HTMLText {
             for sibling in siblings[..<position].reversed() where tree.nodes[sibling].kind == .element {
                 if tree.isFurniture(sibling) { continue }
                 let name = tree.nodes[sibling].name
-                let isHeading = ["h1", "h2", "h3", "h4"].contains(name) || tree.nodes[sibling].hints.contains { $0.hasPrefix("title") }
-                let text = String(String.UnicodeScalarView(plainText(sibling, tree: tree).filter { !$0.isLineSpace && $0 != "\n" }))
+                let isHeading =
+                    ["h1", "h2", "h3", "h4"].contains(name)
+                    || tree.nodes[sibling].hints.contains { $0.hasPrefix("title") }
+                let text = String(
+                    String.UnicodeScalarView(plainText(sibling, tree: tree).filter { !$0.isLineSpace && $0 != "\n" }))
                 if isHeading, !text.isEmpty {
                     if !content.contains(text) { found.append(sibling) }
                 } else if text.unicodeScalars.count > 100 {
@@ -163,7 +173,8 @@ enum HTMLText {
             guard i != root else { return nil }
             if tree.isFurniture(i) { return .furniture }
             guard dropsLinkLists, tree.isLinkList(i), tree.textCount[i] < 400 || tree.isDenseLinkList(i),
-                  tree.articleText(after: i, within: root) < HTMLText.articleTextAfterLinks else { return nil }
+                tree.articleText(after: i, within: root) < HTMLText.articleTextAfterLinks
+            else { return nil }
             return .linkList
         }
 
@@ -176,8 +187,10 @@ enum HTMLText {
             // end of its last line.
             let start = aligner.position(ofElementOnLine: tree.nodes[i].line)
             let lastLine = max(Int(start.line), min(tree.lastLine(of: i), aligner.lines.count))
-            let end = SourcePoint(line: lastLine, column: max(1, aligner.lines.isEmpty ? 1 : aligner.lines[lastLine - 1].count))
-            result.dropped.append(DroppedBlock(reason: reason, excerpt: excerpt, span: SourceSpan(start: start, end: end)))
+            let end = SourcePoint(
+                line: lastLine, column: max(1, aligner.lines.isEmpty ? 1 : aligner.lines[lastLine - 1].count))
+            result.dropped.append(
+                DroppedBlock(reason: reason, excerpt: excerpt, span: SourceSpan(start: start, end: end)))
         }
 
         mutating func endLine() {
@@ -192,7 +205,10 @@ enum HTMLText {
         }
 
         mutating func write(_ root: Int, tree: HTMLTree) {
-            enum Step { case enter(Int), leave(Int) }
+            enum Step {
+                case enter(Int)
+                case leave(Int)
+            }
             var stack: [Step] = [.enter(root)]
             var preDepth = 0
             var listCounters: [Int] = []  // one per open list; -1 for <ul>
@@ -210,9 +226,15 @@ enum HTMLText {
                         continue
                     }
                     let name = node.name
-                    if name == "br" { endLine(); continue }
+                    if name == "br" {
+                        endLine()
+                        continue
+                    }
                     if blockElements.contains(name) { endLine() }
-                    if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level) { currentHeading = level }
+                    if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level)
+                    {
+                        currentHeading = level
+                    }
                     if name == "td" || name == "th" { startCell() }
                     if name == "pre" { preDepth += 1 }
                     if name == "ol" { listCounters.append(0) }
@@ -229,9 +251,13 @@ enum HTMLText {
                     let name = tree.nodes[i].name
                     if name == "pre" { preDepth -= 1 }
                     if name == "ol" || name == "ul" { _ = listCounters.popLast() }
-                    if name == "a", let link = openLinks.popLast(), link.lineIndex == result.lines.count, current.count > link.start {
+                    if name == "a", let link = openLinks.popLast(), link.lineIndex == result.lines.count,
+                        current.count > link.start
+                    {
                         let text = current[link.start..<current.count].trimmed()
-                        if let span = text.span { result.links.append(Link(text: text.text, url: link.href, span: span)) }
+                        if let span = text.span {
+                            result.links.append(Link(text: text.text, url: link.href, span: span))
+                        }
                     }
                     if blockElements.contains(name) { endLine() }
                 }
@@ -316,7 +342,9 @@ struct SourceAligner {
     /// ends on. When they are not found (an entity among them), it stays.
     private mutating func resynchronize(on text: [Unicode.Scalar], endLine: Int) {
         // Up to four characters that stand together in the source: the text's first word.
-        let isSpace = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}" }
+        let isSpace = { (scalar: Unicode.Scalar) in
+            scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}"
+        }
         let key = Array(text.drop(while: isSpace).prefix { !isSpace($0) && $0 != "&" && $0 != "<" }.prefix(4))
         guard let first = key.first, line < lines.count else { return }
         var (l, c) = (line, column)
@@ -339,7 +367,8 @@ struct SourceAligner {
                     if scalar == ">" { inTag = false }
                 } else if scalar == "<" {
                     inTag = true
-                } else if scalar == first, c + key.count <= source.count, source[c..<(c + key.count)].elementsEqual(key) {
+                } else if scalar == first, c + key.count <= source.count, source[c..<(c + key.count)].elementsEqual(key)
+                {
                     (line, column) = (l, c)
                     return
                 }
@@ -358,7 +387,12 @@ struct SourceAligner {
 
     private mutating func advance() {
         guard line < lines.count else { return }
-        if column < lines[line].count { column += 1 } else { line += 1; column = 0 }
+        if column < lines[line].count {
+            column += 1
+        } else {
+            line += 1
+            column = 0
+        }
     }
 
     /// Steps over tags, comments and the blank between them, and over the content of elements whose
@@ -366,7 +400,9 @@ struct SourceAligner {
     private mutating func skipMarkup() {
         while let c = current {
             if c == "<" {
-                let isComment = column + 3 < lines[line].count && lines[line][column + 1] == "!" && lines[line][column + 2] == "-" && lines[line][column + 3] == "-"
+                let isComment =
+                    column + 3 < lines[line].count && lines[line][column + 1] == "!" && lines[line][column + 2] == "-"
+                    && lines[line][column + 3] == "-"
                 let name = isComment ? "" : tagName()
                 skipTag(comment: isComment)
                 if Self.hiddenTextElements.contains(name) { skipPast(closing: name) }
@@ -401,7 +437,9 @@ struct SourceAligner {
         while l < lines.count {
             let source = lines[l]
             while c + closing.count <= source.count {
-                if source[c] == "<", zip(source[c..<(c + closing.count)], closing).allSatisfy({ asciiLowercased($0.0) == $0.1 }) {
+                if source[c] == "<",
+                    zip(source[c..<(c + closing.count)], closing).allSatisfy({ asciiLowercased($0.0) == $0.1 })
+                {
                     (line, column) = (l, c)
                     return
                 }
@@ -425,7 +463,11 @@ struct SourceAligner {
             if !comment, steps == 2, c == "!" { bracketDepth = -1 }  // a declaration: brackets may follow
             if bracketDepth != 0, c == "[" { bracketDepth = max(1, bracketDepth + 1) }
             if bracketDepth > 0, c == "]" { bracketDepth -= 1 }
-            if c == ">" && bracketDepth <= 0 && (!comment || previous.count == 3 && previous[0] == "-" && previous[1] == "-") { return }
+            if c == ">" && bracketDepth <= 0
+                && (!comment || previous.count == 3 && previous[0] == "-" && previous[1] == "-")
+            {
+                return
+            }
         }
     }
 
@@ -434,7 +476,10 @@ struct SourceAligner {
         var guardSteps = 0
         while let c = current, guardSteps < 4096 {
             guardSteps += 1
-            if c == "<" { skipTag(comment: false); continue }
+            if c == "<" {
+                skipTag(comment: false)
+                continue
+            }
             // An unknown reference ("&b;") stays in the text as written: only "&amp;" stands for "&".
             if c == "&", let length = entityLength(), scalar != "&" || isAmpersandReference(length: length) {
                 let at = point

@@ -19,13 +19,16 @@ struct HTMLTree {
     }
 
     static let droppedElements: Set<String> = [
-        "script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math", "select", "button", "input", "textarea",
+        "script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math", "select", "button",
+        "input", "textarea",
     ]
     /// Elements that hold page furniture, not an article.
     static let furnitureElements: Set<String> = ["nav", "header", "footer", "aside", "menu"]
     /// Words of class and id values that mark page furniture in most CMS templates.
-    static let furnitureHints = ["nav", "menu", "breadcrumb", "crumb", "footer", "foot", "header", "topbar", "banner", "sidebar",
-                                 "side", "share", "toolbar", "copyright", "login", "search", "related", "recommend", "position", "location"]
+    static let furnitureHints = [
+        "nav", "menu", "breadcrumb", "crumb", "footer", "foot", "header", "topbar", "banner", "sidebar",
+        "side", "share", "toolbar", "copyright", "login", "search", "related", "recommend", "position", "location",
+    ]
 
     var nodes: [Node] = []
     /// Scalars of visible text in each subtree, and of those the ones inside links.
@@ -50,7 +53,8 @@ struct HTMLTree {
                 if Self.droppedElements.contains(name) { continue }
                 var node = Node(kind: .element, name: name, parent: parent, line: Int(gw_node_line(pointer)))
                 if name == "a" { node.href = attribute(pointer, "href") }
-                node.hints = [attribute(pointer, "class"), attribute(pointer, "id")].compactMap { $0 }.flatMap(Self.words)
+                node.hints = [attribute(pointer, "class"), attribute(pointer, "id")].compactMap { $0 }.flatMap(
+                    Self.words)
                 nodes.append(node)
                 var children: [UnsafeMutableRawPointer] = []
                 var child = gw_node_first_child(pointer)
@@ -61,8 +65,10 @@ struct HTMLTree {
                 stack.append(contentsOf: children.reversed().map { ($0, index) })
             case Int32(GW_NODE_TEXT):
                 guard let content = gw_node_text(pointer) else { continue }
-                nodes.append(Node(kind: .text, name: "", parent: parent, text: Array(String(cString: content).unicodeScalars),
-                                  line: Int(gw_node_line(pointer))))
+                nodes.append(
+                    Node(
+                        kind: .text, name: "", parent: parent, text: Array(String(cString: content).unicodeScalars),
+                        line: Int(gw_node_line(pointer))))
             default:
                 continue
             }
@@ -149,7 +155,9 @@ struct HTMLTree {
         let node = nodes[index]
         guard node.kind == .element else { return false }
         if Self.furnitureElements.contains(node.name) { return true }
-        if node.hints.contains(where: { hint in Self.furnitureHints.contains { hint == $0 || hint.hasPrefix($0) && hint.count <= $0.count + 4 } }) {
+        if node.hints.contains(where: { hint in
+            Self.furnitureHints.contains { hint == $0 || hint.hasPrefix($0) && hint.count <= $0.count + 4 }
+        }) {
             return true
         }
         return false
@@ -160,7 +168,8 @@ struct HTMLTree {
     func isLinkList(_ index: Int) -> Bool {
         let node = nodes[index]
         guard node.kind == .element, HTMLText.blockElements.contains(node.name), textCount[index] > 0,
-              linkCount[index] * 10 >= textCount[index] * 6 else { return false }
+            linkCount[index] * 10 >= textCount[index] * 6
+        else { return false }
         return anchorCount[index] >= 2 && !holdsFileLink[index]
     }
 
@@ -185,13 +194,17 @@ struct HTMLTree {
     /// Elements that can contain an article: block containers. Not a paragraph or a heading, not a
     /// list, and a table only as a layout table, when one of its rows holds most of its text (a
     /// directory's rows share it out).
-    static let articleContainers: Set<String> = ["div", "section", "article", "main", "td", "center", "form", "body", "font", "blockquote"]
+    static let articleContainers: Set<String> = [
+        "div", "section", "article", "main", "td", "center", "form", "body", "font", "blockquote",
+    ]
 
     func canHoldArticle(_ index: Int) -> Bool {
         switch nodes[index].name {
         case "table", "tbody":
             var rows = nodes[index].children.filter { nodes[$0].name == "tr" }
-            rows += nodes[index].children.filter { nodes[$0].name == "tbody" }.flatMap { nodes[$0].children }.filter { nodes[$0].name == "tr" }
+            rows += nodes[index].children.filter { nodes[$0].name == "tbody" }.flatMap { nodes[$0].children }.filter {
+                nodes[$0].name == "tr"
+            }
             guard let largest = rows.map({ textCount[$0] - linkCount[$0] }).max() else { return false }
             return largest * 10 >= (textCount[index] - linkCount[index]) * 7
         case "tr":
@@ -209,12 +222,17 @@ struct HTMLTree {
     /// of the text that is not in links, as long as one does and what it leaves outside (not counting
     /// furniture) is short. Content density, not site names.
     func contentRoot() -> Int? {
-        guard var current = nodes.firstIndex(where: { $0.name == "body" }) ?? (nodes.isEmpty ? nil : 0) else { return nil }
+        guard var current = nodes.firstIndex(where: { $0.name == "body" }) ?? (nodes.isEmpty ? nil : 0) else {
+            return nil
+        }
         while true {
             let total = textCount[current] - linkCount[current]
             guard total > 0 else { return current }
-            let candidates = nodes[current].children.filter { nodes[$0].kind == .element && !isFurniture($0) && canHoldArticle($0) }
-            guard let best = candidates.max(by: { (textCount[$0] - linkCount[$0]) < (textCount[$1] - linkCount[$1]) }) else { return current }
+            let candidates = nodes[current].children.filter {
+                nodes[$0].kind == .element && !isFurniture($0) && canHoldArticle($0)
+            }
+            guard let best = candidates.max(by: { (textCount[$0] - linkCount[$0]) < (textCount[$1] - linkCount[$1]) })
+            else { return current }
             let inside = textCount[best] - linkCount[best]
             guard inside * 10 >= total * 7, total - inside <= Self.maximumTextLeftOutside else { return current }
             current = best
@@ -224,7 +242,9 @@ struct HTMLTree {
 
 /// Which links point at files (attachments) and which at pages.
 public enum LinkKinds {
-    static let fileExtensions = ["doc", "docx", "pdf", "xls", "xlsx", "rar", "zip", "7z", "wps", "et", "ofd", "txt", "ppt", "pptx", "csv"]
+    static let fileExtensions = [
+        "doc", "docx", "pdf", "xls", "xlsx", "rar", "zip", "7z", "wps", "et", "ofd", "txt", "ppt", "pptx", "csv",
+    ]
 
     public static func isFile(_ url: String) -> Bool {
         var path = Substring(url.lowercased())

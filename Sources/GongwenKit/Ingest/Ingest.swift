@@ -31,7 +31,9 @@ public struct IngestedDocument: Sendable {
 public enum Ingest {
     /// Reads `path`, or standard input for "-", refusing it before reading it whole when it is larger
     /// than the limit or begins like a binary file.
-    public static func read(path: String, format: InputFormat? = nil, limits: IngestLimits = .standard) throws -> IngestedDocument {
+    public static func read(
+        path: String, format: InputFormat? = nil, limits: IngestLimits = .standard
+    ) throws -> IngestedDocument {
         try ingest(bytes: InputReader.bytes(of: path, limits: limits), path: path, format: format)
     }
 
@@ -66,10 +68,12 @@ public enum Ingest {
             }
             let page = try HTMLText.extract(utf8: utf8, sourceLines: sourceLines, path: path)
             guard page.lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) else {
-                throw IngestError.html(path: path, reason: "the page has no visible text (only markup, scripts or styles)")
+                throw IngestError.html(
+                    path: path, reason: "the page has no visible text (only markup, scripts or styles)")
             }
-            return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: page.lines,
-                                    headingLevels: page.headingLevels, links: page.links, dropped: page.dropped)
+            return IngestedDocument(
+                source: source, encodingEvidence: encoding.evidence, lines: page.lines,
+                headingLevels: page.headingLevels, links: page.links, dropped: page.dropped)
         }
     }
 
@@ -127,7 +131,9 @@ public enum Ingest {
     }
 
     /// Text decoded from UTF-16 or UTF-32 can hold control characters the byte scan could not see.
-    private static func refuseControlCharacters(_ scalars: [Unicode.Scalar], encoding: DetectedEncoding, path: String) throws {
+    private static func refuseControlCharacters(
+        _ scalars: [Unicode.Scalar], encoding: DetectedEncoding, path: String
+    ) throws {
         let unitBytes: Int
         switch encoding.name {
         case "UTF-16LE", "UTF-16BE": unitBytes = 2

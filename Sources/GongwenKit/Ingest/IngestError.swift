@@ -24,11 +24,13 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             return "\(path): the input holds only white space; there is no notice to parse"
         case let .binary(path, offset, byte):
             let hex = String(byte, radix: 16, uppercase: true)
-            return "\(path): binary content at byte offset \(offset) (control byte 0x\(byte < 16 ? "0" : "")\(hex)); expected text or HTML"
+            return
+                "\(path): binary content at byte offset \(offset) (control byte 0x\(byte < 16 ? "0" : "")\(hex)); expected text or HTML"
         case let .invalidEncoding(path, encoding, offset):
             return "\(path): invalid \(encoding) at byte offset \(offset)"
         case let .undetectableEncoding(path, offset):
-            return "\(path): not valid UTF-8 (first invalid byte at offset \(offset)) and no other encoding fits the bytes"
+            return
+                "\(path): not valid UTF-8 (first invalid byte at offset \(offset)) and no other encoding fits the bytes"
         case let .unsupportedEncoding(path, encoding):
             return "\(path): unsupported encoding \(encoding)"
         case let .unencodable(encoding, offset):
@@ -36,9 +38,11 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case let .tooLarge(path, limit, size):
             let actual = size.map { "is \($0) bytes" } ?? "is longer than that (read up to the limit, then stopped)"
             guard limit < IngestLimits.largest else {
-                return "\(path): the input \(actual); Gongwen reads at most \(limit) bytes (2 GiB less one) from one input"
+                return
+                    "\(path): the input \(actual); Gongwen reads at most \(limit) bytes (2 GiB less one) from one input"
             }
-            return "\(path): the limit is \(limit) bytes and the input \(actual); raise it with --max-bytes if this is really one notice"
+            return
+                "\(path): the limit is \(limit) bytes and the input \(actual); raise it with --max-bytes if this is really one notice"
         case let .notText(path, format, advice):
             return "\(path): this is \(format), not text or HTML" + (advice.map { ": \($0)" } ?? "")
         case let .html(path, reason):

@@ -65,7 +65,8 @@ public enum InputReader {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw IngestError.unreadable(path: path, reason: "read failed after \(bytes.count) bytes: \(reason(errno))")
+                throw IngestError.unreadable(
+                    path: path, reason: "read failed after \(bytes.count) bytes: \(reason(errno))")
             }
             if count == 0 { break }
             guard bytes.count + count <= limits.maxBytes else {

@@ -21,12 +21,16 @@ public enum SHA256 {
     }
 
     public static func digest(of bytes: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        var h: [UInt32] = [
+            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+        ]
         let bitLength = UInt64(bytes.count) &* 8
         var tail = Array(bytes[(bytes.count - bytes.count % 64)...])
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
 
         var w = [UInt32](repeating: 0, count: 64)
         h.withUnsafeMutableBufferPointer { state in
@@ -36,7 +40,9 @@ public enum SHA256 {
                         input.withUnsafeBufferPointer { buffer in
                             var offset = 0
                             while offset + 64 <= buffer.count {
-                                compress(buffer.baseAddress! + offset, state: state, schedule: schedule, constants: constants)
+                                compress(
+                                    buffer.baseAddress! + offset, state: state, schedule: schedule, constants: constants
+                                )
                                 offset += 64
                             }
                         }
@@ -49,11 +55,14 @@ public enum SHA256 {
 
     /// One 64-byte block into the state (`bytes` is read up to its last whole block, then `tail`).
     @inline(__always)
-    private static func compress(_ block: UnsafePointer<UInt8>, state h: UnsafeMutableBufferPointer<UInt32>,
-                                 schedule w: UnsafeMutableBufferPointer<UInt32>, constants k: UnsafeBufferPointer<UInt32>) {
+    private static func compress(
+        _ block: UnsafePointer<UInt8>, state h: UnsafeMutableBufferPointer<UInt32>,
+        schedule w: UnsafeMutableBufferPointer<UInt32>, constants k: UnsafeBufferPointer<UInt32>
+    ) {
         for t in 0..<16 {
             let i = t * 4
-            w[t] = UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
+            w[t] =
+                UInt32(block[i]) << 24 | UInt32(block[i + 1]) << 16 | UInt32(block[i + 2]) << 8 | UInt32(block[i + 3])
         }
         for t in 16..<64 {
             let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
@@ -70,11 +79,17 @@ public enum SHA256 {
             let t2 = s0 &+ majority
             (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
         }
-        h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-        h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+        h[0] &+= a
+        h[1] &+= b
+        h[2] &+= c
+        h[3] &+= d
+        h[4] &+= e
+        h[5] &+= f
+        h[6] &+= g
+        h[7] &+= hh
     }
 }
 
-private extension UInt32 {
-    func rotatedRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
+extension UInt32 {
+    fileprivate func rotatedRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// Bytes to Unicode through ICU's converters, strictly: an undecodable sequence is an error with
 /// its byte offset, never a replacement character.
 public enum Transcoding {
-    public static func decode(_ bytes: [UInt8], as encoding: DetectedEncoding, path: String) throws -> [Unicode.Scalar] {
+    public static func decode(_ bytes: [UInt8], as encoding: DetectedEncoding, path: String) throws -> [Unicode.Scalar]
+    {
         let body = bytes.dropFirst(encoding.bomLength)
         if encoding.name == "UTF-8" {
             // Decoded without ICU; a broken byte is refused, its offset found by the strict scan.
@@ -18,25 +19,32 @@ public enum Transcoding {
                 case .emptyInput: return scalars
                 case .error:
                     let offset = UTF8Validation.scan(Array(body)).firstInvalidOffset ?? 0
-                    throw IngestError.invalidEncoding(path: path, encoding: "UTF-8", byteOffset: offset + encoding.bomLength)
+                    throw IngestError.invalidEncoding(
+                        path: path, encoding: "UTF-8", byteOffset: offset + encoding.bomLength)
                 }
             }
         }
         var out: UnsafeMutablePointer<UInt16>?
         var outLength: Int64 = 0
         var errorOffset: Int64 = 0
-        let status = body.withContiguousStorageIfAvailable { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                gw_convert_to_utf16(encoding.name, chars.baseAddress, Int64(chars.count), &out, &outLength, &errorOffset)
+        let status =
+            body.withContiguousStorageIfAvailable { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    gw_convert_to_utf16(
+                        encoding.name, chars.baseAddress, Int64(chars.count), &out, &outLength, &errorOffset)
+                }
             }
-        } ?? Array(body).withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                gw_convert_to_utf16(encoding.name, chars.baseAddress, Int64(chars.count), &out, &outLength, &errorOffset)
+            ?? Array(body).withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    gw_convert_to_utf16(
+                        encoding.name, chars.baseAddress, Int64(chars.count), &out, &outLength, &errorOffset)
+                }
             }
-        }
         switch status {
         case 0: break
-        case 1: throw IngestError.invalidEncoding(path: path, encoding: encoding.name, byteOffset: Int(errorOffset) + encoding.bomLength)
+        case 1:
+            throw IngestError.invalidEncoding(
+                path: path, encoding: encoding.name, byteOffset: Int(errorOffset) + encoding.bomLength)
         default: throw IngestError.unsupportedEncoding(path: path, encoding: encoding.name)
         }
         defer { free(out) }
@@ -49,7 +57,8 @@ public enum Transcoding {
             switch decoder.decode(&iterator) {
             case let .scalarValue(scalar): scalars.append(scalar)
             case .emptyInput: return scalars
-            case .error: throw IngestError.invalidEncoding(path: path, encoding: encoding.name, byteOffset: encoding.bomLength)
+            case .error:
+                throw IngestError.invalidEncoding(path: path, encoding: encoding.name, byteOffset: encoding.bomLength)
             }
         }
     }

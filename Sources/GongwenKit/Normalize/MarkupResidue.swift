@@ -74,7 +74,12 @@ enum MarkupResidue {
         var i = start + 1
         var depth = 1
         while i < s.count {
-            if s[i] == "[" { depth += 1 } else if s[i] == "]" { depth -= 1; if depth == 0 { break } }
+            if s[i] == "[" {
+                depth += 1
+            } else if s[i] == "]" {
+                depth -= 1
+                if depth == 0 { break }
+            }
             i += 1
         }
         guard i + 1 < s.count, s[i + 1] == "(" else { return nil }

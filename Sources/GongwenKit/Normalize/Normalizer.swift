@@ -37,7 +37,9 @@ public enum Normalizer {
 
     /// `headingLevels`, when given (HTML h1–h6), marks lines as headings the way markdown's # does.
     /// (`lines` is consumed: each input line is let go as soon as it is cleaned.)
-    public static func normalize(_ lines: consuming [TextLine], headingLevels: [Int?] = [], links inputLinks: [Link] = []) -> NormalizedDocument {
+    public static func normalize(
+        _ lines: consuming [TextLine], headingLevels: [Int?] = [], links inputLinks: [Link] = []
+    ) -> NormalizedDocument {
         var links = inputLinks
         let simplifiedForms = ScriptFolding.simplifiedForms(of: lines)
         var pieces: [Piece] = []
@@ -46,17 +48,22 @@ public enum Normalizer {
             var line = TextLine()
             swap(&line, &lines[index])
             let piece = clean(line, links: &links, simplifiedForms: simplifiedForms)
-            if index < headingLevels.count, let level = headingLevels[index], case let .content(text, nil, width) = piece {
+            if index < headingLevels.count, let level = headingLevels[index],
+                case let .content(text, nil, width) = piece
+            {
                 pieces.append(.content(text, headingLevel: level, width: width))
             } else {
                 pieces.append(piece)
             }
         }
         let wrapWidth = Reflow.detectWrapWidth(pieces)
-        return NormalizedDocument(lines: Reflow.join(consume pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)
+        return NormalizedDocument(
+            lines: Reflow.join(consume pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)
     }
 
-    static func clean(_ input: TextLine, links: inout [Link], simplifiedForms: [Unicode.Scalar: Unicode.Scalar]? = nil) -> Piece {
+    static func clean(
+        _ input: TextLine, links: inout [Link], simplifiedForms: [Unicode.Scalar: Unicode.Scalar]? = nil
+    ) -> Piece {
         var line = TextNoise.clean(ScriptFolding.removePinyin(composeNFC(foldWidths(input)))).trimmed()
         if let simplifiedForms { line = ScriptFolding.fold(line, with: simplifiedForms) }
         if line.isEmpty { return .blank }
@@ -73,13 +80,16 @@ public enum Normalizer {
     /// Full-width digits, letters and ＠ to ASCII; the many Unicode spaces to one space; zero-width
     /// characters dropped. Chinese punctuation (，。、：；（）〔〕《》) is kept as written.
     static func foldWidths(_ line: TextLine) -> TextLine {
-        guard line.scalars.contains(where: { scalar in
-            switch scalar.value {
-            case 0x20, 0x09: return false
-            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF20, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return true
-            default: return scalar.isLineSpace
-            }
-        }) else { return line }
+        guard
+            line.scalars.contains(where: { scalar in
+                switch scalar.value {
+                case 0x20, 0x09: return false
+                case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF20, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+                    return true
+                default: return scalar.isLineSpace
+                }
+            })
+        else { return line }
         var out = TextLine()
         for (scalar, origin) in zip(line.scalars, line.origins) {
             let v = scalar.value
@@ -100,7 +110,8 @@ public enum Normalizer {
     /// NFC through ICU; composed scalars take the origin of the first scalar of their grapheme.
     static func composeNFC(_ line: TextLine) -> TextLine {
         guard line.scalars.contains(where: { $0.value >= 0x300 }),
-              Transcoding.nfc(line.scalars) != nil else { return line }
+            Transcoding.nfc(line.scalars) != nil
+        else { return line }
         var out = TextLine()
         var start = 0
         let text = line.text
@@ -129,8 +140,10 @@ public enum Normalizer {
             var end = i
             while end < s.count, s[end] == " " { end += 1 }
             // ASCII punctuation written in CJK text ("电话: (010)", "安排, 加强") counts as CJK.
-            let leftCJK = i > 0 && (s[i - 1].isCJK || s[i - 1] == "\t"
-                || (":;,".unicodeScalars.contains(s[i - 1]) && i > 1 && s[i - 2].isCJK))
+            let leftCJK =
+                i > 0
+                && (s[i - 1].isCJK || s[i - 1] == "\t"
+                    || (":;,".unicodeScalars.contains(s[i - 1]) && i > 1 && s[i - 2].isCJK))
             let rightCJK = end < s.count && (s[end].isCJK || s[end] == "\t")
             if !leftCJK && !rightCJK && i > 0 && end < s.count { out.append(" ", from: line.origins[i]) }
             i = end

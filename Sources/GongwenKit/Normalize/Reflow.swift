@@ -8,8 +8,10 @@
 /// mid-sentence continues, and a line that begins like a list item never continues another.
 enum Reflow {
     /// Words that end a document title: a line ending with one is complete.
-    static let titleEndings = ["通知", "意见", "决定", "办法", "方案", "通报", "公告", "通告", "报告", "请示", "批复",
-                               "纪要", "规定", "细则", "名录", "名单", "说明", "流程", "指南", "函", "公示"]
+    static let titleEndings = [
+        "通知", "意见", "决定", "办法", "方案", "通报", "公告", "通告", "报告", "请示", "批复",
+        "纪要", "规定", "细则", "名录", "名单", "说明", "流程", "指南", "函", "公示",
+    ]
 
     /// Lines at least this wide (in CJK layout columns) are long enough to have been wrapped.
     static let minimumWrappedWidth = 40
@@ -26,7 +28,8 @@ enum Reflow {
         // unpunctuated); only running text tells the width of the page.
         for case let .content(line, level, inputWidth) in pieces where level == nil && !line.scalars.contains("\t") {
             guard let last = line.scalars.last, !last.isTerminalPunctuation, last != "。",
-                  OutlineMarker.parse(line) == nil else { continue }
+                OutlineMarker.parse(line) == nil
+            else { continue }
             if inputWidth >= minimumPageWidth { widths.append(inputWidth) }
         }
         guard widths.count >= 5 else { return nil }
@@ -60,14 +63,19 @@ enum Reflow {
                     parts = [(whole[0..<cut].trimmed(), nil), (rest, SiteFurniture.kind(of: rest))]
                 }
                 for (line, kind) in parts {
-                    var next = NormalizedLine(line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth, furniture: kind)
+                    var next = NormalizedLine(
+                        line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth, furniture: kind)
                     // A row of metadata labels ("索引号 | 发布机构 | 文号") holds its values in the row below.
                     if next.furniture == nil, let above = open, above.furniture == .metadata,
-                       let labels = SiteFurniture.labelRow(above.line), SiteFurniture.cells(of: line).count == labels.count {
+                        let labels = SiteFurniture.labelRow(above.line),
+                        SiteFurniture.cells(of: line).count == labels.count
+                    {
                         next.furniture = .metadata
                     }
                     let nextIsTableRow = next.isTableRow
-                    if !openIsTableRow, !nextIsTableRow, open.map({ continues($0, with: next, wrapWidth: wrapWidth) }) ?? false {
+                    if !openIsTableRow, !nextIsTableRow,
+                        open.map({ continues($0, with: next, wrapWidth: wrapWidth) }) ?? false
+                    {
                         // Appended in place: a copy of the open line shared its storage, and each join
                         // copied the whole paragraph so far (quadratic in its length).
                         open!.line.append(line)
@@ -93,7 +101,8 @@ enum Reflow {
     static func continues(_ current: NormalizedLine, with next: NormalizedLine, wrapWidth: Int?) -> Bool {
         if current.markdownHeadingLevel != nil || next.markdownHeadingLevel != nil { return false }
         if current.furniture != nil || next.furniture != nil { return false }
-        let a = current.line, b = next.line
+        let a = current.line
+        let b = next.line
         guard let last = a.scalars.last, let first = b.scalars.first else { return false }
         if b.hasPrefix("附件") || LineShape.isLabelled(b) { return false }
         if first.isContinuingPunctuation { return true }
@@ -106,7 +115,10 @@ enum Reflow {
         if DateScanner.signingDate(b) != nil { return false }  // the date of signing stands on a line of its own
         // The signature under the last attachment title, however long that title.
         if Segmenter.isIssuerName(b), a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil,
-           !(endsOnConnective(a) && isNameFragment(b)) { return false }
+            !(endsOnConnective(a) && isNameFragment(b))
+        {
+            return false
+        }
         if endsClosed(a) { return false }
         let startsItem = OutlineMarker.parse(b) != nil
         if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }
@@ -115,7 +127,9 @@ enum Reflow {
         // A title with its number after it ("…的通知 工信厅消费函〔2022〕309号"); not a sentence that
         // ends in a cited title ("…根据《…指南》").
         // (A joined paragraph longer than any title is not read again at each join: that was quadratic.)
-        if a.count <= longestTitle, !a.scalars.contains(where: sentencePunctuation.contains), HeaderZone.titleText(a) != nil {
+        if a.count <= longestTitle, !a.scalars.contains(where: sentencePunctuation.contains),
+            HeaderZone.titleText(a) != nil
+        {
             return false
         }
         if startsItem { return wrapWidth != nil && isFullWidth(current, wrapWidth) }

@@ -18,7 +18,8 @@ enum ScriptFolding {
     /// document is not written in traditional script.
     static func simplifiedForms(of lines: [TextLine]) -> [Unicode.Scalar: Unicode.Scalar]? {
         var map: [Unicode.Scalar: Unicode.Scalar] = [:]
-        var hanCount = 0, traditionalCount = 0
+        var hanCount = 0
+        var traditionalCount = 0
         for line in lines {
             for scalar in line.scalars where scalar.value >= 0x3400 && scalar.isHan {
                 hanCount += 1
@@ -28,7 +29,8 @@ enum ScriptFolding {
             }
         }
         guard traditionalCount >= minimumTraditionalCount,
-              Double(traditionalCount) >= minimumTraditionalShare * Double(hanCount) else { return nil }
+            Double(traditionalCount) >= minimumTraditionalShare * Double(hanCount)
+        else { return nil }
         return map
     }
 

@@ -39,8 +39,10 @@ public enum SiteFurniture {
     ]
 
     static let footerMarkList = WordList(footerMarks)
-    static let footerMarks = ["ICP备", "ICP证", "版权所有", "Copyright", "如有侵权", "联系删除", "技术支持：", "技术支持:", "公网安备",
-                              "网站标识码", "主办单位：", "主办单位:", "承办单位：", "承办单位:"]
+    static let footerMarks = [
+        "ICP备", "ICP证", "版权所有", "Copyright", "如有侵权", "联系删除", "技术支持：", "技术支持:", "公网安备",
+        "网站标识码", "主办单位：", "主办单位:", "承办单位：", "承办单位:",
+    ]
 
     public static func kind(of line: TextLine) -> Kind? {
         guard !line.isEmpty, line.count <= 200 else { return nil }
@@ -50,7 +52,9 @@ public enum SiteFurniture {
         if !line.scalars.contains("。"), isMetadata(line) || labelRow(line) != nil { return .metadata }
         if isPageControls(line) { return .pageControls }
         // "原文链接：http://…": the page's own link to where it copied the notice from.
-        if ["原文链接", "原文地址", "来源链接", "本文链接"].contains(where: { line.hasPrefix($0) }), line.contains("http") || line.contains("www.") {
+        if ["原文链接", "原文地址", "来源链接", "本文链接"].contains(where: { line.hasPrefix($0) }),
+            line.contains("http") || line.contains("www.")
+        {
             return .pageControls
         }
         return nil
@@ -111,7 +115,8 @@ public enum SiteFurniture {
     /// The labels of a row made only of metadata labels (two or more), or nil.
     static func labelRow(_ line: TextLine) -> [String]? {
         guard label(at: 0, in: line.trimmed()) != nil || labelList.mayBegin(with: line.trimmed().scalars.first ?? " "),
-              line.scalars.contains(where: { $0 == "|" || $0 == "｜" || $0 == "\t" }) else { return nil }
+            line.scalars.contains(where: { $0 == "|" || $0 == "｜" || $0 == "\t" })
+        else { return nil }
         let labels = cells(of: line).map { cell -> String in
             var text = cell.text
             if text.hasSuffix("：") || text.hasSuffix(":") { text.removeLast() }
@@ -126,9 +131,11 @@ public enum SiteFurniture {
         var starts: [(label: String, labelStart: Int, valueStart: Int)] = []
         var i = 0
         while i < line.count {
-            if i == 0 || !line.scalars[i - 1].isHan || starts.last.map({ $0.valueStart == i }) == true || line.hadGap(before: i)
+            if i == 0 || !line.scalars[i - 1].isHan || starts.last.map({ $0.valueStart == i }) == true
+                || line.hadGap(before: i)
                 || "|｜:：".unicodeScalars.contains(line.scalars[i - 1]) || endsValue(line, at: i),
-               let label = label(at: i, in: line) {
+                let label = label(at: i, in: line)
+            {
                 starts.append((label.name, i, label.valueStart))
                 i = label.valueStart
                 continue
@@ -138,7 +145,9 @@ public enum SiteFurniture {
         return starts.enumerated().map { k, start in
             let end = k + 1 < starts.count ? starts[k + 1].labelStart : line.count
             var value = line[start.valueStart..<end].trimmed()
-            while let last = value.scalars.last, "|｜".unicodeScalars.contains(last) { value = value[0..<(value.count - 1)].trimmed() }
+            while let last = value.scalars.last, "|｜".unicodeScalars.contains(last) {
+                value = value[0..<(value.count - 1)].trimmed()
+            }
             return (start.label, value)
         }
     }
@@ -189,7 +198,10 @@ public enum SiteFurniture {
         guard s.count >= 8, s.count <= 24, s.first?.isASCIIDigit == true else { return false }
         var digits = 0
         for c in s {
-            if c.isASCIIDigit { digits += 1; continue }
+            if c.isASCIIDigit {
+                digits += 1
+                continue
+            }
             guard "-/:. ".unicodeScalars.contains(c) else { return false }
         }
         let year = Numerals.decimal(s.prefix(4))
@@ -206,7 +218,10 @@ public enum SiteFurniture {
         var words = 0
         let s = line.scalars
         while i < s.count {
-            if s[i].isLineSpace || controlSeparators.contains(s[i]) { i += 1; continue }
+            if s[i].isLineSpace || controlSeparators.contains(s[i]) {
+                i += 1
+                continue
+            }
             guard let word = controlWordList.firstMatch(at: i, in: line) else { return false }
             i += controlWordList.length(word)
             words += 1

@@ -5,7 +5,8 @@
 enum TextNoise {
     /// Entities worth keeping as the character they stand for; any other entity-shaped run goes.
     static let entities: [String: Unicode.Scalar] = [
-        "nbsp": " ", "ensp": " ", "emsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "ldquo": "“", "rdquo": "”",
+        "nbsp": " ", "ensp": " ", "emsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "ldquo": "“",
+        "rdquo": "”",
         "lsquo": "‘", "rsquo": "’", "middot": "·", "mdash": "—", "ndash": "–", "hellip": "…",
     ]
 
@@ -13,10 +14,12 @@ enum TextNoise {
         let s = line.scalars
         guard s.contains("&") || s.contains(" ") else { return line }
         // Most lines hold neither: look before copying.
-        guard s.indices.contains(where: { i in
-            s[i] == "&" && entity(s, at: i) != nil || s[i].isASCII && jammerEnd(s, at: i) != nil
-                || i + 1 < s.count && ":,;".unicodeScalars.contains(s[i]) && jammerEnd(s, at: i + 1) != nil
-        }) else { return line }
+        guard
+            s.indices.contains(where: { i in
+                s[i] == "&" && entity(s, at: i) != nil || s[i].isASCII && jammerEnd(s, at: i) != nil
+                    || i + 1 < s.count && ":,;".unicodeScalars.contains(s[i]) && jammerEnd(s, at: i + 1) != nil
+            })
+        else { return line }
         var out = TextLine()
         var i = 0
         while i < s.count {
@@ -44,7 +47,9 @@ enum TextNoise {
         while i < s.count, i - start <= 9, s[i].isASCIILetter || s[i].isHan { i += 1 }
         guard i < s.count, s[i] == ";", i - start - 1 >= 2 else { return nil }
         let name = String(String.UnicodeScalarView(s[(start + 1)..<i]))
-        if name.unicodeScalars.allSatisfy(\.isASCIILetter), entities[name.lowercased()] == nil, name.count > 6 { return nil }
+        if name.unicodeScalars.allSatisfy(\.isASCIILetter), entities[name.lowercased()] == nil, name.count > 6 {
+            return nil
+        }
         return (i + 1, entities[name.lowercased()])
     }
 
@@ -52,9 +57,14 @@ enum TextNoise {
     /// letters mixed in, starting at `start` after text or punctuation (not inside a word):
     /// the noise a forum inserts against copying. Returns where it ends.
     private static func jammerEnd(_ s: Scalars, at start: Int) -> Int? {
-        guard start < s.count, start == 0 || !(s[start - 1].isASCIILetter || s[start - 1].isASCIIDigit || s[start - 1] == " "), s[start].isASCII, s[start] != " " else { return nil }
+        guard start < s.count,
+            start == 0 || !(s[start - 1].isASCIILetter || s[start - 1].isASCIIDigit || s[start - 1] == " "),
+            s[start].isASCII, s[start] != " "
+        else { return nil }
         var i = start
-        var tokens = 0, withLetter = 0, withPunctuation = 0
+        var tokens = 0
+        var withLetter = 0
+        var withPunctuation = 0
         var end = start
         while i < s.count, s[i].isASCII {
             let tokenStart = i

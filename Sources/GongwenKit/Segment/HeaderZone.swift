@@ -24,7 +24,10 @@ struct HeaderZone {
         var bodyStart = start
         while bodyStart < end, bodyStart < start + depth {
             let line = lines[bodyStart]
-            if Segmenter.isAddressee(line) { anchor = bodyStart; break }
+            if Segmenter.isAddressee(line) {
+                anchor = bodyStart
+                break
+            }
             if isBodyLike(line) { break }
             bodyStart += 1
         }
@@ -48,7 +51,10 @@ struct HeaderZone {
         var lastPlaced = start - 1
         var preamble: [Int] = []
         for k in start..<zoneEnd {
-            if let titleRange, titleRange.contains(k) { lastPlaced = k; continue }
+            if let titleRange, titleRange.contains(k) {
+                lastPlaced = k
+                continue
+            }
             let line = lines[k]
             if zone.docNumber == nil, DocNumberScanner.headerLine(line.line) != nil {
                 zone.docNumber = line
@@ -84,7 +90,9 @@ struct HeaderZone {
     /// breaks set it: "各有关单位：根据《…》…". The addressee (with its colon) and the rest.
     static func inlineAddressee(_ line: NormalizedLine) -> (NormalizedLine, NormalizedLine)? {
         let text = line.line
-        guard let colon = text.scalars.prefix(60).firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2 else { return nil }
+        guard let colon = text.scalars.prefix(60).firstIndex(where: { $0 == "：" || $0 == ":" }), colon >= 2 else {
+            return nil
+        }
         var restStart = colon + 1
         while restStart < text.count, text.scalars[restStart].isLineSpace { restStart += 1 }
         guard restStart < text.count else { return nil }
@@ -103,7 +111,8 @@ struct HeaderZone {
         guard text.count <= 80, text.hasSuffix("号") else { return nil }
         for cut in 1..<text.count where text.hadGap(before: cut) || text.scalars[cut - 1].isLineSpace {
             guard DocNumberScanner.wholeLine(text[cut..<text.count]) != nil else { continue }
-            var masthead = line, docNumber = line
+            var masthead = line
+            var docNumber = line
             masthead.line = text[0..<cut].trimmed()
             docNumber.line = text[cut..<text.count].trimmed()
             if !masthead.line.isEmpty, isMastheadShaped(masthead) { return (masthead, docNumber) }
@@ -133,7 +142,9 @@ struct HeaderZone {
         if let number = DocNumberScanner.matches(in: text).first {
             if number.range.lowerBound <= 1 {
                 var from = number.range.upperBound
-                while from < text.count, text.scalars[from] == ")" || text.scalars[from] == "）" || text.scalars[from].isLineSpace { from += 1 }
+                while from < text.count,
+                    text.scalars[from] == ")" || text.scalars[from] == "）" || text.scalars[from].isLineSpace
+                { from += 1 }
                 text = text[from..<text.count]
             } else if number.range.upperBound == text.count {
                 text = text[0..<number.range.lowerBound].trimmed()
@@ -145,7 +156,9 @@ struct HeaderZone {
         for ending in Reflow.titleEndings {
             guard let at = text.lastIndex(of: ending) else { continue }
             let after = at + ending.unicodeScalars.count
-            if after < text.count, siteNameSeparators.contains(text.scalars[after]), Segmenter.endsWithDocumentType(text[0..<after]) {
+            if after < text.count, siteNameSeparators.contains(text.scalars[after]),
+                Segmenter.endsWithDocumentType(text[0..<after])
+            {
                 return text[0..<after]
             }
         }
@@ -157,8 +170,9 @@ struct HeaderZone {
     static func continuesTitle(_ line: NormalizedLine, into next: NormalizedLine, atEnd end: NormalizedLine) -> Bool {
         let text = line.line
         guard line.markdownHeadingLevel == next.markdownHeadingLevel, text.count <= 40, !isTitleEnd(line),
-              DocNumberScanner.headerLine(text) == nil, !Reflow.endsClosed(text),
-              !text.scalars.contains(where: { "，,。；;：:".unicodeScalars.contains($0) }) else { return false }
+            DocNumberScanner.headerLine(text) == nil, !Reflow.endsClosed(text),
+            !text.scalars.contains(where: { "，,。；;：:".unicodeScalars.contains($0) })
+        else { return false }
         if text.hasSuffix("关于") || text.hasSuffix("转发") { return true }
         if text.hasPrefix("关于") && !next.line.contains("关于") { return true }
         if OrganizationName.isShaped(text), next.line.hasPrefix("关于") || next.line.hasPrefix("转发") {
@@ -171,7 +185,9 @@ struct HeaderZone {
     /// A title without a document-type word: short, one line, not a sentence.
     static func isBareTitle(_ line: NormalizedLine) -> Bool {
         let text = line.line
-        guard text.count >= 4, text.count <= 60, !line.isTableRow, OutlineMarker.parse(text) == nil else { return false }
+        guard text.count >= 4, text.count <= 60, !line.isTableRow, OutlineMarker.parse(text) == nil else {
+            return false
+        }
         if DocNumberScanner.headerLine(text) != nil || isMastheadShaped(line) { return false }
         return !text.scalars.contains(where: { "。；;：:".unicodeScalars.contains($0) })
     }
@@ -179,7 +195,9 @@ struct HeaderZone {
     /// "中国质量协会文件", "河南省工业和信息化厅办公室", or several issuers side by side.
     static func isMastheadShaped(_ line: NormalizedLine) -> Bool {
         let text = line.line.trimmed()
-        guard text.count <= 60, !text.scalars.contains(where: { "，。：；:,;".unicodeScalars.contains($0) }) else { return false }
+        guard text.count <= 60, !text.scalars.contains(where: { "，。：；:,;".unicodeScalars.contains($0) }) else {
+            return false
+        }
         if text.hasSuffix("文件") && text.count > 2 { return OrganizationName.isShaped(text[0..<(text.count - 2)]) }
         return OrganizationName.isShaped(text) || OrganizationName.names(in: text).count >= 2
     }

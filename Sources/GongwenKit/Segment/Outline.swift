@@ -5,7 +5,9 @@
 /// a level ("一、" then "1.") or mix half- and full-width parentheses nest as a reader expects.
 /// Markdown heading levels order unnumbered headings only.
 enum Outline {
-    static func build(_ lines: ArraySlice<NormalizedLine>) -> (sections: [Section], notes: [(message: String, span: SourceSpan)]) {
+    static func build(
+        _ lines: ArraySlice<NormalizedLine>
+    ) -> (sections: [Section], notes: [(message: String, span: SourceSpan)]) {
         var flat: [(depth: Int, section: Section)] = []
         var path: [(kind: OutlineMarker.Kind, number: Int)] = []
         var notes: [(message: String, span: SourceSpan)] = []
@@ -15,7 +17,8 @@ enum Outline {
                 if let open = path.lastIndex(where: { $0.kind == marker.kind }) {
                     let previous = path[open].number
                     if marker.number != previous + 1 {
-                        notes.append(("outline number \(marker.text) follows number \(previous) of the same kind", line.span))
+                        notes.append(
+                            ("outline number \(marker.text) follows number \(previous) of the same kind", line.span))
                     }
                     path.removeSubrange(open...)
                 } else if marker.number != 1 {
@@ -44,9 +47,11 @@ enum Outline {
             guard let marker = flat[i].section.marker else { continue }
             let first = flat[i].section.lines[0]
             let rest = first.line[marker.contentStart..<first.line.count]
-            let hasFollowers = flat[i].section.lines.count > 1 || (i + 1 < flat.count && flat[i + 1].depth > flat[i].depth)
-            let headingShaped = first.markdownHeadingLevel != nil ||
-                (rest.count <= 30 && !rest.scalars.contains { "。；，：;,:".unicodeScalars.contains($0) }
+            let hasFollowers =
+                flat[i].section.lines.count > 1 || (i + 1 < flat.count && flat[i + 1].depth > flat[i].depth)
+            let headingShaped =
+                first.markdownHeadingLevel != nil
+                || (rest.count <= 30 && !rest.scalars.contains { "。；，：;,:".unicodeScalars.contains($0) }
                     && !Reflow.endsOnConnective(rest))
             if headingShaped && (hasFollowers || first.markdownHeadingLevel != nil) {
                 flat[i].section.heading = rest.text

@@ -2,12 +2,12 @@
 /// "一、", "（一）", "1." / "1．" / "1、", "（1）", and circled "①".
 public struct OutlineMarker: Equatable, Sendable {
     public enum Kind: Hashable, Sendable {
-        case chineseEnumerated       // 一、
-        case chineseParenthesized    // （一） or (一)
-        case arabicEnumerated        // 1. 1． 1、
-        case arabicParenthesized     // （1） or (1)
-        case circled                 // ①
-        case markdownHeading(Int)    // an unnumbered "## Heading", by its level
+        case chineseEnumerated  // 一、
+        case chineseParenthesized  // （一） or (一)
+        case arabicEnumerated  // 1. 1． 1、
+        case arabicParenthesized  // （1） or (1)
+        case circled  // ①
+        case markdownHeading(Int)  // an unnumbered "## Heading", by its level
     }
 
     public var kind: Kind
@@ -49,7 +49,9 @@ public struct OutlineMarker: Equatable, Sendable {
             var i = 0
             while i < s.count, i < 4, ChineseNumerals.isNumeral(s[i]) { i += 1 }
             // "一、" as GB/T 9704 sets it; "一." and "一．" as web pages often write it.
-            guard i < s.count, s[i] == "、" || s[i] == "." || s[i] == "．", let n = ChineseNumerals.value(of: s[0..<i]), n > 0 else { return nil }
+            guard i < s.count, s[i] == "、" || s[i] == "." || s[i] == "．", let n = ChineseNumerals.value(of: s[0..<i]),
+                n > 0
+            else { return nil }
             if s[i] != "、", i + 1 < s.count, s[i + 1].isASCIIDigit || ChineseNumerals.isNumeral(s[i + 1]) { return nil }
             return finish(.chineseEnumerated, n, i + 1)
         }
@@ -57,7 +59,8 @@ public struct OutlineMarker: Equatable, Sendable {
             var i = 0
             while i < s.count, s[i].isASCIIDigit { i += 1 }
             guard i <= 3, i < s.count, s[i] == "." || s[i] == "．" || s[i] == "、",
-                  let n = Numerals.decimal(s[0..<i]), n > 0 else { return nil }
+                let n = Numerals.decimal(s[0..<i]), n > 0
+            else { return nil }
             let after = i + 1
             if !allowDigitAfter, after < s.count, s[after].isASCIIDigit { return nil }
             return finish(.arabicEnumerated, n, after)

@@ -1,9 +1,9 @@
 /// The marks GB/T 9704 sets above the masthead.
 public enum HeaderMark: String, Sendable {
-    case copyNumber    // 份号: "000123"
-    case secrecy       // 密级和保密期限: "机密★1年"
-    case urgency       // 紧急程度: "特急", "加急"
-    case signer        // 签发人: "签发人：王某"
+    case copyNumber  // 份号: "000123"
+    case secrecy  // 密级和保密期限: "机密★1年"
+    case urgency  // 紧急程度: "特急", "加急"
+    case signer  // 签发人: "签发人：王某"
 }
 
 /// An item of the body's outline: its number as written, a heading when the item is one, its own

@@ -61,7 +61,9 @@ public enum Segmenter {
         // 附件说明, 署名, 成文日期, in the orders they come in; a bracketed note (附注) may stand among them.
         while i < end {
             let line = lines[i]
-            if notice.attachmentNote.isEmpty, let entry = attachmentNoteStart(line.line, next: i + 1 < end ? lines[i + 1].line : nil) {
+            if notice.attachmentNote.isEmpty,
+                let entry = attachmentNoteStart(line.line, next: i + 1 < end ? lines[i + 1].line : nil)
+            {
                 notice.attachmentNote.append(line)
                 if let entry { notice.attachmentNoteEntries += splitEntries(entry) }
                 i += 1
@@ -69,11 +71,15 @@ public enum Segmenter {
                 while i < end {
                     let expected = (notice.attachmentNoteEntries.last?.index ?? 0) + 1
                     let next = lines[i].line
-                    if let marker = OutlineMarker.parse(next, allowDigitAfter: true), marker.kind == .arabicEnumerated, marker.number == expected {
-                        notice.attachmentNoteEntries += splitEntries(AttachmentNoteEntry(index: marker.number, title: next[marker.contentStart..<next.count]))
+                    if let marker = OutlineMarker.parse(next, allowDigitAfter: true), marker.kind == .arabicEnumerated,
+                        marker.number == expected
+                    {
+                        notice.attachmentNoteEntries += splitEntries(
+                            AttachmentNoteEntry(index: marker.number, title: next[marker.contentStart..<next.count]))
                     } else if let numbered = numberedNoteEntry(next), numbered.index == expected, expected > 1,
-                              notice.attachmentNote.count == notice.attachmentNoteEntries.count,
-                              notice.attachmentNote.first.flatMap({ numberedNoteEntry($0.line) }) != nil {
+                        notice.attachmentNote.count == notice.attachmentNoteEntries.count,
+                        notice.attachmentNote.first.flatMap({ numberedNoteEntry($0.line) }) != nil
+                    {
                         notice.attachmentNoteEntries.append(numbered)
                     } else {
                         break
@@ -85,11 +91,14 @@ public enum Segmenter {
                 notice.date = line
                 i += 1
             } else if notice.annotation == nil, isAnnotation(line.line),
-                      notice.date != nil || i + 1 < end && startsClosingPart(lines, at: i + 1) {
+                notice.date != nil || i + 1 < end && startsClosingPart(lines, at: i + 1)
+            {
                 notice.annotation = line
                 i += 1
             } else if notice.date == nil, isSignatureShaped(line),
-                      i + 1 < end && DateScanner.signingDate(lines[i + 1].line) != nil || isTrailingSignature(lines, at: i, end: end) {
+                i + 1 < end && DateScanner.signingDate(lines[i + 1].line) != nil
+                    || isTrailingSignature(lines, at: i, end: end)
+            {
                 if notice.signature == nil { notice.signature = line } else { notice.jointSignatures.append(line) }
                 i += 1
             } else {
@@ -99,7 +108,9 @@ public enum Segmenter {
 
         // 附件, appended: announced by the 附件说明 or a 附件 marker, or a whole notice (forwarded).
         let rest = lines[i..<end]
-        if rest.isEmpty || !notice.attachmentNote.isEmpty || appendixMarker(rest.first!.line) != nil || looksLikeNotice(rest) {
+        if rest.isEmpty || !notice.attachmentNote.isEmpty || appendixMarker(rest.first!.line) != nil
+            || looksLikeNotice(rest)
+        {
             notice.appendices = appendices(rest, expectedCount: notice.attachmentNoteEntries.count, depth: depth)
         } else {
             notice.unplaced = Array(rest)  // text after the end that nothing announces
@@ -114,13 +125,17 @@ public enum Segmenter {
         // Split where a marker carries the next expected index ("附件 1", "附件 2" …), or where a lone
         // "附件" opens the first one. Markers inside a forwarded notice keep their own numbering and
         // so stay inside it.
-        var groups: [(marker: (line: NormalizedLine, index: Int?, inlineTitle: TextLine?)?, lines: ArraySlice<NormalizedLine>)] = []
+        var groups:
+            [(marker: (line: NormalizedLine, index: Int?, inlineTitle: TextLine?)?, lines: ArraySlice<NormalizedLine>)] =
+                []
         var currentStart = lines.startIndex
         var currentMarker: (line: NormalizedLine, index: Int?, inlineTitle: TextLine?)?
         var expected = 1
         for k in lines.indices {
             guard let marker = appendixMarker(lines[k].line) else { continue }
-            let opensNext = marker.index == expected || (marker.index == nil && groups.isEmpty && currentMarker == nil && k == lines.startIndex)
+            let opensNext =
+                marker.index == expected
+                || (marker.index == nil && groups.isEmpty && currentMarker == nil && k == lines.startIndex)
             guard opensNext else { continue }
             if k > currentStart || currentMarker != nil {
                 groups.append((currentMarker, lines[(currentMarker == nil ? currentStart : currentStart + 1)..<k]))
@@ -134,8 +149,9 @@ public enum Segmenter {
         return groups.map { group in
             var content = group.lines
             if depth < maximumNesting, looksLikeNotice(content) {
-                return Appendix(index: group.marker?.index, marker: group.marker?.line, title: nil, titleLine: nil,
-                                content: .notice(segment(content, depth: depth + 1)))
+                return Appendix(
+                    index: group.marker?.index, marker: group.marker?.line, title: nil, titleLine: nil,
+                    content: .notice(segment(content, depth: depth + 1)))
             }
             var title = group.marker?.inlineTitle
             var titleLine: NormalizedLine?
@@ -144,8 +160,9 @@ public enum Segmenter {
                 titleLine = first
                 content = content.dropFirst()
             }
-            return Appendix(index: group.marker?.index, marker: group.marker?.line, title: title, titleLine: titleLine,
-                            content: .sections(Outline.build(content).sections))
+            return Appendix(
+                index: group.marker?.index, marker: group.marker?.line, title: title, titleLine: titleLine,
+                content: .sections(Outline.build(content).sections))
         }
     }
 
@@ -180,7 +197,8 @@ public enum Segmenter {
         guard i < line.count else {
             // A bare "附件：" announces the numbered lines below it.
             guard hasColon, let next, let marker = OutlineMarker.parse(next, allowDigitAfter: true),
-                  marker.kind == .arabicEnumerated, marker.number == 1 else { return nil }
+                marker.kind == .arabicEnumerated, marker.number == 1
+            else { return nil }
             return .some(nil)
         }
         let rest = line[i..<line.count]
@@ -189,7 +207,8 @@ public enum Segmenter {
         }
         // "附件1：….docx" above "附件2：….docx": a list of numbered entries, not an attachment's marker.
         if label == 2, let numbered = numberedNoteEntry(line), numbered.index == 1,
-           LinkKinds.isFile(numbered.title.text) || next.flatMap(numberedNoteEntry)?.index == 2 {
+            LinkKinds.isFile(numbered.title.text) || next.flatMap(numberedNoteEntry)?.index == 2
+        {
             return numbered
         }
         // Without a colon only a cited title or a file name is an entry ("附件省工信厅《…》.pdf").
@@ -207,8 +226,10 @@ public enum Segmenter {
         var k = 1
         while k < title.count {
             let apart = title.scalars[k - 1].isLineSpace || title.hadGap(before: k)
-            if apart, title.scalars[k].isASCIIDigit, let marker = OutlineMarker.parse(title[k..<min(title.count, k + 8)], allowDigitAfter: true),
-               marker.kind == .arabicEnumerated, marker.number == index + 1 {
+            if apart, title.scalars[k].isASCIIDigit,
+                let marker = OutlineMarker.parse(title[k..<min(title.count, k + 8)], allowDigitAfter: true),
+                marker.kind == .arabicEnumerated, marker.number == index + 1
+            {
                 entries.append(AttachmentNoteEntry(index: index, title: title[start..<k].trimmed()))
                 index = marker.number
                 start = k + marker.contentStart
@@ -267,17 +288,24 @@ public enum Segmenter {
 
     /// 印发机关和印发日期: "某某厅办公室 2023年8月25日印发".
     static func isPrintingLine(_ line: TextLine) -> Bool {
-        line.hasSuffix("印发") && line.count <= 60 && DateScanner.dates(in: line).contains { $0.year != nil && $0.day != nil }
+        line.hasSuffix("印发") && line.count <= 60
+            && DateScanner.dates(in: line).contains { $0.year != nil && $0.day != nil }
     }
 
     static func startsClosingPart(_ lines: ArraySlice<NormalizedLine>, at k: Int) -> Bool {
         let line = lines[k]
         if attachmentNoteStart(line.line, next: k + 1 < lines.endIndex ? lines[k + 1].line : nil) != nil
-            || appendixMarker(line.line) != nil { return true }
+            || appendixMarker(line.line) != nil
+        {
+            return true
+        }
         if DateScanner.signingDate(line.line) != nil { return true }
         // Names alone at the end sign the notice, unless they end a longer list of names.
         if isSignatureShaped(line), isTrailingSignature(lines, at: k, end: lines.endIndex),
-           k == lines.startIndex || !isIssuerName(lines[k - 1].line) { return true }
+            k == lines.startIndex || !isIssuerName(lines[k - 1].line)
+        {
+            return true
+        }
         return k + 1 < lines.endIndex && DateScanner.signingDate(lines[k + 1].line) != nil && isSignatureShaped(line)
     }
 
@@ -288,7 +316,10 @@ public enum Segmenter {
         for k in head.indices {
             if endsWithDocumentType(head[k].line), k + 1 < head.count, isAddressee(head[k + 1]) { return true }
             if k + 1 < head.count, isMasthead(head[k], next: head[k + 1]),
-               DocNumberScanner.wholeLine(head[k + 1].line) != nil { return true }
+                DocNumberScanner.wholeLine(head[k + 1].line) != nil
+            {
+                return true
+            }
         }
         return false
     }
@@ -296,7 +327,9 @@ public enum Segmenter {
     /// "中国质量协会文件", or an issuer's name set as a top-level heading ("# 山东省工业和信息化厅").
     static func isMasthead(_ line: NormalizedLine, next: NormalizedLine?) -> Bool {
         let text = line.line
-        guard text.count <= 40, !text.scalars.contains(where: { "，。：；:".unicodeScalars.contains($0) }) else { return false }
+        guard text.count <= 40, !text.scalars.contains(where: { "，。：；:".unicodeScalars.contains($0) }) else {
+            return false
+        }
         if text.hasSuffix("文件") && text.count > 2 { return OrganizationName.isShaped(text[0..<(text.count - 2)]) }
         guard OrganizationName.isShaped(text) else { return false }
         if line.markdownHeadingLevel == 1 { return true }
@@ -306,11 +339,17 @@ public enum Segmenter {
     /// "各会员单位及相关组织：": ends in a colon, no sentence inside, not a labelled field or an item.
     static func isAddressee(_ line: NormalizedLine) -> Bool {
         let text = line.line
-        guard let last = text.scalars.last, last == "：" || last == ":", text.count >= 3, text.count <= 150 else { return false }
-        if text.scalars.contains("。") || OutlineMarker.parse(text) != nil || line.markdownHeadingLevel != nil { return false }
+        guard let last = text.scalars.last, last == "：" || last == ":", text.count >= 3, text.count <= 150 else {
+            return false
+        }
+        if text.scalars.contains("。") || OutlineMarker.parse(text) != nil || line.markdownHeadingLevel != nil {
+            return false
+        }
         if text.hasPrefix("附件") { return false }
         // A sentence that announces what follows ("…通知如下：", "…全文如下：") or cites a document.
-        if text.contains("如下") || text.scalars.contains("《") || !DocNumberScanner.matches(in: text).isEmpty { return false }
+        if text.contains("如下") || text.scalars.contains("《") || !DocNumberScanner.matches(in: text).isEmpty {
+            return false
+        }
         // "联系人：" is a label; an addressee names bodies, usually starting with 各 or 有关, or lists several.
         let body = text[0..<(text.count - 1)]
         if body.hasPrefix("各") || body.hasPrefix("有关") || body.hasPrefix("全国") { return true }
@@ -323,7 +362,9 @@ public enum Segmenter {
         // "关于转发《…的通知》的通知" ends in 通知; "转发…《…的通知》" ends in the forwarded title.
         if text.scalars.last == "》", text.count > 1 { text = text[0..<(text.count - 1)] }
         // A title may end with a bracketed note: "…的通知（试行）".
-        if let last = text.scalars.last, last == "）" || last == ")", let open = text.scalars.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+        if let last = text.scalars.last, last == "）" || last == ")",
+            let open = text.scalars.lastIndex(where: { $0 == "（" || $0 == "(" })
+        {
             text = text[0..<open]
         }
         return text.count >= 4 && !text.scalars.contains("。") && Reflow.titleEndings.contains { text.hasSuffix($0) }
@@ -332,7 +373,8 @@ public enum Segmenter {
     /// A signature: one short name (or several names side by side) without punctuation.
     static func isSignatureShaped(_ line: NormalizedLine) -> Bool {
         let text = line.line
-        guard text.count >= 2, text.count <= 60, line.markdownHeadingLevel == nil, OutlineMarker.parse(text) == nil else { return false }
+        guard text.count >= 2, text.count <= 60, line.markdownHeadingLevel == nil, OutlineMarker.parse(text) == nil
+        else { return false }
         return !text.scalars.contains { "，。：；:;,、".unicodeScalars.contains($0) || $0.isASCIIDigit || $0 == "\t" }
     }
 
@@ -340,15 +382,18 @@ public enum Segmenter {
     static func isTitleShaped(_ line: NormalizedLine) -> Bool {
         let text = line.line
         guard text.count <= 60, !line.isTableRow, OutlineMarker.parse(text) == nil else { return false }
-        return !text.scalars.contains { "。；;".unicodeScalars.contains($0) } && text.scalars.last != "：" && text.scalars.last != ":"
+        return !text.scalars.contains { "。；;".unicodeScalars.contains($0) } && text.scalars.last != "："
+            && text.scalars.last != ":"
     }
 }
 
 /// The shape of a body's name: Han characters (brackets allowed) ending in a word that names an
 /// organisation (厅, 局, 委员会, 协会 …).
 public enum OrganizationName {
-    public static let suffixes = ["厅", "局", "委", "委员会", "办公室", "办", "政府", "部", "院", "会", "中心", "公司", "处", "室",
-                                  "所", "署", "集团", "部门", "单位", "组织", "企业", "机构", "学校", "大学", "银行", "馆", "站", "队", "社"]
+    public static let suffixes = [
+        "厅", "局", "委", "委员会", "办公室", "办", "政府", "部", "院", "会", "中心", "公司", "处", "室",
+        "所", "署", "集团", "部门", "单位", "组织", "企业", "机构", "学校", "大学", "银行", "馆", "站", "队", "社",
+    ]
 
     /// Several names side by side, apart by spaces or 、 ("江门市质监局 江门出入境检验检疫局"); empty
     /// when any part is not a name.
@@ -359,7 +404,8 @@ public enum OrganizationName {
         var parts: [TextLine] = []
         var start = 0
         for i in 0...text.count {
-            guard i == text.count || text.scalars[i] == "、" || text.scalars[i].isLineSpace || text.hadGap(before: i) else { continue }
+            guard i == text.count || text.scalars[i] == "、" || text.scalars[i].isLineSpace || text.hadGap(before: i)
+            else { continue }
             let part = text[start..<i].trimmed()
             if !part.isEmpty { parts.append(part) }
             start = (i < text.count && (text.scalars[i] == "、" || text.scalars[i].isLineSpace)) ? i + 1 : i

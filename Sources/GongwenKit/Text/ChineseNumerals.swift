@@ -78,7 +78,9 @@ public enum Numerals {
         guard !scalars.isEmpty else { return nil }
         var result = 0
         for scalar in scalars {
-            guard scalar.isASCIIDigit, let next = appendingDigit(Int(scalar.value - 0x30), to: result) else { return nil }
+            guard scalar.isASCIIDigit, let next = appendingDigit(Int(scalar.value - 0x30), to: result) else {
+                return nil
+            }
             result = next
         }
         return result

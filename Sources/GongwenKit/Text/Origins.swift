@@ -58,7 +58,8 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
 
     /// The index of the run that holds scalar `index`: the last that starts at or before it.
     private func run(containing index: Int) -> Int {
-        var low = 0, high = runCount - 1
+        var low = 0
+        var high = runCount - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if Int(run(middle).start) <= index { low = middle } else { high = middle - 1 }

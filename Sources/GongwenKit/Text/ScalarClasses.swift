@@ -41,7 +41,8 @@ extension Unicode.Scalar {
         // Wide or full-width throughout (Unicode's EastAsianWidth): the Han blocks, Hangul syllables,
         // full-width forms, answered without a call into ICU. `TextScanningTests` holds `isWide` to
         // ICU's answer for every scalar.
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF01...0xFF60, 0xFFE0...0xFFE6: return true
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF01...0xFF60, 0xFFE0...0xFFE6:
+            return true
         default: return isWideByICU
         }
     }

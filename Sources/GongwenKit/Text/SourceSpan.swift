@@ -38,7 +38,10 @@ public struct SourceSpan: Hashable, Sendable, Codable {
     public static func covering<S: Sequence>(_ spans: S) -> SourceSpan? where S.Element == SourceSpan {
         var result: SourceSpan?
         for span in spans {
-            guard var merged = result else { result = span; continue }
+            guard var merged = result else {
+                result = span
+                continue
+            }
             if (span.startLine, span.startColumn) < (merged.startLine, merged.startColumn) {
                 merged.startLine = span.startLine
                 merged.startColumn = span.startColumn

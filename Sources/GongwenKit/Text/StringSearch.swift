@@ -9,10 +9,12 @@ extension String {
     /// after a word's last character does not hide the word (`质量\u{FE00}` holds 质量).
     func contains(_ other: String) -> Bool {
         guard !other.isEmpty, other.utf8.count <= utf8.count else { return false }
-        var haystack = self, needle = other
+        var haystack = self
+        var needle = other
         return haystack.withUTF8 { h in
             needle.withUTF8 { n in
-                let first = n[0], last = h.count - n.count
+                let first = n[0]
+                let last = h.count - n.count
                 var i = 0
                 while i <= last {
                     if h[i] == first {

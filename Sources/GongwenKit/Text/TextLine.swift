@@ -152,9 +152,14 @@ public struct TextLine: Sendable, Equatable {
             var i = Swift.max(from, 0)
             while i < s.count {
                 if s[i] == first {
-                    var j = i + 1, tail = rest, matched = true
+                    var j = i + 1
+                    var tail = rest
+                    var matched = true
                     while let scalar = tail.next() {
-                        guard j < s.count, s[j] == scalar else { matched = false; break }
+                        guard j < s.count, s[j] == scalar else {
+                            matched = false
+                            break
+                        }
                         j += 1
                     }
                     if matched { return i }

@@ -33,7 +33,8 @@ enum AreaCodes {
             rest = String(rest.dropFirst(province.count))
             if level == .provincial, let capital = capitals[province] { return cities[capital] }
         }
-        for (city, cityWithSuffix, code) in citiesInOrder where rest.hasPrefix(cityWithSuffix) || rest.hasPrefix(city) && level == .municipal {
+        for (city, cityWithSuffix, code) in citiesInOrder
+        where rest.hasPrefix(cityWithSuffix) || rest.hasPrefix(city) && level == .municipal {
             return code
         }
         return nil

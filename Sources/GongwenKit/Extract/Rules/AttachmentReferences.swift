@@ -17,7 +17,9 @@ enum AttachmentReferences {
             while let at = line.firstIndex(of: "附件", from: from) {
                 from = at + 2
                 // The cited document's attachment ("《通知》附件6"), and those listed with it ("和附件7").
-                let listedWithCited = citedEnd >= 0 && at - citedEnd <= 2 && at > 0 && "和、及与".unicodeScalars.contains(line.scalars[at - 1])
+                let listedWithCited =
+                    citedEnd >= 0 && at - citedEnd <= 2 && at > 0
+                    && "和、及与".unicodeScalars.contains(line.scalars[at - 1])
                 if at > 0, line.scalars[at - 1] == "》" || listedWithCited {
                     var end = at + 2
                     while end < line.count, line.scalars[end].isASCIIDigit { end += 1 }
@@ -46,7 +48,9 @@ enum AttachmentReferences {
                 }
                 // "（见附件）", "详见附件", "(附件)".
                 let seen = at > 0 && line.scalars[at - 1] == "见"
-                let bracketed = at > 0 && "（(".unicodeScalars.contains(line.scalars[at - 1]) && i < line.count && "）)".unicodeScalars.contains(line.scalars[i])
+                let bracketed =
+                    at > 0 && "（(".unicodeScalars.contains(line.scalars[at - 1]) && i < line.count
+                    && "）)".unicodeScalars.contains(line.scalars[i])
                 if seen || bracketed, !found.contains(where: { $0.index == nil }) {
                     found.append(Reference(index: nil, title: nil, span: line.span(at..<(at + 2))))
                 }

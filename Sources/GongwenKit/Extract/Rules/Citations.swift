@@ -24,7 +24,10 @@ public enum CitationExtractor {
             var paired = Set<Int>()
             var i = 0
             while i < line.count {
-                guard line.scalars[i] == "《", let close = closing[i] else { i += 1; continue }
+                guard line.scalars[i] == "《", let close = closing[i] else {
+                    i += 1
+                    continue
+                }
                 let title = line[(i + 1)..<close].text
                 var end = close + 1
                 var after = end
@@ -42,15 +45,24 @@ public enum CitationExtractor {
                     let digits = line.scalars[j...].prefix { $0.isASCIIDigit }
                     attachmentIndex = digits.isEmpty ? nil : Numerals.decimal(digits)
                 }
-                add(Citation(title: title, docNumber: docNumber, attachmentIndex: attachmentIndex, text: sentence.quote(i..<end), span: line.span(i..<end)))
+                add(
+                    Citation(
+                        title: title, docNumber: docNumber, attachmentIndex: attachmentIndex,
+                        text: sentence.quote(i..<end), span: line.span(i..<end)))
                 i = end
             }
             for (k, number) in numbers.enumerated() where !paired.contains(k) {
-                add(Citation(title: nil, docNumber: number.canonical, attachmentIndex: nil, text: sentence.quote(number.range), span: line.span(number.range)))
+                add(
+                    Citation(
+                        title: nil, docNumber: number.canonical, attachmentIndex: nil,
+                        text: sentence.quote(number.range), span: line.span(number.range)))
             }
             for decree in decrees(in: line) {
                 let written = line[decree.lowerBound..<(decree.upperBound - 1)].text + "号"  // 號 as 号
-                add(Citation(title: nil, docNumber: written, attachmentIndex: nil, text: sentence.quote(decree), span: line.span(decree)))
+                add(
+                    Citation(
+                        title: nil, docNumber: written, attachmentIndex: nil, text: sentence.quote(decree),
+                        span: line.span(decree)))
             }
         }
         return citations

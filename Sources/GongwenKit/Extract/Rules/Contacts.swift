@@ -49,11 +49,14 @@ public enum ContactExtractor {
         ("联系方式", .phone), ("联系电话", .phone), ("咨询电话", .phone), ("办公电话", .phone), ("监督电话", .phone), ("举报电话", .phone),
         ("固定电话", .phone), ("手机号码", .phone), ("手机", .phone), ("座机", .phone), ("电话", .phone), ("传真", .fax),
         ("电子邮箱", .email), ("电子邮件", .email), ("邮箱", .email), ("Email", .email), ("E-mail", .email), ("email", .email),
-        ("邮寄地址", .address), ("通讯地址", .address), ("通信地址", .address), ("联系地址", .address), ("报送地址", .address), ("地址", .address),
+        ("邮寄地址", .address), ("通讯地址", .address), ("通信地址", .address), ("联系地址", .address), ("报送地址", .address),
+        ("地址", .address),
         ("邮政编码", .postcode), ("邮编", .postcode),
     ]
 
-    public static func extract(_ body: [Section], closing: [NormalizedLine] = [], context: ExtractionContext) -> [Contact] {
+    public static func extract(
+        _ body: [Section], closing: [NormalizedLine] = [], context: ExtractionContext
+    ) -> [Contact] {
         var builder = Builder(areaCode: AreaCodes.code(forIssuer: context.issuerName, level: context.issuerLevel))
         walk(body, inContactSection: false, builder: &builder)
         for line in closing { builder.read(line.line, inContactSection: true) }
@@ -108,15 +111,20 @@ public enum ContactExtractor {
             guard inContactSection || ContactExtractor.mayHoldContact(line) else { return }
             reading = line
             contactRange = nil  // a contact read on from an earlier line keeps its lines whole
-            defer { reading = nil; tokenRange = nil }
+            defer {
+                reading = nil
+                tokenRange = nil
+            }
             let (tokens, starts) = ContactExtractor.tokens(of: line)
-            guard tokens.contains(where: { token in
-                switch token {
-                case .label, .email: return true
-                case let .phone(_, _, hasAreaCode, _): return hasAreaCode || inContactSection
-                default: return false
-                }
-            }) || inContactSection else { return }
+            guard
+                tokens.contains(where: { token in
+                    switch token {
+                    case .label, .email: return true
+                    case let .phone(_, _, hasAreaCode, _): return hasAreaCode || inContactSection
+                    default: return false
+                    }
+                }) || inContactSection
+            else { return }
             var field: Field?
             var used = false
             var lastAreaCode: String?
@@ -136,16 +144,25 @@ public enum ContactExtractor {
                     edit { $0.emails.append(address) }
                     used = true
                 case let .phone(digits, ext, hasAreaCode, range):
-                    let listed = field == .phone || field == .fax || field == .person
+                    let listed =
+                        field == .phone || field == .fax || field == .person
                         || ContactExtractor.previousIsPhoneOrName(tokens, before: k)
-                    guard hasAreaCode || digits.count == 11 && digits.hasPrefix("1") || digits.hasPrefix("400") || listed,
-                          field != .postcode else { break }
-                    let fax = field == .fax || line.hasPrefix("(传真)", at: range.upperBound) || line.hasPrefix("（传真）", at: range.upperBound)
+                    guard
+                        hasAreaCode || digits.count == 11 && digits.hasPrefix("1") || digits.hasPrefix("400") || listed,
+                        field != .postcode
+                    else { break }
+                    let fax =
+                        field == .fax || line.hasPrefix("(传真)", at: range.upperBound)
+                        || line.hasPrefix("（传真）", at: range.upperBound)
                     let local = hasAreaCode ? nil : (lastAreaCode ?? areaCode)
-                    if let phone = ContactExtractor.phone(digits: digits, extension: ext, fax: fax, areaCode: local, span: line.span(range)) {
+                    if let phone = ContactExtractor.phone(
+                        digits: digits, extension: ext, fax: fax, areaCode: local, span: line.span(range))
+                    {
                         edit { $0.phones.append(phone) }
                         used = true
-                        if hasAreaCode, let dash = phone.number.firstIndex(of: "-"), phone.kind != .tollFree { lastAreaCode = String(phone.number[..<dash]) }
+                        if hasAreaCode, let dash = phone.number.firstIndex(of: "-"), phone.kind != .tollFree {
+                            lastAreaCode = String(phone.number[..<dash])
+                        }
                     }
                 case let .han(words):
                     switch field {
@@ -161,7 +178,8 @@ public enum ContactExtractor {
                     case .address:
                         break  // read whole below, digits and all
                     default:
-                        if let end = readUnlabelledName(tokens, at: k, field: field, inContactSection: inContactSection) {
+                        if let end = readUnlabelledName(tokens, at: k, field: field, inContactSection: inContactSection)
+                        {
                             used = true
                             k = end - 1
                         }
@@ -196,19 +214,30 @@ public enum ContactExtractor {
         /// A name with no label: a surname, then a phone number or a phone label ("杨开松 86220122");
         /// in a 联系方式 section, a line of a department and a name alone ("福建省工信厅科技处 陈恒"), or a
         /// department alone, which opens the next block. Returns the index after what it read, or nil.
-        private mutating func readUnlabelledName(_ tokens: [Token], at k: Int, field: Field?, inContactSection: Bool) -> Int? {
+        private mutating func readUnlabelledName(
+            _ tokens: [Token], at k: Int, field: Field?, inContactSection: Bool
+        ) -> Int? {
             guard case let .han(words) = tokens[k] else { return nil }
             var end = k + 1
             while end < tokens.count, case let .han(next) = tokens[end], next.count == 1, words.count == 1 { end += 1 }
-            let alone = inContactSection && field == nil && tokens.allSatisfy { token in
-                switch token { case .han, .softBreak: return true; default: return false }
-            }
+            let alone =
+                inContactSection && field == nil
+                && tokens.allSatisfy { token in
+                    switch token {
+                    case .han, .softBreak: return true
+                    default: return false
+                    }
+                }
             if alone { end = tokens.count }
             guard alone || ContactExtractor.phoneFollows(tokens, after: end - 1) else { return nil }
             let (department, names) = ContactExtractor.people(ContactExtractor.hanRun(tokens[k..<end]))
             guard let name = names.last, PersonNames.hasSurname(name) else {
                 guard let department, field == nil, inContactSection else { return nil }
-                if let existing = current, existing.department != nil || !existing.phones.isEmpty || !existing.names.isEmpty { finish() }
+                if let existing = current,
+                    existing.department != nil || !existing.phones.isEmpty || !existing.names.isEmpty
+                {
+                    finish()
+                }
                 edit { $0.department = department }
                 return end
             }
@@ -223,24 +252,34 @@ public enum ContactExtractor {
 
         /// Changes the contact being read, opening one when none is.
         private mutating func edit(_ change: (inout Contact) -> Void) {
-            var contact = current ?? Contact(names: [], department: nil, phones: [], emails: [], address: nil, postcode: nil, text: "",
-                                             span: SourceSpan(start: SourcePoint(line: 1, column: 1), end: SourcePoint(line: 1, column: 1)))
+            var contact =
+                current
+                ?? Contact(
+                    names: [], department: nil, phones: [], emails: [], address: nil, postcode: nil, text: "",
+                    span: SourceSpan(start: SourcePoint(line: 1, column: 1), end: SourcePoint(line: 1, column: 1)))
             current = nil  // the contact alone holds its lists: appending to them does not copy them
             change(&contact)
             current = contact
             if let token = tokenRange {
-                contactRange = contactRange.map { min($0.lowerBound, token.lowerBound)..<max($0.upperBound, token.upperBound) } ?? token
+                contactRange =
+                    contactRange.map { min($0.lowerBound, token.lowerBound)..<max($0.upperBound, token.upperBound) }
+                    ?? token
             }
         }
 
         mutating func finish() {
             if lines.isEmpty, let reading { lines = [reading] }
             if var contact = current, !lines.isEmpty,
-               !contact.names.isEmpty || !contact.phones.isEmpty || !contact.emails.isEmpty || contact.address != nil {
-                if lines.count == 1, let words = contactRange, let line = lines.first, line.count > Sentence.longestQuote {
+                !contact.names.isEmpty || !contact.phones.isEmpty || !contact.emails.isEmpty || contact.address != nil
+            {
+                if lines.count == 1, let words = contactRange, let line = lines.first,
+                    line.count > Sentence.longestQuote
+                {
                     // One line of many contacts: each quotes its own words with some context, not the line.
                     let quoted = Sentence.quoteRange(words, in: line.count)
-                    contact.text = (quoted.lowerBound > 0 ? "…" : "") + line[quoted].text + (quoted.upperBound < line.count ? "…" : "")
+                    contact.text =
+                        (quoted.lowerBound > 0 ? "…" : "") + line[quoted].text
+                        + (quoted.upperBound < line.count ? "…" : "")
                     contact.span = line.span(quoted)
                 } else {
                     contact.text = lines.map(\.text).joined(separator: "\n")
@@ -297,7 +336,9 @@ public enum ContactExtractor {
                 i = j
                 continue
             }
-            if "；;。".unicodeScalars.contains(c) { tokens.append(.hardBreak) } else if "，,、/（）()[]【】 ".unicodeScalars.contains(c) || c.isLineSpace {
+            if "；;。".unicodeScalars.contains(c) {
+                tokens.append(.hardBreak)
+            } else if "，,、/（）()[]【】 ".unicodeScalars.contains(c) || c.isLineSpace {
                 tokens.append(.softBreak)
             } else {
                 tokens.append(.other)
@@ -344,7 +385,8 @@ public enum ContactExtractor {
             while j < s.count, s[j].isLineSpace { j += 1 }
             if j < s.count, s[j] == "：" || s[j] == ":" { return (field, j + 1) }
             if j < s.count, field == .phone || field == .fax || field == .postcode,
-               s[j].isASCIIDigit || (s[j] == "（" || s[j] == "(") && j + 1 < s.count && s[j + 1].isASCIIDigit {
+                s[j].isASCIIDigit || (s[j] == "（" || s[j] == "(") && j + 1 < s.count && s[j + 1].isASCIIDigit
+            {
                 return (field, j)
             }
         }
@@ -355,12 +397,22 @@ public enum ContactExtractor {
     static func address(in line: TextLine) -> String? {
         var i = 0
         while i < line.count {
-            guard let (field, valueStart) = label(at: i, in: line) else { i += 1; continue }
-            guard field == .address else { i = valueStart; continue }
+            guard let (field, valueStart) = label(at: i, in: line) else {
+                i += 1
+                continue
+            }
+            guard field == .address else {
+                i = valueStart
+                continue
+            }
             var end = valueStart
-            while end < line.count, label(at: end, in: line) == nil, !"；;。".unicodeScalars.contains(line.scalars[end]) { end += 1 }
+            while end < line.count, label(at: end, in: line) == nil, !"；;。".unicodeScalars.contains(line.scalars[end]) {
+                end += 1
+            }
             var value = line[valueStart..<end].trimmed()
-            while let last = value.scalars.last, "，,、".unicodeScalars.contains(last) { value = value[0..<(value.count - 1)].trimmed() }
+            while let last = value.scalars.last, "，,、".unicodeScalars.contains(last) {
+                value = value[0..<(value.count - 1)].trimmed()
+            }
             return value.isEmpty ? nil : value.text
         }
         return nil
@@ -384,24 +436,31 @@ public enum ContactExtractor {
             } else if (c == "（" || c == "(") && current.isEmpty && groups.isEmpty {
                 parenthesized = true
             } else if (c == "）" || c == ")") && parenthesized && groups.isEmpty && !current.isEmpty {
-                groups.append(current); current = ""
+                groups.append(current)
+                current = ""
             } else if "-－—–‐".unicodeScalars.contains(c) && !current.isEmpty && ext == nil,
-                      let digit = (i + 1..<min(s.count, i + 3)).first(where: { !s[$0].isLineSpace }), s[digit].isASCIIDigit {
-                groups.append(current); current = ""
+                let digit = (i + 1..<min(s.count, i + 3)).first(where: { !s[$0].isLineSpace }), s[digit].isASCIIDigit
+            {
+                groups.append(current)
+                current = ""
                 i = digit  // "0591 - 87846628": spaces around the dash
                 continue
             } else if c == " " && !current.isEmpty && groups.count < 2 && ext == nil,
-                      let dash = (i + 1..<min(s.count, i + 3)).first(where: { !s[$0].isLineSpace }),
-                      "-－—–‐".unicodeScalars.contains(s[dash]) {
+                let dash = (i + 1..<min(s.count, i + 3)).first(where: { !s[$0].isLineSpace }),
+                "-－—–‐".unicodeScalars.contains(s[dash])
+            {
                 i = dash
                 continue
             } else if c == " " && parenthesized && groups.count == 1 && current.isEmpty {
                 // "(010) 68416386"
             } else if c == " " && groups.isEmpty && current.hasPrefix("0") && (3...4).contains(current.count)
-                        && i + 1 < s.count && s[i + 1].isASCIIDigit {
-                groups.append(current); current = ""  // "025 83398238"
+                && i + 1 < s.count && s[i + 1].isASCIIDigit
+            {
+                groups.append(current)
+                current = ""  // "025 83398238"
             } else if (line.hasPrefix("转", at: i) || line.hasPrefix("分机", at: i)) && ext == nil && !current.isEmpty
-                        && i + 1 < s.count && (s[i + 1].isASCIIDigit || line.hasPrefix("分机", at: i)) {
+                && i + 1 < s.count && (s[i + 1].isASCIIDigit || line.hasPrefix("分机", at: i))
+            {
                 if line.hasPrefix("分机", at: i) { i += 1 }
                 ext = ""
             } else {
@@ -416,18 +475,29 @@ public enum ContactExtractor {
         let other: (Token, Int) = (.other, i)
         // A number glued to letters or other digits, or followed by a unit, is not a phone.
         // (A slash between numbers lists them: "0531-86902744/18765839053"; after a letter it is a URL's.)
-        if start > 0, s[start - 1].isASCIILetter || s[start - 1] == "." || s[start - 1] == "@"
-            || s[start - 1] == "/" && !(start > 1 && s[start - 2].isASCIIDigit) { return other }
-        if i < s.count, s[i].isASCIILetter || s[i] == "@" || s[i] == "." && i + 1 < s.count && s[i + 1].isASCIIDigit { return other }
+        if start > 0,
+            s[start - 1].isASCIILetter || s[start - 1] == "." || s[start - 1] == "@"
+                || s[start - 1] == "/" && !(start > 1 && s[start - 2].isASCIIDigit)
+        {
+            return other
+        }
+        if i < s.count, s[i].isASCIILetter || s[i] == "@" || s[i] == "." && i + 1 < s.count && s[i + 1].isASCIIDigit {
+            return other
+        }
         if i < s.count, "年月日号元万亿家个项份字人次届批期条页岁%％".unicodeScalars.contains(s[i]) { return other }
         guard end > start else { return other }
-        let hasAreaCode = digits.hasPrefix("0") && (groups.count >= 2 || (10...12).contains(digits.count))
+        let hasAreaCode =
+            digits.hasPrefix("0") && (groups.count >= 2 || (10...12).contains(digits.count))
             && (groups.count < 2 || (3...4).contains(groups[0].count))
         let isMobile = digits.count == 11 && digits.hasPrefix("1") && groups.count == 1
         let isTollFree = digits.count == 10 && (digits.hasPrefix("400") || digits.hasPrefix("800"))
         let isLocal = (7...8).contains(digits.count) && !digits.hasPrefix("0") && groups.count == 1
         guard hasAreaCode || isMobile || isTollFree || isLocal else { return other }
-        return (.phone(digits: digits, extension: (ext?.isEmpty ?? true) ? nil : ext, hasAreaCode: hasAreaCode, range: start..<end), i)
+        return (
+            .phone(
+                digits: digits, extension: (ext?.isEmpty ?? true) ? nil : ext, hasAreaCode: hasAreaCode,
+                range: start..<end), i
+        )
     }
 
     /// Numbers written in groups as they are read aloud, which the general reading takes for several numbers:
@@ -444,17 +514,22 @@ public enum ContactExtractor {
             i < s.count && allowed.unicodeScalars.contains(s[i]) ? i + 1 : nil
         }
         func ends(_ i: Int) -> Bool { i == s.count || !(s[i].isASCIIDigit || s[i].isASCIILetter || s[i] == "@") }
-        guard start < s.count, s[start].isASCIIDigit, start == 0 || !(s[start - 1].isASCIIDigit || s[start - 1].isASCIILetter) else { return nil }
+        guard start < s.count, s[start].isASCIIDigit,
+            start == 0 || !(s[start - 1].isASCIIDigit || s[start - 1].isASCIILetter)
+        else { return nil }
         let text = { (range: Range<Int>) in String(String.UnicodeScalarView(s[range].filter(\.isASCIIDigit))) }
         // Mobile: 1xx, then two groups of four, the same separator (a space or a dash) between them.
         if s[start] == "1", let a = digits(3...3, at: start), let sep = separator(at: a, " -"),
-           let b = digits(4...4, at: sep), b < s.count, s[b] == s[a], let c = digits(4...4, at: b + 1), ends(c) {
+            let b = digits(4...4, at: sep), b < s.count, s[b] == s[a], let c = digits(4...4, at: b + 1), ends(c)
+        {
             return (.phone(digits: text(start..<c), extension: nil, hasAreaCode: false, range: start..<c), c)
         }
         // Area code, then a local number of 7–8 digits split by one space.
         if s[start] == "0", let a = digits(3...4, at: start), let sep = separator(at: a, " -－—–"),
-           let b = digits(3...4, at: sep), let space = separator(at: b, " "), let c = digits(4...4, at: space), ends(c),
-           (7...8).contains(b - sep + c - space) {
+            let b = digits(3...4, at: sep), let space = separator(at: b, " "), let c = digits(4...4, at: space),
+            ends(c),
+            (7...8).contains(b - sep + c - space)
+        {
             return (.phone(digits: text(start..<c), extension: nil, hasAreaCode: true, range: start..<c), c)
         }
         return nil
@@ -493,7 +568,9 @@ public enum ContactExtractor {
         for label in ["邮政编码", "邮编"] {
             guard var i = line.firstIndex(of: label) else { continue }
             i += label.unicodeScalars.count
-            while i < line.count, line.scalars[i].isLineSpace || line.scalars[i] == "：" || line.scalars[i] == ":" { i += 1 }
+            while i < line.count, line.scalars[i].isLineSpace || line.scalars[i] == "：" || line.scalars[i] == ":" {
+                i += 1
+            }
             let digits = line.scalars[i...].prefix { $0.isASCIIDigit }
             if digits.count == 6 { return String(String.UnicodeScalarView(digits)) }
         }
@@ -541,8 +618,11 @@ public enum ContactExtractor {
         let departmentEndings = ["处", "科", "室", "局", "厅", "部", "中心", "办公室", "办", "所", "站", "会", "院", "司", "委"]
         if OrganizationName.isShaped(token) && token.count > 4 { return (token.text, nil) }
         for cut in stride(from: token.count - 2, through: 2, by: -1) {
-            let head = token[0..<cut], tail = token[cut..<token.count]
-            guard departmentEndings.contains(where: { head.hasSuffix($0) }), isPersonName(tail), head.count >= 3 else { continue }
+            let head = token[0..<cut]
+            let tail = token[cut..<token.count]
+            guard departmentEndings.contains(where: { head.hasSuffix($0) }), isPersonName(tail), head.count >= 3 else {
+                continue
+            }
             return (head.text, tail.text)
         }
         return nil
@@ -554,7 +634,8 @@ public enum ContactExtractor {
         return !OrganizationName.suffixes.contains { token.hasSuffix($0) && $0.unicodeScalars.count >= 2 }
     }
 
-    static func phone(digits: String, extension ext: String?, fax: Bool, areaCode: String?, span: SourceSpan) -> Phone? {
+    static func phone(digits: String, extension ext: String?, fax: Bool, areaCode: String?, span: SourceSpan) -> Phone?
+    {
         let ext = (ext?.isEmpty ?? true) ? nil : ext
         let d = Array(digits)
         func make(_ number: String, _ kind: Phone.Kind, inferred: Bool = false) -> Phone {
@@ -581,7 +662,8 @@ public enum ContactExtractor {
 
     /// Every e-mail address in the line, wherever it stands ("电子版发jmjs@gxt.fujian.gov.cn）").
     /// What the part of an address before its @ is written with.
-    static let emailLocalCharacters = ScalarSet(of: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+    static let emailLocalCharacters = ScalarSet(
+        of: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 
     static func emailMatches(in value: TextLine) -> [(address: String, range: Range<Int>)] {
         let allowedLocal = emailLocalCharacters
@@ -592,11 +674,14 @@ public enum ContactExtractor {
             while start > 0, allowedLocal.contains(s[start - 1]) { start -= 1 }
             while start < at, s[start] == "." || s[start] == "-" { start += 1 }
             var end = at + 1
-            while end < s.count, s[end].isASCIILetter || s[end].isASCIIDigit || s[end] == "." || s[end] == "-" || s[end] == "_" { end += 1 }
+            while end < s.count,
+                s[end].isASCIILetter || s[end].isASCIIDigit || s[end] == "." || s[end] == "-" || s[end] == "_"
+            { end += 1 }
             while end > at + 1, s[end - 1] == "." || s[end - 1] == "-" { end -= 1 }
             let domain = s[(at + 1)..<end]
             guard start < at, let dot = domain.lastIndex(of: "."), end - dot >= 3,
-                  s[(dot + 1)..<end].allSatisfy(\.isASCIILetter) else { continue }
+                s[(dot + 1)..<end].allSatisfy(\.isASCIILetter)
+            else { continue }
             found.append((String(String.UnicodeScalarView(s[start..<end])), start..<end))
         }
         return found
@@ -606,8 +691,12 @@ public enum ContactExtractor {
 /// Chinese surnames (the common single ones and the compound ones): reference data for telling a
 /// person's name from other short runs of Han characters when no 联系人 label says so.
 enum PersonNames {
-    static let single = Set(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫严段雷侯龙史陶黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施洪翟安颜倪牛温芦季俞章鲁葛伍申尤毕聂丛焦向柳邢骆岳齐梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位霍翁隋植甘景薄单包司柏宁柯阮桂闵解强柴华车冉房边辜吉饶刁瞿戚丘古米池滕晋苑邬臧畅宫来苟全褚廉简娄盖符奚穆党燕郎邰佘麦云粟艾宗都鞠蓝乔谈占巴郁练竺荣麻井楚冷浦鬲宓逯佟习晏官缪仇卓门蒙容仲桑揭贝卞但郜姬暴茅湛郗应平芮迟战危勾敖那扈商满冀宿宣").unicodeScalars)
-    static let compound = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯", "轩辕", "端木", "百里"]
+    static let single = Set(
+        ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫严段雷侯龙史陶黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施洪翟安颜倪牛温芦季俞章鲁葛伍申尤毕聂丛焦向柳邢骆岳齐梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位霍翁隋植甘景薄单包司柏宁柯阮桂闵解强柴华车冉房边辜吉饶刁瞿戚丘古米池滕晋苑邬臧畅宫来苟全褚廉简娄盖符奚穆党燕郎邰佘麦云粟艾宗都鞠蓝乔谈占巴郁练竺荣麻井楚冷浦鬲宓逯佟习晏官缪仇卓门蒙容仲桑揭贝卞但郜姬暴茅湛郗应平芮迟战危勾敖那扈商满冀宿宣")
+            .unicodeScalars)
+    static let compound = [
+        "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯", "轩辕", "端木", "百里",
+    ]
 
     static func hasSurname(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first else { return false }

@@ -25,7 +25,9 @@ enum DateExpressions {
     static let dueAfter = ["之前", "以前", "前", "截止", "截至"]
 
     static func scan(_ line: TextLine) -> [DateExpression] {
-        var dates = (DateScanner.dates(in: line) + DateScanner.numericDates(in: line)).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var dates = (DateScanner.dates(in: line) + DateScanner.numericDates(in: line)).sorted {
+            $0.range.lowerBound < $1.range.lowerBound
+        }
         let s = line.scalars
         // "2023年9至10月": the month before 至 is the start of a month window in the same year.
         for (k, date) in dates.enumerated() where date.year == nil {
@@ -34,7 +36,8 @@ enum DateExpressions {
             i -= 1
             let (month, monthStart) = DateScanner.number(endingBefore: i, in: s) ?? (0, i)
             guard (1...12).contains(month), monthStart > 0, s[monthStart - 1] == "年",
-                  let (year, yearStart) = DateScanner.number(endingBefore: monthStart - 1, in: s, digitsOnly: true) else { continue }
+                let (year, yearStart) = DateScanner.number(endingBefore: monthStart - 1, in: s, digitsOnly: true)
+            else { continue }
             dates[k].year = year
             dates.insert(WrittenDate(year: year, month: month, day: nil, range: yearStart..<i), at: k)
             break
@@ -45,18 +48,22 @@ enum DateExpressions {
         for (k, date) in dates.enumerated() {
             withDays.append(date)
             guard let first = date.day, let (day, end) = dayOnly(after: date.range.upperBound, in: s),
-                  k + 1 == dates.count || dates[k + 1].range.lowerBound >= end,
-                  day > first, DateScanner.daysIn(month: date.month, year: date.year ?? 2000) >= day else { continue }
-            withDays.append(WrittenDate(year: date.year, month: date.month, day: day, range: (end - String(day).count - 1)..<end))
+                k + 1 == dates.count || dates[k + 1].range.lowerBound >= end,
+                day > first, DateScanner.daysIn(month: date.month, year: date.year ?? 2000) >= day
+            else { continue }
+            withDays.append(
+                WrittenDate(year: date.year, month: date.month, day: day, range: (end - String(day).count - 1)..<end))
         }
         dates = withDays
 
         var expressions: [DateExpression] = []
         var k = 0
         while k < dates.count {
-            var expression = DateExpression(start: nil, end: dates[k], isMonthEnd: false, isDue: false, range: dates[k].range)
+            var expression = DateExpression(
+                start: nil, end: dates[k], isMonthEnd: false, isDue: false, range: dates[k].range)
             if k + 1 < dates.count, let word = between(dates[k].range.upperBound, dates[k + 1].range.lowerBound, in: s),
-               rangeWords.contains(word) {
+                rangeWords.contains(word)
+            {
                 expression.start = dates[k]
                 expression.end = dates[k + 1]
                 expression.range = dates[k].range.lowerBound..<dates[k + 1].range.upperBound
@@ -81,7 +88,9 @@ enum DateExpressions {
             }
             let before = expression.range.lowerBound
             if dueBefore.contains(where: { line.hasSuffix($0, before: before) }) { expression.isDue = true }
-            if expression.start == nil, expression.end.year == nil, ["每年", "每季度", "每月"].contains(where: { line.hasSuffix($0, before: before) }) {
+            if expression.start == nil, expression.end.year == nil,
+                ["每年", "每季度", "每月"].contains(where: { line.hasSuffix($0, before: before) })
+            {
                 expression.isRecurring = true
             }
             expression.range = expression.range.lowerBound..<after
@@ -98,8 +107,11 @@ enum DateExpressions {
         guard i < s.count, rangeScalars.contains(s[i]) else { return nil }
         i += 1
         while i < s.count, s[i].isLineSpace { i += 1 }
-        var day = 0, digits = 0
-        while i < s.count, let digit = s[i].properties.numericType == .decimal ? s[i].properties.numericValue : nil, digits < 2 {
+        var day = 0
+        var digits = 0
+        while i < s.count, let digit = s[i].properties.numericType == .decimal ? s[i].properties.numericValue : nil,
+            digits < 2
+        {
             day = day * 10 + Int(digit)
             digits += 1
             i += 1
@@ -138,7 +150,9 @@ enum TimeOfDay {
             while j < s.count, j - i <= 5, s[j] != "）", s[j] != ")" { j += 1 }
             let inside = j < s.count ? line[(i + 1)..<j].text : ""
             // …or the day itself counted in: （含）, （含当日）, (含当天).
-            if inside.hasPrefix("星期") || inside.hasPrefix("周") || inside.hasPrefix("礼拜") || ["含", "含当日", "含当天", "含本日"].contains(inside) {
+            if inside.hasPrefix("星期") || inside.hasPrefix("周") || inside.hasPrefix("礼拜")
+                || ["含", "含当日", "含当天", "含本日"].contains(inside)
+            {
                 i = j + 1
                 while i < s.count, s[i].isLineSpace { i += 1 }
             }
@@ -166,7 +180,9 @@ enum TimeOfDay {
             guard let m = Numerals.decimal(s[from..<j]), m < 60 else { return nil }
             minute = m
         } else if i < s.count, s[i] == "点" || s[i] == "时" {
-            if i + 1 < s.count, s[i + 1] == "半" { minute = 30 } else {
+            if i + 1 < s.count, s[i + 1] == "半" {
+                minute = 30
+            } else {
                 var j = i + 1
                 while j < s.count, s[j].isASCIIDigit || ChineseNumerals.isNumeral(s[j]) { j += 1 }
                 if j > i + 1, j < s.count, s[j] == "分", let m = Numerals.count(s[(i + 1)..<j]), m < 60 { minute = m }

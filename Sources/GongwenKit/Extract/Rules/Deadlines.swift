@@ -53,7 +53,9 @@ public enum DeadlineExtractor {
     static let windowLabels = ["申报时间", "报名时间", "受理时间", "提交时间", "报送时间", "申报日期", "征集时间", "公示期", "公示时间", "公示日期"]
     static let modalEndings = ["应当", "务必", "必须", "需要", "应", "须", "需", "要", "可", "请"]
 
-    public static func extract(_ sentences: [Sentence], context: ExtractionContext) -> (deadlines: [Deadline], schedule: [ScheduleItem]) {
+    public static func extract(
+        _ sentences: [Sentence], context: ExtractionContext
+    ) -> (deadlines: [Deadline], schedule: [ScheduleItem]) {
         var deadlines: [Deadline] = []
         var deadlineIndex: [DeadlineKey: Int] = [:]
         var lastSentenceQuoted: [Int] = []  // for each deadline, the sentence its text or last mention quotes
@@ -73,30 +75,44 @@ public enum DeadlineExtractor {
                 let windowLabel = firstWindowLabel.map { $0 < expression.range.lowerBound } ?? false
                 let dueLabel = firstDueLabel.map { $0 < expression.range.lowerBound } ?? false
                 let ownStep = isIssuersOwnStep(subject(before: expression.range.lowerBound, in: line), context: context)
-                let isDeadline = !expression.isRecurring && !ownStep
-                    && (expression.isDue || dueLabel || (expression.start != nil && (windowLabel || submittedWithin(expression.range, verbs, line))))
-                guard let end = resolve(expression.end, after: expression.start, context: context, clampToSigning: isDeadline) else { continue }
-                let start = expression.start.flatMap { resolve($0, after: nil, context: context, clampToSigning: false) }
+                let isDeadline =
+                    !expression.isRecurring && !ownStep
+                    && (expression.isDue || dueLabel
+                        || (expression.start != nil && (windowLabel || submittedWithin(expression.range, verbs, line))))
+                guard
+                    let end = resolve(
+                        expression.end, after: expression.start, context: context, clampToSigning: isDeadline)
+                else { continue }
+                let start = expression.start.flatMap {
+                    resolve($0, after: nil, context: context, clampToSigning: false)
+                }
                 if isDeadline {
-                    let precision: Deadline.Precision = expression.isMonthEnd ? .monthEnd : (end.day == nil ? .month : .day)
+                    let precision: Deadline.Precision =
+                        expression.isMonthEnd ? .monthEnd : (end.day == nil ? .month : .day)
                     let actor = actor(before: expression.range.lowerBound, in: line, subjectOfSentence: sentenceSubject)
                     let key = DeadlineKey(date: format(end, monthEnd: expression.isMonthEnd), actor: actor)
                     if let same = deadlineIndex[key] {
                         // A sentence already quoted just before is not copied again.
                         let quoted = lastSentenceQuoted[same] == sentenceNumber
-                        deadlines[same].mentions.append(Mention(text: quoted ? nil : sentence.quote(expression.range), span: span))
+                        deadlines[same].mentions.append(
+                            Mention(text: quoted ? nil : sentence.quote(expression.range), span: span))
                         lastSentenceQuoted[same] = sentenceNumber
                     } else {
                         deadlineIndex[key] = deadlines.count
                         lastSentenceQuoted.append(sentenceNumber)
-                        deadlines.append(Deadline(date: key.date, start: start.map { format($0, monthEnd: false) },
-                                                  time: expression.timeOfDay, precision: precision,
-                                                  action: action(verbs, after: expression.range, windowLabel: windowLabel),
-                                                  actor: actor, text: sentence.quote(expression.range), span: span, mentions: []))
+                        deadlines.append(
+                            Deadline(
+                                date: key.date, start: start.map { format($0, monthEnd: false) },
+                                time: expression.timeOfDay, precision: precision,
+                                action: action(verbs, after: expression.range, windowLabel: windowLabel),
+                                actor: actor, text: sentence.quote(expression.range), span: span, mentions: []))
                     }
                 } else {
-                    schedule.append(ScheduleItem(date: format(start ?? end, monthEnd: false), end: start == nil ? nil : format(end, monthEnd: false),
-                                                 text: sentence.quote(expression.range), span: span))
+                    schedule.append(
+                        ScheduleItem(
+                            date: format(start ?? end, monthEnd: false),
+                            end: start == nil ? nil : format(end, monthEnd: false),
+                            text: sentence.quote(expression.range), span: span))
                 }
             }
         }
@@ -113,14 +129,19 @@ public enum DeadlineExtractor {
     /// Fills in a missing year: from the window's start, else the notice's year; a window that ends
     /// in an earlier month than it starts crosses a year end, and a due date cannot fall before the
     /// notice was signed.
-    static func resolve(_ date: WrittenDate, after start: WrittenDate?, context: ExtractionContext, clampToSigning: Bool) -> (year: Int, month: Int, day: Int?)? {
+    static func resolve(
+        _ date: WrittenDate, after start: WrittenDate?, context: ExtractionContext, clampToSigning: Bool
+    ) -> (year: Int, month: Int, day: Int?)? {
         if let year = date.year { return (year, date.month, date.day) }
         if let start, let startYear = start.year ?? context.year {
             return (date.month < start.month ? startYear + 1 : startYear, date.month, date.day)
         }
         guard var year = context.year else { return nil }
         if clampToSigning, let signed = context.signedOn,
-           (year, date.month, date.day ?? DateScanner.daysIn(month: date.month, year: year)) < (signed.year, signed.month, signed.day) {
+            (year, date.month, date.day ?? DateScanner.daysIn(month: date.month, year: year)) < (
+                signed.year, signed.month, signed.day
+            )
+        {
             year += 1
         }
         return (year, date.month, date.day)
@@ -128,7 +149,10 @@ public enum DeadlineExtractor {
 
     static func format(_ date: (year: Int, month: Int, day: Int?), monthEnd: Bool) -> String {
         if let day = date.day { return ISODate.string(year: date.year, month: date.month, day: day) }
-        if monthEnd { return ISODate.string(year: date.year, month: date.month, day: DateScanner.daysIn(month: date.month, year: date.year)) }
+        if monthEnd {
+            return ISODate.string(
+                year: date.year, month: date.month, day: DateScanner.daysIn(month: date.month, year: date.year))
+        }
         return ISODate.string(year: date.year, month: date.month)
     }
 
@@ -142,7 +166,8 @@ public enum DeadlineExtractor {
         if SentenceSubject.selfReferences.contains(where: { actor.hasPrefix($0) }) { return true }
         // A short form of the issuer's own name: 省经信委 for 江苏省经济和信息化委员会.
         guard let issuer = context.issuerName, let level = ["省", "市", "区", "县"].first(where: { actor.hasPrefix($0) }),
-              actor.unicodeScalars.count <= 6, let last = actor.unicodeScalars.last else { return false }
+            actor.unicodeScalars.count <= 6, let last = actor.unicodeScalars.last
+        else { return false }
         let issuerLevel = level == "省" ? Issuer.Level.provincial : .municipal
         return context.issuerLevel == issuerLevel && issuer.unicodeScalars.contains(last)
             && (issuer.hasSuffix(String(last)) || issuer.hasSuffix("委员会") && last == "委")
@@ -181,15 +206,19 @@ public enum DeadlineExtractor {
     /// Whether a window is followed, in the same clause and within `windowVerbReach` characters, by a verb of
     /// handing something in: "请于5月10日至5月20日报送", "于2023年5月10日至5月20日期间登录系统申报". (Not an
     /// event's window — "7月至8月组织专家评审" — nor one whose verb is 完成, which the issuer's own steps use.)
-    static func submittedWithin(_ range: Range<Int>, _ verbs: [(position: Int, verb: String)], _ line: TextLine) -> Bool {
+    static func submittedWithin(_ range: Range<Int>, _ verbs: [(position: Int, verb: String)], _ line: TextLine) -> Bool
+    {
         guard let index = firstVerb(verbs, atOrAfter: range.upperBound) else { return false }
         let next = verbs[index]
-        guard submissionVerbs.contains(next.verb), next.position - range.upperBound <= windowVerbReach else { return false }
+        guard submissionVerbs.contains(next.verb), next.position - range.upperBound <= windowVerbReach else {
+            return false
+        }
         return !line.scalars[range.upperBound..<next.position].contains { "，。；,;".unicodeScalars.contains($0) }
     }
 
     /// The verb after the date ("于8月30日前报送我局" → 报送), or before it ("截止申报").
-    static func action(_ verbs: [(position: Int, verb: String)], after range: Range<Int>, windowLabel: Bool) -> String? {
+    static func action(_ verbs: [(position: Int, verb: String)], after range: Range<Int>, windowLabel: Bool) -> String?
+    {
         if let index = firstVerb(verbs, atOrAfter: range.upperBound) { return verbs[index].verb }
         if windowLabel { return "申报" }
         return verbs.first.flatMap { $0.position < range.lowerBound ? $0.verb : nil }
@@ -198,7 +227,8 @@ public enum DeadlineExtractor {
     /// The index of the first verb at or after `position`, by binary search over the positions (a sentence with
     /// thousands of dates must not be read again for each).
     static func firstVerb(_ verbs: [(position: Int, verb: String)], atOrAfter position: Int) -> Int? {
-        var low = 0, high = verbs.count
+        var low = 0
+        var high = verbs.count
         while low < high {
             let middle = (low + high) / 2
             if verbs[middle].position < position { low = middle + 1 } else { high = middle }
@@ -212,7 +242,8 @@ public enum DeadlineExtractor {
         var i = 0
         while i < line.count {
             for index in actionList.matches(at: i, in: line) {
-                let verb = actions[index], after = i + actionList.length(index)
+                let verb = actions[index]
+                let after = i + actionList.length(index)
                 if verb == "申报", nounsAfterApply.contains(where: { line.hasPrefix($0, at: after) }) { continue }
                 found.append((i, verb))
                 break

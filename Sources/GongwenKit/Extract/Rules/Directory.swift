@@ -33,7 +33,9 @@ public enum DirectoryExtractor {
             if let title = appendix.title?.text, titleWords.contains(where: { title.contains($0) }) {
                 entries += fromSections(sections)
             } else {
-                entries += directorySections(sections).flatMap { fromSections($0.children.isEmpty ? [$0] : $0.children) }
+                entries += directorySections(sections).flatMap {
+                    fromSections($0.children.isEmpty ? [$0] : $0.children)
+                }
             }
         }
         entries += directorySections(notice.body).flatMap { fromSections($0.children) }
@@ -53,7 +55,9 @@ public enum DirectoryExtractor {
         var table = TableReader()
         for section in flatten(sections) {
             for (i, line) in section.lines.enumerated() {
-                if i == 0, let marker = section.marker, marker.kind == .arabicEnumerated || marker.kind == .arabicParenthesized {
+                if i == 0, let marker = section.marker,
+                    marker.kind == .arabicEnumerated || marker.kind == .arabicParenthesized
+                {
                     let name = line.line[marker.contentStart..<line.line.count].trimmed()
                     if !name.isEmpty { entries.append(entry(index: marker.number, name: name.text, span: name.span!)) }
                 } else if i == 0, section.heading != nil, section.marker == nil {
@@ -63,8 +67,10 @@ public enum DirectoryExtractor {
                     case let .entry(index, name): entries.append(entry(index: index, name: name.text, span: name.span!))
                     case let .continuation(tail):
                         if let last = entries.popLast() {
-                            entries.append(entry(index: last.index, name: last.name + tail.text,
-                                                 span: SourceSpan.covering([last.span, tail.span!])!))
+                            entries.append(
+                                entry(
+                                    index: last.index, name: last.name + tail.text,
+                                    span: SourceSpan.covering([last.span, tail.span!])!))
                         }
                     }
                 }
@@ -118,7 +124,9 @@ public enum DirectoryExtractor {
             if cells.count < 2 {
                 // A line with no cells right after a row is the rest of a wrapped name.
                 let text = line.trimmed()
-                guard sawRow, !text.isEmpty, text.count <= 20, text.scalars.allSatisfy({ $0.isHan || "（）()".unicodeScalars.contains($0) }) else { return nil }
+                guard sawRow, !text.isEmpty, text.count <= 20,
+                    text.scalars.allSatisfy({ $0.isHan || "（）()".unicodeScalars.contains($0) })
+                else { return nil }
                 return .continuation(text)
             }
             if cells.contains(where: { $0.text == "序号" }) {
@@ -126,7 +134,8 @@ public enum DirectoryExtractor {
                 nameColumn = cells.firstIndex { cell in ["名称", "单位", "名单", "机构"].contains { cell.text.contains($0) } }
                 return nil
             }
-            if cells.allSatisfy({ $0.scalars.allSatisfy { "-:| ".unicodeScalars.contains($0) } }) { return nil }  // |---|---|
+            // A markdown table's rule line: |---|---|
+            if cells.allSatisfy({ $0.scalars.allSatisfy { "-:| ".unicodeScalars.contains($0) } }) { return nil }
             let indexAt = indexColumn ?? 0
             let nameAt = nameColumn ?? (indexAt == 0 ? 1 : 0)
             guard indexAt < cells.count, nameAt < cells.count else { return nil }

@@ -48,8 +48,9 @@ public enum ListExtractor {
 
     private static func item(_ section: Section) -> ListItem {
         let text = [section.heading, section.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
-        return ListItem(index: section.marker?.number, number: section.marker?.text, text: text,
-                        summary: summary(of: text), span: section.fullSpan)
+        return ListItem(
+            index: section.marker?.number, number: section.marker?.text, text: text,
+            summary: summary(of: text), span: section.fullSpan)
     }
 
     /// The words up to the first clause break.

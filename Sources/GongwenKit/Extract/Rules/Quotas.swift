@@ -24,15 +24,20 @@ public enum QuotaExtractor {
     static let limits = ["不超过", "不能超过", "不得超过", "不多于", "最多", "至多", "限报", "限推荐", "放宽至", "放宽到", "推荐"]
     /// Where the named bodies end in a quota clause: the verb phrase that sets the limit. (Not the bare
     /// 推荐, which also stands inside the noun 推荐单位.)
-    static let subjectStops = ["可择优推荐", "择优推荐", "可推荐", "可适度", "可放宽", "不超过", "不能超过", "不得超过", "不多于", "最多", "至多", "限报", "限推荐", "可"]
+    static let subjectStops = [
+        "可择优推荐", "择优推荐", "可推荐", "可适度", "可放宽", "不超过", "不能超过", "不得超过", "不多于", "最多", "至多", "限报", "限推荐", "可",
+    ]
 
     public static func extract(_ sentences: [Sentence]) -> [Quota] {
         var quotas: [Quota] = []
-        for sentence in sentences where ["推荐", "名额", "放宽", "超过", "不多于", "限报", "不限"].contains(where: sentence.line.contains) {
+        for sentence in sentences
+        where ["推荐", "名额", "放宽", "超过", "不多于", "限报", "不限"].contains(where: sentence.line.contains) {
             let line = sentence.line
             if let range = unlimited(in: line) {
-                quotas.append(Quota(max: nil, unlimited: true, unit: "", appliesTo: SentenceSubject.find(line).map { [$0] } ?? [],
-                                    condition: nil, text: sentence.quote(range), span: line.span(range)))
+                quotas.append(
+                    Quota(
+                        max: nil, unlimited: true, unit: "", appliesTo: SentenceSubject.find(line).map { [$0] } ?? [],
+                        condition: nil, text: sentence.quote(range), span: line.span(range)))
                 continue
             }
             let quotasBefore = quotas.count
@@ -51,14 +56,20 @@ public enum QuotaExtractor {
                 if appliesTo.isEmpty, condition == nil, quotas.count > quotasBefore, let previous = quotas.last {
                     appliesTo = previous.appliesTo
                 }
-                let absolute = (clause.lowerBound + numberRange.lowerBound)..<(clause.lowerBound + numberRange.upperBound)
-                quotas.append(Quota(max: number, unit: String(line.scalars[absolute.upperBound - 1]), appliesTo: appliesTo,
-                                    condition: condition, text: sentence.quote(absolute), span: line.span(absolute)))
+                let absolute =
+                    (clause.lowerBound + numberRange.lowerBound)..<(clause.lowerBound + numberRange.upperBound)
+                quotas.append(
+                    Quota(
+                        max: number, unit: String(line.scalars[absolute.upperBound - 1]), appliesTo: appliesTo,
+                        condition: condition, text: sentence.quote(absolute), span: line.span(absolute)))
                 // "分别不超过5个和3个": a second limit for the second of the things named.
                 if let (second, secondRange) = pairedNumber(in: words, after: numberRange.upperBound) {
-                    let range = (clause.lowerBound + secondRange.lowerBound)..<(clause.lowerBound + secondRange.upperBound)
-                    quotas.append(Quota(max: second, unit: String(line.scalars[range.upperBound - 1]), appliesTo: appliesTo,
-                                        condition: condition, text: sentence.quote(range), span: line.span(range)))
+                    let range =
+                        (clause.lowerBound + secondRange.lowerBound)..<(clause.lowerBound + secondRange.upperBound)
+                    quotas.append(
+                        Quota(
+                            max: second, unit: String(line.scalars[range.upperBound - 1]), appliesTo: appliesTo,
+                            condition: condition, text: sentence.quote(range), span: line.span(range)))
                 }
                 pendingCondition = nil
             }
@@ -79,8 +90,9 @@ public enum QuotaExtractor {
                 let numberEnd = i
                 while i < s.count, s[i].isLineSpace { i += 1 }
                 if numberEnd > start, i < s.count, units.contains(s[i]),
-                   let value = Numerals.count(s[start..<numberEnd]),
-                   value > 0 {
+                    let value = Numerals.count(s[start..<numberEnd]),
+                    value > 0
+                {
                     return (value, start..<(i + 1))
                 }
                 from = at + 1
@@ -106,8 +118,9 @@ public enum QuotaExtractor {
         let start = i
         while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
         guard i > start, i < s.count, units.contains(s[i]),
-              let value = Numerals.count(s[start..<i]),
-              value > 0 else { return nil }
+            let value = Numerals.count(s[start..<i]),
+            value > 0
+        else { return nil }
         return (value, start..<(i + 1))
     }
 
@@ -122,7 +135,9 @@ public enum QuotaExtractor {
         if let marker = OutlineMarker.parse(prefix) { prefix = prefix[marker.contentStart..<prefix.count] }
         if let please = prefix.firstIndex(of: "请") { prefix = prefix[(please + 1)..<prefix.count] }
         prefix = withoutVerbPhrase(prefix)
-        guard !prefix.isEmpty, prefix.count <= 40, !prefix.hasPrefix("从"), !prefix.hasPrefix("在"), !prefix.hasPrefix("对") else { return [] }
+        guard !prefix.isEmpty, prefix.count <= 40, !prefix.hasPrefix("从"), !prefix.hasPrefix("在"),
+            !prefix.hasPrefix("对")
+        else { return [] }
         return splitNames(prefix)
     }
 
@@ -133,7 +148,9 @@ public enum QuotaExtractor {
         if words.hasPrefix("原则上") { words = words[3..<words.count] }
         var from = 0
         while let at = words.firstIndex(of: "推荐", from: from) {
-            if at > 0, !["单位", "机构", "组织"].contains(where: { words.hasPrefix($0, at: at + 2) }) { return words[0..<at].trimmed() }
+            if at > 0, !["单位", "机构", "组织"].contains(where: { words.hasPrefix($0, at: at + 2) }) {
+                return words[0..<at].trimmed()
+            }
             from = at + 1
         }
         for tail in ["原则上", "数量", "名额"] where words.count > tail.unicodeScalars.count && words.hasSuffix(tail) {
@@ -151,8 +168,8 @@ public enum QuotaExtractor {
     /// "对于开展过…的推荐单位", "本地区（行业）已开展了质量标杆活动的推荐单位": a clause that picks out
     /// some of the bodies.
     static func isCondition(_ words: TextLine) -> Bool {
-        words.hasPrefix("对于") || words.hasPrefix("凡") || words.hasPrefix("如") ||
-            (words.contains("的") && ["单位", "企业", "地区", "部门"].contains(where: { words.hasSuffix($0) }))
+        words.hasPrefix("对于") || words.hasPrefix("凡") || words.hasPrefix("如")
+            || (words.contains("的") && ["单位", "企业", "地区", "部门"].contains(where: { words.hasSuffix($0) }))
     }
 
     static func conditionText(_ words: TextLine) -> String {

@@ -52,7 +52,8 @@ public enum SubmissionExtractor {
     static let forms = ["纸质材料", "纸质版", "纸质", "光盘电子版", "光盘", "U盘电子版", "U盘", "电子版"]
     static let formList = WordList(forms)
     static let formats: [(word: String, format: String)] = [
-        ("word版", "Word"), ("Word版", "Word"), ("WORD版", "Word"), ("word", "Word"), ("Word", "Word"), ("RAR", "RAR"), ("rar", "RAR"),
+        ("word版", "Word"), ("Word版", "Word"), ("WORD版", "Word"), ("word", "Word"), ("Word", "Word"), ("RAR", "RAR"),
+        ("rar", "RAR"),
         ("ZIP", "ZIP"), ("zip", "ZIP"), ("PDF", "PDF"), ("pdf", "PDF"), ("可编辑文档", "editable document"), ("扫描件", "scan"),
         ("Excel", "Excel"), ("excel", "Excel"),
     ]
@@ -70,9 +71,11 @@ public enum SubmissionExtractor {
             result.materials += materials(in: sentence)
             let formatsBefore = result.fileFormats.count
             for ((word, format), first) in zip(formats, formatList.firstPositions(in: line)) {
-                guard let at = first, !result.fileFormats[formatsBefore...].contains(where: { $0.format == format }) else { continue }
+                guard let at = first, !result.fileFormats[formatsBefore...].contains(where: { $0.format == format })
+                else { continue }
                 let range = at..<(at + word.unicodeScalars.count)
-                result.fileFormats.append(FileFormat(format: format, text: sentence.quote(range), span: line.span(range)))
+                result.fileFormats.append(
+                    FileFormat(format: format, text: sentence.quote(range), span: line.span(range)))
             }
             result.naming += naming(in: sentence)
         }
@@ -99,11 +102,15 @@ public enum SubmissionExtractor {
         if let (url, range) = webAddress(in: line), onlineWords.contains(where: words.contains) {
             found.append(Channel(kind: .online, target: url, text: sentence.quote(range), span: line.span(range)))
         } else if let at = onlineWithoutAddress.compactMap(words.firstIndex(of:)).min() {
-            found.append(Channel(kind: .online, target: nil, text: sentence.quote(at..<(at + 4)), span: line.span(at..<(at + 4))))
+            found.append(
+                Channel(kind: .online, target: nil, text: sentence.quote(at..<(at + 4)), span: line.span(at..<(at + 4)))
+            )
         }
         if let at = words.firstIndex(of: "邮箱"), sendingWords.contains(where: words.contains) {
             let address = ContactExtractor.emails(in: line).first
-            found.append(Channel(kind: .email, target: address, text: sentence.quote(at..<(at + 2)), span: line.span(at..<(at + 2))))
+            found.append(
+                Channel(
+                    kind: .email, target: address, text: sentence.quote(at..<(at + 2)), span: line.span(at..<(at + 2))))
         }
         for verb in deliveryVerbs {
             guard let at = words.firstIndex(of: verb) else { continue }
@@ -111,8 +118,10 @@ public enum SubmissionExtractor {
             var end = start
             while end < line.count, !"，。；（(".unicodeScalars.contains(line.scalars[end]) { end += 1 }
             let target = line[start..<end].trimmed()
-            guard !target.isEmpty, target.count <= 30, SentenceSubject.isBody(target.text) || target.hasPrefix("我") else { continue }
-            found.append(Channel(kind: .delivery, target: target.text, text: sentence.quote(start..<end), span: target.span!))
+            guard !target.isEmpty, target.count <= 30, SentenceSubject.isBody(target.text) || target.hasPrefix("我")
+            else { continue }
+            found.append(
+                Channel(kind: .delivery, target: target.text, text: sentence.quote(start..<end), span: target.span!))
             break
         }
         return found
@@ -123,7 +132,9 @@ public enum SubmissionExtractor {
         for prefix in ["http://", "https://", "www."] {
             guard let at = line.firstIndex(of: prefix) else { continue }
             var end = at
-            while end < line.count, line.scalars[end].value < 0x80, !" ，。）)\"”".unicodeScalars.contains(line.scalars[end]) { end += 1 }
+            while end < line.count, line.scalars[end].value < 0x80,
+                !" ，。）)\"”".unicodeScalars.contains(line.scalars[end])
+            { end += 1 }
             return (line[at..<end].text, at..<end)
         }
         return nil
@@ -145,18 +156,25 @@ public enum SubmissionExtractor {
             let setOf = j < line.count && line.scalars[j] == "一" && line.hasPrefix("一式", at: j)
             // Copies are counted only after a form or 一式: anywhere else the digits are not looked at
             // (scanning every run of digits from each of its characters was quadratic).
-            guard form != nil || setOf else { i += 1; continue }
+            guard form != nil || setOf else {
+                i += 1
+                continue
+            }
             var k = j
             if setOf { k += 2 }
             let numberStart = k
-            while k < line.count, line.scalars[k].isASCIIDigit || (ChineseNumerals.isNumeral(line.scalars[k]) && line.scalars[k] != "十") { k += 1 }
+            while k < line.count,
+                line.scalars[k].isASCIIDigit || (ChineseNumerals.isNumeral(line.scalars[k]) && line.scalars[k] != "十")
+            { k += 1 }
             let numberEnd = k
             while k < line.count, line.scalars[k].isLineSpace { k += 1 }
             let hasCopies = numberEnd > numberStart && k < line.count && line.scalars[k] == "份"
             if hasCopies {
                 let digits = line.scalars[numberStart..<numberEnd]
                 let copies = Numerals.count(digits)
-                found.append(Material(form: form, copies: copies, text: sentence.quote(i..<(k + 1)), span: line.span(i..<(k + 1))))
+                found.append(
+                    Material(
+                        form: form, copies: copies, text: sentence.quote(i..<(k + 1)), span: line.span(i..<(k + 1))))
                 i = k + 1
             } else if let form, form.contains("电子版"), listsElectronicCopy {
                 found.append(Material(form: form, copies: nil, text: sentence.quote(i..<j), span: line.span(i..<j)))
@@ -177,12 +195,17 @@ public enum SubmissionExtractor {
             from = at + 2
             guard let by = line.scalars[..<at].lastIndex(of: "以") else { continue }
             var pattern = line[(by + 1)..<at].trimmed()
-            if let first = pattern.scalars.first, let last = pattern.scalars.last, "“\"'‘".unicodeScalars.contains(first), "”\"'’".unicodeScalars.contains(last), pattern.count > 2 {
+            if let first = pattern.scalars.first, let last = pattern.scalars.last,
+                "“\"'‘".unicodeScalars.contains(first), "”\"'’".unicodeScalars.contains(last), pattern.count > 2
+            {
                 pattern = pattern[1..<(pattern.count - 1)]
             }
             guard !pattern.isEmpty, pattern.count <= 30 else { continue }
             let target: NamingRule.Target = line[max(0, by - 4)..<by].contains("文件夹") ? .folder : .file
-            rules.append(NamingRule(target: target, pattern: pattern.text, text: sentence.quote(by..<(at + 2)), span: line.span(by..<(at + 2))))
+            rules.append(
+                NamingRule(
+                    target: target, pattern: pattern.text, text: sentence.quote(by..<(at + 2)),
+                    span: line.span(by..<(at + 2))))
         }
         if let at = line.firstIndex(of: "邮件主题为") {
             var start = at + 5
@@ -190,7 +213,10 @@ public enum SubmissionExtractor {
             var end = start
             while end < line.count, !"”\"。，".unicodeScalars.contains(line.scalars[end]) { end += 1 }
             if end > start {
-                rules.append(NamingRule(target: .emailSubject, pattern: line[start..<end].text, text: sentence.quote(at..<end), span: line.span(at..<min(line.count, end + 1))))
+                rules.append(
+                    NamingRule(
+                        target: .emailSubject, pattern: line[start..<end].text, text: sentence.quote(at..<end),
+                        span: line.span(at..<min(line.count, end + 1))))
             }
         }
         return rules

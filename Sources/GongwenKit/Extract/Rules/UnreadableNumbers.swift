@@ -18,7 +18,10 @@ public enum UnreadableNumbers {
         var found: [UnreadableNumber] = []
         var i = 0
         while i < s.count {
-            guard s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) else { i += 1; continue }
+            guard s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) else {
+                i += 1
+                continue
+            }
             let start = i
             while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
             let end = i
@@ -26,7 +29,9 @@ public enum UnreadableNumbers {
             while unit < s.count, s[unit].isLineSpace { unit += 1 }
             // Only a number with as many digits as the largest count can be out of range.
             if end - start >= 16, unit < s.count, units.contains(s[unit]), Numerals.count(s[start..<end]) == nil,
-               s[start..<end].allSatisfy({ $0.isASCIIDigit }) || s[start..<end].allSatisfy({ ChineseNumerals.digit($0) != nil }) {
+                s[start..<end].allSatisfy({ $0.isASCIIDigit })
+                    || s[start..<end].allSatisfy({ ChineseNumerals.digit($0) != nil })
+            {
                 found.append(UnreadableNumber(text: line[start..<(unit + 1)].text, range: start..<(unit + 1)))
             }
         }
