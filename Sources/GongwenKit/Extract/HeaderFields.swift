@@ -24,7 +24,7 @@ public enum HeaderFieldExtractor {
             ?? lead?.docNumber
         var title =
             notice.title.isEmpty
-            ? nil : notice.title.compactMap { HeaderZone.titleText($0.line)?.text ?? $0.text }.joined()
+            ? nil : notice.title.compactMap { TitleShape.titleText($0.line)?.text ?? $0.text }.joined()
         if title == nil { title = lead?.title.text }
         var signedOn = notice.date.flatMap { line -> (String, SourceSpan)? in
             guard let date = DateScanner.signingDate(line.line), let iso = date.iso else { return nil }

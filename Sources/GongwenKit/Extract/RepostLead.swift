@@ -16,7 +16,7 @@ struct RepostLead {
         var titleEnd: Int?
         var k = about + 2
         while k < line.count, titleEnd == nil {
-            for ending in Reflow.titleEndings where line.hasPrefix(ending, at: k) {
+            for ending in TitleShape.endings where line.hasPrefix(ending, at: k) {
                 let after = k + ending.unicodeScalars.count
                 if after == line.count || "（(，,。：:》".unicodeScalars.contains(line.scalars[after]) {
                     titleEnd = after

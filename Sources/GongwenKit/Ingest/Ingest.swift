@@ -1,18 +1,5 @@
 import Foundation
 
-public enum InputFormat: String, Codable, Sendable {
-    case text
-    case html
-}
-
-/// Where a record came from.
-public struct SourceInfo: Codable, Equatable, Sendable {
-    public var path: String
-    public var format: InputFormat
-    public var encoding: String
-    public var sha256: String
-}
-
 /// An input read and decoded: its lines, each scalar mapped to its place in the input.
 public struct IngestedDocument: Sendable {
     public var source: SourceInfo

@@ -1,11 +1,3 @@
-/// A link found in markdown residue: `[text](url)` or `<url>`. The text stays in the line; the
-/// target is kept here.
-public struct Link: Codable, Equatable, Sendable {
-    public var text: String
-    public var url: String
-    public var span: SourceSpan
-}
-
 /// Strips the markdown that text extraction leaves behind, keeping every origin in step.
 enum MarkupResidue {
     /// A line of only `-`, `*` or `_` (three or more, spaces allowed): a thematic break.

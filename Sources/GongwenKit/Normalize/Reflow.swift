@@ -7,11 +7,6 @@
 /// ("…质量第" + "一、效益优先。"). Web text has no fixed width; there a long line that stops
 /// mid-sentence continues, and a line that begins like a list item never continues another.
 enum Reflow {
-    /// Words that end a document title: a line ending with one is complete.
-    static let titleEndings = [
-        "通知", "意见", "决定", "办法", "方案", "通报", "公告", "通告", "报告", "请示", "批复",
-        "纪要", "规定", "细则", "名录", "名单", "说明", "流程", "指南", "函", "公示",
-    ]
 
     /// Lines at least this wide (in CJK layout columns) are long enough to have been wrapped.
     static let minimumWrappedWidth = 40
@@ -111,10 +106,12 @@ enum Reflow {
         // Web text has no fixed width: a labelled line ("附件：…", "联系人：…") ends where it ends, and
         // an issuer's name alone on a line is the signature.
         if wrapWidth == nil, a.hasPrefix("附件") || LineShape.isLabelled(a) { return false }
-        if wrapWidth == nil, Segmenter.isIssuerName(b), !(endsOnConnective(a) && isNameFragment(b)) { return false }
+        if wrapWidth == nil, OrganizationName.isIssuerName(b), !(endsOnConnective(a) && isNameFragment(b)) {
+            return false
+        }
         if DateScanner.signingDate(b) != nil { return false }  // the date of signing stands on a line of its own
         // The signature under the last attachment title, however long that title.
-        if Segmenter.isIssuerName(b), a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil,
+        if OrganizationName.isIssuerName(b), a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil,
             !(endsOnConnective(a) && isNameFragment(b))
         {
             return false
@@ -123,12 +120,12 @@ enum Reflow {
         let startsItem = OutlineMarker.parse(b) != nil
         if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }
         if endsOnConnective(a), isNameFragment(b) { return !startsItem }
-        if titleEndings.contains(where: { a.hasSuffix($0) }) { return false }
+        if TitleShape.endings.contains(where: { a.hasSuffix($0) }) { return false }
         // A title with its number after it ("…的通知 工信厅消费函〔2022〕309号"); not a sentence that
         // ends in a cited title ("…根据《…指南》").
         // (A joined paragraph longer than any title is not read again at each join: that was quadratic.)
         if a.count <= longestTitle, !a.scalars.contains(where: sentencePunctuation.contains),
-            HeaderZone.titleText(a) != nil
+            TitleShape.titleText(a) != nil
         {
             return false
         }

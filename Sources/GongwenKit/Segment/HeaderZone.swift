@@ -130,39 +130,7 @@ struct HeaderZone {
     /// after it, or a site's name after it ("…的通知-某某网").
     static func isTitleEnd(_ line: NormalizedLine) -> Bool {
         guard !line.isTableRow else { return false }
-        return titleText(line.line) != nil
-    }
-
-    /// The title words of a title line: without a document number in front or behind, and without
-    /// a site's suffix.
-    static let siteNameSeparators = ScalarSet(of: "-_|｜–—")
-
-    static func titleText(_ line: TextLine) -> TextLine? {
-        var text = line.trimmed()
-        if let number = DocNumberScanner.matches(in: text).first {
-            if number.range.lowerBound <= 1 {
-                var from = number.range.upperBound
-                while from < text.count,
-                    text.scalars[from] == ")" || text.scalars[from] == "）" || text.scalars[from].isLineSpace
-                { from += 1 }
-                text = text[from..<text.count]
-            } else if number.range.upperBound == text.count {
-                text = text[0..<number.range.lowerBound].trimmed()
-            }
-        }
-        if Segmenter.endsWithDocumentType(text) { return text }
-        // "…的通知-k8某某", "…的通知_某某网": a page title with the site's name after it.
-        guard text.scalars.contains(where: siteNameSeparators.contains) else { return nil }
-        for ending in Reflow.titleEndings {
-            guard let at = text.lastIndex(of: ending) else { continue }
-            let after = at + ending.unicodeScalars.count
-            if after < text.count, siteNameSeparators.contains(text.scalars[after]),
-                Segmenter.endsWithDocumentType(text[0..<after])
-            {
-                return text[0..<after]
-            }
-        }
-        return nil
+        return TitleShape.titleText(line.line) != nil
     }
 
     /// Whether `line` begins the title that `next` goes on with: "…办公室关于" above "组织填报…的通知",

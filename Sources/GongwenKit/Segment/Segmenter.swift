@@ -251,17 +251,11 @@ public enum Segmenter {
     /// Names of issuers, alone on the last lines of the notice (a signature without a date).
     static func isTrailingSignature(_ lines: ArraySlice<NormalizedLine>, at k: Int, end: Int) -> Bool {
         // A few issuers at most: a longer run of names is a list (a directory), not a signature.
-        end - k <= maximumJointSignatures && (k..<end).allSatisfy { isIssuerName(lines[$0].line) }
+        end - k <= maximumJointSignatures && (k..<end).allSatisfy { OrganizationName.isIssuerName(lines[$0].line) }
     }
 
     /// How many issuers a joint notice signs with, at most, when no date follows them.
     static let maximumJointSignatures = 4
-
-    /// A line that is one issuer's name, or several side by side.
-    static func isIssuerName(_ line: TextLine) -> Bool {
-        let text = line.trimmed()
-        return OrganizationName.isShaped(text) || !OrganizationName.names(in: text).isEmpty
-    }
 
     // MARK: - Shapes
 
@@ -302,7 +296,7 @@ public enum Segmenter {
         if DateScanner.signingDate(line.line) != nil { return true }
         // Names alone at the end sign the notice, unless they end a longer list of names.
         if isSignatureShaped(line), isTrailingSignature(lines, at: k, end: lines.endIndex),
-            k == lines.startIndex || !isIssuerName(lines[k - 1].line)
+            k == lines.startIndex || !OrganizationName.isIssuerName(lines[k - 1].line)
         {
             return true
         }
@@ -314,7 +308,9 @@ public enum Segmenter {
     static func looksLikeNotice(_ lines: ArraySlice<NormalizedLine>) -> Bool {
         let head = Array(lines.prefix(6))
         for k in head.indices {
-            if endsWithDocumentType(head[k].line), k + 1 < head.count, isAddressee(head[k + 1]) { return true }
+            if TitleShape.endsWithDocumentType(head[k].line), k + 1 < head.count, isAddressee(head[k + 1]) {
+                return true
+            }
             if k + 1 < head.count, isMasthead(head[k], next: head[k + 1]),
                 DocNumberScanner.wholeLine(head[k + 1].line) != nil
             {
@@ -357,19 +353,6 @@ public enum Segmenter {
         return OrganizationName.isShaped(body)
     }
 
-    static func endsWithDocumentType(_ line: TextLine) -> Bool {
-        var text = line
-        // "关于转发《…的通知》的通知" ends in 通知; "转发…《…的通知》" ends in the forwarded title.
-        if text.scalars.last == "》", text.count > 1 { text = text[0..<(text.count - 1)] }
-        // A title may end with a bracketed note: "…的通知（试行）".
-        if let last = text.scalars.last, last == "）" || last == ")",
-            let open = text.scalars.lastIndex(where: { $0 == "（" || $0 == "(" })
-        {
-            text = text[0..<open]
-        }
-        return text.count >= 4 && !text.scalars.contains("。") && Reflow.titleEndings.contains { text.hasSuffix($0) }
-    }
-
     /// A signature: one short name (or several names side by side) without punctuation.
     static func isSignatureShaped(_ line: NormalizedLine) -> Bool {
         let text = line.line
@@ -384,42 +367,5 @@ public enum Segmenter {
         guard text.count <= 60, !line.isTableRow, OutlineMarker.parse(text) == nil else { return false }
         return !text.scalars.contains { "。；;".unicodeScalars.contains($0) } && text.scalars.last != "："
             && text.scalars.last != ":"
-    }
-}
-
-/// The shape of a body's name: Han characters (brackets allowed) ending in a word that names an
-/// organisation (厅, 局, 委员会, 协会 …).
-public enum OrganizationName {
-    public static let suffixes = [
-        "厅", "局", "委", "委员会", "办公室", "办", "政府", "部", "院", "会", "中心", "公司", "处", "室",
-        "所", "署", "集团", "部门", "单位", "组织", "企业", "机构", "学校", "大学", "银行", "馆", "站", "队", "社",
-    ]
-
-    /// Several names side by side, apart by spaces or 、 ("江门市质监局 江门出入境检验检疫局"); empty
-    /// when any part is not a name.
-    public static func names(in text: TextLine) -> [TextLine] {
-        // Every part must be Han and brackets (`isShaped`): a line with anything else is no list of names,
-        // and is not cut into parts to find that out.
-        guard text.scalars.allSatisfy({ $0.isHan || nameCharacters.contains($0) || $0.isLineSpace }) else { return [] }
-        var parts: [TextLine] = []
-        var start = 0
-        for i in 0...text.count {
-            guard i == text.count || text.scalars[i] == "、" || text.scalars[i].isLineSpace || text.hadGap(before: i)
-            else { continue }
-            let part = text[start..<i].trimmed()
-            if !part.isEmpty { parts.append(part) }
-            start = (i < text.count && (text.scalars[i] == "、" || text.scalars[i].isLineSpace)) ? i + 1 : i
-        }
-        return parts.allSatisfy(isShaped) ? parts : []
-    }
-
-    /// Besides Han characters, what a list of names is written with: brackets and the enumeration comma.
-    private static let nameCharacters = ScalarSet(of: "（）()、")
-
-    public static func isShaped(_ text: TextLine) -> Bool {
-        guard text.count >= 2, text.count <= 40 else { return false }
-        guard text.scalars.allSatisfy({ $0.isHan || "（）()".unicodeScalars.contains($0) }) else { return false }
-        if text.contains("关于") { return false }
-        return suffixes.contains { text.hasSuffix($0) }
     }
 }

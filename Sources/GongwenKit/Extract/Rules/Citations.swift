@@ -1,13 +1,3 @@
-/// A document the notice cites: a 《title》, its document number when one follows, or a bare number.
-public struct Citation: Encodable, Sendable, Equatable {
-    @Nullable public var title: String?
-    @Nullable public var docNumber: String?
-    /// When the title is one of the notice's own attachments: "《…遴选说明》（附件1）" → 1.
-    @Nullable public var attachmentIndex: Int?
-    public var text: String
-    public var span: SourceSpan
-}
-
 /// Every 《title》, paired with the document number that follows it ("（工信部科〔2019〕188号）" or
 /// "工信部联企业〔2011〕300号" right after), and every document number standing alone.
 public enum CitationExtractor {

@@ -1,30 +1,3 @@
-/// A telephone number, normalized: "0591-87846628", "18765839053", "400-123-4567".
-public struct Phone: Encodable, Sendable, Equatable {
-    public enum Kind: String, Encodable, Sendable {
-        case landline, mobile, tollFree, fax
-    }
-
-    public var number: String
-    public var kind: Kind
-    @Nullable public var `extension`: String?
-    /// True when the text gave a local number and the area code is the issuer's city's.
-    public var areaCodeInferred: Bool
-    public var span: SourceSpan
-}
-
-/// One contact block: the people, their department, how to reach them.
-public struct Contact: Encodable, Sendable, Equatable {
-    public var names: [String]
-    @Nullable public var department: String?
-    public var phones: [Phone]
-    public var emails: [String]
-    @Nullable public var address: String?
-    @Nullable public var postcode: String?
-    /// The block's lines.
-    public var text: String
-    public var span: SourceSpan
-}
-
 /// Contact blocks, from the 联系方式 section, from labelled fields anywhere in the body
 /// ("联系人：市工信局技术处廖世清，联系电话：83258376", "…投诉联系人：张斌 投诉联系电话：88102084"), and
 /// from the notes around the signature ("（联系人：房钦、刘笑，电话：020-83135943、83387376）").

@@ -1,14 +1,3 @@
-/// An item of a numbered list the notice sets out: a focus area, an eligibility condition.
-public struct ListItem: Encodable, Sendable, Equatable {
-    @Nullable public var index: Int?
-    /// The number as written: "1.", "（三）".
-    @Nullable public var number: String?
-    public var text: String
-    /// The item's leading clause: what it is about.
-    public var summary: String
-    public var span: SourceSpan
-}
-
 /// Focus areas (重点领域, 遴选方向, 遴选范围 …) and eligibility (申报条件, 遴选对象 …): the items of the
 /// sections so headed, in the body or in an appended attachment.
 public enum ListExtractor {

@@ -1,13 +1,3 @@
-/// A document number (发文字号): agency code, year in brackets, serial, "号".
-public struct DocNumber: Codable, Equatable, Sendable {
-    /// The canonical form: "中国质协字〔2023〕71号" (〔〕 brackets, no spaces), whatever the text used.
-    public var text: String
-    public var agency: String
-    public var year: Int
-    public var serial: Int
-    public var span: SourceSpan
-}
-
 /// Finds document numbers, accepting the brackets real text uses (〔〕 [] （） () 【】 ［］ ﹝﹞) and
 /// stray spaces ("〔2023〕152 号"), a 第 before the serial ("〔2023〕第12号"), and the traditional 號.
 /// Scans right to left from each 号.

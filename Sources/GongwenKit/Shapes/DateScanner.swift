@@ -1,20 +1,5 @@
 import Foundation
 
-/// A calendar date as written in a notice.
-public struct WrittenDate: Equatable, Sendable {
-    public var year: Int?
-    public var month: Int
-    public var day: Int?
-    /// Scalar range in the line.
-    public var range: Range<Int>
-
-    /// "2023-08-25" when the year and day are known.
-    public var iso: String? {
-        guard let year, let day else { return nil }
-        return ISODate.string(year: year, month: month, day: day)
-    }
-}
-
 /// Finds dates written "2023年8月25日", "2023 年 8 月 25 日" (after normalization), "8月30日",
 /// or in Chinese numerals "二〇二三年八月二十五日". A hand-written scanner: it walks the line once.
 public enum DateScanner {
@@ -128,7 +113,7 @@ public enum DateScanner {
         }
         let found = dates(in: text).filter { $0.year != nil && $0.day != nil }
         if let last = found.last, last.range.upperBound == text.count, last.range.lowerBound > 0,
-            Segmenter.isIssuerName(text[0..<last.range.lowerBound])
+            OrganizationName.isIssuerName(text[0..<last.range.lowerBound])
         {
             return last
         }

@@ -1,0 +1,57 @@
+/// The shape of a document's title ("关于开展2023年质量标杆遴选活动的通知"): what the normalizer must know
+/// not to join a title to the line after it, the segmenter to find the title, and the extractors to read it.
+enum TitleShape {
+    /// Words that end a document title: a line ending with one is complete.
+    static let endings = [
+        "通知", "意见", "决定", "办法", "方案", "通报", "公告", "通告", "报告", "请示", "批复",
+        "纪要", "规定", "细则", "名录", "名单", "说明", "流程", "指南", "函", "公示",
+    ]
+
+    /// What stands between a page's title and the site's name after it: "…的通知-某某网".
+    static let siteNameSeparators = ScalarSet(of: "-_|｜–—")
+
+    /// The title words of a title line: without a document number in front or behind, and without
+    /// a site's suffix.
+    static func titleText(_ line: TextLine) -> TextLine? {
+        var text = line.trimmed()
+        if let number = DocNumberScanner.matches(in: text).first {
+            if number.range.lowerBound <= 1 {
+                var from = number.range.upperBound
+                while from < text.count,
+                    text.scalars[from] == ")" || text.scalars[from] == "）" || text.scalars[from].isLineSpace
+                { from += 1 }
+                text = text[from..<text.count]
+            } else if number.range.upperBound == text.count {
+                text = text[0..<number.range.lowerBound].trimmed()
+            }
+        }
+        if endsWithDocumentType(text) { return text }
+        // "…的通知-k8某某", "…的通知_某某网": a page title with the site's name after it.
+        guard text.scalars.contains(where: siteNameSeparators.contains) else { return nil }
+        for ending in endings {
+            guard let at = text.lastIndex(of: ending) else { continue }
+            let after = at + ending.unicodeScalars.count
+            if after < text.count, siteNameSeparators.contains(text.scalars[after]),
+                endsWithDocumentType(text[0..<after])
+            {
+                return text[0..<after]
+            }
+        }
+        return nil
+    }
+
+    /// A line that ends in a document type (通知, 意见, 办法 …), perhaps inside 《》 or before a
+    /// bracketed note, and is no sentence.
+    static func endsWithDocumentType(_ line: TextLine) -> Bool {
+        var text = line
+        // "关于转发《…的通知》的通知" ends in 通知; "转发…《…的通知》" ends in the forwarded title.
+        if text.scalars.last == "》", text.count > 1 { text = text[0..<(text.count - 1)] }
+        // A title may end with a bracketed note: "…的通知（试行）".
+        if let last = text.scalars.last, last == "）" || last == ")",
+            let open = text.scalars.lastIndex(where: { $0 == "（" || $0 == "(" })
+        {
+            text = text[0..<open]
+        }
+        return text.count >= 4 && !text.scalars.contains("。") && endings.contains { text.hasSuffix($0) }
+    }
+}
