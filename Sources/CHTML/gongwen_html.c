@@ -25,12 +25,12 @@ void *gw_node_first_child(void *node) { return ((xmlNodePtr)node)->children; }
 
 void *gw_node_next(void *node) { return ((xmlNodePtr)node)->next; }
 
-int32_t gw_node_kind(void *node) {
+GWNodeKind gw_node_kind(void *node) {
     switch (((xmlNodePtr)node)->type) {
-    case XML_ELEMENT_NODE: return GW_NODE_ELEMENT;
+    case XML_ELEMENT_NODE: return GWNodeKindElement;
     case XML_TEXT_NODE:
-    case XML_CDATA_SECTION_NODE: return GW_NODE_TEXT;
-    default: return GW_NODE_OTHER;
+    case XML_CDATA_SECTION_NODE: return GWNodeKindText;
+    default: return GWNodeKindOther;
     }
 }
 

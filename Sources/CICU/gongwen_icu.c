@@ -43,16 +43,16 @@ int32_t gw_detect_charsets(const char *bytes, int32_t length, char *names, int32
     return U_SUCCESS(status) ? written : -1;
 }
 
-int32_t gw_convert_to_utf16(const char *charset, const char *bytes, int64_t length,
-                            uint16_t **out, int64_t *outLength, int64_t *errorOffset) {
+GWConversion gw_convert_to_utf16(const char *charset, const char *bytes, int64_t length,
+                                 uint16_t **out, int64_t *outLength, int64_t *errorOffset) {
     UErrorCode status = U_ZERO_ERROR;
     UConverter *converter = open_strict_converter(charset);
-    if (converter == NULL) return 2;
+    if (converter == NULL) return GWConversionFailed;
 
     // Every byte yields at most two UTF-16 units in the charsets we accept; grow if not.
     int64_t capacity = length * 2 + 16;
     UChar *buffer = (UChar *)malloc((size_t)capacity * sizeof(UChar));
-    if (buffer == NULL) { ucnv_close(converter); return 2; }
+    if (buffer == NULL) { ucnv_close(converter); return GWConversionFailed; }
 
     const char *source = bytes;
     const char *sourceLimit = bytes + length;
@@ -64,7 +64,7 @@ int32_t gw_convert_to_utf16(const char *charset, const char *bytes, int64_t leng
             int64_t used = target - buffer;
             capacity *= 2;
             UChar *grown = (UChar *)realloc(buffer, (size_t)capacity * sizeof(UChar));
-            if (grown == NULL) { free(buffer); ucnv_close(converter); return 2; }
+            if (grown == NULL) { free(buffer); ucnv_close(converter); return GWConversionFailed; }
             buffer = grown;
             target = buffer + used;
             continue;
@@ -81,40 +81,48 @@ int32_t gw_convert_to_utf16(const char *charset, const char *bytes, int64_t leng
         free(buffer);
         ucnv_close(converter);
         return (status == U_ILLEGAL_CHAR_FOUND || status == U_INVALID_CHAR_FOUND ||
-                status == U_TRUNCATED_CHAR_FOUND) ? 1 : 2;
+                status == U_TRUNCATED_CHAR_FOUND) ? GWConversionInvalidInput : GWConversionFailed;
     }
     ucnv_close(converter);
     *out = buffer;
     *outLength = target - buffer;
-    return 0;
+    return GWConversionConverted;
 }
 
-int32_t gw_convert_from_utf16(const char *charset, const uint16_t *text, int64_t length,
-                              char **out, int64_t *outLength, int64_t *errorOffset) {
+GWConversion gw_convert_from_utf16(const char *charset, const uint16_t *text, int64_t length,
+                                   char **out, int64_t *outLength, int64_t *errorOffset) {
     UErrorCode status = U_ZERO_ERROR;
     UConverter *converter = open_strict_converter(charset);
-    if (converter == NULL) return 2;
+    if (converter == NULL) return GWConversionFailed;
     int64_t capacity = length * 4 + 16;
     char *buffer = (char *)malloc((size_t)capacity);
-    if (buffer == NULL) { ucnv_close(converter); return 2; }
+    if (buffer == NULL) { ucnv_close(converter); return GWConversionFailed; }
     const UChar *source = text;
     char *target = buffer;
     ucnv_fromUnicode(converter, &target, buffer + capacity, &source, text + length, NULL, 1, &status);
-    ucnv_close(converter);
     if (U_FAILURE(status)) {
-        *errorOffset = (int64_t)(source - text);
+        // The source stops after the unmappable character: step back over it to where it begins.
+        UChar invalid[8];
+        int8_t invalidLength = sizeof(invalid) / sizeof(invalid[0]);
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidUChars(converter, invalid, &invalidLength, &ignored);
+        if (U_FAILURE(ignored)) invalidLength = 0;
+        *errorOffset = (int64_t)(source - text) - invalidLength;
+        ucnv_close(converter);
         free(buffer);
-        return (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND) ? 1 : 2;
+        return (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND) ? GWConversionInvalidInput
+                                                                                  : GWConversionFailed;
     }
+    ucnv_close(converter);
     *out = buffer;
     *outLength = target - buffer;
-    return 0;
+    return GWConversionConverted;
 }
 
-int32_t gw_is_nfc(const uint16_t *text, int32_t length) {
+bool gw_is_nfc(const uint16_t *text, int32_t length) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
-    if (U_FAILURE(status)) return 0;
+    if (U_FAILURE(status)) return false;
     UNormalizationCheckResult result = unorm2_quickCheck(nfc, text, length, &status);
     return U_SUCCESS(status) && result == UNORM_YES;
 }
@@ -127,12 +135,12 @@ int32_t gw_to_nfc(const uint16_t *text, int32_t length, uint16_t *dest, int32_t 
     return U_SUCCESS(status) ? written : -1;
 }
 
-int32_t gw_is_wide(uint32_t codePoint) {
+bool gw_is_wide(uint32_t codePoint) {
     int32_t width = u_getIntPropertyValue((UChar32)codePoint, UCHAR_EAST_ASIAN_WIDTH);
     return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
 }
 
-int32_t gw_fold_script(uint16_t *text, int32_t length, int32_t capacity, int32_t toSimplified) {
+int32_t gw_fold_script(uint16_t *text, int32_t length, int32_t capacity, bool toSimplified) {
     static const UChar toSimplifiedID[] = u"Traditional-Simplified";
     static const UChar toTraditionalID[] = u"Simplified-Traditional";
     UErrorCode status = U_ZERO_ERROR;

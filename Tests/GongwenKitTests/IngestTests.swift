@@ -28,6 +28,42 @@ struct IngestTests {
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    @Test("ICU's conversions answer in Swift values: the text, the offset of a bad byte, or a failure")
+    func icuConversions() {
+        // 通知 in GBK, then with a lone lead byte at offset 4.
+        let gbk: [UInt8] = [0xCD, 0xA8, 0xD6, 0xAA]
+        func decode(_ bytes: [UInt8], _ charset: String) -> ICU.Conversion<String> {
+            bytes.withUnsafeBufferPointer {
+                ICU.utf16(decoding: $0, from: charset) { String(decoding: $0, as: UTF16.self) }
+            }
+        }
+        guard case .converted("通知") = decode(gbk, "GBK") else {
+            Issue.record("GBK not decoded")
+            return
+        }
+        guard case .invalidInput(offset: 4) = decode(gbk + [0x81, 0x0A], "GBK") else {
+            Issue.record("the bad byte's offset not given")
+            return
+        }
+        guard case .failed = decode(gbk, "no-such-charset") else {
+            Issue.record("an unknown charset not refused")
+            return
+        }
+        guard case .converted(gbk) = ICU.bytes(encoding: Array("通知".utf16), to: "GBK") else {
+            Issue.record("GBK not encoded")
+            return
+        }
+        guard case .invalidInput(offset: 1) = ICU.bytes(encoding: Array("通😀".utf16), to: "GBK") else {
+            Issue.record("an unmappable character not refused at its offset")
+            return
+        }
+        #expect(ICU.isNFC(Array("通知".utf16)) && !ICU.isNFC(Array("e\u{301}".utf16)))
+        #expect(ICU.nfc(Array("e\u{301}".utf16)) == Array("\u{E9}".utf16))
+        #expect(ICU.foldScript(Array("關於".utf16), toSimplified: true) == Array("关于".utf16))
+        #expect(ICU.isWide("通") && !ICU.isWide("a"))
+        #expect(ICU.charsetGuesses(Array(repeating: gbk, count: 50).flatMap { $0 }).contains { $0.name == "GB18030" })
+    }
+
     @Test("Lines are cut at LF, CRLF and CR; a BOM is dropped only where it opens the text")
     func lineBreaks() {
         func lines(_ text: String) -> [String] {

@@ -6,11 +6,13 @@
 
 #include <stdint.h>
 
-enum {
-    GW_NODE_OTHER = 0,
-    GW_NODE_ELEMENT = 1,
-    GW_NODE_TEXT = 2,  // text or CDATA
-};
+/// What a node is, as far as Gongwen reads it (a closed enum: Swift imports it as `GWNodeKind`
+/// with cases `.other`, `.element`, `.text`).
+typedef enum __attribute__((enum_extensibility(closed))) GWNodeKind : int32_t {
+    GWNodeKindOther = 0,
+    GWNodeKindElement = 1,
+    GWNodeKindText = 2,  // text or CDATA
+} GWNodeKind;
 
 /// Parses UTF-8 HTML with htmlReadMemory (recovering from errors, no network, no error output).
 /// Returns the document (free it with gw_html_free), or NULL when libxml2 produced none.
@@ -22,8 +24,7 @@ void *gw_html_root(void *document);
 
 void *gw_node_first_child(void *node);
 void *gw_node_next(void *node);
-/// GW_NODE_ELEMENT, GW_NODE_TEXT or GW_NODE_OTHER.
-int32_t gw_node_kind(void *node);
+GWNodeKind gw_node_kind(void *node);
 /// The element's name as libxml2 holds it (lowercase for HTML), or NULL. Owned by the document.
 const char *gw_node_name(void *node);
 /// The text of a text node (UTF-8), or NULL. Owned by the document.

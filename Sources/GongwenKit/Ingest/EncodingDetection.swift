@@ -1,5 +1,3 @@
-import CICU
-
 /// How the bytes of an input are to be read.
 public struct DetectedEncoding: Equatable, Sendable {
     /// ICU's canonical name: "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030" (which covers GBK and GB2312) …
@@ -97,16 +95,7 @@ public enum EncodingDetection {
 
     /// ICU's candidates, best first. ucsdet reads a prefix by design; 64 KiB keeps large inputs cheap.
     static func icuCandidates(_ bytes: [UInt8]) -> [(name: String, confidence: Int)] {
-        let sample = bytes.prefix(65_536).map { CChar(bitPattern: $0) }
-        let slots = 16
-        var names = [CChar](repeating: 0, count: slots * Int(GW_CHARSET_NAME_SLOT))
-        var confidences = [Int32](repeating: 0, count: slots)
-        let count = gw_detect_charsets(sample, Int32(sample.count), &names, &confidences, Int32(slots))
-        guard count > 0 else { return [] }
-        return (0..<Int(count)).map { i in
-            let slot = names[(i * Int(GW_CHARSET_NAME_SLOT))...].prefix { $0 != 0 }
-            return (String(decoding: slot.map { UInt8(bitPattern: $0) }, as: UTF8.self), Int(confidences[i]))
-        }
+        ICU.charsetGuesses(bytes.prefix(65_536)).map { ($0.name, $0.confidence) }
     }
 }
 

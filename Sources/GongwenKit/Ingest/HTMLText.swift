@@ -1,5 +1,3 @@
-import CHTML
-
 /// What an HTML page gives the pipeline: lines, the heading level of each (from h1–h6), and links.
 struct HTMLDocumentText {
     var lines: [TextLine] = []
@@ -39,14 +37,13 @@ enum HTMLText {
     static func extract(utf8 bytes: [UInt8], sourceLines: [[Unicode.Scalar]], path: String) throws -> HTMLDocumentText {
         guard bytes.count < Int(Int32.max) else { throw IngestError.html(path: path, reason: "larger than 2 GiB") }
         let bytes = blankingInternalSubset(bytes)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { gw_html_parse($0.baseAddress, Int32($0.count)) }
-        }
-        guard let document = parsed else {
-            throw IngestError.html(path: path, reason: "libxml2 found no document in it")
-        }
-        let tree = HTMLTree(document: document)
-        gw_html_free(document)
+        // The document is freed as soon as its tree is copied out.
+        let tree = try { () throws -> HTMLTree in
+            guard let document = LibXML2.Document(utf8: bytes) else {
+                throw IngestError.html(path: path, reason: "libxml2 found no document in it")
+            }
+            return HTMLTree(document: document)
+        }()
         guard let root = tree.contentRoot() else { return HTMLDocumentText() }
 
         let headings = headingsBefore(root, tree: tree)

@@ -1,5 +1,3 @@
-import CHTML
-
 /// libxml2's DOM copied into flat arrays (no object per node), with the counts the content
 /// selection needs. Children follow their parent in `nodes` (pre-order).
 struct HTMLTree {
@@ -42,45 +40,30 @@ struct HTMLTree {
     /// Readable characters of article text (not in a link, not in furniture) in the nodes before index i.
     var articleTextBefore: [Int] = []
 
-    init(document: UnsafeMutableRawPointer) {
-        guard let root = gw_html_root(document) else { return }
-        var stack: [(pointer: UnsafeMutableRawPointer, parent: Int)] = [(root, -1)]
-        while let (pointer, parent) = stack.popLast() {
+    init(document: LibXML2.Document) {
+        guard let root = document.root else { return }
+        var stack: [(node: LibXML2.Node, parent: Int)] = [(root, -1)]
+        while let (source, parent) = stack.popLast() {
             let index = nodes.count
-            switch gw_node_kind(pointer) {
-            case Int32(GW_NODE_ELEMENT):
-                let name = gw_node_name(pointer).map { String(cString: $0).lowercased() } ?? ""
+            switch source.kind {
+            case .element:
+                let name = source.name?.lowercased() ?? ""
                 if Self.droppedElements.contains(name) { continue }
-                var node = Node(kind: .element, name: name, parent: parent, line: Int(gw_node_line(pointer)))
-                if name == "a" { node.href = attribute(pointer, "href") }
-                node.hints = [attribute(pointer, "class"), attribute(pointer, "id")].compactMap { $0 }.flatMap(
-                    Self.words)
+                var node = Node(kind: .element, name: name, parent: parent, line: source.line)
+                if name == "a" { node.href = source.attribute("href") }
+                node.hints = [source.attribute("class"), source.attribute("id")].compactMap { $0 }.flatMap(Self.words)
                 nodes.append(node)
-                var children: [UnsafeMutableRawPointer] = []
-                var child = gw_node_first_child(pointer)
-                while let current = child {
-                    children.append(current)
-                    child = gw_node_next(current)
-                }
-                stack.append(contentsOf: children.reversed().map { ($0, index) })
-            case Int32(GW_NODE_TEXT):
-                guard let content = gw_node_text(pointer) else { continue }
+                stack.append(contentsOf: source.children.reversed().map { ($0, index) })
+            case .text:
+                guard let content = source.text else { continue }
                 nodes.append(
-                    Node(
-                        kind: .text, name: "", parent: parent, text: Array(String(cString: content).unicodeScalars),
-                        line: Int(gw_node_line(pointer))))
-            default:
+                    Node(kind: .text, name: "", parent: parent, text: Array(content.unicodeScalars), line: source.line))
+            case .other:
                 continue
             }
             if parent >= 0 { nodes[parent].children.append(index) }
         }
         countText()
-    }
-
-    private func attribute(_ node: UnsafeMutableRawPointer, _ name: String) -> String? {
-        guard let value = gw_node_attribute(node, name) else { return nil }
-        defer { gw_html_release(value) }
-        return String(cString: value)
     }
 
     private static func words(_ value: String) -> [String] {

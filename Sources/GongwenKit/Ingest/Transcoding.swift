@@ -1,4 +1,3 @@
-import CICU
 import Foundation
 
 /// Bytes to Unicode through ICU's converters, strictly: an undecodable sequence is an error with
@@ -24,61 +23,40 @@ public enum Transcoding {
                 }
             }
         }
-        var out: UnsafeMutablePointer<UInt16>?
-        var outLength: Int64 = 0
-        var errorOffset: Int64 = 0
-        let status =
-            body.withContiguousStorageIfAvailable { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    gw_convert_to_utf16(
-                        encoding.name, chars.baseAddress, Int64(chars.count), &out, &outLength, &errorOffset)
+        func scalars(of units: UnsafeBufferPointer<UInt16>) throws -> [Unicode.Scalar] {
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(units.count)
+            var decoder = UTF16()
+            var iterator = units.makeIterator()
+            while true {
+                switch decoder.decode(&iterator) {
+                case let .scalarValue(scalar): scalars.append(scalar)
+                case .emptyInput: return scalars
+                case .error:
+                    throw IngestError.invalidEncoding(
+                        path: path, encoding: encoding.name, byteOffset: encoding.bomLength)
                 }
             }
-            ?? Array(body).withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    gw_convert_to_utf16(
-                        encoding.name, chars.baseAddress, Int64(chars.count), &out, &outLength, &errorOffset)
-                }
-            }
-        switch status {
-        case 0: break
-        case 1:
-            throw IngestError.invalidEncoding(
-                path: path, encoding: encoding.name, byteOffset: Int(errorOffset) + encoding.bomLength)
-        default: throw IngestError.unsupportedEncoding(path: path, encoding: encoding.name)
         }
-        defer { free(out) }
-        let units = UnsafeBufferPointer(start: out, count: Int(outLength))
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(units.count)
-        var decoder = UTF16()
-        var iterator = units.makeIterator()
-        while true {
-            switch decoder.decode(&iterator) {
-            case let .scalarValue(scalar): scalars.append(scalar)
-            case .emptyInput: return scalars
-            case .error:
-                throw IngestError.invalidEncoding(path: path, encoding: encoding.name, byteOffset: encoding.bomLength)
-            }
+        let conversion =
+            try body.withContiguousStorageIfAvailable { try ICU.utf16(decoding: $0, from: encoding.name, scalars) }
+            ?? Array(body).withUnsafeBufferPointer { try ICU.utf16(decoding: $0, from: encoding.name, scalars) }
+        switch conversion {
+        case let .converted(scalars): return scalars
+        case let .invalidInput(offset):
+            throw IngestError.invalidEncoding(
+                path: path, encoding: encoding.name, byteOffset: offset + encoding.bomLength)
+        case .failed: throw IngestError.unsupportedEncoding(path: path, encoding: encoding.name)
         }
     }
 
     /// Text to bytes in `charset` through ICU, strictly. Used to write test inputs in legacy
     /// encodings (a GBK copy of a notice) and by anything that must hand text to GBK-only systems.
     public static func encode(_ text: String, as charset: String) throws -> [UInt8] {
-        let units = Array(text.utf16)
-        var out: UnsafeMutablePointer<CChar>?
-        var outLength: Int64 = 0
-        var errorOffset: Int64 = 0
-        let status = gw_convert_from_utf16(charset, units, Int64(units.count), &out, &outLength, &errorOffset)
-        switch status {
-        case 0:
-            defer { free(out) }
-            return UnsafeBufferPointer(start: out, count: Int(outLength)).map { UInt8(bitPattern: $0) }
-        case 1:
-            throw IngestError.unencodable(encoding: charset, utf16Offset: Int(errorOffset))
-        default:
-            throw IngestError.unsupportedEncoding(path: "(text)", encoding: charset)
+        switch ICU.bytes(encoding: Array(text.utf16), to: charset) {
+        case let .converted(bytes): return bytes
+        case let .invalidInput(offset): throw IngestError.unencodable(encoding: charset, utf16Offset: offset)
+        case .failed: throw IngestError.unsupportedEncoding(path: "(text)", encoding: charset)
         }
     }
 
@@ -89,10 +67,8 @@ public enum Transcoding {
         var units: [UInt16] = []
         units.reserveCapacity(scalars.count + 8)
         for scalar in scalars { UTF16.encode(scalar) { units.append($0) } }
-        if units.isEmpty || gw_is_nfc(units, Int32(units.count)) != 0 { return nil }
-        var dest = [UInt16](repeating: 0, count: units.count * 3 + 8)
-        let written = gw_to_nfc(units, Int32(units.count), &dest, Int32(dest.count))
-        guard written >= 0 else { return nil }
-        return Array(String(decoding: dest.prefix(Int(written)), as: UTF16.self).unicodeScalars)
+        if units.isEmpty || ICU.isNFC(units) { return nil }
+        guard let composed = ICU.nfc(units) else { return nil }
+        return Array(String(decoding: composed, as: UTF16.self).unicodeScalars)
     }
 }

@@ -1,4 +1,3 @@
-import CICU
 import Foundation
 
 /// Traditional script folded to simplified, and the pinyin that some mirrors insert after a
@@ -60,11 +59,8 @@ enum ScriptFolding {
     private static func transform(_ scalars: [Unicode.Scalar], toSimplified: Bool = true) -> [Unicode.Scalar]? {
         var units: [UInt16] = []
         for scalar in scalars { UTF16.encode(scalar) { units.append($0) } }
-        let length = units.count
-        units += [UInt16](repeating: 0, count: length + 16)  // room for a longer result
-        let written = gw_fold_script(&units, Int32(length), Int32(units.count), toSimplified ? 1 : 0)
-        guard written >= 0 else { return nil }
-        return Array(String(decoding: units.prefix(Int(written)), as: UTF16.self).unicodeScalars)
+        guard let folded = ICU.foldScript(units, toSimplified: toSimplified) else { return nil }
+        return Array(String(decoding: folded, as: UTF16.self).unicodeScalars)
     }
 
     /// The line with each traditional character replaced by its simplified form, origins kept.

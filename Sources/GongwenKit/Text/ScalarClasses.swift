@@ -1,5 +1,3 @@
-import CICU
-
 /// Character classes that the normalizer, segmenter and extractors agree on.
 extension Unicode.Scalar {
     /// A CJK unified or compatibility ideograph (the Han characters of the text).
@@ -48,7 +46,7 @@ extension Unicode.Scalar {
     }
 
     /// ICU's East Asian Width: Wide or Fullwidth.
-    var isWideByICU: Bool { gw_is_wide(value) != 0 }
+    var isWideByICU: Bool { ICU.isWide(self) }
 
     /// Punctuation that ends a sentence or a clause that stands alone.
     public var isTerminalPunctuation: Bool {

@@ -1,0 +1,72 @@
+import CHTML
+
+/// libxml2's HTML parser, through the CHTML facade (libxml2's own headers bring the system ICU's types,
+/// which clash with Foundation's): the one Swift file that calls it. A parsed document is owned by a
+/// `Document` and freed with it; its nodes are read while it lives.
+enum LibXML2 {
+    final class Document {
+        private let pointer: UnsafeMutableRawPointer
+
+        /// Parses UTF-8 HTML as libxml2's htmlReadMemory does, recovering from errors, with no network
+        /// and no error output; nil when libxml2 made no document of it. Shorter than 2 GiB.
+        init?(utf8 bytes: [UInt8]) {
+            precondition(bytes.count < Int(Int32.max), "libxml2 reads fewer than 2 GiB")
+            let parsed = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { gw_html_parse($0.baseAddress, Int32($0.count)) }
+            }
+            guard let parsed else { return nil }
+            pointer = parsed
+        }
+
+        deinit { gw_html_free(pointer) }
+
+        /// The root element, or nil.
+        var root: Node? { gw_html_root(pointer).map(Node.init) }
+    }
+
+    /// A node of a document; valid while its `Document` lives.
+    struct Node {
+        enum Kind {
+            case element
+            /// Text or CDATA.
+            case text
+            case other
+        }
+
+        fileprivate let pointer: UnsafeMutableRawPointer
+
+        var kind: Kind {
+            switch gw_node_kind(pointer) {
+            case .element: .element
+            case .text: .text
+            case .other: .other
+            }
+        }
+
+        /// An element's name as libxml2 holds it (lowercase for HTML); nil for other nodes.
+        var name: String? { gw_node_name(pointer).map { String(cString: $0) } }
+
+        /// A text node's text; nil for other nodes.
+        var text: String? { gw_node_text(pointer).map { String(cString: $0) } }
+
+        /// The source line libxml2 recorded (for text, the line where the text ends).
+        var line: Int { Int(gw_node_line(pointer)) }
+
+        var children: [Node] {
+            var children: [Node] = []
+            var child = gw_node_first_child(pointer)
+            while let current = child {
+                children.append(Node(pointer: current))
+                child = gw_node_next(current)
+            }
+            return children
+        }
+
+        /// The value of an element's attribute, or nil.
+        func attribute(_ name: String) -> String? {
+            guard let value = gw_node_attribute(pointer, name) else { return nil }
+            defer { gw_html_release(value) }
+            return String(cString: value)
+        }
+    }
+}
