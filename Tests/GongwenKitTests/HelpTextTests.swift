@@ -12,26 +12,12 @@ struct HelpTextTests {
         "", "parse", "normalize", "diff", "series", "config", "ingest", "search", "cites", "cited-by",
     ]
 
-    static func golden(_ command: String) -> URL {
-        Corpus.packageRoot.appendingPathComponent(
-            "Tests/GongwenKitTests/Golden/help/\(command.isEmpty ? "gongwen" : command).txt")
-    }
-
     @Test("Each command's --help is as pinned (80 columns)", arguments: commands)
     func pinned(command: String) throws {
         let help = try CommandLineTests.run(
             (command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
         #expect(help.status == 0)
-        let file = Self.golden(command)
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try help.stdout.write(to: file, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(file.lastPathComponent): read it, then run again without RECORD_SNAPSHOTS")
-            return
-        }
-        let pinned = try String(contentsOf: file, encoding: .utf8)
-        #expect(
-            help.stdout == pinned,
-            "gongwen \(command) --help differs from \(file.lastPathComponent) (RECORD_SNAPSHOTS=1 re-records it)")
+        try assertSnapshot(help.stdout, golden: "help/\(command.isEmpty ? "gongwen" : command).txt")
         // No line past 80 columns but the usage line, which argument parsing never folds.
         for line in help.stdout.split(separator: "\n") where !line.hasPrefix("USAGE:") {
             #expect(TerminalWrap.columns(of: line) <= 80, "\(line)")

@@ -75,3 +75,34 @@ extension Trait where Self == ConditionTrait {
             "a large input, skipped as GONGWEN_FAST_TESTS is set")
     }
 }
+
+/// Compares `actual` with the golden file at `path` (under Tests/GongwenKitTests/Golden/), as
+/// argument-parser's `assertSnapshot` does: a missing file is written and the test fails (read it, then
+/// run again); `RECORD_SNAPSHOTS=1` rewrites every golden file the same way. A difference names the
+/// first line that differs.
+func assertSnapshot(
+    _ actual: String, golden path: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    let file = Corpus.packageRoot.appendingPathComponent("Tests/GongwenKitTests/Golden/\(path)")
+    let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+    guard !recording, let pinned = try? String(contentsOf: file, encoding: .utf8) else {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try actual.write(to: file, atomically: true, encoding: .utf8)
+        Issue.record(
+            "recorded Golden/\(path): read it, then run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+        return
+    }
+    guard actual != pinned else { return }
+    let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    let pinnedLines = pinned.split(separator: "\n", omittingEmptySubsequences: false)
+    let first =
+        zip(actualLines, pinnedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        ?? min(actualLines.count, pinnedLines.count)
+    let line = { (lines: [Substring]) in first < lines.count ? String(lines[first]) : "(end)" }
+    Issue.record(
+        """
+        differs from Golden/\(path) at line \(first + 1) (RECORD_SNAPSHOTS=1 re-records it):
+          pinned: \(line(pinnedLines))
+          actual: \(line(actualLines))
+        """, sourceLocation: sourceLocation)
+}
