@@ -67,7 +67,7 @@ public struct ArchivedFile: Sendable {
 extension ArchivedFile {
     /// The file's notice and every notice embedded in it, each with the text of its own lines (site
     /// furniture left out).
-    public init(_ analyzed: AnalyzedNotice, path: String, byteCount: Int) throws {
+    package init(_ analyzed: AnalyzedNotice, path: String, byteCount: Int) throws {
         let located = LocatedRecord.flatten(analyzed.record, path: path)
         let content = analyzed.lines.filter { $0.furniture == nil }
         // Each line belongs to the innermost notice whose lines cover it: a forwarded notice's lines are

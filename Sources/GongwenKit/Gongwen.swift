@@ -18,13 +18,47 @@ public enum Gongwen {
         record(of: try Ingest.ingest(bytes: bytes, path: path, format: format))
     }
 
-    public static func record(of document: consuming IngestedDocument) -> NoticeRecord {
+    /// Reads the file at `path` ("-" for standard input) through the first two stages: its logical lines,
+    /// each with its span in the input.
+    ///
+    /// ```swift
+    /// let notice = try Gongwen.normalize(path: "Notices/2022_caq.txt")
+    /// for line in notice.lines { print(line.span.startLine, line.text) }
+    /// ```
+    ///
+    /// - Throws: ``IngestError`` when the input cannot be read as text or HTML.
+    public static func normalize(
+        path: String, format: InputFormat? = nil, limits: IngestLimits = .standard
+    ) throws -> NormalizedNotice {
+        normalized(try Ingest.read(path: path, format: format, limits: limits))
+    }
+
+    /// The logical lines of bytes already read; `path` names them in the result and in errors.
+    ///
+    /// - Throws: ``IngestError`` when the bytes cannot be read as text or HTML.
+    public static func normalize(bytes: [UInt8], path: String, format: InputFormat? = nil) throws -> NormalizedNotice {
+        normalized(try Ingest.ingest(bytes: bytes, path: path, format: format))
+    }
+
+    private static func normalized(_ document: IngestedDocument) -> NormalizedNotice {
+        let normalized = Normalizer.normalize(
+            document.lines, headingLevels: document.headingLevels, links: document.links)
+        return NormalizedNotice(
+            source: document.source, encodingEvidence: document.encodingEvidence, wrapWidth: normalized.wrapWidth,
+            lines: normalized.lines.map { line in
+                NormalizedNotice.Line(
+                    text: line.text, span: line.span, headingLevel: line.markdownHeadingLevel,
+                    isFurniture: line.furniture != nil)
+            })
+    }
+
+    package static func record(of document: consuming IngestedDocument) -> NoticeRecord {
         analyze(document).record
     }
 
     /// Parses bytes already read into the record and the normalized lines it was read from: what the
     /// archive stores to search the text and point each hit back at the input.
-    public static func analyze(bytes: [UInt8], path: String, format: InputFormat? = nil) throws -> AnalyzedNotice {
+    package static func analyze(bytes: [UInt8], path: String, format: InputFormat? = nil) throws -> AnalyzedNotice {
         analyze(try Ingest.ingest(bytes: bytes, path: path, format: format))
     }
 
@@ -62,9 +96,9 @@ public enum Gongwen {
 
 /// A record and the normalized logical lines of its file (site furniture included, each with the
 /// span of the input it came from).
-public struct AnalyzedNotice: Sendable {
-    public var record: NoticeRecord
-    public var lines: [NormalizedLine]
+package struct AnalyzedNotice: Sendable {
+    package var record: NoticeRecord
+    package var lines: [NormalizedLine]
 }
 
 /// What can go wrong before a diff or a series: an input that cannot be read, an address that names

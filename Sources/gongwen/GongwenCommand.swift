@@ -102,17 +102,15 @@ struct Normalize: ParsableCommand {
     func run() throws {
         let sink = try output.open()
         do {
-            let document = try Ingest.read(
+            let notice = try Gongwen.normalize(
                 path: file, format: input.inputFormat ?? formerInputFormat, limits: limits.limits)
-            let normalized = Normalizer.normalize(
-                document.lines, headingLevels: document.headingLevels, links: document.links)
-            let wrap = normalized.wrapWidth.map(String.init) ?? "none"
+            let wrap = notice.wrapWidth.map(String.init) ?? "none"
             sink.write(
-                "# \(document.source.encoding) (\(document.encodingEvidence)), \(document.source.format.rawValue), wrap width: \(wrap)\n"
+                "# \(notice.source.encoding) (\(notice.encodingEvidence)), \(notice.source.format.rawValue), wrap width: \(wrap)\n"
             )
-            for line in normalized.lines {
+            for line in notice.lines {
                 let span = line.span
-                let heading = line.markdownHeadingLevel.map { " h\($0)" } ?? ""
+                let heading = line.headingLevel.map { " h\($0)" } ?? ""
                 sink.write(
                     "\(span.startLine):\(span.startColumn)-\(span.endLine):\(span.endColumn)\(heading)\t\(line.text)\n")
             }

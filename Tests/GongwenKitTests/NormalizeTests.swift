@@ -4,6 +4,25 @@ import Testing
 
 @Suite("Normalize: widths, markup residue, CJK spacing, re-flow, position map")
 struct NormalizeTests {
+    @Test("Gongwen.normalize gives the logical lines with their spans, headings and furniture marked")
+    func publicNormalize() throws {
+        let text = "当前位置：首页 > 通知公告\n# 一、总体要求\n2023 年 8 月 25 日前报送\n"
+        let notice = try Gongwen.normalize(bytes: Array(text.utf8), path: "x.txt")
+        #expect(
+            notice.source.path == "x.txt" && notice.source.encoding == "UTF-8" && notice.encodingEvidence == "valid")
+        #expect(notice.lines.map(\.text) == ["当前位置：首页>通知公告", "一、总体要求", "2023年8月25日前报送"])
+        #expect(notice.lines.map(\.headingLevel) == [nil, 1, nil])
+        #expect(
+            notice.lines[2].span
+                == SourceSpan(start: SourcePoint(line: 3, column: 1), end: SourcePoint(line: 3, column: 18)))
+        #expect(
+            notice.lines.map(\.isFurniture) == [true, false, false], "the breadcrumb is the page's, not the notice's")
+        #expect(throws: IngestError.self) { try Gongwen.normalize(path: "/no/such/notice.txt") }
+        #expect(throws: IngestError.self) {
+            try Gongwen.normalize(bytes: [0x25, 0x50, 0x44, 0x46, 0x2D], path: "x.pdf")
+        }
+    }
+
     @Test("Full-width digits and letters fold to ASCII; Chinese punctuation stays")
     func widths() {
         let lines = normalizedLines("各单位于２０２３年９月１５日前报送（附件１），邮箱ＱＭＢ＠caq.org.cn：〔２０２３〕")

@@ -33,9 +33,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case .parseHTML:
         parse(bytes, format: .html)
     case .normalize:
-        if let document = try? Ingest.ingest(bytes: bytes, path: "fuzz", format: nil) {
-            _ = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
-        }
+        _ = try? Gongwen.normalize(bytes: bytes, path: "fuzz")
     case .diff:
         guard let (old, new) = halves(bytes) else { return 0 }
         let diff = NoticeDiffer.diff(old, new, oldPath: "old", newPath: "new")

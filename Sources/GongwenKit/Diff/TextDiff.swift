@@ -23,10 +23,10 @@ extension Change {
 }
 
 /// Character diffs that read well in Chinese, and the similarity of two texts.
-public enum TextDiff {
+package enum TextDiff {
     /// The comparison form of a text: no white space, full-width punctuation and ASCII punctuation
     /// alike. Texts equal in this form differ only in formatting.
-    public static func canonical(_ text: String) -> [Unicode.Scalar] {
+    package static func canonical(_ text: String) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars where !scalar.isLineSpace && scalar != "\n" && scalar != "\r" {
@@ -46,11 +46,11 @@ public enum TextDiff {
         return result
     }
 
-    public static func sameText(_ a: String, _ b: String) -> Bool { canonical(a) == canonical(b) }
+    package static func sameText(_ a: String, _ b: String) -> Bool { canonical(a) == canonical(b) }
 
     /// Dice similarity of character bigrams of the comparison forms: 1 for equal texts, 0 for texts
     /// that share no two characters in a row.
-    public static func similarity(_ a: String, _ b: String) -> Double {
+    package static func similarity(_ a: String, _ b: String) -> Double {
         let x = canonical(a)
         let y = canonical(b)
         if x == y { return 1 }
@@ -71,7 +71,7 @@ public enum TextDiff {
     /// The edits from `a` to `b`, by character (Myers' O(ND) algorithm), cleaned so that short runs
     /// of equal characters between changes fold into the changes: "交流活动" → "学习交流活动" reads as
     /// one insertion, not a confetti of single characters.
-    public static func edits(from a: String, to b: String) -> [TextEdit] {
+    package static func edits(from a: String, to b: String) -> [TextEdit] {
         let x = Array(a.unicodeScalars)
         let y = Array(b.unicodeScalars)
         // The common prefix and suffix cost nothing; Myers runs on what lies between.

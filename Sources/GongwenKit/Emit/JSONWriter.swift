@@ -2,7 +2,7 @@
 /// values in between. Each output type writes exactly the keys its `Encodable` conformance encodes,
 /// so the bytes are those of `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` (and
 /// `.prettyPrinted` when asked); `JSONWriterTests` holds the two to the same bytes on every notice.
-public protocol JSONWritable {
+package protocol JSONWritable {
     func write(to json: inout JSONWriter)
 }
 
@@ -13,9 +13,9 @@ public protocol JSONWritable {
 ///
 /// Callers write an object's keys in sorted order (`JSONEncoder` compares keys as strings, so
 /// `attachmentLinks` < `attachments` and `Z` < `a`).
-public struct JSONWriter {
+package struct JSONWriter {
     /// The bytes written and not yet handed to the sink.
-    public private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     private let pretty: Bool
     private var depth = 0
     /// Whether the innermost open array or object has no element yet.
@@ -25,7 +25,7 @@ public struct JSONWriter {
     private let sink: (([UInt8]) -> Void)?
     private let chunkSize: Int
 
-    public init(pretty: Bool, capacity: Int = 0) {
+    package init(pretty: Bool, capacity: Int = 0) {
         self.pretty = pretty
         sink = nil
         chunkSize = .max
@@ -33,7 +33,7 @@ public struct JSONWriter {
     }
 
     /// A writer that hands its bytes to `sink` in chunks of about `chunkSize`; `finish()` hands over the rest.
-    public init(pretty: Bool, chunkSize: Int = 1 << 16, sink: @escaping ([UInt8]) -> Void) {
+    package init(pretty: Bool, chunkSize: Int = 1 << 16, sink: @escaping ([UInt8]) -> Void) {
         self.pretty = pretty
         self.sink = sink
         self.chunkSize = chunkSize
@@ -41,14 +41,14 @@ public struct JSONWriter {
     }
 
     /// The JSON of `value` as UTF-8 bytes.
-    public static func bytes(of value: some JSONWritable, pretty: Bool, capacity: Int = 4096) -> [UInt8] {
+    package static func bytes(of value: some JSONWritable, pretty: Bool, capacity: Int = 4096) -> [UInt8] {
         var writer = JSONWriter(pretty: pretty, capacity: capacity)
         value.write(to: &writer)
         return writer.bytes
     }
 
     /// Writes the JSON of `value` to `sink` in chunks, then a line feed when `newline`.
-    public static func stream(
+    package static func stream(
         _ value: some JSONWritable, pretty: Bool, newline: Bool = true, chunkSize: Int = 1 << 16,
         to sink: @escaping ([UInt8]) -> Void
     ) {
@@ -59,7 +59,7 @@ public struct JSONWriter {
     }
 
     /// Hands the bytes not handed over yet to the sink.
-    public mutating func finish() {
+    package mutating func finish() {
         guard let sink, !bytes.isEmpty else { return }
         sink(bytes)
         bytes.removeAll(keepingCapacity: true)
@@ -67,11 +67,11 @@ public struct JSONWriter {
 
     // MARK: Containers
 
-    public mutating func beginObject() { open(UInt8(ascii: "{")) }
-    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
 
     /// Writes `key` and then `value`: keys in sorted order, each once.
-    public mutating func field(_ key: StaticString, _ value: some JSONWritable) {
+    package mutating func field(_ key: StaticString, _ value: some JSONWritable) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -83,7 +83,7 @@ public struct JSONWriter {
         value.write(to: &self)
     }
 
-    public mutating func array(_ elements: some Sequence<some JSONWritable>) {
+    package mutating func array(_ elements: some Sequence<some JSONWritable>) {
         open(UInt8(ascii: "["))
         for element in elements {
             separate()
@@ -126,11 +126,11 @@ public struct JSONWriter {
 
     // MARK: Scalars
 
-    public mutating func null() {
+    package mutating func null() {
         bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
     }
 
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         if value {
             bytes.append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
         } else {
@@ -140,7 +140,7 @@ public struct JSONWriter {
         }
     }
 
-    public mutating func integer(_ value: Int) {
+    package mutating func integer(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits:
@@ -160,7 +160,7 @@ public struct JSONWriter {
         }
     }
 
-    public mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
@@ -194,32 +194,32 @@ public struct JSONWriter {
 // MARK: - The building blocks
 
 extension String: JSONWritable {
-    public func write(to json: inout JSONWriter) { json.string(self) }
+    package func write(to json: inout JSONWriter) { json.string(self) }
 }
 
 extension Int: JSONWritable {
-    public func write(to json: inout JSONWriter) { json.integer(self) }
+    package func write(to json: inout JSONWriter) { json.integer(self) }
 }
 
 extension Bool: JSONWritable {
-    public func write(to json: inout JSONWriter) { json.bool(self) }
+    package func write(to json: inout JSONWriter) { json.bool(self) }
 }
 
 extension Optional: JSONWritable where Wrapped: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         if let value = self { value.write(to: &json) } else { json.null() }
     }
 }
 
 extension Array: JSONWritable where Element: JSONWritable {
-    public func write(to json: inout JSONWriter) { json.array(self) }
+    package func write(to json: inout JSONWriter) { json.array(self) }
 }
 
 extension Nullable: JSONWritable where Value: JSONWritable {
-    public func write(to json: inout JSONWriter) { wrappedValue.write(to: &json) }
+    package func write(to json: inout JSONWriter) { wrappedValue.write(to: &json) }
 }
 
 /// A string-valued enumeration writes its raw value, as `Encodable` encodes it.
 extension JSONWritable where Self: RawRepresentable, RawValue == String {
-    public func write(to json: inout JSONWriter) { json.string(rawValue) }
+    package func write(to json: inout JSONWriter) { json.string(rawValue) }
 }

@@ -10,8 +10,8 @@
 ///
 /// Embedded notices (转发) follow their host, indented. Long lines are folded with a hanging indent when a
 /// width is given.
-public enum NoticeSummary {
-    public static func text(of record: NoticeRecord, path: String, width: Int? = nil) -> String {
+package enum NoticeSummary {
+    package static func text(of record: NoticeRecord, path: String, width: Int? = nil) -> String {
         var lines = [Line(indent: 0, phrases: [path])]
         append(record, indent: 2, to: &lines)
         return lines.map { $0.rendered(width: width) }.joined(separator: "\n") + "\n"

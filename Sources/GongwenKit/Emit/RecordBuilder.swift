@@ -1,6 +1,6 @@
 /// Assembles the record of a segmented notice, and of each notice it forwards.
-public enum RecordBuilder {
-    public static func record(_ notice: SegmentedNotice, source: SourceInfo, links: [Link]) -> NoticeRecord {
+package enum RecordBuilder {
+    package static func record(_ notice: SegmentedNotice, source: SourceInfo, links: [Link]) -> NoticeRecord {
         let fields = HeaderFieldExtractor.extract(notice)
         var embedded: [NoticeRecord] = []
         var embeddedLines: [ClosedRange<Int>] = []

@@ -3,7 +3,7 @@
 // a type must be added here too: `JSONWriterTests` compares the bytes with `JSONEncoder`'s.
 
 extension NoticeRecord: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("addressees", addressees)
         json.field("attachmentLinks", attachmentLinks)
@@ -35,7 +35,7 @@ extension NoticeRecord: JSONWritable {
 }
 
 extension SourceInfo: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("encoding", encoding)
         json.field("format", format)
@@ -46,7 +46,7 @@ extension SourceInfo: JSONWritable {
 }
 
 extension SourceSpan: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("endColumn", endColumn)
         json.field("endLine", endLine)
@@ -57,7 +57,7 @@ extension SourceSpan: JSONWritable {
 }
 
 extension DocNumber: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("agency", agency)
         json.field("serial", serial)
@@ -69,7 +69,7 @@ extension DocNumber: JSONWritable {
 }
 
 extension IssuerRecord: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("level", level)
         json.field("name", name)
@@ -79,7 +79,7 @@ extension IssuerRecord: JSONWritable {
 }
 
 extension SectionRecord: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("children", children)
         json.field("heading", heading)
@@ -91,7 +91,7 @@ extension SectionRecord: JSONWritable {
 }
 
 extension AttachmentRecord: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("appended", appended)
         json.field("embeddedRecord", embeddedRecord)
@@ -105,7 +105,7 @@ extension AttachmentRecord: JSONWritable {
 }
 
 extension ElementRecord: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("kind", kind)
         json.field("span", span)
@@ -115,7 +115,7 @@ extension ElementRecord: JSONWritable {
 }
 
 extension Diagnostic: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("message", message)
         json.field("severity", severity)
@@ -125,7 +125,7 @@ extension Diagnostic: JSONWritable {
 }
 
 extension Link: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("span", span)
         json.field("text", text)
@@ -135,7 +135,7 @@ extension Link: JSONWritable {
 }
 
 extension Deadline: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("action", action)
         json.field("actor", actor)
@@ -151,7 +151,7 @@ extension Deadline: JSONWritable {
 }
 
 extension Mention: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("span", span)
         json.field("text", text)
@@ -160,7 +160,7 @@ extension Mention: JSONWritable {
 }
 
 extension ScheduleItem: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("date", date)
         json.field("end", end)
@@ -171,7 +171,7 @@ extension ScheduleItem: JSONWritable {
 }
 
 extension Quota: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("appliesTo", appliesTo)
         json.field("condition", condition)
@@ -185,7 +185,7 @@ extension Quota: JSONWritable {
 }
 
 extension ListItem: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("index", index)
         json.field("number", number)
@@ -197,7 +197,7 @@ extension ListItem: JSONWritable {
 }
 
 extension Contact: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("address", address)
         json.field("department", department)
@@ -212,7 +212,7 @@ extension Contact: JSONWritable {
 }
 
 extension Phone: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("areaCodeInferred", areaCodeInferred)
         json.field("extension", `extension`)
@@ -224,7 +224,7 @@ extension Phone: JSONWritable {
 }
 
 extension DirectoryEntry: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("index", index)
         json.field("kind", kind)
@@ -236,7 +236,7 @@ extension DirectoryEntry: JSONWritable {
 }
 
 extension Citation: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("attachmentIndex", attachmentIndex)
         json.field("docNumber", docNumber)
@@ -248,7 +248,7 @@ extension Citation: JSONWritable {
 }
 
 extension Submission: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("channels", channels)
         json.field("fileFormats", fileFormats)
@@ -259,7 +259,7 @@ extension Submission: JSONWritable {
 }
 
 extension Channel: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("kind", kind)
         json.field("span", span)
@@ -270,7 +270,7 @@ extension Channel: JSONWritable {
 }
 
 extension Material: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("copies", copies)
         json.field("form", form)
@@ -281,7 +281,7 @@ extension Material: JSONWritable {
 }
 
 extension FileFormat: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("format", format)
         json.field("span", span)
@@ -291,7 +291,7 @@ extension FileFormat: JSONWritable {
 }
 
 extension NamingRule: JSONWritable {
-    public func write(to json: inout JSONWriter) {
+    package func write(to json: inout JSONWriter) {
         json.beginObject()
         json.field("pattern", pattern)
         json.field("span", span)

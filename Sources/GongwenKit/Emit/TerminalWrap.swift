@@ -7,11 +7,11 @@
 /// before closing punctuation ("，。）》") nor after opening punctuation ("（《“"). A colour or other
 /// style running across a break is closed at the end of the line and opened again after the indent, so that
 /// the indent is never underlined or struck through.
-public enum TerminalWrap {
+package enum TerminalWrap {
     /// `text` folded to `width` columns, each continuation line indented by `hangingIndent` spaces; a text
     /// of several lines is folded line by line. A width too narrow to hold the indent and a few columns of
     /// text leaves the text as it is.
-    public static func wrap(_ text: String, width: Int, hangingIndent: Int) -> String {
+    package static func wrap(_ text: String, width: Int, hangingIndent: Int) -> String {
         guard width - hangingIndent >= 8 else { return text }
         var out = ""
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

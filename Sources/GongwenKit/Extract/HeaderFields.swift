@@ -1,18 +1,18 @@
 /// The header fields of a notice, each traced to where it was read.
-public struct HeaderFields: Sendable {
-    public var docNumber: DocNumber?
-    public var issuer: Issuer
-    public var title: String?
-    public var addressees: [(name: String, span: SourceSpan)]
-    public var signedOn: (date: String, span: SourceSpan)?
+package struct HeaderFields: Sendable {
+    package var docNumber: DocNumber?
+    package var issuer: Issuer
+    package var title: String?
+    package var addressees: [(name: String, span: SourceSpan)]
+    package var signedOn: (date: String, span: SourceSpan)?
     /// When the page that carried the notice published it (发布时间, 发布日期): never the date of signing.
-    public var publishedOn: (date: String, span: SourceSpan)?
-    public var campaignYear: Int?
+    package var publishedOn: (date: String, span: SourceSpan)?
+    package var campaignYear: Int?
 }
 
 /// Pure functions from a segmented notice to its header fields.
-public enum HeaderFieldExtractor {
-    public static func extract(_ notice: SegmentedNotice) -> HeaderFields {
+package enum HeaderFieldExtractor {
+    package static func extract(_ notice: SegmentedNotice) -> HeaderFields {
         let metadata = SiteFurniture.fields(in: notice.furniture.filter { $0.furniture == .metadata })
         let lead = notice.title.isEmpty ? notice.preamble.lazy.compactMap { RepostLead.read($0.line) }.first : nil
         let docNumber =
@@ -117,7 +117,7 @@ public enum HeaderFieldExtractor {
     /// Splits the addressee line where 、 or ， separate bodies, never inside brackets, and keeps
     /// together places that share one head noun: "各省辖市、济源示范区、…工业和信息化主管部门" is one
     /// addressee, "各市工业和信息化局，有关企业" two.
-    public static func addressees(_ line: TextLine) -> [(name: String, span: SourceSpan)] {
+    package static func addressees(_ line: TextLine) -> [(name: String, span: SourceSpan)] {
         var text = line.trimmed()
         if let last = text.scalars.last, last == "：" || last == ":" { text = text[0..<(text.count - 1)] }
         let parts = text.ranges(separatedBy: addresseeSeparators)

@@ -1,8 +1,8 @@
 /// Classifies issuers by the administrative divisions of GB/T 2260 and the words that name
 /// associations. Reference data only: no name from any particular notice.
-public enum IssuerLevels {
+package enum IssuerLevels {
     /// The provincial-level divisions of GB/T 2260, as they begin an issuer's name.
-    public static let provincialDivisions = [
+    package static let provincialDivisions = [
         "北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省", "上海市", "江苏省",
         "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "广西壮族自治区",
         "海南省", "重庆市", "四川省", "贵州省", "云南省", "西藏自治区", "陕西省", "甘肃省", "青海省", "宁夏回族自治区",
@@ -10,12 +10,12 @@ public enum IssuerLevels {
     ]
 
     /// Words that end the name of an association, federation or society.
-    public static let associationEndings = ["协会", "学会", "联合会", "商会", "促进会", "研究会", "基金会", "联盟", "总会"]
+    package static let associationEndings = ["协会", "学会", "联合会", "商会", "促进会", "研究会", "基金会", "联盟", "总会"]
 
     /// National bodies: the State Council and its ministries, commissions and administrations.
     static let nationalPrefixes = ["国务院", "国家", "中华人民共和国", "全国人民代表大会", "中共中央", "中央"]
 
-    public static func level(of name: String) -> Issuer.Level {
+    package static func level(of name: String) -> Issuer.Level {
         if associationEndings.contains(where: { name.hasSuffix($0) }) { return .association }
         if let province = provincialDivisions.first(where: { name.hasPrefix($0) }) {
             let rest = Array(name.dropFirst(province.count).unicodeScalars)

@@ -1,11 +1,11 @@
 /// How the bytes of an input are to be read.
-public struct DetectedEncoding: Equatable, Sendable {
+package struct DetectedEncoding: Equatable, Sendable {
     /// ICU's canonical name: "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030" (which covers GBK and GB2312) …
-    public var name: String
+    package var name: String
     /// Bytes of byte order mark to skip.
-    public var bomLength: Int
+    package var bomLength: Int
     /// How it was found: "bom", "declared" (an HTML meta charset), "valid" (strict UTF-8), "detected" (ICU).
-    public var evidence: String
+    package var evidence: String
 }
 
 /// Finds the encoding of an input and decodes it: byte order mark, then an HTML-declared charset,
@@ -13,8 +13,8 @@ public struct DetectedEncoding: Equatable, Sendable {
 /// broken sequences are refused as broken UTF-8 rather than reinterpreted as a legacy charset.
 /// Among ICU's candidates the first that decodes strictly into Chinese text wins: a notice read as
 /// Latin-1 has no Han characters. UTF-16 and UTF-32 are accepted with a byte order mark only.
-public enum EncodingDetection {
-    public static func decode(
+package enum EncodingDetection {
+    package static func decode(
         _ bytes: [UInt8], declared: String? = nil, path: String
     ) throws -> (DetectedEncoding, [Unicode.Scalar]) {
         if let bom = byteOrderMark(bytes) {
@@ -74,7 +74,7 @@ public enum EncodingDetection {
     /// ICU's name for a charset label such as "gb2312", "GBK" or "utf8"; nil when ICU does not know it.
     /// GB2312 and GBK are read as GB18030, their superset, so that pages that mislabel GBK as GB2312
     /// (most of them) decode.
-    public static func canonicalName(_ label: String) -> String? {
+    package static func canonicalName(_ label: String) -> String? {
         let lowered = label.lowercased().trimmingSpaces()
         switch lowered {
         case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "csgb2312", "chinese": return "GB18030"

@@ -1,11 +1,11 @@
 /// Formats that are not text, known by their first bytes (their "magic numbers"), with what to do
 /// instead: a PDF or a Word file is a notice too, but it must be converted to text first.
-public enum FileSignatures {
-    public struct Signature: Sendable, Equatable {
+package enum FileSignatures {
+    package struct Signature: Sendable, Equatable {
         /// "PDF", "a ZIP archive (.docx, .xlsx, .ofd, .zip)" …
-        public var name: String
+        package var name: String
         /// How to turn it into something Gongwen reads, or nil when it is not a document at all.
-        public var advice: String?
+        package var advice: String?
     }
 
     static let known: [(magic: [UInt8], signature: Signature)] = [
@@ -47,7 +47,7 @@ public enum FileSignatures {
     ]
 
     /// The format the bytes begin with, if it is one of the known non-text formats.
-    public static func match(_ head: some Collection<UInt8>) -> Signature? {
+    package static func match(_ head: some Collection<UInt8>) -> Signature? {
         known.first { head.starts(with: $0.magic) }?.signature
     }
 }

@@ -8,16 +8,16 @@ struct HTMLDocumentText {
 }
 
 /// A block of the page's article that the reader sees but the record leaves out, with why.
-public struct DroppedBlock: Sendable, Equatable {
-    public enum Reason: String, Sendable {
+package struct DroppedBlock: Sendable, Equatable {
+    package enum Reason: String, Sendable {
         case furniture = "navigation, header, footer or share bar"
         case linkList = "a list of links to other pages"
     }
 
-    public var reason: Reason
+    package var reason: Reason
     /// Its text, cut to its first 60 characters.
-    public var excerpt: String
-    public var span: SourceSpan
+    package var excerpt: String
+    package var span: SourceSpan
 }
 
 /// HTML to lines of text through libxml2's HTML parser (htmlReadMemory, recovering, no network).

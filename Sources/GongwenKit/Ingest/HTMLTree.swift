@@ -224,12 +224,12 @@ struct HTMLTree {
 }
 
 /// Which links point at files (attachments) and which at pages.
-public enum LinkKinds {
+package enum LinkKinds {
     static let fileExtensions = [
         "doc", "docx", "pdf", "xls", "xlsx", "rar", "zip", "7z", "wps", "et", "ofd", "txt", "ppt", "pptx", "csv",
     ]
 
-    public static func isFile(_ url: String) -> Bool {
+    package static func isFile(_ url: String) -> Bool {
         var path = Substring(url.lowercased())
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }

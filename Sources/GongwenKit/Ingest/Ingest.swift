@@ -1,30 +1,30 @@
 import Foundation
 
 /// An input read and decoded: its lines, each scalar mapped to its place in the input.
-public struct IngestedDocument: Sendable {
-    public var source: SourceInfo
+package struct IngestedDocument: Sendable {
+    package var source: SourceInfo
     /// How the encoding was found: "bom", "declared", "valid" (strict UTF-8) or "detected" (ICU).
-    public var encodingEvidence: String
-    public var lines: [TextLine]
+    package var encodingEvidence: String
+    package var lines: [TextLine]
     /// For HTML, the heading level (h1–h6) of each line; empty for text.
-    public var headingLevels: [Int?] = []
+    package var headingLevels: [Int?] = []
     /// For HTML, the links of the page (`<a href>`) with the span of their text.
-    public var links: [Link] = []
+    package var links: [Link] = []
     /// For HTML, the blocks inside the article left out as page furniture.
-    public var dropped: [DroppedBlock] = []
+    package var dropped: [DroppedBlock] = []
 }
 
 /// The first stage: bytes (a file or standard input) to decoded lines.
-public enum Ingest {
+package enum Ingest {
     /// Reads `path`, or standard input for "-", refusing it before reading it whole when it is larger
     /// than the limit or begins like a binary file.
-    public static func read(
+    package static func read(
         path: String, format: InputFormat? = nil, limits: IngestLimits = .standard
     ) throws -> IngestedDocument {
         try ingest(bytes: InputReader.bytes(of: path, limits: limits), path: path, format: format)
     }
 
-    public static func ingest(bytes: [UInt8], path: String, format: InputFormat? = nil) throws -> IngestedDocument {
+    package static func ingest(bytes: [UInt8], path: String, format: InputFormat? = nil) throws -> IngestedDocument {
         guard !bytes.isEmpty else { throw IngestError.empty(path: path) }
         guard bytes.count <= IngestLimits.largest else {
             throw IngestError.tooLarge(path: path, limit: IngestLimits.largest, size: bytes.count)

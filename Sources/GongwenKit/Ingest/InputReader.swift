@@ -20,7 +20,7 @@ public struct IngestLimits: Sendable, Equatable {
 /// Reads an input's bytes in chunks, refusing it as soon as its first bytes show it is not text or its
 /// length passes the limit: a 4 GiB image or an endless stream on standard input costs one chunk of
 /// memory, not all of it.
-public enum InputReader {
+package enum InputReader {
     static let chunkSize = 1 << 20
     /// How many bytes are looked at before the rest is read: enough for any file signature and a fair
     /// sample of control bytes.
@@ -28,7 +28,7 @@ public enum InputReader {
 
     /// The bytes of the file at `path` ("-" for standard input), read with `open`/`read` on a file
     /// descriptor (FileManager and FileHandle took 6% of a parse of short notices on their own).
-    public static func bytes(of path: String, limits: IngestLimits) throws -> [UInt8] {
+    package static func bytes(of path: String, limits: IngestLimits) throws -> [UInt8] {
         let descriptor: Int32
         var expected = 0
         if path == "-" {

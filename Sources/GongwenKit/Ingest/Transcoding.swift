@@ -2,8 +2,8 @@ import Foundation
 
 /// Bytes to Unicode through ICU's converters, strictly: an undecodable sequence is an error with
 /// its byte offset, never a replacement character.
-public enum Transcoding {
-    public static func decode(_ bytes: [UInt8], as encoding: DetectedEncoding, path: String) throws -> [Unicode.Scalar]
+package enum Transcoding {
+    package static func decode(_ bytes: [UInt8], as encoding: DetectedEncoding, path: String) throws -> [Unicode.Scalar]
     {
         let body = bytes.dropFirst(encoding.bomLength)
         if encoding.name == "UTF-8" {
@@ -52,7 +52,7 @@ public enum Transcoding {
 
     /// Text to bytes in `charset` through ICU, strictly. Used to write test inputs in legacy
     /// encodings (a GBK copy of a notice) and by anything that must hand text to GBK-only systems.
-    public static func encode(_ text: String, as charset: String) throws -> [UInt8] {
+    package static func encode(_ text: String, as charset: String) throws -> [UInt8] {
         switch ICU.bytes(encoding: Array(text.utf16), to: charset) {
         case let .converted(bytes): return bytes
         case let .invalidInput(offset): throw IngestError.unencodable(encoding: charset, utf16Offset: offset)

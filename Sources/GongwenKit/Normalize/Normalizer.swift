@@ -1,31 +1,31 @@
 /// One logical line of normalized text: a paragraph, heading, list item or table row, possibly
 /// joined from several hard-wrapped input lines.
-public struct NormalizedLine: Sendable, Equatable {
-    public var line: TextLine
+package struct NormalizedLine: Sendable, Equatable {
+    package var line: TextLine
     /// 1–6 when the input marked this line as a markdown heading.
-    public var markdownHeadingLevel: Int?
+    package var markdownHeadingLevel: Int?
     /// The width (in CJK layout columns) of the last input line that went into this one.
-    public var lastPhysicalWidth: Int
+    package var lastPhysicalWidth: Int
     /// Set when the line is a web page's furniture rather than the notice's text.
-    public var furniture: SiteFurniture.Kind?
+    package var furniture: SiteFurniture.Kind?
 
-    public var text: String { line.text }
-    public var isTableRow: Bool { line.scalars.contains("\t") }
-    public var span: SourceSpan { line.span! }
+    package var text: String { line.text }
+    package var isTableRow: Bool { line.scalars.contains("\t") }
+    package var span: SourceSpan { line.span! }
 }
 
 /// The second stage's result: the document as logical lines, and the links its markup carried.
-public struct NormalizedDocument: Sendable {
-    public var lines: [NormalizedLine]
-    public var links: [Link]
+package struct NormalizedDocument: Sendable {
+    package var lines: [NormalizedLine]
+    package var links: [Link]
     /// The column width at which the input was hard-wrapped, when it was (PDF text).
-    public var wrapWidth: Int?
+    package var wrapWidth: Int?
 }
 
 /// Normalization: full-width ASCII folded (２０２３ → 2023) with Chinese punctuation kept,
 /// markdown residue stripped, canonical composition (ICU NFC), spaces that stand inside CJK text
 /// removed ("2023 年 8 月 25 日" → "2023年8月25日"), and hard-wrapped lines re-flowed.
-public enum Normalizer {
+package enum Normalizer {
     /// A cleaned input line, before re-flowing.
     enum Piece {
         case blank
@@ -37,7 +37,7 @@ public enum Normalizer {
 
     /// `headingLevels`, when given (HTML h1–h6), marks lines as headings the way markdown's # does.
     /// (`lines` is consumed: each input line is let go as soon as it is cleaned.)
-    public static func normalize(
+    package static func normalize(
         _ lines: consuming [TextLine], headingLevels: [Int?] = [], links inputLinks: [Link] = []
     ) -> NormalizedDocument {
         var links = inputLinks

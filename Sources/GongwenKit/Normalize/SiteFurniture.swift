@@ -5,8 +5,8 @@
 /// Such a line is kept (a metadata block is a source of header fields) but is never joined to the
 /// text around it, and the segmenter sets it aside instead of reading it as a title, an addressee
 /// or a contact.
-public enum SiteFurniture {
-    public enum Kind: String, Codable, Sendable {
+package enum SiteFurniture {
+    package enum Kind: String, Codable, Sendable {
         /// "您现在的位置：首页 > 新闻资讯 > 正文".
         case breadcrumb
         /// "发布时间：2021-06-11 来源：本网 浏览次数：120", "索引号：… 发布机构：…".
@@ -44,7 +44,7 @@ public enum SiteFurniture {
         "网站标识码", "主办单位：", "主办单位:", "承办单位：", "承办单位:",
     ]
 
-    public static func kind(of line: TextLine) -> Kind? {
+    package static func kind(of line: TextLine) -> Kind? {
         guard !line.isEmpty, line.count <= 200 else { return nil }
         if footerMarkList.occurs(in: line) { return .footer }
         if isBreadcrumb(line) { return .breadcrumb }
@@ -80,7 +80,7 @@ public enum SiteFurniture {
 
     /// The label–value pairs of a page's metadata lines, in order: "label：value" lines, and a row of
     /// labels ("索引号 | 发布机构 | 文号 | 成文日期") over the row of their values.
-    public static func fields(in lines: [NormalizedLine]) -> [(label: String, value: TextLine)] {
+    package static func fields(in lines: [NormalizedLine]) -> [(label: String, value: TextLine)] {
         var result: [(label: String, value: TextLine)] = []
         var k = 0
         while k < lines.count {
@@ -127,7 +127,7 @@ public enum SiteFurniture {
     }
 
     /// The label–value pairs of a metadata line: "发布机构：福建省工业和信息化厅" → (发布机构, 福建省…).
-    public static func fields(in line: TextLine) -> [(label: String, value: TextLine)] {
+    package static func fields(in line: TextLine) -> [(label: String, value: TextLine)] {
         var starts: [(label: String, labelStart: Int, valueStart: Int)] = []
         var i = 0
         while i < line.count {

@@ -1,5 +1,5 @@
 /// The marks GB/T 9704 sets above the masthead.
-public enum HeaderMark: String, Sendable {
+package enum HeaderMark: String, Sendable {
     case copyNumber  // 份号: "000123"
     case secrecy  // 密级和保密期限: "机密★1年"
     case urgency  // 紧急程度: "特急", "加急"
@@ -8,18 +8,18 @@ public enum HeaderMark: String, Sendable {
 
 /// An item of the body's outline: its number as written, a heading when the item is one, its own
 /// text, and the items under it.
-public struct Section: Sendable {
-    public var marker: OutlineMarker?
-    public var heading: String?
+package struct Section: Sendable {
+    package var marker: OutlineMarker?
+    package var heading: String?
     /// The item's own logical lines (the numbered line and the paragraphs before its first child).
-    public var lines: [NormalizedLine]
-    public var children: [Section] = []
+    package var lines: [NormalizedLine]
+    package var children: [Section] = []
 
-    public var number: String? { marker?.text }
+    package var number: String? { marker?.text }
 
     /// The item's own words: the numbered line after its number (unless it is the heading), then
     /// each following paragraph on a line of its own.
-    public var text: String {
+    package var text: String {
         var paragraphs: [String] = []
         for (i, line) in lines.enumerated() {
             if i == 0 && heading != nil { continue }
@@ -33,71 +33,71 @@ public struct Section: Sendable {
     }
 
     /// The span of the item's own lines (its children have theirs).
-    public var span: SourceSpan { SourceSpan.covering(lines.map(\.span))! }
+    package var span: SourceSpan { SourceSpan.covering(lines.map(\.span))! }
 }
 
 /// An attachment appended to the notice: "附件 2" and its title, then its body, which is either an
 /// outline of its own or a whole notice (a forwarded one).
-public struct Appendix: Sendable {
-    public indirect enum Content: Sendable {
+package struct Appendix: Sendable {
+    package indirect enum Content: Sendable {
         case sections([Section])
         case notice(SegmentedNotice)
     }
 
     /// 2 for "附件 2"; nil for a lone "附件" or an attachment that follows with no marker.
-    public var index: Int?
-    public var marker: NormalizedLine?
+    package var index: Int?
+    package var marker: NormalizedLine?
     /// The title: given on the marker line ("附件1：推荐单位名录"), else the line after the marker.
-    public var title: TextLine?
-    public var titleLine: NormalizedLine?
-    public var content: Content
+    package var title: TextLine?
+    package var titleLine: NormalizedLine?
+    package var content: Content
 }
 
 /// An entry of the 附件说明 ("附件：1. 推荐单位名录").
-public struct AttachmentNoteEntry: Sendable {
-    public var index: Int?
-    public var title: TextLine
+package struct AttachmentNoteEntry: Sendable {
+    package var index: Int?
+    package var title: TextLine
 }
 
 /// A notice cut into the elements of GB/T 9704-2012. Every logical line of the input is in exactly
 /// one of these fields.
-public struct SegmentedNotice: Sendable {
+package struct SegmentedNotice: Sendable {
     /// Lines of the header above the masthead: 份号, 密级和保密期限, 紧急程度, 签发人.
-    public var headerMarks: [(kind: HeaderMark, line: NormalizedLine)] = []
+    package var headerMarks: [(kind: HeaderMark, line: NormalizedLine)] = []
     /// 发文机关标志: "中国质量协会文件", or the issuer's name set as the first heading.
-    public var masthead: NormalizedLine?
+    package var masthead: NormalizedLine?
     /// 发文字号.
-    public var docNumber: NormalizedLine?
+    package var docNumber: NormalizedLine?
     /// 标题, on one or more lines.
-    public var title: [NormalizedLine] = []
+    package var title: [NormalizedLine] = []
     /// 主送机关: the addressee line ending in "：".
-    public var addressee: NormalizedLine?
+    package var addressee: NormalizedLine?
     /// 正文, as an outline; an opening paragraph before the first numbered item is an unnumbered section.
-    public var body: [Section] = []
+    package var body: [Section] = []
     /// 附件说明, its lines and its entries.
-    public var attachmentNote: [NormalizedLine] = []
-    public var attachmentNoteEntries: [AttachmentNoteEntry] = []
+    package var attachmentNote: [NormalizedLine] = []
+    package var attachmentNoteEntries: [AttachmentNoteEntry] = []
     /// 发文机关署名.
-    public var signature: NormalizedLine?
+    package var signature: NormalizedLine?
     /// The other issuers' names of a joint notice, signed under the first.
-    public var jointSignatures: [NormalizedLine] = []
+    package var jointSignatures: [NormalizedLine] = []
     /// 成文日期.
-    public var date: NormalizedLine?
+    package var date: NormalizedLine?
     /// 附注: a bracketed note after the date ("（此件公开发布）").
-    public var annotation: NormalizedLine?
+    package var annotation: NormalizedLine?
     /// 附件, appended after the notice.
-    public var appendices: [Appendix] = []
+    package var appendices: [Appendix] = []
     /// 版记 at the very end: 抄送机关 ("抄送：…") and 印发机关和印发日期 ("…2023年8月25日印发").
-    public var copyTo: [NormalizedLine] = []
-    public var printedBy: NormalizedLine?
+    package var copyTo: [NormalizedLine] = []
+    package var printedBy: NormalizedLine?
     /// Lines of the header that are none of its elements: a site's column names, a repeated title,
     /// a reposting site's lead sentence.
-    public var preamble: [NormalizedLine] = []
+    package var preamble: [NormalizedLine] = []
     /// A web page's furniture (breadcrumbs, the publication line and metadata block, page controls,
     /// the footer), set aside before segmenting.
-    public var furniture: [NormalizedLine] = []
+    package var furniture: [NormalizedLine] = []
     /// Lines the segmenter could not place; reported, never dropped.
-    public var unplaced: [NormalizedLine] = []
+    package var unplaced: [NormalizedLine] = []
     /// Things a reader should know about the layout (numbering that jumps, and so on).
-    public var notes: [(message: String, span: SourceSpan)] = []
+    package var notes: [(message: String, span: SourceSpan)] = []
 }

@@ -6,12 +6,12 @@
 /// date), or an appended attachment ("附件 2"). What follows the closing part is appended
 /// attachments; an attachment that is itself a notice — the forwarded one — is segmented the same
 /// way, recursively.
-public enum Segmenter {
+package enum Segmenter {
     /// How deep forwarded notices may nest before the rest is kept as plain sections.
     static let maximumNesting = 8
 
     /// Site furniture is set aside first: it is kept in `furniture`, never read as the notice.
-    public static func segment(_ document: NormalizedDocument) -> SegmentedNotice {
+    package static func segment(_ document: NormalizedDocument) -> SegmentedNotice {
         let text = document.lines.filter { $0.furniture == nil }
         var notice = segment(text[...], depth: 0)
         notice.furniture = document.lines.filter { $0.furniture != nil }

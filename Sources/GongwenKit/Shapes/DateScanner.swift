@@ -2,9 +2,9 @@ import Foundation
 
 /// Finds dates written "2023年8月25日", "2023 年 8 月 25 日" (after normalization), "8月30日",
 /// or in Chinese numerals "二〇二三年八月二十五日". A hand-written scanner: it walks the line once.
-public enum DateScanner {
+package enum DateScanner {
     /// Every date in the line, left to right.
-    public static func dates(in line: TextLine) -> [WrittenDate] {
+    package static func dates(in line: TextLine) -> [WrittenDate] {
         let s = line.scalars
         var found: [WrittenDate] = []
         var i = 0
@@ -46,7 +46,7 @@ public enum DateScanner {
     /// Dates written in digits as web pages do ("截止时间：2023-09-15 17:00", "2023.9.15前", "2023/09/15"):
     /// a year, a month and a day apart by one kind of separator. Not inside a longer number, a URL or
     /// a version ("http://…/2023/09/15/…", "V2023.1.2.5").
-    public static func numericDates(in line: TextLine) -> [WrittenDate] {
+    package static func numericDates(in line: TextLine) -> [WrittenDate] {
         let s = line.scalars
         var found: [WrittenDate] = []
         var i = 0
@@ -94,7 +94,7 @@ public enum DateScanner {
     }
 
     /// The date when the whole line is one date (成文日期), allowing nothing else but spaces.
-    public static func wholeLineDate(_ line: TextLine) -> WrittenDate? {
+    package static func wholeLineDate(_ line: TextLine) -> WrittenDate? {
         let trimmed = line.trimmed()
         guard trimmed.count <= 20, let date = dates(in: trimmed).first, date.year != nil, date.day != nil,
             date.range == 0..<trimmed.count
@@ -105,7 +105,7 @@ public enum DateScanner {
     /// The date of signing as real pages set it: alone on its line, after the issuer's name on the
     /// same line ("深圳市经济贸易和信息化委员会 2017年12月19日 |"), or with an attachment link glued
     /// after it ("2021年12月15日附件：….pdf").
-    public static func signingDate(_ line: TextLine) -> WrittenDate? {
+    package static func signingDate(_ line: TextLine) -> WrittenDate? {
         if let date = wholeLineDate(line) { return date }
         var text = line.trimmed()
         while let last = text.scalars.last, last == "|" || last == "｜" || last.isLineSpace {

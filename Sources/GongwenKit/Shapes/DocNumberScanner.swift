@@ -1,7 +1,7 @@
 /// Finds document numbers, accepting the brackets real text uses (〔〕 [] （） () 【】 ［］ ﹝﹞) and
 /// stray spaces ("〔2023〕152 号"), a 第 before the serial ("〔2023〕第12号"), and the traditional 號.
 /// Scans right to left from each 号.
-public enum DocNumberScanner {
+package enum DocNumberScanner {
     static let openBrackets: Set<Unicode.Scalar> = ["〔", "[", "（", "(", "【", "［", "﹝", "{"]
     static let closeBrackets: Set<Unicode.Scalar> = ["〕", "]", "）", ")", "】", "］", "﹞", "}"]
     /// Agency codes are short ("国办发", "工信厅科函", "豫工信办创新").
@@ -12,12 +12,12 @@ public enum DocNumberScanner {
         "根据", "按照", "依据", "依照", "参照", "落实", "贯彻", "执行", "对照", "结合", "转发", "印发", "见", "和", "及", "与",
     ]
 
-    public struct Match: Equatable, Sendable {
-        public var agency: String
-        public var year: Int
-        public var serial: Int
-        public var range: Range<Int>
-        public var canonical: String { "\(agency)〔\(year)〕\(serial)号" }
+    package struct Match: Equatable, Sendable {
+        package var agency: String
+        package var year: Int
+        package var serial: Int
+        package var range: Range<Int>
+        package var canonical: String { "\(agency)〔\(year)〕\(serial)号" }
 
         /// The number as a record holds it, its span read from the line it was found in.
         func docNumber(in line: TextLine, text: String? = nil) -> DocNumber {
@@ -25,7 +25,7 @@ public enum DocNumberScanner {
         }
     }
 
-    public static func matches(in line: TextLine) -> [Match] {
+    package static func matches(in line: TextLine) -> [Match] {
         let s = line.scalars
         var found: [Match] = []
         var i = 0
@@ -39,7 +39,7 @@ public enum DocNumberScanner {
     }
 
     /// The document number when the line holds nothing else.
-    public static func wholeLine(_ line: TextLine) -> DocNumber? {
+    package static func wholeLine(_ line: TextLine) -> DocNumber? {
         let trimmed = line.trimmed()
         if !trimmed.hasSuffix("号"), !trimmed.hasSuffix("號"), let match = withoutHao(trimmed) {
             // Canonical brackets, but no 号 that the text does not write.
@@ -51,7 +51,7 @@ public enum DocNumberScanner {
 
     /// The document number of a header line: the number alone, or followed by the signer as
     /// 上行文 set it ("某工信〔2024〕12号 签发人：王某").
-    public static func headerLine(_ line: TextLine) -> DocNumber? {
+    package static func headerLine(_ line: TextLine) -> DocNumber? {
         if let number = wholeLine(line) { return number }
         let trimmed = line.trimmed()
         guard let signer = trimmed.firstIndex(of: "签发人"), signer > 0,
@@ -62,7 +62,7 @@ public enum DocNumberScanner {
 
     /// Numbers written wrong, kept as written for a diagnostic: the closing bracket lost
     /// ("国质检质〔2016512号"), or the serial ("湘工信科技〔2023〕号").
-    public static func malformed(in line: TextLine) -> [(text: String, range: Range<Int>, reason: String)] {
+    package static func malformed(in line: TextLine) -> [(text: String, range: Range<Int>, reason: String)] {
         let s = line.scalars
         var found: [(text: String, range: Range<Int>, reason: String)] = []
         for hao in s.indices where s[hao] == "号" || s[hao] == "號" {

@@ -1,14 +1,14 @@
 /// The shape of a body's name: Han characters (brackets allowed) ending in a word that names an
 /// organisation (厅, 局, 委员会, 协会 …).
-public enum OrganizationName {
-    public static let suffixes = [
+package enum OrganizationName {
+    package static let suffixes = [
         "厅", "局", "委", "委员会", "办公室", "办", "政府", "部", "院", "会", "中心", "公司", "处", "室",
         "所", "署", "集团", "部门", "单位", "组织", "企业", "机构", "学校", "大学", "银行", "馆", "站", "队", "社",
     ]
 
     /// Several names side by side, apart by spaces or 、 ("江门市质监局 江门出入境检验检疫局"); empty
     /// when any part is not a name.
-    public static func names(in text: TextLine) -> [TextLine] {
+    package static func names(in text: TextLine) -> [TextLine] {
         // Every part must be Han and brackets (`isShaped`): a line with anything else is no list of names,
         // and is not cut into parts to find that out.
         guard text.scalars.allSatisfy({ $0.isHan || nameCharacters.contains($0) || $0.isLineSpace }) else { return [] }
@@ -27,7 +27,7 @@ public enum OrganizationName {
     /// Besides Han characters, what a list of names is written with: brackets and the enumeration comma.
     private static let nameCharacters = ScalarSet(of: "（）()、")
 
-    public static func isShaped(_ text: TextLine) -> Bool {
+    package static func isShaped(_ text: TextLine) -> Bool {
         guard text.count >= 2, text.count <= 40 else { return false }
         guard text.scalars.allSatisfy({ $0.isHan || "（）()".unicodeScalars.contains($0) }) else { return false }
         if text.contains("关于") { return false }

@@ -1,7 +1,7 @@
 /// The number that opens an item of the body's outline, as GB/T 9704 lays it out:
 /// "一、", "（一）", "1." / "1．" / "1、", "（1）", and circled "①".
-public struct OutlineMarker: Equatable, Sendable {
-    public enum Kind: Hashable, Sendable {
+package struct OutlineMarker: Equatable, Sendable {
+    package enum Kind: Hashable, Sendable {
         case chineseEnumerated  // 一、
         case chineseParenthesized  // （一） or (一)
         case arabicEnumerated  // 1. 1． 1、
@@ -10,17 +10,17 @@ public struct OutlineMarker: Equatable, Sendable {
         case markdownHeading(Int)  // an unnumbered "## Heading", by its level
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The item's number (一 = 1).
-    public var number: Int
+    package var number: Int
     /// The marker as written, e.g. "（一）" or "1．".
-    public var text: String
+    package var text: String
     /// Where the item's own words begin in the line (after the marker and any space).
-    public var contentStart: Int
+    package var contentStart: Int
 
     /// The marker at the start of `line`, if any. A digit right after "1." is read as a decimal
     /// ("1.5倍"), not an item, unless `allowDigitAfter` (lists of titles such as "1.2023年度…").
-    public static func parse(_ line: TextLine, allowDigitAfter: Bool = false) -> OutlineMarker? {
+    package static func parse(_ line: TextLine, allowDigitAfter: Bool = false) -> OutlineMarker? {
         let s = line.scalars
         guard let first = s.first else { return nil }
         func finish(_ kind: Kind, _ number: Int, _ end: Int) -> OutlineMarker? {

@@ -1,8 +1,8 @@
 /// Chinese numerals as official documents write them: 一 … 九十九 in outlines ("十二、"), and
 /// digit by digit in dates ("二〇二三年").
-public enum ChineseNumerals {
+package enum ChineseNumerals {
     /// The value of one numeral digit, 〇 and its look-alikes included.
-    public static func digit(_ scalar: Unicode.Scalar) -> Int? {
+    package static func digit(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar {
         case "〇", "零", "○", "Ｏ", "O", "0": return 0
         case "一", "壹": return 1
@@ -18,14 +18,14 @@ public enum ChineseNumerals {
         }
     }
 
-    public static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
         digit(scalar) != nil || scalar == "十" || scalar == "拾" || scalar == "百"
     }
 
     /// A number written with 十 and 百 ("十二" = 12, "二十五" = 25, "三十" = 30, "三百零五" = 305), or a
     /// run of digits ("二〇二三" = 2023). Nil when the scalars are not such a number, or when the run of
     /// digits is too long for `Int` (read with checked arithmetic: text never traps).
-    public static func value<C: Collection>(of scalars: C) -> Int? where C.Element == Unicode.Scalar {
+    package static func value<C: Collection>(of scalars: C) -> Int? where C.Element == Unicode.Scalar {
         guard !scalars.isEmpty else { return nil }
         let hasUnits = scalars.contains { $0 == "十" || $0 == "拾" || $0 == "百" }
         if !hasUnits {
@@ -63,7 +63,7 @@ public enum ChineseNumerals {
 
 /// Numbers read from text, Arabic or Chinese, with checked arithmetic: a number too long for `Int`
 /// is nil (the text keeps it; `UnreadableNumbers` reports it), never a trap.
-public enum Numerals {
+package enum Numerals {
     /// `value * 10 + digit`, or nil on overflow.
     static func appendingDigit(_ digit: Int, to value: Int) -> Int? {
         let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
@@ -74,7 +74,7 @@ public enum Numerals {
 
     /// The value of a run of ASCII digits ("2023"); nil when empty, when any scalar is not a digit, or
     /// on overflow.
-    public static func decimal<C: Collection>(_ scalars: C) -> Int? where C.Element == Unicode.Scalar {
+    package static func decimal<C: Collection>(_ scalars: C) -> Int? where C.Element == Unicode.Scalar {
         guard !scalars.isEmpty else { return nil }
         var result = 0
         for scalar in scalars {
@@ -88,11 +88,11 @@ public enum Numerals {
 
     /// The largest count the record holds: 2^53 − 1, the largest integer every JSON reader (JavaScript's
     /// numbers included) reads exactly.
-    public static let largestCount = 9_007_199_254_740_991
+    package static let largestCount = 9_007_199_254_740_991
 
     /// A count as notices write it, in Arabic digits ("3") or Chinese numerals ("三", "十二"); nil above
     /// `largestCount`.
-    public static func count<C: Collection>(_ scalars: C) -> Int? where C.Element == Unicode.Scalar {
+    package static func count<C: Collection>(_ scalars: C) -> Int? where C.Element == Unicode.Scalar {
         guard let first = scalars.first else { return nil }
         let value = first.isASCIIDigit ? decimal(scalars) : ChineseNumerals.value(of: scalars)
         return value.flatMap { $0 <= largestCount ? $0 : nil }

@@ -5,7 +5,7 @@
 ///
 /// The runs are kept canonical (a run begins only where a scalar does not follow the one before it on
 /// the same input line), so two equal sequences of positions have equal runs.
-public struct Origins: RandomAccessCollection, Sendable, Equatable {
+package struct Origins: RandomAccessCollection, Sendable, Equatable {
     struct Run: Sendable, Equatable {
         var start: Int32  // index of the run's first scalar in the line
         var line: Int32
@@ -22,9 +22,9 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
     /// The runs after the first.
     private var laterRuns: [Run] = []
 
-    public var count: Int { Int(storedCount) }
+    package var count: Int { Int(storedCount) }
 
-    public init() {}
+    package init() {}
 
     /// `count` scalars that stood side by side from `first` on.
     init(from first: SourcePoint, count: Int) {
@@ -33,12 +33,12 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
         storedCount = Int32(count)
     }
 
-    public init<S: Sequence>(_ points: S) where S.Element == SourcePoint {
+    package init<S: Sequence>(_ points: S) where S.Element == SourcePoint {
         for point in points { append(point) }
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { count }
 
     /// The number of runs.
     var runCount: Int { count == 0 ? 0 : 1 + laterRuns.count }
@@ -51,7 +51,7 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
     @inline(__always)
     private func end(ofRun r: Int) -> Int { r < laterRuns.count ? Int(laterRuns[r].start) : count }
 
-    public subscript(index: Int) -> SourcePoint {
+    package subscript(index: Int) -> SourcePoint {
         precondition(index >= 0 && index < count, "origin index out of range")
         return point(in: run(run(containing: index)), at: index)
     }
@@ -85,9 +85,9 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
         laterRuns.append(new)
     }
 
-    public mutating func append(_ point: SourcePoint) { appendRun(from: point, length: 1) }
+    package mutating func append(_ point: SourcePoint) { appendRun(from: point, length: 1) }
 
-    public mutating func append(contentsOf other: Origins, range: Range<Int>) {
+    package mutating func append(contentsOf other: Origins, range: Range<Int>) {
         guard !range.isEmpty else { return }
         precondition(range.lowerBound >= 0 && range.upperBound <= other.count, "origin range out of bounds")
         var r = other.run(containing: range.lowerBound)
@@ -100,21 +100,21 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
-    public mutating func append(contentsOf other: Origins) { append(contentsOf: other, range: 0..<other.count) }
+    package mutating func append(contentsOf other: Origins) { append(contentsOf: other, range: 0..<other.count) }
 
-    public subscript(range: Range<Int>) -> Origins {
+    package subscript(range: Range<Int>) -> Origins {
         var slice = Origins()
         slice.append(contentsOf: self, range: range)
         return slice
     }
 
     /// Walks the runs in order: a pass over a line's positions costs no search.
-    public struct Iterator: IteratorProtocol {
+    package struct Iterator: IteratorProtocol {
         fileprivate let origins: Origins
         fileprivate var index = 0
         fileprivate var run = 0
 
-        public mutating func next() -> SourcePoint? {
+        package mutating func next() -> SourcePoint? {
             guard index < origins.count else { return nil }
             while origins.end(ofRun: run) <= index { run += 1 }
             defer { index += 1 }
@@ -122,5 +122,5 @@ public struct Origins: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(origins: self) }
+    package func makeIterator() -> Iterator { Iterator(origins: self) }
 }

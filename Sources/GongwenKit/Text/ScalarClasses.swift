@@ -1,7 +1,7 @@
 /// Character classes that the normalizer, segmenter and extractors agree on.
 extension Unicode.Scalar {
     /// A CJK unified or compatibility ideograph (the Han characters of the text).
-    public var isHan: Bool {
+    package var isHan: Bool {
         switch value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
         case 0x3007: return true  // 〇, the ideographic zero of dates
@@ -10,7 +10,7 @@ extension Unicode.Scalar {
     }
 
     /// CJK punctuation: the ideographic block, full-width forms and the corner/lenticular brackets.
-    public var isCJKPunctuation: Bool {
+    package var isCJKPunctuation: Bool {
         switch value {
         case 0x3000...0x303F, 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65: return true
         case 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x00B7: return true  // — ‘ ’ “ ” … ·
@@ -19,13 +19,13 @@ extension Unicode.Scalar {
     }
 
     /// Han or CJK punctuation: the characters between which a space carries no meaning.
-    public var isCJK: Bool { isHan || isCJKPunctuation }
+    package var isCJK: Bool { isHan || isCJKPunctuation }
 
-    public var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
-    public var isASCIILetter: Bool { (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) }
+    package var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+    package var isASCIILetter: Bool { (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) }
 
     /// White space within a line: space, tab, no-break and ideographic spaces.
-    public var isLineSpace: Bool {
+    package var isLineSpace: Bool {
         switch value {
         case 0x20, 0x09, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200A, 0x202F, 0x205F: return true
         default: return false
@@ -33,7 +33,7 @@ extension Unicode.Scalar {
     }
 
     /// Takes two columns in a CJK monospace layout (ICU's East Asian Width: Wide or Fullwidth).
-    public var isWide: Bool {
+    package var isWide: Bool {
         switch value {
         case ..<0x1100: return false
         // Wide or full-width throughout (Unicode's EastAsianWidth): the Han blocks, Hangul syllables,
@@ -49,7 +49,7 @@ extension Unicode.Scalar {
     var isWideByICU: Bool { ICU.isWide(self) }
 
     /// Punctuation that ends a sentence or a clause that stands alone.
-    public var isTerminalPunctuation: Bool {
+    package var isTerminalPunctuation: Bool {
         switch self {
         case "。", "！", "？", "；", "：", "!", "?", ";", ":", "…": return true
         default: return false
@@ -57,7 +57,7 @@ extension Unicode.Scalar {
     }
 
     /// Punctuation that cannot begin a line of prose: it continues the previous one.
-    public var isContinuingPunctuation: Bool {
+    package var isContinuingPunctuation: Bool {
         switch self {
         case "，", "。", "、", "；", "：", "）", "》", "”", "’", "〕", "】", "」", "』", "！", "？": return true
         default: return false

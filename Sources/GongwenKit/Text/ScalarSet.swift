@@ -1,11 +1,11 @@
 /// A fixed set of scalars that answers `contains` with one bit test (a bitmap over the Basic
 /// Multilingual Plane), where `Set<Unicode.Scalar>` hashes every character it is asked about: the
 /// separators, brackets and units the scanners test at every position of a line.
-public struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
+package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
     private let bits: [UInt64]
     private let beyondBMP: Set<Unicode.Scalar>
 
-    public init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+    package init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
         var beyondBMP: Set<Unicode.Scalar> = []
         for scalar in scalars {
@@ -19,13 +19,13 @@ public struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
         self.beyondBMP = beyondBMP
     }
 
-    public init(arrayLiteral scalars: Unicode.Scalar...) { self.init(scalars) }
+    package init(arrayLiteral scalars: Unicode.Scalar...) { self.init(scalars) }
 
     /// The scalars of `characters`: `ScalarSet(of: "，。；")`.
-    public init(of characters: String) { self.init(characters.unicodeScalars) }
+    package init(of characters: String) { self.init(characters.unicodeScalars) }
 
     @inline(__always)
-    public func contains(_ scalar: Unicode.Scalar) -> Bool {
+    package func contains(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x10000 { return bits[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0 }
         return beyondBMP.contains(scalar)
     }

@@ -4,34 +4,34 @@
 /// line it was cut from instead of copying it: on a corpus of notices the copies were the commonest
 /// allocation of all, and the sentences of a 20 MB notice held 24 MB. A stretch that is changed
 /// (`append`) first becomes an array of its own, so a change never shows through in another line.
-public struct Scalars: RandomAccessCollection, Sendable, Hashable {
+package struct Scalars: RandomAccessCollection, Sendable, Hashable {
     private var storage: [Unicode.Scalar]
     /// Where the stretch begins in `storage`, and its length: 32 bits each (a line is shorter than
     /// 2 GiB, the most `IngestLimits` lets be read), so that a line's scalars take 16 bytes, not 24.
     private var offset: Int32
     private var length: Int32
 
-    public var count: Int { Int(length) }
+    package var count: Int { Int(length) }
 
-    public init() {
+    package init() {
         self.init([])
     }
 
-    public init(_ array: [Unicode.Scalar]) {
+    package init(_ array: [Unicode.Scalar]) {
         storage = array
         offset = 0
         length = Int32(array.count)
     }
 
-    public init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+    package init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
         self.init(Array(scalars))
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { count }
 
     @inline(__always)
-    public subscript(index: Int) -> Unicode.Scalar {
+    package subscript(index: Int) -> Unicode.Scalar {
         precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "scalar index out of range")
         // Checked once, against the stretch: `storage`'s own check would be a second.
         return storage.withUnsafeBufferPointer { $0[Int(offset) &+ index] }
@@ -48,25 +48,25 @@ public struct Scalars: RandomAccessCollection, Sendable, Hashable {
     }
 
     /// The scalars as one contiguous buffer, without a copy.
-    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R) rethrows -> R {
+    package func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R) rethrows -> R {
         try storage.withUnsafeBufferPointer { whole in
             try body(UnsafeBufferPointer(rebasing: whole[Int(offset)..<(Int(offset) + count)]))
         }
     }
 
-    public mutating func append(_ scalar: Unicode.Scalar) {
+    package mutating func append(_ scalar: Unicode.Scalar) {
         ownStorage()
         storage.append(scalar)
         length += 1
     }
 
-    public mutating func append<C: Collection>(contentsOf scalars: C) where C.Element == Unicode.Scalar {
+    package mutating func append<C: Collection>(contentsOf scalars: C) where C.Element == Unicode.Scalar {
         ownStorage()
         length += Int32(scalars.count)
         storage.append(contentsOf: scalars)
     }
 
-    public mutating func reserveCapacity(_ capacity: Int) {
+    package mutating func reserveCapacity(_ capacity: Int) {
         ownStorage()
         storage.reserveCapacity(capacity)
     }
@@ -78,11 +78,11 @@ public struct Scalars: RandomAccessCollection, Sendable, Hashable {
         offset = 0
     }
 
-    public static func == (lhs: Scalars, rhs: Scalars) -> Bool {
+    package static func == (lhs: Scalars, rhs: Scalars) -> Bool {
         lhs.count == rhs.count && lhs.elementsEqual(rhs)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(count)
         for scalar in self { hasher.combine(scalar) }
     }

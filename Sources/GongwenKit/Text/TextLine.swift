@@ -3,39 +3,39 @@
 /// Every stage works on these: ingest makes one per input line, normalization rewrites them
 /// (folding, stripping markup, joining hard-wrapped lines) and keeps `origins` in step, so any
 /// value cut from a line can name the words it came from.
-public struct TextLine: Sendable, Equatable {
+package struct TextLine: Sendable, Equatable {
     /// The line's scalars; a line cut from another shares its storage.
-    public private(set) var scalars: Scalars
-    public private(set) var origins: Origins
+    package private(set) var scalars: Scalars
+    package private(set) var origins: Origins
 
-    public init() {
+    package init() {
         scalars = Scalars()
         origins = Origins()
     }
 
     /// A line as it stands in the input: scalar `i` sits at column `i + 1` of line `lineNumber`.
-    public init<S: Sequence>(original scalars: S, lineNumber: Int) where S.Element == Unicode.Scalar {
+    package init<S: Sequence>(original scalars: S, lineNumber: Int) where S.Element == Unicode.Scalar {
         self.scalars = Scalars(scalars)
         self.origins = Origins(from: SourcePoint(line: lineNumber, column: 1), count: self.scalars.count)
     }
 
-    public init(scalars: [Unicode.Scalar], origins: [SourcePoint]) {
+    package init(scalars: [Unicode.Scalar], origins: [SourcePoint]) {
         self.init(scalars: scalars, origins: Origins(origins))
     }
 
-    public init(scalars: [Unicode.Scalar], origins: Origins) {
+    package init(scalars: [Unicode.Scalar], origins: Origins) {
         self.init(scalars: Scalars(scalars), origins: origins)
     }
 
-    public init(scalars: Scalars, origins: Origins) {
+    package init(scalars: Scalars, origins: Origins) {
         precondition(scalars.count == origins.count, "every scalar needs an origin")
         self.scalars = scalars
         self.origins = origins
     }
 
-    public var count: Int { scalars.count }
-    public var isEmpty: Bool { scalars.isEmpty }
-    public var text: String { scalars.withUnsafeBufferPointer(Self.string) }
+    package var count: Int { scalars.count }
+    package var isEmpty: Bool { scalars.isEmpty }
+    package var text: String { scalars.withUnsafeBufferPointer(Self.string) }
 
     /// The string of some scalars, encoded as UTF-8 in one pass (appending them to a
     /// `String.UnicodeScalarView` one by one costs several times as much).
@@ -68,35 +68,35 @@ public struct TextLine: Sendable, Equatable {
         }
     }
 
-    public mutating func append(_ scalar: Unicode.Scalar, from origin: SourcePoint) {
+    package mutating func append(_ scalar: Unicode.Scalar, from origin: SourcePoint) {
         scalars.append(scalar)
         origins.append(origin)
     }
 
-    public mutating func append(_ other: TextLine) {
+    package mutating func append(_ other: TextLine) {
         append(contentsOf: other, range: 0..<other.count)
     }
 
-    public mutating func append(contentsOf other: TextLine, range: Range<Int>) {
+    package mutating func append(contentsOf other: TextLine, range: Range<Int>) {
         other.scalars.stretch(range).withUnsafeBufferPointer { scalars.append(contentsOf: $0) }
         origins.append(contentsOf: other.origins, range: range)
     }
 
     /// The scalars in `range` as a line of their own, sharing this line's storage.
-    public subscript(range: Range<Int>) -> TextLine {
+    package subscript(range: Range<Int>) -> TextLine {
         TextLine(scalars: scalars.stretch(range), origins: origins[range])
     }
 
     /// The span of the scalars in `range` (which must not be empty).
-    public func span(_ range: Range<Int>) -> SourceSpan {
+    package func span(_ range: Range<Int>) -> SourceSpan {
         SourceSpan(start: origins[range.lowerBound], end: origins[range.upperBound - 1])
     }
 
     /// The span of the whole line; nil for an empty line.
-    public var span: SourceSpan? { isEmpty ? nil : span(0..<count) }
+    package var span: SourceSpan? { isEmpty ? nil : span(0..<count) }
 
     /// The same line without leading and trailing white space (tabs included).
-    public func trimmed() -> TextLine {
+    package func trimmed() -> TextLine {
         var start = 0
         var end = count
         while start < end, scalars[start].isLineSpace { start += 1 }
@@ -107,17 +107,17 @@ public struct TextLine: Sendable, Equatable {
     /// True when the input had white space between scalar `index - 1` and scalar `index` that
     /// normalization removed (their source columns are not adjacent). Used to recover spacing
     /// that separates names ("路正红 别 致") after CJK spacing was folded away.
-    public func hadGap(before index: Int) -> Bool {
+    package func hadGap(before index: Int) -> Bool {
         guard index > 0, index < count else { return false }
         let previous = origins[index - 1]
         let current = origins[index]
         return previous.line != current.line || current.column - previous.column > 1
     }
 
-    public func hasPrefix(_ prefix: String) -> Bool { hasPrefix(prefix, at: 0) }
+    package func hasPrefix(_ prefix: String) -> Bool { hasPrefix(prefix, at: 0) }
 
     /// Whether `prefix` stands at scalar `index`.
-    public func hasPrefix(_ prefix: String, at index: Int) -> Bool {
+    package func hasPrefix(_ prefix: String, at index: Int) -> Bool {
         scalars.withUnsafeBufferPointer { s in
             var i = index
             for scalar in prefix.unicodeScalars {
@@ -128,10 +128,10 @@ public struct TextLine: Sendable, Equatable {
         }
     }
 
-    public func hasSuffix(_ suffix: String) -> Bool { hasSuffix(suffix, before: count) }
+    package func hasSuffix(_ suffix: String) -> Bool { hasSuffix(suffix, before: count) }
 
     /// Whether `suffix` ends right before scalar `index`.
-    public func hasSuffix(_ suffix: String, before index: Int) -> Bool {
+    package func hasSuffix(_ suffix: String, before index: Int) -> Bool {
         guard index <= count else { return false }
         return scalars.withUnsafeBufferPointer { s in
             var i = index
@@ -145,7 +145,7 @@ public struct TextLine: Sendable, Equatable {
 
     /// The index of the first occurrence of `needle` at or after `from`, or nil: the scalars are
     /// scanned for the needle's first one, and the rest compared only there.
-    public func firstIndex(of needle: String, from: Int = 0) -> Int? {
+    package func firstIndex(of needle: String, from: Int = 0) -> Int? {
         var rest = needle.unicodeScalars.makeIterator()
         guard let first = rest.next() else { return nil }
         return scalars.withUnsafeBufferPointer { s in
@@ -170,7 +170,7 @@ public struct TextLine: Sendable, Equatable {
         }
     }
 
-    public func contains(_ needle: String) -> Bool { firstIndex(of: needle) != nil }
+    package func contains(_ needle: String) -> Bool { firstIndex(of: needle) != nil }
 
     /// The index of the last occurrence of `needle`, or nil.
     func lastIndex(of needle: String) -> Int? {
@@ -184,7 +184,7 @@ public struct TextLine: Sendable, Equatable {
     }
 
     /// Width in monospace columns as a CJK layout sets it: wide and full-width characters take two.
-    public var displayWidth: Int {
+    package var displayWidth: Int {
         scalars.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
     }
 }

@@ -2,15 +2,15 @@
 /// for each first scalar the words that begin with it, in the list's order. A position whose scalar
 /// begins no word is passed over with one bit test, where trying each word there decoded each of
 /// them again (the label tables are tried at every position of every line).
-public struct WordList: Sendable {
+package struct WordList: Sendable {
     /// The words, in the order given: the first that stands at a position is the one found there.
-    public let words: [String]
+    package let words: [String]
     private let scalars: [[Unicode.Scalar]]
     private let initials: ScalarSet
     private let byInitial: [Unicode.Scalar: [Int]]
     private let indexOfWord: [String: Int]
 
-    public init(_ words: [String]) {
+    package init(_ words: [String]) {
         self.words = words
         scalars = words.map { Array($0.unicodeScalars) }
         initials = ScalarSet(scalars.compactMap(\.first))
@@ -23,18 +23,18 @@ public struct WordList: Sendable {
     }
 
     /// The length of word `index` in scalars.
-    public func length(_ index: Int) -> Int { scalars[index].count }
+    package func length(_ index: Int) -> Int { scalars[index].count }
 
     /// Whether some word begins with `scalar`.
-    public func mayBegin(with scalar: Unicode.Scalar) -> Bool { initials.contains(scalar) }
+    package func mayBegin(with scalar: Unicode.Scalar) -> Bool { initials.contains(scalar) }
 
     /// The indices of the words that stand at position `i` of `line`, in the list's order.
-    public func matches(at i: Int, in line: TextLine) -> LazyFilterSequence<[Int]> {
+    package func matches(at i: Int, in line: TextLine) -> LazyFilterSequence<[Int]> {
         candidates(at: i, in: line).lazy.filter { stands($0, at: i, in: line) }
     }
 
     /// The index of the first word in the list that stands at position `i` of `line`.
-    public func firstMatch(at i: Int, in line: TextLine) -> Int? {
+    package func firstMatch(at i: Int, in line: TextLine) -> Int? {
         candidates(at: i, in: line).first { stands($0, at: i, in: line) }
     }
 
@@ -46,19 +46,19 @@ public struct WordList: Sendable {
 
     /// Whether any of the words stands anywhere in `line`: one pass over the line, where asking for
     /// each word in turn scanned the line once a word.
-    public func occurs(in line: TextLine) -> Bool {
+    package func occurs(in line: TextLine) -> Bool {
         line.scalars.indices.contains { firstMatch(at: $0, in: line) != nil }
     }
 
     /// Where each word first stands in `line`, looked up by the word: one pass over the line answers
     /// all the `firstIndex(of:)` and `contains` questions a rule asks about its words.
-    public func positions(in line: TextLine) -> WordPositions {
+    package func positions(in line: TextLine) -> WordPositions {
         WordPositions(indexOfWord: indexOfWord, first: firstPositions(in: line))
     }
 
     /// Where each word first stands in `line` (nil where it does not): what `firstIndex(of:)` gives
     /// for each word, in one pass over the line instead of one a word.
-    public func firstPositions(in line: TextLine) -> [Int?] {
+    package func firstPositions(in line: TextLine) -> [Int?] {
         var positions = [Int?](repeating: nil, count: words.count)
         var left = words.count
         for i in line.scalars.indices where initials.contains(line.scalars[i]) {
@@ -80,15 +80,15 @@ public struct WordList: Sendable {
 }
 
 /// The first position of each word of a `WordList` in one line.
-public struct WordPositions {
+package struct WordPositions {
     fileprivate let indexOfWord: [String: Int]
     fileprivate let first: [Int?]
 
     /// Where `word` (which must be in the list) first stands in the line.
-    public func firstIndex(of word: String) -> Int? {
+    package func firstIndex(of word: String) -> Int? {
         guard let index = indexOfWord[word] else { preconditionFailure("\(word) is not in the word list") }
         return first[index]
     }
 
-    public func contains(_ word: String) -> Bool { firstIndex(of: word) != nil }
+    package func contains(_ word: String) -> Bool { firstIndex(of: word) != nil }
 }

@@ -7,7 +7,7 @@
 /// before it, or when it opens with a surname and a phone number or a phone label follows it. A
 /// number with an area code, a mobile or a 400 number is a phone wherever it stands; a local
 /// number only under a phone label, in a list after another phone, or right after a name.
-public enum ContactExtractor {
+package enum ContactExtractor {
     enum Field {
         case department, person, phone, fax, email, address, postcode
     }
@@ -27,7 +27,7 @@ public enum ContactExtractor {
         ("邮政编码", .postcode), ("邮编", .postcode),
     ]
 
-    public static func extract(
+    package static func extract(
         _ body: [Section], closing: [NormalizedLine] = [], context: ExtractionContext
     ) -> [Contact] {
         var builder = Builder(areaCode: AreaCodes.code(forIssuer: context.issuerName, level: context.issuerLevel))

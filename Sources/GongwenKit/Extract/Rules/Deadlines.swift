@@ -1,7 +1,7 @@
 import Foundation
 
 /// Due dates and the schedule, from the sentences of the body.
-public enum DeadlineExtractor {
+package enum DeadlineExtractor {
     static let actions = ["报送", "申报", "提交", "发送", "报名", "上报", "递交", "寄送", "完成"]
     static let actionList = WordList(actions)
     /// 申报 followed by these is a noun (申报材料, 申报企业), not the act of applying.
@@ -9,7 +9,7 @@ public enum DeadlineExtractor {
     static let windowLabels = ["申报时间", "报名时间", "受理时间", "提交时间", "报送时间", "申报日期", "征集时间", "公示期", "公示时间", "公示日期"]
     static let modalEndings = ["应当", "务必", "必须", "需要", "应", "须", "需", "要", "可", "请"]
 
-    public static func extract(
+    package static func extract(
         _ sentences: [Sentence], context: ExtractionContext
     ) -> (deadlines: [Deadline], schedule: [ScheduleItem]) {
         var deadlines: [Deadline] = []

@@ -1,12 +1,12 @@
 /// The units of a 名录 / 名单 appendix (or section): from numbered lists, tab tables with a 序号
 /// column, or markdown tables; a name wrapped onto the next line is joined back, and a header row
 /// repeated after a page break is skipped.
-public enum DirectoryExtractor {
+package enum DirectoryExtractor {
     static let titleWords = ["名录", "名单", "一览表"]
     /// The cities with planning status (计划单列市): reference data.
     static let plannedCities = ["大连市", "青岛市", "宁波市", "厦门市", "深圳市"]
 
-    public static func extract(_ notice: SegmentedNotice) -> [DirectoryEntry] {
+    package static func extract(_ notice: SegmentedNotice) -> [DirectoryEntry] {
         var entries: [DirectoryEntry] = []
         for appendix in notice.appendices {
             guard case let .sections(sections) = appendix.content else { continue }

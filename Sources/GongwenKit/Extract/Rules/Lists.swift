@@ -1,15 +1,15 @@
 /// Focus areas (重点领域, 遴选方向, 遴选范围 …) and eligibility (申报条件, 遴选对象 …): the items of the
 /// sections so headed, in the body or in an appended attachment.
-public enum ListExtractor {
+package enum ListExtractor {
     static let focusHeadings = ["重点领域", "遴选方向", "遴选范围", "重点方向", "申报范围", "推荐范围", "征集范围", "重点内容"]
     static let eligibilityHeadings = ["申报条件", "遴选对象", "申报对象", "参评条件", "基本条件", "申报资格", "推荐条件", "参加对象", "评选条件"]
 
-    public static func focusAreas(_ notice: SegmentedNotice) -> [ListItem] {
+    package static func focusAreas(_ notice: SegmentedNotice) -> [ListItem] {
         items(headed: focusHeadings, in: notice, paragraphsCount: false)
     }
 
     /// Eligibility: the numbered conditions, or, where the section states them in prose, its paragraphs.
-    public static func eligibility(_ notice: SegmentedNotice) -> [ListItem] {
+    package static func eligibility(_ notice: SegmentedNotice) -> [ListItem] {
         items(headed: eligibilityHeadings, in: notice, paragraphsCount: true)
     }
 

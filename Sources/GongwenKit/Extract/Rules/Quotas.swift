@@ -1,7 +1,7 @@
 /// Recommendation quotas: "择优推荐不超过1家", "可择优推荐3项经验", "可适度放宽至5项经验", and tiers
 /// ("郑州市、洛阳市、新乡市不超过10个，其他省辖市、济源示范区不超过7个"). Copies of materials
 /// ("一式三份") are not quotas.
-public enum QuotaExtractor {
+package enum QuotaExtractor {
     static let units: Set<Unicode.Scalar> = ["项", "家", "个", "名", "件", "户"]
     /// Words that put a limit on the number after them.
     static let limits = ["不超过", "不能超过", "不得超过", "不多于", "最多", "至多", "限报", "限推荐", "放宽至", "放宽到", "推荐"]
@@ -11,7 +11,7 @@ public enum QuotaExtractor {
         "可择优推荐", "择优推荐", "可推荐", "可适度", "可放宽", "不超过", "不能超过", "不得超过", "不多于", "最多", "至多", "限报", "限推荐", "可",
     ]
 
-    public static func extract(_ sentences: [Sentence]) -> [Quota] {
+    package static func extract(_ sentences: [Sentence]) -> [Quota] {
         var quotas: [Quota] = []
         for sentence in sentences
         where ["推荐", "名额", "放宽", "超过", "不多于", "限报", "不限"].contains(where: sentence.line.contains) {

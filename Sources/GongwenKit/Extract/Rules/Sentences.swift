@@ -1,12 +1,12 @@
 /// A sentence of a notice, with the headings of the outline items above it: what the rule
 /// extractors read.
-public struct Sentence: Sendable {
-    public var line: TextLine
+package struct Sentence: Sendable {
+    package var line: TextLine
     /// Headings from the outermost item down ("一、质量标杆遴选", "（一）申报条件" → their headings).
-    public var headings: [String]
+    package var headings: [String]
 
-    public var text: String { line.text }
-    public var span: SourceSpan { line.span! }
+    package var text: String { line.text }
+    package var span: SourceSpan { line.span! }
 
     /// Sentences longer than this many characters are quoted in part.
     static let longestQuote = 1_000
@@ -62,13 +62,13 @@ enum Sentences {
 }
 
 /// What the extractors know of the notice as a whole.
-public struct ExtractionContext: Sendable {
+package struct ExtractionContext: Sendable {
     /// The year a date without one belongs to: the notice's campaign year, else the signing year.
-    public var year: Int?
+    package var year: Int?
     /// The date of signing, when known: a due date cannot fall before it.
-    public var signedOn: (year: Int, month: Int, day: Int)?
-    public var issuerName: String?
-    public var issuerLevel: Issuer.Level
+    package var signedOn: (year: Int, month: Int, day: Int)?
+    package var issuerName: String?
+    package var issuerLevel: Issuer.Level
 }
 
 /// The body a sentence addresses: "请各市工信局参照…" → 各市工信局.

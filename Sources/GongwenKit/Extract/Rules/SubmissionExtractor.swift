@@ -1,4 +1,4 @@
-public enum SubmissionExtractor {
+package enum SubmissionExtractor {
     static let forms = ["纸质材料", "纸质版", "纸质", "光盘电子版", "光盘", "U盘电子版", "U盘", "电子版"]
     static let formList = WordList(forms)
     static let formats: [(word: String, format: String)] = [
@@ -10,7 +10,7 @@ public enum SubmissionExtractor {
 
     static let formatList = WordList(formats.map(\.word))
 
-    public static func extract(_ sentences: [Sentence]) -> Submission {
+    package static func extract(_ sentences: [Sentence]) -> Submission {
         var result = Submission(channels: [], materials: [], fileFormats: [], naming: [])
         for sentence in sentences {
             let line = sentence.line

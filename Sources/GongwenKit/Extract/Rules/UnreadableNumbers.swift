@@ -1,19 +1,19 @@
 /// A count written with more digits than any number can hold ("推荐" + twenty digits + "项"): the
 /// readers leave it unread (`Numerals` returns nil rather than trap), the sentence keeps it as
 /// written, and the record says so in a diagnostic.
-public struct UnreadableNumber: Sendable, Equatable {
+package struct UnreadableNumber: Sendable, Equatable {
     /// The digits and the unit after them, as written.
-    public var text: String
+    package var text: String
     /// Where they stand in the line.
-    public var range: Range<Int>
+    package var range: Range<Int>
 }
 
-public enum UnreadableNumbers {
+package enum UnreadableNumbers {
     /// The units a count of candidates, copies or people ends with.
     static let units: Set<Unicode.Scalar> = ["项", "家", "个", "名", "件", "户", "份", "人", "篇", "本"]
 
     /// Runs of digits (Arabic or Chinese) before a unit whose value is larger than `Numerals.largestCount`.
-    public static func find(in line: TextLine) -> [UnreadableNumber] {
+    package static func find(in line: TextLine) -> [UnreadableNumber] {
         let s = line.scalars
         var found: [UnreadableNumber] = []
         var i = 0
