@@ -153,7 +153,7 @@ struct HTMLReportTests {
         "In Chromium, nothing runs past the edge of the screen: side by side at 1,400 px, stacked at 420 px (a phone)",
         .enabled(
             if: chromium != nil, "Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"),
-        arguments: [1400, 420])
+        .slow("a real browser"), arguments: [1400, 420])
     func layout(width: Int) throws {
         let measured = try Self.measure(try Self.page(), width: width)
         #expect(measured.width > width - 20 && measured.width <= width)  // less a scroll bar
@@ -167,7 +167,8 @@ struct HTMLReportTests {
     @Test(
         "In Chromium, printed on A4: every page A4, fewer pages than the screen layout gave",
         .enabled(
-            if: chromium != nil, "Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"))
+            if: chromium != nil, "Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)"),
+        .slow("a real browser"))
     func print() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-print-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -116,7 +116,7 @@ struct NoLineLostTests {
         }
     }
 
-    @Test("Ten random mutations of each (seeded), text and HTML alike")
+    @Test("Ten random mutations of each (seeded), text and HTML alike", .slow("nearly a thousand inputs"))
     func mutations() throws {
         var generator = SeededGenerator(state: 20_261_201)
         var checked = 0

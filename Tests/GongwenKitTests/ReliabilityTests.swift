@@ -174,7 +174,7 @@ struct InputLimitTests {
     }
 }
 
-@Suite("Reliability: linear paths")
+@Suite("Reliability: linear paths", .largeInput)
 struct LinearPathTests {
     /// A guard against the quadratic paths coming back: these inputs took minutes before (measured: the
     /// 850 KB page 227 s, 2,649 dates in one sentence 9 s for 61 KB). Linear, each takes well under a

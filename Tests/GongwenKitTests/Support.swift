@@ -67,13 +67,18 @@ func runProcess(_ executable: String, _ arguments: [String]) throws -> (status: 
 }
 
 extension Trait where Self == ConditionTrait {
-    /// A test on a large input (tens of megabytes: minutes in a debug build): skipped, and reported as
-    /// skipped, when GONGWEN_FAST_TESTS is set (`GONGWEN_FAST_TESTS=1 swift test`, README "Developing").
-    static var largeInput: Self {
+    /// A test that takes seconds to minutes in a debug build, for `why`: skipped, and reported as skipped
+    /// with the reason, when GONGWEN_FAST_TESTS is set (`GONGWEN_FAST_TESTS=1 swift test`, README "Running
+    /// the tests"). The full `swift test`, and CI, run them.
+    static func slow(_ why: String) -> Self {
         .disabled(
             if: ProcessInfo.processInfo.environment["GONGWEN_FAST_TESTS"] != nil,
-            "a large input, skipped as GONGWEN_FAST_TESTS is set")
+            "\(why): slow, skipped as GONGWEN_FAST_TESTS is set")
     }
+
+    /// A test on a large input (tens of megabytes, or a size that would take minutes were its path
+    /// quadratic).
+    static var largeInput: Self { slow("a large input") }
 }
 
 /// Compares `actual` with the golden file at `path` (under Tests/GongwenKitTests/Golden/), as
