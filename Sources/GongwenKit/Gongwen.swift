@@ -1,12 +1,24 @@
 import Foundation
 
-/// The pipeline: ingest → normalize → segment → extract → record.
+/// Reads notices: the pipeline ingest → normalize → segment → extract, from a file or bytes to a
+/// ``NoticeRecord``.
+///
+/// ```swift
+/// let record = try Gongwen.parse(path: "Notices/2022_caq.txt")
+/// print(record.deadlines.first?.date ?? "no deadline")  // 2022-07-15
+/// ```
 public enum Gongwen {
     /// The version `gongwen --version` prints and reports name as their maker (semantic versioning: the
     /// record's and the reports' shapes are the public interface).
     public static let version = "0.9.0"
 
     /// Parses the file at `path` ("-" for standard input) into its record.
+    ///
+    /// The format is guessed from the name and the first bytes unless `format` says it; the encoding is
+    /// found from a byte order mark, an HTML charset, strict UTF-8, then ICU's detector.
+    ///
+    /// - Throws: ``IngestError`` when the input cannot be read as a notice: missing, larger than
+    ///   `limits`, empty, binary (a PDF, a Word file), or in an encoding it is not valid in.
     public static func parse(
         path: String, format: InputFormat? = nil, limits: IngestLimits = .standard
     ) throws -> NoticeRecord {
@@ -14,6 +26,8 @@ public enum Gongwen {
     }
 
     /// Parses bytes already read; `path` names them in the record and in errors.
+    ///
+    /// - Throws: ``IngestError`` when the bytes cannot be read as a notice.
     public static func parse(bytes: [UInt8], path: String, format: InputFormat? = nil) throws -> NoticeRecord {
         record(of: try Ingest.ingest(bytes: bytes, path: path, format: format))
     }

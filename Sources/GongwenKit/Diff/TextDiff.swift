@@ -1,13 +1,3 @@
-/// One piece of a character diff.
-public struct TextEdit: Encodable, Sendable, Equatable {
-    public enum Operation: String, Encodable, Sendable {
-        case equal, insert, delete
-    }
-
-    public var operation: Operation
-    public var text: String
-}
-
 extension Change {
     /// The edits cover the end of the values (a section's heading without its number): the part of
     /// each value before them, to print in front of them ("（二）").

@@ -1,44 +1,11 @@
 import Foundation
 
-/// How a diff or a series is written out.
-public enum ReportFormat: String, CaseIterable, Sendable {
-    case terminal, markdown, json, html
-}
-
-public struct ReportOptions: Sendable {
-    /// ANSI colours in the terminal format (when standard output is a terminal).
-    public var colour: Bool
-    /// List unchanged items in the human formats (JSON always lists them).
-    public var showUnchanged: Bool
-    /// The terminal format only: the terminal's width, to which long items are folded with a hanging indent.
-    public var width: Int?
-    /// The terminal and Markdown formats: each diff as its counts of changes by area, not item by item.
-    public var summaryOnly: Bool
-    /// The HTML report's language (its own words; the notices' are theirs).
-    public var language: ReportLanguage
-    /// Who made the HTML report, when and from what, shown in the page.
-    public var provenance: ReportProvenance?
-
-    public init(
-        colour: Bool = false, showUnchanged: Bool = false, width: Int? = nil, summaryOnly: Bool = false,
-        language: ReportLanguage = .zh, provenance: ReportProvenance? = nil
-    ) {
-        self.colour = colour
-        self.showUnchanged = showUnchanged
-        self.width = width
-        self.summaryOnly = summaryOnly
-        self.language = language
-        self.provenance = provenance
-    }
-}
-
-/// A single diff as `gongwen diff` writes it in JSON.
-public struct DiffDocument: Encodable, Sendable {
-    public var schemaVersion = "1.0"
-    public var diff: NoticeDiff
-}
-
+/// A diff or a series as people read it: the terminal's text, Markdown, JSON (Schemas/diff.schema.json)
+/// or a standalone HTML page.
 public enum DiffReport {
+    /// The report of one diff.
+    ///
+    /// - Throws: an `EncodingError` from the JSON encoder (never in practice: every value encodes).
     public static func render(
         _ diff: NoticeDiff, format: ReportFormat, options: ReportOptions = ReportOptions()
     ) throws -> String {
@@ -49,6 +16,10 @@ public enum DiffReport {
         }
     }
 
+    /// The report of a series: each year against the one before, the missing years and the notices that
+    /// cite them.
+    ///
+    /// - Throws: an `EncodingError` from the JSON encoder (never in practice: every value encodes).
     public static func render(
         _ report: SeriesReport, format: ReportFormat, options: ReportOptions = ReportOptions()
     ) throws -> String {

@@ -1,24 +1,3 @@
-/// The language of a report's own words (its notices' words are theirs): Chinese for the analysts and
-/// directors who read the HTML report, English as the terminal and Markdown reports have always spoken.
-public enum ReportLanguage: String, CaseIterable, Sendable {
-    case zh, en
-}
-
-/// Who made a report, when, and from what: printed in the page so that a report passed along can be traced.
-public struct ReportProvenance: Sendable {
-    /// ISO 8601 with the offset ("2026-12-02T10:57:00+08:00").
-    public var generatedAt: String
-    public var version: String
-    /// The files or folders the report was made from, as given.
-    public var inputs: [String]
-
-    public init(generatedAt: String, version: String, inputs: [String]) {
-        self.generatedAt = generatedAt
-        self.version = version
-        self.inputs = inputs
-    }
-}
-
 /// The words a report uses around the notices' own: area and kind names, headings, notes; and the change
 /// subjects the diff builds in English ("申报 due date", "unit of 山西省"), said again in Chinese.
 struct ReportLabels {

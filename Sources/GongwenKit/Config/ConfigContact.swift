@@ -1,0 +1,10 @@
+public struct ConfigContact: Encodable, Sendable {
+    public var names: [String]
+    @Nullable public var department: String?
+    public var phones: [String]
+    public var faxes: [String]
+    public var emails: [String]
+    @Nullable public var address: String?
+    @Nullable public var postcode: String?
+    public var source: ConfigSource
+}

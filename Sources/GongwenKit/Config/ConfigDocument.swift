@@ -1,0 +1,9 @@
+public struct ConfigDocument: Encodable, Sendable {
+    public var address: String
+    public var file: String
+    public var sha256: String
+    @Nullable public var docNumber: String?
+    @Nullable public var title: String?
+    @Nullable public var issuer: String?
+    @Nullable public var signedOn: String?
+}

@@ -1,0 +1,5 @@
+public struct MissingValue: Encodable, Sendable {
+    /// The configuration field that stays empty: "levels[0].effectiveDeadline", "submission.opens" …
+    public var field: String
+    public var why: String
+}
