@@ -29,7 +29,7 @@ MUTANTS = [
      [("if level == .provincial, let capital = capitals[province] { return cities[capital] }",
        "if level == .provincial, let capital = capitals[province], capital.isEmpty { return cities[capital] }")],
      "ContactTests"),
-    ("a citation of next year's document shown as removed and added", "Sources/GongwenKit/Diff/NoticeDiff.swift",
+    ("a citation of next year's document shown as removed and added", "Sources/GongwenKit/Diff/NoticeDiffer+Submission.swift",
      [('let matches = match(a.map(name), b.map(name), "citations", notes, threshold: 0.6)',
        'let matches = match(a.map(name), b.map(name), "citations", notes, threshold: 0.95)')],
      "SeriesTests"),
