@@ -1,0 +1,141 @@
+import Testing
+
+@testable import GongwenKit
+
+@Suite("Contacts")
+struct ContactsTests {
+    func contacts(_ text: String, issuer: String? = nil, level: Issuer.Level = .other) -> [Contact] {
+        ContactExtractor.extract(bodySections(text), context: context(year: 2023, issuer: issuer, level: level))
+    }
+
+    @Test(
+        "Phone forms",
+        arguments: [
+            ("电话：（010）66072791；（010）68416386", ["010-66072791", "010-68416386"]),
+            ("联系电话：0531-86902744/18765839053/15610118686", ["0531-86902744", "18765839053", "15610118686"]),
+            ("电话: (010) 68416386", ["010-68416386"]),
+            ("电话：０５９１－８７８４６６２８", ["0591-87846628"]),
+            ("咨询电话：400-810-1234", ["400-810-1234"]),
+            ("电话：4008101234", ["400-810-1234"]),
+            ("联系电话：010-68416386转8012", ["010-68416386"]),
+        ])
+    func phones(line: String, numbers: [String]) {
+        #expect(contacts(line).flatMap(\.phones).map(\.number) == numbers)
+    }
+
+    @Test("An extension is kept apart from the number")
+    func phoneExtension() throws {
+        let phone = try #require(contacts("联系电话：010-68416386转8012").first?.phones.first)
+        #expect(phone.extension == "8012")
+    }
+
+    @Test("A local number takes the issuer's city's area code, and says so")
+    func inferredAreaCode() throws {
+        let found = contacts("联系人：市工信局技术处廖世清，联系电话：83258376", issuer: "福州市工业和信息化局", level: .municipal)
+        let contact = try #require(found.first)
+        #expect(contact.names == ["廖世清"])
+        #expect(contact.department == "市工信局技术处")
+        #expect(contact.phones.map(\.number) == ["0591-83258376"])
+        #expect(contact.phones.first?.areaCodeInferred == true)
+        // Without a known city the number stays local.
+        #expect(contacts("联系电话：83258376").first?.phones.first?.number == "83258376")
+    }
+
+    @Test(
+        "Beijing's, Shanghai's, Tianjin's and Chongqing's area codes have three digits; other cities' four",
+        arguments: [
+            ("联系电话：021-63211234", "021-63211234"), ("联系电话：（021）63211234", "021-63211234"),
+            ("联系电话：02163211234", "021-63211234"),
+            ("联系电话：022-23456789", "022-23456789"), ("联系电话：010-68416386", "010-68416386"),
+            ("联系电话：0371-65509936", "0371-65509936"),
+            ("联系电话：0591-83258376", "0591-83258376"),
+        ])
+    func areaCodeLength(line: String, number: String) throws {
+        #expect(contacts(line).first?.phones.map(\.number) == [number])
+    }
+
+    @Test(
+        "Numbers written in groups as they are read aloud: a mobile 3-4-4, a local number split after its area code",
+        arguments: [
+            ("手机：138 0013 8000", "13800138000", 4, 16), ("手机：138-0013-8000", "13800138000", 4, 16),
+            ("联系电话：0371-6550 9936", "0371-65509936", 6, 19), ("联系电话：0371 6550 9936", "0371-65509936", 6, 19),
+            ("联系电话：010-6820 5278", "010-68205278", 6, 18), ("联系人：张三 138 0013 8000", "13800138000", 8, 20),
+        ])
+    func groupedNumbers(line: String, number: String, startColumn: Int, endColumn: Int) throws {
+        let phone = try #require(contacts(line).first?.phones.first, "no phone in \(line)")
+        #expect(phone.number == number)
+        #expect((phone.span.startColumn, phone.span.endColumn) == (startColumn, endColumn))
+    }
+
+    @Test(
+        "Not a grouped number: more digits after the last group, mixed separators, a letter glued to it",
+        arguments: [
+            "编号：138 0013 80001", "手机：138 0013-8000", "联系电话：0371-6550 99361", "网址：a138 0013 8000",
+        ])
+    func notGrouped(line: String) {
+        #expect(
+            !contacts(line).flatMap(\.phones).map(\.number).contains { $0 == "13800138000" || $0 == "0371-65509936" },
+            "\(line)")
+    }
+
+    @Test(
+        "Label variants and forms of address: 联系人及方式, 周八同志, 张三先生",
+        arguments: [
+            ("联系人及方式：冯二 13800138000", ["冯二"], ["13800138000"]),
+            ("联系人及联系电话：冯二，13800138000", ["冯二"], ["13800138000"]),
+            ("联系人：周八同志", ["周八"], []),
+            ("联系人：张三先生、李四女士", ["张三", "李四"], []),
+            ("联系人：刘志同", ["刘志同"], []),  // a name that ends like nothing in particular stays whole
+        ])
+    func labelVariants(line: String, names: [String], phones: [String]) {
+        let found = contacts(line)
+        #expect(found.flatMap(\.names) == names, "\(line)")
+        #expect(found.flatMap(\.phones).map(\.number) == phones, "\(line)")
+    }
+
+    @Test("A provincial issuer's local number takes the area code of the province's capital")
+    func provincialAreaCode() throws {
+        let phone = try #require(
+            contacts("联系电话：65509936", issuer: "河南省工业和信息化厅", level: .provincial).first?.phones.first)
+        #expect(phone.number == "0371-65509936")
+        #expect(phone.areaCodeInferred)
+        let fujian = contacts("联系人：张三，联系电话：87654321", issuer: "福建省工业和信息化厅", level: .provincial)
+        #expect(fujian.first?.phones.map(\.number) == ["0591-87654321"])
+    }
+
+    @Test(
+        "Names: a list, a spaced two-character name, a department before the name",
+        arguments: [
+            ("联系人：冯雷、韩铁", ["冯雷", "韩铁"]),
+            ("联系人：路正红 别 致", ["路正红", "别致"]),
+            ("联系人：王 芳、李建国", ["王芳", "李建国"]),
+            ("联系人：张三，李四", ["张三", "李四"]),
+        ])
+    func names(line: String, names: [String]) {
+        #expect(contacts(line).first?.names == names)
+    }
+
+    @Test("Two contact blocks in one notice stay two")
+    func twoBlocks() {
+        let found = contacts(
+            """
+            五、联系方式
+            （一）山东省工业和信息化厅科技处
+            联系电话：0531-51782608
+            （二）山东省企业技术创新促进会
+            联系电话：0531-86902744/18765839053
+            （三）电子邮箱：cjh20141205@163.com
+            （四）邮寄地址：济南国际创新设计产业园 A 座 2023 室（济南市市中区万寿路 2 号），邮编 250002
+            """)
+        #expect(found.map(\.department) == ["山东省工业和信息化厅科技处", "山东省企业技术创新促进会"])
+        #expect(found.map { $0.phones.count } == [1, 2])
+        #expect(found[1].emails == ["cjh20141205@163.com"])
+        #expect(found[1].postcode == "250002")
+        #expect(found[1].address == "济南国际创新设计产业园A座2023室（济南市市中区万寿路2号）")
+    }
+
+    @Test("Numbers outside contact fields are not phones")
+    func notPhones() {
+        #expect(contacts("地址：济南国际创新设计产业园A座2023室，万寿路2号").flatMap(\.phones).isEmpty)
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+
+@testable import GongwenKit
+
+@Suite("Directory")
+struct DirectoryTests {
+    func directory(_ text: String) -> [DirectoryEntry] {
+        let normalized = normalizedLines(text)
+        var notice = SegmentedNotice()
+        notice.appendices = Segmenter.appendices(normalized[...], expectedCount: 1, depth: 0)
+        return DirectoryExtractor.extract(notice)
+    }
+
+    @Test("A tab table split over a page break, its header repeated and a name wrapped, is one directory")
+    func pageBreak() {
+        let entries = directory(
+            """
+            附件1
+            推荐单位名录
+            序号\t单位名称
+            1\t北京市经济和信息化局
+            2\t新疆生产建设兵团工业和
+            信息化局
+
+            — 3 —
+
+            序号\t单位名称
+            3\t大连市工业和信息化局
+            4\t中国机械工业联合会
+            """)
+        #expect(entries.map(\.index) == [1, 2, 3, 4])
+        #expect(entries.map(\.name) == ["北京市经济和信息化局", "新疆生产建设兵团工业和信息化局", "大连市工业和信息化局", "中国机械工业联合会"])
+        #expect(
+            entries.map(\.kind) == [
+                .provincialDepartment, .provincialDepartment, .plannedCityDepartment, .industryAssociation,
+            ])
+        #expect(entries.map(\.region) == ["北京市", "新疆生产建设兵团", "大连市", nil])
+    }
+
+    @Test("A numbered list and a markdown table give the same entries")
+    func listAndMarkdown() {
+        let list = directory(
+            """
+            附件
+            推荐单位名录
+            1. 河北省工业和信息化厅
+            2. 青岛市工业和信息化局
+            3. 福建省福州市工业和信息化局
+            """)
+        let table = directory(
+            """
+            附件
+            推荐单位名录
+            | 序号 | 单位名称 |
+            |---|---|
+            | 1 | 河北省工业和信息化厅 |
+            | 2 | 青岛市工业和信息化局 |
+            | 3 | 福建省福州市工业和信息化局 |
+            """)
+        #expect(list.map(\.name) == ["河北省工业和信息化厅", "青岛市工业和信息化局", "福建省福州市工业和信息化局"])
+        #expect(table.map(\.name) == list.map(\.name))
+        #expect(table.map(\.index) == [1, 2, 3])
+        #expect(list.map(\.kind) == [.provincialDepartment, .plannedCityDepartment, .municipalDepartment])
+        #expect(list[2].region == "福州市")
+    }
+}

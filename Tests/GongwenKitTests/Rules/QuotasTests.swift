@@ -1,0 +1,79 @@
+import Testing
+
+@testable import GongwenKit
+
+@Suite("Quotas")
+struct QuotasTests {
+    @Test(
+        "Quotas as notices write them",
+        arguments: [
+            ("各县（市）区择优推荐不超过1家，企业申报材料一式三份。", [1], ["各县（市）区"], "家"),
+            ("受推荐名额限制，各单位可择优推荐不超过 2 项。", [2], ["各单位"], "项"),
+            ("各推荐单位可择优推荐3项。", [3], ["各推荐单位"], "项"),
+            ("每个单位可推荐不超过两项。", [2], ["每个单位"], "项"),
+            ("请各市工信局参照《全国质量标杆遴选管理办法》(附件4)，从往年的全省质量标杆中择优推荐1项申报2021年全国质量标杆。", [1], ["各市工信局"], "项"),
+        ])
+    func forms(sentence: String, maxima: [Int], appliesTo: [String], unit: String) {
+        let quotas = QuotaExtractor.extract(sentences(sentence))
+        #expect(quotas.map(\.max) == maxima)
+        #expect(quotas.first?.appliesTo == appliesTo)
+        #expect(quotas.first?.unit == unit)
+    }
+
+    @Test("A quota's span is its number and unit, to the column (2022_caq.txt line 37: 各推荐单位可择优推荐3项经验。)")
+    func span() throws {
+        // "各推荐单位可择优推荐" is columns 1–10; "3项" columns 11–12.
+        let quota = try #require(QuotaExtractor.extract(sentences("各推荐单位可择优推荐3项经验。")).first)
+        #expect((quota.span.startLine, quota.span.startColumn, quota.span.endColumn) == (1, 11, 12))
+        // In the notice the line begins "5." (columns 1–2): "3项" is 37:13–14; the relaxed "5项", after the
+        // 29 characters "本地区（行业）…可适度放宽至", 37:47–48.
+        let quotas = try Gongwen.parse(path: Corpus.path("2022_caq.txt")).quotas
+        #expect(
+            quotas.map { [$0.span.startLine, $0.span.startColumn, $0.span.endLine, $0.span.endColumn] } == [
+                [37, 13, 37, 14], [37, 47, 37, 48],
+            ])
+    }
+
+    @Test(
+        "The bodies a quota applies to, without what the clause says of them (subjects as the corpus writes them)",
+        arguments: [
+            ("原则上每个单位推荐不超过3家企业。", ["每个单位"]),
+            ("每个地市推荐数量不超过3个。", ["每个地市"]),
+            ("各地推荐企业数量原则上不超过5家。", ["各地"]),
+            ("各省、自治区、直辖市推荐企业不超过3家。", ["各省", "自治区", "直辖市"]),
+            ("计划单列市推荐数量不超过2个。", ["计划单列市"]),
+            ("各推荐单位可择优推荐3项。", ["各推荐单位"]),  // 推荐 as the noun's first word stays
+        ])
+    func appliesTo(sentence: String, bodies: [String]) throws {
+        let quota = try #require(QuotaExtractor.extract(sentences(sentence)).first)
+        #expect(quota.appliesTo == bodies)
+    }
+
+    @Test("A relaxed quota carries its condition and the bodies of the quota before it")
+    func condition() {
+        let quotas = QuotaExtractor.extract(sentences("各推荐单位可择优推荐3项经验。本地区（行业）已开展了质量标杆活动的推荐单位，可适度放宽至5项经验。"))
+        #expect(quotas.map(\.max) == [3, 5])
+        #expect(quotas[1].condition == "本地区（行业）已开展了质量标杆活动的推荐单位")
+        #expect(quotas[1].appliesTo == ["各推荐单位"])
+    }
+
+    @Test("Tiers give one quota each, with their units")
+    func tiers() {
+        let quotas = QuotaExtractor.extract(
+            sentences("择优推荐，郑州市、洛阳市、新乡市不超过 10个，其他省辖市、济源示范区不超过 7个，航空港区、巩义市、长垣市不超过 4个，其他省直管县（市）不超过 2个，多报无效。"))
+        #expect(quotas.map(\.max) == [10, 7, 4, 2])
+        #expect(
+            quotas.map(\.appliesTo) == [
+                ["郑州市", "洛阳市", "新乡市"], ["其他省辖市", "济源示范区"], ["航空港区", "巩义市", "长垣市"], ["其他省直管县（市）"],
+            ])
+    }
+
+    @Test(
+        "Copies of materials, events and lengths are not quotas",
+        arguments: [
+            "企业申报材料一式三份。", "纸质一式二份、光盘电子版一份。", "举办4期全国质量标杆经验交流活动。", "质量标杆名称（40字以内）。",
+        ])
+    func notQuotas(sentence: String) {
+        #expect(QuotaExtractor.extract(sentences(sentence)).isEmpty)
+    }
+}
