@@ -1,0 +1,3 @@
+public enum StoreOutcome: String, Sendable {
+    case added, updated, unchanged
+}
