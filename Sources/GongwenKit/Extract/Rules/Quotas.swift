@@ -39,20 +39,18 @@ package enum QuotaExtractor {
                 if appliesTo.isEmpty, condition == nil, quotas.count > quotasBefore, let previous = quotas.last {
                     appliesTo = previous.appliesTo
                 }
-                let absolute =
-                    (clause.lowerBound + numberRange.lowerBound)..<(clause.lowerBound + numberRange.upperBound)
-                quotas.append(
-                    Quota(
-                        max: number, unit: String(line.scalars[absolute.upperBound - 1]), appliesTo: appliesTo,
-                        condition: condition, text: sentence.quote(absolute), span: line.span(absolute)))
-                // "分别不超过5个和3个": a second limit for the second of the things named.
-                if let (second, secondRange) = pairedNumber(in: words, after: numberRange.upperBound) {
-                    let range =
-                        (clause.lowerBound + secondRange.lowerBound)..<(clause.lowerBound + secondRange.upperBound)
+                // A number of the clause and its unit (`range` in the clause) as a limit for the bodies named.
+                func add(_ max: Int, at range: Range<Int>) {
+                    let absolute = (clause.lowerBound + range.lowerBound)..<(clause.lowerBound + range.upperBound)
                     quotas.append(
                         Quota(
-                            max: second, unit: String(line.scalars[range.upperBound - 1]), appliesTo: appliesTo,
-                            condition: condition, text: sentence.quote(range), span: line.span(range)))
+                            max: max, unit: String(line.scalars[absolute.upperBound - 1]), appliesTo: appliesTo,
+                            condition: condition, text: sentence.quote(absolute), span: line.span(absolute)))
+                }
+                add(number, at: numberRange)
+                // "分别不超过5个和3个": a second limit for the second of the things named.
+                if let (second, secondRange) = pairedNumber(in: words, after: numberRange.upperBound) {
+                    add(second, at: secondRange)
                 }
                 pendingCondition = nil
             }
