@@ -43,6 +43,13 @@ struct QuotasTests {
             ("各省、自治区、直辖市推荐企业不超过3家。", ["各省", "自治区", "直辖市"]),
             ("计划单列市推荐数量不超过2个。", ["计划单列市"]),
             ("各推荐单位可择优推荐3项。", ["各推荐单位"]),  // 推荐 as the noun's first word stays
+            // 009_2020_miit_jscx_sfqy: 各 after the names is "each", not a name's last word.
+            ("计划单列市、新疆生产建设兵团、中央管理企业各择优推荐1家企业。", ["计划单列市", "新疆生产建设兵团", "中央管理企业"]),
+            // 019_2021_guangdong_gxt_znzz_joint: the body is who puts the things forward.
+            ("每家中央企业申报的优秀场景和示范工厂分别不超过6个和3个。", ["每家中央企业"]),
+            ("各单位均可推荐不超过2项。", ["各单位"]),
+            ("申报的项目不超过3个。", ["申报的项目"]),  // no body before 申报的: the words stay
+            ("各申报企业不超过1项。", ["各申报企业"]),  // 申报 inside the noun stays
         ])
     func appliesTo(sentence: String, bodies: [String]) throws {
         let quota = try #require(QuotaExtractor.extract(sentences(sentence)).first)

@@ -123,7 +123,8 @@ package enum QuotaExtractor {
     }
 
     /// The bodies without what the clause says of them: "原则上每个单位推荐" → 每个单位, "每个地市推荐数量" →
-    /// 每个地市, "各地推荐企业数量原则上" → 各地. (推荐 as the noun's first word stays: 各推荐单位.)
+    /// 每个地市, "各地推荐企业数量原则上" → 各地, "…、中央管理企业各" (each) → …、中央管理企业, "每家中央企业申报的
+    /// 优秀场景和示范工厂分别" → 每家中央企业. (推荐 as the noun's first word stays: 各推荐单位.)
     static func withoutVerbPhrase(_ words: TextLine) -> TextLine {
         var words = words
         if words.hasPrefix("原则上") { words = words[3..<words.count] }
@@ -134,7 +135,10 @@ package enum QuotaExtractor {
             }
             from = at + 1
         }
-        for tail in ["原则上", "数量", "名额"] where words.count > tail.unicodeScalars.count && words.hasSuffix(tail) {
+        // "X申报的Y": what body X puts forward; X is the body.
+        if let at = words.firstIndex(of: "申报的"), at > 0 { return words[0..<at].trimmed() }
+        for tail in ["原则上", "数量", "名额", "分别", "各自", "均", "各"]
+        where words.count > tail.unicodeScalars.count && words.hasSuffix(tail) {
             words = words[0..<(words.count - tail.unicodeScalars.count)]
         }
         return words.trimmed()
