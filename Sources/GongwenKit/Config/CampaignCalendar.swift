@@ -5,6 +5,9 @@ import Foundation
 /// the level's issuer and the deadline (not from file paths), so importing a later run updates the same
 /// events instead of adding copies.
 public enum CampaignCalendar {
+    /// The deadlines and reminders of the configurations as an iCalendar file (RFC 5545): each deadline an
+    /// all-day event, each reminder an alarm; the same configurations give the same UIDs from run to run.
+    /// `stamp` is the DTSTAMP (SOURCE_DATE_EPOCH's moment makes the file repeatable).
     public static func ics(_ configurations: [CampaignConfiguration], stamp: Date = Date()) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Gongwen//gongwen config//ZH", "CALSCALE:GREGORIAN",

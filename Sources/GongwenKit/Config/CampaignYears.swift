@@ -1,3 +1,4 @@
+/// One campaign over its years: a configuration per year, and what changed from each year to the next.
 public struct CampaignYears: Encodable, Sendable {
     public var id: String
     public var name: String

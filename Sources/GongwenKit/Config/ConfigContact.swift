@@ -1,3 +1,4 @@
+/// Whom applicants ask: the people, their department and how to reach them (phones already with area codes).
 public struct ConfigContact: Encodable, Sendable {
     public var names: [String]
     @Nullable public var department: String?

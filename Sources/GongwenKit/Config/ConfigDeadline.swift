@@ -1,3 +1,4 @@
+/// A due date as a reminder service needs it: the day, the moment it closes, who acts and the words that say so.
 public struct ConfigDeadline: Encodable, Sendable {
     /// YYYY-MM-DD (YYYY-MM when only the month is given).
     public var date: String

@@ -1,3 +1,4 @@
+/// The notice a configuration was read from: its address in the input (path#index), file digest and header.
 public struct ConfigDocument: Encodable, Sendable {
     public var address: String
     public var file: String

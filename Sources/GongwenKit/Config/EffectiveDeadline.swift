@@ -1,3 +1,4 @@
+/// The date by which a level's applicants must submit: its own, or the nearest one set above it.
 public struct EffectiveDeadline: Encodable, Sendable {
     public var date: String
     @Nullable public var closesAt: String?

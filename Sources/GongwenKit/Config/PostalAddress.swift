@@ -1,3 +1,4 @@
+/// Where paper materials go: the address, its postcode and the recipient.
 public struct PostalAddress: Encodable, Sendable {
     public var address: String
     @Nullable public var postcode: String?

@@ -9,6 +9,8 @@ public enum NoticeDiffer {
     /// Items at least this alike are the same item reworded.
     static let rewordedThreshold = 0.5
 
+    /// The changes of every rule from `old` to `new`; the paths name the notices in the diff (each record's
+    /// own source path when nil).
     public static func diff(
         _ old: NoticeRecord, _ new: NoticeRecord, oldPath: String? = nil, newPath: String? = nil
     ) -> NoticeDiff {

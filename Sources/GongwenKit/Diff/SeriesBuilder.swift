@@ -1,3 +1,4 @@
+/// Groups records into the series of their campaigns and compares each year with the one before.
 public enum SeriesBuilder {
     /// Groups records into series (same organizer, same campaign), ordered by campaign year, diffs
     /// each successive pair, and reports missing years with the notices that cite them. Series come

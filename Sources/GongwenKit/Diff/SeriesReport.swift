@@ -1,3 +1,5 @@
+/// What `gongwen series` prints: the series found, each year against the one before, the notices that fit
+/// no series and those read twice. Described by Schemas/diff.schema.json.
 public struct SeriesReport: Encodable, Sendable {
     public var schemaVersion = "1.1"
     public var series: [NoticeSeries]
