@@ -66,11 +66,6 @@ package struct Scalars: RandomAccessCollection, Sendable, Hashable {
         storage.append(contentsOf: scalars)
     }
 
-    package mutating func reserveCapacity(_ capacity: Int) {
-        ownStorage()
-        storage.reserveCapacity(capacity)
-    }
-
     /// Makes `storage` hold exactly this stretch, so that appending to it changes no other line.
     private mutating func ownStorage() {
         guard offset != 0 || count != storage.count else { return }
