@@ -8,35 +8,18 @@ package enum Transcoding {
         let body = bytes.dropFirst(encoding.bomLength)
         if encoding.name == "UTF-8" {
             // Decoded without ICU; a broken byte is refused, its offset found by the strict scan.
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(body.count)
-            var decoder = UTF8()
-            var iterator = body.makeIterator()
-            while true {
-                switch decoder.decode(&iterator) {
-                case let .scalarValue(scalar): scalars.append(scalar)
-                case .emptyInput: return scalars
-                case .error:
-                    let offset = UTF8Validation.scan(Array(body)).firstInvalidOffset ?? 0
-                    throw IngestError.invalidEncoding(
-                        path: path, encoding: "UTF-8", byteOffset: offset + encoding.bomLength)
-                }
+            guard let scalars = Self.scalars(of: body, as: UTF8.self) else {
+                let offset = UTF8Validation.scan(Array(body)).firstInvalidOffset ?? 0
+                throw IngestError.invalidEncoding(
+                    path: path, encoding: "UTF-8", byteOffset: offset + encoding.bomLength)
             }
+            return scalars
         }
         func scalars(of units: UnsafeBufferPointer<UInt16>) throws -> [Unicode.Scalar] {
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(units.count)
-            var decoder = UTF16()
-            var iterator = units.makeIterator()
-            while true {
-                switch decoder.decode(&iterator) {
-                case let .scalarValue(scalar): scalars.append(scalar)
-                case .emptyInput: return scalars
-                case .error:
-                    throw IngestError.invalidEncoding(
-                        path: path, encoding: encoding.name, byteOffset: encoding.bomLength)
-                }
+            guard let scalars = Self.scalars(of: units, as: UTF16.self) else {
+                throw IngestError.invalidEncoding(path: path, encoding: encoding.name, byteOffset: encoding.bomLength)
             }
+            return scalars
         }
         let conversion =
             try body.withContiguousStorageIfAvailable { try ICU.utf16(decoding: $0, from: encoding.name, scalars) }
@@ -47,6 +30,23 @@ package enum Transcoding {
             throw IngestError.invalidEncoding(
                 path: path, encoding: encoding.name, byteOffset: offset + encoding.bomLength)
         case .failed: throw IngestError.unsupportedEncoding(path: path, encoding: encoding.name)
+        }
+    }
+
+    /// The scalars of code units in `codec`'s encoding; nil at the first ill-formed sequence.
+    private static func scalars<Units: Collection, Codec: UnicodeCodec>(
+        of units: Units, as codec: Codec.Type
+    ) -> [Unicode.Scalar]? where Units.Element == Codec.CodeUnit {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(units.count)
+        var decoder = Codec()
+        var iterator = units.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case let .scalarValue(scalar): scalars.append(scalar)
+            case .emptyInput: return scalars
+            case .error: return nil
+            }
         }
     }
 
