@@ -41,7 +41,7 @@ MUTANTS = [
     ("the HTML report's summary counts every area's changes in each row", "Sources/GongwenKit/Emit/DiffHTML.swift",
      [("let count = changes.filter { $0.kind == kind }.count", "let count = diff.changes.filter { $0.kind == kind }.count")],
      "SeriesTests"),
-    ("gongwen normalize exits 0 on a missing file", "Sources/gongwen/GongwenCommand.swift",
+    ("gongwen normalize exits 0 on a missing file", "Sources/gongwen/Commands/NormalizeCommand.swift",
      [("""        } catch let error as IngestError {
             FileHandle.standardError.write(Data("gongwen: \\(error)\\n".utf8))
             throw ExitCode.failure
