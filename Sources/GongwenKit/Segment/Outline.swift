@@ -12,7 +12,10 @@ enum Outline {
         var path: [(kind: OutlineMarker.Kind, number: Int)] = []
         var notes: [(message: String, span: SourceSpan)] = []
 
-        for line in lines {
+        for index in lines.indices {
+            let line = lines[index]
+            // Each item's lines are a slice of `lines`: the item shares their storage, no copy.
+            let own = lines[index...index]
             if let marker = OutlineMarker.parse(line.line) {
                 if let open = path.lastIndex(where: { $0.kind == marker.kind }) {
                     let previous = path[open].number
@@ -24,7 +27,7 @@ enum Outline {
                 } else if marker.number != 1 {
                     notes.append(("outline number \(marker.text) opens a level that has no item 1", line.span))
                 }
-                flat.append((path.count, Section(marker: marker, heading: nil, lines: [line])))
+                flat.append((path.count, Section(marker: marker, heading: nil, lines: own)))
                 path.append((marker.kind, marker.number))
             } else if let level = line.markdownHeadingLevel {
                 let kind = OutlineMarker.Kind.markdownHeading(level)
@@ -33,19 +36,20 @@ enum Outline {
                 }) {
                     path.removeSubrange(open...)
                 }
-                flat.append((path.count, Section(marker: nil, heading: line.text, lines: [line])))
+                flat.append((path.count, Section(marker: nil, heading: line.text, lines: own)))
                 path.append((kind, 1))
             } else if flat.isEmpty {
-                flat.append((0, Section(marker: nil, heading: nil, lines: [line])))
+                flat.append((0, Section(marker: nil, heading: nil, lines: own)))
             } else {
-                flat[flat.count - 1].section.lines.append(line)
+                let start = flat[flat.count - 1].section.lines.startIndex
+                flat[flat.count - 1].section.lines = lines[start...index]
             }
         }
 
         // A short numbered line with no clause punctuation is a heading when something hangs under it.
         for i in flat.indices {
             guard let marker = flat[i].section.marker else { continue }
-            let first = flat[i].section.lines[0]
+            let first = flat[i].section.lines.first!
             let rest = first.line[marker.contentStart..<first.line.count]
             let hasFollowers =
                 flat[i].section.lines.count > 1 || (i + 1 < flat.count && flat[i + 1].depth > flat[i].depth)

@@ -11,8 +11,9 @@ package enum HeaderMark: String, Sendable {
 package struct Section: Sendable {
     package var marker: OutlineMarker?
     package var heading: String?
-    /// The item's own logical lines (the numbered line and the paragraphs before its first child).
-    package var lines: [NormalizedLine]
+    /// The item's own logical lines (the numbered line and the paragraphs before its first child): a
+    /// slice of the notice's lines, sharing their storage.
+    package var lines: ArraySlice<NormalizedLine>
     package var children: [Section] = []
 
     package var number: String? { marker?.text }
