@@ -67,7 +67,10 @@ public enum Gongwen {
     }
 
     package static func record(of document: consuming IngestedDocument) -> NoticeRecord {
-        analyze(document).record
+        let normalized = normalizeLines(of: &document)
+        let links = normalized.links
+        // The normalized lines are let go once segmented: the sections keep what they need.
+        return record(of: Segmenter.segment(consume normalized), links: links, document: document)
     }
 
     /// Parses bytes already read into the record and the normalized lines it was read from: what the
@@ -77,19 +80,29 @@ public enum Gongwen {
     }
 
     static func analyze(_ document: consuming IngestedDocument) -> AnalyzedNotice {
-        // The input lines are let go once normalized (for a 50 MB notice, 68 MB of scalars).
+        let normalized = normalizeLines(of: &document)
+        let record = record(of: Segmenter.segment(normalized), links: normalized.links, document: document)
+        return AnalyzedNotice(record: record, lines: normalized.lines)
+    }
+
+    /// The document's lines normalized; the input lines are let go as they are (for a 50 MB notice,
+    /// 68 MB of scalars).
+    private static func normalizeLines(of document: inout IngestedDocument) -> NormalizedDocument {
         var lines: [TextLine] = []
         swap(&lines, &document.lines)
-        let normalized = Normalizer.normalize(
-            consume lines, headingLevels: document.headingLevels, links: document.links)
-        let segmented = Segmenter.segment(normalized)
-        var record = RecordBuilder.record(segmented, source: document.source, links: normalized.links)
+        return Normalizer.normalize(consume lines, headingLevels: document.headingLevels, links: document.links)
+    }
+
+    private static func record(
+        of segmented: SegmentedNotice, links: [Link], document: borrowing IngestedDocument
+    ) -> NoticeRecord {
+        var record = RecordBuilder.record(segmented, source: document.source, links: links)
         record.diagnostics += document.dropped.map { block in
             Diagnostic(
                 severity: .info, message: "left out of the article as \(block.reason.rawValue): \(block.excerpt)",
                 span: block.span)
         }
-        return AnalyzedNotice(record: record, lines: normalized.lines)
+        return record
     }
 
     /// JSON with sorted keys: the same record always gives the same bytes.

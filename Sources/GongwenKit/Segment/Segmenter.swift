@@ -11,10 +11,12 @@ package enum Segmenter {
     static let maximumNesting = 8
 
     /// Site furniture is set aside first: it is kept in `furniture`, never read as the notice.
-    package static func segment(_ document: NormalizedDocument) -> SegmentedNotice {
-        let text = document.lines.filter { $0.furniture == nil }
+    package static func segment(_ document: consuming NormalizedDocument) -> SegmentedNotice {
+        // Without furniture (most text files) the lines are read where they are, not copied.
+        let hasFurniture = document.lines.contains { $0.furniture != nil }
+        let text = hasFurniture ? document.lines.filter { $0.furniture == nil } : document.lines
         var notice = segment(text[...], depth: 0)
-        notice.furniture = document.lines.filter { $0.furniture != nil }
+        if hasFurniture { notice.furniture = document.lines.filter { $0.furniture != nil } }
         return notice
     }
 
