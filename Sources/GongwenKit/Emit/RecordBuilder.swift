@@ -60,11 +60,11 @@ package enum RecordBuilder {
                 notice.body, closing: ([notice.annotation].compactMap { $0 }) + notice.unplaced, context: context),
             directory: DirectoryExtractor.extract(notice),
             citations: CitationExtractor.extract(
-                bodySentences
-                    + notice.attachmentNote.flatMap { Sentences.split($0.line) }.map {
-                        Sentence(line: $0, headings: [])
-                    }
-                    + appendedSentences(notice)
+                [
+                    bodySentences,
+                    notice.attachmentNote.flatMap { Sentences.split($0.line) }.map { Sentence(line: $0, headings: []) },
+                    appendedSentences(notice),
+                ].joined()
             ).filter { $0.title != nil || $0.docNumber != fields.docNumber?.text },
             submission: SubmissionExtractor.extract(bodySentences),
             attachments: attachments(

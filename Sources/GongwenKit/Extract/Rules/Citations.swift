@@ -1,7 +1,7 @@
 /// Every 《title》, paired with the document number that follows it ("（工信部科〔2019〕188号）" or
 /// "工信部联企业〔2011〕300号" right after), and every document number standing alone.
 package enum CitationExtractor {
-    package static func extract(_ sentences: [Sentence]) -> [Citation] {
+    package static func extract(_ sentences: some Sequence<Sentence>) -> [Citation] {
         var citations: [Citation] = []
         var seen = Set<[String?]>()  // title and number: each document is cited once
         func add(_ citation: Citation) {

@@ -31,19 +31,25 @@ package struct Sentence: Sendable {
 enum Sentences {
     /// Every sentence of the sections, in reading order: the numbered line (marker dropped), then
     /// each paragraph, cut at 。！？ and ； outside brackets and quotes.
-    static func of(_ sections: [Section], headings: [String] = []) -> [Sentence] {
+    static func of(_ sections: [Section]) -> [Sentence] {
         var result: [Sentence] = []
+        append(sections, headings: [], to: &result)
+        return result
+    }
+
+    /// Appends the sentences of `sections` to `result`: one array for the whole outline, not one per
+    /// item copied into its parent's.
+    private static func append(_ sections: [Section], headings: [String], to result: inout [Sentence]) {
         for section in sections {
-            let path = headings + [section.heading].compactMap { $0 }
+            let path = section.heading.map { headings + [$0] } ?? headings
             for (i, line) in section.lines.enumerated() {
                 var text = line.line
                 if i == 0, let marker = section.marker { text = text[marker.contentStart..<text.count] }
                 if i == 0, section.heading != nil { continue }
-                result += split(text).map { Sentence(line: $0, headings: path) }
+                for sentence in split(text) { result.append(Sentence(line: sentence, headings: path)) }
             }
-            result += of(section.children, headings: path)
+            append(section.children, headings: path, to: &result)
         }
-        return result
     }
 
     /// Cuts a line into sentences; the closing punctuation stays with its sentence.
