@@ -8,7 +8,7 @@ package enum Transcoding {
         let body = bytes.dropFirst(encoding.bomLength)
         if encoding.name == "UTF-8" {
             // Decoded without ICU; a broken byte is refused, its offset found by the strict scan.
-            guard let scalars = Self.scalars(of: body, as: UTF8.self) else {
+            guard let scalars = Self.scalars(of: body, as: UTF8.self, startsScalar: { !UTF8.isContinuation($0) }) else {
                 let offset = UTF8Validation.scan(Array(body)).firstInvalidOffset ?? 0
                 throw IngestError.invalidEncoding(
                     path: path, encoding: "UTF-8", byteOffset: offset + encoding.bomLength)
@@ -16,7 +16,8 @@ package enum Transcoding {
             return scalars
         }
         func scalars(of units: UnsafeBufferPointer<UInt16>) throws -> [Unicode.Scalar] {
-            guard let scalars = Self.scalars(of: units, as: UTF16.self) else {
+            guard let scalars = Self.scalars(of: units, as: UTF16.self, startsScalar: { !UTF16.isTrailSurrogate($0) })
+            else {
                 throw IngestError.invalidEncoding(path: path, encoding: encoding.name, byteOffset: encoding.bomLength)
             }
             return scalars
@@ -34,11 +35,14 @@ package enum Transcoding {
     }
 
     /// The scalars of code units in `codec`'s encoding; nil at the first ill-formed sequence.
+    /// `startsScalar` tells a unit that begins a scalar from one that continues it.
     private static func scalars<Units: Collection, Codec: UnicodeCodec>(
-        of units: Units, as codec: Codec.Type
+        of units: Units, as codec: Codec.Type, startsScalar: (Codec.CodeUnit) -> Bool
     ) -> [Unicode.Scalar]? where Units.Element == Codec.CodeUnit {
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(units.count)
+        // Reserved at the count of scalars: at the count of units, a Chinese text in UTF-8 (three bytes
+        // a character) held three times the array it needed, at four bytes a unit.
+        scalars.reserveCapacity(units.count(where: startsScalar))
         var decoder = Codec()
         var iterator = units.makeIterator()
         while true {
