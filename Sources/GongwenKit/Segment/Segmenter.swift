@@ -12,11 +12,20 @@ package enum Segmenter {
 
     /// Site furniture is set aside first: it is kept in `furniture`, never read as the notice.
     package static func segment(_ document: consuming NormalizedDocument) -> SegmentedNotice {
-        // Without furniture (most text files) the lines are read where they are, not copied.
-        let hasFurniture = document.lines.contains { $0.furniture != nil }
-        let text = hasFurniture ? document.lines.filter { $0.furniture == nil } : document.lines
+        // Without furniture (most text files) the lines are read where they are, not copied; with it,
+        // each part is copied once at its size.
+        let furnitureCount = document.lines.count { $0.furniture != nil }
+        guard furnitureCount > 0 else { return segment(document.lines[...], depth: 0) }
+        var text: [NormalizedLine] = []
+        var furniture: [NormalizedLine] = []
+        text.reserveCapacity(document.lines.count - furnitureCount)
+        furniture.reserveCapacity(furnitureCount)
+        for line in document.lines {
+            if line.furniture == nil { text.append(line) } else { furniture.append(line) }
+        }
+        _ = consume document  // the lines in their first order are let go before the notice is read
         var notice = segment(text[...], depth: 0)
-        if hasFurniture { notice.furniture = document.lines.filter { $0.furniture != nil } }
+        notice.furniture = furniture
         return notice
     }
 
