@@ -108,6 +108,7 @@ package enum Normalizer {
             })
         else { return line }
         var out = TextLine()
+        out.reserveCapacity(line.count)
         for (scalar, origin) in zip(line.scalars, line.origins) {
             let v = scalar.value
             switch v {
@@ -147,6 +148,7 @@ package enum Normalizer {
         let s = line.scalars
         guard s.contains(" ") else { return line }
         var out = TextLine()
+        out.reserveCapacity(s.count)
         var i = 0
         while i < s.count {
             guard s[i] == " " else {

@@ -66,9 +66,8 @@ enum ScriptFolding {
     /// The line with each traditional character replaced by its simplified form, origins kept.
     static func fold(_ line: TextLine, with map: [Unicode.Scalar: Unicode.Scalar]) -> TextLine {
         guard line.scalars.contains(where: { map[$0] != nil }) else { return line }
-        var out = TextLine()
-        for (scalar, origin) in zip(line.scalars, line.origins) { out.append(map[scalar] ?? scalar, from: origin) }
-        return out
+        // One scalar for one: the line keeps its origins.
+        return TextLine(scalars: line.scalars.map { map[$0] ?? $0 }, origins: line.origins)
     }
 
     /// Vowels with a tone mark, and ü: what tells a pinyin annotation from a bracketed word.
@@ -80,6 +79,7 @@ enum ScriptFolding {
         let s = line.scalars
         guard s.contains(where: { toneVowels.contains($0) }) else { return line }
         var out = TextLine()
+        out.reserveCapacity(s.count)
         var i = 0
         while i < s.count {
             if i > 0, s[i - 1].isHan, s[i] == "(" || s[i] == "（", let end = annotationEnd(s, open: i) {

@@ -66,6 +66,13 @@ package struct Scalars: RandomAccessCollection, Sendable, Hashable {
         storage.append(contentsOf: scalars)
     }
 
+    /// Room for `capacity` scalars in all, so that a line built a scalar at a time is allocated once,
+    /// at its size, instead of doubling its way there with up to half of it unused.
+    package mutating func reserveCapacity(_ capacity: Int) {
+        ownStorage()
+        storage.reserveCapacity(capacity)
+    }
+
     /// Makes `storage` hold exactly this stretch, so that appending to it changes no other line.
     private mutating func ownStorage() {
         guard offset != 0 || count != storage.count else { return }

@@ -68,6 +68,11 @@ package struct TextLine: Sendable, Equatable {
         }
     }
 
+    /// Room for `capacity` scalars: a line built a scalar at a time from another is allocated once.
+    package mutating func reserveCapacity(_ capacity: Int) {
+        scalars.reserveCapacity(capacity)
+    }
+
     package mutating func append(_ scalar: Unicode.Scalar, from origin: SourcePoint) {
         scalars.append(scalar)
         origins.append(origin)
