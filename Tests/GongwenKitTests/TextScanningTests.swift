@@ -99,6 +99,7 @@ struct TextScanningTests {
                 #expect(positions.firstIndex(of: word) == textLine.firstIndex(of: word), "\(word) in \(line)")
                 #expect(positions.contains(word) == textLine.contains(word))
             }
+            #expect(positions.isEmpty == !submissionWords.words.contains { textLine.contains($0) }, "\(line)")
             #expect(list.firstPositions(in: textLine) == words.map { $0.isEmpty ? nil : textLine.firstIndex(of: $0) })
         }
     }

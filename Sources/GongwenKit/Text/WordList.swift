@@ -91,4 +91,7 @@ package struct WordPositions {
     }
 
     package func contains(_ word: String) -> Bool { firstIndex(of: word) != nil }
+
+    /// Whether none of the words stands in the line.
+    package var isEmpty: Bool { first.allSatisfy { $0 == nil } }
 }

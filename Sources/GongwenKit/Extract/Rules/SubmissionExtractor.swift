@@ -48,8 +48,10 @@ package enum SubmissionExtractor {
     static func channels(in sentence: Sentence) -> [Channel] {
         let line = sentence.line
         let words = channelWords.positions(in: line)
+        // Most sentences name no channel: nothing more is asked of them.
+        guard !words.isEmpty else { return [] }
         var found: [Channel] = []
-        if let (url, range) = webAddress(in: line), onlineWords.contains(where: words.contains) {
+        if onlineWords.contains(where: words.contains), let (url, range) = webAddress(in: line) {
             found.append(Channel(kind: .online, target: url, text: sentence.quote(range), span: line.span(range)))
         } else if let at = onlineWithoutAddress.compactMap(words.firstIndex(of:)).min() {
             found.append(
