@@ -30,6 +30,26 @@ struct SegmentTests {
         #expect(OutlineMarker.parse(TextLine(line)) == nil)
     }
 
+    @Test("An item's lines are the notice's own lines, not a copy of them (2022_caq.txt)")
+    func sectionsShareTheLines() throws {
+        let document = try Ingest.read(path: Corpus.path("2022_caq.txt"))
+        let normalized = Normalizer.normalize(document.lines, headingLevels: document.headingLevels)
+        #expect(normalized.lines.allSatisfy { $0.furniture == nil })
+        let notice = Segmenter.segment(normalized)
+        func items(_ sections: [Section]) -> [Section] { sections.flatMap { [$0] + items($0.children) } }
+        let all = items(notice.body)
+        #expect(all.count > 10)
+        normalized.lines.withUnsafeBufferPointer { whole in
+            let storage = UnsafeRawPointer(whole.baseAddress!)..<UnsafeRawPointer(whole.baseAddress! + whole.count)
+            for section in all {
+                section.lines.withUnsafeBufferPointer { own in
+                    #expect(storage.contains(UnsafeRawPointer(own.baseAddress!)), "\(section.number ?? "opening")")
+                    #expect(own.elementsEqual(whole[section.lines.indices], by: ==))
+                }
+            }
+        }
+    }
+
     @Test("Shandong's inconsistent markdown levels nest by their numbering")
     func shandongOutline() throws {
         let record = try Corpus.record("2021_shandong.txt")
