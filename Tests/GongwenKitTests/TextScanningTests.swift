@@ -104,6 +104,24 @@ struct TextScanningTests {
         }
     }
 
+    @Test("SuffixList answers as asking each word's hasSuffix does, on real lines and at the edges")
+    func suffixList() {
+        let lists = [TitleShape.endings, OrganizationName.suffixes, ["𠮷", "通知", ""]]
+        let lines = Self.lines + [
+            "关于开展2023年全国质量标杆遴选活动的通知", "关于公布2022年质量标杆名单的通知（试行）", "福建省工业和信息化厅",
+            "中国质量协会", "请各单位认真组织申报。", "通", "知", "𠮷", "函",
+        ]
+        for words in lists {
+            let list = SuffixList(words)
+            for line in lines {
+                let textLine = TextLine(line)
+                #expect(list.endsAny(textLine) == words.contains { textLine.hasSuffix($0) }, "\(line)")
+            }
+        }
+        #expect(SuffixList(TitleShape.endings).endsAny(TextLine("关于开展2023年全国质量标杆遴选活动的通知")))
+        #expect(!SuffixList(TitleShape.endings).endsAny(TextLine("请各单位认真组织申报。")))
+    }
+
     @Test("Labels found on a real contact line, through the compiled table")
     func contactLabels() throws {
         let line = TextLine("联系人：李正 周轶，电话：0591-87654321，邮箱：caq@caq.org.cn")

@@ -120,7 +120,7 @@ enum Reflow {
         let startsItem = OutlineMarker.parse(b) != nil
         if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }
         if endsOnConnective(a), isNameFragment(b) { return !startsItem }
-        if TitleShape.endings.contains(where: { a.hasSuffix($0) }) { return false }
+        if TitleShape.endingList.endsAny(a) { return false }
         // A title with its number after it ("…的通知 工信厅消费函〔2022〕309号"); not a sentence that
         // ends in a cited title ("…根据《…指南》").
         // (A joined paragraph longer than any title is not read again at each join: that was quadratic.)

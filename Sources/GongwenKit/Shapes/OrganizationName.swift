@@ -31,8 +31,10 @@ package enum OrganizationName {
         guard text.count >= 2, text.count <= 40 else { return false }
         guard text.scalars.allSatisfy({ $0.isHan || "（）()".unicodeScalars.contains($0) }) else { return false }
         if text.contains("关于") { return false }
-        return suffixes.contains { text.hasSuffix($0) }
+        return suffixList.endsAny(text)
     }
+
+    private static let suffixList = SuffixList(suffixes)
 
     /// A line that is one issuer's name, or several side by side.
     static func isIssuerName(_ line: TextLine) -> Bool {

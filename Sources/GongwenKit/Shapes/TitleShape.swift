@@ -7,6 +7,8 @@ enum TitleShape {
         "纪要", "规定", "细则", "名录", "名单", "说明", "流程", "指南", "函", "公示",
     ]
 
+    static let endingList = SuffixList(endings)
+
     /// What stands between a page's title and the site's name after it: "…的通知-某某网".
     static let siteNameSeparators = ScalarSet(of: "-_|｜–—")
 
@@ -52,6 +54,6 @@ enum TitleShape {
         {
             text = text[0..<open]
         }
-        return text.count >= 4 && !text.scalars.contains("。") && endings.contains { text.hasSuffix($0) }
+        return text.count >= 4 && endingList.endsAny(text) && !text.scalars.contains("。")
     }
 }
