@@ -122,6 +122,22 @@ struct TextScanningTests {
         #expect(!SuffixList(TitleShape.endings).endsAny(TextLine("请各单位认真组织申报。")))
     }
 
+    @Test("Chinese numerals: the quick look lets through every scalar the digit table reads, for every scalar")
+    func chineseNumerals() {
+        var numerals = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expectedDigit = ChineseNumerals.digitValue(scalar)
+            let expectedNumeral = expectedDigit != nil || scalar == "十" || scalar == "拾" || scalar == "百"
+            if ChineseNumerals.digit(scalar) != expectedDigit || ChineseNumerals.isNumeral(scalar) != expectedNumeral {
+                Issue.record("U+\(String(value, radix: 16)): digit \(String(describing: ChineseNumerals.digit(scalar)))")
+            }
+            if expectedNumeral { numerals += 1 }
+        }
+        #expect(numerals == 28)  // 〇零○ＯO0, 一壹, 二两贰, 三叁 … 九玖, 十拾百
+        #expect(ChineseNumerals.value(of: Array("二〇二三".unicodeScalars)) == 2023)
+    }
+
     @Test("Labels found on a real contact line, through the compiled table")
     func contactLabels() throws {
         let line = TextLine("联系人：李正 周轶，电话：0591-87654321，邮箱：caq@caq.org.cn")

@@ -1,8 +1,17 @@
 /// Chinese numerals as official documents write them: 一 … 九十九 in outlines ("十二、"), and
 /// digit by digit in dates ("二〇二三年").
 package enum ChineseNumerals {
+    /// The numerals, 十 拾 百 included: a scalar outside them is passed over with one bit test, where
+    /// the `switch` compared it with each (the readers ask it of every scalar of a sentence).
+    static let numerals = ScalarSet(of: "〇零○ＯO0一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百")
+
     /// The value of one numeral digit, 〇 and its look-alikes included.
     package static func digit(_ scalar: Unicode.Scalar) -> Int? {
+        numerals.contains(scalar) ? digitValue(scalar) : nil
+    }
+
+    /// `digit`, without the quick look first.
+    static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
         switch scalar {
         case "〇", "零", "○", "Ｏ", "O", "0": return 0
         case "一", "壹": return 1
@@ -19,7 +28,7 @@ package enum ChineseNumerals {
     }
 
     package static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
-        digit(scalar) != nil || scalar == "十" || scalar == "拾" || scalar == "百"
+        numerals.contains(scalar)
     }
 
     /// A number written with 十 and 百 ("十二" = 12, "二十五" = 25, "三十" = 30, "三百零五" = 305), or a
