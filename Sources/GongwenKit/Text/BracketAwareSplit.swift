@@ -10,15 +10,20 @@ extension TextLine {
         var ranges: [Range<Int>] = []
         var depth = 0
         var start = 0
-        for (i, scalar) in scalars.enumerated() {
-            if Self.openingBrackets.contains(scalar) {
-                depth += 1
-            } else if Self.closingBrackets.contains(scalar) {
-                depth = Swift.max(0, depth - 1)
-            } else if depth == 0, separators.contains(scalar) {
-                let end = keepingSeparators ? i + 1 : i
-                if end > start { ranges.append(start..<end) }
-                start = i + 1
+        // The sets read once, not at each scalar, and the scalars read from their buffer.
+        let opening = Self.openingBrackets
+        let closing = Self.closingBrackets
+        scalars.withUnsafeBufferPointer { scalars in
+            for (i, scalar) in scalars.enumerated() {
+                if opening.contains(scalar) {
+                    depth += 1
+                } else if closing.contains(scalar) {
+                    depth = Swift.max(0, depth - 1)
+                } else if depth == 0, separators.contains(scalar) {
+                    let end = keepingSeparators ? i + 1 : i
+                    if end > start { ranges.append(start..<end) }
+                    start = i + 1
+                }
             }
         }
         if start < count { ranges.append(start..<count) }
