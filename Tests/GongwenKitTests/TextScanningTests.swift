@@ -101,7 +101,23 @@ struct TextScanningTests {
             }
             #expect(positions.isEmpty == !submissionWords.words.contains { textLine.contains($0) }, "\(line)")
             #expect(list.firstPositions(in: textLine) == words.map { $0.isEmpty ? nil : textLine.firstIndex(of: $0) })
+            // The first of any word, and every place of each word (overlapping ones too: 报送 in 报送至).
+            #expect(
+                submissionWords.firstPosition(in: textLine)
+                    == submissionWords.words.compactMap { textLine.firstIndex(of: $0) }.min())
+            let every = submissionWords.allPositions(in: textLine)
+            for (index, word) in submissionWords.words.enumerated() {
+                var expected: [Int] = []
+                var from = 0
+                while let at = textLine.firstIndex(of: word, from: from) {
+                    expected.append(at)
+                    from = at + 1
+                }
+                #expect(every[index] == expected, "\(word) in \(line)")
+            }
         }
+        let repeated = WordList(["限报", "报限", "报"]).allPositions(in: TextLine("限报限报限"))
+        #expect(repeated == [[0, 2], [1, 3], [1, 3]])  // 限报 at 0 and 2, 报限 at 1 and 3, 报 at 1 and 3
     }
 
     @Test("SuffixList answers as asking each word's hasSuffix does, on real lines and at the edges")

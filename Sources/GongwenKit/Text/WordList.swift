@@ -71,6 +71,22 @@ package struct WordList: Sendable {
         return positions
     }
 
+    /// Where the first of the words stands in `line` (the least of their `firstIndex(of:)`), or nil.
+    package func firstPosition(in line: TextLine) -> Int? {
+        line.scalars.indices.first { firstMatch(at: $0, in: line) != nil }
+    }
+
+    /// Every position where each word stands in `line`, in increasing order, overlapping ones
+    /// included: what calling `firstIndex(of:from:)` again after each find gives for each word, in
+    /// one pass over the line.
+    package func allPositions(in line: TextLine) -> [[Int]] {
+        var positions = [[Int]](repeating: [], count: words.count)
+        for i in line.scalars.indices where initials.contains(line.scalars[i]) {
+            for index in matches(at: i, in: line) { positions[index].append(i) }
+        }
+        return positions
+    }
+
     private func stands(_ index: Int, at i: Int, in line: TextLine) -> Bool {
         let word = scalars[index]
         guard i + word.count <= line.count else { return false }

@@ -7,6 +7,7 @@ package enum DeadlineExtractor {
     /// 申报 followed by these is a noun (申报材料, 申报企业), not the act of applying.
     static let nounsAfterApply = ["材料", "书", "表", "企业", "单位", "编号", "系统", "页面", "入口", "工作", "流程", "条件", "要求"]
     static let windowLabels = ["申报时间", "报名时间", "受理时间", "提交时间", "报送时间", "申报日期", "征集时间", "公示期", "公示时间", "公示日期"]
+    static let windowLabelList = WordList(windowLabels)
     static let modalEndings = ["应当", "务必", "必须", "需要", "应", "须", "需", "要", "可", "请"]
 
     package static func extract(
@@ -22,7 +23,7 @@ package enum DeadlineExtractor {
             guard !expressions.isEmpty else { continue }
             // What each date expression asks of its sentence, found once for the sentence: a sentence
             // with thousands of dates must not be read again for each.
-            let firstWindowLabel = windowLabels.compactMap { line.firstIndex(of: $0) }.min()
+            let firstWindowLabel = windowLabelList.firstPosition(in: line)
             let firstDueLabel = ["截止", "截至"].compactMap { line.firstIndex(of: $0) }.min()
             let verbs = verbPositions(in: line)
             lazy var sentenceSubject = SentenceSubject.find(line)

@@ -5,6 +5,12 @@ package enum QuotaExtractor {
     static let units: Set<Unicode.Scalar> = ["项", "家", "个", "名", "件", "户"]
     /// Words that put a limit on the number after them.
     static let limits = ["不超过", "不能超过", "不得超过", "不多于", "最多", "至多", "限报", "限推荐", "放宽至", "放宽到", "推荐"]
+    static let limitList = WordList(limits)
+    /// A sentence that sets a quota holds one of these; the others are passed over after one scan.
+    static let quotaWords = WordList(["推荐", "名额", "放宽", "超过", "不多于", "限报", "不限"])
+    /// "推荐数量不限", "名额不限", "不限名额": where the notice says it sets no limit (the first that
+    /// stands in a sentence, in this order).
+    static let unlimitedPhrases = WordList(["推荐数量不限", "申报数量不限", "推荐名额不限", "名额不限", "数量不限", "不限名额", "不限数量"])
     /// Where the named bodies end in a quota clause: the verb phrase that sets the limit. (Not the bare
     /// 推荐, which also stands inside the noun 推荐单位.)
     static let subjectStops = [
@@ -13,8 +19,7 @@ package enum QuotaExtractor {
 
     package static func extract(_ sentences: [Sentence]) -> [Quota] {
         var quotas: [Quota] = []
-        for sentence in sentences
-        where ["推荐", "名额", "放宽", "超过", "不多于", "限报", "不限"].contains(where: sentence.line.contains) {
+        for sentence in sentences where quotaWords.occurs(in: sentence.line) {
             let line = sentence.line
             if let range = unlimited(in: line) {
                 quotas.append(
@@ -61,9 +66,9 @@ package enum QuotaExtractor {
     /// A number after a limit word and before a unit: "不超过 2 项" → (2, range of "2项").
     static func limitedNumber(in words: TextLine) -> (Int, Range<Int>)? {
         let s = words.scalars
-        for limit in limits {
-            var from = 0
-            while let at = words.firstIndex(of: limit, from: from) {
+        let positions = limitList.allPositions(in: words)
+        for (index, limit) in limits.enumerated() {
+            for at in positions[index] {
                 var i = at + limit.unicodeScalars.count
                 while i < s.count, s[i].isLineSpace { i += 1 }
                 let start = i
@@ -76,7 +81,6 @@ package enum QuotaExtractor {
                 {
                     return (value, start..<(i + 1))
                 }
-                from = at + 1
             }
         }
         return nil
@@ -84,8 +88,9 @@ package enum QuotaExtractor {
 
     /// "推荐数量不限", "名额不限", "不限名额", "数量不限": where the notice says it sets no limit.
     static func unlimited(in line: TextLine) -> Range<Int>? {
-        for phrase in ["推荐数量不限", "申报数量不限", "推荐名额不限", "名额不限", "数量不限", "不限名额", "不限数量"] {
-            if let at = line.firstIndex(of: phrase) { return at..<(at + phrase.unicodeScalars.count) }
+        let first = unlimitedPhrases.firstPositions(in: line)
+        for index in first.indices {
+            if let at = first[index] { return at..<(at + unlimitedPhrases.length(index)) }
         }
         return nil
     }

@@ -83,12 +83,13 @@ enum SentenceSubject {
     static let selfReferences = ["我委", "我厅", "我局", "我部", "我办", "我会", "我司", "我处", "本委", "本厅", "本局", "本部", "本会"]
 
     static let verbs = ["参照", "按照", "结合", "对照", "从", "于", "将", "在", "根据", "认真", "积极", "做好", "组织", "择优"]
+    static let verbList = WordList(verbs)
     static let bodies = OrganizationName.suffixes + ["单位", "企业", "部门", "机构", "会员"]
 
     static func find(_ line: TextLine) -> String? {
         guard let please = line.firstIndex(of: "请") else { return nil }
         let rest = line[(please + 1)..<line.count]
-        guard let stop = verbs.compactMap({ rest.firstIndex(of: $0) }).min(), stop > 0 else { return nil }
+        guard let stop = verbList.firstPosition(in: rest), stop > 0 else { return nil }
         let name = rest[0..<stop].trimmed()
         return isBody(name.text) ? name.text : nil
     }
