@@ -10,6 +10,9 @@ enum TextNoise {
         "lsquo": "‘", "rsquo": "’", "middot": "·", "mdash": "—", "ndash": "–", "hellip": "…",
     ]
 
+    /// The ASCII punctuation a text puts right after its words ("主管部门:"), before any noise.
+    static let textPunctuation = ScalarSet(of: ":,;")
+
     static func clean(_ line: TextLine) -> TextLine {
         let s = line.scalars
         guard s.contains("&") || s.contains(" ") else { return line }
@@ -17,7 +20,7 @@ enum TextNoise {
         guard
             s.indices.contains(where: { i in
                 s[i] == "&" && entity(s, at: i) != nil || s[i].isASCII && jammerEnd(s, at: i) != nil
-                    || i + 1 < s.count && ":,;".unicodeScalars.contains(s[i]) && jammerEnd(s, at: i + 1) != nil
+                    || i + 1 < s.count && textPunctuation.contains(s[i]) && jammerEnd(s, at: i + 1) != nil
             })
         else { return line }
         var out = TextLine()
@@ -29,7 +32,7 @@ enum TextNoise {
                 continue
             }
             // A colon or comma right after the text is the text's own ("主管部门:) G( A* …").
-            let keepsPunctuation = i > 0 && !s[i - 1].isASCII && ":,;".unicodeScalars.contains(s[i])
+            let keepsPunctuation = i > 0 && !s[i - 1].isASCII && textPunctuation.contains(s[i])
             if let end = jammerEnd(s, at: keepsPunctuation ? i + 1 : i) {
                 if keepsPunctuation { out.append(s[i], from: line.origins[i]) }
                 i = end
