@@ -123,10 +123,11 @@ struct TextScanningTests {
     @Test("SuffixList answers as asking each word's hasSuffix does, on real lines and at the edges")
     func suffixList() {
         let lists = [TitleShape.endings, OrganizationName.suffixes, ["𠮷", "通知", ""]]
-        let lines = Self.lines + [
-            "关于开展2023年全国质量标杆遴选活动的通知", "关于公布2022年质量标杆名单的通知（试行）", "福建省工业和信息化厅",
-            "中国质量协会", "请各单位认真组织申报。", "通", "知", "𠮷", "函",
-        ]
+        let lines =
+            Self.lines + [
+                "关于开展2023年全国质量标杆遴选活动的通知", "关于公布2022年质量标杆名单的通知（试行）", "福建省工业和信息化厅",
+                "中国质量协会", "请各单位认真组织申报。", "通", "知", "𠮷", "函",
+            ]
         for words in lists {
             let list = SuffixList(words)
             for line in lines {
@@ -146,7 +147,8 @@ struct TextScanningTests {
             let expectedDigit = ChineseNumerals.digitValue(scalar)
             let expectedNumeral = expectedDigit != nil || scalar == "十" || scalar == "拾" || scalar == "百"
             if ChineseNumerals.digit(scalar) != expectedDigit || ChineseNumerals.isNumeral(scalar) != expectedNumeral {
-                Issue.record("U+\(String(value, radix: 16)): digit \(String(describing: ChineseNumerals.digit(scalar)))")
+                Issue.record(
+                    "U+\(String(value, radix: 16)): digit \(String(describing: ChineseNumerals.digit(scalar)))")
             }
             if expectedNumeral { numerals += 1 }
         }
