@@ -21,11 +21,13 @@ enum Reflow {
         var widths: [Int] = []
         // Lines that begin with a number are list items (a directory's entries are all short and
         // unpunctuated); only running text tells the width of the page.
-        for case let .content(line, level, inputWidth) in pieces where level == nil && !line.scalars.contains("\t") {
+        // (A table row, with its tabs, tells nothing either; the line is scanned for one last, when the
+        // cheaper tests have let it through: most lines end in 。.)
+        for case let .content(line, nil, inputWidth) in pieces {
             guard let last = line.scalars.last, !last.isTerminalPunctuation, last != "。",
-                OutlineMarker.parse(line) == nil
+                inputWidth >= minimumPageWidth, OutlineMarker.parse(line) == nil, !line.scalars.contains("\t")
             else { continue }
-            if inputWidth >= minimumPageWidth { widths.append(inputWidth) }
+            widths.append(inputWidth)
         }
         guard widths.count >= 5 else { return nil }
         // The page width is the most common width; wrapped text clusters within a few columns of it.

@@ -15,7 +15,7 @@ enum TextNoise {
 
     static func clean(_ line: TextLine) -> TextLine {
         let s = line.scalars
-        guard s.contains("&") || s.contains(" ") else { return line }
+        guard s.contains(where: { $0 == "&" || $0 == " " }) else { return line }
         // Most lines hold neither: look before copying.
         guard
             s.indices.contains(where: { i in
