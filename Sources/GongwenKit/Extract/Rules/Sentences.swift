@@ -33,8 +33,19 @@ enum Sentences {
     /// each paragraph, cut at 。！？ and ； outside brackets and quotes.
     static func of(_ sections: [Section]) -> [Sentence] {
         var result: [Sentence] = []
+        // Room for as many sentences as the lines can hold (one a line, and one more a sentence end),
+        // reserved at once: grown by doubling, the array of a huge notice's sentences kept up to half
+        // of itself unused.
+        result.reserveCapacity(mostSentences(in: sections))
         append(sections, headings: [], to: &result)
         return result
+    }
+
+    private static func mostSentences(in sections: [Section]) -> Int {
+        sections.reduce(0) { count, section in
+            count + mostSentences(in: section.children)
+                + section.lines.reduce(0) { $0 + 1 + $1.line.scalars.count(where: sentenceEnds.contains) }
+        }
     }
 
     /// Appends the sentences of `sections` to `result`: one array for the whole outline, not one per
