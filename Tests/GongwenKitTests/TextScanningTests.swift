@@ -156,6 +156,30 @@ struct TextScanningTests {
         #expect(ChineseNumerals.value(of: Array("二〇二三".unicodeScalars)) == 2023)
     }
 
+    @Test("String(scalars:) is the string of the scalars, from any collection of them")
+    func stringFromScalars() {
+        for line in Self.lines + ["中国质量协会（caq@caq.org.cn）工信厅科函〔2023〕12号"] {
+            let text = TextLine(line)
+            let scalars = Array(line.unicodeScalars)
+            #expect(String(scalars: scalars) == line)
+            #expect(String(scalars: text.scalars) == line)
+            #expect(String(scalars: scalars.lazy.filter { _ in true }) == line)  // not contiguous
+            for start in [0, scalars.count / 3] where start <= scalars.count {
+                let end = max(start, scalars.count - 2)
+                let expected = String(String.UnicodeScalarView(scalars[start..<end]))
+                #expect(String(scalars: scalars[start..<end]) == expected)
+                #expect(String(scalars: text.scalars[start..<end]) == expected)
+                #expect(String(scalars: text[start..<end].scalars) == expected)
+            }
+        }
+        #expect(
+            text(of: [0x1F600, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0x10000, 0x10FFFF])
+                == "😀\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}")
+        #expect(String(scalars: [Unicode.Scalar]()) == "")
+    }
+
+    private func text(of values: [UInt32]) -> String { String(scalars: values.map { Unicode.Scalar($0)! }) }
+
     @Test("Labels found on a real contact line, through the compiled table")
     func contactLabels() throws {
         let line = TextLine("联系人：李正 周轶，电话：0591-87654321，邮箱：caq@caq.org.cn")

@@ -13,7 +13,7 @@ public struct CampaignKey: Hashable, Sendable, Encodable {
     }
 
     static func campaignName(title: String, issuer: String) -> String {
-        var text = String(String.UnicodeScalarView(TextDiff.canonical(title)))
+        var text = String(scalars: TextDiff.canonical(title))
         if text.hasPrefix(issuer) { text.removeFirst(issuer.count) }
         if text.hasPrefix("关于") { text.removeFirst(2) }
         for verb in ["组织开展", "开展", "做好", "举办", "组织", "启动"] where text.hasPrefix(verb) {
@@ -39,6 +39,6 @@ public struct CampaignKey: Hashable, Sendable, Encodable {
                 i += 1
             }
         }
-        return String(String.UnicodeScalarView(scalars))
+        return String(scalars: scalars)
     }
 }

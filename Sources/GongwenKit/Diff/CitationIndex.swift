@@ -34,11 +34,11 @@ struct CitationIndex {
                 let text = "《\(title)》" + (citation.docNumber.map { "（\($0)）" } ?? "")
                 let notice = CitingNotice(path: located.address, citation: text, span: citation.span)
                 let canonical = TextDiff.canonical(title)
-                let canonicalTitle = String(String.UnicodeScalarView(canonical))
+                let canonicalTitle = String(scalars: canonical)
                 // The campaign as any organizer reads it, and as each organizer the title begins with reads it.
                 var readings: [(String?, String)] = [(nil, CampaignKey.campaignName(title: title, issuer: ""))]
                 for length in stride(from: 1, through: min(longest, canonical.count), by: 1) {
-                    let prefix = String(String.UnicodeScalarView(canonical[..<length]))
+                    let prefix = String(scalars: canonical[..<length])
                     if organizers.contains(prefix) {
                         readings.append((prefix, CampaignKey.campaignName(title: title, issuer: prefix)))
                     }
@@ -94,7 +94,7 @@ struct CitationIndex {
         var i = 0
         while i + 4 <= scalars.count {
             if scalars[i..<(i + 4)].allSatisfy(\.isASCIIDigit) {
-                runs.insert(String(String.UnicodeScalarView(scalars[i..<(i + 4)])))
+                runs.insert(String(scalars: scalars[i..<(i + 4)]))
             }
             i += 1
         }

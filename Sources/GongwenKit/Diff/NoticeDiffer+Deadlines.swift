@@ -64,6 +64,6 @@ extension NoticeDiffer {
                 i = end
             }
         }
-        return String(String.UnicodeScalarView(out)).trimmingSpaces()
+        return String(scalars: out).trimmingSpaces()
     }
 }

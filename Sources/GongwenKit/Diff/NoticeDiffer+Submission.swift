@@ -38,8 +38,8 @@ extension NoticeDiffer {
         func sameDocument(_ x: Citation, _ y: Citation) -> Bool {
             if let m = x.docNumber, let n = y.docNumber { return TextDiff.sameText(m, n) }
             guard let s = x.title, let t = y.title else { return false }
-            let cs = String(String.UnicodeScalarView(TextDiff.canonical(s)))
-            let ct = String(String.UnicodeScalarView(TextDiff.canonical(t)))
+            let cs = String(scalars: TextDiff.canonical(s))
+            let ct = String(scalars: TextDiff.canonical(t))
             return cs.hasSuffix(ct) || ct.hasSuffix(cs)
         }
         let matches = match(a.map(name), b.map(name), "citations", notes, threshold: 0.6) { i, j in

@@ -208,6 +208,6 @@ package enum TextDiff {
             flush()
             runs = gathered
         }
-        return runs.map { TextEdit(operation: $0.0, text: String(String.UnicodeScalarView($0.1))) }
+        return runs.map { TextEdit(operation: $0.0, text: String(scalars: $0.1)) }
     }
 }

@@ -177,7 +177,7 @@ enum HTMLText {
 
         mutating func recordDropped(_ i: Int, reason: DroppedBlock.Reason, tree: HTMLTree) {
             let words = HTMLText.plainText(i, tree: tree).split { $0.isLineSpace || $0 == "\n" || $0 == "\r" }
-            var excerpt = words.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+            var excerpt = words.map { String(scalars: $0) }.joined(separator: " ")
             if excerpt.count > 60 { excerpt = String(excerpt.prefix(60)) + "…" }
             guard !excerpt.isEmpty else { return }
             // libxml2 gives lines only: the span runs from the first tag on the block's first line to the
@@ -498,7 +498,7 @@ struct SourceAligner {
     }
 
     private func isAmpersandReference(length: Int) -> Bool {
-        let name = String(String.UnicodeScalarView(lines[line][(column + 1)..<(column + length - 1)])).lowercased()
+        let name = String(scalars: lines[line][(column + 1)..<(column + length - 1)]).lowercased()
         return name == "amp" || name == "#38" || name == "#x26"
     }
 

@@ -38,7 +38,7 @@ enum MarkupResidue {
                 continue
             }
             if s[i] == "[", let (textRange, urlRange, end) = inlineLink(s, at: i) {
-                let url = String(String.UnicodeScalarView(s[urlRange]))
+                let url = String(scalars: s[urlRange])
                 if !textRange.isEmpty {
                     let text = line[textRange]
                     links.append(Link(text: text.text, url: url, span: line.span(textRange)))
@@ -49,7 +49,7 @@ enum MarkupResidue {
             }
             if s[i] == "<", let close = autolinkEnd(s, at: i) {
                 let range = (i + 1)..<close
-                let url = String(String.UnicodeScalarView(s[range]))
+                let url = String(scalars: s[range])
                 links.append(Link(text: url, url: url, span: line.span(range)))
                 out.append(contentsOf: line, range: range)
                 i = close + 1
@@ -87,7 +87,7 @@ enum MarkupResidue {
 
     /// `<http…>`, `<https…>` or `<mailto:…>` at `start`: the index of `>`.
     private static func autolinkEnd(_ s: Scalars, at start: Int) -> Int? {
-        let rest = String(String.UnicodeScalarView(s[(start + 1)..<min(s.count, start + 9)])).lowercased()
+        let rest = String(scalars: s[(start + 1)..<min(s.count, start + 9)]).lowercased()
         guard rest.hasPrefix("http://") || rest.hasPrefix("https://") || rest.hasPrefix("mailto:") else { return nil }
         var i = start + 1
         while i < s.count, s[i] != ">" {

@@ -10,7 +10,7 @@ package enum QueryForm {
         var line = TextLine(original: scalars, lineNumber: 1)
         line = Normalizer.collapseSpaces(Normalizer.composeNFC(Normalizer.foldWidths(line))).trimmed()
         let simplified = ScriptFolding.simplified(Array(line.scalars))
-        return String(String.UnicodeScalarView(simplified))
+        return String(scalars: simplified)
     }
 
     /// The document number the query is, in any bracket form ("中国质协字[2023]71号",

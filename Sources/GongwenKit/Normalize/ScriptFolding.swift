@@ -53,7 +53,7 @@ enum ScriptFolding {
     /// The text in traditional script (ICU's "Simplified-Traditional"): what a mirror serves; the tests
     /// make traditional versions of notices with it.
     static func traditional(_ text: String) -> String? {
-        transform(Array(text.unicodeScalars), toSimplified: false).map { String(String.UnicodeScalarView($0)) }
+        transform(Array(text.unicodeScalars), toSimplified: false).map { String(scalars: $0) }
     }
 
     private static func transform(_ scalars: [Unicode.Scalar], toSimplified: Bool = true) -> [Unicode.Scalar]? {

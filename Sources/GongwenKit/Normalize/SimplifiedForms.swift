@@ -42,7 +42,7 @@ enum SimplifiedForms {
         var lines: [String] = []
         for start in stride(from: 0, to: pairs.count, by: 20) {
             lines.append(
-                pairs[start..<min(pairs.count, start + 20)].map { String(String.UnicodeScalarView([$0.0, $0.1])) }
+                pairs[start..<min(pairs.count, start + 20)].map { String(scalars: [$0.0, $0.1]) }
                     .joined())
         }
         return """

@@ -49,7 +49,7 @@ enum TextNoise {
         var i = start + 1
         while i < s.count, i - start <= 9, s[i].isASCIILetter || s[i].isHan { i += 1 }
         guard i < s.count, s[i] == ";", i - start - 1 >= 2 else { return nil }
-        let name = String(String.UnicodeScalarView(s[(start + 1)..<i]))
+        let name = String(scalars: s[(start + 1)..<i])
         if name.unicodeScalars.allSatisfy(\.isASCIILetter), entities[name.lowercased()] == nil, name.count > 6 {
             return nil
         }

@@ -170,7 +170,7 @@ package enum DocNumberScanner {
             let year = Numerals.decimal(s[yearStart..<yearEnd]),
             let serial = Numerals.decimal(s[serialStart..<serialEnd])
         else { return nil }
-        let agency = String(String.UnicodeScalarView(s[agencyStart..<agencyEnd]))
+        let agency = String(scalars: s[agencyStart..<agencyEnd])
         return Match(agency: agency, year: year, serial: serial, range: agencyStart..<(hao + 1))
     }
 }

@@ -54,6 +54,13 @@ package struct Scalars: RandomAccessCollection, Sendable, Hashable {
         }
     }
 
+    /// The scalars are contiguous: a generic algorithm (and a `Slice` of them) may read them as a buffer.
+    package func withContiguousStorageIfAvailable<R>(
+        _ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R
+    ) rethrows -> R? {
+        try withUnsafeBufferPointer(body)
+    }
+
     package mutating func append(_ scalar: Unicode.Scalar) {
         ownStorage()
         storage.append(scalar)

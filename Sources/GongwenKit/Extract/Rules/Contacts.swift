@@ -490,7 +490,7 @@ package enum ContactExtractor {
         guard start < s.count, s[start].isASCIIDigit,
             start == 0 || !(s[start - 1].isASCIIDigit || s[start - 1].isASCIILetter)
         else { return nil }
-        let text = { (range: Range<Int>) in String(String.UnicodeScalarView(s[range].filter(\.isASCIIDigit))) }
+        let text = { (range: Range<Int>) in String(scalars: s[range].filter(\.isASCIIDigit)) }
         // Mobile: 1xx, then two groups of four, the same separator (a space or a dash) between them.
         if s[start] == "1", let a = digits(3...3, at: start), let sep = separator(at: a, " -"),
             let b = digits(4...4, at: sep), b < s.count, s[b] == s[a], let c = digits(4...4, at: b + 1), ends(c)
@@ -545,7 +545,7 @@ package enum ContactExtractor {
                 i += 1
             }
             let digits = line.scalars[i...].prefix { $0.isASCIIDigit }
-            if digits.count == 6 { return String(String.UnicodeScalarView(digits)) }
+            if digits.count == 6 { return String(scalars: digits) }
         }
         return nil
     }
@@ -655,7 +655,7 @@ package enum ContactExtractor {
             guard start < at, let dot = domain.lastIndex(of: "."), end - dot >= 3,
                 s[(dot + 1)..<end].allSatisfy(\.isASCIILetter)
             else { continue }
-            found.append((String(String.UnicodeScalarView(s[start..<end])), start..<end))
+            found.append((String(scalars: s[start..<end]), start..<end))
         }
         return found
     }

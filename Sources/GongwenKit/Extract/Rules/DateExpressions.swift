@@ -124,7 +124,7 @@ enum DateExpressions {
     /// The text between two positions when it is short (a range word), else nil.
     private static func between(_ from: Int, _ to: Int, in s: Scalars) -> String? {
         guard to >= from, to - from <= 2 else { return nil }
-        return String(String.UnicodeScalarView(s[from..<to].filter { !$0.isLineSpace }))
+        return String(scalars: s[from..<to].filter { !$0.isLineSpace })
     }
 }
 

@@ -77,13 +77,13 @@ package enum DirectoryExtractor {
         if let province = IssuerLevels.provincialDivisions.first(where: { name.hasPrefix($0) }) {
             let rest = Array(name.dropFirst(province.count).unicodeScalars)
             if let length = IssuerLevels.prefectureLength(rest) {
-                return (.municipalDepartment, String(String.UnicodeScalarView(rest[..<length])))
+                return (.municipalDepartment, String(scalars: rest[..<length]))
             }
             return (.provincialDepartment, province)
         }
         let scalars = Array(name.unicodeScalars)
         if let length = IssuerLevels.prefectureLength(scalars) {
-            return (.municipalDepartment, String(String.UnicodeScalarView(scalars[..<length])))
+            return (.municipalDepartment, String(scalars: scalars[..<length]))
         }
         return (.other, nil)
     }
