@@ -38,9 +38,13 @@ package struct TextLine: Sendable, Equatable {
     package var text: String { scalars.withUnsafeBufferPointer(Self.string) }
 
     /// The string of some scalars, encoded as UTF-8 in one pass (appending them to a
-    /// `String.UnicodeScalarView` one by one costs several times as much).
+    /// `String.UnicodeScalarView` one by one costs several times as much), into storage of its exact
+    /// size: a string keeps the capacity it was made with, and four bytes a scalar held a Chinese
+    /// text's strings a third larger than they are, an ASCII one's four times.
     static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
-        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        var length = 0
+        for scalar in scalars { length += UTF8.width(scalar) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
             var n = 0
             for scalar in scalars {
                 let value = scalar.value
