@@ -184,7 +184,7 @@ package enum SiteFurniture {
     /// "首页 > 新闻资讯 > 正文", "您现在的位置：…", "龙智造工业快报>政策快报>政策详情".
     static func isBreadcrumb(_ line: TextLine) -> Bool {
         if ["您现在的位置", "当前位置", "您的位置", "所在位置", "现在的位置"].contains(where: { line.hasPrefix($0) }) { return true }
-        let separators = line.scalars.filter { $0 == ">" || $0 == "»" || $0 == "〉" || $0 == "＞" }.count
+        let separators = line.scalars.count { $0 == ">" || $0 == "»" || $0 == "〉" || $0 == "＞" }
         return separators >= 2 && line.count <= 80 && !line.scalars.contains("。") && !line.scalars.contains("，")
     }
 
