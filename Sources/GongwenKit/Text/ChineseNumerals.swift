@@ -1,30 +1,18 @@
 /// Chinese numerals as official documents write them: 一 … 九十九 in outlines ("十二、"), and
 /// digit by digit in dates ("二〇二三年").
 package enum ChineseNumerals {
-    /// The numerals, 十 拾 百 included: a scalar outside them is passed over with one bit test, where
-    /// the `switch` compared it with each (the readers ask it of every scalar of a sentence).
-    static let numerals = ScalarSet(of: "〇零○ＯO0一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百")
+    /// The ways each digit is written, by value: 〇 and its look-alikes for 0, the financial forms
+    /// (壹 贰 …) and 两 beside the plain ones.
+    static let digitForms = ["〇零○ＯO0", "一壹", "二两贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"]
+
+    /// Every numeral, the digits and 十 拾 百: a scalar outside them is passed over with one bit test
+    /// (the readers ask it of every scalar of a sentence).
+    static let numerals = ScalarSet(of: digitForms.joined() + "十拾百")
 
     /// The value of one numeral digit, 〇 and its look-alikes included.
     package static func digit(_ scalar: Unicode.Scalar) -> Int? {
-        numerals.contains(scalar) ? digitValue(scalar) : nil
-    }
-
-    /// `digit`, without the quick look first.
-    static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
-        switch scalar {
-        case "〇", "零", "○", "Ｏ", "O", "0": return 0
-        case "一", "壹": return 1
-        case "二", "两", "贰": return 2
-        case "三", "叁": return 3
-        case "四", "肆": return 4
-        case "五", "伍": return 5
-        case "六", "陆": return 6
-        case "七", "柒": return 7
-        case "八", "捌": return 8
-        case "九", "玖": return 9
-        default: return nil
-        }
+        guard numerals.contains(scalar) else { return nil }
+        return digitForms.firstIndex { $0.unicodeScalars.contains(scalar) }
     }
 
     package static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
