@@ -4,42 +4,29 @@ package enum RecordBuilder {
         let fields = HeaderFieldExtractor.extract(notice)
         var embedded: [NoticeRecord] = []
         var embeddedLines: [ClosedRange<Int>] = []
+        for appendix in notice.appendices {
+            guard case let .notice(inner) = appendix.content else { continue }
+            let lines = lineRange(of: inner)
+            let innerLinks = links.filter { link in lines.map { $0.contains(link.span.startLine) } ?? false }
+            embedded.append(record(inner, source: source, links: innerLinks))
+            if let lines { embeddedLines.append(lines) }
+        }
+        let ownLinks = links.filter { link in !embeddedLines.contains { $0.contains(link.span.startLine) } }
+        // Everything read from sentences first: they are let go before the sections' text is made, so
+        // that a huge notice does not hold both at once.
+        let read = SentenceFindings.read(notice, fields: fields)
+
         var appendedSections: [(Appendix, [SectionRecord], Int?)] = []
+        var embeddedCount = 0
         for appendix in notice.appendices {
             switch appendix.content {
-            case let .notice(inner):
-                let lines = lineRange(of: inner)
-                let innerLinks = links.filter { link in lines.map { $0.contains(link.span.startLine) } ?? false }
-                embedded.append(record(inner, source: source, links: innerLinks))
-                if let lines { embeddedLines.append(lines) }
-                appendedSections.append((appendix, [], embedded.count - 1))
+            case .notice:
+                embeddedCount += 1
+                appendedSections.append((appendix, [], embeddedCount - 1))
             case let .sections(sections):
                 appendedSections.append((appendix, sections.map(sectionRecord), nil))
             }
         }
-
-        let ownLinks = links.filter { link in !embeddedLines.contains { $0.contains(link.span.startLine) } }
-        let bodySentences = Sentences.of(notice.body)
-        // A date written without its year is in the year of signing; without a signature, in the year
-        // the page published the notice, of its document number, of its campaign, or last of the
-        // latest document it cites.
-        func latestCitedYear() -> Int? {  // read only when nothing else gives the year
-            bodySentences.flatMap { DocNumberScanner.matches(in: $0.line).map(\.year) }.filter {
-                (1949...2199).contains($0)
-            }.max()
-        }
-        let context = ExtractionContext(
-            year: fields.signedOn.flatMap { Int($0.date.prefix(4)) } ?? fields.publishedOn.flatMap {
-                Int($0.date.prefix(4))
-            }
-                ?? fields.docNumber?.year ?? fields.campaignYear ?? latestCitedYear(),
-            signedOn: notice.date.flatMap { DateScanner.signingDate($0.line) }.flatMap { date in
-                date.year.flatMap { year in date.day.map { (year, date.month, $0) } }
-            },
-            issuerName: fields.issuer.name,
-            issuerLevel: fields.issuer.level
-        )
-        let dates = DeadlineExtractor.extract(bodySentences, context: context)
 
         return NoticeRecord(
             source: source,
@@ -51,41 +38,26 @@ package enum RecordBuilder {
             publishedOn: fields.publishedOn?.date,
             campaignYear: fields.campaignYear,
             sections: notice.body.map(sectionRecord),
-            deadlines: dates.deadlines,
-            schedule: dates.schedule,
-            quotas: QuotaExtractor.extract(bodySentences),
+            deadlines: read.deadlines,
+            schedule: read.schedule,
+            quotas: read.quotas,
             focusAreas: ListExtractor.focusAreas(notice),
             eligibility: ListExtractor.eligibility(notice),
             contacts: ContactExtractor.extract(
-                notice.body, closing: ([notice.annotation].compactMap { $0 }) + notice.unplaced, context: context),
+                notice.body, closing: ([notice.annotation].compactMap { $0 }) + notice.unplaced,
+                context: read.context),
             directory: DirectoryExtractor.extract(notice),
-            citations: CitationExtractor.extract(
-                [
-                    bodySentences,
-                    notice.attachmentNote.flatMap { Sentences.split($0.line) }.map { Sentence(line: $0, headings: []) },
-                    appendedSentences(notice),
-                ].joined()
-            ).filter { $0.title != nil || $0.docNumber != fields.docNumber?.text },
-            submission: SubmissionExtractor.extract(bodySentences),
+            citations: read.citations,
+            submission: read.submission,
             attachments: attachments(
                 notice, appended: appendedSections, fileLinks: ownLinks.filter { LinkKinds.isFile($0.url) },
-                sentences: bodySentences),
+                references: read.attachmentReferences),
             embedded: embedded,
             elements: elements(notice),
             attachmentLinks: ownLinks.filter { LinkKinds.isFile($0.url) },
             urls: ownLinks.filter { !LinkKinds.isFile($0.url) },
-            diagnostics: diagnostics(notice, fields)
-                + malformedNumbers(bodySentences.map(\.line) + notice.attachmentNote.map(\.line))
-                + unreadableNumbers(bodySentences.map(\.line))
+            diagnostics: diagnostics(notice, fields) + read.numberDiagnostics
         )
-    }
-
-    /// The sentences of the attachments appended as outlines (a forwarded notice has its own record).
-    static func appendedSentences(_ notice: SegmentedNotice) -> [Sentence] {
-        notice.appendices.flatMap { appendix -> [Sentence] in
-            guard case let .sections(sections) = appendix.content else { return [] }
-            return Sentences.of(sections)
-        }
     }
 
     static func sectionRecord(_ section: Section) -> SectionRecord {
@@ -99,11 +71,11 @@ package enum RecordBuilder {
     /// follow as attachments of their own.
     static func attachments(
         _ notice: SegmentedNotice, appended: [(Appendix, [SectionRecord], Int?)], fileLinks: [Link],
-        sentences: [Sentence]
+        references: [AttachmentReferences.Reference]
     ) -> [AttachmentRecord] {
         // A notice without a 附件说明 or appended attachments may still name its attachments in passing.
         if notice.attachmentNoteEntries.isEmpty, appended.isEmpty {
-            return AttachmentReferences.find(in: sentences).map { reference in
+            return references.map { reference in
                 AttachmentRecord(
                     index: reference.index, title: reference.title, span: reference.span, appended: false,
                     sections: [], embeddedRecord: nil, url: nil)
@@ -219,31 +191,6 @@ package enum RecordBuilder {
                     span: line.span))
         }
         return result
-    }
-
-    /// Document numbers written wrong: kept as written, in a diagnostic, never read as a citation.
-    static func malformedNumbers(_ lines: [TextLine]) -> [Diagnostic] {
-        lines.flatMap { line in
-            DocNumberScanner.malformed(in: line).map { number in
-                Diagnostic(
-                    severity: .warning,
-                    message: "malformed document number, kept as written: \(number.text) (\(number.reason))",
-                    span: line.span(number.range))
-            }
-        }
-    }
-
-    /// Counts too long to read ("推荐" + twenty digits + "项"): kept as written, in a diagnostic.
-    static func unreadableNumbers(_ lines: [TextLine]) -> [Diagnostic] {
-        lines.flatMap { line in
-            UnreadableNumbers.find(in: line).map { number in
-                Diagnostic(
-                    severity: .warning,
-                    message:
-                        "number too large to read (above \(Numerals.largestCount)), kept as written: \(number.text)",
-                    span: line.span(number.range))
-            }
-        }
     }
 
     /// The first and last input lines a segmented notice covers.
