@@ -25,6 +25,37 @@ void *gw_node_first_child(void *node) { return ((xmlNodePtr)node)->children; }
 
 void *gw_node_next(void *node) { return ((xmlNodePtr)node)->next; }
 
+void *gw_node_last_child(void *node) { return ((xmlNodePtr)node)->last; }
+
+void *gw_node_previous(void *node) { return ((xmlNodePtr)node)->prev; }
+
+int64_t gw_node_subtree_count(void *node, int64_t *text_scalars) {
+    // Iterative (a page may nest deeper than a C stack allows): down to the first child, else on to the
+    // next sibling, else back up to the first ancestor with one.
+    int64_t count = 0;
+    int64_t scalars = 0;
+    xmlNodePtr root = (xmlNodePtr)node;
+    xmlNodePtr n = root;
+    while (n != NULL) {
+        if (n->type == XML_ELEMENT_NODE) count++;
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            count++;
+            if (n->content != NULL) {
+                for (const unsigned char *c = n->content; *c != 0; c++) scalars += (*c & 0xC0) != 0x80;
+            }
+        }
+        if (n->children != NULL && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            continue;
+        }
+        while (n != root && n->next == NULL) n = n->parent;
+        if (n == root) break;
+        n = n->next;
+    }
+    if (text_scalars != NULL) *text_scalars = scalars;
+    return count;
+}
+
 GWNodeKind gw_node_kind(void *node) {
     switch (((xmlNodePtr)node)->type) {
     case XML_ELEMENT_NODE: return GWNodeKindElement;

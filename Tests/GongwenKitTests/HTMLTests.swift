@@ -76,10 +76,10 @@ struct HTMLFixtureTests {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try Fixtures.path(fixture))))
             let (_, scalars) = try EncodingDetection.decode(
                 bytes, declared: Ingest.declaredCharset(bytes), path: fixture)
-            let lines = Ingest.splitLines(scalars)
+            let lines = SourceLines(scalars)
             #expect(span.startLine == span.endLine)
             let line = lines[span.startLine - 1]
-            let slice = String(String.UnicodeScalarView(line[(span.startColumn - 1)..<span.endColumn]))
+            let slice = String(scalars: line[(span.startColumn - 1)..<span.endColumn])
             #expect(slice.replacingOccurrences(of: " ", with: "") == expected, "\(fixture): \(slice)")
         }
     }
@@ -122,6 +122,58 @@ struct HTMLFixtureTests {
         #expect(html.directory.map(\.index) == text.directory.map(\.index))
         #expect(html.directory.map(\.kind) == text.directory.map(\.kind))
         #expect(html.directory.map(\.region) == text.directory.map(\.region))
+    }
+}
+
+@Suite("HTML: the page's tree as Gongwen keeps it")
+struct HTMLTreeTests {
+    /// The tree of `html`, and the bounds libxml2's tree gave for its size.
+    func readTree(_ html: [UInt8]) throws -> (HTMLTree, (nodes: Int, textScalars: Int)) {
+        var document = LibXML2.Document(utf8: html[...])
+        let most = try #require(document?.root).subtreeCount
+        let tree = HTMLTree(taking: &document)
+        #expect(document == nil, "the tree lets go of libxml2's document")
+        return (tree, most)
+    }
+
+    func pages() throws -> [(String, [UInt8])] {
+        var pages: [(String, [UInt8])] = []
+        for name in [
+            "2020_caq_table.html", "2021_shandong_br.html", "2022_caq_fullpage.html", "2023_fuzhou_links.html",
+        ] {
+            pages.append((name, [UInt8](try Data(contentsOf: URL(fileURLWithPath: try Fixtures.path(name))))))
+        }
+        let deep = String(repeating: "<div><p>一", count: 5_000) + String(repeating: "</p></div>", count: 5_000)
+        pages.append(("5,000 nested blocks", Array("<html><body>\(deep)</body></html>".utf8)))
+        pages.append(("dropped elements", Array("<p>甲<script>x</script><style>y</style>乙</p><!-- 丙 -->丁".utf8)))
+        return pages
+    }
+
+    @Test("A node's children are the nodes that name it their parent, in document order, each subtree in one piece")
+    func children() throws {
+        for (name, page) in try pages() {
+            let (tree, _) = try readTree(page)
+            var expected = [[Int]](repeating: [], count: tree.nodes.count)
+            for i in tree.nodes.indices where tree.nodes[i].parent >= 0 { expected[tree.nodes[i].parent].append(i) }
+            #expect(tree.nodes.indices.allSatisfy { tree.children(of: $0) == expected[$0] }, "\(name)")
+            #expect(tree.nodes.count > 3, "\(name)")
+        }
+    }
+
+    @Test("Every text node keeps its own text; libxml2's counts bound the nodes and the text kept")
+    func texts() throws {
+        let (tree, most) = try readTree(Array("<p>甲&amp;乙<b>ab</b>\n<script>x</script>丙</p><p></p>".utf8))
+        let texts = tree.nodes.indices.filter { tree.nodes[$0].kind == .text }.map {
+            String(scalars: tree.text(of: $0))
+        }
+        #expect(texts == ["甲&乙", "ab", "\n", "丙"])
+        #expect(tree.nodes.indices.filter { tree.nodes[$0].kind == .element }.allSatisfy { tree.text(of: $0).isEmpty })
+        for (name, page) in try pages() {
+            let (tree, most) = try readTree(page)
+            #expect(tree.nodes.count <= most.nodes, "\(name)")
+            #expect(tree.nodes.indices.reduce(0) { $0 + tree.text(of: $1).count } <= most.textScalars, "\(name)")
+        }
+        #expect(most.nodes >= tree.nodes.count)
     }
 }
 

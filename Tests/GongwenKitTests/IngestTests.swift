@@ -67,7 +67,7 @@ struct IngestTests {
     @Test("Lines are cut at LF, CRLF and CR; a BOM is dropped only where it opens the text")
     func lineBreaks() {
         func lines(_ text: String) -> [String] {
-            Ingest.splitLines(Array(text.unicodeScalars)).map { String(String.UnicodeScalarView($0)) }
+            SourceLines(Array(text.unicodeScalars)).map { String(scalars: $0) }
         }
         #expect(lines("一、总体要求\n（一）\r\n\r\n联系人：张三\r电话") == ["一、总体要求", "（一）", "", "联系人：张三", "电话"])
         #expect(lines("附件\n") == ["附件"], "a final line break ends the last line; it opens none")

@@ -83,7 +83,7 @@ struct NormalizeTests {
 
     @Test("Link targets are kept as values with the span of their text")
     func links() throws {
-        let lines = Ingest.splitLines(Array("电子邮箱: [qmb@caq.org.cn](mailto:qmb@caq.org.cn)".unicodeScalars))
+        let lines = SourceLines(Array("电子邮箱: [qmb@caq.org.cn](mailto:qmb@caq.org.cn)".unicodeScalars))
         let document = Normalizer.normalize(
             lines.enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) })
         #expect(

@@ -31,7 +31,7 @@ struct ScriptFoldingTests {
         "A simplified notice is not folded, even where the transform would rewrite a character", arguments: Corpus.files
     )
     func simplifiedLeftAlone(file: String) throws {
-        let lines = Ingest.splitLines(Array(try Corpus.text(file).unicodeScalars)).enumerated().map {
+        let lines = SourceLines(Array(try Corpus.text(file).unicodeScalars)).enumerated().map {
             TextLine(original: $0.element, lineNumber: $0.offset + 1)
         }
         #expect(ScriptFolding.simplifiedForms(of: lines) == nil)

@@ -45,7 +45,7 @@ extension TextLine {
 
 /// Logical lines of a piece of text, as the normalizer makes them.
 func normalizedLines(_ text: String) -> [NormalizedLine] {
-    let lines = Ingest.splitLines(Array(text.unicodeScalars)).enumerated().map {
+    let lines = SourceLines(Array(text.unicodeScalars)).enumerated().map {
         TextLine(original: $0.element, lineNumber: $0.offset + 1)
     }
     return Normalizer.normalize(lines).lines

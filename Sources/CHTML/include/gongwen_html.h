@@ -24,6 +24,12 @@ void *gw_html_root(void *document);
 
 void *gw_node_first_child(void *node);
 void *gw_node_next(void *node);
+/// The last child and the previous sibling: children walked from the last, without a list of them.
+void *gw_node_last_child(void *node);
+void *gw_node_previous(void *node);
+/// How many element and text nodes the subtree of `node` holds, itself included; and in
+/// `text_scalars`, how many characters its text nodes hold (UTF-8 sequences: lead bytes counted).
+int64_t gw_node_subtree_count(void *node, int64_t *text_scalars);
 GWNodeKind gw_node_kind(void *node);
 /// The element's name as libxml2 holds it (lowercase for HTML), or NULL. Owned by the document.
 const char *gw_node_name(void *node);

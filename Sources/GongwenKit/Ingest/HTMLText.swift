@@ -34,16 +34,15 @@ enum HTMLText {
         "table", "tbody", "tfoot", "thead", "tr", "ul",
     ]
 
-    static func extract(utf8 bytes: [UInt8], sourceLines: [[Unicode.Scalar]], path: String) throws -> HTMLDocumentText {
+    static func extract(
+        utf8 bytes: ArraySlice<UInt8>, sourceLines: SourceLines, path: String
+    ) throws -> HTMLDocumentText {
         guard bytes.count < Int(Int32.max) else { throw IngestError.html(path: path, reason: "larger than 2 GiB") }
         let bytes = blankingInternalSubset(bytes)
-        // The document is freed as soon as its tree is copied out.
-        let tree = try { () throws -> HTMLTree in
-            guard let document = LibXML2.Document(utf8: bytes) else {
-                throw IngestError.html(path: path, reason: "libxml2 found no document in it")
-            }
-            return HTMLTree(document: document)
-        }()
+        // The document is freed as soon as its tree is copied out (the tree takes it).
+        var document = LibXML2.Document(utf8: bytes)
+        guard document != nil else { throw IngestError.html(path: path, reason: "libxml2 found no document in it") }
+        let tree = HTMLTree(taking: &document)
         guard let root = tree.contentRoot() else { return HTMLDocumentText() }
 
         let headings = headingsBefore(root, tree: tree)
@@ -68,11 +67,11 @@ enum HTMLText {
     /// The page with its DOCTYPE's internal subset (`<!DOCTYPE html [ <!ENTITY …> ]>`) replaced by
     /// spaces, line breaks kept: libxml2's HTML parser does not read a subset and would make text of it.
     /// Entities are never expanded.
-    static func blankingInternalSubset(_ bytes: [UInt8]) -> [UInt8] {
+    static func blankingInternalSubset(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var i = bytes.startIndex
         while i < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
         let doctype = Array("<!doctype".utf8)
-        guard bytes.count - i > doctype.count,
+        guard bytes.endIndex - i > doctype.count,
             zip(bytes[i...], doctype).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
         else { return bytes }
         guard let open = bytes[i...].firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: ">") }),
@@ -107,7 +106,7 @@ enum HTMLText {
         walk: while true {
             let parent = tree.nodes[node].parent
             guard parent >= 0, tree.nodes[parent].name != "html" else { break }
-            let siblings = tree.nodes[parent].children
+            let siblings = tree.children(of: parent)
             guard let position = siblings.firstIndex(of: node) else { break }
             for sibling in siblings[..<position].reversed() where tree.nodes[sibling].kind == .element {
                 if tree.isFurniture(sibling) { continue }
@@ -132,7 +131,7 @@ enum HTMLText {
     /// <p> or <br> mark it: the next line is indented with ideographic or no-break spaces
     /// ("\n　　根据…"), or the line so far ends a sentence or a label ("…如下：", "…。") and the next
     /// begins with Han text. Other newlines in HTML are only spacing.
-    static func startsParagraph(_ text: [Unicode.Scalar], afterNewlineAt k: Int, lineSoFar: TextLine) -> Bool {
+    static func startsParagraph(_ text: Scalars, afterNewlineAt k: Int, lineSoFar: TextLine) -> Bool {
         var j = k + 1
         while j < text.count, text[j] == "\n" || text[j] == "\r" || text[j] == " " || text[j] == "\t" { j += 1 }
         guard j < text.count else { return false }
@@ -145,8 +144,8 @@ enum HTMLText {
         var result: [Unicode.Scalar] = []
         var stack = [index]
         while let i = stack.popLast() {
-            result += tree.nodes[i].text
-            stack += tree.nodes[i].children.reversed()
+            result += tree.text(of: i)
+            stack += tree.children(of: i).reversed()
         }
         return result
     }
@@ -215,7 +214,7 @@ enum HTMLText {
                 case let .enter(i):
                     let node = tree.nodes[i]
                     if node.kind == .text {
-                        addText(node.text, line: node.line, preformatted: preDepth > 0)
+                        addText(tree.text(of: i), line: node.line, preformatted: preDepth > 0)
                         continue
                     }
                     if let reason = reasonToDrop(i, root: root, tree: tree) {
@@ -241,9 +240,11 @@ enum HTMLText {
                         let origin = aligner.position(ofElementOnLine: node.line)
                         for scalar in "\(listCounters[last]).".unicodeScalars { current.append(scalar, from: origin) }
                     }
-                    if name == "a", let href = node.href { openLinks.append((href, current.count, result.lines.count)) }
+                    if name == "a", let href = tree.href(of: i) {
+                        openLinks.append((href, current.count, result.lines.count))
+                    }
                     stack.append(.leave(i))
-                    stack.append(contentsOf: node.children.reversed().map { .enter($0) })
+                    stack.append(contentsOf: tree.children(of: i).reversed().map { .enter($0) })
                 case let .leave(i):
                     let name = tree.nodes[i].name
                     if name == "pre" { preDepth -= 1 }
@@ -266,7 +267,7 @@ enum HTMLText {
             pendingSpace = nil
         }
 
-        private mutating func addText(_ text: [Unicode.Scalar], line: Int, preformatted: Bool) {
+        private mutating func addText(_ text: Scalars, line: Int, preformatted: Bool) {
             let origins = aligner.align(text, endLine: line)
             for (k, (scalar, origin)) in zip(text, origins).enumerated() {
                 if scalar == "\n" || scalar == "\r" {
@@ -295,14 +296,14 @@ enum HTMLText {
 /// the line and column it was written at: tags and comments are stepped over, and an entity
 /// reference ("&nbsp;", "&#12288;") maps to the one character it decodes to.
 struct SourceAligner {
-    let lines: [[Unicode.Scalar]]
+    let lines: SourceLines
     private var line = 0
     private var column = 0
     /// Steps left for looking ahead (`resynchronize`): twice the page, so that a page on which the
     /// looks fail (its text written as entities) stays linear.
     private var lookAheadBudget: Int
 
-    init(lines: [[Unicode.Scalar]]) {
+    init(lines: SourceLines) {
         self.lines = lines
         lookAheadBudget = 2 * lines.reduce(0) { $0 + $1.count + 1 }
     }
@@ -316,7 +317,7 @@ struct SourceAligner {
     }
 
     /// The source position of each scalar of a text node that ends on `endLine`.
-    mutating func align(_ text: [Unicode.Scalar], endLine: Int) -> [SourcePoint] {
+    mutating func align(_ text: Scalars, endLine: Int) -> [SourcePoint] {
         let newlines = text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
         let startLine = max(0, endLine - 1 - newlines)
         if startLine > line { (line, column) = (startLine, 0) }
@@ -337,7 +338,7 @@ struct SourceAligner {
     /// line) puts the cursor behind: when the text does not begin at the cursor, the cursor moves to where
     /// its first characters stand written out literally, outside tags, on the lines up to the one the text
     /// ends on. When they are not found (an entity among them), it stays.
-    private mutating func resynchronize(on text: [Unicode.Scalar], endLine: Int) {
+    private mutating func resynchronize(on text: Scalars, endLine: Int) {
         // Up to four characters that stand together in the source: the text's first word.
         let isSpace = { (scalar: Unicode.Scalar) in
             scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}"

@@ -1,19 +1,34 @@
 /// libxml2's DOM copied into flat arrays (no object per node), with the counts the content
-/// selection needs. Children follow their parent in `nodes` (pre-order).
+/// selection needs. Nodes are in document order (pre-order): a node's subtree follows it,
+/// `i..<subtreeEnd[i]`, and its children are the nodes that begin the subtrees in there.
+///
+/// A node holds no list of its children, and its link target is kept aside: on a 50 MB page the
+/// children's arrays (a million of them) and the nodes' width held 270 MB.
 struct HTMLTree {
     struct Node {
-        enum Kind { case element, text }
-        var kind: Kind
+        enum Kind: UInt8 { case element, text }
         /// Lowercased element name; empty for text.
         var name: String
-        var parent: Int
-        var children: [Int] = []
-        var text: [Unicode.Scalar] = []
-        /// libxml2's line (for text: where the text ends).
-        var line: Int
-        var href: String?
         /// class and id, lowercased, split into words.
         var hints: [String] = []
+        private var storedParent: Int32
+        private var storedLine: Int32
+        /// A text node's text: where it stands in the tree's one array of text, and its length.
+        fileprivate var textStart: Int32 = 0
+        fileprivate var textLength: Int32 = 0
+        var kind: Kind
+
+        init(kind: Kind, name: String, parent: Int, line: Int) {
+            self.kind = kind
+            self.name = name
+            storedParent = Int32(truncatingIfNeeded: parent)
+            storedLine = Int32(clamping: line)
+        }
+
+        /// The parent's index, -1 for the root.
+        var parent: Int { Int(storedParent) }
+        /// libxml2's line (for text: where the text ends).
+        var line: Int { Int(storedLine) }
     }
 
     static let droppedElements: Set<String> = [
@@ -29,6 +44,11 @@ struct HTMLTree {
     ]
 
     var nodes: [Node] = []
+    /// The `href` of each `<a>` element that has one, by index.
+    private var hrefs: [Int: String] = [:]
+    /// The text of every text node, one after the other (an array each held a 50 MB page's text in a
+    /// million allocations).
+    private var texts = Scalars()
     /// Scalars of visible text in each subtree, and of those the ones inside links.
     var textCount: [Int] = []
     var linkCount: [Int] = []
@@ -40,8 +60,18 @@ struct HTMLTree {
     /// Readable characters of article text (not in a link, not in furniture) in the nodes before index i.
     var articleTextBefore: [Int] = []
 
-    init(document: LibXML2.Document) {
-        guard let root = document.root else { return }
+    /// Copies the nodes of `document` and lets go of it (it is nil after) before the counts are made:
+    /// libxml2's tree and the counts are never held at once.
+    init(taking document: inout LibXML2.Document?) {
+        guard let root = document?.root else {
+            document = nil
+            return
+        }
+        // Upper bounds: dropped elements are counted in them.
+        let most = root.subtreeCount
+        nodes.reserveCapacity(most.nodes)
+        var texts: [Unicode.Scalar] = []
+        texts.reserveCapacity(most.textScalars)
         var stack: [(node: LibXML2.Node, parent: Int)] = [(root, -1)]
         while let (source, parent) = stack.popLast() {
             let index = nodes.count
@@ -50,20 +80,48 @@ struct HTMLTree {
                 let name = source.name?.lowercased() ?? ""
                 if Self.droppedElements.contains(name) { continue }
                 var node = Node(kind: .element, name: name, parent: parent, line: source.line)
-                if name == "a" { node.href = source.attribute("href") }
+                if name == "a", let href = source.attribute("href") { hrefs[index] = href }
                 node.hints = [source.attribute("class"), source.attribute("id")].compactMap { $0 }.flatMap(Self.words)
                 nodes.append(node)
-                stack.append(contentsOf: source.children.reversed().map { ($0, index) })
+                var child = source.lastChild
+                while let current = child {
+                    stack.append((current, index))
+                    child = current.previous
+                }
             case .text:
                 guard let content = source.text else { continue }
-                nodes.append(
-                    Node(kind: .text, name: "", parent: parent, text: Array(content.unicodeScalars), line: source.line))
+                var node = Node(kind: .text, name: "", parent: parent, line: source.line)
+                node.textStart = Int32(texts.count)
+                texts.append(contentsOf: content.unicodeScalars)
+                node.textLength = Int32(texts.count) - node.textStart
+                nodes.append(node)
             case .other:
                 continue
             }
-            if parent >= 0 { nodes[parent].children.append(index) }
         }
+        document = nil
+        self.texts = Scalars(texts)
         countText()
+    }
+
+    /// The text of node `index` (empty for an element).
+    func text(of index: Int) -> Scalars {
+        let node = nodes[index]
+        return texts.stretch(Int(node.textStart)..<Int(node.textStart + node.textLength))
+    }
+
+    /// The `href` of node `index`, when it is an `<a>` element with one.
+    func href(of index: Int) -> String? { hrefs[index] }
+
+    /// The children of node `index`, in document order.
+    func children(of index: Int) -> [Int] {
+        var children: [Int] = []
+        var child = index + 1
+        while child < subtreeEnd[index] {
+            children.append(child)
+            child = subtreeEnd[child]
+        }
+        return children
     }
 
     private static func words(_ value: String) -> [String] {
@@ -90,7 +148,7 @@ struct HTMLTree {
                 insideFurniture[i] = insideFurniture[parent] || furniture[parent]
             }
             if nodes[i].kind == .text {
-                text[i] = Self.readableCount(nodes[i].text)
+                text[i] = Self.readableCount(self.text(of: i))
                 if insideLink[i] { links[i] = text[i] }
             }
             articleText[i + 1] = articleText[i] + (insideLink[i] || insideFurniture[i] ? 0 : text[i])
@@ -107,7 +165,8 @@ struct HTMLTree {
         }
         // Anchors are counted in every subtree, furniture included.
         var anchors = [Int](repeating: 0, count: nodes.count)
-        var fileLink = nodes.map { $0.href.map(LinkKinds.isFile) ?? false }
+        var fileLink = [Bool](repeating: false, count: nodes.count)
+        for (index, href) in hrefs where LinkKinds.isFile(href) { fileLink[index] = true }
         for i in nodes.indices.reversed() where nodes[i].parent >= 0 {
             let parent = nodes[i].parent
             anchors[parent] += anchors[i] + (nodes[i].name == "a" ? 1 : 0)
@@ -120,7 +179,7 @@ struct HTMLTree {
     }
 
     /// Readable characters (letters, digits, Han): a run of punctuation or entity references is not text.
-    static func readableCount(_ scalars: [Unicode.Scalar]) -> Int {
+    static func readableCount(_ scalars: Scalars) -> Int {
         var count = 0
         for scalar in scalars {
             if scalar.isHan || scalar.isASCIILetter || scalar.isASCIIDigit {
@@ -184,14 +243,14 @@ struct HTMLTree {
     func canHoldArticle(_ index: Int) -> Bool {
         switch nodes[index].name {
         case "table", "tbody":
-            var rows = nodes[index].children.filter { nodes[$0].name == "tr" }
-            rows += nodes[index].children.filter { nodes[$0].name == "tbody" }.flatMap { nodes[$0].children }.filter {
+            var rows = children(of: index).filter { nodes[$0].name == "tr" }
+            rows += children(of: index).filter { nodes[$0].name == "tbody" }.flatMap { children(of: $0) }.filter {
                 nodes[$0].name == "tr"
             }
             guard let largest = rows.map({ textCount[$0] - linkCount[$0] }).max() else { return false }
             return largest * 10 >= (textCount[index] - linkCount[index]) * 7
         case "tr":
-            return nodes[index].children.contains { textCount[$0] * 10 >= textCount[index] * 7 }
+            return children(of: index).contains { textCount[$0] * 10 >= textCount[index] * 7 }
         default:
             return Self.articleContainers.contains(nodes[index].name)
         }
@@ -211,7 +270,7 @@ struct HTMLTree {
         while true {
             let total = textCount[current] - linkCount[current]
             guard total > 0 else { return current }
-            let candidates = nodes[current].children.filter {
+            let candidates = children(of: current).filter {
                 nodes[$0].kind == .element && !isFurniture($0) && canHoldArticle($0)
             }
             guard let best = candidates.max(by: { (textCount[$0] - linkCount[$0]) < (textCount[$1] - linkCount[$1]) })

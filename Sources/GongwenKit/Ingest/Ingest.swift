@@ -37,21 +37,22 @@ package enum Ingest {
         guard scalars.contains(where: { !$0.isLineSpace && $0 != "\n" && $0 != "\r" && $0 != "\u{FEFF}" }) else {
             throw IngestError.blank(path: path)
         }
-        let sourceLines = splitLines(scalars)
+        let sourceLines = SourceLines(scalars)
         let source = SourceInfo(path: path, format: format, encoding: encoding.name, sha256: SHA256.hex(of: bytes))
         switch format {
         case .text:
+            // Each line copied once, at its size: normalizing rewrites some lines and keeps the rest, so
+            // that lines sharing the decoded text would keep all of it alive for the few they keep.
             let lines = sourceLines.enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) }
             return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: lines)
         case .html:
             // libxml2 reads UTF-8: the input itself when it is UTF-8, else the decoded text re-encoded.
-            let utf8: [UInt8]
+            // (The input is read where it lies, not copied: a copy held a 50 MB page twice.)
+            let utf8: ArraySlice<UInt8>
             if encoding.name == "UTF-8" {
-                utf8 = Array(bytes.dropFirst(encoding.bomLength))
+                utf8 = bytes.dropFirst(encoding.bomLength)
             } else {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars)
-                utf8 = Array(String(view).utf8)
+                utf8 = Array(String(scalars: scalars).utf8)[...]
             }
             let page = try HTMLText.extract(utf8: utf8, sourceLines: sourceLines, path: path)
             guard page.lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) else {
@@ -95,26 +96,6 @@ package enum Ingest {
         let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
         let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         return name.isEmpty ? nil : String(name)
-    }
-
-    /// Splits on LF, CRLF and CR; the line breaks themselves are not kept, nor a byte-order mark that
-    /// opens the text. Each line is copied once, at its size (grown a scalar at a time, a line took a
-    /// dozen allocations and kept up to half again its size unused).
-    static func splitLines(_ scalars: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        var lines: [[Unicode.Scalar]] = []
-        var start = scalars.first == "\u{FEFF}" ? 1 : 0
-        var i = start
-        while i < scalars.count {
-            let scalar = scalars[i]
-            if scalar == "\n" || scalar == "\r" {
-                lines.append(Array(scalars[start..<i]))
-                if scalar == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
-                start = i + 1
-            }
-            i += 1
-        }
-        if start < scalars.count { lines.append(Array(scalars[start...])) }
-        return lines
     }
 
     /// Text decoded from UTF-16 or UTF-32 can hold control characters the byte scan could not see.

@@ -9,7 +9,7 @@ enum LibXML2 {
 
         /// Parses UTF-8 HTML as libxml2's htmlReadMemory does, recovering from errors, with no network
         /// and no error output; nil when libxml2 made no document of it. Shorter than 2 GiB.
-        init?(utf8 bytes: [UInt8]) {
+        init?(utf8 bytes: ArraySlice<UInt8>) {
             precondition(bytes.count < Int(Int32.max), "libxml2 reads fewer than 2 GiB")
             let parsed = bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { gw_html_parse($0.baseAddress, Int32($0.count)) }
@@ -52,14 +52,15 @@ enum LibXML2 {
         /// The source line libxml2 recorded (for text, the line where the text ends).
         var line: Int { Int(gw_node_line(pointer)) }
 
-        var children: [Node] {
-            var children: [Node] = []
-            var child = gw_node_first_child(pointer)
-            while let current = child {
-                children.append(Node(pointer: current))
-                child = gw_node_next(current)
-            }
-            return children
+        /// The last child and the previous sibling, for walking children from the last without a list.
+        var lastChild: Node? { gw_node_last_child(pointer).map(Node.init) }
+        var previous: Node? { gw_node_previous(pointer).map(Node.init) }
+
+        /// The element and text nodes of the subtree, this one included, and the characters of its text.
+        var subtreeCount: (nodes: Int, textScalars: Int) {
+            var scalars: Int64 = 0
+            let nodes = gw_node_subtree_count(pointer, &scalars)
+            return (Int(nodes), Int(scalars))
         }
 
         /// The value of an element's attribute, or nil.
