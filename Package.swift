@@ -13,6 +13,8 @@ let package = Package(
         // The archive: SQLite (embedded, the default) through GRDB, PostgreSQL (shared) through postgres-nio.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // SHA-256 of every input (BoringSSL's, with the CPU's SHA instructions); postgres-nio builds it anyway.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // libxml2 from Debian's libxml2-dev: this target only carries its pkg-config flags to CHTML.
@@ -37,7 +39,7 @@ let package = Package(
         .target(name: "CTerminal"),
         .target(
             name: "GongwenKit",
-            dependencies: ["CHTML", "CICU"]
+            dependencies: ["CHTML", "CICU", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The archive: records stored with searchable columns, Chinese substring search, the citation graph.
         .target(
