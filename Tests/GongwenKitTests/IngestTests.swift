@@ -64,6 +64,30 @@ struct IngestTests {
         #expect(ICU.charsetGuesses(Array(repeating: gbk, count: 50).flatMap { $0 }).contains { $0.name == "GB18030" })
     }
 
+    @Test("Valid UTF-8 is decoded by its lead bytes as the standard library decodes it: every length, every edge")
+    func validUTF8() throws {
+        var texts = try Corpus.files.map { try Corpus.text($0) }
+        // The edges of each sequence length, and the scalars next to the surrogates.
+        texts.append(
+            String(
+                String.UnicodeScalarView(
+                    [0x0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x2_0000, 0x10_FFFF]
+                        .compactMap(Unicode.Scalar.init))))
+        texts.append("")
+        texts.append("通知 a\té🀄\r\n")
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let scan = UTF8Validation.scan(bytes)
+            #expect(scan.firstInvalidOffset == nil)
+            #expect(scan.scalars == text.unicodeScalars.count)
+            #expect(Transcoding.scalars(ofValidUTF8: bytes, count: scan.scalars) == Array(text.unicodeScalars))
+        }
+        // Bytes that were not validated (a cut sequence, a surrogate's encoding) end the text; they never trap.
+        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xE9, 0x80], count: 3) == ["A"])
+        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xED, 0xA0, 0x80, 0x42], count: 3) == ["A"])
+        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0x42], count: 1) == ["A"], "no more than the count")
+    }
+
     @Test("Lines are cut at LF, CRLF and CR; a BOM is dropped only where it opens the text")
     func lineBreaks() {
         func lines(_ text: String) -> [String] {

@@ -26,7 +26,7 @@ package enum EncodingDetection {
         let utf8 = UTF8Validation.scan(bytes)
         guard let invalidOffset = utf8.firstInvalidOffset else {
             let encoding = DetectedEncoding(name: "UTF-8", bomLength: 0, evidence: "valid")
-            return (encoding, try Transcoding.decode(bytes, as: encoding, path: path))
+            return (encoding, Transcoding.scalars(ofValidUTF8: bytes, count: utf8.scalars))
         }
         if let declared, let name = canonicalName(declared), name != "UTF-8" {
             let encoding = DetectedEncoding(name: name, bomLength: 0, evidence: "declared")
@@ -102,8 +102,12 @@ package enum EncodingDetection {
 /// A strict UTF-8 scan (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
 struct UTF8Validation {
     var firstInvalidOffset: Int?
+    var asciiBytes = 0
     var validMultibyteSequences = 0
     var invalidSequences = 0
+
+    /// The scalars of valid input: its ASCII bytes and its multi-byte sequences.
+    var scalars: Int { asciiBytes + validMultibyteSequences }
 
     static func scan(_ bytes: [UInt8]) -> UTF8Validation {
         var result = UTF8Validation()
@@ -112,6 +116,7 @@ struct UTF8Validation {
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
+                result.asciiBytes += 1
                 i += 1
                 continue
             }
