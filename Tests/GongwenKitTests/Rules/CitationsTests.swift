@@ -18,3 +18,32 @@ struct CitationsTests {
         #expect(found[2].attachmentIndex == 1)
     }
 }
+
+@Suite("Citations in a whole notice")
+struct NoticeCitationsTests {
+    @Test("The body's, the 附件说明's and each appended attachment's citations, in reading order")
+    func acrossTheNotice() throws {
+        let record = try Gongwen.parse(
+            bytes: Array(
+                """
+                关于开展2023年质量标杆活动的通知
+                各有关单位：
+                根据《质量强国建设纲要》（中发〔2023〕1号）要求，现将有关事项通知如下。
+                一、请于2023年6月30日前报送材料。
+
+                附件：1.《2022年质量标杆名单》（质协〔2022〕12号）
+                      2.申报表
+                中国质量协会
+                2023年5月10日
+                附件1
+                2022年质量标杆名单
+                一、依据《质量管理体系要求》（国质检〔2016〕7号）评定。
+                附件2
+                申报表
+                一、按照《质量标杆遴选办法》（质协〔2021〕3号）填写。
+                """.utf8), path: "citations.txt")
+        #expect(
+            record.citations.map(\.docNumber) == ["中发〔2023〕1号", "质协〔2022〕12号", "国质检〔2016〕7号", "质协〔2021〕3号"])
+        #expect(record.attachments.filter(\.appended).count == 2)
+    }
+}
