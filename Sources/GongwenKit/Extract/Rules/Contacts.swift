@@ -330,6 +330,9 @@ package enum ContactExtractor {
 
     /// A cheap look before the tokenizer: a contact label, an "@", or a run of seven digits.
     static func mayHoldContact(_ line: TextLine) -> Bool {
+        // Read once, not at each scalar (a constant's every read checks that it was made).
+        let joiners = phoneJoiners
+        let labels = labelList
         var digits = 0
         for (i, scalar) in line.scalars.enumerated() {
             if scalar == "@" { return true }
@@ -338,8 +341,8 @@ package enum ContactExtractor {
                 if digits >= 7 { return true }
                 continue
             }
-            if !phoneJoiners.contains(scalar) { digits = 0 }
-            if labelList.mayBegin(with: scalar), label(at: i, in: line) != nil { return true }
+            if !joiners.contains(scalar) { digits = 0 }
+            if labels.mayBegin(with: scalar), label(at: i, in: line) != nil { return true }
         }
         return false
     }

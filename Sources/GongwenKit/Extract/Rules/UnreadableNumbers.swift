@@ -15,15 +15,17 @@ package enum UnreadableNumbers {
     /// Runs of digits (Arabic or Chinese) before a unit whose value is larger than `Numerals.largestCount`.
     package static func find(in line: TextLine) -> [UnreadableNumber] {
         let s = line.scalars
+        // Read once, not at each scalar (a constant's every read checks that it was made).
+        let numerals = ChineseNumerals.numerals
         var found: [UnreadableNumber] = []
         var i = 0
         while i < s.count {
-            guard s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) else {
+            guard s[i].isASCIIDigit || numerals.contains(s[i]) else {
                 i += 1
                 continue
             }
             let start = i
-            while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
+            while i < s.count, s[i].isASCIIDigit || numerals.contains(s[i]) { i += 1 }
             let end = i
             var unit = i
             while unit < s.count, s[unit].isLineSpace { unit += 1 }
