@@ -80,7 +80,7 @@ struct IngestTests {
             let scan = UTF8Validation.scan(bytes)
             #expect(scan.firstInvalidOffset == nil)
             #expect(scan.scalars == text.unicodeScalars.count)
-            #expect(Transcoding.scalars(ofValidUTF8: bytes, count: scan.scalars) == Array(text.unicodeScalars))
+            #expect(Transcoding.scalars(ofValidUTF8: bytes[...], count: scan.scalars) == Array(text.unicodeScalars))
         }
         // Bytes that were not validated (a cut sequence, a surrogate's encoding) end the text; they never trap.
         #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xE9, 0x80], count: 3) == ["A"])
@@ -100,6 +100,36 @@ struct IngestTests {
         #expect(lines("\u{FEFF}通知\u{FEFF}") == ["通知\u{FEFF}"], "a BOM inside the text is a character of it")
         #expect(lines("\u{FEFF}").isEmpty && lines("").isEmpty)
         #expect(lines("\u{FEFF}\n通知") == ["", "通知"])
+    }
+
+    @Test("An HTML page in UTF-8, with a BOM, in UTF-16 and in GBK gives the same record, spans and all")
+    func htmlEncodings() throws {
+        let page = """
+            <html><head><meta charset="ENCODING"><title>通知</title></head><body>
+            <div class="content"><h2>关于开展2023年质量标杆活动的通知</h2>
+            <p>各有关单位：</p><p>请于2023年6月30日前&nbsp;报送材料。联系人：王强，电话：010-68051234</p>
+            </div></body></html>
+            """
+        func record(_ bytes: [UInt8]) throws -> String {
+            var record = try Gongwen.parse(bytes: bytes, path: "page.html")
+            record.source = SourceInfo(path: "", format: .html, encoding: "", sha256: "")
+            return try Gongwen.json(record, pretty: false)
+        }
+        let utf8 = try record(Array(page.replacingOccurrences(of: "ENCODING", with: "utf-8").utf8))
+        #expect(utf8.contains("\"deadlines\":[{") && utf8.contains("010-68051234"))
+        let bom = try record([0xEF, 0xBB, 0xBF] + Array(page.replacingOccurrences(of: "ENCODING", with: "utf-8").utf8))
+        let utf16 = try record(
+            [0xFF, 0xFE]
+                + page.replacingOccurrences(of: "ENCODING", with: "utf-16").utf16.flatMap {
+                    [UInt8(truncatingIfNeeded: $0), UInt8(truncatingIfNeeded: $0 >> 8)]
+                })
+        let gbk = try record(try Transcoding.encode(page.replacingOccurrences(of: "ENCODING", with: "gbk"), as: "GBK"))
+        // The charset's name is one character shorter in two of them: columns after it on its line move.
+        #expect(bom == utf8)
+        let utf16AsUTF8 = try record(Array(page.replacingOccurrences(of: "ENCODING", with: "utf-16").utf8))
+        let gbkAsUTF8 = try record(Array(page.replacingOccurrences(of: "ENCODING", with: "gbk").utf8))
+        #expect(utf16 == utf16AsUTF8)
+        #expect(gbk == gbkAsUTF8)
     }
 
     @Test("source.sha256 is the digest of the input bytes, as sha256sum computes it")

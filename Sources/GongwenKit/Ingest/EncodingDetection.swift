@@ -26,7 +26,7 @@ package enum EncodingDetection {
         let utf8 = UTF8Validation.scan(bytes)
         guard let invalidOffset = utf8.firstInvalidOffset else {
             let encoding = DetectedEncoding(name: "UTF-8", bomLength: 0, evidence: "valid")
-            return (encoding, Transcoding.scalars(ofValidUTF8: bytes, count: utf8.scalars))
+            return (encoding, Transcoding.scalars(ofValidUTF8: bytes[...], count: utf8.scalars))
         }
         if let declared, let name = canonicalName(declared), name != "UTF-8" {
             let encoding = DetectedEncoding(name: name, bomLength: 0, evidence: "declared")

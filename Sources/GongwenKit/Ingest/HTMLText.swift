@@ -34,16 +34,18 @@ enum HTMLText {
         "table", "tbody", "tfoot", "thead", "tr", "ul",
     ]
 
-    static func extract(
-        utf8 bytes: ArraySlice<UInt8>, sourceLines: SourceLines, path: String
-    ) throws -> HTMLDocumentText {
-        guard bytes.count < Int(Int32.max) else { throw IngestError.html(path: path, reason: "larger than 2 GiB") }
-        let bytes = blankingInternalSubset(bytes)
+    /// The text of a page given as UTF-8 (`scalarCount` scalars of it), its characters mapped to the
+    /// lines and columns of that source.
+    static func extract(utf8 source: ArraySlice<UInt8>, scalarCount: Int, path: String) throws -> HTMLDocumentText {
+        guard source.count < Int(Int32.max) else { throw IngestError.html(path: path, reason: "larger than 2 GiB") }
+        let bytes = blankingInternalSubset(source)
         // The document is freed as soon as its tree is copied out (the tree takes it).
         var document = LibXML2.Document(utf8: bytes)
         guard document != nil else { throw IngestError.html(path: path, reason: "libxml2 found no document in it") }
         let tree = HTMLTree(taking: &document)
         guard let root = tree.contentRoot() else { return HTMLDocumentText() }
+        // The source decoded once libxml2's tree is gone (its characters are the decoded input's).
+        let sourceLines = SourceLines(Transcoding.scalars(ofValidUTF8: source, count: scalarCount))
 
         let headings = headingsBefore(root, tree: tree)
         func text(droppingLinkLists: Bool) -> HTMLDocumentText {

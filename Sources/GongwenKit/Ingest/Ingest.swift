@@ -32,18 +32,21 @@ package enum Ingest {
         try refuseNonText(bytes.prefix(InputReader.headSize), path: path)
         let format = format ?? sniffFormat(bytes, path: path)
         let declared = format == .html ? declaredCharset(bytes) : nil
-        let (encoding, scalars) = try EncodingDetection.decode(bytes, declared: declared, path: path)
+        let encoding: DetectedEncoding
+        var scalars: [Unicode.Scalar]
+        (encoding, scalars) = try EncodingDetection.decode(bytes, declared: declared, path: path)
         try refuseControlCharacters(scalars, encoding: encoding, path: path)
         guard scalars.contains(where: { !$0.isLineSpace && $0 != "\n" && $0 != "\r" && $0 != "\u{FEFF}" }) else {
             throw IngestError.blank(path: path)
         }
-        let sourceLines = SourceLines(scalars)
         let source = SourceInfo(path: path, format: format, encoding: encoding.name, sha256: SHA256.hex(of: bytes))
         switch format {
         case .text:
             // Each line copied once, at its size: normalizing rewrites some lines and keeps the rest, so
             // that lines sharing the decoded text would keep all of it alive for the few they keep.
-            let lines = sourceLines.enumerated().map { TextLine(original: $0.element, lineNumber: $0.offset + 1) }
+            let lines = SourceLines(scalars).enumerated().map {
+                TextLine(original: $0.element, lineNumber: $0.offset + 1)
+            }
             return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: lines)
         case .html:
             // libxml2 reads UTF-8: the input itself when it is UTF-8, else the decoded text re-encoded.
@@ -54,7 +57,12 @@ package enum Ingest {
             } else {
                 utf8 = Array(String(scalars: scalars).utf8)[...]
             }
-            let page = try HTMLText.extract(utf8: utf8, sourceLines: sourceLines, path: path)
+            // The decoded text is let go while libxml2 builds its tree (the larger part of a page's peak)
+            // and decoded again from `utf8` once that tree is gone: four bytes a scalar of a 50 MB page
+            // are 110 MB.
+            let scalarCount = scalars.count
+            scalars = []
+            let page = try HTMLText.extract(utf8: utf8, scalarCount: scalarCount, path: path)
             guard page.lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) else {
                 throw IngestError.html(
                     path: path, reason: "the page has no visible text (only markup, scripts or styles)")

@@ -37,7 +37,7 @@ package enum Transcoding {
     /// The `count` scalars of bytes that `UTF8Validation` found valid, decoded by their lead bytes in one
     /// pass, into an array of their size (decoding them again through `UTF8`, which checks every
     /// sequence a second time, and counting them first, took three passes).
-    static func scalars(ofValidUTF8 bytes: [UInt8], count: Int) -> [Unicode.Scalar] {
+    static func scalars(ofValidUTF8 bytes: ArraySlice<UInt8>, count: Int) -> [Unicode.Scalar] {
         bytes.withUnsafeBufferPointer { bytes in
             [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
                 var i = 0
