@@ -3,6 +3,9 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 
 void *gw_html_parse(const char *utf8, int32_t length) {
@@ -13,8 +16,13 @@ void *gw_html_parse(const char *utf8, int32_t length) {
     return htmlReadMemory(utf8, length, NULL, "UTF-8", options);
 }
 
-void gw_html_free(void *document) {
+void gw_html_free(void *document, int return_memory) {
     if (document != NULL) xmlFreeDoc((xmlDocPtr)document);
+#ifdef __GLIBC__
+    if (return_memory) malloc_trim(0);
+#else
+    (void)return_memory;
+#endif
 }
 
 void *gw_html_root(void *document) {

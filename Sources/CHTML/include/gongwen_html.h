@@ -17,7 +17,9 @@ typedef enum __attribute__((enum_extensibility(closed))) GWNodeKind : int32_t {
 /// Parses UTF-8 HTML with htmlReadMemory (recovering from errors, no network, no error output).
 /// Returns the document (free it with gw_html_free), or NULL when libxml2 produced none.
 void *gw_html_parse(const char *utf8, int32_t length);
-void gw_html_free(void *document);
+/// Frees the document; `return_memory`: hands the freed memory back to the system at once (glibc's
+/// malloc_trim), for a large page, so that it does not stay resident for the rest of the parse.
+void gw_html_free(void *document, int return_memory);
 
 /// The root element of a document, or NULL.
 void *gw_html_root(void *document);
