@@ -1,8 +1,8 @@
 import Foundation
 
 /// How much input Gongwen reads before refusing it. A notice is a few kilobytes; the whole pipeline
-/// holds about 7 bytes of memory per input byte for text and 16 for HTML, so the default keeps one input
-/// under ~1.1 GB.
+/// holds about 7 bytes of memory per input byte for text and 12 for HTML, so the default keeps one input
+/// under ~800 MB.
 public struct IngestLimits: Sendable, Equatable {
     /// The most bytes any input may hold, whatever the limit asked for: 2 GiB less one byte. A line's
     /// length and a column are kept in 32 bits (`Scalars`, `Origins`), and an input no longer than
