@@ -77,7 +77,7 @@ struct IngestTests {
         texts.append("通知 a\té🀄\r\n")
         for text in texts {
             let bytes = Array(text.utf8)
-            let scan = UTF8Validation.scan(bytes)
+            let scan = UTF8Validation.scan(bytes[...])
             #expect(scan.firstInvalidOffset == nil)
             #expect(scan.scalars == text.unicodeScalars.count)
             #expect(Transcoding.scalars(ofValidUTF8: bytes[...], count: scan.scalars) == Array(text.unicodeScalars))

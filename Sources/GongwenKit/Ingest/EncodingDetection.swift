@@ -23,7 +23,7 @@ package enum EncodingDetection {
         if let offset = firstControlByte(bytes) {
             throw IngestError.binary(path: path, byteOffset: offset, byte: bytes[offset])
         }
-        let utf8 = UTF8Validation.scan(bytes)
+        let utf8 = UTF8Validation.scan(bytes[...])
         guard let invalidOffset = utf8.firstInvalidOffset else {
             let encoding = DetectedEncoding(name: "UTF-8", bomLength: 0, evidence: "valid")
             return (encoding, Transcoding.scalars(ofValidUTF8: bytes[...], count: utf8.scalars))
@@ -109,7 +109,12 @@ struct UTF8Validation {
     /// The scalars of valid input: its ASCII bytes and its multi-byte sequences.
     var scalars: Int { asciiBytes + validMultibyteSequences }
 
-    static func scan(_ bytes: [UInt8]) -> UTF8Validation {
+    static func scan(_ bytes: ArraySlice<UInt8>) -> UTF8Validation {
+        bytes.withUnsafeBufferPointer(scan)
+    }
+
+    /// Offsets are counted from the buffer's start.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> UTF8Validation {
         var result = UTF8Validation()
         var i = 0
         let n = bytes.count

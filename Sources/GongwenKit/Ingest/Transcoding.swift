@@ -7,13 +7,13 @@ package enum Transcoding {
     {
         let body = bytes.dropFirst(encoding.bomLength)
         if encoding.name == "UTF-8" {
-            // Decoded without ICU; a broken byte is refused, its offset found by the strict scan.
-            guard let scalars = Self.scalars(of: body, as: UTF8.self, startsScalar: { !UTF8.isContinuation($0) }) else {
-                let offset = UTF8Validation.scan(Array(body)).firstInvalidOffset ?? 0
+            // Decoded without ICU, after the strict scan: a broken byte is refused with its offset.
+            let scan = UTF8Validation.scan(body)
+            if let offset = scan.firstInvalidOffset {
                 throw IngestError.invalidEncoding(
                     path: path, encoding: "UTF-8", byteOffset: offset + encoding.bomLength)
             }
-            return scalars
+            return Self.scalars(ofValidUTF8: body, count: scan.scalars)
         }
         func scalars(of units: UnsafeBufferPointer<UInt16>) throws -> [Unicode.Scalar] {
             guard let scalars = Self.scalars(of: units, as: UTF16.self, startsScalar: { !UTF16.isTrailSurrogate($0) })
