@@ -29,10 +29,6 @@ void *gw_html_root(void *document) {
     return document == NULL ? NULL : xmlDocGetRootElement((xmlDocPtr)document);
 }
 
-void *gw_node_first_child(void *node) { return ((xmlNodePtr)node)->children; }
-
-void *gw_node_next(void *node) { return ((xmlNodePtr)node)->next; }
-
 void *gw_node_last_child(void *node) { return ((xmlNodePtr)node)->last; }
 
 void *gw_node_previous(void *node) { return ((xmlNodePtr)node)->prev; }

@@ -24,8 +24,6 @@ void gw_html_free(void *document, int return_memory);
 /// The root element of a document, or NULL.
 void *gw_html_root(void *document);
 
-void *gw_node_first_child(void *node);
-void *gw_node_next(void *node);
 /// The last child and the previous sibling: children walked from the last, without a list of them.
 void *gw_node_last_child(void *node);
 void *gw_node_previous(void *node);
