@@ -178,6 +178,46 @@ struct CommandLineConventionsTests {
                 && nowhere.stderr.contains("/no/such/folder/out.txt: cannot create it: No such file or directory"))
     }
 
+    @Test(
+        "-o into a named pipe writes into the pipe and leaves it a pipe (as /dev/null stays a device); -o through a symbolic link replaces the file it names and keeps the link"
+    )
+    func outputIntoPipeAndLink() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let direct = try CLI.run(["parse", Corpus.path("2023_henan.txt")])
+        #expect(direct.status == 0 && !direct.stdout.isEmpty && direct.stdout.utf8.count < 65_536)
+
+        // The reader opens first and does not wait, so a run that renamed a file over the pipe fails the test
+        // instead of hanging it; the record (under 64 KiB) fits in the pipe's buffer.
+        let pipe = folder.appendingPathComponent("records")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        let reader = open(pipe.path, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let intoPipe = try CLI.run(["parse", "-o", pipe.path, Corpus.path("2023_henan.txt")])
+        #expect(intoPipe.status == 0 && intoPipe.stdout.isEmpty && intoPipe.stderr.isEmpty)
+        var received = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while case let count = read(reader, &buffer, buffer.count), count > 0 { received += buffer[..<count] }
+        #expect(String(decoding: received, as: UTF8.self) == direct.stdout)
+        var status = stat()
+        #expect(stat(pipe.path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["records"])
+
+        let target = folder.appendingPathComponent("target.json")
+        try Data("old".utf8).write(to: target)
+        let link = folder.appendingPathComponent("latest.json")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "target.json")
+        let throughLink = try CLI.run(["parse", "-o", link.path, Corpus.path("2023_henan.txt")])
+        #expect(throughLink.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "target.json")
+        #expect(try String(contentsOf: target, encoding: .utf8) == direct.stdout)
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == [
+                "records", "target.json", "latest.json",
+            ])
+    }
+
     @Test("parse --format json|jsonl|summary; --input-format names the input; --format text says so")
     func parseFormats() throws {
         let paths = [Corpus.path("2023_fuzhou_forward.txt"), Corpus.path("2023_henan.txt")]

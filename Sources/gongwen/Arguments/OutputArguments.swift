@@ -22,6 +22,11 @@ struct OutputArguments: ParsableArguments {
 
 /// Standard output, or the file of `-o`: written to a temporary file beside it and renamed over it when the
 /// command completes, so that a failed run never leaves half a file where a whole one was.
+///
+/// Only a regular file is replaced that way. Anything else that is already there — `/dev/null`, a terminal, a named
+/// pipe, `/dev/stdout` — is opened and written in place: renaming a file over it would put a regular file where the
+/// device or the pipe was (run as root, `-o /dev/null` replaced the system's `/dev/null`). A symbolic link is
+/// followed, and the file it names is replaced, not the link.
 final class OutputSink {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -31,6 +36,10 @@ final class OutputSink {
     let path: String?
     private let descriptor: Int32
     private var temporary: String?
+    /// The regular file the temporary one is renamed over: `path`, or the file it links to.
+    private var replacedPath = ""
+    /// A device or a pipe `-o` named, opened here and closed by `finish`.
+    private var ownsDescriptor = false
     /// The first write that failed (a full disk, a closed pipe), reported by `finish`.
     private var failure: String?
 
@@ -40,11 +49,30 @@ final class OutputSink {
             descriptor = STDOUT_FILENO
             return
         }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw Failure(description: "\(path): is a folder; -o names the file to write")
+        var replaced = path
+        var status = stat()
+        if stat(path, &status) == 0 {  // stat follows a symbolic link to what it names
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
+                throw Failure(description: "\(path): is a folder; -o names the file to write")
+            case S_IFREG:
+                // The file a symbolic link names is the one replaced (realpath(3): Foundation's
+                // resolvingSymlinksInPath left the link unresolved here).
+                if let resolved = realpath(path, nil) {
+                    replaced = String(cString: resolved)
+                    free(resolved)
+                }
+            default:  // a device, a pipe, a socket: written where it is
+                let opened = open(path, O_WRONLY | O_CLOEXEC)
+                guard opened >= 0 else {
+                    throw Failure(description: "\(path): cannot open it: \(String(cString: strerror(errno)))")
+                }
+                descriptor = opened
+                ownsDescriptor = true
+                return
+            }
         }
-        let url = URL(fileURLWithPath: path)
+        let url = URL(fileURLWithPath: replaced)
         var template = Array(
             url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).XXXXXX").path.utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -56,6 +84,7 @@ final class OutputSink {
         umask(mask)
         fchmod(made, 0o666 & ~mask)
         descriptor = made
+        replacedPath = replaced
         temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
@@ -63,6 +92,8 @@ final class OutputSink {
         if let temporary {  // not finished: the temporary file goes, the old output stays
             close(descriptor)
             unlink(temporary)
+        } else if ownsDescriptor {
+            close(descriptor)
         }
     }
 
@@ -104,6 +135,13 @@ final class OutputSink {
     func finish() throws(Failure) {
         let name = path ?? "standard output"
         if let failure { throw Failure(description: "cannot write to \(name): \(failure)") }
+        if ownsDescriptor, let path {  // a device or a pipe: nothing to put in place
+            ownsDescriptor = false
+            if close(descriptor) != 0 {
+                throw Failure(description: "cannot write to \(path): \(String(cString: strerror(errno)))")
+            }
+            return
+        }
         guard let path, let temporary else { return }
         self.temporary = nil
         if fsync(descriptor) != 0 || close(descriptor) != 0 {
@@ -111,7 +149,7 @@ final class OutputSink {
             unlink(temporary)
             throw Failure(description: "cannot write to \(path): \(reason)")
         }
-        if rename(temporary, path) != 0 {
+        if rename(temporary, replacedPath) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw Failure(description: "cannot write to \(path): \(reason)")
