@@ -116,6 +116,15 @@ struct TextScanningTests {
                 #expect(every[index] == expected, "\(word) in \(line)")
             }
         }
+        // Many initials, from ASCII to beyond the BMP, each found by the table's search, and no other.
+        let initials = Array("aAz09：，。一二丁七万丈三上下不与丐丑专且丕世丘丙业丛东丝丞丢两严丧个丫中丰串临丸丹为主丽举".unicodeScalars) + ["𠮷", "😀"]
+        let spread = WordList(initials.map { String($0) + "x" })
+        for (index, initial) in initials.enumerated() {
+            let line = TextLine("前" + String(initial) + "x后")
+            #expect(spread.firstMatch(at: 1, in: line) == index, "\(initial)")
+            #expect(spread.occurs(in: line) && spread.firstPosition(in: line) == 1)
+            #expect(!spread.occurs(in: TextLine("前" + String(initial) + "y后")))
+        }
         let repeated = WordList(["限报", "报限", "报"]).allPositions(in: TextLine("限报限报限"))
         #expect(repeated == [[0, 2], [1, 3], [1, 3]])  // 限报 at 0 and 2, 报限 at 1 and 3, 报 at 1 and 3
     }

@@ -7,18 +7,30 @@ package struct WordList: Sendable {
     package let words: [String]
     private let scalars: [[Unicode.Scalar]]
     private let initials: ScalarSet
-    private let byInitial: [Unicode.Scalar: [Int]]
+    /// The distinct first scalars, in increasing order, and for the `k`th of them the words that begin
+    /// with it: `candidates[candidateStarts[k]..<candidateStarts[k + 1]]`, in the list's order. Found by
+    /// a binary search over a few dozen values, where a dictionary hashed the scalar at every position
+    /// that may begin a word.
+    private let initialValues: [UInt32]
+    private let candidateStarts: [Int]
+    private let candidates: [Int]
     private let indexOfWord: [String: Int]
 
     package init(_ words: [String]) {
         self.words = words
-        scalars = words.map { Array($0.unicodeScalars) }
+        let scalars = words.map { Array($0.unicodeScalars) }
+        self.scalars = scalars
         initials = ScalarSet(scalars.compactMap(\.first))
-        var byInitial: [Unicode.Scalar: [Int]] = [:]
-        for (index, word) in scalars.enumerated() {
-            if let first = word.first { byInitial[first, default: []].append(index) }
+        let byInitial = Dictionary(grouping: scalars.indices.filter { !scalars[$0].isEmpty }) { scalars[$0][0].value }
+        initialValues = byInitial.keys.sorted()
+        var candidateStarts = [0]
+        var candidates: [Int] = []
+        for value in initialValues {
+            candidates += byInitial[value]!  // grouping keeps the list's order
+            candidateStarts.append(candidates.count)
         }
-        self.byInitial = byInitial
+        self.candidateStarts = candidateStarts
+        self.candidates = candidates
         indexOfWord = Dictionary(words.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -29,25 +41,19 @@ package struct WordList: Sendable {
     package func mayBegin(with scalar: Unicode.Scalar) -> Bool { initials.contains(scalar) }
 
     /// The indices of the words that stand at position `i` of `line`, in the list's order.
-    package func matches(at i: Int, in line: TextLine) -> LazyFilterSequence<[Int]> {
-        candidates(at: i, in: line).lazy.filter { stands($0, at: i, in: line) }
+    package func matches(at i: Int, in line: TextLine) -> LazyFilterSequence<ArraySlice<Int>> {
+        candidates[candidateRange(at: i, in: line)].lazy.filter { stands($0, at: i, in: line) }
     }
 
     /// The index of the first word in the list that stands at position `i` of `line`.
     package func firstMatch(at i: Int, in line: TextLine) -> Int? {
-        candidates(at: i, in: line).first { stands($0, at: i, in: line) }
-    }
-
-    /// The words that begin with the scalar at `i` (none past either end of the line).
-    private func candidates(at i: Int, in line: TextLine) -> [Int] {
-        guard i >= 0, i < line.count, initials.contains(line.scalars[i]) else { return [] }
-        return byInitial[line.scalars[i]] ?? []
+        line.scalars.withUnsafeBufferPointer { firstMatch(at: i, in: $0) }
     }
 
     /// Whether any of the words stands anywhere in `line`: one pass over the line, where asking for
     /// each word in turn scanned the line once a word.
     package func occurs(in line: TextLine) -> Bool {
-        line.scalars.indices.contains { firstMatch(at: $0, in: line) != nil }
+        firstPosition(in: line) != nil
     }
 
     /// Where each word first stands in `line`, looked up by the word: one pass over the line answers
@@ -61,19 +67,24 @@ package struct WordList: Sendable {
     package func firstPositions(in line: TextLine) -> [Int?] {
         var positions = [Int?](repeating: nil, count: words.count)
         var left = words.count
-        for i in line.scalars.indices where initials.contains(line.scalars[i]) {
-            for index in matches(at: i, in: line) where positions[index] == nil {
-                positions[index] = i
-                left -= 1
+        line.scalars.withUnsafeBufferPointer { text in
+            for i in text.indices where initials.contains(text[i]) {
+                for candidate in candidates[candidateRange(of: text[i])]
+                where positions[candidate] == nil && stands(candidate, at: i, in: text) {
+                    positions[candidate] = i
+                    left -= 1
+                }
+                if left == 0 { break }
             }
-            if left == 0 { break }
         }
         return positions
     }
 
     /// Where the first of the words stands in `line` (the least of their `firstIndex(of:)`), or nil.
     package func firstPosition(in line: TextLine) -> Int? {
-        line.scalars.indices.first { firstMatch(at: $0, in: line) != nil }
+        line.scalars.withUnsafeBufferPointer { text in
+            text.indices.first { initials.contains(text[$0]) && firstMatch(at: $0, in: text) != nil }
+        }
     }
 
     /// Every position where each word stands in `line`, in increasing order, overlapping ones
@@ -81,17 +92,51 @@ package struct WordList: Sendable {
     /// one pass over the line.
     package func allPositions(in line: TextLine) -> [[Int]] {
         var positions = [[Int]](repeating: [], count: words.count)
-        for i in line.scalars.indices where initials.contains(line.scalars[i]) {
-            for index in matches(at: i, in: line) { positions[index].append(i) }
+        line.scalars.withUnsafeBufferPointer { text in
+            for i in text.indices where initials.contains(text[i]) {
+                for candidate in candidates[candidateRange(of: text[i])] where stands(candidate, at: i, in: text) {
+                    positions[candidate].append(i)
+                }
+            }
         }
         return positions
     }
 
+    /// The words that begin with the scalar at `i` (none past either end of the line).
+    private func candidateRange(at i: Int, in line: TextLine) -> Range<Int> {
+        guard i >= 0, i < line.count else { return 0..<0 }
+        return candidateRange(of: line.scalars[i])
+    }
+
+    /// The words that begin with `scalar`, as a range of `candidates`.
+    @inline(__always)
+    private func candidateRange(of scalar: Unicode.Scalar) -> Range<Int> {
+        guard initials.contains(scalar) else { return 0..<0 }
+        var low = 0
+        var high = initialValues.count
+        while low < high {
+            let middle = (low + high) / 2
+            if initialValues[middle] < scalar.value { low = middle + 1 } else { high = middle }
+        }
+        return candidateStarts[low]..<candidateStarts[low + 1]
+    }
+
+    private func firstMatch(at i: Int, in text: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+        guard i >= 0, i < text.count else { return nil }
+        return candidates[candidateRange(of: text[i])].first { stands($0, at: i, in: text) }
+    }
+
+    /// Whether word `index`, whose first scalar is the one at `i`, stands there.
+    private func stands(_ index: Int, at i: Int, in text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        scalars[index].withUnsafeBufferPointer { word in
+            guard i + word.count <= text.count else { return false }
+            for k in 1..<word.count where text[i + k] != word[k] { return false }
+            return true
+        }
+    }
+
     private func stands(_ index: Int, at i: Int, in line: TextLine) -> Bool {
-        let word = scalars[index]
-        guard i + word.count <= line.count else { return false }
-        for k in 1..<word.count where line.scalars[i + k] != word[k] { return false }
-        return true
+        line.scalars.withUnsafeBufferPointer { stands(index, at: i, in: $0) }
     }
 }
 

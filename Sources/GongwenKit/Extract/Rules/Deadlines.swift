@@ -198,6 +198,11 @@ package enum DeadlineExtractor {
         var found: [(position: Int, verb: String)] = []
         var i = 0
         while i < line.count {
+            // Most positions begin no verb: passed over with one bit test, before the line is handed on.
+            guard actionList.mayBegin(with: line.scalars[i]) else {
+                i += 1
+                continue
+            }
             for index in actionList.matches(at: i, in: line) {
                 let verb = actions[index]
                 let after = i + actionList.length(index)
