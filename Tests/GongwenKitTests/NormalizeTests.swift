@@ -23,6 +23,37 @@ struct NormalizeTests {
         }
     }
 
+    @Test(
+        "NFC: a decomposed letter and a compatibility ideograph in a Chinese line are composed; the scalars passed over without ICU are those ICU finds stable"
+    )
+    func composition() {
+        // 天津市 + "Café" written with a combining acute, and 豈 (U+F900), which NFC maps to 豈 (U+8C48).
+        let line = TextLine("天津市Cafe\u{301}，\u{F900}。")
+        let composed = Normalizer.composeNFC(line)
+        #expect(composed.scalars.map(\.value) == "天津市Café，\u{8C48}。".unicodeScalars.map(\.value))
+        #expect(composed.origins.map(\.column) == [1, 2, 3, 4, 5, 6, 7, 9, 10, 11])  // é keeps the column of e
+        // A line of Han and punctuation only is returned as it is.
+        let plain = TextLine("关于开展2023年全国质量标杆遴选活动的通知（试行）——“质量第一”…")
+        #expect(Normalizer.composeNFC(plain) == plain)
+        // Every scalar the pre-check passes over is NFC on its own (quick check Yes, so no scalar before it
+        // can combine with it) and a starter (combining class 0, so it is never reordered).
+        var passedOver = 0
+        for value in UInt32(0x300)..<0x11_0000 {
+            guard let scalar = Unicode.Scalar(value), !Normalizer.mayChangeUnderNFC(scalar) else { continue }
+            passedOver += 1
+            var units: [UInt16] = []
+            UTF16.encode(scalar) { units.append($0) }
+            #expect(
+                ICU.isNFC(units) && scalar.properties.canonicalCombiningClass == .notReordered,
+                "U+\(String(value, radix: 16))")
+        }
+        #expect(passedOver > 27_000)
+        // A combining mark, a tone mark of the ideographic range and a Hangul jamo are asked about.
+        for value: UInt32 in [0x301, 0x302A, 0x1161, 0xF900, 0x2000] {
+            #expect(Normalizer.mayChangeUnderNFC(Unicode.Scalar(value)!))
+        }
+    }
+
     @Test("Full-width digits and letters fold to ASCII; Chinese punctuation stays")
     func widths() {
         let lines = normalizedLines("各单位于２０２３年９月１５日前报送（附件１），邮箱ＱＭＢ＠caq.org.cn：〔２０２３〕")
