@@ -26,7 +26,10 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
 
     @inline(__always)
     package func contains(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x10000 { return bits[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0 }
+        if scalar.value < 0x10000 {
+            // The bitmap has a word for each 64 scalars of the BMP: the index is always in it.
+            return bits.withUnsafeBufferPointer { $0[Int(scalar.value >> 6)] } & (1 << UInt64(scalar.value & 63)) != 0
+        }
         return beyondBMP.contains(scalar)
     }
 }

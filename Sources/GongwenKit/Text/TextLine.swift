@@ -43,7 +43,10 @@ package struct TextLine: Sendable, Equatable {
     /// text's strings a third larger than they are, an ASCII one's four times.
     static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
         var length = 0
-        for scalar in scalars { length += UTF8.width(scalar) }
+        for scalar in scalars {  // UTF8.width, without a call a scalar
+            let value = scalar.value
+            length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+        }
         return String(unsafeUninitializedCapacity: length) { buffer in
             var n = 0
             for scalar in scalars {
