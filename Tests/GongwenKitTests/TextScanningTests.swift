@@ -129,6 +129,21 @@ struct TextScanningTests {
         #expect(repeated == [[0, 2], [1, 3], [1, 3]])  // 限报 at 0 and 2, 报限 at 1 and 3, 报 at 1 and 3
     }
 
+    @Test(
+        "ExactText: equal and hashed alike when the bytes are, whether literal, built from scalars or cut from a line")
+    func exactText() {
+        let line = TextLine("根据《质量强国建设纲要》（工信部科〔2019〕188号）")
+        let cut = line[3..<11].text  // 质量强国建设纲要, made from the line's scalars
+        #expect(ExactText(cut) == ExactText("质量强国建设纲要") && ExactText(cut).hashValue == ExactText("质量强国建设纲要").hashValue)
+        #expect(ExactText(cut) != ExactText("质量强国建设纲") && ExactText("") == ExactText(String()))
+        #expect(
+            Set([ExactText("报送"), ExactText(String(scalars: Array("报送".unicodeScalars))), ExactText("报")]).count == 2)
+        // A sentence that names the same document twice, and another with the same title: one citation.
+        let sentences = ["按照《质量强国建设纲要》要求，落实《质量强国建设纲要》", "另见《质量强国建设纲要》和《质量强国建设纲要（试行）》"]
+            .map { Sentence(line: TextLine($0), headings: []) }
+        #expect(CitationExtractor.extract(sentences).map(\.title) == ["质量强国建设纲要", "质量强国建设纲要（试行）"])
+    }
+
     @Test("SuffixList answers as asking each word's hasSuffix does, on real lines and at the edges")
     func suffixList() {
         let lists = [TitleShape.endings, OrganizationName.suffixes, ["𠮷", "通知", ""]]

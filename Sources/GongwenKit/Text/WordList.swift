@@ -14,7 +14,7 @@ package struct WordList: Sendable {
     private let initialValues: [UInt32]
     private let candidateStarts: [Int]
     private let candidates: [Int]
-    private let indexOfWord: [String: Int]
+    private let indexOfWord: [ExactText: Int]
 
     package init(_ words: [String]) {
         self.words = words
@@ -31,7 +31,8 @@ package struct WordList: Sendable {
         }
         self.candidateStarts = candidateStarts
         self.candidates = candidates
-        indexOfWord = Dictionary(words.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        indexOfWord = Dictionary(
+            words.enumerated().map { (ExactText($1), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The length of word `index` in scalars.
@@ -142,12 +143,12 @@ package struct WordList: Sendable {
 
 /// The first position of each word of a `WordList` in one line.
 package struct WordPositions {
-    fileprivate let indexOfWord: [String: Int]
+    fileprivate let indexOfWord: [ExactText: Int]
     fileprivate let first: [Int?]
 
     /// Where `word` (which must be in the list) first stands in the line.
     package func firstIndex(of word: String) -> Int? {
-        guard let index = indexOfWord[word] else { preconditionFailure("\(word) is not in the word list") }
+        guard let index = indexOfWord[ExactText(word)] else { preconditionFailure("\(word) is not in the word list") }
         return first[index]
     }
 

@@ -1,11 +1,19 @@
 /// Every 《title》, paired with the document number that follows it ("（工信部科〔2019〕188号）" or
 /// "工信部联企业〔2011〕300号" right after), and every document number standing alone.
 package enum CitationExtractor {
+    /// Title and number: each document is cited once (compared by their bytes: see `ExactText`).
+    private struct Cited: Hashable {
+        var title: ExactText?
+        var docNumber: ExactText?
+    }
+
     package static func extract(_ sentences: some Sequence<Sentence>) -> [Citation] {
         var citations: [Citation] = []
-        var seen = Set<[String?]>()  // title and number: each document is cited once
+        var seen = Set<Cited>()
         func add(_ citation: Citation) {
-            if seen.insert([citation.title, citation.docNumber]).inserted { citations.append(citation) }
+            let cited = Cited(
+                title: citation.title.map(ExactText.init), docNumber: citation.docNumber.map(ExactText.init))
+            if seen.insert(cited).inserted { citations.append(citation) }
         }
         for sentence in sentences {
             let line = sentence.line
