@@ -147,6 +147,32 @@ struct JSONWriterTests {
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #""a\u0000\u001f\b\t\n\f\r\u000b\"\\/"# + "\u{7F}中\"")
     }
 
+    @Test("The eight-bytes-at-a-time escape test finds each byte that needs an escape, at every place in a word")
+    func escapeScan() throws {
+        let filler = Array("质量标杆ab~".utf8)  // bytes either side of the ones tested: 0x20–0x7E and UTF-8
+        for length in 0...19 {
+            var plain = (0..<length).map { filler[$0 % filler.count] }
+            #expect(!plain.withUnsafeBufferPointer(JSONWriter.mayNeedEscape), "length \(length)")
+            for position in plain.indices {
+                let kept = plain[position]
+                for byte in Array(UInt8(0)..<0x20) + [UInt8(ascii: "\""), UInt8(ascii: "\\")] {
+                    plain[position] = byte
+                    #expect(
+                        plain.withUnsafeBufferPointer(JSONWriter.mayNeedEscape), "\(byte) at \(position) of \(length)")
+                }
+                plain[position] = kept
+            }
+        }
+        // Bytes next to the ones escaped (0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF) never set it off.
+        let near: [UInt8] = [
+            0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF,
+        ]
+        #expect(!near.withUnsafeBufferPointer(JSONWriter.mayNeedEscape))
+        var writer = JSONWriter(pretty: false)
+        writer.string("天津市工业和信息化局关于开展2023年“质量标杆”活动的通知\"")
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #""天津市工业和信息化局关于开展2023年“质量标杆”活动的通知\"""#)
+    }
+
     @Test("Integers at both ends of their range")
     func integers() {
         for value in [0, 7, -7, 10, 1_000_000, Int.max, Int.min] {
