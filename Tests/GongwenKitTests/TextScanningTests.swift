@@ -144,6 +144,18 @@ struct TextScanningTests {
         #expect(CitationExtractor.extract(sentences).map(\.title) == ["质量强国建设纲要", "质量强国建设纲要（试行）"])
     }
 
+    @Test(
+        "String(joining:separator:) is the lines' strings joined, for real lines, empty ones, astral scalars and none")
+    func joinedLines() {
+        let lines = (Self.lines + ["", "𠮷 e\u{301} ASCII", "附件：1. 推荐单位名录"]).map { TextLine($0) }
+        for count in [0, 1, 2, lines.count] {
+            let some = Array(lines.prefix(count))
+            #expect(String(joining: some, separator: "\n") == some.map(\.text).joined(separator: "\n"))
+            #expect(String(joining: some, separator: nil) == some.map(\.text).joined())
+        }
+        #expect(String(joining: [TextLine(""), TextLine("")], separator: "\n") == "\n")
+    }
+
     @Test("SuffixList answers as asking each word's hasSuffix does, on real lines and at the edges")
     func suffixList() {
         let lists = [TitleShape.endings, OrganizationName.suffixes, ["𠮷", "通知", ""]]

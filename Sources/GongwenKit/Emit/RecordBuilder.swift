@@ -120,7 +120,8 @@ package enum RecordBuilder {
             guard !lines.isEmpty, let span = SourceSpan.covering(lines.map(\.span)) else { return }
             result.append(
                 ElementRecord(
-                    kind: kind, text: lines.map(\.text).joined(separator: kind == .title ? "" : "\n"), span: span))
+                    kind: kind, text: String(joining: lines.map(\.line), separator: kind == .title ? nil : "\n"),
+                    span: span))
         }
         for (mark, line) in notice.headerMarks {
             switch mark {

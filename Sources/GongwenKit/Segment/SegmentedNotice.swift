@@ -21,16 +21,17 @@ package struct Section: Sendable {
     /// The item's own words: the numbered line after its number (unless it is the heading), then
     /// each following paragraph on a line of its own.
     package var text: String {
-        var paragraphs: [String] = []
+        var paragraphs: [TextLine] = []
+        paragraphs.reserveCapacity(lines.count)
         for (i, line) in lines.enumerated() {
             if i == 0 && heading != nil { continue }
             if i == 0, let marker {
-                paragraphs.append(line.line[marker.contentStart..<line.line.count].text)
+                paragraphs.append(line.line[marker.contentStart..<line.line.count])
             } else {
-                paragraphs.append(line.text)
+                paragraphs.append(line.line)
             }
         }
-        return paragraphs.joined(separator: "\n")
+        return String(joining: paragraphs, separator: "\n")
     }
 
     /// The span of the item's own lines (its children have theirs).

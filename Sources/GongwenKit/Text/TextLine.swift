@@ -42,37 +42,47 @@ package struct TextLine: Sendable, Equatable {
     /// size: a string keeps the capacity it was made with, and four bytes a scalar held a Chinese
     /// text's strings a third larger than they are, an ASCII one's four times.
     static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: utf8Length(scalars)) { encode(scalars, into: $0, at: 0) }
+    }
+
+    /// The UTF-8 length of some scalars (`UTF8.width` of each, without a call a scalar).
+    static func utf8Length(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         var length = 0
-        for scalar in scalars {  // UTF8.width, without a call a scalar
+        for scalar in scalars {
             let value = scalar.value
             length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
         }
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            var n = 0
-            for scalar in scalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    buffer[n] = UInt8(value)
-                    n += 1
-                } else if value < 0x800 {
-                    buffer[n] = UInt8(0xC0 | value >> 6)
-                    buffer[n + 1] = UInt8(0x80 | value & 0x3F)
-                    n += 2
-                } else if value < 0x10000 {
-                    buffer[n] = UInt8(0xE0 | value >> 12)
-                    buffer[n + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-                    buffer[n + 2] = UInt8(0x80 | value & 0x3F)
-                    n += 3
-                } else {
-                    buffer[n] = UInt8(0xF0 | value >> 18)
-                    buffer[n + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-                    buffer[n + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-                    buffer[n + 3] = UInt8(0x80 | value & 0x3F)
-                    n += 4
-                }
+        return length
+    }
+
+    /// Writes the UTF-8 of `scalars` into `buffer` from `start` on; returns where it stopped.
+    static func encode(
+        _ scalars: UnsafeBufferPointer<Unicode.Scalar>, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
+    ) -> Int {
+        var n = start
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                buffer[n] = UInt8(value)
+                n += 1
+            } else if value < 0x800 {
+                buffer[n] = UInt8(0xC0 | value >> 6)
+                buffer[n + 1] = UInt8(0x80 | value & 0x3F)
+                n += 2
+            } else if value < 0x10000 {
+                buffer[n] = UInt8(0xE0 | value >> 12)
+                buffer[n + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                buffer[n + 2] = UInt8(0x80 | value & 0x3F)
+                n += 3
+            } else {
+                buffer[n] = UInt8(0xF0 | value >> 18)
+                buffer[n + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                buffer[n + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                buffer[n + 3] = UInt8(0x80 | value & 0x3F)
+                n += 4
             }
-            return n
         }
+        return n
     }
 
     /// Room for `capacity` scalars: a line built a scalar at a time from another is allocated once.
