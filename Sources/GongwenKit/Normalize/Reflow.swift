@@ -42,6 +42,30 @@ enum Reflow {
         var result: [NormalizedLine] = []
         var open: NormalizedLine?  // the logical line that may still continue
         var openIsTableRow = false  // known when it opened: table rows are never joined
+        /// Joins `line` to the open line, or closes that and opens `line`.
+        func place(_ line: TextLine, kind: SiteFurniture.Kind?, level: Int?, inputWidth: Int) {
+            var next = NormalizedLine(
+                line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth, furniture: kind)
+            // A row of metadata labels ("索引号 | 发布机构 | 文号") holds its values in the row below.
+            if next.furniture == nil, let above = open, above.furniture == .metadata,
+                let labels = SiteFurniture.labelRow(above.line),
+                SiteFurniture.cells(of: line).count == labels.count
+            {
+                next.furniture = .metadata
+            }
+            let nextIsTableRow = next.isTableRow
+            if !openIsTableRow, !nextIsTableRow, open.map({ continues($0, with: next, wrapWidth: wrapWidth) }) ?? false
+            {
+                // Appended in place: a copy of the open line shared its storage, and each join
+                // copied the whole paragraph so far (quadratic in its length).
+                open!.line.append(line)
+                open!.lastPhysicalWidth = next.lastPhysicalWidth
+            } else {
+                if let line = open { result.append(line) }
+                open = next
+                openIsTableRow = nextIsTableRow
+            }
+        }
         for index in pieces.indices {
             let piece = pieces[index]
             pieces[index] = .blank  // let go as soon as it is read: `pieces` is consumed
@@ -54,34 +78,12 @@ enum Reflow {
             case let .content(whole, level, inputWidth):
                 // A publication line that a page set on the line of the notice's own words is split off it.
                 let wholeKind = SiteFurniture.kind(of: whole)
-                var parts = [(whole, wholeKind)]
                 if wholeKind == nil, let cut = SiteFurniture.trailingMetadataStart(in: whole) {
                     let rest = whole[cut..<whole.count]
-                    parts = [(whole[0..<cut].trimmed(), nil), (rest, SiteFurniture.kind(of: rest))]
-                }
-                for (line, kind) in parts {
-                    var next = NormalizedLine(
-                        line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth, furniture: kind)
-                    // A row of metadata labels ("索引号 | 发布机构 | 文号") holds its values in the row below.
-                    if next.furniture == nil, let above = open, above.furniture == .metadata,
-                        let labels = SiteFurniture.labelRow(above.line),
-                        SiteFurniture.cells(of: line).count == labels.count
-                    {
-                        next.furniture = .metadata
-                    }
-                    let nextIsTableRow = next.isTableRow
-                    if !openIsTableRow, !nextIsTableRow,
-                        open.map({ continues($0, with: next, wrapWidth: wrapWidth) }) ?? false
-                    {
-                        // Appended in place: a copy of the open line shared its storage, and each join
-                        // copied the whole paragraph so far (quadratic in its length).
-                        open!.line.append(line)
-                        open!.lastPhysicalWidth = next.lastPhysicalWidth
-                    } else {
-                        if let line = open { result.append(line) }
-                        open = next
-                        openIsTableRow = nextIsTableRow
-                    }
+                    place(whole[0..<cut].trimmed(), kind: nil, level: level, inputWidth: inputWidth)
+                    place(rest, kind: SiteFurniture.kind(of: rest), level: level, inputWidth: inputWidth)
+                } else {
+                    place(whole, kind: wholeKind, level: level, inputWidth: inputWidth)
                 }
             }
         }
