@@ -15,6 +15,10 @@ package struct WordList: Sendable {
     private let candidateStarts: [Int]
     private let candidates: [Int]
     private let indexOfWord: [ExactText: Int]
+    /// What `firstPositions` and `allPositions` give for a line with none of the words (most lines), made
+    /// once: each ask allocated its array of answers before it looked.
+    private let noFirstPositions: [Int?]
+    private let noPositions: [[Int]]
 
     package init(_ words: [String]) {
         self.words = words
@@ -33,6 +37,8 @@ package struct WordList: Sendable {
         self.candidates = candidates
         indexOfWord = Dictionary(
             words.enumerated().map { (ExactText($1), $0) }, uniquingKeysWith: { first, _ in first })
+        noFirstPositions = [Int?](repeating: nil, count: words.count)
+        noPositions = [[Int]](repeating: [], count: words.count)
     }
 
     /// The length of word `index` in scalars.
@@ -66,7 +72,7 @@ package struct WordList: Sendable {
     /// Where each word first stands in `line` (nil where it does not): what `firstIndex(of:)` gives
     /// for each word, in one pass over the line instead of one a word.
     package func firstPositions(in line: TextLine) -> [Int?] {
-        var positions = [Int?](repeating: nil, count: words.count)
+        var positions = noFirstPositions  // copied on the first find
         var left = words.count
         line.scalars.withUnsafeBufferPointer { text in
             for i in text.indices where initials.contains(text[i]) {
@@ -92,7 +98,7 @@ package struct WordList: Sendable {
     /// included: what calling `firstIndex(of:from:)` again after each find gives for each word, in
     /// one pass over the line.
     package func allPositions(in line: TextLine) -> [[Int]] {
-        var positions = [[Int]](repeating: [], count: words.count)
+        var positions = noPositions  // copied on the first find
         line.scalars.withUnsafeBufferPointer { text in
             for i in text.indices where initials.contains(text[i]) {
                 for candidate in candidates[candidateRange(of: text[i])] where stands(candidate, at: i, in: text) {
