@@ -57,7 +57,11 @@ enum Sentences {
                 var text = line.line
                 if i == 0, let marker = section.marker { text = text[marker.contentStart..<text.count] }
                 if i == 0, section.heading != nil { continue }
-                for sentence in split(text) { result.append(Sentence(line: sentence, headings: path)) }
+                // (Cut where they are appended: no array of the line's sentences made on the way.)
+                for range in text.ranges(separatedBy: sentenceEnds, keepingSeparators: true) {
+                    let sentence = text[range].trimmed()
+                    if !sentence.isEmpty { result.append(Sentence(line: sentence, headings: path)) }
+                }
             }
             append(section.children, headings: path, to: &result)
         }
@@ -68,8 +72,12 @@ enum Sentences {
     static let clauseEnds = ScalarSet(of: "，,。；;：:")
 
     static func split(_ line: TextLine) -> [TextLine] {
-        line.ranges(separatedBy: sentenceEnds, keepingSeparators: true)
-            .map { line[$0].trimmed() }.filter { !$0.isEmpty }
+        var sentences: [TextLine] = []
+        for range in line.ranges(separatedBy: sentenceEnds, keepingSeparators: true) {
+            let sentence = line[range].trimmed()
+            if !sentence.isEmpty { sentences.append(sentence) }
+        }
+        return sentences
     }
 
     /// The clauses of a sentence, cut at ，；： outside brackets: ranges into the line.
