@@ -54,6 +54,24 @@ struct NormalizeTests {
         }
     }
 
+    @Test("Spaces: a run touching CJK text goes, others fold to one; a line already folded is the same line")
+    func collapseSpaces() {
+        let cases: [(String, String)] = [
+            ("路 正 红", "路正红"), ("电话: (010) 6890", "电话:(010) 6890"), ("安排, 加强", "安排,加强"),
+            ("Microsoft Word 2016", "Microsoft Word 2016"), ("Word  2016", "Word 2016"), (" Word ", "Word"),
+            ("质量 标杆\t 活动", "质量标杆\t活动"), ("a b", "a b"), ("a  ", "a"), ("  ", ""), ("ISO 9001 质量", "ISO 9001质量"),
+        ]
+        for (input, expected) in cases {
+            let collapsed = Normalizer.collapseSpaces(TextLine(input))
+            #expect(collapsed.text == expected, "\(input)")
+            // Every scalar kept keeps its column.
+            #expect(collapsed.origins.map(\.column).allSatisfy { $0 >= 1 && $0 <= input.unicodeScalars.count })
+        }
+        let folded = TextLine("Microsoft Word 2016 或 WPS")
+        // 或 at column 21, WPS from 23: the spaces either side of 或 go.
+        #expect(Normalizer.collapseSpaces(folded).origins.map(\.column) == Array(1...19) + [21, 23, 24, 25])
+    }
+
     @Test("Full-width digits and letters fold to ASCII; Chinese punctuation stays")
     func widths() {
         let lines = normalizedLines("各单位于２０２３年９月１５日前报送（附件１），邮箱ＱＭＢ＠caq.org.cn：〔２０２３〕")

@@ -117,7 +117,7 @@ package enum RecordBuilder {
     static func elements(_ notice: SegmentedNotice) -> [ElementRecord] {
         var result: [ElementRecord] = []
         func add(_ kind: ElementRecord.Kind, _ lines: [NormalizedLine]) {
-            guard !lines.isEmpty, let span = SourceSpan.covering(lines.map(\.span)) else { return }
+            guard !lines.isEmpty, let span = SourceSpan.covering(lines.lazy.map(\.span)) else { return }
             result.append(
                 ElementRecord(
                     kind: kind, text: String(joining: lines.map(\.line), separator: kind == .title ? nil : "\n"),

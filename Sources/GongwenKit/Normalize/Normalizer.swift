@@ -162,6 +162,7 @@ package enum Normalizer {
     static func collapseSpaces(_ line: TextLine) -> TextLine {
         let s = line.scalars
         guard s.contains(" ") else { return line }
+        if isCollapsed(s) { return line }  // one space between words of Latin text, as most are: no copy
         var out = TextLine()
         out.reserveCapacity(s.count)
         var i = 0
@@ -173,15 +174,35 @@ package enum Normalizer {
             }
             var end = i
             while end < s.count, s[end] == " " { end += 1 }
-            // ASCII punctuation written in CJK text ("电话: (010)", "安排, 加强") counts as CJK.
-            let leftCJK =
-                i > 0
-                && (s[i - 1].isCJK || s[i - 1] == "\t"
-                    || (":;,".unicodeScalars.contains(s[i - 1]) && i > 1 && s[i - 2].isCJK))
-            let rightCJK = end < s.count && (s[end].isCJK || s[end] == "\t")
-            if !leftCJK && !rightCJK && i > 0 && end < s.count { out.append(" ", from: line.origins[i]) }
+            if keepsSpace(runFrom: i, to: end, in: s) { out.append(" ", from: line.origins[i]) }
             i = end
         }
         return out
+    }
+
+    /// Whether a run of spaces from `start` to `end` leaves one space: it stands inside the line and
+    /// touches no CJK text. (ASCII punctuation written in CJK text — "电话: (010)", "安排, 加强" — counts
+    /// as CJK.)
+    private static func keepsSpace(runFrom start: Int, to end: Int, in s: Scalars) -> Bool {
+        let leftCJK =
+            start > 0
+            && (s[start - 1].isCJK || s[start - 1] == "\t"
+                || (":;,".unicodeScalars.contains(s[start - 1]) && start > 1 && s[start - 2].isCJK))
+        let rightCJK = end < s.count && (s[end].isCJK || s[end] == "\t")
+        return !leftCJK && !rightCJK && start > 0 && end < s.count
+    }
+
+    /// Whether `collapseSpaces` would leave the line as it is: each run is one space, and kept.
+    private static func isCollapsed(_ s: Scalars) -> Bool {
+        var i = 0
+        while i < s.count {
+            if s[i] == " " {
+                guard i + 1 == s.count || s[i + 1] != " ", keepsSpace(runFrom: i, to: i + 1, in: s) else {
+                    return false
+                }
+            }
+            i += 1
+        }
+        return true
     }
 }

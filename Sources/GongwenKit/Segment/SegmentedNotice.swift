@@ -35,7 +35,7 @@ package struct Section: Sendable {
     }
 
     /// The span of the item's own lines (its children have theirs).
-    package var span: SourceSpan { SourceSpan.covering(lines.map(\.span))! }
+    package var span: SourceSpan { SourceSpan.covering(lines.lazy.map(\.span))! }
 }
 
 /// An attachment appended to the notice: "附件 2" and its title, then its body, which is either an
