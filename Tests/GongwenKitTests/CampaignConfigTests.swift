@@ -350,10 +350,12 @@ struct CampaignConfigTests {
         #expect(ics.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
         try Data(ics.utf8).write(to: file)
         let read = try runProcess("/usr/bin/env", ["python3", "-c", Self.calendarReader, file.path])
-        #expect(read.status == 0, "\(read.output)")
+        // (Required: without Python's icalendar, which .ci/run installs, the rest would index an empty list.)
+        try #require(read.status == 0, "\(read.output)")
         let events = read.output.split(separator: "\n").map {
             $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         }
+        try #require(events.count == 4 && events.allSatisfy { $0.count == 5 }, "\(read.output)")
         // National 09-15, the province's two 09-04 (one sentence each), the city's 08-30.
         #expect(events.map { $0[1] } == ["2023-09-15", "2023-09-04", "2023-09-04", "2023-08-30"])
         #expect(events.map { $0[2] } == ["2023-09-16", "2023-09-05", "2023-09-05", "2023-08-31"])
