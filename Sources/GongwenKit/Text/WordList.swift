@@ -75,13 +75,12 @@ package struct WordList: Sendable {
         var positions = noFirstPositions  // copied on the first find
         var left = words.count
         line.scalars.withUnsafeBufferPointer { text in
-            for i in text.indices where initials.contains(text[i]) {
-                for candidate in candidates[candidateRange(of: text[i])]
-                where positions[candidate] == nil && stands(candidate, at: i, in: text) {
-                    positions[candidate] = i
+            forEachWord(in: text) { i, word in
+                if positions[word] == nil {
+                    positions[word] = i
                     left -= 1
                 }
-                if left == 0 { break }
+                return left > 0
             }
         }
         return positions
@@ -89,9 +88,14 @@ package struct WordList: Sendable {
 
     /// Where the first of the words stands in `line` (the least of their `firstIndex(of:)`), or nil.
     package func firstPosition(in line: TextLine) -> Int? {
+        var first: Int?
         line.scalars.withUnsafeBufferPointer { text in
-            text.indices.first { initials.contains(text[$0]) && firstMatch(at: $0, in: text) != nil }
+            forEachWord(in: text) { i, _ in
+                first = i
+                return false
+            }
         }
+        return first
     }
 
     /// Every position where each word stands in `line`, in increasing order, overlapping ones
@@ -100,13 +104,24 @@ package struct WordList: Sendable {
     package func allPositions(in line: TextLine) -> [[Int]] {
         var positions = noPositions  // copied on the first find
         line.scalars.withUnsafeBufferPointer { text in
-            for i in text.indices where initials.contains(text[i]) {
-                for candidate in candidates[candidateRange(of: text[i])] where stands(candidate, at: i, in: text) {
-                    positions[candidate].append(i)
-                }
+            forEachWord(in: text) { i, word in
+                positions[word].append(i)
+                return true
             }
         }
         return positions
+    }
+
+    /// Calls `body` with each position of `text` and each word that stands there (in the list's order),
+    /// position by position, until it returns false: the one pass the questions above are answered in.
+    private func forEachWord(
+        in text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (_ position: Int, _ word: Int) -> Bool
+    ) {
+        for i in text.indices where initials.contains(text[i]) {
+            for candidate in candidates[candidateRange(of: text[i])] where stands(candidate, at: i, in: text) {
+                guard body(i, candidate) else { return }
+            }
+        }
     }
 
     /// The words that begin with the scalar at `i` (none past either end of the line).
