@@ -32,8 +32,11 @@ struct TextScanningTests {
 
     @Test("firstIndex, hasPrefix(at:) and hasSuffix(before:) agree with a scan of every position")
     func searchAgreesWithBruteForce() {
-        let needles = ["联系", "电话：", "：", "𠮷", "\u{10FFFF}", "纸质版一式", "中国质量协会。", "不在其中", "", "0591-8765", "e", "ere"]
-        for line in Self.lines {
+        let needles = [
+            "联系", "电话：", "：", "𠮷", "\u{10FFFF}", "纸质版一式", "中国质量协会。", "不在其中", "", "0591-8765", "e", "ere", "é",
+            "·𠮷", "fé·",
+        ]
+        for line in Self.lines + ["Café·𠮷 中国质量协会。"] {  // UTF-8 of one to four bytes a scalar
             let textLine = TextLine(line)
             let scalars = Array(line.unicodeScalars)
             for needle in needles {
