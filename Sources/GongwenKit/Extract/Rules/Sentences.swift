@@ -57,11 +57,8 @@ enum Sentences {
                 var text = line.line
                 if i == 0, let marker = section.marker { text = text[marker.contentStart..<text.count] }
                 if i == 0, section.heading != nil { continue }
-                // (Cut where they are appended: no array of the line's sentences made on the way.)
-                for range in text.ranges(separatedBy: sentenceEnds, keepingSeparators: true) {
-                    let sentence = text[range].trimmed()
-                    if !sentence.isEmpty { result.append(Sentence(line: sentence, headings: path)) }
-                }
+                // (Appended where they are cut: no array of the line's sentences made on the way.)
+                forEachSentence(in: text) { result.append(Sentence(line: $0, headings: path)) }
             }
             append(section.children, headings: path, to: &result)
         }
@@ -73,11 +70,16 @@ enum Sentences {
 
     static func split(_ line: TextLine) -> [TextLine] {
         var sentences: [TextLine] = []
+        forEachSentence(in: line) { sentences.append($0) }
+        return sentences
+    }
+
+    /// Each sentence of `line` as `split` cuts it (trimmed; empty ones left out), handed over as it is cut.
+    static func forEachSentence(in line: TextLine, _ body: (TextLine) -> Void) {
         for range in line.ranges(separatedBy: sentenceEnds, keepingSeparators: true) {
             let sentence = line[range].trimmed()
-            if !sentence.isEmpty { sentences.append(sentence) }
+            if !sentence.isEmpty { body(sentence) }
         }
-        return sentences
     }
 
     /// The clauses of a sentence, cut at ，；： outside brackets: ranges into the line.
