@@ -35,9 +35,8 @@ final class OutputSink {
     /// The file written, or nil for standard output.
     let path: String?
     private let descriptor: Int32
-    private var temporary: String?
-    /// The regular file the temporary one is renamed over: `path`, or the file it links to.
-    private var replacedPath = ""
+    /// The temporary file written, and the regular file it is renamed over (`path`, or the file it links to).
+    private var replacing: (temporary: String, target: String)?
     /// A device or a pipe `-o` named, opened here and closed by `finish`.
     private var ownsDescriptor = false
     /// The first write that failed (a full disk, a closed pipe), reported by `finish`.
@@ -84,14 +83,13 @@ final class OutputSink {
         umask(mask)
         fchmod(made, 0o666 & ~mask)
         descriptor = made
-        replacedPath = replaced
-        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        replacing = (template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, replaced)
     }
 
     deinit {
-        if let temporary {  // not finished: the temporary file goes, the old output stays
+        if let replacing {  // not finished: the temporary file goes, the old output stays
             close(descriptor)
-            unlink(temporary)
+            unlink(replacing.temporary)
         } else if ownsDescriptor {
             close(descriptor)
         }
@@ -142,14 +140,14 @@ final class OutputSink {
             }
             return
         }
-        guard let path, let temporary else { return }
-        self.temporary = nil
+        guard let path, let (temporary, target) = replacing else { return }
+        replacing = nil
         if fsync(descriptor) != 0 || close(descriptor) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw Failure(description: "cannot write to \(path): \(reason)")
         }
-        if rename(temporary, replacedPath) != 0 {
+        if rename(temporary, target) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw Failure(description: "cannot write to \(path): \(reason)")
