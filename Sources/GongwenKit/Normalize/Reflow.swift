@@ -105,22 +105,25 @@ enum Reflow {
         guard let last = a.scalars.last, let first = b.scalars.first else { return false }
         if b.hasPrefix("附件") || LineShape.isLabelled(b) { return false }
         if first.isContinuingPunctuation { return true }
+        // (Each rule from here to the list-item test below answers no: a line that ends closed is
+        // answered here, before the name and date scans.)
+        if endsClosed(a) { return false }
         // A bracketed note on a line of its own ("（联系人：…）") after a closing bracket.
         if (last == ")" || last == "）") && (first == "(" || first == "（") { return false }
         // Web text has no fixed width: a labelled line ("附件：…", "联系人：…") ends where it ends, and
         // an issuer's name alone on a line is the signature.
         if wrapWidth == nil, a.hasPrefix("附件") || LineShape.isLabelled(a) { return false }
-        if wrapWidth == nil, OrganizationName.isIssuerName(b), !(endsOnConnective(a) && isNameFragment(b)) {
+        lazy var nextIsIssuerName = OrganizationName.isIssuerName(b)
+        if wrapWidth == nil, nextIsIssuerName, !(endsOnConnective(a) && isNameFragment(b)) {
             return false
         }
         if DateScanner.signingDate(b) != nil { return false }  // the date of signing stands on a line of its own
         // The signature under the last attachment title, however long that title.
-        if OrganizationName.isIssuerName(b), a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil,
+        if a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil, nextIsIssuerName,
             !(endsOnConnective(a) && isNameFragment(b))
         {
             return false
         }
-        if endsClosed(a) { return false }
         let startsItem = OutlineMarker.parse(b) != nil
         if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }
         if endsOnConnective(a), isNameFragment(b) { return !startsItem }

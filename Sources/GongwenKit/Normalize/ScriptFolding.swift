@@ -64,10 +64,15 @@ enum ScriptFolding {
     }
 
     /// The line with each traditional character replaced by its simplified form, origins kept.
+    /// (The map holds only characters the table gives a form: the table, a flat array, rules the others
+    /// out before the map is hashed.)
     static func fold(_ line: TextLine, with map: [Unicode.Scalar: Unicode.Scalar]) -> TextLine {
-        guard line.scalars.contains(where: { map[$0] != nil }) else { return line }
+        func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+            SimplifiedForms.form(of: scalar) == nil ? nil : map[scalar]
+        }
+        guard line.scalars.contains(where: { folded($0) != nil }) else { return line }
         // One scalar for one: the line keeps its origins.
-        return TextLine(scalars: line.scalars.map { map[$0] ?? $0 }, origins: line.origins)
+        return TextLine(scalars: line.scalars.map { folded($0) ?? $0 }, origins: line.origins)
     }
 
     /// Vowels with a tone mark, and ü: what tells a pinyin annotation from a bracketed word.

@@ -52,13 +52,13 @@ package enum SiteFurniture {
         if !line.scalars.contains("。"), isMetadata(line) || labelRow(line) != nil { return .metadata }
         if isPageControls(line) { return .pageControls }
         // "原文链接：http://…": the page's own link to where it copied the notice from.
-        if ["原文链接", "原文地址", "来源链接", "本文链接"].contains(where: { line.hasPrefix($0) }),
-            line.contains("http") || line.contains("www.")
-        {
+        if sourceLinkLabelList.firstMatch(at: 0, in: line) != nil, line.contains("http") || line.contains("www.") {
             return .pageControls
         }
         return nil
     }
+
+    static let sourceLinkLabelList = WordList(["原文链接", "原文地址", "来源链接", "本文链接"])
 
     /// Where a publication line begins that a page set on the same line as the notice's own words
     /// ("福州市工业和信息化局 发布时间：2023-08-25 来源：本网"): a label (not one of the weak ones) after
@@ -114,9 +114,12 @@ package enum SiteFurniture {
 
     /// The labels of a row made only of metadata labels (two or more), or nil.
     static func labelRow(_ line: TextLine) -> [String]? {
-        guard label(at: 0, in: line.trimmed()) != nil || labelList.mayBegin(with: line.trimmed().scalars.first ?? " "),
-            line.scalars.contains(where: { $0 == "|" || $0 == "｜" || $0 == "\t" })
-        else { return nil }
+        // (The cells' bars or tabs first: most lines have none.)
+        guard line.scalars.contains(where: { $0 == "|" || $0 == "｜" || $0 == "\t" }) else { return nil }
+        let trimmed = line.trimmed()
+        guard label(at: 0, in: trimmed) != nil || labelList.mayBegin(with: trimmed.scalars.first ?? " ") else {
+            return nil
+        }
         let labels = cells(of: line).map { cell -> String in
             var text = cell.text
             if text.hasSuffix("：") || text.hasSuffix(":") { text.removeLast() }
@@ -183,10 +186,20 @@ package enum SiteFurniture {
 
     /// "首页 > 新闻资讯 > 正文", "您现在的位置：…", "龙智造工业快报>政策快报>政策详情".
     static func isBreadcrumb(_ line: TextLine) -> Bool {
-        if ["您现在的位置", "当前位置", "您的位置", "所在位置", "现在的位置"].contains(where: { line.hasPrefix($0) }) { return true }
-        let separators = line.scalars.count { $0 == ">" || $0 == "»" || $0 == "〉" || $0 == "＞" }
-        return separators >= 2 && line.count <= 80 && !line.scalars.contains("。") && !line.scalars.contains("，")
+        if breadcrumbLeadList.firstMatch(at: 0, in: line) != nil { return true }
+        guard line.count <= 80 else { return false }
+        var separators = 0
+        for scalar in line.scalars {
+            switch scalar {
+            case ">", "»", "〉", "＞": separators += 1
+            case "。", "，": return false
+            default: continue
+            }
+        }
+        return separators >= 2
     }
+
+    static let breadcrumbLeadList = WordList(["您现在的位置", "当前位置", "您的位置", "所在位置", "现在的位置"])
 
     /// A line that is only a date (and time) as web pages write it: "2021-11-16", "2019/10/12 15:47".
     static func isTimestamp(_ line: TextLine) -> Bool {

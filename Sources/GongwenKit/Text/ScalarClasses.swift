@@ -36,11 +36,14 @@ extension Unicode.Scalar {
     package var isWide: Bool {
         switch value {
         case ..<0x1100: return false
-        // Wide or full-width throughout (Unicode's EastAsianWidth): the Han blocks, Hangul syllables,
-        // full-width forms, answered without a call into ICU. `TextScanningTests` holds `isWide` to
-        // ICU's answer for every scalar.
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF01...0xFF60, 0xFFE0...0xFFE6:
+        // Wide or full-width throughout (Unicode's EastAsianWidth): CJK punctuation (。、《》), the Han
+        // blocks, Hangul syllables, full-width forms, answered without a call into ICU.
+        // `TextScanningTests` holds `isWide` to ICU's answer for every scalar.
+        case 0x3000...0x303E, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF01...0xFF60,
+            0xFFE0...0xFFE6:
             return true
+        // Neither: the dashes, quotation marks and ellipsis of general punctuation (— “ ” …).
+        case 0x2010...0x2027: return false
         default: return isWideByICU
         }
     }
