@@ -25,6 +25,17 @@ public enum Gongwen {
         record(of: try Ingest.read(path: path, format: format, limits: limits))
     }
 
+    /// Parses the file at `path` into a record that is to be written out at once (`gongwen parse`): its
+    /// sections' text is left in the notice's lines until it is written (`SectionText`), so that the
+    /// text is not held twice, in the lines and in strings made from them.
+    ///
+    /// - Throws: ``IngestError``, as `parse(path:format:limits:)` does.
+    package static func recordToWrite(
+        path: String, format: InputFormat? = nil, limits: IngestLimits = .standard
+    ) throws -> NoticeRecord {
+        record(of: try Ingest.read(path: path, format: format, limits: limits), sectionText: .lines)
+    }
+
     /// Parses bytes already read; `path` names them in the record and in errors.
     ///
     /// - Throws: ``IngestError`` when the bytes cannot be read as a notice.
@@ -66,11 +77,14 @@ public enum Gongwen {
             })
     }
 
-    package static func record(of document: consuming IngestedDocument) -> NoticeRecord {
+    package static func record(
+        of document: consuming IngestedDocument, sectionText: SectionText.Form = .string
+    ) -> NoticeRecord {
         let normalized = normalizeLines(of: &document)
         let links = normalized.links
         // The normalized lines are let go once segmented: the sections keep what they need.
-        return record(of: Segmenter.segment(consume normalized), links: links, document: document)
+        return record(
+            of: Segmenter.segment(consume normalized), links: links, document: document, sectionText: sectionText)
     }
 
     /// Parses bytes already read into the record and the normalized lines it was read from: what the
@@ -94,9 +108,10 @@ public enum Gongwen {
     }
 
     private static func record(
-        of segmented: SegmentedNotice, links: [Link], document: borrowing IngestedDocument
+        of segmented: SegmentedNotice, links: [Link], document: borrowing IngestedDocument,
+        sectionText: SectionText.Form = .string
     ) -> NoticeRecord {
-        var record = RecordBuilder.record(segmented, source: document.source, links: links)
+        var record = RecordBuilder.record(segmented, source: document.source, links: links, sectionText: sectionText)
         record.diagnostics += document.dropped.map { block in
             Diagnostic(
                 severity: .info, message: "left out of the article as \(block.reason.rawValue): \(block.excerpt)",

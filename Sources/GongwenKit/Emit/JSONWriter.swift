@@ -24,6 +24,8 @@ package struct JSONWriter {
     /// out, not held whole (the record of a 50 MB notice is 136 MB of JSON).
     private let sink: (([UInt8]) -> Void)?
     private let chunkSize: Int
+    /// Bytes reused from string to string by `string(joining:separator:)`.
+    private var scratch: [UInt8] = []
 
     package init(pretty: Bool, capacity: Int = 0) {
         self.pretty = pretty
@@ -157,39 +159,54 @@ package struct JSONWriter {
     }
 
     package mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { utf8 in
-            // Most strings need no escape: eight bytes are tested at a time, and such a string is
-            // appended whole.
-            guard Self.mayNeedEscape(utf8) else {
-                bytes.append(contentsOf: utf8)
-                return
-            }
-            var runStart = 0
-            for (i, byte) in utf8.enumerated()
-            where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                runStart = i + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                default:  // below 0x20: \u00 and two lower-case hex digits
-                    let low = byte & 0xF
-                    bytes.append(contentsOf: [
-                        UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), UInt8(ascii: "0") + byte >> 4,
-                        low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10,
-                    ])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
+        value.withUTF8 { Self.appendQuoted($0, to: &bytes) }
+    }
+
+    /// The string of `lines` joined by `separator` (an ASCII byte), written as `string(_:)` writes
+    /// the same text: encoded into the writer's scratch bytes, not into a string made for it.
+    package mutating func string(joining lines: [TextLine], separator: UInt8) {
+        var text: [UInt8] = []
+        swap(&text, &scratch)  // (the scratch bytes are lent out while `bytes` is written)
+        text.removeAll(keepingCapacity: true)
+        text.append(contentsOf: repeatElement(0, count: TextLine.utf8Length(joining: lines, separator: separator)))
+        _ = text.withUnsafeMutableBufferPointer { TextLine.encode(joining: lines, separator: separator, into: $0) }
+        text.withUnsafeBufferPointer { Self.appendQuoted($0, to: &bytes) }
+        swap(&text, &scratch)
+    }
+
+    /// `utf8` in quotes, escaped.
+    private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        defer { bytes.append(UInt8(ascii: "\"")) }
+        // Most strings need no escape: eight bytes are tested at a time, and such a string is
+        // appended whole.
+        guard mayNeedEscape(utf8) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        var runStart = 0
+        for (i, byte) in utf8.enumerated()
+        where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            runStart = i + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            default:  // below 0x20: \u00 and two lower-case hex digits
+                let low = byte & 0xF
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), UInt8(ascii: "0") + byte >> 4,
+                    low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10,
+                ])
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 }
 

@@ -1,6 +1,10 @@
 /// Assembles the record of a segmented notice, and of each notice it forwards.
 package enum RecordBuilder {
-    package static func record(_ notice: SegmentedNotice, source: SourceInfo, links: [Link]) -> NoticeRecord {
+    /// `sectionText`: whether the sections' text is made into strings (a record that is kept) or left in
+    /// the notice's lines until it is written (a record written out at once; see `SectionText`).
+    package static func record(
+        _ notice: SegmentedNotice, source: SourceInfo, links: [Link], sectionText: SectionText.Form = .string
+    ) -> NoticeRecord {
         let fields = HeaderFieldExtractor.extract(notice)
         var embedded: [NoticeRecord] = []
         var embeddedLines: [ClosedRange<Int>] = []
@@ -8,7 +12,7 @@ package enum RecordBuilder {
             guard case let .notice(inner) = appendix.content else { continue }
             let lines = lineRange(of: inner)
             let innerLinks = links.filter { link in lines.map { $0.contains(link.span.startLine) } ?? false }
-            embedded.append(record(inner, source: source, links: innerLinks))
+            embedded.append(record(inner, source: source, links: innerLinks, sectionText: sectionText))
             if let lines { embeddedLines.append(lines) }
         }
         let ownLinks = links.filter { link in !embeddedLines.contains { $0.contains(link.span.startLine) } }
@@ -24,7 +28,7 @@ package enum RecordBuilder {
                 embeddedCount += 1
                 appendedSections.append((appendix, [], embeddedCount - 1))
             case let .sections(sections):
-                appendedSections.append((appendix, sections.map(sectionRecord), nil))
+                appendedSections.append((appendix, sections.map { sectionRecord($0, text: sectionText) }, nil))
             }
         }
 
@@ -37,7 +41,7 @@ package enum RecordBuilder {
             signedOn: fields.signedOn?.date,
             publishedOn: fields.publishedOn?.date,
             campaignYear: fields.campaignYear,
-            sections: notice.body.map(sectionRecord),
+            sections: notice.body.map { sectionRecord($0, text: sectionText) },
             deadlines: read.deadlines,
             schedule: read.schedule,
             quotas: read.quotas,
@@ -60,10 +64,11 @@ package enum RecordBuilder {
         )
     }
 
-    static func sectionRecord(_ section: Section) -> SectionRecord {
+    static func sectionRecord(_ section: Section, text form: SectionText.Form) -> SectionRecord {
         SectionRecord(
-            number: section.number, heading: section.heading, text: section.text, span: section.span,
-            children: section.children.map(sectionRecord))
+            number: section.number, heading: section.heading,
+            ownText: form == .lines ? section.ownText : SectionText(section.text), span: section.span,
+            children: section.children.map { sectionRecord($0, text: form) })
     }
 
     /// The 附件说明 entries, each joined to the appended body with the same index (or, for a notice

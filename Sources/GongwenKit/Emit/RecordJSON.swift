@@ -85,10 +85,12 @@ extension SectionRecord: JSONWritable {
         json.field("heading", heading)
         json.field("number", number)
         json.field("span", span)
-        json.field("text", text)
+        json.field("text", ownText)
         json.endObject()
     }
 }
+
+extension SectionText: JSONWritable {}
 
 extension AttachmentRecord: JSONWritable {
     package func write(to json: inout JSONWriter) {

@@ -73,6 +73,7 @@ package enum Normalizer {
                 pieces.append(piece)
             }
         }
+        lines = []  // the emptied array itself (a huge notice's 14 MB) is let go before the lines are joined
         let wrapWidth = Reflow.detectWrapWidth(pieces)
         return NormalizedDocument(
             lines: Reflow.join(consume pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)

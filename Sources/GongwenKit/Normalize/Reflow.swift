@@ -40,6 +40,9 @@ enum Reflow {
 
     static func join(_ pieces: consuming [Normalizer.Piece], wrapWidth: Int?) -> [NormalizedLine] {
         var result: [NormalizedLine] = []
+        // Room for a line a piece with words (a piece split in two may grow it once): grown by doubling,
+        // the array of a huge notice's lines was held twice over while it was copied.
+        result.reserveCapacity(pieces.count { if case .content = $0 { true } else { false } })
         var open: NormalizedLine?  // the logical line that may still continue
         var openIsTableRow = false  // known when it opened: table rows are never joined
         /// Joins `line` to the open line, or closes that and opens `line`.

@@ -20,18 +20,11 @@ package struct Section: Sendable {
 
     /// The item's own words: the numbered line after its number (unless it is the heading), then
     /// each following paragraph on a line of its own.
-    package var text: String {
-        var paragraphs: [TextLine] = []
-        paragraphs.reserveCapacity(lines.count)
-        for (i, line) in lines.enumerated() {
-            if i == 0 && heading != nil { continue }
-            if i == 0, let marker {
-                paragraphs.append(line.line[marker.contentStart..<line.line.count])
-            } else {
-                paragraphs.append(line.line)
-            }
-        }
-        return String(joining: paragraphs, separator: "\n")
+    package var text: String { ownText.string }
+
+    /// The same words, left in the item's lines until they are read.
+    package var ownText: SectionText {
+        SectionText(lines: lines, firstLineStart: heading != nil ? nil : marker?.contentStart ?? 0)
     }
 
     /// The span of the item's own lines (its children have theirs).

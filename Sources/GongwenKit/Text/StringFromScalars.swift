@@ -16,19 +16,34 @@ extension String {
     /// into storage of its exact size: joining the lines' strings made a string for each line first.
     package init(joining lines: [TextLine], separator: Unicode.Scalar?) {
         precondition(separator?.isASCII ?? true, "the separator is one byte of UTF-8")
-        let separatorLength = separator == nil ? 0 : 1
-        var length = lines.isEmpty ? 0 : separatorLength * (lines.count - 1)
-        for line in lines { length += line.scalars.withUnsafeBufferPointer(TextLine.utf8Length) }
-        self.init(unsafeUninitializedCapacity: length) { buffer in
-            var n = 0
-            for (index, line) in lines.enumerated() {
-                if index > 0, let separator {
-                    buffer[n] = UInt8(separator.value)
-                    n += 1
-                }
-                n = line.scalars.withUnsafeBufferPointer { TextLine.encode($0, into: buffer, at: n) }
-            }
-            return n
+        let separator = separator.map { UInt8($0.value) }
+        self.init(unsafeUninitializedCapacity: TextLine.utf8Length(joining: lines, separator: separator)) {
+            TextLine.encode(joining: lines, separator: separator, into: $0)
         }
+    }
+}
+
+extension TextLine {
+    /// The UTF-8 length of `lines` with `separator` (one byte, or none) between them.
+    static func utf8Length(joining lines: [TextLine], separator: UInt8?) -> Int {
+        var length = lines.isEmpty || separator == nil ? 0 : lines.count - 1
+        for line in lines { length += line.scalars.withUnsafeBufferPointer(utf8Length) }
+        return length
+    }
+
+    /// Writes the UTF-8 of `lines` with `separator` between them into `buffer` (of at least
+    /// `utf8Length(joining:separator:)` bytes); returns the number of bytes written.
+    static func encode(
+        joining lines: [TextLine], separator: UInt8?, into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var n = 0
+        for (index, line) in lines.enumerated() {
+            if index > 0, let separator {
+                buffer[n] = separator
+                n += 1
+            }
+            n = line.scalars.withUnsafeBufferPointer { encode($0, into: buffer, at: n) }
+        }
+        return n
     }
 }

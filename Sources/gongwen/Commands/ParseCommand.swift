@@ -78,7 +78,7 @@ struct Parse: AsyncParsableCommand {
         if paths.count == 1 && outputFormat != .summary {
             // One file: its JSON streamed out as it is written, never held whole.
             let record: NoticeRecord
-            do { record = try Gongwen.parse(path: paths[0], format: inputFormat, limits: limits) } catch {
+            do { record = try Gongwen.recordToWrite(path: paths[0], format: inputFormat, limits: limits) } catch {
                 FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
                 throw ExitCode.failure
             }
@@ -101,7 +101,7 @@ struct Parse: AsyncParsableCommand {
                         (
                             index,
                             Result {
-                                let record = try Gongwen.parse(path: path, format: inputFormat, limits: limits)
+                                let record = try Gongwen.recordToWrite(path: path, format: inputFormat, limits: limits)
                                 if outputFormat == .summary {
                                     return Array(
                                         ((index > 0 ? "\n" : "")
