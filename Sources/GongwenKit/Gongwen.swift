@@ -26,14 +26,14 @@ public enum Gongwen {
     }
 
     /// Parses the file at `path` into a record that is to be written out at once (`gongwen parse`): its
-    /// sections' text is left in the notice's lines until it is written (`SectionText`), so that the
-    /// text is not held twice, in the lines and in strings made from them.
+    /// outlines are held as the segmented items and written from them and their lines (`SectionTree`),
+    /// so that neither the outline nor the text is held twice.
     ///
     /// - Throws: ``IngestError``, as `parse(path:format:limits:)` does.
     package static func recordToWrite(
         path: String, format: InputFormat? = nil, limits: IngestLimits = .standard
     ) throws -> NoticeRecord {
-        record(of: try Ingest.read(path: path, format: format, limits: limits), sectionText: .lines)
+        record(of: try Ingest.read(path: path, format: format, limits: limits), sections: .items)
     }
 
     /// Parses bytes already read; `path` names them in the record and in errors.
@@ -78,13 +78,13 @@ public enum Gongwen {
     }
 
     package static func record(
-        of document: consuming IngestedDocument, sectionText: SectionText.Form = .string
+        of document: consuming IngestedDocument, sections form: SectionTree.Form = .records
     ) -> NoticeRecord {
         let normalized = normalizeLines(of: &document)
         let links = normalized.links
         // The normalized lines are let go once segmented: the sections keep what they need.
         return record(
-            of: Segmenter.segment(consume normalized), links: links, document: document, sectionText: sectionText)
+            of: Segmenter.segment(consume normalized), links: links, document: document, sections: form)
     }
 
     /// Parses bytes already read into the record and the normalized lines it was read from: what the
@@ -109,9 +109,9 @@ public enum Gongwen {
 
     private static func record(
         of segmented: SegmentedNotice, links: [Link], document: borrowing IngestedDocument,
-        sectionText: SectionText.Form = .string
+        sections form: SectionTree.Form = .records
     ) -> NoticeRecord {
-        var record = RecordBuilder.record(segmented, source: document.source, links: links, sectionText: sectionText)
+        var record = RecordBuilder.record(segmented, source: document.source, links: links, sections: form)
         record.diagnostics += document.dropped.map { block in
             Diagnostic(
                 severity: .info, message: "left out of the article as \(block.reason.rawValue): \(block.excerpt)",

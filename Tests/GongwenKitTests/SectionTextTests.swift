@@ -44,6 +44,25 @@ struct SectionTextTests {
         #expect(sections > 300, "the notices' outlines hold \(sections) items")
     }
 
+    @Test("A record holding its outline as items encodes, reads and is replaced as one holding records")
+    func outlineHeldAsItems() throws {
+        // 2021_shandong.txt appends attachments with outlines of their own; 2023_fuzhou_forward.txt embeds notices.
+        for file in ["2021_shandong.txt", "2023_fuzhou_forward.txt", "2022_caq.txt"] {
+            let made = try Gongwen.parse(path: Corpus.path(file))
+            var kept = try Gongwen.recordToWrite(path: Corpus.path(file))
+            let encoder = JSONWriterTests.encoder(pretty: false)
+            #expect(try encoder.encode(kept) == encoder.encode(made), "\(file)")
+            #expect(kept.attachments.map(\.sections.count) == made.attachments.map(\.sections.count))
+            #expect(kept.sections.map(\.span) == made.sections.map(\.span))
+            // Set, the outline is held as records from then on.
+            kept.sections = Array(kept.sections.prefix(1))
+            kept.sections[0].text = "改写"
+            #expect(kept.sections.count == 1 && kept.sections[0].text == "改写")
+            #expect(
+                String(decoding: JSONWriter.bytes(of: kept, pretty: false), as: UTF8.self).contains(#""text":"改写""#))
+        }
+    }
+
     @Test("A numbered line from its number on, a heading line left out, the paragraphs on lines of their own")
     func numberedHeadedAndPlain() {
         // Lines of 2023_henan.txt: "（一）" numbers the item; as a heading, its line is not its text.

@@ -1,9 +1,9 @@
 /// Assembles the record of a segmented notice, and of each notice it forwards.
 package enum RecordBuilder {
-    /// `sectionText`: whether the sections' text is made into strings (a record that is kept) or left in
-    /// the notice's lines until it is written (a record written out at once; see `SectionText`).
+    /// `sections`: whether the outlines are held as records (a record that is kept) or as the segmented
+    /// items, written out from their lines (a record written out at once; see `SectionTree`).
     package static func record(
-        _ notice: SegmentedNotice, source: SourceInfo, links: [Link], sectionText: SectionText.Form = .string
+        _ notice: SegmentedNotice, source: SourceInfo, links: [Link], sections form: SectionTree.Form = .records
     ) -> NoticeRecord {
         let fields = HeaderFieldExtractor.extract(notice)
         var embedded: [NoticeRecord] = []
@@ -12,7 +12,7 @@ package enum RecordBuilder {
             guard case let .notice(inner) = appendix.content else { continue }
             let lines = lineRange(of: inner)
             let innerLinks = links.filter { link in lines.map { $0.contains(link.span.startLine) } ?? false }
-            embedded.append(record(inner, source: source, links: innerLinks, sectionText: sectionText))
+            embedded.append(record(inner, source: source, links: innerLinks, sections: form))
             if let lines { embeddedLines.append(lines) }
         }
         let ownLinks = links.filter { link in !embeddedLines.contains { $0.contains(link.span.startLine) } }
@@ -20,19 +20,19 @@ package enum RecordBuilder {
         // that a huge notice does not hold both at once.
         let read = SentenceFindings.read(notice, fields: fields)
 
-        var appendedSections: [(Appendix, [SectionRecord], Int?)] = []
+        var appendedSections: [(Appendix, SectionTree, Int?)] = []
         var embeddedCount = 0
         for appendix in notice.appendices {
             switch appendix.content {
             case .notice:
                 embeddedCount += 1
-                appendedSections.append((appendix, [], embeddedCount - 1))
+                appendedSections.append((appendix, SectionTree(wrappedValue: []), embeddedCount - 1))
             case let .sections(sections):
-                appendedSections.append((appendix, sections.map { sectionRecord($0, text: sectionText) }, nil))
+                appendedSections.append((appendix, SectionTree(sections, form: form), nil))
             }
         }
 
-        return NoticeRecord(
+        var record = NoticeRecord(
             source: source,
             docNumber: fields.docNumber,
             issuer: IssuerRecord(name: fields.issuer.name, level: fields.issuer.level, span: fields.issuer.span),
@@ -41,7 +41,7 @@ package enum RecordBuilder {
             signedOn: fields.signedOn?.date,
             publishedOn: fields.publishedOn?.date,
             campaignYear: fields.campaignYear,
-            sections: notice.body.map { sectionRecord($0, text: sectionText) },
+            sections: [],
             deadlines: read.deadlines,
             schedule: read.schedule,
             quotas: read.quotas,
@@ -62,20 +62,15 @@ package enum RecordBuilder {
             urls: ownLinks.filter { !LinkKinds.isFile($0.url) },
             diagnostics: diagnostics(notice, fields) + read.numberDiagnostics
         )
-    }
-
-    static func sectionRecord(_ section: Section, text form: SectionText.Form) -> SectionRecord {
-        SectionRecord(
-            number: section.number, heading: section.heading,
-            ownText: form == .lines ? section.ownText : SectionText(section.text), span: section.span,
-            children: section.children.map { sectionRecord($0, text: form) })
+        record.sectionTree = SectionTree(notice.body, form: form)
+        return record
     }
 
     /// The 附件说明 entries, each joined to the appended body with the same index (or, for a notice
     /// with one attachment, to its one unnumbered body); appended bodies the note does not list
     /// follow as attachments of their own.
     static func attachments(
-        _ notice: SegmentedNotice, appended: [(Appendix, [SectionRecord], Int?)], fileLinks: [Link],
+        _ notice: SegmentedNotice, appended: [(Appendix, SectionTree, Int?)], fileLinks: [Link],
         references: [AttachmentReferences.Reference]
     ) -> [AttachmentRecord] {
         // A notice without a 附件说明 or appended attachments may still name its attachments in passing.
@@ -100,14 +95,15 @@ package enum RecordBuilder {
             }
             if let match {
                 records[match].appended = true
-                records[match].sections = sections
+                records[match].sectionTree = sections
                 records[match].embeddedRecord = embeddedIndex
             } else {
                 let titleSpan = appendix.title?.span ?? appendix.marker?.span
-                records.append(
-                    AttachmentRecord(
-                        index: appendix.index, title: appendix.title?.text, span: titleSpan,
-                        appended: true, sections: sections, embeddedRecord: embeddedIndex, url: nil))
+                var record = AttachmentRecord(
+                    index: appendix.index, title: appendix.title?.text, span: titleSpan,
+                    appended: true, sections: [], embeddedRecord: embeddedIndex, url: nil)
+                record.sectionTree = sections
+                records.append(record)
             }
         }
         return records

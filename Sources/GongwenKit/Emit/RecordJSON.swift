@@ -24,7 +24,7 @@ extension NoticeRecord: JSONWritable {
         json.field("quotas", quotas)
         json.field("schedule", schedule)
         json.field("schemaVersion", schemaVersion)
-        json.field("sections", sections)
+        json.field("sections", sectionTree)
         json.field("signedOn", signedOn)
         json.field("source", source)
         json.field("submission", submission)
@@ -80,17 +80,34 @@ extension IssuerRecord: JSONWritable {
 
 extension SectionRecord: JSONWritable {
     package func write(to json: inout JSONWriter) {
+        Self.write(children: children, heading: heading, number: number, span: span, text: ownText, to: &json)
+    }
+
+    /// A section's keys in order, however the section is held: a record, or an outline item.
+    static func write(
+        children: some JSONWritable, heading: String?, number: String?, span: SourceSpan, text: SectionText,
+        to json: inout JSONWriter
+    ) {
         json.beginObject()
         json.field("children", children)
         json.field("heading", heading)
         json.field("number", number)
         json.field("span", span)
-        json.field("text", ownText)
+        json.field("text", text)
         json.endObject()
     }
 }
 
+/// An outline item written as its record is (`SectionTree`), its text from its lines.
+extension Section: JSONWritable {
+    package func write(to json: inout JSONWriter) {
+        SectionRecord.write(children: children, heading: heading, number: number, span: span, text: ownText, to: &json)
+    }
+}
+
 extension SectionText: JSONWritable {}
+
+extension SectionTree: JSONWritable {}
 
 extension AttachmentRecord: JSONWritable {
     package func write(to json: inout JSONWriter) {
@@ -98,7 +115,7 @@ extension AttachmentRecord: JSONWritable {
         json.field("appended", appended)
         json.field("embeddedRecord", embeddedRecord)
         json.field("index", index)
-        json.field("sections", sections)
+        json.field("sections", sectionTree)
         json.field("span", span)
         json.field("title", title)
         json.field("url", url)

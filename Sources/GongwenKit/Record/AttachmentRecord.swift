@@ -5,8 +5,17 @@ public struct AttachmentRecord: Encodable, Sendable {
     @Nullable public var title: String?
     @Nullable public var span: SourceSpan?
     public var appended: Bool
-    public var sections: [SectionRecord]
+    @SectionTree public var sections: [SectionRecord]
     @Nullable public var embeddedRecord: Int?
     /// The file the title links to, when the page gives the attachment as a link.
     @Nullable public var url: String?
+}
+
+extension AttachmentRecord {
+    /// The appended body's outline as the record holds it: records, or the segmented items (see
+    /// `SectionTree`).
+    package var sectionTree: SectionTree {
+        get { _sections }
+        set { _sections = newValue }
+    }
 }

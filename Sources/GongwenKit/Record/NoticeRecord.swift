@@ -11,7 +11,7 @@ public struct NoticeRecord: Encodable, Sendable {
     /// When the web page that carried the notice published it (its 发布时间 or 发布日期), YYYY-MM-DD.
     @Nullable public var publishedOn: String?
     @Nullable public var campaignYear: Int?
-    public var sections: [SectionRecord]
+    @SectionTree public var sections: [SectionRecord]
     public var deadlines: [Deadline]
     public var schedule: [ScheduleItem]
     public var quotas: [Quota]
@@ -30,4 +30,12 @@ public struct NoticeRecord: Encodable, Sendable {
     /// Other links.
     public var urls: [Link]
     public var diagnostics: [Diagnostic]
+}
+
+extension NoticeRecord {
+    /// The outline as the record holds it: records, or the segmented items (see `SectionTree`).
+    package var sectionTree: SectionTree {
+        get { _sections }
+        set { _sections = newValue }
+    }
 }

@@ -1,19 +1,10 @@
 /// An outline item's own words as its record keeps them: a string, or still the lines they stand on,
 /// made into text only when read or written out.
 ///
-/// A record that is written out as soon as it is made (`gongwen parse`) keeps its sections' lines, so
-/// that it never holds the notice's text twice: for a 20 MB notice, the sections' strings were 23 MB of
-/// the memory peak beside the lines they were copied from. A record that is kept (a series, the
-/// archive) makes the strings, which are smaller than the lines.
+/// A record written out as soon as it is made keeps the lines (see `SectionTree`), so that it never
+/// holds the notice's text twice: for a 20 MB notice, the sections' strings were 23 MB of the memory
+/// peak beside the lines they were copied from.
 package struct SectionText: Sendable {
-    /// How a record is to hold its sections' text.
-    package enum Form: Sendable {
-        /// Made into strings: for a record that is kept.
-        case string
-        /// Left in the lines: for a record written out at once.
-        case lines
-    }
-
     private enum Storage: Sendable {
         case string(String)
         /// The item's lines: the first from scalar `firstLineStart` on, or left out when nil (the line is
