@@ -102,6 +102,43 @@ struct IngestTests {
         #expect(lines("\u{FEFF}\n通知") == ["", "通知"])
     }
 
+    @Test("Valid UTF-8 is cut into lines from its bytes as the decoded text is cut: breaks, scalars, columns")
+    func linesFromUTF8Bytes() throws {
+        // What `SourceLines` and `TextLine(original:)` make of the text decoded whole.
+        func decodedWhole(_ text: String) -> [TextLine] {
+            SourceLines(Array(text.unicodeScalars)).enumerated().map { TextLine(original: $1, lineNumber: $0 + 1) }
+        }
+        func fromBytes(_ text: String) -> [TextLine] { SourceLines.textLines(ofValidUTF8: Array(text.utf8)[...]) }
+        let texts = [
+            "一、总体要求\n（一）\r\n\r\n联系人：张三\r电话", "附件\n", "附件\n\n", "\r\n\r", "\r", "\n", "",
+            "通知\u{FEFF}\n\u{FEFF}", "  \t\u{3000}\n\u{A0}", "𠀀😀\r\né\u{301}\r\r\n中国质协字〔2023〕71号\r",
+            try Corpus.text("2020_caq.txt"), try Corpus.text("2023_fuzhou_forward.txt"),
+        ]
+        for text in texts {
+            let expected = decodedWhole(text)
+            let lines = fromBytes(text)
+            #expect(lines == expected, "\(text.prefix(20).debugDescription)")
+            #expect(lines.map(\.span) == expected.map(\.span))
+        }
+        // Every way to end a line, in every order, around one- to four-byte scalars.
+        let pieces = ["a", "é", "中", "😀", "\n", "\r", "\r\n", " "]
+        for a in pieces {
+            for b in pieces { for c in pieces { #expect(fromBytes(a + b + c) == decodedWhole(a + b + c)) } }
+        }
+    }
+
+    @Test("Input of white space only in valid UTF-8 is refused as blank; one visible character anywhere is enough")
+    func blankUTF8() throws {
+        for blank in ["\u{A0}\u{3000}\r\n\u{2009}", "\u{FEFF}\u{FEFF}\n", "\t\u{B}\u{C}"] {
+            #expect(throws: IngestError.blank(path: "blank.txt")) {
+                try Gongwen.parse(bytes: Array(blank.utf8), path: "blank.txt")
+            }
+        }
+        #expect(Ingest.containsVisible(validUTF8: Array("\u{3000}\n \u{A0}通".utf8)))
+        #expect(!Ingest.containsVisible(validUTF8: Array("\u{3000}\n \u{A0}".utf8)))
+        #expect(try Gongwen.normalize(bytes: Array("\u{3000}\n\n \u{A0}通知".utf8), path: "a.txt").lines.count == 1)
+    }
+
     @Test("An HTML page in UTF-8, with a BOM, in UTF-16 and in GBK gives the same record, spans and all")
     func htmlEncodings() throws {
         let page = """

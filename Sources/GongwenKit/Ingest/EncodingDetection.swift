@@ -14,23 +14,45 @@ package struct DetectedEncoding: Equatable, Sendable {
 /// Among ICU's candidates the first that decodes strictly into Chinese text wins: a notice read as
 /// Latin-1 has no Han characters. UTF-16 and UTF-32 are accepted with a byte order mark only.
 package enum EncodingDetection {
+    /// What `detect` found: the text decoded, or bytes that are strictly valid UTF-8 as they are (no
+    /// byte order mark), for the caller to decode where it needs the scalars.
+    package enum Decoded {
+        case scalars([Unicode.Scalar])
+        /// Valid UTF-8 holding `scalarCount` scalars.
+        case validUTF8(scalarCount: Int)
+    }
+
     package static func decode(
         _ bytes: [UInt8], declared: String? = nil, path: String
     ) throws -> (DetectedEncoding, [Unicode.Scalar]) {
+        let (encoding, decoded) = try detect(bytes, declared: declared, path: path)
+        switch decoded {
+        case let .scalars(scalars): return (encoding, scalars)
+        case let .validUTF8(count): return (encoding, Transcoding.scalars(ofValidUTF8: bytes[...], count: count))
+        }
+    }
+
+    /// The encoding of `bytes`, and the text decoded unless the bytes are valid UTF-8 as they stand:
+    /// a text file's lines are then decoded one by one from the bytes (`SourceLines.textLines`), and
+    /// the whole text is never held as one array of scalars beside them.
+    package static func detect(
+        _ bytes: [UInt8], declared: String? = nil, path: String
+    ) throws -> (DetectedEncoding, Decoded) {
         if let bom = byteOrderMark(bytes) {
-            return (bom, try Transcoding.decode(bytes, as: bom, path: path))
+            return (bom, .scalars(try Transcoding.decode(bytes, as: bom, path: path)))
         }
         if let offset = firstControlByte(bytes) {
             throw IngestError.binary(path: path, byteOffset: offset, byte: bytes[offset])
         }
         let utf8 = UTF8Validation.scan(bytes[...])
         guard let invalidOffset = utf8.firstInvalidOffset else {
-            let encoding = DetectedEncoding(name: "UTF-8", bomLength: 0, evidence: "valid")
-            return (encoding, Transcoding.scalars(ofValidUTF8: bytes[...], count: utf8.scalars))
+            return (
+                DetectedEncoding(name: "UTF-8", bomLength: 0, evidence: "valid"), .validUTF8(scalarCount: utf8.scalars)
+            )
         }
         if let declared, let name = canonicalName(declared), name != "UTF-8" {
             let encoding = DetectedEncoding(name: name, bomLength: 0, evidence: "declared")
-            return (encoding, try Transcoding.decode(bytes, as: encoding, path: path))
+            return (encoding, .scalars(try Transcoding.decode(bytes, as: encoding, path: path)))
         }
         // UTF-8 with corrupted bytes: its valid multi-byte sequences outnumber the broken ones. Text in
         // a legacy encoding forms valid UTF-8 sequences only by accident: the five notices in GBK, Big5,
@@ -46,15 +68,15 @@ package enum EncodingDetection {
         }
         let bestEncoding = DetectedEncoding(name: best.name, bomLength: 0, evidence: "detected")
         let bestScalars = try Transcoding.decode(bytes, as: bestEncoding, path: path)
-        if bestScalars.contains(where: \.isHan) { return (bestEncoding, bestScalars) }
+        if bestScalars.contains(where: \.isHan) { return (bestEncoding, .scalars(bestScalars)) }
         for candidate in candidates.dropFirst() {
             let encoding = DetectedEncoding(name: candidate.name, bomLength: 0, evidence: "detected")
             if let scalars = try? Transcoding.decode(bytes, as: encoding, path: path), scalars.contains(where: \.isHan)
             {
-                return (encoding, scalars)
+                return (encoding, .scalars(scalars))
             }
         }
-        return (bestEncoding, bestScalars)
+        return (bestEncoding, .scalars(bestScalars))
     }
 
     /// Encodings that ICU may guess but that Gongwen reads only when a byte order mark says so.

@@ -35,27 +35,43 @@ package enum Ingest {
         try refuseNonText(bytes.prefix(InputReader.headSize), path: path)
         let format = format ?? sniffFormat(bytes, path: path)
         let declared = format == .html ? declaredCharset(bytes) : nil
-        let encoding: DetectedEncoding
-        var scalars: [Unicode.Scalar]
-        (encoding, scalars) = try EncodingDetection.decode(bytes, declared: declared, path: path)
-        try refuseControlCharacters(scalars, encoding: encoding, path: path)
-        guard scalars.contains(where: { !$0.isLineSpace && $0 != "\n" && $0 != "\r" && $0 != "\u{FEFF}" }) else {
-            throw IngestError.blank(path: path)
+        let (encoding, decoded) = try EncodingDetection.detect(bytes, declared: declared, path: path)
+        // Valid UTF-8 (most inputs) is not decoded into one array of the whole text: a text file's lines
+        // are decoded from the bytes one by one, and libxml2 reads a page's bytes as they are.
+        var scalars: [Unicode.Scalar] = []
+        let scalarCount: Int
+        switch decoded {
+        case let .scalars(decodedScalars):
+            scalars = decodedScalars
+            scalarCount = scalars.count
+            try refuseControlCharacters(scalars, encoding: encoding, path: path)
+            guard scalars.contains(where: isVisible) else { throw IngestError.blank(path: path) }
+        case let .validUTF8(count):
+            scalarCount = count
+            guard containsVisible(validUTF8: bytes) else { throw IngestError.blank(path: path) }
         }
         let source = SourceInfo(path: path, format: format, encoding: encoding.name, sha256: SHA256.hex(of: bytes))
         switch format {
         case .text:
-            // The input is let go once decoded and hashed (22 MB of the 116 MB heap a 22 MB notice held while
-            // its lines were made), and the decoded text once the lines are copied out of it. Each line is
-            // copied at its size: normalizing rewrites some lines and keeps the rest, so that lines sharing
-            // the decoded text would keep all of it alive for the few they keep.
-            bytes = []
-            let sourceLines = SourceLines(scalars)
-            scalars = []
-            var lines: [TextLine] = []
-            lines.reserveCapacity(sourceLines.count)
-            for (index, line) in sourceLines.enumerated() {
-                lines.append(TextLine(original: line, lineNumber: index + 1))
+            // The input is let go once its lines are made (the decoded text, too, when it was decoded
+            // whole). Each line is an array of its own size: normalizing rewrites some lines and keeps
+            // the rest, so that lines sharing one array of the text would keep all of it alive for the
+            // few they keep. (For a 22 MB notice, the whole text decoded beside its lines was 35 MB of
+            // the 94 MB heap at the peak.)
+            let lines: [TextLine]
+            if case .validUTF8 = decoded {
+                lines = SourceLines.textLines(ofValidUTF8: bytes[...])
+                bytes = []
+            } else {
+                bytes = []
+                let sourceLines = SourceLines(scalars)
+                scalars = []
+                var copied: [TextLine] = []
+                copied.reserveCapacity(sourceLines.count)
+                for (index, line) in sourceLines.enumerated() {
+                    copied.append(TextLine(original: line, lineNumber: index + 1))
+                }
+                lines = copied
             }
             return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: lines)
         case .html:
@@ -71,7 +87,6 @@ package enum Ingest {
             // The decoded text is let go while libxml2 builds its tree (the larger part of a page's peak)
             // and decoded again from `utf8` once that tree is gone: four bytes a scalar of a 50 MB page
             // are 110 MB.
-            let scalarCount = scalars.count
             scalars = []
             let page = try HTMLText.extract(utf8: utf8, scalarCount: scalarCount, path: path)
             guard page.lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) else {
@@ -82,6 +97,21 @@ package enum Ingest {
                 source: source, encodingEvidence: encoding.evidence, lines: page.lines,
                 headingLevels: page.headingLevels, links: page.links, dropped: page.dropped)
         }
+    }
+
+    /// A scalar that makes a text not blank: not white space, a line break or a byte order mark.
+    static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.isLineSpace && scalar != "\n" && scalar != "\r" && scalar != "\u{FEFF}"
+    }
+
+    /// Whether valid UTF-8 holds a visible scalar (`isVisible`), decoded up to the first one.
+    static func containsVisible(validUTF8 bytes: [UInt8]) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while case let .scalarValue(scalar) = decoder.decode(&iterator) {
+            if isVisible(scalar) { return true }
+        }
+        return false
     }
 
     /// A known binary format (PDF, Office, archives, images) by its signature, or a control byte that no

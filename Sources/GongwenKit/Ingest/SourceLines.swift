@@ -43,3 +43,41 @@ struct SourceLines: RandomAccessCollection {
     /// Line `index` (from 0), its scalars indexed from 0.
     subscript(index: Int) -> Scalars { text.stretch(Int(starts[index])..<Int(ends[index])) }
 }
+
+extension SourceLines {
+    /// The lines of valid UTF-8 text without a byte order mark, ending where `SourceLines` ends them
+    /// (LF, CRLF, CR; no empty line after a final break), each decoded from its bytes into an array of
+    /// its own size: the text is never decoded whole beside them.
+    static func textLines(ofValidUTF8 bytes: ArraySlice<UInt8>) -> [TextLine] {
+        bytes.withUnsafeBufferPointer { text in
+            // The line breaks (a CRLF is one), counted first: the lines' array is made at its size.
+            var breaks = 0
+            for (i, byte) in text.enumerated()
+            where byte == 0x0A || (byte == 0x0D && (i + 1 == text.count || text[i + 1] != 0x0A)) {
+                breaks += 1
+            }
+            var lines: [TextLine] = []
+            lines.reserveCapacity(breaks + 1)
+            func appendLine(_ range: Range<Int>) {
+                let line = UnsafeBufferPointer(rebasing: text[range])
+                // Valid UTF-8: every byte but a continuation byte (10xxxxxx) begins a scalar.
+                let count = line.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                let scalars = Transcoding.scalars(ofValidUTF8: line, count: count)
+                lines.append(TextLine(original: scalars, lineNumber: lines.count + 1))
+            }
+            var start = 0
+            var i = 0
+            while i < text.count {
+                let byte = text[i]
+                if byte == 0x0A || byte == 0x0D {
+                    appendLine(start..<i)
+                    if byte == 0x0D, i + 1 < text.count, text[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
+            }
+            if start < text.count { appendLine(start..<text.count) }
+            return lines
+        }
+    }
+}

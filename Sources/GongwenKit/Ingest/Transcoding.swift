@@ -38,35 +38,37 @@ package enum Transcoding {
     /// pass, into an array of their size (decoding them again through `UTF8`, which checks every
     /// sequence a second time, and counting them first, took three passes).
     static func scalars(ofValidUTF8 bytes: ArraySlice<UInt8>, count: Int) -> [Unicode.Scalar] {
-        bytes.withUnsafeBufferPointer { bytes in
-            [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
-                var i = 0
-                let end = bytes.count
-                while i < end, initialized < count {
-                    let lead = UInt32(bytes[i])
-                    var value: UInt32
-                    if lead < 0x80 {
-                        value = lead
-                        i += 1
-                    } else if lead < 0xE0, i + 1 < end {
-                        value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                        i += 2
-                    } else if lead < 0xF0, i + 2 < end {
-                        value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                        i += 3
-                    } else if i + 3 < end {
-                        value =
-                            (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                            | UInt32(bytes[i + 3] & 0x3F)
-                        i += 4
-                    } else {
-                        break
-                    }
-                    // Valid input gives only scalar values; anything else (not validated) ends the text.
-                    guard let scalar = Unicode.Scalar(value) else { break }
-                    scalars.initializeElement(at: initialized, to: scalar)
-                    initialized += 1
+        bytes.withUnsafeBufferPointer { scalars(ofValidUTF8: $0, count: count) }
+    }
+
+    static func scalars(ofValidUTF8 bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
+            var i = 0
+            let end = bytes.count
+            while i < end, initialized < count {
+                let lead = UInt32(bytes[i])
+                var value: UInt32
+                if lead < 0x80 {
+                    value = lead
+                    i += 1
+                } else if lead < 0xE0, i + 1 < end {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if lead < 0xF0, i + 2 < end {
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else if i + 3 < end {
+                    value =
+                        (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                } else {
+                    break
                 }
+                // Valid input gives only scalar values; anything else (not validated) ends the text.
+                guard let scalar = Unicode.Scalar(value) else { break }
+                scalars.initializeElement(at: initialized, to: scalar)
+                initialized += 1
             }
         }
     }
