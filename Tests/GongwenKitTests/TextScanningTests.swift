@@ -369,6 +369,36 @@ struct TextScanningTests {
         }
     }
 
+    @Test(
+        "The sentences reserved for a line are never fewer than it is cut into: every notice's lines, and hostile ones")
+    func sentenceBound() throws {
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles {
+            lines += try Gongwen.normalize(path: file.path).lines.map {
+                TextLine(original: $0.text.unicodeScalars, lineNumber: 1)
+            }
+        }
+        #expect(lines.count > 1_000, "\(lines.count) lines")
+        // Sentence ends inside brackets and quotes, at the start, doubled, followed by white space only.
+        for text in [
+            "（请于6月30日前报送。）", "“推荐。”", "。", "。。；", "报送。  \t", "（未闭合。", "一；二；三", "   ", "",
+            "通知）。（", "a;b?c!", "（一）报送材料。联系人：王强。",
+        ] {
+            lines.append(TextLine(original: text.unicodeScalars, lineNumber: 1))
+        }
+        var reserved = 0
+        var cut = 0
+        for line in lines {
+            let bound = Sentences.mostSentences(in: line)
+            let count = Sentences.split(line).count
+            #expect(count <= bound, "\(line.text.debugDescription): \(count) sentences, \(bound) reserved")
+            reserved += bound
+            cut += count
+        }
+        // And not many more: the bound is what a huge notice's array of sentences is made at.
+        #expect(reserved <= cut + cut / 4, "\(reserved) reserved for \(cut) sentences")
+    }
+
     @Test("isWide answers as ICU's East Asian Width does, for every scalar")
     func wideAsICU() {
         var differences: [UInt32] = []

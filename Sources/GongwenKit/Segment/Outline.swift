@@ -66,6 +66,17 @@ enum Outline {
 
     private static func nest(_ flat: ArraySlice<(depth: Int, section: Section)>) -> [Section] {
         var result: [Section] = []
+        // The items at this depth, counted first: each array of the tree is made at its size (grown by
+        // doubling, a huge notice's outline kept a third of itself unused).
+        var count = 0
+        var k = flat.startIndex
+        while k < flat.endIndex {
+            count += 1
+            let depth = flat[k].depth
+            k += 1
+            while k < flat.endIndex, flat[k].depth > depth { k += 1 }
+        }
+        result.reserveCapacity(count)
         var i = flat.startIndex
         while i < flat.endIndex {
             var section = flat[i].section

@@ -43,9 +43,21 @@ enum Sentences {
 
     private static func mostSentences(in sections: [Section]) -> Int {
         sections.reduce(0) { count, section in
-            count + mostSentences(in: section.children)
-                + section.lines.reduce(0) { $0 + 1 + $1.line.scalars.count(where: sentenceEnds.contains) }
+            count + mostSentences(in: section.children) + section.lines.reduce(0) { $0 + mostSentences(in: $1.line) }
         }
+    }
+
+    /// At least as many as `forEachSentence` cuts from `line`: one a sentence end, and one more when the
+    /// line does not end on one (a sentence that is cut off ends at a sentence end, and what follows
+    /// the last is a sentence only when it holds more than white space).
+    static func mostSentences(in line: TextLine) -> Int {
+        var count = 0
+        var endsOnSentenceEnd = true  // (a line of white space holds no sentence)
+        for scalar in line.scalars where !scalar.isLineSpace {
+            endsOnSentenceEnd = sentenceEnds.contains(scalar)
+            if endsOnSentenceEnd { count += 1 }
+        }
+        return endsOnSentenceEnd ? count : count + 1
     }
 
     /// Appends the sentences of `sections` to `result`: one array for the whole outline, not one per
