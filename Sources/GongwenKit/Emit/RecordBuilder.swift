@@ -28,7 +28,7 @@ package enum RecordBuilder {
                 embeddedCount += 1
                 appendedSections.append((appendix, SectionTree(wrappedValue: []), embeddedCount - 1))
             case let .sections(sections):
-                appendedSections.append((appendix, SectionTree(sections, form: form), nil))
+                appendedSections.append((appendix, sectionTree(sections, form: form), nil))
             }
         }
 
@@ -62,8 +62,22 @@ package enum RecordBuilder {
             urls: ownLinks.filter { !LinkKinds.isFile($0.url) },
             diagnostics: diagnostics(notice, fields) + read.numberDiagnostics
         )
-        record.sectionTree = SectionTree(notice.body, form: form)
+        record.sectionTree = sectionTree(notice.body, form: form)
         return record
+    }
+
+    /// An outline as `form` says: the items' records, or the items themselves.
+    static func sectionTree(_ items: [Section], form: SectionTree.Form) -> SectionTree {
+        switch form {
+        case .records: SectionTree(wrappedValue: items.map(sectionRecord))
+        case .items: SectionTree(items: items)
+        }
+    }
+
+    static func sectionRecord(_ section: Section) -> SectionRecord {
+        SectionRecord(
+            number: section.number, heading: section.heading, text: section.text, span: section.span,
+            children: section.children.map(sectionRecord))
     }
 
     /// The 附件说明 entries, each joined to the appended body with the same index (or, for a notice

@@ -2,6 +2,10 @@
 // synthesized `Encodable` conformance encodes (every key, `null` for an absent value). A key added to
 // a type must be added here too: `JSONWriterTests` compares the bytes with `JSONEncoder`'s.
 
+extension Nullable: JSONWritable where Value: JSONWritable {
+    package func write(to json: inout JSONWriter) { wrappedValue.write(to: &json) }
+}
+
 extension NoticeRecord: JSONWritable {
     package func write(to json: inout JSONWriter) {
         json.beginObject()
@@ -80,12 +84,12 @@ extension IssuerRecord: JSONWritable {
 
 extension SectionRecord: JSONWritable {
     package func write(to json: inout JSONWriter) {
-        Self.write(children: children, heading: heading, number: number, span: span, text: ownText, to: &json)
+        Self.write(children: children, heading: heading, number: number, span: span, text: text, to: &json)
     }
 
     /// A section's keys in order, however the section is held: a record, or an outline item.
     static func write(
-        children: some JSONWritable, heading: String?, number: String?, span: SourceSpan, text: SectionText,
+        children: some JSONWritable, heading: String?, number: String?, span: SourceSpan, text: some JSONWritable,
         to json: inout JSONWriter
     ) {
         json.beginObject()
@@ -98,16 +102,23 @@ extension SectionRecord: JSONWritable {
     }
 }
 
-/// An outline item written as its record is (`SectionTree`), its text from its lines.
+/// An outline item, written as its record is (`SectionTree`), its text from its lines.
 extension Section: JSONWritable {
     package func write(to json: inout JSONWriter) {
         SectionRecord.write(children: children, heading: heading, number: number, span: span, text: ownText, to: &json)
     }
 }
 
-extension SectionText: JSONWritable {}
+/// The segmented items of an outline, kept by a record that is written out at once (`SectionTree`).
+extension Array: SectionItems where Element == Section {
+    package var records: [SectionRecord] { map(RecordBuilder.sectionRecord) }
+}
 
-extension SectionTree: JSONWritable {}
+extension SectionTree: JSONWritable {
+    package func write(to json: inout JSONWriter) {
+        if let items { items.write(to: &json) } else { json.array(wrappedValue) }
+    }
+}
 
 extension AttachmentRecord: JSONWritable {
     package func write(to json: inout JSONWriter) {

@@ -263,10 +263,6 @@ extension Array: JSONWritable where Element: JSONWritable {
     package func write(to json: inout JSONWriter) { json.array(self) }
 }
 
-extension Nullable: JSONWritable where Value: JSONWritable {
-    package func write(to json: inout JSONWriter) { wrappedValue.write(to: &json) }
-}
-
 /// A string-valued enumeration writes its raw value, as `Encodable` encodes it.
 extension JSONWritable where Self: RawRepresentable, RawValue == String {
     package func write(to json: inout JSONWriter) { json.string(rawValue) }
