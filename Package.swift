@@ -36,7 +36,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
         // The terminal's width for the command line's human output (ioctl is variadic: Swift cannot call it).
-        .target(name: "CTerminal"),
+        .target(name: "CProcess"),
         .target(
             name: "GongwenKit",
             dependencies: ["CHTML", "CICU", .product(name: "Crypto", package: "swift-crypto")]
@@ -55,7 +55,7 @@ let package = Package(
             dependencies: [
                 "GongwenKit",
                 "GongwenArchive",
-                "CTerminal",
+                "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CTerminal
+import CProcess
 import Foundation
 
 /// `-o/--output`: where a command writes.

@@ -1,0 +1,22 @@
+#include "gongwen_process.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+int gw_terminal_columns(int descriptor) {
+    struct winsize size;
+    if (!isatty(descriptor) || ioctl(descriptor, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
+
+int gw_map_blocks_above(size_t bytes) {
+#ifdef __GLIBC__
+    return mallopt(M_MMAP_THRESHOLD, (int)bytes) == 1;
+#else
+    (void)bytes;
+    return 0;
+#endif
+}
