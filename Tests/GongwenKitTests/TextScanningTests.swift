@@ -143,7 +143,7 @@ struct TextScanningTests {
             Set([ExactText("报送"), ExactText(String(scalars: Array("报送".unicodeScalars))), ExactText("报")]).count == 2)
         // A sentence that names the same document twice, and another with the same title: one citation.
         let sentences = ["按照《质量强国建设纲要》要求，落实《质量强国建设纲要》", "另见《质量强国建设纲要》和《质量强国建设纲要（试行）》"]
-            .map { Sentence(line: TextLine($0), headings: []) }
+            .map { Sentence(line: TextLine($0)) }
         #expect(CitationExtractor.extract(sentences).map(\.title) == ["质量强国建设纲要", "质量强国建设纲要（试行）"])
     }
 

@@ -36,7 +36,7 @@ struct SentenceFindings {
         )
         let dates = DeadlineExtractor.extract(bodySentences, context: context)
         let noteSentences = notice.attachmentNote.flatMap { Sentences.split($0.line) }.map {
-            Sentence(line: $0, headings: [])
+            Sentence(line: $0)
         }
         return SentenceFindings(
             context: context,

@@ -4,7 +4,7 @@ import Testing
 
 /// The sentences of a piece of body text, as the extractors see them.
 func sentences(_ text: String) -> [Sentence] {
-    normalizedLines(text).flatMap { Sentences.split($0.line) }.map { Sentence(line: $0, headings: []) }
+    normalizedLines(text).flatMap { Sentences.split($0.line) }.map { Sentence(line: $0) }
 }
 
 /// The body sections of a piece of text, as the segmenter builds them.

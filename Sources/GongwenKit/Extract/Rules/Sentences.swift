@@ -1,9 +1,6 @@
-/// A sentence of a notice, with the headings of the outline items above it: what the rule
-/// extractors read.
+/// A sentence of a notice: what the rule extractors read.
 package struct Sentence: Sendable {
     package var line: TextLine
-    /// Headings from the outermost item down ("一、质量标杆遴选", "（一）申报条件" → their headings).
-    package var headings: [String]
 
     package var text: String { line.text }
     package var span: SourceSpan { line.span! }
@@ -37,7 +34,7 @@ enum Sentences {
         // reserved at once: grown by doubling, the array of a huge notice's sentences kept up to half
         // of itself unused.
         result.reserveCapacity(mostSentences(in: sections))
-        append(sections, headings: [], to: &result)
+        append(sections, to: &result)
         return result
     }
 
@@ -62,17 +59,16 @@ enum Sentences {
 
     /// Appends the sentences of `sections` to `result`: one array for the whole outline, not one per
     /// item copied into its parent's.
-    private static func append(_ sections: [Section], headings: [String], to result: inout [Sentence]) {
+    private static func append(_ sections: [Section], to result: inout [Sentence]) {
         for section in sections {
-            let path = section.heading.map { headings + [$0] } ?? headings
             for (i, line) in section.lines.enumerated() {
                 var text = line.line
                 if i == 0, let marker = section.marker { text = text[marker.contentStart..<text.count] }
                 if i == 0, section.heading != nil { continue }
                 // (Appended where they are cut: no array of the line's sentences made on the way.)
-                forEachSentence(in: text) { result.append(Sentence(line: $0, headings: path)) }
+                forEachSentence(in: text) { result.append(Sentence(line: $0)) }
             }
-            append(section.children, headings: path, to: &result)
+            append(section.children, to: &result)
         }
     }
 
