@@ -30,6 +30,31 @@ struct SegmentTests {
         #expect(OutlineMarker.parse(TextLine(line)) == nil)
     }
 
+    @Test("OutlineMarker.mayBegin holds for every line a marker is read on: every notice's lines, and hostile ones")
+    func markerMayBegin() throws {
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles {
+            lines += try Gongwen.normalize(path: file.path).lines.map {
+                TextLine(original: $0.text.unicodeScalars, lineNumber: 1)
+            }
+        }
+        for text in [
+            "①", "⑳网络", "(12)项", "（十）其他", "999.项", "1.2023年度", "一.", "两、", "〇、", "O.", "0.", "", " 一、", "十二、其他",
+        ] {
+            lines.append(TextLine(original: text.unicodeScalars, lineNumber: 1))
+        }
+        var markers = 0
+        for line in lines
+        where OutlineMarker.parse(line) != nil || OutlineMarker.parse(line, allowDigitAfter: true) != nil {
+            markers += 1
+            #expect(OutlineMarker.mayBegin(line), "\(line.text)")
+        }
+        #expect(markers > 200, "\(markers) lines with a marker")
+        // And few others: it bounds the room the outline reserves.
+        let others = lines.filter { OutlineMarker.mayBegin($0) && OutlineMarker.parse($0) == nil }.count
+        #expect(others < markers / 2, "\(others) lines may begin a marker and do not, for \(markers) that do")
+    }
+
     @Test("An item's lines are the notice's own lines, not a copy of them (2022_caq.txt)")
     func sectionsShareTheLines() throws {
         let document = try Ingest.read(path: Corpus.path("2022_caq.txt"))

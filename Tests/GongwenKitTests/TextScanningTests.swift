@@ -341,6 +341,26 @@ struct TextScanningTests {
         #expect(line[0..<0].scalars == Scalars())
     }
 
+    @Test("A joined line let go of its unused room reads the same; a stretch of another line is left as it is")
+    func shrinkToFit() {
+        // Lines of 2023_henan.txt joined as Reflow joins a hard-wrapped paragraph.
+        var joined = TextLine(original: "质量标杆是指企业在系统提升产品和服务质量的实践过程".unicodeScalars, lineNumber: 29)
+        let next = TextLine(original: "中，形成的具有示范效应、可借鉴、可推广的质量管理方法。2023".unicodeScalars, lineNumber: 31)
+        for _ in 0..<5 { joined.append(next) }
+        let before = joined
+        #expect(joined.scalars.storageCapacity > joined.count + joined.count / 4)
+        joined.shrinkToFit()
+        #expect(joined == before && joined.text == before.text && joined.span == before.span)
+        #expect(joined.scalars.storageCapacity < joined.count + joined.count / 4)
+        // A stretch shares its line's storage: nothing is copied.
+        var stretch = before[2..<9]
+        stretch.shrinkToFit()
+        #expect(stretch.text == "标杆是指企业在" && stretch.scalars.storageCapacity == before.scalars.storageCapacity)
+        var empty = TextLine()
+        empty.shrinkToFit()
+        #expect(empty.isEmpty)
+    }
+
     @Test("A line as read is one run; spans and gaps read through the runs")
     func originsOfRealLines() {
         let line = TextLine("2023 年 8 月 25 日前报送", line: 7)

@@ -45,6 +45,16 @@ enum Reflow {
         result.reserveCapacity(pieces.count { if case .content = $0 { true } else { false } })
         var open: NormalizedLine?  // the logical line that may still continue
         var openIsTableRow = false  // known when it opened: table rows are never joined
+        var openWasJoined = false
+        /// Closes the open line: a joined one is let go of the room its appends reserved beyond its
+        /// scalars (up to as much again: a huge notice's joined lines held 3 MB unused).
+        func close() {
+            guard var line = open else { return }
+            if openWasJoined { line.line.shrinkToFit() }
+            result.append(line)
+            open = nil
+            openWasJoined = false
+        }
         /// Joins `line` to the open line, or closes that and opens `line`.
         func place(_ line: TextLine, kind: SiteFurniture.Kind?, level: Int?, inputWidth: Int) {
             var next = NormalizedLine(
@@ -62,9 +72,10 @@ enum Reflow {
                 // Appended in place: a copy of the open line shared its storage, and each join
                 // copied the whole paragraph so far (quadratic in its length).
                 open!.line.append(line)
+                openWasJoined = true
                 open!.lastPhysicalWidth = next.lastPhysicalWidth
             } else {
-                if let line = open { result.append(line) }
+                close()
                 open = next
                 openIsTableRow = nextIsTableRow
             }
@@ -76,8 +87,7 @@ enum Reflow {
             case .blank:
                 continue
             case .thematicBreak:
-                if let line = open { result.append(line) }
-                open = nil
+                close()
             case let .content(whole, level, inputWidth):
                 // A publication line that a page set on the line of the notice's own words is split off it.
                 let wholeKind = SiteFurniture.kind(of: whole)
@@ -90,7 +100,7 @@ enum Reflow {
                 }
             }
         }
-        if let line = open { result.append(line) }
+        close()
         return result
     }
 

@@ -9,6 +9,9 @@ enum Outline {
         _ lines: ArraySlice<NormalizedLine>
     ) -> (sections: [Section], notes: [(message: String, span: SourceSpan)]) {
         var flat: [(depth: Int, section: Section)] = []
+        // Room for every line that may begin an item, reserved at once: grown by doubling, the list of
+        // a huge notice's items was up to twice its size while the tree was built from it.
+        flat.reserveCapacity(1 + lines.count { $0.markdownHeadingLevel != nil || OutlineMarker.mayBegin($0.line) })
         var path: [(kind: OutlineMarker.Kind, number: Int)] = []
         var notes: [(message: String, span: SourceSpan)] = []
 

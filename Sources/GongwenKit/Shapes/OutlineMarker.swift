@@ -18,6 +18,14 @@ package struct OutlineMarker: Equatable, Sendable {
     /// Where the item's own words begin in the line (after the marker and any space).
     package var contentStart: Int
 
+    /// Whether `line` begins with a scalar a marker may begin with: true for every line `parse` reads a
+    /// marker on (`OutlineTests` holds it to that), and for few others.
+    package static func mayBegin(_ line: TextLine) -> Bool {
+        guard let first = line.scalars.first else { return false }
+        return first == "（" || first == "(" || (0x2460...0x2473).contains(first.value) || first.isASCIIDigit
+            || (ChineseNumerals.isNumeral(first) && first != "〇" && first != "O" && first != "0")
+    }
+
     /// The marker at the start of `line`, if any. A digit right after "1." is read as a decimal
     /// ("1.5倍"), not an item, unless `allowDigitAfter` (lists of titles such as "1.2023年度…").
     package static func parse(_ line: TextLine, allowDigitAfter: Bool = false) -> OutlineMarker? {

@@ -80,6 +80,20 @@ package struct Scalars: RandomAccessCollection, Sendable, Hashable {
         storage.reserveCapacity(capacity)
     }
 
+    /// Copies the scalars into storage of their size when the storage holds room for more than a
+    /// quarter as many again (appends grow it by doubling); a stretch of a larger array is left as it is.
+    package mutating func shrinkToFit() {
+        guard offset == 0, count == storage.count, storage.capacity > count + count / 4 else { return }
+        storage = storage.withUnsafeBufferPointer { scalars in
+            [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { buffer, initialized in
+                initialized = buffer.initialize(fromContentsOf: scalars)
+            }
+        }
+    }
+
+    /// The room of the storage this stretch lies in (for tests).
+    var storageCapacity: Int { storage.capacity }
+
     /// Makes `storage` hold exactly this stretch, so that appending to it changes no other line.
     private mutating func ownStorage() {
         guard offset != 0 || count != storage.count else { return }

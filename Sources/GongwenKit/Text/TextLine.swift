@@ -90,6 +90,11 @@ package struct TextLine: Sendable, Equatable {
         scalars.reserveCapacity(capacity)
     }
 
+    /// Lets go of room reserved beyond the line's scalars (see `Scalars.shrinkToFit`).
+    package mutating func shrinkToFit() {
+        scalars.shrinkToFit()
+    }
+
     package mutating func append(_ scalar: Unicode.Scalar, from origin: SourcePoint) {
         scalars.append(scalar)
         origins.append(origin)
