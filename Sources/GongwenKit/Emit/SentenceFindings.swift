@@ -43,9 +43,9 @@ struct SentenceFindings {
             deadlines: dates.deadlines,
             schedule: dates.schedule,
             quotas: QuotaExtractor.extract(bodySentences),
-            citations: CitationExtractor.extract(
-                [bodySentences, noteSentences, appendedSentences(notice)].joined()
-            ).filter { $0.title != nil || $0.docNumber != fields.docNumber?.text },
+            citations: citations(of: [bodySentences, noteSentences].joined(), notice).filter {
+                $0.title != nil || $0.docNumber != fields.docNumber?.text
+            },
             submission: SubmissionExtractor.extract(bodySentences),
             attachmentReferences: notice.attachmentNoteEntries.isEmpty && notice.appendices.isEmpty
                 ? AttachmentReferences.find(in: bodySentences) : [],
@@ -55,14 +55,17 @@ struct SentenceFindings {
         )
     }
 
-    /// The outlines' top items are put side by side and read at once, into one array: the sentences of
-    /// each appendix, joined after they were read, were held twice at the memory peak of a huge notice.
-    private static func appendedSentences(_ notice: SegmentedNotice) -> [Sentence] {
-        Sentences.of(
-            notice.appendices.flatMap { appendix -> [Section] in
-                guard case let .sections(sections) = appendix.content else { return [] }
-                return sections
-            })
+    /// The citations of `sentences`, then of the appended outlines' sentences, read as they are cut:
+    /// those are held in no array (a huge notice's appended outlines were 9 MB of sentences at the
+    /// memory peak).
+    private static func citations(of sentences: some Sequence<Sentence>, _ notice: SegmentedNotice) -> [Citation] {
+        var collector = CitationExtractor.Collector()
+        for sentence in sentences { collector.read(sentence) }
+        for appendix in notice.appendices {
+            guard case let .sections(sections) = appendix.content else { continue }
+            Sentences.forEachSentence(in: sections) { collector.read($0) }
+        }
+        return collector.citations
     }
 
     /// Document numbers written wrong: kept as written, in a diagnostic, never read as a citation.

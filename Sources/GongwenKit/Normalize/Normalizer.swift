@@ -48,8 +48,9 @@ package enum Normalizer {
         case blank
         case thematicBreak
         /// `width`: the display width of the input line as written (before full-width digits and
-        /// letters were folded), which is what a hard wrap measured.
-        case content(TextLine, headingLevel: Int?, width: Int)
+        /// letters were folded), which is what a hard wrap measured. (The level and the width in 8 and 32
+        /// bits, so that a piece takes 48 bytes, not 64: a huge notice holds one an input line.)
+        case content(TextLine, headingLevel: UInt8?, width: UInt32)
     }
 
     /// `headingLevels`, when given (HTML h1–h6), marks lines as headings the way markdown's # does.
@@ -68,7 +69,7 @@ package enum Normalizer {
             if index < headingLevels.count, let level = headingLevels[index],
                 case let .content(text, nil, width) = piece
             {
-                pieces.append(.content(text, headingLevel: level, width: width))
+                pieces.append(.content(text, headingLevel: UInt8(clamping: level), width: width))
             } else {
                 pieces.append(piece)
             }
@@ -92,7 +93,11 @@ package enum Normalizer {
             line = heading.text
         }
         line = collapseSpaces(MarkupResidue.stripInline(line, links: &links)).trimmed()
-        return line.isEmpty ? .blank : .content(line, headingLevel: level, width: input.trimmed().displayWidth)
+        return line.isEmpty
+            ? .blank
+            : .content(
+                line, headingLevel: level.map { UInt8(clamping: $0) },
+                width: UInt32(clamping: input.trimmed().displayWidth))
     }
 
     /// Full-width digits, letters and ＠ to ASCII; the many Unicode spaces to one space; zero-width

@@ -25,9 +25,9 @@ enum Reflow {
         // cheaper tests have let it through: most lines end in 。.)
         for case let .content(line, nil, inputWidth) in pieces {
             guard let last = line.scalars.last, !last.isTerminalPunctuation, last != "。",
-                inputWidth >= minimumPageWidth, OutlineMarker.parse(line) == nil, !line.scalars.contains("\t")
+                Int(inputWidth) >= minimumPageWidth, OutlineMarker.parse(line) == nil, !line.scalars.contains("\t")
             else { continue }
-            widths.append(inputWidth)
+            widths.append(Int(inputWidth))
         }
         guard widths.count >= 5 else { return nil }
         // The page width is the most common width; wrapped text clusters within a few columns of it.
@@ -88,7 +88,9 @@ enum Reflow {
                 continue
             case .thematicBreak:
                 close()
-            case let .content(whole, level, inputWidth):
+            case let .content(whole, storedLevel, storedWidth):
+                let level = storedLevel.map(Int.init)
+                let inputWidth = Int(storedWidth)
                 // A publication line that a page set on the line of the notice's own words is split off it.
                 let wholeKind = SiteFurniture.kind(of: whole)
                 if wholeKind == nil, let cut = SiteFurniture.trailingMetadataStart(in: whole) {

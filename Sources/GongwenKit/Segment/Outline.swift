@@ -33,9 +33,9 @@ enum Outline {
                 flat.append((path.count, Section(marker: marker, heading: nil, lines: own)))
                 path.append((marker.kind, marker.number))
             } else if let level = line.markdownHeadingLevel {
-                let kind = OutlineMarker.Kind.markdownHeading(level)
+                let kind = OutlineMarker.Kind.markdownHeading(UInt8(clamping: level))
                 if let open = path.firstIndex(where: {
-                    if case let .markdownHeading(other) = $0.kind { return other >= level } else { return false }
+                    if case let .markdownHeading(other) = $0.kind { return Int(other) >= level } else { return false }
                 }) {
                     path.removeSubrange(open...)
                 }

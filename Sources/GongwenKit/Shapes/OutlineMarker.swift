@@ -7,16 +7,28 @@ package struct OutlineMarker: Equatable, Sendable {
         case arabicEnumerated  // 1. 1． 1、
         case arabicParenthesized  // （1） or (1)
         case circled  // ①
-        case markdownHeading(Int)  // an unnumbered "## Heading", by its level
+        case markdownHeading(UInt8)  // an unnumbered "## Heading", by its level (1–6)
     }
 
     package var kind: Kind
-    /// The item's number (一 = 1).
-    package var number: Int
     /// The marker as written, e.g. "（一）" or "1．".
     package var text: String
+    // Every item of an outline holds one: the number and the start in 32 bits (a line is shorter than
+    // 2 GiB, the most `IngestLimits` lets be read), so that a marker takes 32 bytes, not 48.
+    private var storedNumber: Int32
+    private var storedContentStart: Int32
+
+    /// The item's number (一 = 1).
+    package var number: Int { Int(storedNumber) }
     /// Where the item's own words begin in the line (after the marker and any space).
-    package var contentStart: Int
+    package var contentStart: Int { Int(storedContentStart) }
+
+    package init(kind: Kind, number: Int, text: String, contentStart: Int) {
+        self.kind = kind
+        self.text = text
+        storedNumber = Int32(clamping: number)
+        storedContentStart = Int32(clamping: contentStart)
+    }
 
     /// Whether `line` begins with a scalar a marker may begin with: true for every line `parse` reads a
     /// marker on (`OutlineTests` holds it to that), and for few others.

@@ -8,17 +8,28 @@ package enum CitationExtractor {
     }
 
     package static func extract(_ sentences: some Sequence<Sentence>) -> [Citation] {
-        var citations: [Citation] = []
-        var seen = Set<Cited>()
-        func add(_ citation: Citation) {
+        var collector = Collector()
+        for sentence in sentences { collector.read(sentence) }
+        return collector.citations
+    }
+
+    /// The citations of sentences read one at a time, in order, each document once.
+    package struct Collector {
+        package private(set) var citations: [Citation] = []
+        private var seen = Set<Cited>()
+
+        package init() {}
+
+        private mutating func add(_ citation: Citation) {
             let cited = Cited(
                 title: citation.title.map(ExactText.init), docNumber: citation.docNumber.map(ExactText.init))
             if seen.insert(cited).inserted { citations.append(citation) }
         }
-        for sentence in sentences {
+
+        package mutating func read(_ sentence: Sentence) {
             let line = sentence.line
             let numbers = DocNumberScanner.matches(in: line)
-            let closing = closingBrackets(line)
+            let closing = CitationExtractor.closingBrackets(line)
             var paired = Set<Int>()
             var i = 0
             while i < line.count {
@@ -55,7 +66,7 @@ package enum CitationExtractor {
                         title: nil, docNumber: number.canonical, attachmentIndex: nil,
                         text: sentence.quote(number.range), span: line.span(number.range)))
             }
-            for decree in decrees(in: line) {
+            for decree in CitationExtractor.decrees(in: line) {
                 let written = line[decree.lowerBound..<(decree.upperBound - 1)].text + "号"  // 號 as 号
                 add(
                     Citation(
@@ -63,7 +74,6 @@ package enum CitationExtractor {
                         span: line.span(decree)))
             }
         }
-        return citations
     }
 
     /// Decrees numbered without a year: "国家发展改革委令第34号", "商务部令2023年第1号" is a number too.
