@@ -48,10 +48,11 @@ enum Sentences {
     /// line does not end on one (a sentence that is cut off ends at a sentence end, and what follows
     /// the last is a sentence only when it holds more than white space).
     static func mostSentences(in line: TextLine) -> Int {
+        let ends = sentenceEnds  // (read once, not at each scalar: a constant's every read checks it was made)
         var count = 0
         var endsOnSentenceEnd = true  // (a line of white space holds no sentence)
         for scalar in line.scalars where !scalar.isLineSpace {
-            endsOnSentenceEnd = sentenceEnds.contains(scalar)
+            endsOnSentenceEnd = ends.contains(scalar)
             if endsOnSentenceEnd { count += 1 }
         }
         return endsOnSentenceEnd ? count : count + 1
