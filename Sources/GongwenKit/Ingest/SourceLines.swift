@@ -16,21 +16,11 @@ struct SourceLines: RandomAccessCollection {
     init(_ scalars: [Unicode.Scalar]) {
         var starts: [Int32] = []
         var ends: [Int32] = []
-        var start = scalars.first == "\u{FEFF}" ? 1 : 0
-        var i = start
-        while i < scalars.count {
-            let scalar = scalars[i]
-            if scalar == "\n" || scalar == "\r" {
-                starts.append(Int32(start))
-                ends.append(Int32(i))
-                if scalar == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
-                start = i + 1
+        scalars.withUnsafeBufferPointer { text in
+            Self.forEachLine(in: text, lineFeed: "\n", carriageReturn: "\r", from: text.first == "\u{FEFF}" ? 1 : 0) {
+                starts.append(Int32($0.lowerBound))
+                ends.append(Int32($0.upperBound))
             }
-            i += 1
-        }
-        if start < scalars.count {
-            starts.append(Int32(start))
-            ends.append(Int32(scalars.count))
         }
         self.text = Scalars(scalars)
         self.starts = starts
@@ -45,38 +35,44 @@ struct SourceLines: RandomAccessCollection {
 }
 
 extension SourceLines {
-    /// The lines of valid UTF-8 text without a byte order mark, ending where `SourceLines` ends them
-    /// (LF, CRLF, CR; no empty line after a final break), each decoded from its bytes into an array of
-    /// its own size: the text is never decoded whole beside them.
+    /// Calls `body` with the range of each line of `text` from `start` on: lines end at LF, CRLF or CR,
+    /// which they do not hold, and a final line break opens no empty line after it. (The decoded text
+    /// and valid UTF-8, whose line breaks are the same single bytes, are cut by this one walk.)
+    static func forEachLine<Unit: Equatable>(
+        in text: UnsafeBufferPointer<Unit>, lineFeed: Unit, carriageReturn: Unit, from start: Int,
+        _ body: (Range<Int>) -> Void
+    ) {
+        var start = start
+        var i = start
+        while i < text.count {
+            let unit = text[i]
+            if unit == lineFeed || unit == carriageReturn {
+                body(start..<i)
+                if unit == carriageReturn, i + 1 < text.count, text[i + 1] == lineFeed { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < text.count { body(start..<text.count) }
+    }
+
+    /// The lines of valid UTF-8 text without a byte order mark, cut as `SourceLines` cuts the decoded
+    /// text, each decoded from its bytes into an array of its own size: the text is never decoded whole
+    /// beside them.
     static func textLines(ofValidUTF8 bytes: ArraySlice<UInt8>) -> [TextLine] {
         bytes.withUnsafeBufferPointer { text in
-            // The line breaks (a CRLF is one), counted first: the lines' array is made at its size.
-            var breaks = 0
-            for (i, byte) in text.enumerated()
-            where byte == 0x0A || (byte == 0x0D && (i + 1 == text.count || text[i + 1] != 0x0A)) {
-                breaks += 1
-            }
+            // Counted first: the lines' array is made at its size.
+            var count = 0
+            forEachLine(in: text, lineFeed: 0x0A, carriageReturn: 0x0D, from: 0) { _ in count += 1 }
             var lines: [TextLine] = []
-            lines.reserveCapacity(breaks + 1)
-            func appendLine(_ range: Range<Int>) {
+            lines.reserveCapacity(count)
+            forEachLine(in: text, lineFeed: 0x0A, carriageReturn: 0x0D, from: 0) { range in
                 let line = UnsafeBufferPointer(rebasing: text[range])
                 // Valid UTF-8: every byte but a continuation byte (10xxxxxx) begins a scalar.
-                let count = line.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-                let scalars = Transcoding.scalars(ofValidUTF8: line, count: count)
+                let scalarCount = line.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                let scalars = Transcoding.scalars(ofValidUTF8: line, count: scalarCount)
                 lines.append(TextLine(original: scalars, lineNumber: lines.count + 1))
             }
-            var start = 0
-            var i = 0
-            while i < text.count {
-                let byte = text[i]
-                if byte == 0x0A || byte == 0x0D {
-                    appendLine(start..<i)
-                    if byte == 0x0D, i + 1 < text.count, text[i + 1] == 0x0A { i += 1 }
-                    start = i + 1
-                }
-                i += 1
-            }
-            if start < text.count { appendLine(start..<text.count) }
             return lines
         }
     }
