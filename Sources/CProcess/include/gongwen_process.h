@@ -3,7 +3,7 @@
 
 #include <stddef.h>
 
-/// What the command line asks of its process that Swift cannot call directly.
+// What the command line asks of its process that Swift cannot call directly.
 
 /// The width in columns of the terminal behind a file descriptor, or 0 when it is not a terminal or does not say
 /// (ioctl is variadic, which Swift cannot call).

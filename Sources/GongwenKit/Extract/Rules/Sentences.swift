@@ -30,9 +30,8 @@ enum Sentences {
     /// each paragraph, cut at 。！？ and ； outside brackets and quotes.
     static func of(_ sections: [Section]) -> [Sentence] {
         var result: [Sentence] = []
-        // Room for as many sentences as the lines can hold (one a line, and one more a sentence end),
-        // reserved at once: grown by doubling, the array of a huge notice's sentences kept up to half
-        // of itself unused.
+        // Room for as many sentences as the lines can hold (`mostSentences`), reserved at once: grown by
+        // doubling, the array of a huge notice's sentences kept up to half of itself unused.
         result.reserveCapacity(mostSentences(in: sections))
         forEachSentence(in: sections) { result.append($0) }
         return result
