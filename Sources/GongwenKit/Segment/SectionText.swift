@@ -27,16 +27,21 @@ package struct SectionText: Sendable {
     private var paragraphs: [TextLine] {
         var paragraphs: [TextLine] = []
         paragraphs.reserveCapacity(lines.count)
+        forEachParagraph { paragraphs.append($0) }
+        return paragraphs
+    }
+
+    /// Each paragraph of the text, in order: what the item's sentences are cut from, too.
+    package func forEachParagraph(_ body: (TextLine) -> Void) {
         for index in lines.indices {
             let line = lines[index].line
             if index == lines.startIndex {
                 guard let start = firstLineStart else { continue }
-                paragraphs.append(start == 0 ? line : line[start..<line.count])
+                body(start == 0 ? line : line[start..<line.count])
             } else {
-                paragraphs.append(line)
+                body(line)
             }
         }
-        return paragraphs
     }
 }
 

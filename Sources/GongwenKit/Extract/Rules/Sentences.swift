@@ -61,11 +61,8 @@ enum Sentences {
     /// needs them once holds no array of them (for a huge notice's appended outlines, 9 MB).
     static func forEachSentence(in sections: [Section], _ body: (Sentence) -> Void) {
         for section in sections {
-            for (i, line) in section.lines.enumerated() {
-                var text = line.line
-                if i == 0, let marker = section.marker { text = text[marker.contentStart..<text.count] }
-                if i == 0, section.heading != nil { continue }
-                forEachSentence(in: text) { body(Sentence(line: $0)) }
+            section.ownText.forEachParagraph { paragraph in
+                forEachSentence(in: paragraph) { body(Sentence(line: $0)) }
             }
             forEachSentence(in: section.children, body)
         }
