@@ -13,9 +13,14 @@ package protocol JSONWritable {
 ///
 /// Callers write an object's keys in sorted order (`JSONEncoder` compares keys as strings, so
 /// `attachmentLinks` < `attachments` and `Z` < `a`).
-package struct JSONWriter {
-    /// The bytes written and not yet handed to the sink.
-    package private(set) var bytes: [UInt8] = []
+package struct JSONWriter: ~Copyable {
+    /// The bytes written and not yet handed to the sink: `count` of them at `base`, in room for
+    /// `capacity`. Written through the pointer, not appended to an array: an array checks that it is
+    /// uniquely held and has room, and copies through a generic path, at every piece of punctuation
+    /// (a twentieth of a parse's time went to that).
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private let pretty: Bool
     private var depth = 0
     /// Whether the innermost open array or object has no element yet.
@@ -24,14 +29,13 @@ package struct JSONWriter {
     /// out, not held whole (the record of a 50 MB notice is 136 MB of JSON).
     private let sink: (([UInt8]) -> Void)?
     private let chunkSize: Int
-    /// Bytes reused from string to string by `string(joining:separator:)`.
-    private var scratch: [UInt8] = []
 
     package init(pretty: Bool, capacity: Int = 0) {
         self.pretty = pretty
         sink = nil
         chunkSize = .max
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
     /// A writer that hands its bytes to `sink` in chunks of about `chunkSize`; `finish()` hands over the rest.
@@ -39,13 +43,22 @@ package struct JSONWriter {
         self.pretty = pretty
         self.sink = sink
         self.chunkSize = chunkSize
-        bytes.reserveCapacity(chunkSize + 1024)
+        capacity = chunkSize + 1024
+        base = .allocate(capacity: capacity)
     }
 
-    /// The JSON of `value` as UTF-8 bytes.
-    package static func bytes(of value: some JSONWritable, pretty: Bool, capacity: Int = 4096) -> [UInt8] {
+    deinit { base.deallocate() }
+
+    /// The bytes written and not yet handed to a sink.
+    package var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The JSON of `value` as UTF-8 bytes, and a line feed after it when `newline`.
+    package static func bytes(
+        of value: some JSONWritable, pretty: Bool, newline: Bool = false, capacity: Int = 4096
+    ) -> [UInt8] {
         var writer = JSONWriter(pretty: pretty, capacity: capacity)
         value.write(to: &writer)
+        if newline { writer.append(byte: UInt8(ascii: "\n")) }
         return writer.bytes
     }
 
@@ -56,15 +69,48 @@ package struct JSONWriter {
     ) {
         var writer = JSONWriter(pretty: pretty, chunkSize: chunkSize, sink: sink)
         value.write(to: &writer)
-        if newline { writer.bytes.append(UInt8(ascii: "\n")) }
+        if newline { writer.append(byte: UInt8(ascii: "\n")) }
         writer.finish()
     }
 
     /// Hands the bytes not handed over yet to the sink.
     package mutating func finish() {
-        guard let sink, !bytes.isEmpty else { return }
+        guard let sink, count > 0 else { return }
         sink(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
+    }
+
+    // MARK: The buffer
+
+    /// Room for `more` bytes after the ones written.
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        if capacity &- count < more { grow(toHold: more) }
+    }
+
+    @inline(never)
+    private mutating func grow(toHold more: Int) {
+        let newCapacity = max(capacity * 2, count + more)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.initialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    private mutating func append(byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let source = utf8.baseAddress else { return }
+        reserve(utf8.count)
+        (base + count).initialize(from: source, count: utf8.count)
+        count &+= utf8.count
     }
 
     // MARK: Containers
@@ -91,7 +137,7 @@ package struct JSONWriter {
     }
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+        append(byte: bracket)
         depth += 1
         empty = true
     }
@@ -99,21 +145,21 @@ package struct JSONWriter {
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         if pretty {
-            bytes.append(UInt8(ascii: "\n"))
-            if empty { bytes.append(UInt8(ascii: "\n")) }
+            append(byte: UInt8(ascii: "\n"))
+            if empty { append(byte: UInt8(ascii: "\n")) }
             indent()
         }
-        bytes.append(bracket)
+        append(byte: bracket)
         empty = false  // the container just closed is an element of the one around it
     }
 
     /// Before an element or a key: the comma after the previous one, and the new line when pretty.
     private mutating func separate() {
-        if bytes.count >= chunkSize { finish() }
-        if !empty { bytes.append(UInt8(ascii: ",")) }
+        if count >= chunkSize { finish() }
+        if !empty { append(byte: UInt8(ascii: ",")) }
         empty = false
         if pretty {
-            bytes.append(UInt8(ascii: "\n"))
+            append(byte: UInt8(ascii: "\n"))
             indent()
         }
     }
@@ -125,7 +171,7 @@ package struct JSONWriter {
     /// Appends the bytes of a literal, with no array made for them.
     @inline(__always)
     private mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     // MARK: Scalars
@@ -139,74 +185,78 @@ package struct JSONWriter {
     }
 
     package mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        reserve(20)  // "-9223372036854775808"
+        if value < 0 { append(byte: UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        var digits:
-            (
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-            ) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
         }
+        var at = count + digits
+        repeat {
+            at -= 1
+            base[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        count += digits
     }
 
     package mutating func string(_ value: String) {
         var value = value
-        value.withUTF8 { Self.appendQuoted($0, to: &bytes) }
+        value.withUTF8 { appendQuoted($0) }
     }
 
     /// The string of `lines` joined by `separator` (an ASCII byte), written as `string(_:)` writes
-    /// the same text: encoded into the writer's scratch bytes, not into a string made for it.
+    /// the same text: encoded straight into the writer's bytes, not into a string made for it, and
+    /// escaped there in the rare line that needs it.
     package mutating func string(joining lines: [TextLine], separator: UInt8) {
-        var text: [UInt8] = []
-        swap(&text, &scratch)  // (the scratch bytes are lent out while `bytes` is written)
-        text.removeAll(keepingCapacity: true)
-        text.append(contentsOf: repeatElement(0, count: TextLine.utf8Length(joining: lines, separator: separator)))
-        _ = text.withUnsafeMutableBufferPointer { TextLine.encode(joining: lines, separator: separator, into: $0) }
-        text.withUnsafeBufferPointer { Self.appendQuoted($0, to: &bytes) }
-        swap(&text, &scratch)
+        let length = TextLine.utf8Length(joining: lines, separator: separator)
+        reserve(length + 2)
+        base[count] = UInt8(ascii: "\"")
+        let text = UnsafeMutableBufferPointer(start: base + count + 1, count: length)
+        _ = TextLine.encode(joining: lines, separator: separator, into: text)
+        if Self.mayNeedEscape(UnsafeBufferPointer(text)) {
+            let copy = Array(text)  // (escaping writes over the bytes it reads)
+            copy.withUnsafeBufferPointer { appendQuoted($0) }
+        } else {
+            base[count + 1 + length] = UInt8(ascii: "\"")
+            count += length + 2
+        }
     }
 
     /// `utf8` in quotes, escaped.
-    private static func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        defer { bytes.append(UInt8(ascii: "\"")) }
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        append(byte: UInt8(ascii: "\""))
+        defer { append(byte: UInt8(ascii: "\"")) }
         // Most strings need no escape: eight bytes are tested at a time, and such a string is
         // appended whole.
-        guard mayNeedEscape(utf8) else {
-            bytes.append(contentsOf: utf8)
+        guard Self.mayNeedEscape(utf8) else {
+            append(utf8)
             return
         }
         var runStart = 0
         for (i, byte) in utf8.enumerated()
         where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
             runStart = i + 1
-            bytes.append(UInt8(ascii: "\\"))
+            append(byte: UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte: byte)
+            case 0x08: append(byte: UInt8(ascii: "b"))
+            case 0x09: append(byte: UInt8(ascii: "t"))
+            case 0x0A: append(byte: UInt8(ascii: "n"))
+            case 0x0C: append(byte: UInt8(ascii: "f"))
+            case 0x0D: append(byte: UInt8(ascii: "r"))
             default:  // below 0x20: \u00 and two lower-case hex digits
                 let low = byte & 0xF
-                bytes.append(contentsOf: [
-                    UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), UInt8(ascii: "0") + byte >> 4,
-                    low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10,
-                ])
+                append("u00")
+                append(byte: UInt8(ascii: "0") + byte >> 4)
+                append(byte: low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
             }
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 }
 

@@ -107,9 +107,7 @@ struct Parse: AsyncParsableCommand {
                                         ((index > 0 ? "\n" : "")
                                             + NoticeSummary.text(of: record, path: path, width: width)).utf8)
                                 }
-                                var json = JSONWriter.bytes(of: record, pretty: outputFormat == .json)
-                                json.append(UInt8(ascii: "\n"))
-                                return json
+                                return JSONWriter.bytes(of: record, pretty: outputFormat == .json, newline: true)
                             }
                         )
                     }
