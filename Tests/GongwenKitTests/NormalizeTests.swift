@@ -54,6 +54,42 @@ struct NormalizeTests {
         }
     }
 
+    @Test(
+        "The steps one scan of a line picks clean it as all the steps do: every input line of every notice and fixture, and hostile ones"
+    )
+    func stepsPickedByTheScan() throws {
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles { lines += try Ingest.read(path: file.path).lines }
+        for text in [
+            "&nbsp;质量标杆", "&lt;http://www.caq.org.cn&gt;", "Ｗｏｒｄ\u{3000}２０１６　或　WPS", "關(guān)于开展",
+            "**加粗** [链接](http://a.cn)", "**加粗**[链接](http://a.cn)", "<http://a.cn>",
+            "Cafe\u{301}，\u{F900}", "质量\u{200B}标杆", "主管部门:) G( A* r* v4 d: j 质量", "a\u{A0}\u{A0}b", "  ", "&", "*", "<",
+            "[",
+            "——", "# 标题 #", "关于\t开展", "\u{1F600}质量", "",
+        ] {
+            lines.append(TextLine(text))
+        }
+        var skipped = 0
+        for line in lines {
+            var pickedLinks: [Link] = []
+            var allLinks: [Link] = []
+            let picked = Normalizer.clean(line, links: &pickedLinks)
+            let all = Normalizer.clean(line, links: &allLinks, steps: .all)
+            #expect(picked == all, "\(line.text)")
+            #expect(pickedLinks == allLinks, "\(line.text)")
+            if Normalizer.Steps(mayActOn: line).isEmpty { skipped += 1 }
+        }
+        #expect(skipped > lines.count / 2, "\(skipped) of \(lines.count) lines needed no step")
+        // The Han characters passed over at once are those no step acts on.
+        for value in UInt32(0x4E00)...0x9FFF {
+            let scalar = Unicode.Scalar(value)!
+            #expect(
+                !Normalizer.mayFoldWidth(scalar) && !Normalizer.mayChangeUnderNFC(scalar)
+                    && !ScriptFolding.toneVowels.contains(scalar) && !TextNoise.mayBegin(scalar)
+                    && !MarkupResidue.mayBeginInline(scalar) && scalar != " ")
+        }
+    }
+
     @Test("Spaces: a run touching CJK text goes, others fold to one; a line already folded is the same line")
     func collapseSpaces() {
         let cases: [(String, String)] = [

@@ -425,6 +425,8 @@ struct TextNoiseTests {
         let line = TextNoise.clean(TextLine("* B+ U0 r* v4 d: j各省工业和信息化主管部门:) G( A* [7 ~, R8 W* h- J"))
         #expect(line.text == "各省工业和信息化主管部门:")
         #expect(line.origins.first?.column == 19)
+        // The shortest run that is noise: four tokens, three spaces.
+        #expect(TextNoise.clean(TextLine("质量G( A* r1 v4标杆")).text == "质量标杆")
     }
 
     @Test(

@@ -27,9 +27,13 @@ enum MarkupResidue {
     }
 
     /// Removes `**` emphasis and unwraps `[text](url)` and `<url>` links.
+    /// Whether `scalar` may begin emphasis or a link: no line without one is changed by `stripInline`.
+    @inline(__always)
+    static func mayBeginInline(_ scalar: Unicode.Scalar) -> Bool { scalar == "*" || scalar == "[" || scalar == "<" }
+
     static func stripInline(_ line: TextLine, links: inout [Link]) -> TextLine {
         let s = line.scalars
-        guard s.contains(where: { $0 == "*" || $0 == "[" || $0 == "<" }) else { return line }
+        guard s.contains(where: mayBeginInline) else { return line }
         var out = TextLine()
         var i = 0
         while i < s.count {

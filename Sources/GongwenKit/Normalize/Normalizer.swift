@@ -44,7 +44,7 @@ package struct NormalizedDocument: Sendable {
 /// removed ("2023 年 8 月 25 日" → "2023年8月25日"), and hard-wrapped lines re-flowed.
 package enum Normalizer {
     /// A cleaned input line, before re-flowing.
-    enum Piece {
+    enum Piece: Equatable {
         case blank
         case thematicBreak
         /// `width`: the display width of the input line as written (before full-width digits and
@@ -80,10 +80,20 @@ package enum Normalizer {
             lines: Reflow.join(consume pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)
     }
 
+    /// (`steps`, when given, are the steps run in place of those the scan finds: tests run them all.)
     static func clean(
-        _ input: TextLine, links: inout [Link], simplifiedForms: [Unicode.Scalar: Unicode.Scalar]? = nil
+        _ input: TextLine, links: inout [Link], simplifiedForms: [Unicode.Scalar: Unicode.Scalar]? = nil,
+        steps givenSteps: Steps? = nil
     ) -> Piece {
-        var line = TextNoise.clean(ScriptFolding.removePinyin(composeNFC(foldWidths(input)))).trimmed()
+        // Most lines need none of the steps: one scan of the line tells which may act on it. Once a
+        // step has run, the line may hold what the scan did not see, and each later step looks for itself.
+        var steps = givenSteps ?? Steps(mayActOn: input)
+        var line = input
+        if steps.contains(.foldWidths) { steps.ran(foldWidths, on: &line) }
+        if steps.contains(.composeNFC) { steps.ran(composeNFC, on: &line) }
+        if steps.contains(.removePinyin) { steps.ran(ScriptFolding.removePinyin, on: &line) }
+        if steps.contains(.removeNoise) { steps.ran(TextNoise.clean, on: &line) }
+        line = line.trimmed()
         if let simplifiedForms { line = ScriptFolding.fold(line, with: simplifiedForms) }
         if line.isEmpty { return .blank }
         if MarkupResidue.isThematicBreak(line) { return .thematicBreak }
@@ -92,7 +102,9 @@ package enum Normalizer {
             level = heading.level
             line = heading.text
         }
-        line = collapseSpaces(MarkupResidue.stripInline(line, links: &links)).trimmed()
+        if steps.contains(.stripInline) { line = MarkupResidue.stripInline(line, links: &links) }
+        if steps.contains(.collapseSpaces) { line = collapseSpaces(line) }
+        line = line.trimmed()
         return line.isEmpty
             ? .blank
             : .content(
@@ -100,19 +112,61 @@ package enum Normalizer {
                 width: UInt32(clamping: input.trimmed().displayWidth))
     }
 
+    /// The cleaning steps of `clean` that may change a line, as far as one scan of it can tell: a step
+    /// is left out only when the line holds no scalar that the step acts on (its own test, made by
+    /// the step before it does anything). Han characters, most of a line, are passed over at once.
+    struct Steps: OptionSet {
+        let rawValue: UInt8
+        static let foldWidths = Steps(rawValue: 1)
+        static let composeNFC = Steps(rawValue: 2)
+        static let removePinyin = Steps(rawValue: 4)
+        static let removeNoise = Steps(rawValue: 8)
+        static let stripInline = Steps(rawValue: 16)
+        static let collapseSpaces = Steps(rawValue: 32)
+        static let all = Steps(rawValue: 63)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(mayActOn line: TextLine) {
+            let toneVowels = ScriptFolding.toneVowels  // (read once, not at each scalar)
+            var steps: Steps = []
+            line.scalars.withUnsafeBufferPointer { scalars in
+                for scalar in scalars where !(0x4E00...0x9FFF).contains(scalar.value) {
+                    if Normalizer.mayFoldWidth(scalar) { steps.insert(.foldWidths) }
+                    if Normalizer.mayChangeUnderNFC(scalar) { steps.insert(.composeNFC) }
+                    if toneVowels.contains(scalar) { steps.insert(.removePinyin) }
+                    if TextNoise.mayBegin(scalar) { steps.insert(.removeNoise) }
+                    if MarkupResidue.mayBeginInline(scalar) { steps.insert(.stripInline) }
+                    // (A space calls for removeNoise too, after which every step runs: this says what
+                    // collapseSpaces itself needs, should that change.)
+                    if scalar == " " { steps.insert(.collapseSpaces) }
+                }
+            }
+            self = steps
+        }
+
+        /// Runs `step` on `line`; from now on the line may hold anything, and every later step is run.
+        mutating func ran(_ step: (TextLine) -> TextLine, on line: inout TextLine) {
+            line = step(line)
+            self = .all
+        }
+    }
+
+    /// Whether `foldWidths` changes `scalar`.
+    @inline(__always)
+    static func mayFoldWidth(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09: return false
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF20, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+            return true
+        default: return scalar.isLineSpace
+        }
+    }
+
     /// Full-width digits, letters and ＠ to ASCII; the many Unicode spaces to one space; zero-width
     /// characters dropped. Chinese punctuation (，。、：；（）〔〕《》) is kept as written.
     static func foldWidths(_ line: TextLine) -> TextLine {
-        guard
-            line.scalars.contains(where: { scalar in
-                switch scalar.value {
-                case 0x20, 0x09: return false
-                case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF20, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
-                    return true
-                default: return scalar.isLineSpace
-                }
-            })
-        else { return line }
+        guard line.scalars.contains(where: mayFoldWidth) else { return line }
         var out = TextLine()
         out.reserveCapacity(line.count)
         for (scalar, origin) in zip(line.scalars, line.origins) {

@@ -13,10 +13,16 @@ enum TextNoise {
     /// The ASCII punctuation a text puts right after its words ("主管部门:"), before any noise.
     static let textPunctuation = ScalarSet(of: ":,;")
 
+    /// Whether `scalar` may begin an entity or a run of noise: no line without one is changed by `clean`.
+    @inline(__always)
+    static func mayBegin(_ scalar: Unicode.Scalar) -> Bool { scalar == "&" || scalar == " " }
+
     static func clean(_ line: TextLine) -> TextLine {
         let s = line.scalars
-        guard s.contains(where: { $0 == "&" || $0 == " " }) else { return line }
-        // Most lines hold neither: look before copying.
+        guard s.contains(where: mayBegin) else { return line }
+        // Most lines hold neither: look before copying. Noise is at least four tokens apart by single
+        // spaces, so a line without "&" and without three spaces between ASCII tokens holds none.
+        guard s.contains("&") || spacesBetweenASCIITokens(s, atLeast: 3) else { return line }
         guard
             s.indices.contains(where: { i in
                 s[i] == "&" && entity(s, at: i) != nil || s[i].isASCII && jammerEnd(s, at: i) != nil
@@ -42,6 +48,21 @@ enum TextNoise {
             i += 1
         }
         return out
+    }
+
+    /// Whether at least `count` spaces of `s` stand between two ASCII scalars that are not spaces.
+    private static func spacesBetweenASCIITokens(_ s: Scalars, atLeast count: Int) -> Bool {
+        s.withUnsafeBufferPointer { s in
+            var found = 0
+            for i in s.indices.dropFirst().dropLast() where s[i] == " " {
+                let before = s[i - 1]
+                let after = s[i + 1]
+                guard before.isASCII, before != " ", after.isASCII, after != " " else { continue }
+                found += 1
+                if found == count { return true }
+            }
+            return false
+        }
     }
 
     /// "&name;" with two to eight letters (or the Han characters a spam mirror put in their place).
