@@ -38,6 +38,40 @@ struct ScriptFoldingTests {
     }
 
     @Test(
+        "The traditional characters found through the flat table and a bitmap are those the table gives one by one: every input line, the five notices in traditional script, the edges of the table"
+    )
+    func traditionalCharacters() throws {
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles { lines += try Ingest.read(path: file.path).lines }
+        for file in Corpus.files {
+            let traditional = try #require(ScriptFolding.traditional(try Corpus.text(file)))
+            lines += traditional.split(separator: "\n").map { TextLine(String($0)) }
+        }
+        let edges: [UInt32] = [
+            0x3007, 0x33FF, 0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xF900, 0xFAFF, 0xFB00, 0x1FFFF, 0x20000,
+        ]
+        let beyond = SimplifiedForms.pairs.map(\.0).filter { $0.value >= 0xFB00 }
+        lines.append(
+            TextLine(String(String.UnicodeScalarView(edges.compactMap(Unicode.Scalar.init) + beyond + beyond))))
+        var hanCount = 0
+        var traditionalCount = 0
+        var characters: Set<Unicode.Scalar> = []
+        for line in lines {
+            for scalar in line.scalars where scalar.value >= 0x3400 && scalar.isHan {
+                hanCount += 1
+                guard SimplifiedForms.form(of: scalar) != nil else { continue }
+                traditionalCount += 1
+                characters.insert(scalar)
+            }
+        }
+        let found = SimplifiedForms.traditionalCharacters(in: lines)
+        #expect(found.hanCount == hanCount)
+        #expect(found.traditionalCount == traditionalCount)
+        #expect(found.characters == characters.sorted { $0.value < $1.value })
+        #expect(traditionalCount > 1_000 && characters.count > 300, "\(traditionalCount), \(characters.count)")
+    }
+
+    @Test(
         "The five notices in traditional script (made with ICU) give the same values as in simplified",
         arguments: Corpus.files)
     func traditionalVersions(file: String) throws {

@@ -16,20 +16,12 @@ enum ScriptFolding {
     /// The traditional-to-simplified mapping for the characters of `lines`, or nil when the
     /// document is not written in traditional script.
     static func simplifiedForms(of lines: [TextLine]) -> [Unicode.Scalar: Unicode.Scalar]? {
-        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
-        var hanCount = 0
-        var traditionalCount = 0
-        for line in lines {
-            for scalar in line.scalars where scalar.value >= 0x3400 && scalar.isHan {
-                hanCount += 1
-                guard let form = SimplifiedForms.form(of: scalar) else { continue }
-                traditionalCount += 1
-                map[scalar] = form
-            }
-        }
-        guard traditionalCount >= minimumTraditionalCount,
-            Double(traditionalCount) >= minimumTraditionalShare * Double(hanCount)
+        let found = SimplifiedForms.traditionalCharacters(in: lines)
+        guard found.traditionalCount >= minimumTraditionalCount,
+            Double(found.traditionalCount) >= minimumTraditionalShare * Double(found.hanCount)
         else { return nil }
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for scalar in found.characters { map[scalar] = SimplifiedForms.form(of: scalar) }
         return map
     }
 

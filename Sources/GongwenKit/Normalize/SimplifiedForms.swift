@@ -37,6 +37,47 @@ enum SimplifiedForms {
         return scalar.value < 0x20000 ? nil : lookup.beyond[scalar]
     }
 
+    /// How many of the scalars of `lines` are Han characters, how many of those have a simplified
+    /// form other than themselves, and which these are (each once). Looked up in the flat table
+    /// directly and marked in a bitmap: a dictionary was written for every traditional character of a
+    /// document, though most documents are never folded.
+    static func traditionalCharacters(
+        in lines: [TextLine]
+    ) -> (hanCount: Int, traditionalCount: Int, characters: [Unicode.Scalar]) {
+        let (flat, beyond) = lookup
+        var hanCount = 0
+        var traditionalCount = 0
+        var seen = [UInt64](repeating: 0, count: (flat.count + 63) / 64)
+        var seenBeyond: Set<Unicode.Scalar> = []
+        flat.withUnsafeBufferPointer { flat in
+            seen.withUnsafeMutableBufferPointer { seen in
+                for line in lines {
+                    line.scalars.withUnsafeBufferPointer { scalars in
+                        for scalar in scalars where scalar.value >= bmpStart && scalar.isHan {
+                            hanCount += 1
+                            if scalar.value < bmpEnd {
+                                let index = Int(scalar.value - bmpStart)
+                                guard flat[index] != 0 else { continue }
+                                seen[index >> 6] |= 1 << UInt64(index & 63)
+                            } else {
+                                guard scalar.value >= 0x20000, beyond[scalar] != nil else { continue }
+                                seenBeyond.insert(scalar)
+                            }
+                            traditionalCount += 1
+                        }
+                    }
+                }
+            }
+        }
+        var characters: [Unicode.Scalar] = []
+        for (word, bits) in seen.enumerated() where bits != 0 {
+            for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 {
+                characters.append(Unicode.Scalar(bmpStart + UInt32(word * 64 + bit))!)
+            }
+        }
+        return (hanCount, traditionalCount, characters + seenBeyond.sorted { $0.value < $1.value })
+    }
+
     /// The Swift source of `SimplifiedForms+Table.swift` for `pairs`: twenty pairs a line.
     static func source(_ pairs: [(Unicode.Scalar, Unicode.Scalar)]) -> String {
         var lines: [String] = []
