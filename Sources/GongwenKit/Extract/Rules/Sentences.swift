@@ -80,7 +80,7 @@ enum Sentences {
 
     /// Each sentence of `line` as `split` cuts it (trimmed; empty ones left out), handed over as it is cut.
     static func forEachSentence(in line: TextLine, _ body: (TextLine) -> Void) {
-        for range in line.ranges(separatedBy: sentenceEnds, keepingSeparators: true) {
+        line.forEachRange(separatedBy: sentenceEnds, keepingSeparators: true) { range in
             let sentence = line[range].trimmed()
             if !sentence.isEmpty { body(sentence) }
         }
