@@ -613,19 +613,22 @@ package enum ContactExtractor {
     static func phone(digits: String, extension ext: String?, fax: Bool, areaCode: String?, span: SourceSpan) -> Phone?
     {
         let ext = (ext?.isEmpty ?? true) ? nil : ext
-        let d = Array(digits)
+        // The digits are ASCII (the tokenizer takes only those): read as bytes, not as characters.
+        let d = Array(digits.utf8)
         func make(_ number: String, _ kind: Phone.Kind, inferred: Bool = false) -> Phone {
             Phone(number: number, kind: fax ? .fax : kind, extension: ext, areaCodeInferred: inferred, span: span)
         }
-        if d.count == 11, d[0] == "1" { return make(digits, .mobile) }
+        func text(_ range: some RangeExpression<Int>) -> String { String(decoding: d[range], as: UTF8.self) }
+        let (zero, one, two) = (UInt8(ascii: "0"), UInt8(ascii: "1"), UInt8(ascii: "2"))
+        if d.count == 11, d[0] == one { return make(digits, .mobile) }
         if d.count == 10, digits.hasPrefix("400") || digits.hasPrefix("800") {
-            return make("\(String(d[0..<3]))-\(String(d[3..<6]))-\(String(d[6...]))", .tollFree)
+            return make("\(text(0..<3))-\(text(3..<6))-\(text(6...))", .tollFree)
         }
-        if d.first == "0", (10...12).contains(d.count) {
-            let areaLength = (d[1] == "1" || d[1] == "2") ? 3 : 4
-            return make("\(String(d[0..<areaLength]))-\(String(d[areaLength...]))", .landline)
+        if d.first == zero, (10...12).contains(d.count) {
+            let areaLength = (d[1] == one || d[1] == two) ? 3 : 4
+            return make("\(text(0..<areaLength))-\(text(areaLength...))", .landline)
         }
-        if (7...8).contains(d.count), d.first != "0" {
+        if (7...8).contains(d.count), d.first != zero {
             if let areaCode { return make("\(areaCode)-\(digits)", .landline, inferred: true) }
             return make(digits, .landline)
         }
