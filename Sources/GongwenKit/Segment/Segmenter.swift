@@ -311,7 +311,8 @@ package enum Segmenter {
         {
             return true
         }
-        return k + 1 < lines.endIndex && DateScanner.signingDate(lines[k + 1].line) != nil && isSignatureShaped(line)
+        // (The shape first: it rules out most lines, and the next line's date is read again at the next k.)
+        return k + 1 < lines.endIndex && isSignatureShaped(line) && DateScanner.signingDate(lines[k + 1].line) != nil
     }
 
     /// A notice begins within the first lines: a title ending in a document type right above an
@@ -369,8 +370,12 @@ package enum Segmenter {
         let text = line.line
         guard text.count >= 2, text.count <= 60, line.markdownHeadingLevel == nil, OutlineMarker.parse(text) == nil
         else { return false }
-        return !text.scalars.contains { "，。：；:;,、".unicodeScalars.contains($0) || $0.isASCIIDigit || $0 == "\t" }
+        let clausePunctuation = signatureBreaks  // (read once, not at each scalar)
+        return !text.scalars.contains { clausePunctuation.contains($0) || $0.isASCIIDigit || $0 == "\t" }
     }
+
+    /// What no signature holds: clause punctuation.
+    static let signatureBreaks = ScalarSet(of: "，。：；:;,、")
 
     /// A short title line above an attachment's body.
     static func isTitleShaped(_ line: NormalizedLine) -> Bool {
