@@ -5,7 +5,6 @@ package enum RecordBuilder {
     package static func record(
         _ notice: SegmentedNotice, source: SourceInfo, links: [Link], sections form: SectionTree.Form = .records
     ) -> NoticeRecord {
-        let fields = HeaderFieldExtractor.extract(notice)
         var embedded: [NoticeRecord] = []
         var embeddedLines: [ClosedRange<Int>] = []
         for appendix in notice.appendices {
@@ -16,9 +15,11 @@ package enum RecordBuilder {
             if let lines { embeddedLines.append(lines) }
         }
         let ownLinks = links.filter { link in !embeddedLines.contains { $0.contains(link.span.startLine) } }
-        // Everything read from sentences first: they are let go before the sections' text is made, so
-        // that a huge notice does not hold both at once.
-        let read = SentenceFindings.read(notice, fields: fields)
+        // Everything read from sentences first, cut once: they are let go before the sections' text is
+        // made, so that a huge notice does not hold both at once.
+        let bodySentences = Sentences.of(notice.body)
+        let fields = HeaderFieldExtractor.extract(notice, bodySentences: bodySentences)
+        let read = SentenceFindings.read(notice, bodySentences: bodySentences, fields: fields)
 
         var appendedSections: [(Appendix, SectionTree, Int?)] = []
         var embeddedCount = 0

@@ -13,8 +13,7 @@ struct SentenceFindings {
     /// Malformed and unreadable numbers in the body, as warnings.
     var numberDiagnostics: [Diagnostic]
 
-    static func read(_ notice: SegmentedNotice, fields: HeaderFields) -> SentenceFindings {
-        let bodySentences = Sentences.of(notice.body)
+    static func read(_ notice: SegmentedNotice, bodySentences: [Sentence], fields: HeaderFields) -> SentenceFindings {
         // A date written without its year is in the year of signing; without a signature, in the year
         // the page published the notice, of its document number, of its campaign, or last of the
         // latest document it cites.

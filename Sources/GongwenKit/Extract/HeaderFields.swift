@@ -12,7 +12,9 @@ package struct HeaderFields: Sendable {
 
 /// Pure functions from a segmented notice to its header fields.
 package enum HeaderFieldExtractor {
-    package static func extract(_ notice: SegmentedNotice) -> HeaderFields {
+    /// (`bodySentences`: the sentences of the body, which the other readers cut too: the issuer is
+    /// looked for in them when nothing else names it.)
+    package static func extract(_ notice: SegmentedNotice, bodySentences: [Sentence]) -> HeaderFields {
         let metadata = SiteFurniture.fields(in: notice.furniture.filter { $0.furniture == .metadata })
         let lead = notice.title.isEmpty ? notice.preamble.lazy.compactMap { RepostLead.read($0.line) }.first : nil
         let docNumber =
@@ -39,7 +41,7 @@ package enum HeaderFieldExtractor {
         let publishedOn = published.lazy.compactMap { metadataDate($0) }.first
         return HeaderFields(
             docNumber: docNumber,
-            issuer: issuer(notice, metadata: metadata, lead: lead?.issuer),
+            issuer: issuer(notice, metadata: metadata, lead: lead?.issuer, bodySentences: bodySentences),
             title: title,
             addressees: notice.addressee.map { addressees($0.line) } ?? [],
             signedOn: signedOn,
@@ -76,7 +78,8 @@ package enum HeaderFieldExtractor {
     /// the notice sends materials to (see ReportingTarget), which a diagnostic then names.
     /// Of several names side by side, the first.
     static func issuer(
-        _ notice: SegmentedNotice, metadata: [(label: String, value: TextLine)], lead: TextLine?
+        _ notice: SegmentedNotice, metadata: [(label: String, value: TextLine)], lead: TextLine?,
+        bodySentences: [Sentence]
     ) -> Issuer {
         func named(_ text: TextLine) -> Issuer? {
             let trimmed = text.trimmed()
@@ -104,7 +107,7 @@ package enum HeaderFieldExtractor {
             }
         }
         if let lead, let issuer = named(lead) { return issuer }
-        if let target = ReportingTarget.issuer(in: Sentences.of(notice.body)) {
+        if let target = ReportingTarget.issuer(in: bodySentences) {
             return Issuer(
                 name: target.text, level: IssuerLevels.level(of: target.text), span: target.span,
                 inferredFromRecipient: true)
