@@ -20,18 +20,26 @@ package enum CitationExtractor {
 
         package init() {}
 
-        private mutating func add(_ citation: Citation) {
-            let cited = Cited(
-                title: citation.title.map(ExactText.init), docNumber: citation.docNumber.map(ExactText.init))
-            if seen.insert(cited).inserted { citations.append(citation) }
+        /// The citation of `title` and `docNumber` at `range` of `sentence`, unless the document is cited
+        /// already (then nothing is made of it: a notice cites the same few documents again and again).
+        private mutating func add(
+            title: String?, docNumber: String?, attachmentIndex: Int?, at range: Range<Int>, of sentence: Sentence
+        ) {
+            let cited = Cited(title: title.map(ExactText.init), docNumber: docNumber.map(ExactText.init))
+            guard seen.insert(cited).inserted else { return }
+            citations.append(
+                Citation(
+                    title: title, docNumber: docNumber, attachmentIndex: attachmentIndex, text: sentence.quote(range),
+                    span: sentence.line.span(range)))
         }
 
         package mutating func read(_ sentence: Sentence) {
             let line = sentence.line
             let numbers = DocNumberScanner.matches(in: line)
-            let closing = CitationExtractor.closingBrackets(line)
+            // (Most sentences cite no title: their brackets are not looked for.)
+            let closing = line.scalars.contains("《") ? CitationExtractor.closingBrackets(line) : [:]
             var paired = Set<Int>()
-            var i = 0
+            var i = closing.isEmpty ? line.count : 0
             while i < line.count {
                 guard line.scalars[i] == "《", let close = closing[i] else {
                     i += 1
@@ -54,24 +62,15 @@ package enum CitationExtractor {
                     let digits = line.scalars[j...].prefix { $0.isASCIIDigit }
                     attachmentIndex = digits.isEmpty ? nil : Numerals.decimal(digits)
                 }
-                add(
-                    Citation(
-                        title: title, docNumber: docNumber, attachmentIndex: attachmentIndex,
-                        text: sentence.quote(i..<end), span: line.span(i..<end)))
+                add(title: title, docNumber: docNumber, attachmentIndex: attachmentIndex, at: i..<end, of: sentence)
                 i = end
             }
             for (k, number) in numbers.enumerated() where !paired.contains(k) {
-                add(
-                    Citation(
-                        title: nil, docNumber: number.canonical, attachmentIndex: nil,
-                        text: sentence.quote(number.range), span: line.span(number.range)))
+                add(title: nil, docNumber: number.canonical, attachmentIndex: nil, at: number.range, of: sentence)
             }
             for decree in CitationExtractor.decrees(in: line) {
                 let written = line[decree.lowerBound..<(decree.upperBound - 1)].text + "号"  // 號 as 号
-                add(
-                    Citation(
-                        title: nil, docNumber: written, attachmentIndex: nil, text: sentence.quote(decree),
-                        span: line.span(decree)))
+                add(title: nil, docNumber: written, attachmentIndex: nil, at: decree, of: sentence)
             }
         }
     }
