@@ -300,6 +300,27 @@ struct IngestTests {
         }
     }
 
+    @Test(
+        "HTML is told by its first tag, in any case, after any white space (a CR LF line included), ASCII only; other text is text"
+    )
+    func sniffedFormat() {
+        for html in [
+            "<!DOCTYPE html><html>", "<html>", "  \n<HEAD>", "\r\n<html lang=\"zh\">", "\r\n\r\n\t<Body>",
+            "<meta charset=\"utf-8\">",
+            "<!-- saved from url -->",
+            // Bytes beyond ASCII are passed over (a BOM, a full-width space), whatever they are.
+            "\u{FEFF}<html>", "\u{3000}<html>", "<ht中ml>", "关于<html>",
+        ] {
+            #expect(Ingest.sniffFormat(Array(html.utf8), path: "notice.txt") == .html, "\(html.debugDescription)")
+        }
+        for text in ["关于开展x<html>的通知", "x<html>", "<htm", "", "<!doctype xml>", "\u{B}<html>"] {
+            #expect(Ingest.sniffFormat(Array(text.utf8), path: "notice.txt") == .text, "\(text.debugDescription)")
+        }
+        #expect(Ingest.sniffFormat(Array("关于".utf8), path: "page.SHTML") == .html)
+        // Only the first 512 bytes are read.
+        #expect(Ingest.sniffFormat(Array((String(repeating: " ", count: 512) + "<html>").utf8), path: "a.txt") == .text)
+    }
+
     @Test("HTML: blocks and <br> become lines, table cells tabs, scripts and styles vanish")
     func htmlBlocks() throws {
         let html = """

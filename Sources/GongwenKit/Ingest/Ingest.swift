@@ -130,13 +130,17 @@ package enum Ingest {
     static func sniffFormat(_ bytes: [UInt8], path: String) -> InputFormat {
         let lowerPath = path.lowercased()
         if [".html", ".htm", ".xhtml", ".shtml"].contains(where: { lowerPath.hasSuffix($0) }) { return .html }
-        let head = String(decoding: bytes.prefix(512).filter { $0 < 0x80 }, as: UTF8.self).lowercased()
-        let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
-        for opening in ["<!doctype html", "<html", "<head", "<body", "<meta", "<!--"] where trimmed.hasPrefix(opening) {
-            return .html
-        }
+        // The ASCII bytes of the first 512, lower-cased, after the white space that opens them: read
+        // as bytes (a string lower-cased as Unicode cost a hundredth of a parse, and as characters a
+        // CR LF was one that was no white space, so a page opening with a blank line was read as text).
+        let head = bytes.prefix(512).lazy.filter { $0 < 0x80 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let trimmed = head.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        for opening in htmlOpenings where trimmed.starts(with: opening.utf8) { return .html }
         return .text
     }
+
+    /// How an HTML file begins (lower case).
+    static let htmlOpenings = ["<!doctype html", "<html", "<head", "<body", "<meta", "<!--"]
 
     /// The charset an HTML page declares in its first 4 KiB (`<meta charset=…>` or http-equiv).
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
