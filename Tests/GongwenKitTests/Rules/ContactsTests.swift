@@ -24,6 +24,27 @@ struct ContactsTests {
         #expect(contacts(line).flatMap(\.phones).map(\.number) == numbers)
     }
 
+    @Test(
+        "Every listed city's bodies, every province's departments and a province's cities take their area code; others none"
+    )
+    func areaCodeOfEachIssuer() {
+        for (city, code) in AreaCodes.cities {
+            // (The level as the record gives it: a municipality's bureaus are provincial.)
+            let name = "\(city)市工业和信息化局"
+            #expect(AreaCodes.code(forIssuer: name, level: IssuerLevels.level(of: name)) == code, "\(city)")
+            #expect(AreaCodes.code(forIssuer: "\(city)工信局", level: .municipal) == code, "\(city)")
+            #expect(AreaCodes.code(forIssuer: "\(city)工信局", level: .other) == nil, "\(city)")
+        }
+        for (province, capital) in AreaCodes.capitals {
+            #expect(AreaCodes.code(forIssuer: "\(province)工业和信息化厅", level: .provincial) == AreaCodes.cities[capital])
+        }
+        #expect(AreaCodes.code(forIssuer: "福建省泉州市工业和信息化局", level: .municipal) == "0595")
+        #expect(AreaCodes.code(forIssuer: "广东省深圳市工业和信息化局", level: .municipal) == "0755")
+        #expect(AreaCodes.code(forIssuer: "中国质量协会", level: .national) == nil)
+        #expect(AreaCodes.code(forIssuer: "", level: .municipal) == nil)
+        #expect(AreaCodes.code(forIssuer: nil, level: .municipal) == nil)
+    }
+
     @Test("An extension is kept apart from the number")
     func phoneExtension() throws {
         let phone = try #require(contacts("联系电话：010-68416386转8012").first?.phones.first)

@@ -29,12 +29,14 @@ enum AreaCodes {
     static func code(forIssuer name: String?, level: Issuer.Level) -> String? {
         guard let name else { return nil }
         var rest = name
-        if let province = IssuerLevels.provincialDivisions.first(where: { rest.hasPrefix($0) }) {
+        // (Prefixes compared as UTF-8 bytes, not as characters: a few hundred names are tried for each
+        // notice, and the names are in NFC, where the two agree.)
+        if let province = IssuerLevels.provincialDivisions.first(where: { rest.utf8.starts(with: $0.utf8) }) {
             rest = String(rest.dropFirst(province.count))
             if level == .provincial, let capital = capitals[province] { return cities[capital] }
         }
         for (city, cityWithSuffix, code) in citiesInOrder
-        where rest.hasPrefix(cityWithSuffix) || rest.hasPrefix(city) && level == .municipal {
+        where rest.utf8.starts(with: cityWithSuffix.utf8) || rest.utf8.starts(with: city.utf8) && level == .municipal {
             return code
         }
         return nil
