@@ -148,6 +148,29 @@ struct TextScanningTests {
     }
 
     @Test(
+        "hasExactPrefix and hasExactSuffix answer as hasPrefix and hasSuffix do: every normalized line of every notice against the names' word lists, and at the edges"
+    )
+    func exactPrefixAndSuffix() throws {
+        var texts: [String] = []
+        for file in JSONWriterTests.inputFiles { texts += try Gongwen.normalize(path: file.path).lines.map(\.text) }
+        texts += ["", "协会", "会", "e\u{301}协会", "𠮷协会", "北京市北京市"]
+        let words =
+            IssuerLevels.provincialDivisions + IssuerLevels.associationEndings + IssuerLevels.nationalPrefixes
+            + SentenceSubject.bodies + DirectoryExtractor.plannedCities + AreaCodes.cities.keys.sorted() + ["", "部"]
+        var agreed = 0
+        for text in texts {
+            for word in words {
+                #expect(text.hasExactPrefix(word) == text.hasPrefix(word), "\(text) \(word)")
+                #expect(text.hasExactSuffix(word) == text.hasSuffix(word), "\(text) \(word)")
+                if text.hasPrefix(word) || text.hasSuffix(word) { agreed += 1 }
+            }
+        }
+        #expect(agreed > 100, "\(agreed) lines begin or end with one of the words")
+        // String's own answer does not stop at a character either: a combining mark may go on from the prefix.
+        #expect("部\u{301}门".hasExactPrefix("部") && "部\u{301}门".hasPrefix("部"))
+    }
+
+    @Test(
         "String(joining:separator:) is the lines' strings joined, for real lines, empty ones, astral scalars and none")
     func joinedLines() {
         let lines = (Self.lines + ["", "𠮷 e\u{301} ASCII", "附件：1. 推荐单位名录"]).map { TextLine($0) }

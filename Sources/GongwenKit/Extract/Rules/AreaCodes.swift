@@ -29,14 +29,13 @@ enum AreaCodes {
     static func code(forIssuer name: String?, level: Issuer.Level) -> String? {
         guard let name else { return nil }
         var rest = name
-        // (Prefixes compared as UTF-8 bytes, not as characters: a few hundred names are tried for each
-        // notice, and the names are in NFC, where the two agree.)
-        if let province = IssuerLevels.provincialDivisions.first(where: { rest.utf8.starts(with: $0.utf8) }) {
+        // (Prefixes compared by their bytes: a few hundred names are tried for each notice.)
+        if let province = IssuerLevels.provincialDivisions.first(where: { rest.hasExactPrefix($0) }) {
             rest = String(rest.dropFirst(province.count))
             if level == .provincial, let capital = capitals[province] { return cities[capital] }
         }
         for (city, cityWithSuffix, code) in citiesInOrder
-        where rest.utf8.starts(with: cityWithSuffix.utf8) || rest.utf8.starts(with: city.utf8) && level == .municipal {
+        where rest.hasExactPrefix(cityWithSuffix) || rest.hasExactPrefix(city) && level == .municipal {
             return code
         }
         return nil
