@@ -2,8 +2,8 @@
 /// stray spaces ("〔2023〕152 号"), a 第 before the serial ("〔2023〕第12号"), and the traditional 號.
 /// Scans right to left from each 号.
 package enum DocNumberScanner {
-    static let openBrackets: Set<Unicode.Scalar> = ["〔", "[", "（", "(", "【", "［", "﹝", "{"]
-    static let closeBrackets: Set<Unicode.Scalar> = ["〕", "]", "）", ")", "】", "］", "﹞", "}"]
+    static let openBrackets: ScalarSet = ["〔", "[", "（", "(", "【", "［", "﹝", "{"]
+    static let closeBrackets: ScalarSet = ["〕", "]", "）", ")", "】", "］", "﹞", "}"]
     /// Agency codes are short ("国办发", "工信厅科函", "豫工信办创新").
     static let maximumAgencyLength = 12
     /// Words that stand before a cited number in running text and are not part of its agency code
@@ -96,6 +96,7 @@ package enum DocNumberScanner {
     /// text a bracketed year and digits are too common to read as a number without 号.)
     static func withoutHao(_ line: TextLine) -> Match? {
         let s = line.scalars
+        let closeBrackets = closeBrackets  // (read once, not at each scalar)
         guard let close = s.firstIndex(where: { closeBrackets.contains($0) }), close + 1 < s.count,
             s[(close + 1)...].allSatisfy(\.isASCIIDigit), s.count - close - 1 <= 6
         else { return nil }

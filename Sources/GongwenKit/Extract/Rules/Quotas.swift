@@ -2,7 +2,7 @@
 /// ("郑州市、洛阳市、新乡市不超过10个，其他省辖市、济源示范区不超过7个"). Copies of materials
 /// ("一式三份") are not quotas.
 package enum QuotaExtractor {
-    static let units: Set<Unicode.Scalar> = ["项", "家", "个", "名", "件", "户"]
+    static let units: ScalarSet = ["项", "家", "个", "名", "件", "户"]
     /// Words that put a limit on the number after them.
     static let limits = ["不超过", "不能超过", "不得超过", "不多于", "最多", "至多", "限报", "限推荐", "放宽至", "放宽到", "推荐"]
     static let limitList = WordList(limits)

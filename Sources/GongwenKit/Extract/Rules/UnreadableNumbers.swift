@@ -10,7 +10,7 @@ package struct UnreadableNumber: Sendable, Equatable {
 
 package enum UnreadableNumbers {
     /// The units a count of candidates, copies or people ends with.
-    static let units: Set<Unicode.Scalar> = ["项", "家", "个", "名", "件", "户", "份", "人", "篇", "本"]
+    static let units: ScalarSet = ["项", "家", "个", "名", "件", "户", "份", "人", "篇", "本"]
 
     /// Runs of digits (Arabic or Chinese) before a unit whose value is larger than `Numerals.largestCount`.
     package static func find(in line: TextLine) -> [UnreadableNumber] {
