@@ -16,7 +16,8 @@ enum ReportingTarget {
         var named: [(name: TextLine, count: Int)] = []  // in the order first named
         for sentence in sentences {
             // "我厅将…报工业和信息化部": where the issuer itself sends things, the body is its superior.
-            if SentenceSubject.selfReferences.contains(where: sentence.line.contains) { continue }
+            // (The words looked for in one pass, not a pass a word.)
+            if SentenceSubject.selfReferenceList.occurs(in: sentence.line) { continue }
             for name in targets(in: sentence.line) {
                 if let k = named.firstIndex(where: { $0.name.text == name.text }) {
                     named[k].count += 1

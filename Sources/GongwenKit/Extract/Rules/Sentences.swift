@@ -106,6 +106,7 @@ package struct ExtractionContext: Sendable {
 enum SentenceSubject {
     /// How an issuer names itself in its own notice: a step it takes ("我厅将于…") is not its recipients'.
     static let selfReferences = ["我委", "我厅", "我局", "我部", "我办", "我会", "我司", "我处", "本委", "本厅", "本局", "本部", "本会"]
+    static let selfReferenceList = WordList(selfReferences)
 
     static let verbs = ["参照", "按照", "结合", "对照", "从", "于", "将", "在", "根据", "认真", "积极", "做好", "组织", "择优"]
     static let verbList = WordList(verbs)
