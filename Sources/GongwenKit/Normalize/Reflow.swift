@@ -160,8 +160,12 @@ enum Reflow {
 
     static func isNumberedHeading(_ line: TextLine) -> Bool {
         guard let marker = OutlineMarker.parse(line) else { return false }
-        return !line.scalars[marker.contentStart...].contains { "，。；：,;:".unicodeScalars.contains($0) }
+        let clausePunctuation = clausePunctuation  // (read once, not at each scalar)
+        return !line.scalars[marker.contentStart...].contains(where: clausePunctuation.contains)
     }
+
+    /// What a heading holds none of.
+    static let clausePunctuation = ScalarSet(of: "，。；：,;:")
 
     /// Ends on a conjunction that joins the parts of a name ("新疆生产建设兵团工业和" + "信息化厅").
     /// (Words end in these too — 参与, 涉及 — so the rule also wants a fragment after it.)
@@ -176,9 +180,12 @@ enum Reflow {
     }
 
     /// Ends with closing punctuation, possibly followed by a closing quote or bracket ("。”", "；）").
+    /// The quotes and brackets that may close a line after its sentence ends.
+    static let closingMarks = ScalarSet(of: "”’）)》」』】〕")
+
     static func endsClosed(_ line: TextLine) -> Bool {
         var i = line.count - 1
-        while i >= 0, "”’）)》」』】〕".unicodeScalars.contains(line.scalars[i]) { i -= 1 }
+        while i >= 0, closingMarks.contains(line.scalars[i]) { i -= 1 }
         return i >= 0 && (line.scalars[i].isTerminalPunctuation || line.scalars[i] == "。")
     }
 

@@ -67,7 +67,8 @@ package enum SiteFurniture {
         guard line.count <= 200, line.scalars.contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
         var i = 1
         while i < line.count {
-            let apart = line.hadGap(before: i) || "|｜ ".unicodeScalars.contains(line.scalars[i - 1])
+            let before = line.scalars[i - 1]
+            let apart = line.hadGap(before: i) || before == "|" || before == "｜" || before == " "
             if apart, let found = label(at: i, in: line), !weakLabels.contains(found.name) {
                 let rest = line[i..<line.count]
                 let head = line[0..<i].trimmed()

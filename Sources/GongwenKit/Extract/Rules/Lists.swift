@@ -46,12 +46,18 @@ package enum ListExtractor {
     static func summary(of text: String) -> String {
         var result = String.UnicodeScalarView()
         var depth = 0
+        let (opening, closing, ends) = (summaryOpenings, summaryClosings, summaryEnds)  // (read once)
         for scalar in text.unicodeScalars {
-            if "（(《“".unicodeScalars.contains(scalar) { depth += 1 }
-            if "）)》”".unicodeScalars.contains(scalar) { depth = max(0, depth - 1) }
-            if depth == 0, "，。；：,;\n".unicodeScalars.contains(scalar) { break }
+            if opening.contains(scalar) { depth += 1 }
+            if closing.contains(scalar) { depth = max(0, depth - 1) }
+            if depth == 0, ends.contains(scalar) { break }
             result.append(scalar)
         }
         return String(result)
     }
+
+    /// What a summary is cut at outside brackets and quotes, and the brackets and quotes.
+    static let summaryEnds = ScalarSet(of: "，。；：,;\n")
+    static let summaryOpenings = ScalarSet(of: "（(《“")
+    static let summaryClosings = ScalarSet(of: "）)》”")
 }
