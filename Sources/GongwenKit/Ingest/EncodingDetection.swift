@@ -41,7 +41,7 @@ package enum EncodingDetection {
         if let bom = byteOrderMark(bytes) {
             return (bom, .scalars(try Transcoding.decode(bytes, as: bom, path: path)))
         }
-        if let offset = firstControlByte(bytes) {
+        if let offset = firstControlByte(bytes[...]) {
             throw IngestError.binary(path: path, byteOffset: offset, byte: bytes[offset])
         }
         let utf8 = UTF8Validation.scan(bytes[...])
@@ -108,10 +108,17 @@ package enum EncodingDetection {
 
     /// The first byte that no text file holds: C0 controls other than tab, line feed, vertical tab,
     /// form feed (PDF page breaks), carriage return and escape; and DEL.
-    static func firstControlByte<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bytes.Index? {
-        bytes.firstIndex { byte in
-            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0B && byte != 0x0C && byte != 0x0D
+    /// (Read from the bytes' buffer: a generic scan compared each byte through a protocol witness.)
+    static func firstControlByte(_ bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            for (offset, byte) in buffer.enumerated()
+            where
+                (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0B && byte != 0x0C && byte != 0x0D
                 && byte != 0x1B) || byte == 0x7F
+            {
+                return bytes.startIndex + offset
+            }
+            return nil
         }
     }
 

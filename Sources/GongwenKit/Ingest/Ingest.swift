@@ -133,9 +133,13 @@ package enum Ingest {
         // The ASCII bytes of the first 512, lower-cased, after the white space that opens them: read
         // as bytes (a string lower-cased as Unicode cost a hundredth of a parse, and as characters a
         // CR LF was one that was no white space, so a page opening with a blank line was read as text).
-        let head = bytes.prefix(512).lazy.filter { $0 < 0x80 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        let trimmed = head.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        for opening in htmlOpenings where trimmed.starts(with: opening.utf8) { return .html }
+        var head: [UInt8] = []
+        head.reserveCapacity(512)
+        for byte in bytes.prefix(512) where byte < 0x80 {
+            head.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        let start = head.firstIndex { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) } ?? head.count
+        for opening in htmlOpenings where head[start...].starts(with: opening.utf8) { return .html }
         return .text
     }
 
