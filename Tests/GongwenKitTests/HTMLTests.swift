@@ -160,6 +160,20 @@ struct HTMLTreeTests {
         }
     }
 
+    @Test("The punctuation of Chinese text counted without Unicode's properties is neither letter nor number in them")
+    func punctuationOfChineseText() {
+        var passedOver = 0
+        for value in UInt32(0x80)..<0x1_0000 {
+            guard let scalar = Unicode.Scalar(value), HTMLTree.isPunctuationOfChineseText(scalar) else { continue }
+            passedOver += 1
+            #expect(
+                !scalar.properties.isAlphabetic && scalar.properties.numericType == nil, "U+\(String(value, radix: 16))"
+            )
+        }
+        #expect(passedOver == 61)
+        #expect(HTMLTree.readableCount(Scalars(Array("关于，“质量”（2023）〇々Ｑ１。…".unicodeScalars))) == 12)
+    }
+
     @Test("Every text node keeps its own text; libxml2's counts bound the nodes and the text kept")
     func texts() throws {
         let (tree, most) = try readTree(Array("<p>甲&amp;乙<b>ab</b>\n<script>x</script>丙</p><p></p>".utf8))

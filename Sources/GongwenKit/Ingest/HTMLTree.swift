@@ -92,7 +92,9 @@ struct HTMLTree {
                 guard let content = source.text else { continue }
                 var node = Node(kind: .text, name: "", parent: parent, line: source.line)
                 node.textStart = Int32(texts.count)
-                texts.append(contentsOf: content.unicodeScalars)
+                // (Appended as they are decoded: appending the view whole counted its scalars first, a
+                // second decoding of the text.)
+                for scalar in content.unicodeScalars { texts.append(scalar) }
                 node.textLength = Int32(texts.count) - node.textStart
                 nodes.append(node)
             case .other:
@@ -184,11 +186,22 @@ struct HTMLTree {
         for scalar in scalars {
             if scalar.isHan || scalar.isASCIILetter || scalar.isASCIIDigit {
                 count += 1
-            } else if scalar.value > 0x7F, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            } else if scalar.value > 0x7F, !isPunctuationOfChineseText(scalar),
+                scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            {
                 count += 1
             }
         }
         return count
+    }
+
+    /// The punctuation of Chinese text (，。、：；“”《》（）！？…—): neither letters nor numbers, answered
+    /// without looking up the scalars' Unicode properties, which most of a page's non-Han text asked.
+    static func isPunctuationOfChineseText(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2010...0x2027, 0x3000...0x3004, 0x3008...0x3011, 0xFF01...0xFF0F, 0xFF1A...0xFF20: true
+        default: false
+        }
     }
 
     /// Navigation, headers, footers, sidebars and share bars: by element, or by the words of their
