@@ -174,6 +174,21 @@ struct HTMLTreeTests {
         #expect(HTMLTree.readableCount(Scalars(Array("关于，“质量”（2023）〇々Ｑ１。…".unicodeScalars))) == 12)
     }
 
+    @Test("A subtree's first visible scalars are those of its whole text, filtered and cut: every node of every page")
+    func visibleText() throws {
+        for (name, page) in try pages() {
+            let (tree, _) = try readTree(page)
+            for index in tree.nodes.indices where index % 97 == 0 || tree.nodes[index].parent <= 0 {
+                let whole = HTMLText.plainText(index, tree: tree).filter { !$0.isLineSpace && $0 != "\n" }
+                for limit in [0, 1, 200, 1_000_000] {
+                    #expect(
+                        HTMLText.visibleText(index, tree: tree, atMost: limit) == Array(whole.prefix(limit)),
+                        "\(name) node \(index) limit \(limit)")
+                }
+            }
+        }
+    }
+
     @Test("Every text node keeps its own text; libxml2's counts bound the nodes and the text kept")
     func texts() throws {
         let (tree, most) = try readTree(Array("<p>甲&amp;乙<b>ab</b>\n<script>x</script>丙</p><p></p>".utf8))

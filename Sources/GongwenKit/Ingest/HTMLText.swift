@@ -101,8 +101,7 @@ enum HTMLText {
     /// metadata ("发布时间：…") are passed over; anything longer ends the walk.
     static func headingsBefore(_ root: Int, tree: HTMLTree) -> [Int] {
         // Only a heading that the body repeats at its top is a duplicate.
-        let content = String(
-            String.UnicodeScalarView(plainText(root, tree: tree).filter { !$0.isLineSpace && $0 != "\n" }.prefix(200)))
+        let content = String(String.UnicodeScalarView(visibleText(root, tree: tree, atMost: 200)))
         var found: [Int] = []
         var node = root
         walk: while true {
@@ -140,6 +139,21 @@ enum HTMLText {
         if text[j] == "\u{3000}" || text[j] == "\u{A0}" { return true }
         guard let last = lineSoFar.scalars.last(where: { !$0.isLineSpace }) else { return false }
         return "。：:；".unicodeScalars.contains(last) && text[j].isHan
+    }
+
+    /// The first `limit` scalars of the subtree's text that are not white space, in document order:
+    /// the text after them is not read (the content's top was the whole article's text, filtered).
+    static func visibleText(_ index: Int, tree: HTMLTree, atMost limit: Int) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        var stack = [index]
+        while let i = stack.popLast() {
+            for scalar in tree.text(of: i) where !scalar.isLineSpace && scalar != "\n" {
+                guard result.count < limit else { return result }
+                result.append(scalar)
+            }
+            stack += tree.children(of: i).reversed()
+        }
+        return result
     }
 
     static func plainText(_ index: Int, tree: HTMLTree) -> [Unicode.Scalar] {
