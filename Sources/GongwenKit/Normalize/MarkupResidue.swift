@@ -26,11 +26,11 @@ enum MarkupResidue {
         return (level, text)
     }
 
-    /// Removes `**` emphasis and unwraps `[text](url)` and `<url>` links.
     /// Whether `scalar` may begin emphasis or a link: no line without one is changed by `stripInline`.
     @inline(__always)
     static func mayBeginInline(_ scalar: Unicode.Scalar) -> Bool { scalar == "*" || scalar == "[" || scalar == "<" }
 
+    /// Removes `**` emphasis and unwraps `[text](url)` and `<url>` links.
     static func stripInline(_ line: TextLine, links: inout [Link]) -> TextLine {
         let s = line.scalars
         guard s.contains(where: mayBeginInline) else { return line }

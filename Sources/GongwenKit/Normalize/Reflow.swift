@@ -179,10 +179,10 @@ enum Reflow {
         line.count <= 10 && line.scalars.allSatisfy(\.isHan)
     }
 
-    /// Ends with closing punctuation, possibly followed by a closing quote or bracket ("。”", "；）").
     /// The quotes and brackets that may close a line after its sentence ends.
     static let closingMarks = ScalarSet(of: "”’）)》」』】〕")
 
+    /// Ends with closing punctuation, possibly followed by a closing quote or bracket ("。”", "；）").
     static func endsClosed(_ line: TextLine) -> Bool {
         var i = line.count - 1
         while i >= 0, closingMarks.contains(line.scalars[i]) { i -= 1 }

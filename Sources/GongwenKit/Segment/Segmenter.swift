@@ -370,8 +370,8 @@ package enum Segmenter {
         let text = line.line
         guard text.count >= 2, text.count <= 60, line.markdownHeadingLevel == nil, OutlineMarker.parse(text) == nil
         else { return false }
-        let clausePunctuation = signatureBreaks  // (read once, not at each scalar)
-        return !text.scalars.contains { clausePunctuation.contains($0) || $0.isASCIIDigit || $0 == "\t" }
+        let breaks = signatureBreaks  // (read once, not at each scalar)
+        return !text.scalars.contains { breaks.contains($0) || $0.isASCIIDigit || $0 == "\t" }
     }
 
     /// What no signature holds: clause punctuation.
