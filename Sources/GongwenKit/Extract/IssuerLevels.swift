@@ -16,12 +16,12 @@ package enum IssuerLevels {
     static let nationalPrefixes = ["国务院", "国家", "中华人民共和国", "全国人民代表大会", "中共中央", "中央"]
 
     package static func level(of name: String) -> Issuer.Level {
-        if associationEndings.contains(where: { name.hasExactSuffix($0) }) { return .association }
-        if let province = provincialDivisions.first(where: { name.hasExactPrefix($0) }) {
+        if associationEndings.contains(where: { name.hasSuffix($0) }) { return .association }
+        if let province = provincialDivisions.first(where: { name.hasPrefix($0) }) {
             let rest = Array(name.dropFirst(province.count).unicodeScalars)
             return startsWithPrefecture(rest) ? .municipal : .provincial
         }
-        if nationalPrefixes.contains(where: { name.hasExactPrefix($0) }) { return .national }  // before 国家市场…
+        if nationalPrefixes.contains(where: { name.hasPrefix($0) }) { return .national }  // before 国家市场…
         if startsWithPrefecture(Array(name.unicodeScalars)) { return .municipal }
         // A ministry ("工业和信息化部") or its general office ("工业和信息化部办公厅").
         if name.hasSuffix("部") || name.contains("部办公厅") { return .national }

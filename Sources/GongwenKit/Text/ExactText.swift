@@ -24,19 +24,3 @@ package struct ExactText: Hashable, Sendable {
         }
     }
 }
-
-extension String {
-    /// `hasPrefix` compared by the UTF-8 bytes, as `ExactText` compares: the same answer for the NFC
-    /// text the rules read and the NFC words they look for, without normalizing either at each call.
-    package func hasExactPrefix(_ prefix: String) -> Bool {
-        utf8.starts(with: prefix.utf8)
-    }
-
-    /// `hasSuffix` compared by the UTF-8 bytes (see `hasExactPrefix`).
-    package func hasExactSuffix(_ suffix: String) -> Bool {
-        let bytes = utf8
-        let tail = suffix.utf8
-        guard bytes.count >= tail.count else { return false }
-        return bytes[bytes.index(bytes.endIndex, offsetBy: -tail.count)...].elementsEqual(tail)
-    }
-}

@@ -29,13 +29,12 @@ enum AreaCodes {
     static func code(forIssuer name: String?, level: Issuer.Level) -> String? {
         guard let name else { return nil }
         var rest = name
-        // (Prefixes compared by their bytes: a few hundred names are tried for each notice.)
-        if let province = IssuerLevels.provincialDivisions.first(where: { rest.hasExactPrefix($0) }) {
+        if let province = IssuerLevels.provincialDivisions.first(where: { rest.hasPrefix($0) }) {
             rest = String(rest.dropFirst(province.count))
             if level == .provincial, let capital = capitals[province] { return cities[capital] }
         }
         for (city, cityWithSuffix, code) in citiesInOrder
-        where rest.hasExactPrefix(cityWithSuffix) || rest.hasExactPrefix(city) && level == .municipal {
+        where rest.hasPrefix(cityWithSuffix) || rest.hasPrefix(city) && level == .municipal {
             return code
         }
         return nil

@@ -122,6 +122,6 @@ enum SentenceSubject {
 
     /// Words that end like the name of a body or a group of bodies.
     static func isBody(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.count <= 60 && bodies.contains(where: { text.hasExactSuffix($0) })
+        !text.isEmpty && text.unicodeScalars.count <= 60 && bodies.contains(where: { text.hasSuffix($0) })
     }
 }
