@@ -160,12 +160,9 @@ enum Reflow {
 
     static func isNumberedHeading(_ line: TextLine) -> Bool {
         guard let marker = OutlineMarker.parse(line) else { return false }
-        let clausePunctuation = clausePunctuation  // (read once, not at each scalar)
+        let clausePunctuation = ScalarSet.clausePunctuation  // (read once, not at each scalar)
         return !line.scalars[marker.contentStart...].contains(where: clausePunctuation.contains)
     }
-
-    /// What a heading holds none of.
-    static let clausePunctuation = ScalarSet(of: "，。；：,;:")
 
     /// Ends on a conjunction that joins the parts of a name ("新疆生产建设兵团工业和" + "信息化厅").
     /// (Words end in these too — 参与, 涉及 — so the rule also wants a fragment after it.)

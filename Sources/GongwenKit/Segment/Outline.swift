@@ -58,7 +58,7 @@ enum Outline {
                 flat[i].section.lines.count > 1 || (i + 1 < flat.count && flat[i + 1].depth > flat[i].depth)
             let headingShaped =
                 first.markdownHeadingLevel != nil
-                || (rest.count <= 30 && !rest.scalars.contains(where: Reflow.clausePunctuation.contains)
+                || (rest.count <= 30 && !rest.scalars.contains(where: ScalarSet.clausePunctuation.contains)
                     && !Reflow.endsOnConnective(rest))
             if headingShaped && (hasFollowers || first.markdownHeadingLevel != nil) {
                 flat[i].section.heading = rest.text

@@ -33,3 +33,9 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
         return beyondBMP.contains(scalar)
     }
 }
+
+extension ScalarSet {
+    /// The punctuation that ends a clause, full-width and half-width (，,。；;：:): where a sentence is cut
+    /// into clauses, and what a heading or a numbered heading holds none of.
+    package static let clausePunctuation = ScalarSet(of: "，,。；;：:")
+}

@@ -70,7 +70,6 @@ enum Sentences {
 
     /// Cuts a line into sentences; the closing punctuation stays with its sentence.
     static let sentenceEnds = ScalarSet(of: "。！？；!?;")
-    static let clauseEnds = ScalarSet(of: "，,。；;：:")
 
     static func split(_ line: TextLine) -> [TextLine] {
         var sentences: [TextLine] = []
@@ -88,7 +87,7 @@ enum Sentences {
 
     /// The clauses of a sentence, cut at ，；： outside brackets: ranges into the line.
     static func clauses(_ line: TextLine) -> [Range<Int>] {
-        line.ranges(separatedBy: clauseEnds)
+        line.ranges(separatedBy: .clausePunctuation)
     }
 }
 
