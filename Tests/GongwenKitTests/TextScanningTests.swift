@@ -246,6 +246,12 @@ struct TextScanningTests {
             text(of: [0x1F600, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFF, 0x10000, 0x10FFFF])
                 == "😀\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}")
         #expect(String(scalars: [Unicode.Scalar]()) == "")
+        // The byte count the string is made at, on each side of each bound of UTF-8's widths.
+        for value: UInt32 in [0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFF, 0x10000, 0x10FFFF] {
+            let scalars = [Unicode.Scalar(value)!, "中", "a"]
+            let length = scalars.withUnsafeBufferPointer(TextLine.utf8Length)
+            #expect(length == String(String.UnicodeScalarView(scalars)).utf8.count, "U+\(String(value, radix: 16))")
+        }
     }
 
     private func text(of values: [UInt32]) -> String { String(scalars: values.map { Unicode.Scalar($0)! }) }
