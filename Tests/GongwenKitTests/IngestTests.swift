@@ -114,16 +114,51 @@ struct IngestTests {
             "通知\u{FEFF}\n\u{FEFF}", "  \t\u{3000}\n\u{A0}", "𠀀😀\r\né\u{301}\r\r\n中国质协字〔2023〕71号\r",
             try Corpus.text("2020_caq.txt"), try Corpus.text("2023_fuzhou_forward.txt"),
         ]
+        // The count the lines' array is made at (counted apart from the cut when no CR is in the text).
+        func counted(_ text: String) -> Int {
+            Array(text.utf8).withUnsafeBufferPointer { SourceLines.lineCount(ofUTF8: $0).count }
+        }
         for text in texts {
             let expected = decodedWhole(text)
             let lines = fromBytes(text)
             #expect(lines == expected, "\(text.prefix(20).debugDescription)")
             #expect(lines.map(\.span) == expected.map(\.span))
+            #expect(counted(text) == expected.count, "\(text.prefix(20).debugDescription)")
         }
         // Every way to end a line, in every order, around one- to four-byte scalars.
         let pieces = ["a", "é", "中", "😀", "\n", "\r", "\r\n", " "]
         for a in pieces {
-            for b in pieces { for c in pieces { #expect(fromBytes(a + b + c) == decodedWhole(a + b + c)) } }
+            for b in pieces {
+                for c in pieces {
+                    #expect(fromBytes(a + b + c) == decodedWhole(a + b + c))
+                    #expect(counted(a + b + c) == decodedWhole(a + b + c).count)
+                }
+            }
+        }
+    }
+
+    /// Byte strings made of valid sequences of every length and of what breaks them (cut sequences, lone
+    /// continuation bytes, overlongs, surrogates, values past U+10FFFF, bytes no text holds), seeded.
+    @Test("The UTF-8 scan agrees with the standard library on validity and with firstControlByte on control bytes")
+    func utf8ScanOnHostileBytes() {
+        let pieces: [[UInt8]] = [
+            [0x41], [0x0A], [0x0D], [0x09], [0x1B], [0x00], [0x08], [0x7F], [0xC3, 0xA9], [0xE4, 0xB8, 0xAD],
+            [0xEF, 0xBC, 0x9A], [0xE1, 0x80, 0x80], [0xEC, 0xBF, 0xBF], [0xEE, 0x80, 0x80], [0xF0, 0x9F, 0x98, 0x80],
+            [0xF4, 0x8F, 0xBF, 0xBF], [0xE4, 0xB8], [0xE4], [0xB8], [0xBF, 0xBF], [0xC0, 0x80], [0xC1, 0xBF],
+            [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF0, 0x80, 0x80, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE4, 0x41, 0xAD], [0xE4, 0xB8, 0x0A],
+        ]
+        var generator = NoLineLostTests.SeededGenerator(state: 9_704_2012)
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                bytes += pieces.randomElement(using: &generator)!
+            }
+            let scan = UTF8Validation.scan(bytes[...])
+            let valid = String(validating: bytes, as: UTF8.self)
+            #expect((scan.firstInvalidOffset == nil) == (valid != nil), "\(bytes)")
+            if let valid { #expect(scan.scalars == valid.unicodeScalars.count, "\(bytes)") }
+            #expect(scan.firstControlOffset == EncodingDetection.firstControlByte(bytes[...]), "\(bytes)")
         }
     }
 

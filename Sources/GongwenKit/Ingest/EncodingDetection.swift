@@ -41,10 +41,11 @@ package enum EncodingDetection {
         if let bom = byteOrderMark(bytes) {
             return (bom, .scalars(try Transcoding.decode(bytes, as: bom, path: path)))
         }
-        if let offset = firstControlByte(bytes[...]) {
+        // (The control bytes are looked for by the same pass as the UTF-8: before, in one of their own.)
+        let utf8 = UTF8Validation.scan(bytes[...])
+        if let offset = utf8.firstControlOffset {
             throw IngestError.binary(path: path, byteOffset: offset, byte: bytes[offset])
         }
-        let utf8 = UTF8Validation.scan(bytes[...])
         guard let invalidOffset = utf8.firstInvalidOffset else {
             return (
                 DetectedEncoding(name: "UTF-8", bomLength: 0, evidence: "valid"), .validUTF8(scalarCount: utf8.scalars)
@@ -106,20 +107,21 @@ package enum EncodingDetection {
         }
     }
 
-    /// The first byte that no text file holds: C0 controls other than tab, line feed, vertical tab,
-    /// form feed (PDF page breaks), carriage return and escape; and DEL.
+    /// The index of the first byte that no text file holds (`isControlByte`).
     /// (Read from the bytes' buffer: a generic scan compared each byte through a protocol witness.)
     static func firstControlByte(_ bytes: ArraySlice<UInt8>) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
-            for (offset, byte) in buffer.enumerated()
-            where
-                (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0B && byte != 0x0C && byte != 0x0D
-                && byte != 0x1B) || byte == 0x7F
-            {
-                return bytes.startIndex + offset
-            }
+            for offset in buffer.indices where isControlByte(buffer[offset]) { return bytes.startIndex + offset }
             return nil
         }
+    }
+
+    /// A byte that no text file holds: C0 controls other than tab, line feed, vertical tab, form feed
+    /// (PDF page breaks), carriage return and escape; and DEL.
+    @inline(__always)
+    static func isControlByte(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0B && byte != 0x0C && byte != 0x0D && byte != 0x1B)
+            || byte == 0x7F
     }
 
     /// ICU's candidates, best first. ucsdet reads a prefix by design; 64 KiB keeps large inputs cheap.
@@ -128,9 +130,13 @@ package enum EncodingDetection {
     }
 }
 
-/// A strict UTF-8 scan (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
+/// A strict UTF-8 scan (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF), which also
+/// finds the first byte no text file holds.
 struct UTF8Validation {
     var firstInvalidOffset: Int?
+    /// The first byte that `EncodingDetection.isControlByte` refuses (bytes below 0x80 are never part of
+    /// a sequence, valid or not, so each is read on its own here).
+    var firstControlOffset: Int?
     var asciiBytes = 0
     var validMultibyteSequences = 0
     var invalidSequences = 0
@@ -150,8 +156,20 @@ struct UTF8Validation {
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
+                if result.firstControlOffset == nil, EncodingDetection.isControlByte(b) {
+                    result.firstControlOffset = i
+                }
                 result.asciiBytes += 1
                 i += 1
+                continue
+            }
+            // The commonest sequence of Chinese text first: three bytes whose lead needs no narrower
+            // second byte (U+1000–U+CFFF and U+E000–U+FFFF, the Han blocks and the full-width forms).
+            if (b >= 0xE1 && b <= 0xEC) || (b >= 0xEE && b <= 0xEF), i + 2 < n, bytes[i + 1] & 0xC0 == 0x80,
+                bytes[i + 2] & 0xC0 == 0x80
+            {
+                result.validMultibyteSequences += 1
+                i += 3
                 continue
             }
             var length = 0
