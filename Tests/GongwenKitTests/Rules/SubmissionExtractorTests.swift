@@ -21,4 +21,26 @@ struct SubmissionExtractorTests {
         #expect(found.materials.map(\.form) == ["纸质", "光盘电子版"])
         #expect(found.materials.map(\.copies) == [2, 1])
     }
+
+    /// Real lines of the corpus: a copy count after 一式 with no form before it, forms in a bracket, a
+    /// form at the line's very end; and lines that hold 一 and the forms' first characters everywhere.
+    @Test("Materials: copies after a form or after 一式 alone, found only where a form or 一式 begins")
+    func materials() {
+        func materials(_ text: String) -> [Material] {
+            SubmissionExtractor.materials(in: Sentence(line: TextLine(text)))
+        }
+        let alone = materials("各县（市）区择优推荐不超过1家，企业申报材料一式三份")
+        #expect(alone.map(\.form) == [nil] && alone.map(\.copies) == [3])
+        #expect(alone.map(\.span.startColumn) == [23] && alone.map(\.span.endColumn) == [26], "一式三份")
+        // 电子版 is not listed here (no 报送, 及 or 和 in the sentence): the 光盘 after it is, with its count.
+        let bracketed = materials("推荐企业申报材料(纸质版一式三份,电子版光盘一份,附件3)等资料")
+        #expect(bracketed.map(\.form) == ["纸质版", "光盘"] && bracketed.map(\.copies) == [3, 1])
+        #expect(materials("件4）和申报材料纸质版1份").map(\.copies) == [1], "as normalized: the space before 1 is gone")
+        #expect(materials("申报材料报送纸质版").isEmpty, "a form with no count, and no electronic copy")
+        #expect(materials("报送电子版").map(\.form) == ["电子版"], "an electronic copy listed, without a count")
+        // Hostile: 一 and the forms' first characters at every position, and a line that ends on them.
+        #expect(materials(String(repeating: "一", count: 5_000)).isEmpty)
+        #expect(materials(String(repeating: "纸光U电", count: 2_000) + "一式").isEmpty)
+        #expect(materials("一").isEmpty && materials("").isEmpty && materials("一式").isEmpty)
+    }
 }

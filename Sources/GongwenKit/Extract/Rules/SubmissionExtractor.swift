@@ -97,8 +97,14 @@ package enum SubmissionExtractor {
         let line = sentence.line
         var found: [Material] = []
         lazy var listsElectronicCopy = line.contains("报送") || line.contains("及") || line.contains("和")
+        let formList = Self.formList  // (read once, not at each position: a constant's every read checks it was made)
         var i = 0
         while i < line.count {
+            // Only a form or 一式 begins a material: any other position is passed over with one bit test.
+            guard line.scalars[i] == "一" || formList.mayBegin(with: line.scalars[i]) else {
+                i += 1
+                continue
+            }
             var form: String?
             var j = i
             if let word = formList.firstMatch(at: i, in: line) {
