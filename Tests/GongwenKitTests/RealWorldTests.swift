@@ -124,6 +124,8 @@ struct SiteFurnitureTests {
             ("文章内容来自网络,如有侵权,联系删除、联系电话:023-85238885", .footer),
             ("2021-11-16", .timestamp),
             ("2019/10/12", .timestamp),
+            ("2021-1-1", .timestamp),  // the shortest, eight scalars
+            ("2019/10/12 15:47:20", .timestamp),
         ])
     func furniture(line: String, kind: SiteFurniture.Kind) throws {
         #expect(SiteFurniture.kind(of: normalizedLine(line)) == kind)
@@ -134,6 +136,7 @@ struct SiteFurnitureTests {
         arguments: [
             "时间:2023年9月1日至10月31日", "联系电话：0531-51782608", "各有关单位:", "2023年8月25日", "附件：1. 推荐汇总表",
             "一、申报时间", "地址:凤城八路109号市政府2号楼614室", "大力推广全国质量标杆典型经验",
+            "2021-1-", "2019/10/12 15:47:20.123456",  // a digit short of a date; past the longest timestamp
         ])
     func notFurniture(line: String) throws {
         #expect(SiteFurniture.kind(of: normalizedLine(line)) == nil)

@@ -226,6 +226,17 @@ struct TextScanningTests {
         #expect(ChineseNumerals.value(of: Array("三百零五".unicodeScalars)) == 305)
     }
 
+    @Test("trimmedRange is where trimmed() cuts, and displayWidth(of:) the width of that cut")
+    func trimmedRange() {
+        for line in Self.lines + ["", " ", "\u{3000}\t \u{A0}", "\u{3000}通知 a\t", "  各有关单位：  "] {
+            let text = TextLine(line)
+            #expect(text[text.trimmedRange] == text.trimmed(), "\(line.debugDescription)")
+            #expect(text.displayWidth(of: text.trimmedRange) == text.trimmed().displayWidth)
+        }
+        #expect(TextLine("\u{3000}通知 a\t").trimmedRange == 1..<5)
+        #expect(TextLine("   ").trimmedRange.isEmpty && TextLine("").trimmedRange == 0..<0)
+    }
+
     @Test("String(scalars:) is the string of the scalars, from any collection of them")
     func stringFromScalars() {
         for line in Self.lines + ["中国质量协会（caq@caq.org.cn）工信厅科函〔2023〕12号"] {

@@ -109,7 +109,7 @@ package enum Normalizer {
             ? .blank
             : .content(
                 line, headingLevel: level.map { UInt8(clamping: $0) },
-                width: UInt32(clamping: input.trimmed().displayWidth))
+                width: UInt32(clamping: input.displayWidth(of: input.trimmedRange)))
     }
 
     /// The cleaning steps of `clean` that may change a line, as far as one scan of it can tell: a step

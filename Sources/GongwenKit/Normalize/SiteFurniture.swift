@@ -204,12 +204,19 @@ package enum SiteFurniture {
 
     /// A line that is only a date (and time) as web pages write it: "2021-11-16", "2019/10/12 15:47".
     static func isTimestamp(_ line: TextLine) -> Bool {
-        isWebTimestamp(line.trimmed())
+        // (Most lines are too long or begin with no digit: answered before the trimmed line is made.)
+        let range = line.trimmedRange
+        guard timestampLengths.contains(range.count), line.scalars[range.lowerBound].isASCIIDigit else { return false }
+        return isWebTimestamp(line[range])
     }
+
+    /// How long a web timestamp may be, in scalars: "2021-1-1" is eight, and 24 leaves room for a time
+    /// with seconds after the date ("2019/10/12 15:47:20" is 19).
+    private static let timestampLengths = 8...24
 
     private static func isWebTimestamp(_ value: TextLine) -> Bool {
         let s = value.scalars
-        guard s.count >= 8, s.count <= 24, s.first?.isASCIIDigit == true else { return false }
+        guard timestampLengths.contains(s.count), s.first?.isASCIIDigit == true else { return false }
         var digits = 0
         for c in s {
             if c.isASCIIDigit {

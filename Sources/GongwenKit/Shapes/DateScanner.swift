@@ -95,8 +95,9 @@ package enum DateScanner {
 
     /// The date when the whole line is one date (成文日期), allowing nothing else but spaces.
     package static func wholeLineDate(_ line: TextLine) -> WrittenDate? {
+        guard line.trimmedRange.count <= 20 else { return nil }  // (before the trimmed line is made)
         let trimmed = line.trimmed()
-        guard trimmed.count <= 20, let date = dates(in: trimmed).first, date.year != nil, date.day != nil,
+        guard let date = dates(in: trimmed).first, date.year != nil, date.day != nil,
             date.range == 0..<trimmed.count
         else { return nil }
         return date

@@ -127,11 +127,18 @@ package struct TextLine: Sendable, Equatable {
 
     /// The same line without leading and trailing white space (tabs included).
     package func trimmed() -> TextLine {
+        let range = trimmedRange
+        return range.count == count ? self : self[range]
+    }
+
+    /// Where the line's scalars lie without leading and trailing white space: what `trimmed()` keeps, for
+    /// a question about its length or its first scalar that needs no line made (and copied) to answer.
+    package var trimmedRange: Range<Int> {
         var start = 0
         var end = count
         while start < end, scalars[start].isLineSpace { start += 1 }
         while end > start, scalars[end - 1].isLineSpace { end -= 1 }
-        return (start == 0 && end == count) ? self : self[start..<end]
+        return start..<end
     }
 
     /// True when the input had white space between scalar `index - 1` and scalar `index` that
@@ -214,7 +221,10 @@ package struct TextLine: Sendable, Equatable {
     }
 
     /// Width in monospace columns as a CJK layout sets it: wide and full-width characters take two.
-    package var displayWidth: Int {
-        scalars.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
+    package var displayWidth: Int { displayWidth(of: 0..<count) }
+
+    /// The display width of the scalars in `range`.
+    package func displayWidth(of range: Range<Int>) -> Int {
+        scalars[range].reduce(0) { $0 + ($1.isWide ? 2 : 1) }
     }
 }
