@@ -78,22 +78,13 @@ extension SourceLines {
         }
     }
 
-    /// The number of lines `forEachLine` cuts UTF-8 `text` into, and whether it holds a carriage return.
-    /// Without one (most files) the lines are the line feeds, and one more after the last unless the text
-    /// ends there: counted in a loop without a branch, which the compiler vectorizes.
+    /// The number of lines `forEachLine` cuts UTF-8 `text` into, and whether it holds a carriage return:
+    /// both found by `memchr` (many bytes at a time), as the lines are cut.
     static func lineCount(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> (count: Int, hasCarriageReturns: Bool) {
-        var lineFeeds = 0
-        var carriageReturns = 0
-        for byte in text {
-            lineFeeds &+= byte == 0x0A ? 1 : 0
-            carriageReturns &+= byte == 0x0D ? 1 : 0
-        }
-        guard carriageReturns == 0 else {
-            var count = 0
-            forEachLine(in: text, lineFeed: 0x0A, carriageReturn: 0x0D, from: 0) { _ in count += 1 }
-            return (count, true)
-        }
-        return (text.isEmpty || text.last == 0x0A ? lineFeeds : lineFeeds + 1, false)
+        let hasCarriageReturns = text.baseAddress.map { memchr($0, 0x0D, text.count) != nil } ?? false
+        var count = 0
+        forEachLine(inUTF8: text, hasCarriageReturns: hasCarriageReturns) { _ in count += 1 }
+        return (count, hasCarriageReturns)
     }
 
     /// `forEachLine` over UTF-8 `text`: without carriage returns, each line's end is found by `memchr`
