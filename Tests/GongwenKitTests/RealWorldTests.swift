@@ -648,6 +648,20 @@ struct FusedMetadataTests {
         #expect(r.title?.hasSuffix("关于做好2023年全国质量标杆推荐工作的通知") == true)
     }
 
+    @Test("The publication line begins at its first label after a space, a bar or a removed space, and nowhere else")
+    func splitPosition() throws {
+        #expect(SiteFurniture.trailingMetadataStart(in: TextLine("福州市工业和信息化局 发布时间：2023-08-25 来源：本网")) == 11)
+        #expect(SiteFurniture.trailingMetadataStart(in: TextLine("福州市工业和信息化局｜发布时间：2023-08-25 来源：本网")) == 11)
+        // As normalized: the space between Han characters is gone, and the source columns still show it.
+        let scalars = Array("福州市工业和信息化局发布时间：2023-08-25 来源：本网".unicodeScalars)
+        let columns = scalars.indices.map { $0 < 10 ? $0 + 1 : $0 + 2 }  // column 11 held the space
+        let cleaned = TextLine(scalars: scalars, origins: columns.map { SourcePoint(line: 1, column: $0) })
+        #expect(SiteFurniture.trailingMetadataStart(in: cleaned) == 10)
+        // Nothing apart before 发布时间: the line is cut only at 来源, the first label after a space.
+        #expect(SiteFurniture.trailingMetadataStart(in: TextLine("福州市工业和信息化局发布时间：2023-08-25 来源：本网")) == 26)
+        #expect(SiteFurniture.trailingMetadataStart(in: TextLine("福州市工业和信息化局发布时间：2023-08-25")) == nil)
+    }
+
     @Test("A sentence that names a source is not split", arguments: ["本项目资金来源：省级财政专项资金。", "联系人：张三 来源单位请注明。"])
     func notSplit(line: String) throws {
         #expect(SiteFurniture.trailingMetadataStart(in: TextLine(line)) == nil)

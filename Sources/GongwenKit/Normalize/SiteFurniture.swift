@@ -65,11 +65,15 @@ package enum SiteFurniture {
     /// a space or a bar, with the rest of the line metadata. Nil when the line has none.
     static func trailingMetadataStart(in line: TextLine) -> Int? {
         guard line.count <= 200, line.scalars.contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let labels = labelList  // (read once, not at each position: a constant's every read checks it was made)
         var i = 1
         while i < line.count {
-            let before = line.scalars[i - 1]
-            let apart = line.hadGap(before: i) || before == "|" || before == "｜" || before == " "
-            if apart, let found = label(at: i, in: line), !weakLabels.contains(found.name) {
+            // (The label first: most positions begin none, which one bit test tells; whether the input
+            // had a space before a position looks up two source points.)
+            if labels.mayBegin(with: line.scalars[i]), let found = label(at: i, in: line),
+                !weakLabels.contains(found.name),
+                line.hadGap(before: i) || [" ", "|", "｜"].contains(line.scalars[i - 1])
+            {
                 let rest = line[i..<line.count]
                 let head = line[0..<i].trimmed()
                 if !head.isEmpty, isMetadata(rest), !head.text.hasSuffix("："), !head.text.hasSuffix(":") { return i }
