@@ -65,6 +65,25 @@ struct HeaderFieldTests {
         #expect(DateScanner.wholeLineDate(TextLine(line)) == nil)
     }
 
+    @Test(
+        "The date of signing as real pages set it: alone, after the issuer's name, before an attachment link",
+        arguments: [
+            ("2023年8月21日", "2023-08-21"), ("二〇二三年八月二十五日", "2023-08-25"),
+            ("深圳市经济贸易和信息化委员会 2017年12月19日 |", "2017-12-19"), ("2021年12月15日附件：推荐表.pdf", "2021-12-15"),
+        ])
+    func signingDateShapes(line: String, iso: String) throws {
+        #expect(try #require(DateScanner.signingDate(TextLine(line))).iso == iso)
+    }
+
+    @Test("No date of signing in a line without 月, however long, nor in a sentence that holds one")
+    func noSigningDate() {
+        for line in [
+            "", "月", "2023-08-21", "二〇二三年", String(repeating: "年日号", count: 5_000), "公示时间:2024年12月11日至12月20日。",
+        ] {
+            #expect(DateScanner.signingDate(TextLine(line)) == nil, "\(line.prefix(20))")
+        }
+    }
+
     @Test("29 February exists in leap years")
     func leapDay() {
         #expect(DateScanner.wholeLineDate(TextLine("2024年2月29日"))?.iso == "2024-02-29")

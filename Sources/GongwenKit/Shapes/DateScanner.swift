@@ -107,6 +107,9 @@ package enum DateScanner {
     /// same line ("深圳市经济贸易和信息化委员会 2017年12月19日 |"), or with an attachment link glued
     /// after it ("2021年12月15日附件：….pdf").
     package static func signingDate(_ line: TextLine) -> WrittenDate? {
+        // Every date that `dates(in:)` reads is written around 月: a line without one (most lines, and
+        // the segmenter and the reflow ask of each) holds none, and nothing is trimmed or cut for it.
+        guard line.scalars.contains("月") else { return nil }
         if let date = wholeLineDate(line) { return date }
         var text = line.trimmed()
         while let last = text.scalars.last, last == "|" || last == "｜" || last.isLineSpace {
