@@ -47,7 +47,8 @@ package struct OutlineMarker: Equatable, Sendable {
             var start = end
             while start < s.count, s[start].isLineSpace { start += 1 }
             guard start < s.count else { return nil }  // a bare number is not an item
-            return OutlineMarker(kind: kind, number: number, text: line[0..<end].text, contentStart: start)
+            // (The marker's text from its scalars alone: a line cut for it cut its source points too.)
+            return OutlineMarker(kind: kind, number: number, text: String(scalars: s[0..<end]), contentStart: start)
         }
         if first == "（" || first == "(" {
             var i = 1
