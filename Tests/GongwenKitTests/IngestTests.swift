@@ -277,6 +277,20 @@ struct IngestTests {
         #expect(throws: IngestError.binary(path: "x", byteOffset: 12, byte: 0)) {
             try Gongwen.parse(bytes: withNul, path: "x")
         }
+        // A control byte is named before broken UTF-8 that stands ahead of it, and wherever it stands:
+        // past the first 64 KiB too, and in a page.
+        let brokenThenNul = Array("关于".utf8) + [0xFF] + Array("开展".utf8) + [0x01]
+        #expect(throws: IngestError.binary(path: "x", byteOffset: 13, byte: 0x01)) {
+            try Gongwen.parse(bytes: brokenThenNul, path: "x")
+        }
+        let farNul = Array(String(repeating: "关于开展质量标杆活动的通知\n", count: 3_000).utf8) + [0x7F]
+        #expect(farNul.count > 64 << 10)
+        #expect(throws: IngestError.binary(path: "x", byteOffset: farNul.count - 1, byte: 0x7F)) {
+            try Gongwen.parse(bytes: farNul, path: "x")
+        }
+        #expect(throws: IngestError.binary(path: "x.html", byteOffset: 18, byte: 0x08)) {
+            try Gongwen.parse(bytes: Array("<html><body>通知".utf8) + [0x08], path: "x.html")
+        }
     }
 
     @Test("Invalid UTF-8 in a UTF-8 notice is refused with its byte offset, not read as GBK")

@@ -32,7 +32,10 @@ package enum Ingest {
         guard bytes.count <= IngestLimits.largest else {
             throw IngestError.tooLarge(path: path, limit: IngestLimits.largest, size: bytes.count)
         }
-        try refuseNonText(bytes.prefix(InputReader.headSize), path: path)
+        // A byte no text holds is refused by the encoding's scan, which reads every byte (here it was
+        // looked for twice in the first 64 KiB, all of most notices); the formats known by their first
+        // bytes are refused first, as the reader refuses them.
+        try refuseKnownFormats(bytes.prefix(InputReader.headSize), path: path)
         let format = format ?? sniffFormat(bytes, path: path)
         let declared = format == .html ? declaredCharset(bytes) : nil
         let (encoding, decoded) = try EncodingDetection.detect(bytes, declared: declared, path: path)
@@ -104,6 +107,13 @@ package enum Ingest {
         !scalar.isLineSpace && scalar != "\n" && scalar != "\r" && scalar != "\u{FEFF}"
     }
 
+    /// A known binary format (PDF, Office, archives, images) by its signature in the first bytes.
+    static func refuseKnownFormats(_ head: ArraySlice<UInt8>, path: String) throws {
+        if let signature = FileSignatures.match(head) {
+            throw IngestError.notText(path: path, format: signature.name, advice: signature.advice)
+        }
+    }
+
     /// Whether valid UTF-8 holds a visible scalar (`isVisible`), decoded up to the first one.
     static func containsVisible(validUTF8 bytes: [UInt8]) -> Bool {
         var iterator = bytes.makeIterator()
@@ -117,9 +127,7 @@ package enum Ingest {
     /// A known binary format (PDF, Office, archives, images) by its signature, or a control byte that no
     /// text holds in the first bytes (after a UTF-16 or UTF-32 byte order mark, zero bytes are text).
     static func refuseNonText(_ head: ArraySlice<UInt8>, path: String) throws {
-        if let signature = FileSignatures.match(head) {
-            throw IngestError.notText(path: path, format: signature.name, advice: signature.advice)
-        }
+        try refuseKnownFormats(head, path: path)
         guard EncodingDetection.byteOrderMark(Array(head.prefix(4))) == nil else { return }
         if let offset = EncodingDetection.firstControlByte(head) {
             throw IngestError.binary(path: path, byteOffset: offset - head.startIndex, byte: head[offset])
