@@ -84,6 +84,36 @@ struct HTMLFixtureTests {
         }
     }
 
+    /// Comments of every shape the aligner steps over by counting (an empty one, "->" and the next
+    /// text inside one, one that runs over lines), a declaration with an internal subset, hidden
+    /// elements, and an entity: each character of the page's text must point at itself in the source,
+    /// not at its copy in a comment.
+    @Test("Every character read from a page points at itself in the source, past comments and declarations")
+    func originsPastComments() throws {
+        let page = """
+            <!DOCTYPE html [ <!ENTITY x "y"> ]>
+            <html><head><title>题</title><style>p{}</style></head><body>
+            <p>甲<!---->乙<!-- 丙 -> 丙 -- c ->-->丙<!--
+            多行 -->丁&amp;戊</p><script>var s = "<!-- 己 -->";</script><p>庚<!--<p>辛</p>-->壬</p>
+            </body></html>
+            """
+        let document = try Ingest.ingest(bytes: Array(page.utf8), path: "comments.html")
+        let source = page.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        var checked = 0
+        for line in document.lines {
+            for (scalar, origin) in zip(line.scalars, line.origins) where scalar != " " {
+                let row = source[Int(origin.line) - 1]
+                let column = Int(origin.column) - 1
+                let written = column < row.count ? row[column] : "\n"
+                #expect(written == scalar, "\(scalar) at \(origin)")  // an entity: its "&"
+                #expect(scalar != "丙" || origin == SourcePoint(line: 3, column: 35), "丙 is read after the comment")
+                checked += 1
+            }
+        }
+        #expect(document.lines.map(\.text).joined(separator: "|").contains("甲乙丙"))
+        #expect(checked >= 8, "\(document.lines.map(\.text))")
+    }
+
     @Test("Attachments given as links keep their files: on the record and on each listed attachment")
     func attachmentLinks() throws {
         let record = try Gongwen.parse(path: try Fixtures.path("2023_fuzhou_links.html"))

@@ -313,14 +313,20 @@ enum HTMLText {
 /// reference ("&nbsp;", "&#12288;") maps to the one character it decodes to.
 struct SourceAligner {
     let lines: SourceLines
-    private var line = 0
+    private var line = 0 {
+        didSet { source = line < lines.count ? lines[line] : Scalars() }
+    }
     private var column = 0
+    /// The scalars of line `line` (none past the last): cut once a line, where each step over the source
+    /// cut the line again (a reference taken and let go at every scalar of the page).
+    private var source: Scalars
     /// Steps left for looking ahead (`resynchronize`): twice the page, so that a page on which the
     /// looks fail (its text written as entities) stays linear.
     private var lookAheadBudget: Int
 
     init(lines: SourceLines) {
         self.lines = lines
+        source = lines.isEmpty ? Scalars() : lines[0]
         lookAheadBudget = 2 * lines.reduce(0) { $0 + $1.count + 1 }
     }
 
@@ -373,15 +379,15 @@ struct SourceAligner {
         defer { lookAheadBudget -= steps }
         (l, c) = (line, column)
         while l < lines.count, l < endLine, steps < reach {
-            let source = lines[l]
-            while c < source.count, steps < reach {
+            let looked = lines[l]
+            while c < looked.count, steps < reach {
                 steps += 1
-                let scalar = source[c]
+                let scalar = looked[c]
                 if inTag {
                     if scalar == ">" { inTag = false }
                 } else if scalar == "<" {
                     inTag = true
-                } else if scalar == first, c + key.count <= source.count, source[c..<(c + key.count)].elementsEqual(key)
+                } else if scalar == first, c + key.count <= looked.count, looked[c..<(c + key.count)].elementsEqual(key)
                 {
                     (line, column) = (l, c)
                     return
@@ -394,14 +400,14 @@ struct SourceAligner {
 
     private var current: Unicode.Scalar? {
         guard line < lines.count else { return nil }
-        return column < lines[line].count ? lines[line][column] : "\n"
+        return column < source.count ? source[column] : "\n"
     }
 
     private var point: SourcePoint { SourcePoint(line: min(line, max(0, lines.count - 1)) + 1, column: column + 1) }
 
     private mutating func advance() {
         guard line < lines.count else { return }
-        if column < lines[line].count {
+        if column < source.count {
             column += 1
         } else {
             line += 1
@@ -415,8 +421,8 @@ struct SourceAligner {
         while let c = current {
             if c == "<" {
                 let isComment =
-                    column + 3 < lines[line].count && lines[line][column + 1] == "!" && lines[line][column + 2] == "-"
-                    && lines[line][column + 3] == "-"
+                    column + 3 < source.count && source[column + 1] == "!" && source[column + 2] == "-"
+                    && source[column + 3] == "-"
                 let name = isComment ? "" : tagName()
                 skipTag(comment: isComment)
                 if Self.hiddenTextElements.contains(name) { skipPast(closing: name) }
@@ -430,7 +436,6 @@ struct SourceAligner {
 
     /// The lowercased name of the tag at the cursor ("<title>" → "title").
     private func tagName() -> String {
-        let source = lines[line]
         var i = column + 1
         var name = ""
         while i < source.count, source[i].isASCIILetter || (source[i].isASCIIDigit && !name.isEmpty), name.count < 10 {
@@ -449,10 +454,10 @@ struct SourceAligner {
         let closing = Array("</\(name)".unicodeScalars)
         var (l, c) = (line, column)
         while l < lines.count {
-            let source = lines[l]
-            while c + closing.count <= source.count {
-                if source[c] == "<",
-                    zip(source[c..<(c + closing.count)], closing).allSatisfy({ asciiLowercased($0.0) == $0.1 })
+            let looked = lines[l]
+            while c + closing.count <= looked.count {
+                if looked[c] == "<",
+                    zip(looked[c..<(c + closing.count)], closing).allSatisfy({ asciiLowercased($0.0) == $0.1 })
                 {
                     (line, column) = (l, c)
                     return
@@ -467,21 +472,18 @@ struct SourceAligner {
     /// ends at the ">" after its "]".
     private mutating func skipTag(comment: Bool) {
         var steps = 0
-        var previous: [Unicode.Scalar] = []
+        // The two scalars stepped over before `c` (a comment ends at "-->"): two values, where an array
+        // of the last three was shifted at every scalar of every tag.
+        var (beforeLast, last): (Unicode.Scalar?, Unicode.Scalar?) = (nil, nil)
         var bracketDepth = 0
         while let c = current, steps < 1_000_000 {
             advance()
             steps += 1
-            previous.append(c)
-            if previous.count > 3 { previous.removeFirst() }
             if !comment, steps == 2, c == "!" { bracketDepth = -1 }  // a declaration: brackets may follow
             if bracketDepth != 0, c == "[" { bracketDepth = max(1, bracketDepth + 1) }
             if bracketDepth > 0, c == "]" { bracketDepth -= 1 }
-            if c == ">" && bracketDepth <= 0
-                && (!comment || previous.count == 3 && previous[0] == "-" && previous[1] == "-")
-            {
-                return
-            }
+            if c == ">" && bracketDepth <= 0 && (!comment || beforeLast == "-" && last == "-") { return }
+            (beforeLast, last) = (last, c)
         }
     }
 
@@ -515,14 +517,13 @@ struct SourceAligner {
     }
 
     private func isAmpersandReference(length: Int) -> Bool {
-        let name = String(scalars: lines[line][(column + 1)..<(column + length - 1)]).lowercased()
+        let name = String(scalars: source[(column + 1)..<(column + length - 1)]).lowercased()
         return name == "amp" || name == "#38" || name == "#x26"
     }
 
     /// "&nbsp;", "&#12288;", "&#x3000;", "&amp;": the length of the reference at the cursor.
     private func entityLength() -> Int? {
         guard line < lines.count else { return nil }
-        let source = lines[line]
         var i = column + 1
         while i < source.count, i - column <= 12 {
             let c = source[i]
