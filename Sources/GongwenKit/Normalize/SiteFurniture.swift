@@ -211,7 +211,7 @@ package enum SiteFurniture {
         // (Most lines are too long or begin with no digit: answered before the trimmed line is made.)
         let range = line.trimmedRange
         guard timestampLengths.contains(range.count), line.scalars[range.lowerBound].isASCIIDigit else { return false }
-        return isWebTimestamp(line[range])
+        return isWebTimestamp(line.trimmed())  // (the line itself when nothing is trimmed: no positions cut)
     }
 
     /// How long a web timestamp may be, in scalars: "2021-1-1" is eight, and 24 leaves room for a time
