@@ -45,6 +45,15 @@ struct ContactsTests {
         #expect(AreaCodes.code(forIssuer: nil, level: .municipal) == nil)
     }
 
+    @Test("A contact read over several lines quotes them, one line under another (2020_caq.txt)")
+    func quotedOverLines() throws {
+        let found = contacts("联系人：冯雷、韩铁\n\n电 话：（010）66072791；（010）68416386")
+        let contact = try #require(found.first)
+        #expect(found.count == 1 && contact.names == ["冯雷", "韩铁"])
+        #expect(contact.text == "联系人：冯雷、韩铁\n电话：（010）66072791；（010）68416386")
+        #expect(contact.span.startLine < contact.span.endLine)
+    }
+
     @Test("An extension is kept apart from the number")
     func phoneExtension() throws {
         let phone = try #require(contacts("联系电话：010-68416386转8012").first?.phones.first)

@@ -255,7 +255,7 @@ package enum ContactExtractor {
                         + (quoted.upperBound < line.count ? "…" : "")
                     contact.span = line.span(quoted)
                 } else {
-                    contact.text = lines.map(\.text).joined(separator: "\n")
+                    contact.text = String(joining: lines, separator: "\n")  // (no string made for each line)
                     if let span = SourceSpan.covering(lines.compactMap(\.span)) { contact.span = span }
                 }
                 contacts.append(contact)
