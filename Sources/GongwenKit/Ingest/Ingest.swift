@@ -32,9 +32,9 @@ package enum Ingest {
         guard bytes.count <= IngestLimits.largest else {
             throw IngestError.tooLarge(path: path, limit: IngestLimits.largest, size: bytes.count)
         }
-        // A byte no text holds is refused by the encoding's scan, which reads every byte (here it was
-        // looked for twice in the first 64 KiB, all of most notices); the formats known by their first
-        // bytes are refused first, as the reader refuses them.
+        // The formats known by their first bytes are refused here, as the reader refuses them; a byte no
+        // text holds is refused by the encoding's scan, which reads every byte (a search of the first
+        // 64 KiB for one here would read most notices whole once more).
         try refuseKnownFormats(bytes.prefix(InputReader.headSize), path: path)
         let format = format ?? sniffFormat(bytes, path: path)
         let declared = format == .html ? declaredCharset(bytes) : nil
