@@ -39,30 +39,68 @@ enum Reflow {
     }
 
     static func join(_ pieces: consuming [Normalizer.Piece], wrapWidth: Int?) -> [NormalizedLine] {
-        var result: [NormalizedLine] = []
         // Room for a line a piece with words (a piece split in two may grow it once): grown by doubling,
         // the array of a huge notice's lines was held twice over while it was copied.
-        result.reserveCapacity(pieces.count { if case .content = $0 { true } else { false } })
-        var open: NormalizedLine?  // the logical line that may still continue
-        var openIsTableRow = false  // known when it opened: table rows are never joined
-        var openWasJoined = false
+        var joiner = Joiner(
+            wrapWidth: wrapWidth, capacity: pieces.count { if case .content = $0 { true } else { false } })
+        for index in pieces.indices {
+            var piece = Normalizer.Piece.blank
+            swap(&piece, &pieces[index])  // let go as soon as it is read: `pieces` is consumed
+            switch consume piece {
+            case .blank:
+                continue
+            case .thematicBreak:
+                joiner.close()
+            case let .content(whole, storedLevel, storedWidth):
+                let level = storedLevel.map(Int.init)
+                let inputWidth = Int(storedWidth)
+                // A publication line that a page set on the line of the notice's own words is split off it.
+                let wholeKind = SiteFurniture.kind(of: whole)
+                if wholeKind == nil, let cut = SiteFurniture.trailingMetadataStart(in: whole) {
+                    let rest = whole[cut..<whole.count]
+                    joiner.place(whole[0..<cut].trimmed(), kind: nil, level: level, inputWidth: inputWidth)
+                    joiner.place(rest, kind: SiteFurniture.kind(of: rest), level: level, inputWidth: inputWidth)
+                } else {
+                    joiner.place(whole, kind: wholeKind, level: level, inputWidth: inputWidth)
+                }
+            }
+        }
+        joiner.close()
+        return joiner.lines
+    }
+
+    /// The logical lines joined so far, and the last of them while it may still continue. (A value of
+    /// its own, not variables captured by local functions: those live in a heap box, and each line read
+    /// from one was a copy, retained and released.)
+    private struct Joiner {
+        let wrapWidth: Int?
+        private(set) var lines: [NormalizedLine] = []
+        private var open: NormalizedLine?  // the logical line that may still continue
+        private var openIsTableRow = false  // known when it opened: table rows are never joined
+        private var openWasJoined = false
+
+        init(wrapWidth: Int?, capacity: Int) {
+            self.wrapWidth = wrapWidth
+            lines.reserveCapacity(capacity)
+        }
+
         /// Closes the open line: a joined one is let go of the room its appends reserved beyond its
         /// scalars (up to as much again: a huge notice's joined lines held 3 MB unused).
-        func close() {
-            guard var line = open else { return }
+        mutating func close() {
+            guard var line = open.take() else { return }
             if openWasJoined { line.line.shrinkToFit() }
-            result.append(line)
-            open = nil
+            lines.append(consume line)
             openWasJoined = false
         }
+
         /// Joins `line` to the open line, or closes that and opens `line`.
-        func place(_ line: TextLine, kind: SiteFurniture.Kind?, level: Int?, inputWidth: Int) {
+        mutating func place(_ line: consuming TextLine, kind: SiteFurniture.Kind?, level: Int?, inputWidth: Int) {
             var next = NormalizedLine(
                 line: line, markdownHeadingLevel: level, lastPhysicalWidth: inputWidth, furniture: kind)
             // A row of metadata labels ("索引号 | 发布机构 | 文号") holds its values in the row below.
-            if next.furniture == nil, let above = open, above.furniture == .metadata,
-                let labels = SiteFurniture.labelRow(above.line),
-                SiteFurniture.cells(of: line).count == labels.count
+            if next.furniture == nil, open?.furniture == .metadata,
+                let labels = SiteFurniture.labelRow(open!.line),
+                SiteFurniture.cells(of: next.line).count == labels.count
             {
                 next.furniture = .metadata
             }
@@ -71,39 +109,15 @@ enum Reflow {
             {
                 // Appended in place: a copy of the open line shared its storage, and each join
                 // copied the whole paragraph so far (quadratic in its length).
-                open!.line.append(line)
+                open!.line.append(next.line)
                 openWasJoined = true
                 open!.lastPhysicalWidth = next.lastPhysicalWidth
             } else {
                 close()
-                open = next
+                open = consume next
                 openIsTableRow = nextIsTableRow
             }
         }
-        for index in pieces.indices {
-            let piece = pieces[index]
-            pieces[index] = .blank  // let go as soon as it is read: `pieces` is consumed
-            switch piece {
-            case .blank:
-                continue
-            case .thematicBreak:
-                close()
-            case let .content(whole, storedLevel, storedWidth):
-                let level = storedLevel.map(Int.init)
-                let inputWidth = Int(storedWidth)
-                // A publication line that a page set on the line of the notice's own words is split off it.
-                let wholeKind = SiteFurniture.kind(of: whole)
-                if wholeKind == nil, let cut = SiteFurniture.trailingMetadataStart(in: whole) {
-                    let rest = whole[cut..<whole.count]
-                    place(whole[0..<cut].trimmed(), kind: nil, level: level, inputWidth: inputWidth)
-                    place(rest, kind: SiteFurniture.kind(of: rest), level: level, inputWidth: inputWidth)
-                } else {
-                    place(whole, kind: wholeKind, level: level, inputWidth: inputWidth)
-                }
-            }
-        }
-        close()
-        return result
     }
 
     static let sentencePunctuation = ScalarSet(of: "，,。")
