@@ -15,34 +15,36 @@ enum Outline {
         var path: [(kind: OutlineMarker.Kind, number: Int)] = []
         var notes: [(message: String, span: SourceSpan)] = []
 
+        // (Each line is read in place, `lines[index]`, not copied out: a copy is retained and released.)
         for index in lines.indices {
-            let line = lines[index]
-            // Each item's lines are a slice of `lines`: the item shares their storage, no copy.
-            let own = lines[index...index]
-            if let marker = OutlineMarker.parse(line.line) {
+            if let marker = OutlineMarker.parse(lines[index].line) {
                 if let open = path.lastIndex(where: { $0.kind == marker.kind }) {
                     let previous = path[open].number
                     if marker.number != previous + 1 {
                         notes.append(
-                            ("outline number \(marker.text) follows number \(previous) of the same kind", line.span))
+                            (
+                                "outline number \(marker.text) follows number \(previous) of the same kind",
+                                lines[index].span
+                            ))
                     }
                     path.removeSubrange(open...)
                 } else if marker.number != 1 {
-                    notes.append(("outline number \(marker.text) opens a level that has no item 1", line.span))
+                    notes.append(("outline number \(marker.text) opens a level that has no item 1", lines[index].span))
                 }
-                flat.append((path.count, Section(marker: marker, heading: nil, lines: own)))
+                // Each item's lines are a slice of `lines`: the item shares their storage, no copy.
+                flat.append((path.count, Section(marker: marker, heading: nil, lines: lines[index...index])))
                 path.append((marker.kind, marker.number))
-            } else if let level = line.markdownHeadingLevel {
+            } else if let level = lines[index].markdownHeadingLevel {
                 let kind = OutlineMarker.Kind.markdownHeading(UInt8(clamping: level))
                 if let open = path.firstIndex(where: {
                     if case let .markdownHeading(other) = $0.kind { return Int(other) >= level } else { return false }
                 }) {
                     path.removeSubrange(open...)
                 }
-                flat.append((path.count, Section(marker: nil, heading: line.text, lines: own)))
+                flat.append((path.count, Section(marker: nil, heading: lines[index].text, lines: lines[index...index])))
                 path.append((kind, 1))
             } else if flat.isEmpty {
-                flat.append((0, Section(marker: nil, heading: nil, lines: own)))
+                flat.append((0, Section(marker: nil, heading: nil, lines: lines[index...index])))
             } else {
                 let start = flat[flat.count - 1].section.lines.startIndex
                 flat[flat.count - 1].section.lines = lines[start...index]
