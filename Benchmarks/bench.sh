@@ -9,7 +9,8 @@
 # Makes COUNT text notices with Benchmarks/make-corpus.py from Notices/ and ../shared/corpus/notices (when
 # present), and COUNT/10 HTML pages from the HTML fixtures; then measures, each the best of three runs:
 #   parse (text, HTML): MB/s, MB/s per core used (CPU time), peak memory, `wc -m` over the same bytes, and
-#   heap allocations per KB of input (counted by Benchmarks/CountAllocations, preloaded; built here with cc);
+#   heap allocations per KB of input (counted by Benchmarks/CountAllocations, preloaded; built here with cc),
+#   and retains and releases per KB (counted by Benchmarks/CountRetains, the same way);
 #   one huge notice (the text notices joined to ~20 MB): bytes of memory per input byte;
 #   series and config over the text notices, ingest into a new SQLite archive;
 #   start-up: `gongwen --help` and the parse of a one-line notice (median of 21 runs);
@@ -49,6 +50,7 @@ with open(work / "huge.txt", "w") as out:
 EOF
 
 cc -O2 -shared -fPIC -o "$work/libcount-allocations.so" Benchmarks/CountAllocations/count-allocations.c
+cc -O2 -shared -fPIC -o "$work/libcount-retains.so" Benchmarks/CountRetains/count-retains.c -ldl
 
 declare -A figure
 report() { figure[$1]=$2; printf '%-28s %10s  %s\n' "$1" "$2" "$3"; }
@@ -90,6 +92,10 @@ for kind in text html; do
     COUNT_ALLOCATIONS_FILE="$work/allocations" LD_PRELOAD="$work/libcount-allocations.so" "$bin" parse --files-from "$work/$kind.list" >/dev/null
     allocations=$(awk '{print $2}' "$work/allocations")
     report "parse_${kind}_allocations_per_kb" "$(echo "scale=0; $allocations * 1024 / $bytes" | bc)" "$allocations heap allocations in all"
+    COUNT_RETAINS_FILE="$work/retains" LD_PRELOAD="$work/libcount-retains.so" "$bin" parse --files-from "$work/$kind.list" >/dev/null
+    read -r _ retains _ releases _ onEmpty < "$work/retains"
+    report "parse_${kind}_refcounts_per_kb" "$(echo "scale=0; ($retains + $releases) * 1024 / $bytes" | bc)" \
+        "$retains retains and $releases releases in all ($onEmpty of them on the empty array)"
 done
 
 bytes=$(wc -c < "$work/huge.txt")
