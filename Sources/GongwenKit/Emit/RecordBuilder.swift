@@ -132,38 +132,43 @@ package enum RecordBuilder {
 
     static func elements(_ notice: SegmentedNotice) -> [ElementRecord] {
         var result: [ElementRecord] = []
-        func add(_ kind: ElementRecord.Kind, _ lines: [NormalizedLine]) {
+        // (Lines handed over as they stand, one as `CollectionOfOne`: an array made for each element, and
+        // another of its lines' text, were allocations of their own.)
+        func add(_ kind: ElementRecord.Kind, _ lines: some Collection<NormalizedLine>) {
             guard !lines.isEmpty, let span = SourceSpan.covering(lines.lazy.map(\.span)) else { return }
             result.append(
                 ElementRecord(
-                    kind: kind, text: String(joining: lines.map(\.line), separator: kind == .title ? nil : "\n"),
+                    kind: kind, text: String(joining: lines.lazy.map(\.line), separator: kind == .title ? nil : "\n"),
                     span: span))
+        }
+        func add(_ kind: ElementRecord.Kind, _ line: NormalizedLine?) {
+            if let line { add(kind, CollectionOfOne(line)) }
         }
         for (mark, line) in notice.headerMarks {
             switch mark {
-            case .copyNumber: add(.copyNumber, [line])
-            case .secrecy: add(.secrecy, [line])
-            case .urgency: add(.urgency, [line])
-            case .signer: add(.signer, [line])
+            case .copyNumber: add(.copyNumber, line)
+            case .secrecy: add(.secrecy, line)
+            case .urgency: add(.urgency, line)
+            case .signer: add(.signer, line)
             }
         }
-        add(.masthead, notice.masthead.map { [$0] } ?? [])
-        add(.docNumber, notice.docNumber.map { [$0] } ?? [])
+        add(.masthead, notice.masthead)
+        add(.docNumber, notice.docNumber)
         add(.title, notice.title)
-        add(.addressee, notice.addressee.map { [$0] } ?? [])
+        add(.addressee, notice.addressee)
         add(.attachmentNote, notice.attachmentNote)
         add(.signature, (notice.signature.map { [$0] } ?? []) + notice.jointSignatures)
-        add(.date, notice.date.map { [$0] } ?? [])
-        add(.annotation, notice.annotation.map { [$0] } ?? [])
+        add(.date, notice.date)
+        add(.annotation, notice.annotation)
         for appendix in notice.appendices {
-            add(.attachmentMarker, appendix.marker.map { [$0] } ?? [])
-            add(.attachmentTitle, appendix.titleLine.map { [$0] } ?? [])
+            add(.attachmentMarker, appendix.marker)
+            add(.attachmentTitle, appendix.titleLine)
         }
         add(.copyTo, notice.copyTo)
-        add(.printedBy, notice.printedBy.map { [$0] } ?? [])
+        add(.printedBy, notice.printedBy)
         // Not elements of the document, but lines of the input: each is in the record, one by one.
-        for line in notice.preamble { add(.preamble, [line]) }
-        for line in notice.furniture { add(.furniture, [line]) }
+        for line in notice.preamble { add(.preamble, line) }
+        for line in notice.furniture { add(.furniture, line) }
         return result
     }
 

@@ -211,7 +211,7 @@ package struct JSONWriter: ~Copyable {
     /// The string of `lines` joined by `separator` (an ASCII byte), written as `string(_:)` writes
     /// the same text: encoded straight into the writer's bytes, not into a string made for it, and
     /// escaped there in the rare line that needs it.
-    package mutating func string(joining lines: [TextLine], separator: UInt8) {
+    package mutating func string(joining lines: some Collection<TextLine>, separator: UInt8) {
         let length = TextLine.utf8Length(joining: lines, separator: separator)
         reserve(length + 2)
         base[count] = UInt8(ascii: "\"")

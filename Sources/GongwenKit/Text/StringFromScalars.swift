@@ -14,7 +14,7 @@ extension String {
 extension String {
     /// The text of `lines` with `separator` (an ASCII scalar, or none) between them, encoded in one pass
     /// into storage of its exact size: joining the lines' strings made a string for each line first.
-    package init(joining lines: [TextLine], separator: Unicode.Scalar?) {
+    package init(joining lines: some Collection<TextLine>, separator: Unicode.Scalar?) {
         precondition(separator?.isASCII ?? true, "the separator is one byte of UTF-8")
         let separator = separator.map { UInt8($0.value) }
         self.init(unsafeUninitializedCapacity: TextLine.utf8Length(joining: lines, separator: separator)) {
@@ -25,7 +25,7 @@ extension String {
 
 extension TextLine {
     /// The UTF-8 length of `lines` with `separator` (one byte, or none) between them.
-    static func utf8Length(joining lines: [TextLine], separator: UInt8?) -> Int {
+    static func utf8Length(joining lines: some Collection<TextLine>, separator: UInt8?) -> Int {
         var length = lines.isEmpty || separator == nil ? 0 : lines.count - 1
         for line in lines { length += line.scalars.withUnsafeBufferPointer(utf8Length) }
         return length
@@ -34,7 +34,7 @@ extension TextLine {
     /// Writes the UTF-8 of `lines` with `separator` between them into `buffer` (of at least
     /// `utf8Length(joining:separator:)` bytes); returns the number of bytes written.
     static func encode(
-        joining lines: [TextLine], separator: UInt8?, into buffer: UnsafeMutableBufferPointer<UInt8>
+        joining lines: some Collection<TextLine>, separator: UInt8?, into buffer: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
         var n = 0
         for (index, line) in lines.enumerated() {
