@@ -79,6 +79,33 @@ struct SectionTextTests {
         }
     }
 
+    @Test(
+        "The paragraphs, read without an array of them: from a slice that does not begin at 0, with or without its first line, and from no lines"
+    )
+    func paragraphsOfSlices() {
+        // Lines 3–5 of 2023_henan.txt's outline as a slice of a longer item (its indices 1…3), as an
+        // item's lines are cut from the notice's.
+        let lines = Self.lines(["一、总体要求", "（一）遴选方向", "质量标杆是指企业在系统提升产品和服务质量的实践过程", "1.企业贯彻"])
+        let item = lines[1...]
+        func paragraphs(_ start: Int?) -> [String] {
+            var texts: [String] = []
+            SectionText(lines: item, firstLineStart: start).forEachParagraph { texts.append($0.text) }
+            return texts
+        }
+        #expect(paragraphs(nil) == ["质量标杆是指企业在系统提升产品和服务质量的实践过程", "1.企业贯彻"])
+        #expect(paragraphs(0) == ["（一）遴选方向", "质量标杆是指企业在系统提升产品和服务质量的实践过程", "1.企业贯彻"])
+        #expect(paragraphs(3) == ["遴选方向", "质量标杆是指企业在系统提升产品和服务质量的实践过程", "1.企业贯彻"])
+        #expect(paragraphs(7) == ["", "质量标杆是指企业在系统提升产品和服务质量的实践过程", "1.企业贯彻"])
+        #expect(SectionText(lines: item, firstLineStart: 3).paragraphs.map(\.text) == paragraphs(3))
+        // A heading alone, and no lines at all: no paragraph.
+        for (slice, start) in [(item.prefix(1), nil), (lines[4...], nil), (lines[4...], 0)]
+            as [(ArraySlice<NormalizedLine>, Int?)]
+        {
+            #expect(SectionText(lines: slice, firstLineStart: start).paragraphs.isEmpty)
+            #expect(SectionText(lines: slice, firstLineStart: start).string == "")
+        }
+    }
+
     @Test("Hostile lines: control characters, quotes, backslashes, tabs, scalars beyond the BMP, empty lines")
     func hostileLines() {
         var control = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))

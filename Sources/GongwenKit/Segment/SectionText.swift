@@ -24,23 +24,29 @@ package struct SectionText: Sendable {
         json.string(joining: paragraphs, separator: UInt8(ascii: "\n"))
     }
 
-    private var paragraphs: [TextLine] {
-        var paragraphs: [TextLine] = []
-        paragraphs.reserveCapacity(lines.count)
-        forEachParagraph { paragraphs.append($0) }
-        return paragraphs
-    }
+    /// The paragraphs, each cut as it is read: no array of them is made.
+    var paragraphs: Paragraphs { Paragraphs(lines: lines, firstLineStart: firstLineStart) }
 
     /// Each paragraph of the text, in order: what the item's sentences are cut from, too.
     package func forEachParagraph(_ body: (TextLine) -> Void) {
-        for index in lines.indices {
+        for paragraph in paragraphs { body(paragraph) }
+    }
+
+    /// The paragraphs of an item's lines: the numbered line from `firstLineStart` on (left out when that
+    /// is nil), then each following line whole.
+    struct Paragraphs: RandomAccessCollection {
+        let lines: ArraySlice<NormalizedLine>
+        let firstLineStart: Int?
+
+        var startIndex: Int {
+            firstLineStart == nil ? Swift.min(lines.startIndex + 1, lines.endIndex) : lines.startIndex
+        }
+        var endIndex: Int { lines.endIndex }
+
+        subscript(index: Int) -> TextLine {
             let line = lines[index].line
-            if index == lines.startIndex {
-                guard let start = firstLineStart else { continue }
-                body(start == 0 ? line : line[start..<line.count])
-            } else {
-                body(line)
-            }
+            guard index == lines.startIndex, let start = firstLineStart, start > 0 else { return line }
+            return line[start..<line.count]
         }
     }
 }
