@@ -54,6 +54,31 @@ struct ContactsTests {
         #expect(contact.span.startLine < contact.span.endLine)
     }
 
+    @Test("The tokens of a contact line (2020_caq.txt's), and of one longer than the room made for them at once")
+    func tokensOfLongLines() {
+        func shape(_ token: ContactExtractor.Token) -> String {
+            switch token {
+            case .label: "label"
+            case let .han(words): words.text
+            case .phone(let digits, _, _, _): digits
+            case .email: "email"
+            case .softBreak: "soft"
+            case .hardBreak: "hard"
+            case .other: "other"
+            }
+        }
+        let real = ContactExtractor.tokens(of: TextLine("联系人：冯雷、韩铁"))
+        #expect(real.tokens.map(shape) == ["label", "冯雷", "soft", "韩铁"])
+        #expect(real.starts == [0, 4, 6, 7])
+        // 600 separators after the label: every one a token, past the 256 made room for.
+        let long = ContactExtractor.tokens(of: TextLine("电话：" + String(repeating: "，", count: 600) + "韩铁"))
+        #expect(long.tokens.count == 602)
+        #expect(
+            long.tokens.map(shape).last == "韩铁" && long.tokens.dropFirst().dropLast().allSatisfy { shape($0) == "soft" }
+        )
+        #expect(long.starts == [0] + Array(3...603))  // (the label, each separator, the name)
+    }
+
     @Test("An extension is kept apart from the number")
     func phoneExtension() throws {
         let phone = try #require(contacts("联系电话：010-68416386转8012").first?.phones.first)

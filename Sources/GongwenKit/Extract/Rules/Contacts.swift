@@ -274,6 +274,10 @@ package enum ContactExtractor {
         var nextEmail = 0
         var tokens: [Token] = []
         var starts: [Int] = []
+        // A line gives at most a token a scalar: room for them is made at once (up to a bound, for the
+        // rare endless line), not by doubling from one, which was five or six allocations a line.
+        tokens.reserveCapacity(min(s.count, 256))
+        starts.reserveCapacity(min(s.count, 256))
         var i = 0
         func labelAt(_ i: Int) -> (Field, Int)? { label(at: i, in: line) }
         while i < s.count {
