@@ -104,6 +104,12 @@ package struct Origins: RandomAccessCollection, Sendable, Equatable {
 
     package subscript(range: Range<Int>) -> Origins {
         var slice = Origins()
+        // Room for the runs after the first that the range spans, made at once: grown by doubling from
+        // one, the runs of a sentence cut from a re-flowed paragraph were allocated two or three times.
+        if !range.isEmpty {
+            let later = run(containing: range.upperBound - 1) - run(containing: range.lowerBound)
+            if later > 0 { slice.laterRuns.reserveCapacity(later) }
+        }
         slice.append(contentsOf: self, range: range)
         return slice
     }
