@@ -88,7 +88,26 @@ struct TextScanningTests {
                 let expected = words.indices.filter {
                     !words[$0].isEmpty && i >= 0 && i < textLine.count && textLine.hasPrefix(words[$0], at: i)
                 }
-                #expect(Array(list.matches(at: i, in: textLine)) == expected, "\(line) at \(i)")
+                // Every word standing there is offered, in order, while the answer is nil; the first
+                // answer ends the search.
+                var offered: [Int] = []
+                let none: Int? = list.firstMatch(at: i, in: textLine) {
+                    offered.append($0)
+                    return nil
+                }
+                #expect(none == nil && offered == expected, "\(line) at \(i)")
+                offered = []
+                let last = list.firstMatch(at: i, in: textLine) {
+                    offered.append($0)
+                    return $0 == expected.last ? $0 : nil
+                }
+                #expect(last == expected.last && offered == expected)
+                offered = []
+                let first = list.firstMatch(at: i, in: textLine) {
+                    offered.append($0)
+                    return $0
+                }
+                #expect(first == expected.first && offered == Array(expected.prefix(1)))
                 #expect(list.firstMatch(at: i, in: textLine) == expected.first)
             }
         }

@@ -170,14 +170,12 @@ package enum SiteFurniture {
 
     /// A metadata label at `i` followed by a colon.
     private static func label(at i: Int, in line: TextLine) -> (name: String, valueStart: Int)? {
-        for index in labelList.matches(at: i, in: line) {
-            let label = metadataLabels[index]
+        labelList.firstMatch(at: i, in: line) { index in
             var j = i + labelList.length(index)
             while j < line.count, line.scalars[j].isLineSpace { j += 1 }
-            guard j < line.count, line.scalars[j] == "：" || line.scalars[j] == ":" else { continue }
-            return (label, j + 1)
+            guard j < line.count, line.scalars[j] == "：" || line.scalars[j] == ":" else { return nil }
+            return (metadataLabels[index], j + 1)
         }
-        return nil
     }
 
     static func isMetadata(_ line: TextLine) -> Bool {

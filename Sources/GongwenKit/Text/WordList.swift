@@ -47,9 +47,18 @@ package struct WordList: Sendable {
     /// Whether some word begins with `scalar`.
     package func mayBegin(with scalar: Unicode.Scalar) -> Bool { initials.contains(scalar) }
 
-    /// The indices of the words that stand at position `i` of `line`, in the list's order.
-    package func matches(at i: Int, in line: TextLine) -> LazyFilterSequence<ArraySlice<Int>> {
-        candidates[candidateRange(at: i, in: line)].lazy.filter { stands($0, at: i, in: line) }
+    /// The first answer `body` gives (not nil) for the indices of the words that stand at position `i`
+    /// of `line`, asked in the list's order. (Not a lazy sequence of them: that held its filter, and the
+    /// list and the line the filter read, copied at each position asked.)
+    @inline(__always)
+    package func firstMatch<Answer>(at i: Int, in line: TextLine, _ body: (_ word: Int) -> Answer?) -> Answer? {
+        line.scalars.withUnsafeBufferPointer { text in
+            guard i >= 0, i < text.count else { return nil }
+            for candidate in candidates[candidateRange(of: text[i])] where stands(candidate, at: i, in: text) {
+                if let answer = body(candidate) { return answer }
+            }
+            return nil
+        }
     }
 
     /// The index of the first word in the list that stands at position `i` of `line`.

@@ -359,7 +359,7 @@ package enum ContactExtractor {
 
     static func label(at i: Int, in line: TextLine) -> (Field, Int)? {
         let s = line.scalars
-        for index in labelList.matches(at: i, in: line) {
+        return labelList.firstMatch(at: i, in: line) { index in
             let field = labels[index].1
             var j = i + labelList.length(index)
             while j < s.count, s[j].isLineSpace { j += 1 }
@@ -369,8 +369,8 @@ package enum ContactExtractor {
             {
                 return (field, j)
             }
+            return nil
         }
-        return nil
     }
 
     /// The address after an address label, up to the next label or the end of the clause.

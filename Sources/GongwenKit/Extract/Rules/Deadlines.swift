@@ -203,13 +203,13 @@ package enum DeadlineExtractor {
                 i += 1
                 continue
             }
-            for index in actionList.matches(at: i, in: line) {
+            let verb = actionList.firstMatch(at: i, in: line) { index -> String? in
                 let verb = actions[index]
                 let after = i + actionList.length(index)
-                if verb == "申报", nounsAfterApply.contains(where: { line.hasPrefix($0, at: after) }) { continue }
-                found.append((i, verb))
-                break
+                if verb == "申报", nounsAfterApply.contains(where: { line.hasPrefix($0, at: after) }) { return nil }
+                return verb
             }
+            if let verb { found.append((i, verb)) }
             i += 1
         }
         return found
