@@ -10,7 +10,8 @@ enum AttachmentReferences {
 
     static func find(in sentences: [Sentence]) -> [Reference] {
         var found: [Reference] = []
-        for sentence in sentences {
+        for index in sentences.indices where sentences[index].line.contains("附件") {
+            let sentence = sentences[index]  // (copied out only when it names an attachment)
             let line = sentence.line
             var from = 0
             var citedEnd = -1  // where the last reference to a cited document's attachment ended

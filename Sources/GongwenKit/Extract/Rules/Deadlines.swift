@@ -17,10 +17,13 @@ package enum DeadlineExtractor {
         var deadlineIndex: [DeadlineKey: Int] = [:]
         var lastSentenceQuoted: [Int] = []  // for each deadline, the sentence its text or last mention quotes
         var schedule: [ScheduleItem] = []
-        for (sentenceNumber, sentence) in sentences.enumerated() {
-            let line = sentence.line
-            let expressions = DateExpressions.scan(line)
+        // (A sentence is read in place, `sentences[sentenceNumber]`, and copied out only when it holds a
+        // date: a copy of each was a retain and a release.)
+        for sentenceNumber in sentences.indices {
+            let expressions = DateExpressions.scan(sentences[sentenceNumber].line)
             guard !expressions.isEmpty else { continue }
+            let sentence = sentences[sentenceNumber]
+            let line = sentence.line
             // What each date expression asks of its sentence, found once for the sentence: a sentence
             // with thousands of dates must not be read again for each.
             let firstWindowLabel = windowLabelList.firstPosition(in: line)

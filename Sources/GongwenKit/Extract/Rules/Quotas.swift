@@ -19,7 +19,8 @@ package enum QuotaExtractor {
 
     package static func extract(_ sentences: [Sentence]) -> [Quota] {
         var quotas: [Quota] = []
-        for sentence in sentences where quotaWords.occurs(in: sentence.line) {
+        for index in sentences.indices where quotaWords.occurs(in: sentences[index].line) {
+            let sentence = sentences[index]
             let line = sentence.line
             if let range = unlimited(in: line) {
                 quotas.append(
