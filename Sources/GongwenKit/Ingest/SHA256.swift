@@ -6,14 +6,22 @@ import Crypto
 package enum SHA256 {
     /// The digest as 64 lowercase hex digits.
     package static func hex(of bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
+        // (The digest read in place and the digits computed: an array of each was made for every input.)
+        let digest = Crypto.SHA256.hash(data: bytes)
         return String(unsafeUninitializedCapacity: 64) { buffer in
-            for (i, byte) in digest(of: bytes).enumerated() {
-                buffer[2 * i] = digits[Int(byte >> 4)]
-                buffer[2 * i + 1] = digits[Int(byte & 0x0F)]
+            digest.withUnsafeBytes { digest in
+                for (i, byte) in digest.enumerated() {
+                    buffer[2 * i] = hexDigit(byte >> 4)
+                    buffer[2 * i + 1] = hexDigit(byte & 0x0F)
+                }
             }
             return 64
         }
+    }
+
+    /// The lowercase hex digit of `value` (0–15).
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     package static func digest(of bytes: [UInt8]) -> [UInt8] {
