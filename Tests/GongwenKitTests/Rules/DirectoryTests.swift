@@ -63,4 +63,22 @@ struct DirectoryTests {
         #expect(list.map(\.kind) == [.provincialDepartment, .plannedCityDepartment, .municipalDepartment])
         #expect(list[2].region == "福州市")
     }
+
+    @Test("A directory grouped under headings gives its entries in reading order, each group's after the one above")
+    func groupedDirectory() {
+        // The shape of the recommending units' lists of the 质量标杆 notices: the units under their kinds.
+        let entries = directory(
+            """
+            附件
+            推荐单位名录
+            一、地方工业和信息化主管部门
+            1. 河北省工业和信息化厅
+            2. 青岛市工业和信息化局
+            二、行业协会
+            1. 中国机械工业联合会
+            2. 中国轻工业联合会
+            """)
+        #expect(entries.map(\.name) == ["河北省工业和信息化厅", "青岛市工业和信息化局", "中国机械工业联合会", "中国轻工业联合会"])
+        #expect(entries.map(\.index) == [1, 2, 1, 2])
+    }
 }

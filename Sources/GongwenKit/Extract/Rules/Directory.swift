@@ -59,8 +59,17 @@ package enum DirectoryExtractor {
         return entries
     }
 
+    /// The sections and their children, depth first, in one array (not an array joined for each section).
     private static func flatten(_ sections: [Section]) -> [Section] {
-        sections.flatMap { [$0] + flatten($0.children) }
+        var flat: [Section] = []
+        func add(_ sections: [Section]) {
+            for section in sections {
+                flat.append(section)
+                add(section.children)
+            }
+        }
+        add(sections)
+        return flat
     }
 
     static func entry(index: Int?, name: String, span: SourceSpan) -> DirectoryEntry {
