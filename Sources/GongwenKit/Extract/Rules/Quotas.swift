@@ -30,13 +30,13 @@ package enum QuotaExtractor {
                 continue
             }
             let quotasBefore = quotas.count
-            let clauses = Sentences.clauses(line)
             var pendingCondition: String?
-            for clause in clauses {
+            // Each clause as it is cut (at ，；： outside brackets), in no array of them.
+            Sentences.forEachClause(of: line) { clause in
                 let words = line[clause]
                 guard let (number, numberRange) = limitedNumber(in: words) else {
                     if isCondition(words) { pendingCondition = conditionText(words) }
-                    continue
+                    return
                 }
                 var appliesTo = subject(words, before: numberRange.lowerBound)
                 if appliesTo.isEmpty, let subject = SentenceSubject.find(line) { appliesTo = [subject] }

@@ -85,9 +85,10 @@ enum Sentences {
         }
     }
 
-    /// The clauses of a sentence, cut at ，；： outside brackets: ranges into the line.
-    static func clauses(_ line: TextLine) -> [Range<Int>] {
-        line.ranges(separatedBy: .clausePunctuation)
+    /// Each clause of a sentence, cut at ，；： outside brackets: a range into the line, handed over as it
+    /// is cut.
+    static func forEachClause(of line: TextLine, _ body: (Range<Int>) -> Void) {
+        line.forEachRange(separatedBy: .clausePunctuation, body)
     }
 }
 
