@@ -112,11 +112,12 @@ extension Section: JSONWritable {
 /// The segmented items of an outline, kept by a record that is written out at once (`SectionTree`).
 extension Array: SectionItems where Element == Section {
     package var records: [SectionRecord] { map(RecordBuilder.sectionRecord) }
+    package func writeRecords(to json: inout JSONWriter) { json.array(self) }
 }
 
 extension SectionTree: JSONWritable {
     package func write(to json: inout JSONWriter) {
-        if let items { items.write(to: &json) } else { json.array(wrappedValue) }
+        if let items { items.writeRecords(to: &json) } else { json.array(wrappedValue) }
     }
 }
 

@@ -53,6 +53,10 @@ public struct SectionTree: Encodable, Sendable {
 
 /// An outline's items as the segmenter read them: written out as their records are, and made into
 /// records when read.
-package protocol SectionItems: JSONWritable, Sendable {
+package protocol SectionItems: Sendable {
     var records: [SectionRecord] { get }
+    /// Writes the items as the JSON array of their records. (A requirement of its own, met where the items'
+    /// type is known: through arrays' generic `JSONWritable` conformance, each item was copied by
+    /// unspecialized code, into memory allocated for it.)
+    func writeRecords(to json: inout JSONWriter)
 }
