@@ -49,7 +49,8 @@ package struct WordList: Sendable {
 
     /// The first answer `body` gives (not nil) for the indices of the words that stand at position `i`
     /// of `line`, asked in the list's order. (Not a lazy sequence of them: that held its filter, and the
-    /// list and the line the filter read, copied at each position asked.)
+    /// list and the line the filter read, copied at each position asked. Inlined: called, it retained
+    /// what `body` reads at each call, 530,000 retains and releases more on 3,000 notices.)
     @inline(__always)
     package func firstMatch<Answer>(at i: Int, in line: TextLine, _ body: (_ word: Int) -> Answer?) -> Answer? {
         line.scalars.withUnsafeBufferPointer { text in
@@ -133,12 +134,6 @@ package struct WordList: Sendable {
         }
     }
 
-    /// The words that begin with the scalar at `i` (none past either end of the line).
-    private func candidateRange(at i: Int, in line: TextLine) -> Range<Int> {
-        guard i >= 0, i < line.count else { return 0..<0 }
-        return candidateRange(of: line.scalars[i])
-    }
-
     /// The words that begin with `scalar`, as a range of `candidates`.
     @inline(__always)
     private func candidateRange(of scalar: Unicode.Scalar) -> Range<Int> {
@@ -164,10 +159,6 @@ package struct WordList: Sendable {
             for k in 1..<word.count where text[i + k] != word[k] { return false }
             return true
         }
-    }
-
-    private func stands(_ index: Int, at i: Int, in line: TextLine) -> Bool {
-        line.scalars.withUnsafeBufferPointer { stands(index, at: i, in: $0) }
     }
 }
 
