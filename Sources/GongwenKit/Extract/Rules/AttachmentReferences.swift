@@ -10,10 +10,10 @@ enum AttachmentReferences {
 
     static func find(in sentences: [Sentence]) -> [Reference] {
         var found: [Reference] = []
-        for index in sentences.indices where sentences[index].line.contains("附件") {
-            let sentence = sentences[index]  // (copied out only when it names an attachment)
-            let line = sentence.line
-            var from = 0
+        for index in sentences.indices {
+            // (Copied out only when it names an attachment; the search goes on from the first it found.)
+            guard var from = sentences[index].line.firstIndex(of: "附件") else { continue }
+            let line = sentences[index].line
             var citedEnd = -1  // where the last reference to a cited document's attachment ended
             while let at = line.firstIndex(of: "附件", from: from) {
                 from = at + 2
