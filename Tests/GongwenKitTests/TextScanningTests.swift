@@ -286,6 +286,30 @@ struct TextScanningTests {
 
     private func text(of values: [UInt32]) -> String { String(scalars: values.map { Unicode.Scalar($0)! }) }
 
+    @Test(
+        "Strings up to the unchecked length are copied in unvalidated, longer ones made in place: the same bytes either way"
+    )
+    func uncheckedStrings() throws {
+        let bound = String.uncheckedLength
+        // Every line of a real notice, then lengths on each side of the bound: ASCII, Chinese (three
+        // bytes a character, so the bound falls inside one), and a four-byte scalar last.
+        var texts = try Corpus.text("2023_henan.txt").split(separator: "\n").map(String.init)
+        for tail in ["a", "中", "𠮷"] {
+            for length in [bound - 4, bound - 1, bound, bound + 1, bound + 4] {
+                let prefix = String(repeating: "a", count: max(0, length - tail.utf8.count))
+                texts.append(prefix + tail)
+            }
+        }
+        texts.append(String(repeating: "现将有关事项通知如下：", count: 100))  // 3,300 bytes
+        for text in texts {
+            let line = TextLine(text)
+            #expect(Array(line.text.utf8) == Array(text.utf8))
+            #expect(line.text == text && line.text.hashValue == text.hashValue)
+            #expect(String(joining: [line, line], separator: "\n") == text + "\n" + text)
+        }
+        #expect(texts.contains { $0.utf8.count == bound } && texts.contains { $0.utf8.count == bound + 1 })
+    }
+
     @Test("Labels found on a real contact line, through the compiled table")
     func contactLabels() throws {
         let line = TextLine("联系人：李正 周轶，电话：0591-87654321，邮箱：caq@caq.org.cn")

@@ -17,10 +17,28 @@ extension String {
     package init(joining lines: some Collection<TextLine>, separator: Unicode.Scalar?) {
         precondition(separator?.isASCII ?? true, "the separator is one byte of UTF-8")
         let separator = separator.map { UInt8($0.value) }
-        self.init(unsafeUninitializedCapacity: TextLine.utf8Length(joining: lines, separator: separator)) {
+        self.init(encodedUTF8: TextLine.utf8Length(joining: lines, separator: separator)) {
             TextLine.encode(joining: lines, separator: separator, into: $0)
         }
     }
+
+    /// The string of the `count` bytes of UTF-8 that `encode` writes into a buffer (returning how many
+    /// it wrote), encoded from scalars and so valid by construction. Up to `uncheckedLength` bytes they
+    /// are written on the stack and copied in without being validated again: the string made in place
+    /// (`init(unsafeUninitializedCapacity:)`) validates every byte, ~1% of a parse. Longer ones, rare,
+    /// are made in place: a second buffer of a huge notice's section would raise its memory peak.
+    init(encodedUTF8 count: Int, _ encode: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        guard count <= Self.uncheckedLength else {
+            self.init(unsafeUninitializedCapacity: count, initializingUTF8With: encode)
+            return
+        }
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            let written = encode(buffer)
+            return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: buffer[..<written]).span))
+        }
+    }
+
+    static let uncheckedLength = 1024
 }
 
 extension TextLine {

@@ -42,7 +42,7 @@ package struct TextLine: Sendable, Equatable {
     /// size: a string keeps the capacity it was made with, and four bytes a scalar held a Chinese
     /// text's strings a third larger than they are, an ASCII one's four times.
     static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
-        String(unsafeUninitializedCapacity: utf8Length(scalars)) { encode(scalars, into: $0, at: 0) }
+        String(encodedUTF8: utf8Length(scalars)) { encode(scalars, into: $0, at: 0) }
     }
 
     /// The UTF-8 length of some scalars (`UTF8.width` of each, without a call a scalar): one byte, and
