@@ -93,6 +93,11 @@ struct CommandLineTests {
         let listedLines: [String] = listed.stdout.split(separator: "\n").map(String.init)
         #expect(listedLines == [forwardLines[2], forwardLines[0]])
         #expect(listed.stderr.contains("missing.txt"))
+        // Blank lines, CRLF, and white space around a path (tabs, the ideographic space) are left out.
+        let spaced = "  \(paths[2])\t\r\n\n\u{3000}\(paths[0]) \n\u{3000}\n"
+        let spacedListed = try Self.run(["parse", "--files-from", "-"], stdin: Data(spaced.utf8))
+        #expect(spacedListed.status == 0)
+        #expect(spacedListed.stdout.split(separator: "\n").map(String.init) == [forwardLines[2], forwardLines[0]])
         #expect(try Self.run(["parse"]).status == 64)
     }
 
