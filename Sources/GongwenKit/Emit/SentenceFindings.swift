@@ -18,7 +18,9 @@ struct SentenceFindings {
         // the page published the notice, of its document number, of its campaign, or last of the
         // latest document it cites.
         func latestCitedYear() -> Int? {  // read only when nothing else gives the year
-            bodySentences.flatMap { DocNumberScanner.matches(in: $0.line).map(\.year) }.filter {
+            bodySentences.filter { $0.triggers.contains(.hao) }.flatMap {
+                DocNumberScanner.matches(in: $0.line).map(\.year)
+            }.filter {
                 (1949...2199).contains($0)
             }.max()
         }
@@ -48,9 +50,9 @@ struct SentenceFindings {
             submission: SubmissionExtractor.extract(bodySentences),
             attachmentReferences: notice.attachmentNoteEntries.isEmpty && notice.appendices.isEmpty
                 ? AttachmentReferences.find(in: bodySentences) : [],
-            numberDiagnostics: malformedNumbers(bodySentences.lazy.map(\.line))
+            numberDiagnostics: malformedNumbers(bodySentences.lazy.filter { $0.triggers.contains(.hao) }.map(\.line))
                 + malformedNumbers(notice.attachmentNote.lazy.map(\.line))
-                + unreadableNumbers(bodySentences.lazy.map(\.line))
+                + unreadableNumbers(bodySentences.lazy.filter { $0.triggers.contains(.longNumber) }.map(\.line))
         )
     }
 

@@ -10,7 +10,7 @@ enum AttachmentReferences {
 
     static func find(in sentences: [Sentence]) -> [Reference] {
         var found: [Reference] = []
-        for index in sentences.indices {
+        for index in sentences.indices where sentences[index].triggers.contains(.fu) {
             // (Copied out only when it names an attachment; the search goes on from the first it found.)
             guard var from = sentences[index].line.firstIndex(of: "附件") else { continue }
             let line = sentences[index].line

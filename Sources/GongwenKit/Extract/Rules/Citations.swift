@@ -34,10 +34,13 @@ package enum CitationExtractor {
         }
 
         package mutating func read(_ sentence: Sentence) {
+            // (Most sentences hold neither a number, which ends with 号, nor a title: they are not read.)
+            let hasNumbers = sentence.triggers.contains(.hao)
+            let hasTitles = sentence.triggers.contains(.titleOpening)
+            guard hasNumbers || hasTitles else { return }
             let line = sentence.line
-            let numbers = DocNumberScanner.matches(in: line)
-            // (Most sentences cite no title: their brackets are not looked for.)
-            let closing = line.scalars.contains("《") ? CitationExtractor.closingBrackets(line) : [:]
+            let numbers = hasNumbers ? DocNumberScanner.matches(in: line) : []
+            let closing = hasTitles ? CitationExtractor.closingBrackets(line) : [:]
             var paired = Set<Int>()
             var i = closing.isEmpty ? line.count : 0
             while i < line.count {
@@ -68,7 +71,7 @@ package enum CitationExtractor {
             for (k, number) in numbers.enumerated() where !paired.contains(k) {
                 add(title: nil, docNumber: number.canonical, attachmentIndex: nil, at: number.range, of: sentence)
             }
-            for decree in CitationExtractor.decrees(in: line) {
+            for decree in hasNumbers ? CitationExtractor.decrees(in: line) : [] {
                 let written = line[decree.lowerBound..<(decree.upperBound - 1)].text + "号"  // 號 as 号
                 add(title: nil, docNumber: written, attachmentIndex: nil, at: decree, of: sentence)
             }

@@ -19,7 +19,8 @@ package enum DeadlineExtractor {
         var schedule: [ScheduleItem] = []
         // (A sentence is read in place, `sentences[sentenceNumber]`, and copied out only when it holds a
         // date: a copy of each was a retain and a release.)
-        for sentenceNumber in sentences.indices {
+        for sentenceNumber in sentences.indices
+        where !sentences[sentenceNumber].triggers.isDisjoint(with: [.month, .numericDate]) {
             let expressions = DateExpressions.scan(sentences[sentenceNumber].line)
             guard !expressions.isEmpty else { continue }
             let sentence = sentences[sentenceNumber]

@@ -1,6 +1,13 @@
 /// A sentence of a notice: what the rule extractors read.
 package struct Sentence: Sendable {
-    package var line: TextLine
+    package let line: TextLine
+    /// What the rules look for first, found in one pass when the sentence is cut.
+    package let triggers: SentenceTriggers
+
+    package init(line: TextLine) {
+        self.line = line
+        self.triggers = SentenceTriggers(of: line)
+    }
 
     package var text: String { line.text }
     package var span: SourceSpan { line.span! }
@@ -22,6 +29,73 @@ package struct Sentence: Sendable {
     /// `range` with `quoteContext` characters either side, within a line of `count` characters.
     static func quoteRange(_ range: Range<Int>, in count: Int) -> Range<Int> {
         max(0, range.lowerBound - quoteContext)..<min(count, range.upperBound + quoteContext)
+    }
+}
+
+/// The scalars the sentence rules start from, which of them a sentence holds: found in one pass when
+/// the sentence is cut, so that a rule passes over a sentence without them unread (each rule scanned
+/// every sentence for its own: a dozen passes over each, though few hold a date or a document number).
+/// Each is a condition the rule cannot match without; a rule whose trigger is present reads as before.
+package struct SentenceTriggers: OptionSet, Sendable {
+    package let rawValue: UInt8
+    package init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// 月: every date `DateScanner.dates` reads is written around it.
+    static let month = Self(rawValue: 1 << 0)
+    /// Four ASCII digits and - . or /: a numeric date ("2023-09-01") starts with them.
+    static let numericDate = Self(rawValue: 1 << 1)
+    /// 号 or 號: a document number, a decree and a malformed number end with one.
+    static let hao = Self(rawValue: 1 << 2)
+    /// 《: a cited title.
+    static let titleOpening = Self(rawValue: 1 << 3)
+    /// 附: an attachment named in passing (附件).
+    static let fu = Self(rawValue: 1 << 4)
+    /// 命 or 邮: a naming rule (…命名, 邮件主题为…).
+    static let naming = Self(rawValue: 1 << 5)
+    /// A run of at least `UnreadableNumbers.shortestRun` digits or Chinese numerals.
+    static let longNumber = Self(rawValue: 1 << 6)
+
+    /// Every scalar a trigger is made of, the numerals of a number's run included: any other scalar
+    /// is passed over with one bit test.
+    private static let scalars = ScalarSet(
+        of: "月号號《附命邮-./0123456789" + ChineseNumerals.digitForms.joined() + "十拾百")
+
+    init(of line: TextLine) {
+        // (The sets read once, not at each scalar: a constant's every read checks that it was made.)
+        let scalars = Self.scalars
+        let numerals = ChineseNumerals.numerals
+        let shortestRun = UnreadableNumbers.shortestRun
+        var found: SentenceTriggers = []
+        var run = 0  // digits and numerals in a row, as `UnreadableNumbers.find` reads a number
+        var asciiRun = 0  // ASCII digits in a row
+        line.scalars.withUnsafeBufferPointer { line in
+            for scalar in line {
+                guard scalars.contains(scalar) else {
+                    run = 0
+                    asciiRun = 0
+                    continue
+                }
+                if scalar.isASCIIDigit || numerals.contains(scalar) {
+                    run += 1
+                    if run >= shortestRun { found.insert(.longNumber) }
+                    asciiRun = scalar.isASCIIDigit ? asciiRun + 1 : 0
+                    continue
+                }
+                let digitsBefore = asciiRun
+                run = 0
+                asciiRun = 0
+                switch scalar {
+                case "-", ".", "/": if digitsBefore >= 4 { found.insert(.numericDate) }
+                case "月": found.insert(.month)
+                case "号", "號": found.insert(.hao)
+                case "《": found.insert(.titleOpening)
+                case "附": found.insert(.fu)
+                case "命", "邮": found.insert(.naming)
+                default: break
+                }
+            }
+        }
+        self = found
     }
 }
 

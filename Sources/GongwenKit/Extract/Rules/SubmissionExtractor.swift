@@ -146,6 +146,7 @@ package enum SubmissionExtractor {
 
     /// "以“申报企业全称”命名", "邮件主题为“申报企业全称”", "文件夹以企业名称命名".
     static func naming(in sentence: Sentence) -> [NamingRule] {
+        guard sentence.triggers.contains(.naming) else { return [] }  // (no 命名, no 邮件主题为)
         let line = sentence.line
         var rules: [NamingRule] = []
         var from = 0

@@ -11,6 +11,8 @@ package struct UnreadableNumber: Sendable, Equatable {
 package enum UnreadableNumbers {
     /// The units a count of candidates, copies or people ends with.
     static let units: ScalarSet = ["项", "家", "个", "名", "件", "户", "份", "人", "篇", "本"]
+    /// The fewest digits a number too large to read has: `Numerals.largestCount` has sixteen.
+    static let shortestRun = 16
 
     /// Runs of digits (Arabic or Chinese) before a unit whose value is larger than `Numerals.largestCount`.
     package static func find(in line: TextLine) -> [UnreadableNumber] {
@@ -30,7 +32,8 @@ package enum UnreadableNumbers {
             var unit = i
             while unit < s.count, s[unit].isLineSpace { unit += 1 }
             // Only a number with as many digits as the largest count can be out of range.
-            if end - start >= 16, unit < s.count, units.contains(s[unit]), Numerals.count(s[start..<end]) == nil,
+            if end - start >= shortestRun, unit < s.count, units.contains(s[unit]),
+                Numerals.count(s[start..<end]) == nil,
                 s[start..<end].allSatisfy({ $0.isASCIIDigit })
                     || s[start..<end].allSatisfy({ ChineseNumerals.digit($0) != nil })
             {

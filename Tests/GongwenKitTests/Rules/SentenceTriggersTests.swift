@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import GongwenKit
+
+@Suite("Sentence triggers: what the rules look for first, found in one pass")
+struct SentenceTriggersTests {
+    /// Lines that sit on the edges of each trigger: numbers one digit short of unreadable and at it, in
+    /// digits, numerals and the numerals' Latin look-alike; numeric dates with three and four digits
+    /// before the separator; document numbers, titles and attachments written every way the rules read.
+    static let edgeLines = [
+        "", "。", "推荐123456789012345项", "推荐1234567890123456项", "推荐一二三四五六七八九〇一二三四五六项",
+        "推荐OOOOOOOOOOOOOOOO项", "推荐一二三四五六七八九〇一二三四五六七项", "123456789012345６项", "请于2023-09-01前报送",
+        "请于2023.9.1前报送", "请于2023/9/1前报送", "请于223-09-01前报送", "电话：0371-65500000", "12345-6",
+        "请于9月1日前报送", "国办发〔2019〕5号", "国质检质〔2016512號", "国家发展改革委令第34号", "《质量强国建设纲要》",
+        "见附件1", "以“申报企业全称”命名", "邮件主题为“申报材料”", "二〇二三年九月一日",
+    ]
+
+    /// Every sentence of every notice, fixture and corpus file the tests have, and the edge lines.
+    static func allSentences() throws -> [Sentence] {
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles {
+            for line in try Gongwen.normalize(path: file.path).lines { lines += Sentences.split(TextLine(line.text)) }
+        }
+        lines += edgeLines.map { TextLine($0) }
+        return lines.map { Sentence(line: $0) }
+    }
+
+    @Test("Each trigger is set exactly when the sentence holds what it stands for")
+    func triggersAreExact() throws {
+        let sentences = try Self.allSentences()
+        var counts: [UInt8: Int] = [:]
+        for sentence in sentences {
+            let text = sentence.text
+            let scalars = Array(text.unicodeScalars)
+            let expected: [(SentenceTriggers, Bool)] = [
+                (.month, text.contains("月")),
+                (.numericDate, text.range(of: #"[0-9]{4}[-./]"#, options: .regularExpression) != nil),
+                (.hao, text.contains("号") || text.contains("號")),
+                (.titleOpening, text.contains("《")),
+                (.fu, text.contains("附")),
+                (.naming, text.contains("命") || text.contains("邮")),
+                (.longNumber, Self.longestNumeralRun(scalars) >= UnreadableNumbers.shortestRun),
+            ]
+            for (trigger, holds) in expected {
+                #expect(sentence.triggers.contains(trigger) == holds, "\(trigger.rawValue) in \(text)")
+                if holds { counts[trigger.rawValue, default: 0] += 1 }
+            }
+        }
+        // Every trigger is met on real sentences and missed on others.
+        for trigger in [SentenceTriggers.month, .numericDate, .hao, .titleOpening, .fu, .naming, .longNumber] {
+            #expect((counts[trigger.rawValue] ?? 0) > 0, "\(trigger.rawValue) never set")
+            #expect((counts[trigger.rawValue] ?? 0) < sentences.count, "\(trigger.rawValue) always set")
+        }
+    }
+
+    @Test("A rule finds nothing in a sentence without its trigger, so passing such a sentence over changes nothing")
+    func rulesNeedTheirTriggers() throws {
+        var skipped = 0
+        for sentence in try Self.allSentences() {
+            let line = sentence.line
+            let triggers = sentence.triggers
+            if triggers.isDisjoint(with: [.month, .numericDate]) {
+                #expect(DateExpressions.scan(line).isEmpty, "\(sentence.text)")
+                skipped += 1
+            }
+            if !triggers.contains(.hao) {
+                #expect(DocNumberScanner.matches(in: line).isEmpty, "\(sentence.text)")
+                #expect(DocNumberScanner.malformed(in: line).isEmpty, "\(sentence.text)")
+                #expect(CitationExtractor.decrees(in: line).isEmpty, "\(sentence.text)")
+            }
+            if !triggers.contains(.titleOpening) { #expect(CitationExtractor.closingBrackets(line).isEmpty) }
+            if !triggers.contains(.fu) { #expect(line.firstIndex(of: "附件") == nil, "\(sentence.text)") }
+            if !triggers.contains(.longNumber) { #expect(UnreadableNumbers.find(in: line).isEmpty, "\(sentence.text)") }
+            if !triggers.contains(.naming) {
+                #expect(line.firstIndex(of: "命名") == nil && line.firstIndex(of: "邮件主题为") == nil, "\(sentence.text)")
+            }
+        }
+        #expect(skipped > 1_000, "\(skipped) sentences hold no date")
+    }
+
+    @Test("Edge lines: a count one digit short of unreadable is no long number, a three-digit year no numeric date")
+    func edges() {
+        func triggers(_ text: String) -> SentenceTriggers { Sentence(line: TextLine(text)).triggers }
+        #expect(!triggers("推荐123456789012345项").contains(.longNumber))
+        #expect(triggers("推荐1234567890123456项").contains(.longNumber))
+        #expect(triggers("推荐OOOOOOOOOOOOOOOO项").contains(.longNumber))  // (O is read as 〇)
+        #expect(UnreadableNumbers.find(in: TextLine("推荐一二三四五六七八九〇一二三四五六七项")).count == 1)
+        #expect(triggers("请于2023.9.1前报送").contains(.numericDate))
+        #expect(!triggers("请于223-09-01前报送").contains(.numericDate))
+        // A trigger is what a rule cannot match without, not a match: an area code lets the sentence
+        // through to the date scanner, which finds no year in it.
+        #expect(triggers("电话：0371-65500000").contains(.numericDate))
+        #expect(DateExpressions.scan(TextLine("电话：0371-65500000")).isEmpty)
+        #expect(triggers("国质检质〔2016512號") == [.hao])
+        #expect(triggers("二〇二三年九月一日") == [.month])
+        #expect(triggers("") == [])
+    }
+
+    private static func longestNumeralRun(_ scalars: [Unicode.Scalar]) -> Int {
+        var longest = 0
+        var run = 0
+        for scalar in scalars {
+            run = scalar.isASCIIDigit || ChineseNumerals.isNumeral(scalar) ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
+    }
+}
