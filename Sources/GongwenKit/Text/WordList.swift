@@ -14,7 +14,6 @@ package struct WordList: Sendable {
     private let initialValues: [UInt32]
     private let candidateStarts: [Int]
     private let candidates: [Int]
-    private let indexOfWord: [ExactText: Int]
     /// What `firstPositions` and `allPositions` give for a line with none of the words (most lines), made
     /// once: each ask allocated its array of answers before it looked.
     private let noFirstPositions: [Int?]
@@ -35,8 +34,6 @@ package struct WordList: Sendable {
         }
         self.candidateStarts = candidateStarts
         self.candidates = candidates
-        indexOfWord = Dictionary(
-            words.enumerated().map { (ExactText($1), $0) }, uniquingKeysWith: { first, _ in first })
         noFirstPositions = [Int?](repeating: nil, count: words.count)
         noPositions = [[Int]](repeating: [], count: words.count)
     }
@@ -73,10 +70,14 @@ package struct WordList: Sendable {
         firstPosition(in: line) != nil
     }
 
-    /// Where each word first stands in `line`, looked up by the word: one pass over the line answers
-    /// all the `firstIndex(of:)` and `contains` questions a rule asks about its words.
-    package func positions(in line: TextLine) -> WordPositions {
-        WordPositions(indexOfWord: indexOfWord, first: firstPositions(in: line))
+    /// The index of `word` in the list (the first, for a word listed twice), compared by its bytes (see
+    /// `ExactText`): a rule finds its words' indices once and reads `firstPositions` by them, where a
+    /// look-up by the word hashed it at each question about each sentence.
+    package func index(of word: String) -> Int {
+        guard let index = words.firstIndex(where: { ExactText($0) == ExactText(word) }) else {
+            preconditionFailure("\(word) is not in the word list")
+        }
+        return index
     }
 
     /// Where each word first stands in `line` (nil where it does not): what `firstIndex(of:)` gives
@@ -160,21 +161,4 @@ package struct WordList: Sendable {
             return true
         }
     }
-}
-
-/// The first position of each word of a `WordList` in one line.
-package struct WordPositions {
-    fileprivate let indexOfWord: [ExactText: Int]
-    fileprivate let first: [Int?]
-
-    /// Where `word` (which must be in the list) first stands in the line.
-    package func firstIndex(of word: String) -> Int? {
-        guard let index = indexOfWord[ExactText(word)] else { preconditionFailure("\(word) is not in the word list") }
-        return first[index]
-    }
-
-    package func contains(_ word: String) -> Bool { firstIndex(of: word) != nil }
-
-    /// Whether none of the words stands in the line.
-    package var isEmpty: Bool { first.allSatisfy { $0 == nil } }
 }

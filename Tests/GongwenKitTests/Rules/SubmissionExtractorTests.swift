@@ -22,6 +22,27 @@ struct SubmissionExtractorTests {
         #expect(found.materials.map(\.copies) == [2, 1])
     }
 
+    @Test(
+        "A body's name is told by the words themselves as by their string: every clause of every notice, and the edges")
+    func bodyNames() throws {
+        func isBodyByString(_ text: String) -> Bool {
+            !text.isEmpty && text.unicodeScalars.count <= 60 && SentenceSubject.bodies.contains { text.hasSuffix($0) }
+        }
+        var pieces: [TextLine] = []
+        for sentence in try SentenceTriggersTests.allSentences() {
+            Sentences.forEachClause(of: sentence.line) { pieces.append(sentence.line[$0].trimmed()) }
+        }
+        let sixty = String(repeating: "省", count: 58) + "单位"
+        pieces += ["", "单位", "位", "各有关单位", "𠮷单位", "e\u{301}单位", sixty, "省" + sixty, "我厅"].map { TextLine($0) }
+        var bodies = 0
+        for piece in pieces {
+            #expect(SentenceSubject.isBody(piece) == isBodyByString(piece.text), "\(piece.text)")
+            if SentenceSubject.isBody(piece) { bodies += 1 }
+        }
+        #expect(bodies > 100 && bodies < pieces.count, "\(bodies) of \(pieces.count) clauses end like a body's name")
+        #expect(SentenceSubject.isBody(TextLine(sixty)) && !SentenceSubject.isBody(TextLine("省" + sixty)))
+    }
+
     /// Real lines of the corpus: a copy count after 一式 with no form before it, forms in a bracket, a
     /// form at the line's very end; and lines that hold 一 and the forms' first characters everywhere.
     @Test("Materials: copies after a form or after 一式 alone, found only where a form or 一式 begins")

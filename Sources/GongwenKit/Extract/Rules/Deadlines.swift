@@ -234,6 +234,6 @@ package enum DeadlineExtractor {
             }
         }
         if words.isEmpty { return subjectOfSentence() }  // "请各市工信局…，于5月15日前…"
-        return SentenceSubject.isBody(words.text) ? words.text : nil
+        return SentenceSubject.isBody(words) ? words.text : nil
     }
 }

@@ -185,17 +185,19 @@ enum SentenceSubject {
     static let verbs = ["参照", "按照", "结合", "对照", "从", "于", "将", "在", "根据", "认真", "积极", "做好", "组织", "择优"]
     static let verbList = WordList(verbs)
     static let bodies = OrganizationName.suffixes + ["单位", "企业", "部门", "机构", "会员"]
+    static let bodyList = SuffixList(bodies)
 
     static func find(_ line: TextLine) -> String? {
         guard let please = line.firstIndex(of: "请") else { return nil }
         let rest = line[(please + 1)..<line.count]
         guard let stop = verbList.firstPosition(in: rest), stop > 0 else { return nil }
         let name = rest[0..<stop].trimmed()
-        return isBody(name.text) ? name.text : nil
+        return isBody(name) ? name.text : nil
     }
 
-    /// Words that end like the name of a body or a group of bodies.
-    static func isBody(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.count <= 60 && bodies.contains(where: { text.hasSuffix($0) })
+    /// Words that end like the name of a body or a group of bodies (asked of the words themselves: a
+    /// string of them was made for each ask).
+    static func isBody(_ words: TextLine) -> Bool {
+        !words.isEmpty && words.count <= 60 && bodyList.endsAny(words)
     }
 }

@@ -44,33 +44,42 @@ package enum SubmissionExtractor {
     static let deliveryVerbs = ["报送至", "报送", "寄送至", "送至", "报至"]
     /// Every word the channels are read from, looked for in one pass over a sentence.
     static let channelWords = WordList(onlineWords + onlineWithoutAddress + ["邮箱"] + sendingWords + deliveryVerbs)
+    /// Where each list's words stand in `channelWords`: a sentence's positions are read by them.
+    private static let channelIndices = (
+        online: onlineWords.map(channelWords.index(of:)),
+        onlineWithoutAddress: onlineWithoutAddress.map(channelWords.index(of:)),
+        mailbox: channelWords.index(of: "邮箱"),
+        sending: sendingWords.map(channelWords.index(of:)),
+        delivery: deliveryVerbs.map(channelWords.index(of:))
+    )
 
     static func channels(in sentence: Sentence) -> [Channel] {
         let line = sentence.line
-        let words = channelWords.positions(in: line)
+        let words = channelWords.firstPositions(in: line)
         // Most sentences name no channel: nothing more is asked of them.
-        guard !words.isEmpty else { return [] }
+        guard words.contains(where: { $0 != nil }) else { return [] }
+        let indices = channelIndices
         var found: [Channel] = []
-        if onlineWords.contains(where: words.contains), let (url, range) = webAddress(in: line) {
+        if indices.online.contains(where: { words[$0] != nil }), let (url, range) = webAddress(in: line) {
             found.append(Channel(kind: .online, target: url, text: sentence.quote(range), span: line.span(range)))
-        } else if let at = onlineWithoutAddress.compactMap(words.firstIndex(of:)).min() {
+        } else if let at = indices.onlineWithoutAddress.compactMap({ words[$0] }).min() {
             found.append(
                 Channel(kind: .online, target: nil, text: sentence.quote(at..<(at + 4)), span: line.span(at..<(at + 4)))
             )
         }
-        if let at = words.firstIndex(of: "邮箱"), sendingWords.contains(where: words.contains) {
+        if let at = words[indices.mailbox], indices.sending.contains(where: { words[$0] != nil }) {
             let address = ContactExtractor.emails(in: line).first
             found.append(
                 Channel(
                     kind: .email, target: address, text: sentence.quote(at..<(at + 2)), span: line.span(at..<(at + 2))))
         }
-        for verb in deliveryVerbs {
-            guard let at = words.firstIndex(of: verb) else { continue }
+        for (verb, index) in zip(deliveryVerbs, indices.delivery) {
+            guard let at = words[index] else { continue }
             let start = at + verb.unicodeScalars.count
             var end = start
             while end < line.count, !"，。；（(".unicodeScalars.contains(line.scalars[end]) { end += 1 }
             let target = line[start..<end].trimmed()
-            guard !target.isEmpty, target.count <= 30, SentenceSubject.isBody(target.text) || target.hasPrefix("我")
+            guard !target.isEmpty, target.count <= 30, SentenceSubject.isBody(target) || target.hasPrefix("我")
             else { continue }
             found.append(
                 Channel(kind: .delivery, target: target.text, text: sentence.quote(start..<end), span: target.span!))
