@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GongwenKit
@@ -106,6 +107,61 @@ struct NormalizeTests {
         let folded = TextLine("Microsoft Word 2016 或 WPS")
         // 或 at column 21, WPS from 23: the spaces either side of 或 go.
         #expect(Normalizer.collapseSpaces(folded).origins.map(\.column) == Array(1...19) + [21, 23, 24, 25])
+    }
+
+    @Test(
+        "Collapsing spaces and removing pinyin copy the kept stretches whole: the same scalars and origins as a scalar at a time, on every line of every input"
+    )
+    func stretchesCopiedWhole() throws {
+        /// The steps as first written: each kept scalar appended with its origin; `dropped(i)` is the end of
+        /// what goes from `i`, and `inserted(i, end)` whether one space from `i` comes back in its place.
+        func oneByOne(_ line: TextLine, dropped: (Int) -> Int?, inserted: (Int, Int) -> Bool) -> TextLine {
+            var out = TextLine()
+            var i = 0
+            while i < line.count {
+                if let end = dropped(i) {
+                    if inserted(i, end) { out.append(" ", from: line.origins[i]) }
+                    i = end
+                    continue
+                }
+                out.append(line.scalars[i], from: line.origins[i])
+                i += 1
+            }
+            return out
+        }
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles {
+            let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                lines.append(TextLine(original: line.unicodeScalars, lineNumber: number + 1))
+            }
+        }
+        let edges = ["", " ", "   ", " 质量 ", "a  b   c ", "關(guān)", "(guān)關", "關(guān)(guān)于（guān）", "關(guān"]
+        lines += edges.enumerated().map { TextLine(original: $1.unicodeScalars, lineNumber: $0 + 1) }
+        var collapsed = 0
+        var unannotated = 0
+        for line in lines {
+            let s = line.scalars
+            let spaces = oneByOne(
+                line,
+                dropped: { i in
+                    guard s[i] == " " else { return nil }
+                    return s[i...].firstIndex { $0 != " " } ?? s.count
+                },
+                inserted: { Normalizer.keepsSpace(runFrom: $0, to: $1, in: s) })
+            #expect(Normalizer.collapseSpaces(line) == spaces, "\(line.text)")
+            if spaces.count < line.count { collapsed += 1 }
+            let pinyin = oneByOne(
+                line,
+                dropped: { i in
+                    guard i > 0, s[i - 1].isHan, s[i] == "(" || s[i] == "（" else { return nil }
+                    return ScriptFolding.annotationEnd(s, open: i)
+                },
+                inserted: { _, _ in false })
+            #expect(ScriptFolding.removePinyin(line) == pinyin, "\(line.text)")
+            if pinyin.count < line.count { unannotated += 1 }
+        }
+        #expect(collapsed > 50 && unannotated > 5, "\(collapsed) lines collapsed, \(unannotated) unannotated")
     }
 
     @Test("Full-width digits and letters fold to ASCII; Chinese punctuation stays")

@@ -225,25 +225,28 @@ package enum Normalizer {
         if isCollapsed(s) { return line }  // one space between words of Latin text, as most are: no copy
         var out = TextLine()
         out.reserveCapacity(s.count)
+        var kept = 0  // where the words since the last run of spaces begin: copied at once, with their origins
         var i = 0
         while i < s.count {
             guard s[i] == " " else {
-                out.append(s[i], from: line.origins[i])
                 i += 1
                 continue
             }
+            out.append(contentsOf: line, range: kept..<i)
             var end = i
             while end < s.count, s[end] == " " { end += 1 }
             if keepsSpace(runFrom: i, to: end, in: s) { out.append(" ", from: line.origins[i]) }
             i = end
+            kept = end
         }
+        out.append(contentsOf: line, range: kept..<s.count)
         return out
     }
 
     /// Whether a run of spaces from `start` to `end` leaves one space: it stands inside the line and
     /// touches no CJK text. (ASCII punctuation written in CJK text — "电话: (010)", "安排, 加强" — counts
     /// as CJK.)
-    private static func keepsSpace(runFrom start: Int, to end: Int, in s: Scalars) -> Bool {
+    static func keepsSpace(runFrom start: Int, to end: Int, in s: Scalars) -> Bool {
         let leftCJK =
             start > 0
             && (s[start - 1].isCJK || s[start - 1] == "\t"

@@ -77,20 +77,23 @@ enum ScriptFolding {
         guard s.contains(where: { toneVowels.contains($0) }) else { return line }
         var out = TextLine()
         out.reserveCapacity(s.count)
+        var kept = 0  // where the text since the last annotation begins: copied at once, with its origins
         var i = 0
         while i < s.count {
             if i > 0, s[i - 1].isHan, s[i] == "(" || s[i] == "（", let end = annotationEnd(s, open: i) {
+                out.append(contentsOf: line, range: kept..<i)
                 i = end
+                kept = end
                 continue
             }
-            out.append(s[i], from: line.origins[i])
             i += 1
         }
+        out.append(contentsOf: line, range: kept..<s.count)
         return out
     }
 
     /// The index after the closing bracket of a pinyin annotation opening at `open`, or nil.
-    private static func annotationEnd(_ s: Scalars, open: Int) -> Int? {
+    static func annotationEnd(_ s: Scalars, open: Int) -> Int? {
         var i = open + 1
         var toned = false
         while i < s.count, i - open <= 8 {
