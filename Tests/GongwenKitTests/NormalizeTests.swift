@@ -67,6 +67,10 @@ struct NormalizeTests {
             "Cafe\u{301}，\u{F900}", "质量\u{200B}标杆", "主管部门:) G( A* r* v4 d: j 质量", "a\u{A0}\u{A0}b", "  ", "&", "*", "<",
             "[",
             "——", "# 标题 #", "关于\t开展", "\u{1F600}质量", "",
+            // A step that finds nothing to change leaves the later steps to the scan: spaces with markup
+            // after them, pinyin before a space, noise before markup, an entity that is no entity.
+            "质量 **加粗** 标杆", "Word 2016 [链接](http://a.cn)", "關(guān) 于  开展", "主管部门:) G( A* r* v4 d: j **质量**",
+            "&nosuchentity; **质量**", "a &b; c  d",
         ] {
             lines.append(TextLine(text))
         }

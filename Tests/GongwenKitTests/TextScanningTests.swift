@@ -395,6 +395,22 @@ struct TextScanningTests {
         }
     }
 
+    @Test("isSameStretch: the very scalars of a line, not equal ones made apart")
+    func sameStretch() {
+        let line = TextLine("关于开展2023年质量标杆活动的通知")
+        let copy = line
+        #expect(line.scalars.isSameStretch(as: copy.scalars))
+        #expect(line.scalars.isSameStretch(as: line[0..<line.count].scalars))
+        #expect(!line.scalars.isSameStretch(as: TextLine(line.text).scalars))
+        #expect(!line.scalars.isSameStretch(as: line[0..<(line.count - 1)].scalars))
+        #expect(!line.scalars.isSameStretch(as: line[1..<line.count].scalars))
+        #expect(!line.scalars.isSameStretch(as: Normalizer.collapseSpaces(TextLine("关于 开展")).scalars))
+        #expect(line.scalars.isSameStretch(as: Normalizer.collapseSpaces(line).scalars), "nothing to collapse")
+        var changed = copy
+        changed.append("。", from: SourcePoint(line: 1, column: 19))
+        #expect(!line.scalars.isSameStretch(as: changed.scalars) && line.scalars.isSameStretch(as: copy.scalars))
+    }
+
     @Test("A line cut from a line shares its scalars, reads from 0, and changes without touching the line")
     func cutLinesShareScalars() {
         // 2023_fuzhou_forward.txt, line 13: a sentence cut out of its paragraph, as Sentences.split cuts it.

@@ -145,10 +145,14 @@ package enum Normalizer {
             self = steps
         }
 
-        /// Runs `step` on `line`; from now on the line may hold anything, and every later step is run.
+        /// Runs `step` on `line`; if it changed the line, the line may now hold anything, and every later
+        /// step is run. A step that changed nothing gave the line back as it was (its very scalars), and
+        /// what the scan said of the line still holds: a space let noise removal look, and after it found
+        /// none, markup stripping ran on every such line.
         mutating func ran(_ step: (TextLine) -> TextLine, on line: inout TextLine) {
-            line = step(line)
-            self = .all
+            let result = step(line)
+            if !result.scalars.isSameStretch(as: line.scalars) { self = .all }
+            line = result
         }
     }
 

@@ -27,6 +27,15 @@ package struct Scalars: RandomAccessCollection, Sendable, Hashable {
         self.init(Array(scalars))
     }
 
+    /// Whether these are the very scalars of `other`: the same stretch of the same storage (not merely
+    /// equal scalars). A step that gives back the line it was given is told by it.
+    package func isSameStretch(as other: Scalars) -> Bool {
+        offset == other.offset && length == other.length
+            && storage.withUnsafeBufferPointer { mine in
+                other.storage.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress }
+            }
+    }
+
     package var startIndex: Int { 0 }
     package var endIndex: Int { count }
 
