@@ -220,6 +220,13 @@ struct RealLayoutTests {
         #expect(r.docNumber?.text == "工信厅政法函〔2023〕199号")
         #expect(r.addressees == ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化主管部门"])
         #expect(r.citations.compactMap(\.docNumber) == ["工信部政法〔2023〕93号"])
+        // The title ends at a document-type word that a bracket, a comma or the line's end follows: not at
+        // 通知 inside 通知书.
+        let lead = try #require(RepostLead.read(TextLine("某厅发布关于规范通知书样式的通报（某发〔2023〕1号），全文如下：")))
+        #expect(lead.title.text == "关于规范通知书样式的通报" && lead.issuer?.text == "某厅")
+        #expect(lead.docNumber?.text == "某发〔2023〕1号")
+        #expect(RepostLead.read(TextLine("关于通知"))?.title.text == "关于通知")
+        #expect(RepostLead.read(TextLine("关于")) == nil && RepostLead.read(TextLine("关于通知书")) == nil)
     }
 
     @Test(
