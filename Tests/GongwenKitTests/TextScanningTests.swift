@@ -191,6 +191,25 @@ struct TextScanningTests {
         #expect("e\u{301}x".hasPrefix("e") && !standardPrefix("e\u{301}x", "e"))
     }
 
+    @Test("A province beginning a name, and an association's ending, found as scanning the lists finds them")
+    func provincesAndAssociations() throws {
+        var texts: [String] = []
+        for file in JSONWriterTests.inputFiles { texts += try Gongwen.normalize(path: file.path).lines.map(\.text) }
+        for text in Array(texts) { texts += Sentences.split(TextLine(text)).map(\.text) }
+        texts += ["", "省", "北京", "北京市", "北京市e\u{301}", "新疆维吾尔自治区工业和信息化厅", "新疆生产建设兵团", "中国质量协会", "会", "联盟", "𠮷协会"]
+        var provinces = 0
+        var associations = 0
+        for text in texts {
+            let province = IssuerLevels.provincialDivisions.first { text.hasPrefix($0) }
+            #expect(IssuerLevels.province(beginning: text) == province, "\(text)")
+            let association = IssuerLevels.associationEndings.contains { text.hasSuffix($0) }
+            #expect(IssuerLevels.endsLikeAssociation(text) == association, "\(text)")
+            if province != nil { provinces += 1 }
+            if association { associations += 1 }
+        }
+        #expect(provinces > 20 && associations > 5, "\(provinces) provinces, \(associations) associations")
+    }
+
     @Test(
         "String(joining:separator:) is the lines' strings joined, for real lines, empty ones, astral scalars and none")
     func joinedLines() {

@@ -15,9 +15,25 @@ package enum IssuerLevels {
     /// National bodies: the State Council and its ministries, commissions and administrations.
     static let nationalPrefixes = ["国务院", "国家", "中华人民共和国", "全国人民代表大会", "中共中央", "中央"]
 
+    /// The provincial-level division `name` begins with, if any. (Its first character is looked up
+    /// first: most names begin with none of the divisions', and each division was compared with each.)
+    package static func province(beginning name: String) -> String? {
+        guard let first = name.unicodeScalars.first, provincialInitials.contains(first) else { return nil }
+        return provincialDivisions.first { name.hasPrefix($0) }
+    }
+
+    /// Whether `name` ends like an association's (its last character looked up first).
+    package static func endsLikeAssociation(_ name: String) -> Bool {
+        guard let last = name.unicodeScalars.last, associationFinals.contains(last) else { return false }
+        return associationEndings.contains { name.hasSuffix($0) }
+    }
+
+    private static let provincialInitials = ScalarSet(provincialDivisions.compactMap(\.unicodeScalars.first))
+    private static let associationFinals = ScalarSet(associationEndings.compactMap(\.unicodeScalars.last))
+
     package static func level(of name: String) -> Issuer.Level {
-        if associationEndings.contains(where: { name.hasSuffix($0) }) { return .association }
-        if let province = provincialDivisions.first(where: { name.hasPrefix($0) }) {
+        if endsLikeAssociation(name) { return .association }
+        if let province = province(beginning: name) {
             let rest = Array(name.dropFirst(province.count).unicodeScalars)
             return startsWithPrefecture(rest) ? .municipal : .provincial
         }

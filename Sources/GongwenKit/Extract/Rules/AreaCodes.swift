@@ -29,7 +29,7 @@ enum AreaCodes {
     static func code(forIssuer name: String?, level: Issuer.Level) -> String? {
         guard let name else { return nil }
         var rest = name
-        if let province = IssuerLevels.provincialDivisions.first(where: { rest.hasPrefix($0) }) {
+        if let province = IssuerLevels.province(beginning: rest) {
             rest = String(rest.dropFirst(province.count))
             if level == .provincial, let capital = capitals[province] { return cities[capital] }
         }

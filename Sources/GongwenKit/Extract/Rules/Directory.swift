@@ -78,12 +78,11 @@ package enum DirectoryExtractor {
     }
 
     static func classify(_ name: String) -> (DirectoryEntry.Kind, String?) {
-        if IssuerLevels.associationEndings.contains(where: { name.hasSuffix($0) }) {
-            let province = IssuerLevels.provincialDivisions.first { name.hasPrefix($0) }
-            return (.industryAssociation, province)
+        if IssuerLevels.endsLikeAssociation(name) {
+            return (.industryAssociation, IssuerLevels.province(beginning: name))
         }
         if let city = plannedCities.first(where: { name.hasPrefix($0) }) { return (.plannedCityDepartment, city) }
-        if let province = IssuerLevels.provincialDivisions.first(where: { name.hasPrefix($0) }) {
+        if let province = IssuerLevels.province(beginning: name) {
             let rest = Array(name.dropFirst(province.count).unicodeScalars)
             if let length = IssuerLevels.prefectureLength(rest) {
                 return (.municipalDepartment, String(scalars: rest[..<length]))
