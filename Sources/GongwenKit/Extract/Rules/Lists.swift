@@ -14,11 +14,14 @@ package enum ListExtractor {
     }
 
     private static func items(headed words: [String], in notice: SegmentedNotice, paragraphsCount: Bool) -> [ListItem] {
-        var sections = notice.body
+        // The body's sections, then each appended attachment's, each tree walked in place (not copied into
+        // one array, nor into an array for each level of it).
+        var matched: [Section] = []
+        matching(words, notice.body, into: &matched)
         for appendix in notice.appendices {
-            if case let .sections(appended) = appendix.content { sections += appended }
+            if case let .sections(appended) = appendix.content { matching(words, appended, into: &matched) }
         }
-        return matching(words, sections).flatMap { section -> [ListItem] in
+        return matched.flatMap { section -> [ListItem] in
             let numbered = section.children.filter { $0.marker != nil }
             if !numbered.isEmpty { return numbered.map(item) }
             guard paragraphsCount else { return [] }
@@ -28,10 +31,14 @@ package enum ListExtractor {
         }
     }
 
-    private static func matching(_ words: [String], _ sections: [Section]) -> [Section] {
-        sections.flatMap { section -> [Section] in
-            if let heading = section.heading, words.contains(where: { heading.contains($0) }) { return [section] }
-            return matching(words, section.children)
+    /// The sections headed by one of `words` (not looked into further), in reading order.
+    private static func matching(_ words: [String], _ sections: [Section], into matched: inout [Section]) {
+        for section in sections {
+            if let heading = section.heading, words.contains(where: { heading.contains($0) }) {
+                matched.append(section)
+            } else {
+                matching(words, section.children, into: &matched)
+            }
         }
     }
 
@@ -42,18 +49,23 @@ package enum ListExtractor {
             summary: summary(of: text), span: section.fullSpan)
     }
 
-    /// The words up to the first clause break.
+    /// The words up to the first clause break (cut from the text at once: appended a scalar at a time,
+    /// they cost several times as much).
     static func summary(of text: String) -> String {
-        var result = String.UnicodeScalarView()
+        let scalars = text.unicodeScalars
         var depth = 0
         let (opening, closing, ends) = (summaryOpenings, summaryClosings, summaryEnds)  // (read once)
-        for scalar in text.unicodeScalars {
+        var end = scalars.endIndex
+        for index in scalars.indices {
+            let scalar = scalars[index]
             if opening.contains(scalar) { depth += 1 }
             if closing.contains(scalar) { depth = max(0, depth - 1) }
-            if depth == 0, ends.contains(scalar) { break }
-            result.append(scalar)
+            if depth == 0, ends.contains(scalar) {
+                end = index
+                break
+            }
         }
-        return String(result)
+        return String(scalars[..<end])
     }
 
     /// What a summary is cut at outside brackets and quotes, and the brackets and quotes.
