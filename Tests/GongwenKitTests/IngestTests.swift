@@ -407,3 +407,49 @@ func sameRecord(_ a: NoticeRecord, _ b: NoticeRecord) throws -> Bool {
     setSources(&b)
     return try Gongwen.json(a, pretty: false) == Gongwen.json(b, pretty: false)
 }
+
+@Suite("Reading an input's bytes")
+struct InputReaderTests {
+    /// Files of every size around the read's bounds (a chunk, the head that is checked first), made of a
+    /// real notice's text repeated; each read back whole.
+    @Test("A regular file is read whole at every size around a chunk, whether or not its end takes a read of its own")
+    func sizes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notice = try Corpus.bytes("2023_henan.txt")
+        let chunk = InputReader.chunkSize
+        for size in [
+            0, 1, notice.count, InputReader.headSize - 1, InputReader.headSize, chunk - 1, chunk, chunk + 1,
+            2 * chunk + 3,
+        ] {
+            var bytes: [UInt8] = []
+            while bytes.count < size { bytes += notice }
+            bytes = Array(bytes.prefix(size))
+            let file = folder.appendingPathComponent("\(size).txt")
+            try Data(bytes).write(to: file)
+            let read = try InputReader.bytes(of: file.path, limits: .standard)
+            #expect(read == bytes, "\(size) bytes read as \(read.count)")
+        }
+        // Over the limit, by the size fstat gives: refused before a byte is read.
+        let big = folder.appendingPathComponent("\(2 * chunk + 3).txt").path
+        #expect(throws: IngestError.self) { try InputReader.bytes(of: big, limits: IngestLimits(maxBytes: chunk)) }
+        #expect(throws: IngestError.self) { try InputReader.bytes(of: folder.path, limits: .standard) }
+    }
+
+    @Test("A named pipe, which reports no size, is read to its end")
+    func pipe() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-fifo-\(UUID().uuidString)")
+            .path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let notice = try Corpus.bytes("2023_henan.txt")
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: path)
+            handle?.write(Data(notice + notice))
+            try? handle?.close()
+        }
+        writer.start()
+        #expect(try InputReader.bytes(of: path, limits: .standard) == notice + notice)
+    }
+}
