@@ -196,7 +196,19 @@ public final class SQLiteArchive: ArchiveStore {
         }
     }
 
+    /// Folds the write-ahead log into the archive's file, then closes it: the file alone then holds every
+    /// notice stored, and can be copied or moved on its own. (The pool closes its writer before its
+    /// readers, and a reader, closing last, cannot checkpoint — GRDB issue 739 — so the log was left
+    /// with everything an ingest wrote, and `archive.sqlite` copied without its `-wal` held none of it.)
+    /// While another process reads or writes the archive, the log cannot be emptied; it is then left
+    /// whole, as SQLite keeps it, for the last connection to fold in.
     public func close() async throws {
+        do {
+            try await pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        {
+            // (another process holds the archive: its log stays, complete)
+        }
         try pool.close()
     }
 

@@ -39,3 +39,29 @@ struct SQLiteOpeningTests {
         #expect(attempts == 1)
     }
 }
+
+@Suite("A closed SQLite archive is one file")
+struct SQLiteClosingTests {
+    @Test("After an ingest, the archive's file copied alone holds every notice stored; its write-ahead log is empty")
+    func fileAloneHoldsTheArchive() async throws {
+        let folder = try Paths.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/archive.sqlite"
+        let store = try SQLiteArchive(path: path)
+        let files = try ArchiveIngest.files(under: [Paths.notices])
+        let summary = try await ArchiveIngest.run(files: files, into: store, limits: .standard, progress: nil)
+        let counts = try await store.counts()
+        try await store.close()
+        #expect(summary.added == files.count && counts.entries > files.count, "\(counts)")
+        let log = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+        #expect(log == nil || log == 0, "the log still holds \(log ?? 0) bytes")
+        // The file alone, copied where no log stands beside it.
+        let copyFolder = try Paths.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: copyFolder) }
+        try FileManager.default.copyItem(atPath: path, toPath: copyFolder + "/copy.sqlite")
+        let copy = try SQLiteArchive(path: copyFolder + "/copy.sqlite")
+        let copied = try await copy.counts()
+        try await copy.close()
+        #expect(copied == counts)
+    }
+}
