@@ -271,6 +271,15 @@ struct TextScanningTests {
             #expect(text.displayWidth(of: text.trimmedRange) == text.trimmed().displayWidth)
         }
         #expect(TextLine("\u{3000}通知 a\t").trimmedRange == 1..<5)
+        // Two columns for a wide scalar, one for any other, over any stretch (of a line cut from another too).
+        for line in Self.lines + ["", "ａ１，。a1 〇𠀀\u{3000}—“”…"] {
+            let text = TextLine("x" + line + "y")[1..<(line.unicodeScalars.count + 1)]
+            let scalars = Array(line.unicodeScalars)
+            for range in [0..<scalars.count, 0..<(scalars.count / 2), (scalars.count / 3)..<scalars.count] {
+                #expect(text.displayWidth(of: range) == scalars[range].reduce(0) { $0 + ($1.isWideByICU ? 2 : 1) })
+            }
+        }
+        #expect(TextLine("ａ１，。a1 〇").displayWidth == 13)
         #expect(TextLine("   ").trimmedRange.isEmpty && TextLine("").trimmedRange == 0..<0)
     }
 

@@ -224,7 +224,12 @@ package struct TextLine: Sendable, Equatable {
     package var displayWidth: Int { displayWidth(of: 0..<count) }
 
     /// The display width of the scalars in `range`.
+    /// (Read from the buffer: through the collection, each scalar was a checked subscript of its own.)
     package func displayWidth(of range: Range<Int>) -> Int {
-        scalars[range].reduce(0) { $0 + ($1.isWide ? 2 : 1) }
+        scalars.withUnsafeBufferPointer { scalars in
+            var width = 0
+            for scalar in scalars[range] { width &+= scalar.isWide ? 2 : 1 }
+            return width
+        }
     }
 }
