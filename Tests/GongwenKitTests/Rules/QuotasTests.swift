@@ -83,4 +83,51 @@ struct QuotasTests {
     func notQuotas(sentence: String) {
         #expect(QuotaExtractor.extract(sentences(sentence)).isEmpty)
     }
+
+    /// A clause's limit as it was read before (the clause scanned for limit words on its own): the first
+    /// number after a limit word and before a unit, by the limit words' order, then left to right.
+    private static func clauseLimit(_ words: TextLine) -> (Int, Range<Int>)? {
+        let s = words.scalars
+        for limit in QuotaExtractor.limits {
+            var from = 0
+            while let at = words.firstIndex(of: limit, from: from) {
+                from = at + 1
+                var i = at + limit.unicodeScalars.count
+                while i < s.count, s[i].isLineSpace { i += 1 }
+                let start = i
+                while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
+                let numberEnd = i
+                while i < s.count, s[i].isLineSpace { i += 1 }
+                if numberEnd > start, i < s.count, QuotaExtractor.units.contains(s[i]),
+                    let value = Numerals.count(s[start..<numberEnd]), value > 0
+                {
+                    return (value, start..<(i + 1))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The sentence's limits are read once, and each clause takes the first that lies in it: the same
+    /// limit as scanning the clause alone, on every clause of every sentence of every input and on edge
+    /// lines (a limit word ending a clause, two in one clause, limits in brackets, spaces before the unit).
+    @Test("Each clause's limit, taken from the sentence's, is the one the clause alone gives")
+    func clauseLimitsFromTheSentence() throws {
+        var lines = try SentenceTriggersTests.allSentences().map(\.line)
+        lines += [
+            "推荐，3项", "择优推荐不超过，2项；限报 3 项", "推荐（不超过2项，最多3家）各1项", "不超过2项最多3家不超过4项",
+            "可放宽至  5  个，推荐二十名", "推荐0项，推荐1项", "推荐", "", "限推荐3项",
+        ].map { TextLine($0) }
+        var withLimits = 0
+        for line in lines {
+            let limited = QuotaExtractor.limitedNumbers(in: line)
+            if !limited.isEmpty { withLimits += 1 }
+            Sentences.forEachClause(of: line) { clause in
+                let expected = Self.clauseLimit(line[clause])
+                let found = QuotaExtractor.limit(of: clause, among: limited)
+                #expect(found?.0 == expected?.0 && found?.1 == expected?.1, "\(line[clause].text)")
+            }
+        }
+        #expect(withLimits > 20, "\(withLimits) sentences with a limit")
+    }
 }

@@ -29,12 +29,16 @@ package enum QuotaExtractor {
                         condition: nil, text: sentence.quote(range), span: line.span(range)))
                 continue
             }
+            // The sentence's limits, read in one pass: one without any sets no quota, and its clauses are
+            // not cut. (A limit word, its number and unit hold no clause punctuation: each lies in one clause.)
+            let limited = limitedNumbers(in: line)
+            guard !limited.isEmpty else { continue }
             let quotasBefore = quotas.count
             var pendingCondition: String?
             // Each clause as it is cut (at ，；： outside brackets), in no array of them.
             Sentences.forEachClause(of: line) { clause in
                 let words = line[clause]
-                guard let (number, numberRange) = limitedNumber(in: words) else {
+                guard let (number, numberRange) = limit(of: clause, among: limited) else {
                     if isCondition(words) { pendingCondition = conditionText(words) }
                     return
                 }
@@ -64,10 +68,21 @@ package enum QuotaExtractor {
         return quotas
     }
 
-    /// A number after a limit word and before a unit: "不超过 2 项" → (2, range of "2项").
-    static func limitedNumber(in words: TextLine) -> (Int, Range<Int>)? {
-        let s = words.scalars
-        let positions = limitList.allPositions(in: words)
+    /// The limit of a clause, from its sentence's `limitedNumbers`: the first that lies in the clause (by
+    /// the limit words' order, then left to right), its range counted from the clause's start.
+    static func limit(of clause: Range<Int>, among limited: [(value: Int, range: Range<Int>)]) -> (Int, Range<Int>)? {
+        guard let found = limited.first(where: { clause.contains($0.range.lowerBound) }) else { return nil }
+        return (
+            found.value, (found.range.lowerBound - clause.lowerBound)..<(found.range.upperBound - clause.lowerBound)
+        )
+    }
+
+    /// Every number after a limit word and before a unit in `line` ("不超过 2 项" → 2, the range of "2项"):
+    /// by the limit words' order in `limits`, then left to right, the order a clause's limit is chosen in.
+    static func limitedNumbers(in line: TextLine) -> [(value: Int, range: Range<Int>)] {
+        let s = line.scalars
+        var found: [(value: Int, range: Range<Int>)] = []
+        let positions = limitList.allPositions(in: line)
         for (index, limit) in limits.enumerated() {
             for at in positions[index] {
                 var i = at + limit.unicodeScalars.count
@@ -80,11 +95,11 @@ package enum QuotaExtractor {
                     let value = Numerals.count(s[start..<numberEnd]),
                     value > 0
                 {
-                    return (value, start..<(i + 1))
+                    found.append((value, start..<(i + 1)))
                 }
             }
         }
-        return nil
+        return found
     }
 
     /// "推荐数量不限", "名额不限", "不限名额", "数量不限": where the notice says it sets no limit.
