@@ -29,7 +29,9 @@ public enum ArchiveLocation: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .sqlite(path):
             if !create && !FileManager.default.fileExists(atPath: path) { throw ArchiveOpenError.noArchive(path: path) }
-            do { return try SQLiteArchive(path: path) } catch {
+            do { return try SQLiteArchive(path: path, readOnly: !create) } catch let error as ArchiveOpenError {
+                throw error
+            } catch {
                 throw ArchiveOpenError.cannotOpen(location: path, reason: "\(error)")
             }
         case let .postgres(address):
@@ -87,6 +89,8 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
 public enum ArchiveOpenError: Error, CustomStringConvertible, Equatable {
     case badURL(String, reason: String)
     case noArchive(path: String)
+    /// A SQLite database without the archive's tables, given to a command that only reads.
+    case notAnArchive(path: String)
     case cannotOpen(location: String, reason: String)
 
     public var description: String {
@@ -94,6 +98,9 @@ public enum ArchiveOpenError: Error, CustomStringConvertible, Equatable {
         case let .badURL(url, reason): return "--db \(url): not a PostgreSQL address: \(reason)"
         case let .noArchive(path):
             return "\(path): no archive here; create it with `gongwen ingest FOLDER --db \(path)`"
+        case let .notAnArchive(path):
+            return
+                "\(path): not a gongwen archive (a SQLite database without the archive's tables); make one with `gongwen ingest FOLDER --db ARCHIVE`"
         case let .cannotOpen(location, reason): return "\(location): cannot open the archive: \(reason)"
         }
     }

@@ -7,25 +7,51 @@ import GongwenKit
 public final class SQLiteArchive: ArchiveStore {
     let pool: DatabasePool
     public let path: String
+    /// Opened only to read (`readOnly`, with the schema up to date): nothing is written, not even at closing.
+    public let isReadOnly: Bool
 
-    public init(path: String) throws {
+    /// `readOnly`: for the commands that only read (search, the citation graph). The archive is opened
+    /// without write access, so that whoever may read its files may search it (an archive kept by an
+    /// ingest job, on read-only media); a file that is no archive is refused, not given the archive's
+    /// tables. An archive whose schema is older than this program's is opened to be brought up to date.
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(60)
-        configuration.foreignKeysEnabled = true
-        // WAL with synchronous=NORMAL: a commit is not synced to disk on its own (the WAL is, at each
-        // checkpoint), so a power cut may lose the last files stored, never corrupt the archive; and the
-        // next ingest stores them again, as their digests are not there.
-        // A 64 MiB page cache: a search of a common word visits thousands of index pages.
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+        if readOnly {
+            let pool: DatabasePool
+            let pending: [ArchiveMigration]
+            do {
+                pool = try Self.openPool(path: path, configuration: Self.configuration(readOnly: true))
+                pending = try pool.read { db in try Self.pendingMigrations(db) }
+            } catch let error as DatabaseError
+                where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN
+            {
+                // A reader of an archive in WAL mode needs its shared-memory file beside it; where the file
+                // is missing (the archive copied alone) and cannot be made, SQLite says "readonly database".
+                guard FileManager.default.fileExists(atPath: path + "-shm") else {
+                    throw ArchiveOpenError.cannotOpen(
+                        location: path,
+                        reason:
+                            "SQLite reads it with \((path as NSString).lastPathComponent)-shm beside it, and cannot make "
+                            + "that file in its folder: copy the archive to a folder you may write to")
+                }
+                throw error
+            }
+            if pending.isEmpty {
+                self.pool = pool
+                isReadOnly = true
+                return
+            }
+            try pool.close()
+            guard pending.count < ArchiveSchema.migrations.count else {
+                throw ArchiveOpenError.notAnArchive(path: path)
+            }
         }
-        pool = try Self.openPool(path: path, configuration: configuration)
+        isReadOnly = false
+        pool = try Self.openPool(path: path, configuration: Self.configuration(readOnly: false))
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 try db.execute(sql: ArchiveSchema.versionTable)
-                let applied = Set(try Int.fetchAll(db, sql: "SELECT version FROM archive_schema_version"))
-                for migration in ArchiveSchema.migrations where !applied.contains(migration.version) {
+                for migration in try Self.pendingMigrations(db) {
                     for statement in migration.statements(.sqlite) { try db.execute(sql: statement) }
                     try db.execute(
                         sql: "INSERT INTO archive_schema_version (version, name, applied_at) VALUES (?, ?, ?)",
@@ -34,6 +60,30 @@ public final class SQLiteArchive: ArchiveStore {
                 return .commit
             }
         }
+    }
+
+    static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(60)
+        configuration.foreignKeysEnabled = true
+        // WAL with synchronous=NORMAL: a commit is not synced to disk on its own (the WAL is, at each
+        // checkpoint), so a power cut may lose the last files stored, never corrupt the archive; and the
+        // next ingest stores them again, as their digests are not there.
+        // A 64 MiB page cache: a search of a common word visits thousands of index pages.
+        configuration.prepareDatabase { db in
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        return configuration
+    }
+
+    /// The archive's migrations not applied to the database yet: all of them for a database without the
+    /// archive's version table (a new file, or a database that is no archive).
+    static func pendingMigrations(_ db: Database) throws -> [ArchiveMigration] {
+        guard try db.tableExists("archive_schema_version") else { return ArchiveSchema.migrations }
+        let applied = Set(try Int.fetchAll(db, sql: "SELECT version FROM archive_schema_version"))
+        return ArchiveSchema.migrations.filter { !applied.contains($0.version) }
     }
 
     /// Opens the pool, trying again while another process holds the lock its opening needs. Two ingests
@@ -203,6 +253,7 @@ public final class SQLiteArchive: ArchiveStore {
     /// While another process reads or writes the archive, the log cannot be emptied; it is then left
     /// whole, as SQLite keeps it, for the last connection to fold in.
     public func close() async throws {
+        guard !isReadOnly else { return try pool.close() }
         do {
             try await pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED

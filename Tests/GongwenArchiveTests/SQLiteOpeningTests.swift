@@ -65,3 +65,69 @@ struct SQLiteClosingTests {
         #expect(copied == counts)
     }
 }
+
+/// The commands that only read (search, the citation graph) open a SQLite archive without write access:
+/// whoever may read its files may search it, and a search leaves the file as it was (it grew by a page
+/// at each search, and a user without write access could not search at all: "attempt to write a
+/// readonly database").
+@Suite("A SQLite archive opened to read")
+struct SQLiteReadingTests {
+    @Test("A search of an ingested archive, opened to read, leaves its file byte for byte as it was")
+    func searchWritesNothing() async throws {
+        let folder = try Paths.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/archive.sqlite"
+        let writer = try await ArchiveLocation.sqlite(path: path).open(create: true)
+        _ = try await ArchiveIngest.run(
+            files: try ArchiveIngest.files(under: [Paths.notices]), into: writer, limits: .standard, progress: nil)
+        let counts = try await writer.counts()
+        try await writer.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        let reader = try await ArchiveLocation.sqlite(path: path).open(create: false)
+        #expect((reader as? SQLiteArchive)?.isReadOnly == true)
+        #expect(try await reader.counts() == counts)
+        #expect(try await !reader.search(SearchQuery(text: "质量标杆", limit: 10)).hits.isEmpty)
+        // Opened without write access: a store is refused by SQLite itself.
+        await #expect(throws: (any Error).self) {
+            try await (reader as! SQLiteArchive).pool.write { db in try db.execute(sql: "DELETE FROM sources") }
+        }
+        try await reader.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        let log = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+        #expect(log == nil || log == 0)
+    }
+
+    @Test("A SQLite database that is no archive, and an empty file, are refused and left as they were")
+    func notAnArchive() async throws {
+        let folder = try Paths.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let other = folder + "/other.sqlite"
+        let queue = try DatabaseQueue(path: other)
+        try await queue.write { db in
+            try db.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('x')")
+        }
+        try queue.close()
+        let empty = folder + "/empty.sqlite"
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+        for path in [other, empty] {
+            await #expect(throws: ArchiveOpenError.notAnArchive(path: path)) {
+                _ = try await ArchiveLocation.sqlite(path: path).open(create: false)
+            }
+        }
+        let tables = try await DatabaseQueue(path: other).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        #expect(tables == ["notes"])  // not given the archive's tables
+        #expect(try FileManager.default.attributesOfItem(atPath: empty)[.size] as? Int == 0)
+        // A file that is no database at all: SQLite's own words, with the path.
+        let text = folder + "/notes.txt"
+        try "关于开展2024年质量标杆活动的通知\n".write(toFile: text, atomically: true, encoding: .utf8)
+        do {
+            _ = try await ArchiveLocation.sqlite(path: text).open(create: false)
+            Issue.record("a text file was opened as an archive")
+        } catch let error as ArchiveOpenError {
+            #expect("\(error)".hasPrefix(text + ": cannot open the archive: ") && "\(error)".contains("not a database"))
+        }
+    }
+}
