@@ -191,14 +191,16 @@ struct TextScanningTests {
         #expect("e\u{301}x".hasPrefix("e") && !standardPrefix("e\u{301}x", "e"))
     }
 
-    @Test("A province beginning a name, and an association's ending, found as scanning the lists finds them")
+    @Test("A province beginning a name, an association's and a body's ending, found as scanning the lists finds them")
     func provincesAndAssociations() throws {
         var texts: [String] = []
         for file in JSONWriterTests.inputFiles { texts += try Gongwen.normalize(path: file.path).lines.map(\.text) }
         for text in Array(texts) { texts += Sentences.split(TextLine(text)).map(\.text) }
         texts += ["", "省", "北京", "北京市", "北京市e\u{301}", "新疆维吾尔自治区工业和信息化厅", "新疆生产建设兵团", "中国质量协会", "会", "联盟", "𠮷协会"]
+        texts += ["科技处", "办公室", "会议室", "各有关单位", "个人", "济源示范区"]
         var provinces = 0
         var associations = 0
+        var bodies = 0
         for text in texts {
             let province = IssuerLevels.provincialDivisions.first { text.hasPrefix($0) }
             #expect(IssuerLevels.province(beginning: text) == province, "\(text)")
@@ -206,8 +208,16 @@ struct TextScanningTests {
             #expect(IssuerLevels.endsLikeAssociation(text) == association, "\(text)")
             if province != nil { provinces += 1 }
             if association { associations += 1 }
+            // An addressee's part that names a body (HeaderFieldExtractor.names), as the two lists it was asked of.
+            let groupEndings = ["单位", "组织", "企业", "部门", "机构", "机关", "团体", "个人", "会员"]
+            let body =
+                groupEndings.contains { text.hasSuffix($0) }
+                || OrganizationName.suffixes.contains { text.hasSuffix($0) && $0 != "处" && $0 != "室" }
+            #expect(HeaderFieldExtractor.names(TextLine(text)) == body, "\(text)")
+            if body { bodies += 1 }
         }
         #expect(provinces > 20 && associations > 5, "\(provinces) provinces, \(associations) associations")
+        #expect(bodies > 50, "\(bodies) bodies")
     }
 
     @Test(

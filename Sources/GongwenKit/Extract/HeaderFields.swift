@@ -161,11 +161,15 @@ package enum HeaderFieldExtractor {
 
     /// Whether words name a body that can receive a notice (it ends like an organisation or a
     /// group of them), rather than a place ("济源示范区") that shares the next part's head noun.
-    private static func names(_ words: TextLine) -> Bool {
-        let groupEndings = ["单位", "组织", "企业", "部门", "机构", "机关", "团体", "个人", "会员"]
-        return groupEndings.contains(where: { words.hasSuffix($0) })
-            || OrganizationName.suffixes.contains(where: { words.hasSuffix($0) && $0 != "处" && $0 != "室" })
+    static func names(_ words: TextLine) -> Bool {
+        bodyEndings.endsAny(words)
     }
+
+    /// How the name of a body or of a group of them ends: the groups' endings, and the organisations'
+    /// but 处 and 室. (One list, its last scalars looked up first: it was asked word by word, for each part.)
+    static let bodyEndings = SuffixList(
+        ["单位", "组织", "企业", "部门", "机构", "机关", "团体", "个人", "会员"]
+            + OrganizationName.suffixes.filter { $0 != "处" && $0 != "室" })
 
     /// The year the notice is about: the year its title names ("关于开展2023年…"), else its document
     /// number's year, else the year it was signed (or, unsigned, published).
