@@ -480,6 +480,46 @@ struct TextScanningTests {
         #expect(line[0..<0].scalars == Scalars())
     }
 
+    @Test("A stretch's iterator gives its scalars and no others: every stretch of real lines, the empty ones too")
+    func stretchIterator() {
+        for text in Self.lines + ["", "。", "各县（市）区择优推荐不超过1家，企业申报材料一式三份。"] {
+            let line = TextLine("\u{E000}" + text + "\u{E001}")  // stretches that neither begin nor end the storage
+            let scalars = Array(text.unicodeScalars)
+            for start in 0...scalars.count {
+                for end in start...scalars.count {
+                    let stretch = line[(start + 1)..<(end + 1)].scalars
+                    var read: [Unicode.Scalar] = []
+                    var iterator = stretch.makeIterator()
+                    while let scalar = iterator.next() { read.append(scalar) }
+                    #expect(read == Array(scalars[start..<end]), "\(text.debugDescription) \(start)..<\(end)")
+                    #expect(iterator.next() == nil)  // and stays at its end
+                    // The collection's algorithms read through it.
+                    #expect(!stretch.contains("\u{E000}") && !stretch.contains("\u{E001}"))
+                    #expect(
+                        stretch.reduce(0) { $0 + Int($1.value) }
+                            == scalars[start..<end].reduce(0) { $0 + Int($1.value) })
+                    #expect(stretch.allSatisfy { $0 != "\u{E001}" } && stretch.elementsEqual(scalars[start..<end]))
+                }
+            }
+        }
+    }
+
+    @Test("The named punctuation sets hold exactly the scalars of the literals they stand for")
+    func punctuationSets() {
+        let sets: [(ScalarSet, String)] = [
+            (.clausePunctuation, "，,。；;：:"), (.clausePunctuation, "，。：；:,;"), (.clausePunctuation, "，。；：,;:"),
+            (HeaderZone.sentenceOrLabelEnds, "。；;：:"), (Segmenter.mastheadBreaks, "，。：；:"),
+            (ContactExtractor.hardBreaks, "；;。"), (ContactExtractor.softBreaks, "，,、/（）()[]【】 "),
+            (ContactExtractor.dashes, "-－—–‐"), (SubmissionExtractor.targetEnds, "，。；（("),
+            (DateScanner.numberJoiners, "/.-:_"),
+        ]
+        for (set, literal) in sets {
+            let expected = Set(literal.unicodeScalars)
+            let members = (0..<0x1_0000).compactMap(Unicode.Scalar.init).filter(set.contains)
+            #expect(Set(members) == expected, "\(literal)")
+        }
+    }
+
     @Test("A joined line let go of its unused room reads the same; a stretch of another line is left as it is")
     func shrinkToFit() {
         // Lines of 2023_henan.txt joined as Reflow joins a hard-wrapped paragraph.

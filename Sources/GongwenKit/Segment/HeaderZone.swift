@@ -139,7 +139,7 @@ struct HeaderZone {
         let text = line.line
         guard line.markdownHeadingLevel == next.markdownHeadingLevel, text.count <= 40, !isTitleEnd(line),
             DocNumberScanner.headerLine(text) == nil, !Reflow.endsClosed(text),
-            !text.scalars.contains(where: { "，,。；;：:".unicodeScalars.contains($0) })
+            !text.scalars.contains(where: ScalarSet.clausePunctuation.contains)
         else { return false }
         if text.hasSuffix("关于") || text.hasSuffix("转发") { return true }
         if text.hasPrefix("关于") && !next.line.contains("关于") { return true }
@@ -150,6 +150,9 @@ struct HeaderZone {
         return text.contains("关于") && !end.line.contains("关于")
     }
 
+    /// What ends a sentence or a label, and so no bare title holds.
+    static let sentenceOrLabelEnds = ScalarSet(of: "。；;：:")
+
     /// A title without a document-type word: short, one line, not a sentence.
     static func isBareTitle(_ line: NormalizedLine) -> Bool {
         let text = line.line
@@ -157,13 +160,14 @@ struct HeaderZone {
             return false
         }
         if DocNumberScanner.headerLine(text) != nil || isMastheadShaped(line) { return false }
-        return !text.scalars.contains(where: { "。；;：:".unicodeScalars.contains($0) })
+        let stops = sentenceOrLabelEnds  // (read once, not at each scalar)
+        return !text.scalars.contains(where: stops.contains)
     }
 
     /// "中国质量协会文件", "河南省工业和信息化厅办公室", or several issuers side by side.
     static func isMastheadShaped(_ line: NormalizedLine) -> Bool {
         let text = line.line.trimmed()
-        guard text.count <= 60, !text.scalars.contains(where: { "，。：；:,;".unicodeScalars.contains($0) }) else {
+        guard text.count <= 60, !text.scalars.contains(where: ScalarSet.clausePunctuation.contains) else {
             return false
         }
         if text.hasSuffix("文件") && text.count > 2 { return OrganizationName.isShaped(text[0..<(text.count - 2)]) }

@@ -332,10 +332,14 @@ package enum Segmenter {
         return false
     }
 
+    /// What no masthead holds.
+    static let mastheadBreaks = ScalarSet(of: "，。：；:")
+
     /// "中国质量协会文件", or an issuer's name set as a top-level heading ("# 山东省工业和信息化厅").
     static func isMasthead(_ line: NormalizedLine, next: NormalizedLine?) -> Bool {
         let text = line.line
-        guard text.count <= 40, !text.scalars.contains(where: { "，。：；:".unicodeScalars.contains($0) }) else {
+        let breaks = mastheadBreaks  // (read once, not at each scalar)
+        guard text.count <= 40, !text.scalars.contains(where: breaks.contains) else {
             return false
         }
         if text.hasSuffix("文件") && text.count > 2 { return OrganizationName.isShaped(text[0..<(text.count - 2)]) }
@@ -361,7 +365,7 @@ package enum Segmenter {
         // "联系人：" is a label; an addressee names bodies, usually starting with 各 or 有关, or lists several.
         let body = text[0..<(text.count - 1)]
         if body.hasPrefix("各") || body.hasPrefix("有关") || body.hasPrefix("全国") { return true }
-        if body.scalars.contains(where: { "、，,".unicodeScalars.contains($0) }) { return true }
+        if body.scalars.contains(where: { $0 == "、" || $0 == "，" || $0 == "," }) { return true }
         return OrganizationName.isShaped(body)
     }
 
@@ -381,7 +385,7 @@ package enum Segmenter {
     static func isTitleShaped(_ line: NormalizedLine) -> Bool {
         let text = line.line
         guard text.count <= 60, !line.isTableRow, OutlineMarker.parse(text) == nil else { return false }
-        return !text.scalars.contains { "。；;".unicodeScalars.contains($0) } && text.scalars.last != "："
+        return !text.scalars.contains { $0 == "。" || $0 == "；" || $0 == ";" } && text.scalars.last != "："
             && text.scalars.last != ":"
     }
 }

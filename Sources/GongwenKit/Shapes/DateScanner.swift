@@ -43,6 +43,9 @@ package enum DateScanner {
         return found
     }
 
+    /// What a year written in digits may not follow: the joints of a URL's path, a version or a time.
+    static let numberJoiners = ScalarSet(of: "/.-:_")
+
     /// Dates written in digits as web pages do ("截止时间：2023-09-15 17:00", "2023.9.15前", "2023/09/15"):
     /// a year, a month and a day apart by one kind of separator. Not inside a longer number, a URL or
     /// a version ("http://…/2023/09/15/…", "V2023.1.2.5").
@@ -53,7 +56,7 @@ package enum DateScanner {
         while i + 7 < s.count {
             guard s[i].isASCIIDigit,
                 i == 0
-                    || !(s[i - 1].isASCIIDigit || s[i - 1].isASCIILetter || "/.-:_".unicodeScalars.contains(s[i - 1]))
+                    || !(s[i - 1].isASCIIDigit || s[i - 1].isASCIILetter || numberJoiners.contains(s[i - 1]))
             else {
                 i += 1
                 continue
@@ -66,7 +69,7 @@ package enum DateScanner {
                 return Numerals.decimal(s[start..<j])
             }
             guard let year = digits(4), j - i == 4, (1990...2199).contains(year), j < s.count,
-                "-./".unicodeScalars.contains(s[j])
+                s[j] == "-" || s[j] == "." || s[j] == "/"
             else {
                 i += 1
                 continue

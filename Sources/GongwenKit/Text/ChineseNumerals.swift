@@ -12,8 +12,13 @@ package enum ChineseNumerals {
     /// The value of one numeral digit, 〇 and its look-alikes included.
     package static func digit(_ scalar: Unicode.Scalar) -> Int? {
         guard numerals.contains(scalar) else { return nil }
-        return digitForms.firstIndex { $0.unicodeScalars.contains(scalar) }
+        return digitValues[scalar]
     }
+
+    /// Each way of writing a digit, and its value (`digitForms` read once: each ask decoded them all).
+    private static let digitValues = Dictionary(
+        uniqueKeysWithValues: digitForms.enumerated().flatMap { value, forms in forms.unicodeScalars.map { ($0, value) }
+        })
 
     package static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
         numerals.contains(scalar)

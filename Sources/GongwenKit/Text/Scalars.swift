@@ -63,6 +63,32 @@ package struct Scalars: RandomAccessCollection, Sendable, Hashable {
         }
     }
 
+    /// Walks the stretch without asking `subscript` for each scalar (which checks the index against the
+    /// stretch, after the iterator has checked it against the end): the `for` loops over a line's scalars
+    /// and the collection's algorithms (`contains`, `allSatisfy`, `reduce` …) go through it.
+    package struct Iterator: IteratorProtocol {
+        private let storage: [Unicode.Scalar]
+        private var index: Int
+        private let end: Int
+
+        fileprivate init(_ scalars: Scalars) {
+            storage = scalars.storage
+            index = Int(scalars.offset)
+            end = index + scalars.count
+        }
+
+        @inline(__always)
+        package mutating func next() -> Unicode.Scalar? {
+            guard index < end else { return nil }
+            // (`end` lies within the storage: a stretch is made only within it.)
+            let scalar = storage.withUnsafeBufferPointer { $0[index] }
+            index &+= 1
+            return scalar
+        }
+    }
+
+    package func makeIterator() -> Iterator { Iterator(self) }
+
     /// The scalars are contiguous: a generic algorithm (and a `Slice` of them) may read them as a buffer.
     package func withContiguousStorageIfAvailable<R>(
         _ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R

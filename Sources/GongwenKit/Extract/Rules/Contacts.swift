@@ -313,9 +313,9 @@ package enum ContactExtractor {
                 i = j
                 continue
             }
-            if "；;。".unicodeScalars.contains(c) {
+            if hardBreaks.contains(c) {
                 tokens.append(.hardBreak)
-            } else if "，,、/（）()[]【】 ".unicodeScalars.contains(c) || c.isLineSpace {
+            } else if softBreaks.contains(c) || c.isLineSpace {
                 tokens.append(.softBreak)
             } else {
                 tokens.append(.other)
@@ -350,6 +350,12 @@ package enum ContactExtractor {
         }
         return false
     }
+
+    /// What ends a field (`Token.hardBreak`), and what parts one field's values (`Token.softBreak`).
+    static let hardBreaks = ScalarSet(of: "；;。")
+    static let softBreaks = ScalarSet(of: "，,、/（）()[]【】 ")
+    /// The dashes a phone number's groups are joined by.
+    static let dashes = ScalarSet(of: "-－—–‐")
 
     /// What may stand between the digits of a phone number.
     static let phoneJoiners = ScalarSet(of: "-－—–‐ ()（）")
@@ -418,7 +424,7 @@ package enum ContactExtractor {
             } else if (c == "）" || c == ")") && parenthesized && groups.isEmpty && !current.isEmpty {
                 groups.append(current)
                 current = ""
-            } else if "-－—–‐".unicodeScalars.contains(c) && !current.isEmpty && ext == nil,
+            } else if dashes.contains(c) && !current.isEmpty && ext == nil,
                 let digit = (i + 1..<min(s.count, i + 3)).first(where: { !s[$0].isLineSpace }), s[digit].isASCIIDigit
             {
                 groups.append(current)
@@ -427,7 +433,7 @@ package enum ContactExtractor {
                 continue
             } else if c == " " && !current.isEmpty && groups.count < 2 && ext == nil,
                 let dash = (i + 1..<min(s.count, i + 3)).first(where: { !s[$0].isLineSpace }),
-                "-－—–‐".unicodeScalars.contains(s[dash])
+                dashes.contains(s[dash])
             {
                 i = dash
                 continue

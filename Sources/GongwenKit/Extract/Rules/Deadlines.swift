@@ -151,7 +151,8 @@ package enum DeadlineExtractor {
         guard end > 0, line.scalars[end - 1] == "于" else { return nil }
         end -= 1
         var start = end
-        while start > 0, !"，。；：,;:".unicodeScalars.contains(line.scalars[start - 1]) {
+        let clauseEnds = ScalarSet.clausePunctuation  // (read once, not at each scalar)
+        while start > 0, !clauseEnds.contains(line.scalars[start - 1]) {
             start -= 1
             if end - start > longestSubject { return nil }
         }

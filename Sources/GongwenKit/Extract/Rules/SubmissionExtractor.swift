@@ -53,6 +53,9 @@ package enum SubmissionExtractor {
         delivery: deliveryVerbs.map(channelWords.index(of:))
     )
 
+    /// Where the body after a delivery verb ends.
+    static let targetEnds = ScalarSet(of: "，。；（(")
+
     static func channels(in sentence: Sentence) -> [Channel] {
         let line = sentence.line
         let words = channelWords.firstPositions(in: line)
@@ -77,7 +80,7 @@ package enum SubmissionExtractor {
             guard let at = words[index] else { continue }
             let start = at + verb.unicodeScalars.count
             var end = start
-            while end < line.count, !"，。；（(".unicodeScalars.contains(line.scalars[end]) { end += 1 }
+            while end < line.count, !targetEnds.contains(line.scalars[end]) { end += 1 }
             let target = line[start..<end].trimmed()
             guard !target.isEmpty, target.count <= 30, SentenceSubject.isBody(target) || target.hasPrefix("我")
             else { continue }
