@@ -47,12 +47,7 @@ struct SQLiteClosingTests {
         let folder = try Paths.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/archive.sqlite"
-        let store = try SQLiteArchive(path: path)
-        let files = try ArchiveIngest.files(under: [Paths.notices])
-        let summary = try await ArchiveIngest.run(files: files, into: store, limits: .standard, progress: nil)
-        let counts = try await store.counts()
-        try await store.close()
-        #expect(summary.added == files.count && counts.entries > files.count, "\(counts)")
+        let counts = try await Self.ingestNotices(into: path)
         let log = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
         #expect(log == nil || log == 0, "the log still holds \(log ?? 0) bytes")
         // The file alone, copied where no log stands beside it.
@@ -63,6 +58,17 @@ struct SQLiteClosingTests {
         let copied = try await copy.counts()
         try await copy.close()
         #expect(copied == counts)
+    }
+
+    /// Notices/ ingested into a new SQLite archive at `path`, closed: what it holds.
+    static func ingestNotices(into path: String) async throws -> ArchiveCounts {
+        let store = try SQLiteArchive(path: path)
+        let files = try ArchiveIngest.files(under: [Paths.notices])
+        let summary = try await ArchiveIngest.run(files: files, into: store, limits: .standard, progress: nil)
+        let counts = try await store.counts()
+        try await store.close()
+        #expect(summary.added == files.count && counts.entries > files.count, "\(counts)")
+        return counts
     }
 }
 
@@ -77,11 +83,7 @@ struct SQLiteReadingTests {
         let folder = try Paths.scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/archive.sqlite"
-        let writer = try await ArchiveLocation.sqlite(path: path).open(create: true)
-        _ = try await ArchiveIngest.run(
-            files: try ArchiveIngest.files(under: [Paths.notices]), into: writer, limits: .standard, progress: nil)
-        let counts = try await writer.counts()
-        try await writer.close()
+        let counts = try await SQLiteClosingTests.ingestNotices(into: path)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
         let reader = try await ArchiveLocation.sqlite(path: path).open(create: false)

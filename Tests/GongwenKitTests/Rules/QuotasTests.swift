@@ -87,21 +87,13 @@ struct QuotasTests {
     /// A clause's limit as it was read before (the clause scanned for limit words on its own): the first
     /// number after a limit word and before a unit, by the limit words' order, then left to right.
     private static func clauseLimit(_ words: TextLine) -> (Int, Range<Int>)? {
-        let s = words.scalars
         for limit in QuotaExtractor.limits {
             var from = 0
             while let at = words.firstIndex(of: limit, from: from) {
                 from = at + 1
-                var i = at + limit.unicodeScalars.count
-                while i < s.count, s[i].isLineSpace { i += 1 }
-                let start = i
-                while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
-                let numberEnd = i
-                while i < s.count, s[i].isLineSpace { i += 1 }
-                if numberEnd > start, i < s.count, QuotaExtractor.units.contains(s[i]),
-                    let value = Numerals.count(s[start..<numberEnd]), value > 0
+                if let counted = QuotaExtractor.countedNumber(after: at + limit.unicodeScalars.count, in: words.scalars)
                 {
-                    return (value, start..<(i + 1))
+                    return counted
                 }
             }
         }

@@ -85,21 +85,25 @@ package enum QuotaExtractor {
         let positions = limitList.allPositions(in: line)
         for (index, limit) in limits.enumerated() {
             for at in positions[index] {
-                var i = at + limit.unicodeScalars.count
-                while i < s.count, s[i].isLineSpace { i += 1 }
-                let start = i
-                while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
-                let numberEnd = i
-                while i < s.count, s[i].isLineSpace { i += 1 }
-                if numberEnd > start, i < s.count, units.contains(s[i]),
-                    let value = Numerals.count(s[start..<numberEnd]),
-                    value > 0
-                {
-                    found.append((value, start..<(i + 1)))
-                }
+                if let counted = countedNumber(after: at + limit.unicodeScalars.count, in: s) { found.append(counted) }
             }
         }
         return found
+    }
+
+    /// The number and its unit that follow a limit word ending at `end`, spaces allowed around the number
+    /// ("不超过 2 项" → 2, the range of "2项"); nil when no number of at least 1 and a unit follow.
+    static func countedNumber(after end: Int, in s: Scalars) -> (value: Int, range: Range<Int>)? {
+        var i = end
+        while i < s.count, s[i].isLineSpace { i += 1 }
+        let start = i
+        while i < s.count, s[i].isASCIIDigit || ChineseNumerals.isNumeral(s[i]) { i += 1 }
+        let numberEnd = i
+        while i < s.count, s[i].isLineSpace { i += 1 }
+        guard numberEnd > start, i < s.count, units.contains(s[i]), let value = Numerals.count(s[start..<numberEnd]),
+            value > 0
+        else { return nil }
+        return (value, start..<(i + 1))
     }
 
     /// "推荐数量不限", "名额不限", "不限名额", "数量不限": where the notice says it sets no limit.
