@@ -47,7 +47,22 @@ public final class SQLiteArchive: ArchiveStore {
             }
         }
         isReadOnly = false
-        pool = try Self.openPool(path: path, configuration: Self.configuration(readOnly: false))
+        do {
+            pool = try Self.openPool(path: path, configuration: Self.configuration(readOnly: false))
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            // (SQLite's words name the statement GRDB's pool opens with, which says nothing to the user.)
+            throw ArchiveOpenError.cannotOpen(
+                location: path,
+                reason: "it may not be written here (its file, or its folder, where SQLite keeps its -wal and -shm "
+                    + "files, is read-only for this user); the commands that only read (search, cites, cited-by) "
+                    + "need no write access")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+            let folder = (path as NSString).deletingLastPathComponent
+            throw ArchiveOpenError.cannotOpen(
+                location: path,
+                reason: "SQLite cannot open or make the file (\(error.message ?? "unable to open database file")): "
+                    + "its folder \(folder.isEmpty ? "." : folder) must exist and be writable")
+        }
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 try db.execute(sql: ArchiveSchema.versionTable)

@@ -40,6 +40,25 @@ struct SQLiteOpeningTests {
     }
 }
 
+@Suite("A SQLite archive that cannot be made")
+struct SQLiteUnwritableTests {
+    @Test("An archive in a folder that does not exist is refused, the folder named (not SQLite's bare 'error 14')")
+    func missingFolder() async throws {
+        let folder = try Paths.scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/no such folder/archive.sqlite"
+        do {
+            _ = try await ArchiveLocation.sqlite(path: path).open(create: true)
+            Issue.record("an archive was made in a folder that does not exist")
+        } catch let error as ArchiveOpenError {
+            #expect(
+                "\(error)" == "\(path): cannot open the archive: SQLite cannot open or make the file (unable to open "
+                    + "database file): its folder \(folder)/no such folder must exist and be writable")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/no such folder"))
+    }
+}
+
 @Suite("A closed SQLite archive is one file")
 struct SQLiteClosingTests {
     @Test("After an ingest, the archive's file copied alone holds every notice stored; its write-ahead log is empty")
