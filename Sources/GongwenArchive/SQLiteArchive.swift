@@ -49,6 +49,7 @@ public final class SQLiteArchive: ArchiveStore {
         isReadOnly = false
         do {
             pool = try Self.openPool(path: path, configuration: Self.configuration(readOnly: false))
+            try Self.migrate(pool)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
             // (SQLite's words name the statement GRDB's pool opens with, which says nothing to the user.)
             throw ArchiveOpenError.cannotOpen(
@@ -63,10 +64,14 @@ public final class SQLiteArchive: ArchiveStore {
                 reason: "SQLite cannot open or make the file (\(error.message ?? "unable to open database file")): "
                     + "its folder \(folder.isEmpty ? "." : folder) must exist and be writable")
         }
+    }
+
+    /// Applies the migrations the archive has not had yet, in one transaction.
+    private static func migrate(_ pool: DatabasePool) throws {
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 try db.execute(sql: ArchiveSchema.versionTable)
-                for migration in try Self.pendingMigrations(db) {
+                for migration in try pendingMigrations(db) {
                     for statement in migration.statements(.sqlite) { try db.execute(sql: statement) }
                     try db.execute(
                         sql: "INSERT INTO archive_schema_version (version, name, applied_at) VALUES (?, ?, ?)",

@@ -16,9 +16,13 @@ package enum ChineseNumerals {
     }
 
     /// Each way of writing a digit, and its value (`digitForms` read once: each ask decoded them all).
-    private static let digitValues = Dictionary(
-        uniqueKeysWithValues: digitForms.enumerated().flatMap { value, forms in forms.unicodeScalars.map { ($0, value) }
-        })
+    private static let digitValues: [Unicode.Scalar: Int] = {
+        var values: [Unicode.Scalar: Int] = [:]
+        for (value, forms) in digitForms.enumerated() {
+            for scalar in forms.unicodeScalars { values[scalar] = value }
+        }
+        return values
+    }()
 
     package static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
         numerals.contains(scalar)
