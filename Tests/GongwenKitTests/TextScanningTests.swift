@@ -126,7 +126,13 @@ struct TextScanningTests {
             #expect(
                 submissionWords.firstPosition(in: textLine)
                     == submissionWords.words.compactMap { textLine.firstIndex(of: $0) }.min())
-            let every = submissionWords.allPositions(in: textLine)
+            var every = [[Int]](repeating: [], count: submissionWords.words.count)
+            var previous = -1
+            submissionWords.forEachOccurrence(in: textLine) { at, word in
+                #expect(at >= previous, "position by position")
+                previous = at
+                every[word].append(at)
+            }
             for (index, word) in submissionWords.words.enumerated() {
                 var expected: [Int] = []
                 var from = 0
@@ -146,8 +152,10 @@ struct TextScanningTests {
             #expect(spread.occurs(in: line) && spread.firstPosition(in: line) == 1)
             #expect(!spread.occurs(in: TextLine("前" + String(initial) + "y后")))
         }
-        let repeated = WordList(["限报", "报限", "报"]).allPositions(in: TextLine("限报限报限"))
-        #expect(repeated == [[0, 2], [1, 3], [1, 3]])  // 限报 at 0 and 2, 报限 at 1 and 3, 报 at 1 and 3
+        var repeated: [[Int]] = []
+        WordList(["限报", "报限", "报"]).forEachOccurrence(in: TextLine("限报限报限")) { repeated.append([$0, $1]) }
+        // 限报 at 0 and 2, 报限 and 报 (in the list's order) at 1 and 3
+        #expect(repeated == [[0, 0], [1, 1], [1, 2], [2, 0], [3, 1], [3, 2]])
     }
 
     @Test(

@@ -14,10 +14,9 @@ package struct WordList: Sendable {
     private let initialValues: [UInt32]
     private let candidateStarts: [Int]
     private let candidates: [Int]
-    /// What `firstPositions` and `allPositions` give for a line with none of the words (most lines), made
-    /// once: each ask allocated its array of answers before it looked.
+    /// What `firstPositions` gives for a line with none of the words (most lines), made once: each ask
+    /// allocated its array of answers before it looked.
     private let noFirstPositions: [Int?]
-    private let noPositions: [[Int]]
 
     package init(_ words: [String]) {
         self.words = words
@@ -35,7 +34,6 @@ package struct WordList: Sendable {
         self.candidateStarts = candidateStarts
         self.candidates = candidates
         noFirstPositions = [Int?](repeating: nil, count: words.count)
-        noPositions = [[Int]](repeating: [], count: words.count)
     }
 
     /// The length of word `index` in scalars.
@@ -109,18 +107,16 @@ package struct WordList: Sendable {
         return first
     }
 
-    /// Every position where each word stands in `line`, in increasing order, overlapping ones
-    /// included: what calling `firstIndex(of:from:)` again after each find gives for each word, in
-    /// one pass over the line.
-    package func allPositions(in line: TextLine) -> [[Int]] {
-        var positions = noPositions  // copied on the first find
+    /// Calls `body` with each position of `line` where a word stands and the word, position by position
+    /// (the words at one position in the list's order), overlapping ones included (报送 in 报送至): what
+    /// calling `firstIndex(of:from:)` again after each find gives for each word, in one pass and no array.
+    package func forEachOccurrence(in line: TextLine, _ body: (_ position: Int, _ word: Int) -> Void) {
         line.scalars.withUnsafeBufferPointer { text in
             forEachWord(in: text) { i, word in
-                positions[word].append(i)
+                body(i, word)
                 return true
             }
         }
-        return positions
     }
 
     /// Calls `body` with each position of `text` and each word that stands there (in the list's order),

@@ -107,7 +107,7 @@ struct QuotasTests {
     func clauseLimitsFromTheSentence() throws {
         var lines = try SentenceTriggersTests.allSentences().map(\.line)
         lines += [
-            "推荐，3项", "择优推荐不超过，2项；限报 3 项", "推荐（不超过2项，最多3家）各1项", "不超过2项最多3家不超过4项",
+            "推荐，3项", "择优推荐不超过，2项；限报 3 项", "推荐（不超过2项，最多3家）各1项", "不超过2项最多3家不超过4项", "最多3家不超过2项",
             "可放宽至  5  个，推荐二十名", "推荐0项，推荐1项", "推荐", "", "限推荐3项",
         ].map { TextLine($0) }
         var withLimits = 0

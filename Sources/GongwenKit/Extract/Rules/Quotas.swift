@@ -68,9 +68,13 @@ package enum QuotaExtractor {
         return quotas
     }
 
+    /// A number after a limit word and before a unit: which limit word (its index in `limits`), the
+    /// number, and where the number and unit stand.
+    typealias LimitedNumber = (word: Int, value: Int, range: Range<Int>)
+
     /// The limit of a clause, from its sentence's `limitedNumbers`: the first that lies in the clause (by
     /// the limit words' order, then left to right), its range counted from the clause's start.
-    static func limit(of clause: Range<Int>, among limited: [(value: Int, range: Range<Int>)]) -> (Int, Range<Int>)? {
+    static func limit(of clause: Range<Int>, among limited: [LimitedNumber]) -> (Int, Range<Int>)? {
         guard let found = limited.first(where: { clause.contains($0.range.lowerBound) }) else { return nil }
         return (
             found.value, (found.range.lowerBound - clause.lowerBound)..<(found.range.upperBound - clause.lowerBound)
@@ -79,15 +83,17 @@ package enum QuotaExtractor {
 
     /// Every number after a limit word and before a unit in `line` ("不超过 2 项" → 2, the range of "2项"):
     /// by the limit words' order in `limits`, then left to right, the order a clause's limit is chosen in.
-    static func limitedNumbers(in line: TextLine) -> [(value: Int, range: Range<Int>)] {
+    /// (Found in the line's order and sorted, in one array: a list of positions for each word was an
+    /// array each.)
+    static func limitedNumbers(in line: TextLine) -> [LimitedNumber] {
         let s = line.scalars
-        var found: [(value: Int, range: Range<Int>)] = []
-        let positions = limitList.allPositions(in: line)
-        for (index, limit) in limits.enumerated() {
-            for at in positions[index] {
-                if let counted = countedNumber(after: at + limit.unicodeScalars.count, in: s) { found.append(counted) }
+        var found: [LimitedNumber] = []
+        limitList.forEachOccurrence(in: line) { at, word in
+            if let counted = countedNumber(after: at + limitList.length(word), in: s) {
+                found.append((word, counted.value, counted.range))
             }
         }
+        found.sort { ($0.word, $0.range.lowerBound) < ($1.word, $1.range.lowerBound) }
         return found
     }
 
