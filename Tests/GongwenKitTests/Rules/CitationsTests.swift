@@ -46,4 +46,37 @@ struct NoticeCitationsTests {
             record.citations.map(\.docNumber) == ["中发〔2023〕1号", "质协〔2022〕12号", "国质检〔2016〕7号", "质协〔2021〕3号"])
         #expect(record.attachments.filter(\.appended).count == 2)
     }
+
+    /// The closers as they were found before (a stack of open 《 and a dictionary of closers).
+    private static func closers(_ line: TextLine) -> [Int: Int] {
+        var closing: [Int: Int] = [:]
+        var open: [Int] = []
+        for (i, scalar) in line.scalars.enumerated() {
+            if scalar == "《" { open.append(i) }
+            if scalar == "》", let opener = open.popLast() { closing[opener] = i }
+        }
+        return closing
+    }
+
+    @Test("Each 《 of every sentence, with its 》 (nested, unclosed, stray 》), as the stack and dictionary found them")
+    func titleBrackets() throws {
+        var lines = try SentenceTriggersTests.allSentences().map(\.line)
+        lines += [
+            "《a《b》c》", "《《《", "》》《a》", "《a》《b", "《a《b《c》", "《》", "", "根据《关于印发〈x〉的通知》（附件1）",
+            String(repeating: "《", count: 3_000) + "》",
+        ].map { TextLine($0) }
+        var nested = 0
+        for line in lines {
+            let titles = CitationExtractor.titleBrackets(line)
+            #expect(titles.map(\.open) == line.scalars.indices.filter { line.scalars[$0] == "《" })
+            let closing = Self.closers(line)
+            #expect(titles.allSatisfy { $0.close == closing[$0.open] }, "\(line.text.prefix(80))")
+            if titles.contains(where: { outer in
+                titles.contains { $0.open > outer.open && ($0.close ?? .max) < (outer.close ?? -1) }
+            }) {
+                nested += 1
+            }
+        }
+        #expect(nested >= 1)  // 《a《b》c》 at least
+    }
 }

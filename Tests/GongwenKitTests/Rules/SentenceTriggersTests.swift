@@ -69,7 +69,7 @@ struct SentenceTriggersTests {
                 #expect(DocNumberScanner.malformed(in: line).isEmpty, "\(sentence.text)")
                 #expect(CitationExtractor.decrees(in: line).isEmpty, "\(sentence.text)")
             }
-            if !triggers.contains(.titleOpening) { #expect(CitationExtractor.closingBrackets(line).isEmpty) }
+            if !triggers.contains(.titleOpening) { #expect(CitationExtractor.titleBrackets(line).isEmpty) }
             if !triggers.contains(.fu) { #expect(line.firstIndex(of: "附件") == nil, "\(sentence.text)") }
             if !triggers.contains(.longNumber) { #expect(UnreadableNumbers.find(in: line).isEmpty, "\(sentence.text)") }
             if !triggers.contains(.naming) {

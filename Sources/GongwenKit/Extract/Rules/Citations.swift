@@ -40,14 +40,15 @@ package enum CitationExtractor {
             guard hasNumbers || hasTitles else { return }
             let line = sentence.line
             let numbers = hasNumbers ? DocNumberScanner.matches(in: line) : []
-            let closing = hasTitles ? CitationExtractor.closingBrackets(line) : [:]
+            let titles = hasTitles ? CitationExtractor.titleBrackets(line) : []
             var paired = Set<Int>()
-            var i = closing.isEmpty ? line.count : 0
-            while i < line.count {
-                guard line.scalars[i] == "《", let close = closing[i] else {
-                    i += 1
-                    continue
-                }
+            var next = 0  // the next title in `titles` (by its 《) not passed over yet
+            var i = 0
+            while true {
+                // The next 《 with its 》 at or after i: one inside a title read already is passed over.
+                while next < titles.count, titles[next].open < i || titles[next].close == nil { next += 1 }
+                guard next < titles.count, let close = titles[next].close else { break }
+                i = titles[next].open
                 let title = line[(i + 1)..<close].text
                 var end = close + 1
                 var after = end
@@ -94,15 +95,29 @@ package enum CitationExtractor {
         return found
     }
 
-    /// For each 《 of the line, the 》 that closes it (nested titles inside); an unclosed 《 has none.
-    /// One pass for the line: looking for each 《's closer from it was quadratic on unclosed brackets.
-    static func closingBrackets(_ line: TextLine) -> [Int: Int] {
-        var closing: [Int: Int] = [:]
-        var open: [Int] = []
+    /// A 《 of a line, and the 》 that closes it (nil: it is never closed).
+    struct TitleBracket: Equatable {
+        let open: Int
+        var close: Int?
+        /// The 《 this one stands inside, still open when this one opened (an index among the line's, or -1).
+        fileprivate let enclosing: Int
+    }
+
+    /// Each 《 of the line, in order, and the 》 that closes it (nested titles inside); an unclosed 《 has
+    /// none. One pass for the line: looking for each 《's closer from it was quadratic on unclosed brackets.
+    /// (One array, the brackets still open chained through it: a dictionary and a stack were two.)
+    static func titleBrackets(_ line: TextLine) -> [TitleBracket] {
+        var titles: [TitleBracket] = []
+        var innermost = -1  // the last 《 not closed yet, an index in `titles`
         for (i, scalar) in line.scalars.enumerated() {
-            if scalar == "《" { open.append(i) }
-            if scalar == "》", let opener = open.popLast() { closing[opener] = i }
+            if scalar == "《" {
+                titles.append(TitleBracket(open: i, close: nil, enclosing: innermost))
+                innermost = titles.count - 1
+            } else if scalar == "》", innermost >= 0 {
+                titles[innermost].close = i
+                innermost = titles[innermost].enclosing
+            }
         }
-        return closing
+        return titles
     }
 }
