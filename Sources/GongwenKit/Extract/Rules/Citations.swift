@@ -96,7 +96,7 @@ package enum CitationExtractor {
     }
 
     /// A 《 of a line, and the 》 that closes it (nil: it is never closed).
-    struct TitleBracket: Equatable {
+    struct TitleBracket {
         let open: Int
         var close: Int?
         /// The 《 this one stands inside, still open when this one opened (an index among the line's, or -1).
