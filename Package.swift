@@ -65,6 +65,12 @@ let package = Package(
             dependencies: ["GongwenArchive", "GongwenKit"],
             path: "Benchmarks/ArchiveBenchmark"
         ),
+        // Parsing on one thread, for Cachegrind's exact instruction counts (Benchmarks/instructions.sh).
+        .executableTarget(
+            name: "ParseInOrder",
+            dependencies: ["GongwenKit"],
+            path: "Benchmarks/ParseInOrder"
+        ),
         .testTarget(
             name: "GongwenKitTests",
             dependencies: ["GongwenKit"],
