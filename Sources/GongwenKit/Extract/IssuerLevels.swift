@@ -16,11 +16,15 @@ package enum IssuerLevels {
     static let nationalPrefixes = ["国务院", "国家", "中华人民共和国", "全国人民代表大会", "中共中央", "中央"]
 
     /// The provincial-level division `name` begins with, if any. (Its first character is looked up
-    /// first: most names begin with none of the divisions', and each division was compared with each.)
+    /// first: most names begin with none of the divisions', and only the divisions that begin with it
+    /// are compared — each of the 35 was, for every name that began like one.)
     package static func province(beginning name: String) -> String? {
         guard let first = name.unicodeScalars.first, provincialInitials.contains(first) else { return nil }
-        return provincialDivisions.first { name.hasPrefix($0) }
+        return divisionsByInitial[first]?.first { name.hasPrefix($0) }
     }
+
+    /// The divisions by their first character, each group in the order of `provincialDivisions`.
+    private static let divisionsByInitial = Dictionary(grouping: provincialDivisions) { $0.unicodeScalars.first! }
 
     /// Whether `name` ends like an association's (its last character looked up first).
     package static func endsLikeAssociation(_ name: String) -> Bool {
