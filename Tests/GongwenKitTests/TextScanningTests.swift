@@ -62,6 +62,36 @@ struct TextScanningTests {
         }
     }
 
+    @Test(
+        "StringUTF8 reads a string's bytes in place and decodes each scalar, forwards and backwards, at every UTF-8 length"
+    )
+    func stringUTF8() {
+        let large = String(repeating: "质量标杆", count: 20)  // beyond a small string's 15 bytes
+        let strings =
+            Self.lines + ["协会", "", large, String(large.dropFirst(3)), NSString(string: "中国质量协会").description]
+        for string in strings {
+            StringUTF8.withBytes(of: string) { bytes in
+                #expect(Array(bytes) == Array(string.utf8), "\(string)")
+                var decoded: [Unicode.Scalar] = []
+                var k = 0
+                while k < bytes.count {
+                    let (value, length) = StringUTF8.scalar(in: bytes, at: k)
+                    decoded.append(Unicode.Scalar(value)!)
+                    k += length
+                }
+                #expect(decoded == Array(string.unicodeScalars), "\(string)")
+                var backwards: [Unicode.Scalar] = []
+                k = bytes.count
+                while k > 0 {
+                    let start = StringUTF8.scalarStart(in: bytes, before: k)
+                    backwards.append(Unicode.Scalar(StringUTF8.scalar(in: bytes, at: start).value)!)
+                    k = start
+                }
+                #expect(backwards == Array(string.unicodeScalars.reversed()), "\(string)")
+            }
+        }
+    }
+
     @Test("ScalarSet answers as Set<Unicode.Scalar> does, in and beyond the Basic Multilingual Plane")
     func scalarSet() {
         let members: [Unicode.Scalar] = ["，", "。", ",", "\u{0}", "\u{FFFF}", "𠮷", "\u{10FFFF}", "（"]

@@ -33,13 +33,22 @@ extension String {
     /// characters, normalizing as it goes (its slow path is taken for every non-ASCII string); the
     /// tables of provinces, cities and endings are tried against every name. An empty prefix is found,
     /// as the standard library answers.
+    /// (Both strings' bytes are read in place and compared at once: the views' `starts(with:)` went through
+    /// their indices a byte at a time.)
     func hasPrefix(_ prefix: String) -> Bool {
-        utf8.count >= prefix.utf8.count && utf8.starts(with: prefix.utf8)
+        StringUTF8.withBytes(of: self) { text in
+            StringUTF8.withBytes(of: prefix) { word in
+                word.count <= text.count && UnsafeBufferPointer(rebasing: text.prefix(word.count)).elementsEqual(word)
+            }
+        }
     }
 
     /// Whether the string ends with `suffix`, compared as UTF-8 bytes (see `hasPrefix`).
     func hasSuffix(_ suffix: String) -> Bool {
-        let length = suffix.utf8.count
-        return utf8.count >= length && utf8.suffix(length).elementsEqual(suffix.utf8)
+        StringUTF8.withBytes(of: self) { text in
+            StringUTF8.withBytes(of: suffix) { word in
+                word.count <= text.count && UnsafeBufferPointer(rebasing: text.suffix(word.count)).elementsEqual(word)
+            }
+        }
     }
 }

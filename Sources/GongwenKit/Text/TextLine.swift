@@ -153,15 +153,21 @@ package struct TextLine: Sendable, Equatable {
 
     package func hasPrefix(_ prefix: String) -> Bool { hasPrefix(prefix, at: 0) }
 
-    /// Whether `prefix` stands at scalar `index`.
+    /// Whether `prefix` stands at scalar `index`. (The word's UTF-8 is read in place: see `StringUTF8`.)
     package func hasPrefix(_ prefix: String, at index: Int) -> Bool {
-        scalars.withUnsafeBufferPointer { s in
-            var i = index
-            for scalar in prefix.unicodeScalars {
-                guard i >= 0, i < s.count, s[i] == scalar else { return false }
-                i += 1
+        StringUTF8.withBytes(of: prefix) { word in
+            scalars.withUnsafeBufferPointer { s in
+                var i = index
+                var k = 0
+                while k < word.count {
+                    guard i >= 0, i < s.count else { return false }
+                    let (value, length) = StringUTF8.scalar(in: word, at: k)
+                    guard s[i].value == value else { return false }
+                    i += 1
+                    k += length
+                }
+                return true
             }
-            return true
         }
     }
 
@@ -170,40 +176,46 @@ package struct TextLine: Sendable, Equatable {
     /// Whether `suffix` ends right before scalar `index`.
     package func hasSuffix(_ suffix: String, before index: Int) -> Bool {
         guard index <= count else { return false }
-        return scalars.withUnsafeBufferPointer { s in
-            var i = index
-            for scalar in suffix.unicodeScalars.reversed() {
-                guard i > 0, s[i - 1] == scalar else { return false }
-                i -= 1
+        return StringUTF8.withBytes(of: suffix) { word in
+            scalars.withUnsafeBufferPointer { s in
+                var i = index
+                var k = word.count
+                while k > 0 {
+                    guard i > 0 else { return false }
+                    let start = StringUTF8.scalarStart(in: word, before: k)
+                    guard s[i - 1].value == StringUTF8.scalar(in: word, at: start).value else { return false }
+                    i -= 1
+                    k = start
+                }
+                return true
             }
-            return true
         }
     }
 
     /// The index of the first occurrence of `needle` at or after `from`, or nil: the scalars are
     /// scanned for the needle's first one, and the rest compared only there.
     package func firstIndex(of needle: String, from: Int = 0) -> Int? {
-        var rest = needle.unicodeScalars.makeIterator()
-        guard let first = rest.next() else { return nil }
-        return scalars.withUnsafeBufferPointer { s in
-            var i = Swift.max(from, 0)
-            while i < s.count {
-                if s[i] == first {
-                    var j = i + 1
-                    var tail = rest
-                    var matched = true
-                    while let scalar = tail.next() {
-                        guard j < s.count, s[j] == scalar else {
-                            matched = false
-                            break
+        StringUTF8.withBytes(of: needle) { word in
+            guard !word.isEmpty else { return nil }
+            let (first, firstLength) = StringUTF8.scalar(in: word, at: 0)
+            return scalars.withUnsafeBufferPointer { s in
+                var i = Swift.max(from, 0)
+                while i < s.count {
+                    if s[i].value == first {
+                        var j = i + 1
+                        var k = firstLength
+                        while k < word.count {
+                            let (value, length) = StringUTF8.scalar(in: word, at: k)
+                            guard j < s.count, s[j].value == value else { break }
+                            j += 1
+                            k += length
                         }
-                        j += 1
+                        if k == word.count { return i }
                     }
-                    if matched { return i }
+                    i += 1
                 }
-                i += 1
+                return nil
             }
-            return nil
         }
     }
 
