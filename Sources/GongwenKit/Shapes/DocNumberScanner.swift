@@ -124,7 +124,8 @@ package enum DocNumberScanner {
         for pattern in runningTextWords {
             var k = to - pattern.count - 1  // leave at least one character of code
             while k >= start {
-                if s[k..<(k + pattern.count)].elementsEqual(pattern) {
+                // (The first scalar asked first: a slice's `elementsEqual` at every place was 1% of a parse.)
+                if s[k] == pattern[0], s[k..<(k + pattern.count)].elementsEqual(pattern) {
                     start = k + pattern.count
                     break
                 }
