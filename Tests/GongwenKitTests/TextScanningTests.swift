@@ -283,10 +283,69 @@ struct TextScanningTests {
             for line in lines {
                 let textLine = TextLine(line)
                 #expect(list.endsAny(textLine) == words.contains { textLine.hasSuffix($0) }, "\(line)")
+                for index in 0...textLine.count {
+                    #expect(
+                        list.endsAny(textLine, before: index)
+                            == words.contains { textLine.hasSuffix($0, before: index) },
+                        "\(line) before \(index)")
+                }
             }
         }
         #expect(SuffixList(TitleShape.endings).endsAny(TextLine("关于开展2023年全国质量标杆遴选活动的通知")))
         #expect(!SuffixList(TitleShape.endings).endsAny(TextLine("请各单位认真组织申报。")))
+    }
+
+    /// `TitleShape.titleText` as it read a line before it looked for an ending right before a separator
+    /// first: each ending's last place, then whether a separator follows it.
+    static func titleTextEndingByEnding(_ line: TextLine) -> TextLine? {
+        var text = line.trimmed()
+        if let number = DocNumberScanner.matches(in: text).first {
+            if number.range.lowerBound <= 1 {
+                var from = number.range.upperBound
+                while from < text.count,
+                    text.scalars[from] == ")" || text.scalars[from] == "）" || text.scalars[from].isLineSpace
+                { from += 1 }
+                text = text[from..<text.count]
+            } else if number.range.upperBound == text.count {
+                text = text[0..<number.range.lowerBound].trimmed()
+            }
+        }
+        if TitleShape.endsWithDocumentType(text) { return text }
+        guard text.scalars.contains(where: TitleShape.siteNameSeparators.contains) else { return nil }
+        for ending in TitleShape.endings {
+            guard let at = text.lastIndex(of: ending) else { continue }
+            let after = at + ending.unicodeScalars.count
+            if after < text.count, TitleShape.siteNameSeparators.contains(text.scalars[after]),
+                TitleShape.endsWithDocumentType(text[0..<after])
+            {
+                return text[0..<after]
+            }
+        }
+        return nil
+    }
+
+    @Test(
+        "A title line's words, found as looking for each ending's last place found them: every line of every input, and page titles"
+    )
+    func titleText() throws {
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles {
+            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
+        }
+        lines += [
+            "关于开展2023年质量标杆活动的通知-中国质量协会", "关于印发办法的通知_某某网", "关于x的通知（试行）-网站", "的通知-的意见-网",
+            "通知-通报|公告", "-通知", "通知-", "-", "", "电话：0591-87654321", "2023-09-15", "关于的通知》-网", "函-", "x函|y",
+            "通知通知-通知", "〔2023〕12号 关于开展活动的通知-网",
+        ].map { TextLine($0) }
+        var sitePages = 0
+        for line in lines {
+            let expected = Self.titleTextEndingByEnding(line)
+            #expect(TitleShape.titleText(line)?.text == expected?.text, "\(line.text.prefix(80))")
+            if let expected, expected.count < line.trimmed().count, !TitleShape.endsWithDocumentType(line.trimmed()) {
+                sitePages += 1
+            }
+        }
+        #expect(sitePages >= 5, "\(sitePages) lines with a site's name after the title")
     }
 
     @Test("Chinese numerals: every scalar read as the digit it is written as, and no other")

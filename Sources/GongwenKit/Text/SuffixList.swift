@@ -15,9 +15,12 @@ package struct SuffixList: Sendable {
     }
 
     /// Whether `line` ends with one of the words.
-    package func endsAny(_ line: TextLine) -> Bool {
+    package func endsAny(_ line: TextLine) -> Bool { endsAny(line, before: line.count) }
+
+    /// Whether one of the words ends right before scalar `index` of `line` (0 ≤ `index` ≤ its count).
+    package func endsAny(_ line: TextLine, before index: Int) -> Bool {
         if hasEmptyWord { return true }
-        guard let last = line.scalars.last, lastScalars.contains(last) else { return false }
-        return words.contains { line.hasSuffix($0) }
+        guard index > 0, lastScalars.contains(line.scalars[index - 1]) else { return false }
+        return words.contains { line.hasSuffix($0, before: index) }
     }
 }
