@@ -54,6 +54,25 @@ struct HTMLFixtureTests {
         #expect(try Fixtures.sameJSON(fromHTML, fromText), "\(fixture) differs from \(text)")
     }
 
+    @Test(
+        "A link or line names a file as reading it by characters says: addresses, every line of every input, and edges")
+    func linkKinds() throws {
+        var texts = [
+            "http://www.caq.org.cn/a/b.PDF", "附件.DocX?x=1", "x.pdf#p.html", "a.doc/b", "a/b.c/d", ".pdf", "x.", "",
+            "x.zip.",
+            "中文.pdf", "附件1：申报表.xlsx", "x.pdf?\u{301}", "x.p\u{301}df", "Ｘ.ＰＤＦ", "x.ZİP", "x.\u{212A}", "x.7Z",
+            "a.b.c.txt",
+            "附件：1.申报书", "x.pdf?a.doc", "#x.pdf", "?x.pdf", "x.ofd/", "X.PPTX#", "文件.pdf.\u{301}",
+        ]
+        for file in JSONWriterTests.inputFiles { texts += try Gongwen.normalize(path: file.path).lines.map(\.text) }
+        var files = 0
+        for text in texts {
+            #expect(LinkKinds.isFile(text) == LinkKinds.isFileByCharacters(text), "\(text.prefix(80))")
+            if LinkKinds.isFile(text) { files += 1 }
+        }
+        #expect(files >= 10, "\(files) texts name a file")
+    }
+
     @Test("The GBK page is read in the charset its meta tag declares")
     func gbkPage() throws {
         let record = try Gongwen.parse(path: try Fixtures.path("2023_henan_gbk.html"))
