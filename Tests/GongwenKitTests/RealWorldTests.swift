@@ -38,7 +38,7 @@ struct ScriptFoldingTests {
     }
 
     @Test(
-        "The traditional characters found through the flat table and a bitmap are those the table gives one by one: every input line, the five notices in traditional script, the edges of the table"
+        "The Han and traditional characters counted through the class table, and found through the flat table and a bitmap, are those the table gives one by one: every input line, the five notices in traditional script, the edges of the table"
     )
     func traditionalCharacters() throws {
         var lines: [TextLine] = []

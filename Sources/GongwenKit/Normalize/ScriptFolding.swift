@@ -16,12 +16,12 @@ enum ScriptFolding {
     /// The traditional-to-simplified mapping for the characters of `lines`, or nil when the
     /// document is not written in traditional script.
     static func simplifiedForms(of lines: [TextLine]) -> [Unicode.Scalar: Unicode.Scalar]? {
-        let found = SimplifiedForms.traditionalCharacters(in: lines)
-        guard found.traditionalCount >= minimumTraditionalCount,
-            Double(found.traditionalCount) >= minimumTraditionalShare * Double(found.hanCount)
+        let (hanCount, traditionalCount) = SimplifiedForms.census(of: lines)
+        guard traditionalCount >= minimumTraditionalCount,
+            Double(traditionalCount) >= minimumTraditionalShare * Double(hanCount)
         else { return nil }
         var map: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for scalar in found.characters { map[scalar] = SimplifiedForms.form(of: scalar) }
+        for scalar in SimplifiedForms.characters(in: lines) { map[scalar] = SimplifiedForms.form(of: scalar) }
         return map
     }
 
