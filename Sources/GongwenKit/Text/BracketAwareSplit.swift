@@ -23,8 +23,11 @@ extension TextLine {
         // The sets read once, not at each scalar, and the scalars read from their buffer.
         let opening = Self.openingBrackets
         let closing = Self.closingBrackets
+        // An ideograph, most of a line, is no bracket and (in the sets the library cuts at) no separator.
+        let passesIdeographs = !separators.holdsIdeographs
         scalars.withUnsafeBufferPointer { scalars in
             for (i, scalar) in scalars.enumerated() {
+                if passesIdeographs, ScalarSet.isIdeograph(scalar) { continue }
                 if opening.contains(scalar) {
                     depth += 1
                 } else if closing.contains(scalar) {

@@ -17,7 +17,16 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
         }
         self.bits = bits
         self.beyondBMP = beyondBMP
+        holdsIdeographs = bits[(0x4E00 >> 6)...(0x9FFF >> 6)].contains { $0 != 0 }
     }
+
+    /// Whether one of the CJK Unified Ideographs (U+4E00–U+9FFF, most of a Chinese text) is in the set:
+    /// a scan for a set of punctuation can pass over them without a look-up.
+    package let holdsIdeographs: Bool
+
+    /// Whether `scalar` is one of the CJK Unified Ideographs (see `holdsIdeographs`).
+    @inline(__always)
+    package static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool { scalar.value &- 0x4E00 < 0x5200 }
 
     package init(arrayLiteral scalars: Unicode.Scalar...) { self.init(scalars) }
 
