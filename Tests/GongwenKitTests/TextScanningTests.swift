@@ -686,6 +686,14 @@ struct TextScanningTests {
         var cut = 0
         for line in lines {
             let bound = Sentences.mostSentences(in: line)
+            // As counted scalar by scalar, every scalar asked (before ideographs were passed over).
+            var ends = 0
+            var endsOnEnd = true
+            for scalar in line.scalars where !scalar.isLineSpace {
+                endsOnEnd = Sentences.sentenceEnds.contains(scalar)
+                if endsOnEnd { ends += 1 }
+            }
+            #expect(bound == (endsOnEnd ? ends : ends + 1), "\(line.text.debugDescription)")
             let count = Sentences.split(line).count
             #expect(count <= bound, "\(line.text.debugDescription): \(count) sentences, \(bound) reserved")
             reserved += bound
@@ -693,6 +701,49 @@ struct TextScanningTests {
         }
         // And not many more: the bound is what a huge notice's array of sentences is made at.
         #expect(reserved <= cut + cut / 4, "\(reserved) reserved for \(cut) sentences")
+    }
+
+    @Test(
+        "The bracket-aware cut gives the stretches a scan of every scalar gives, with separator sets that hold ideographs and that do not"
+    )
+    func bracketAwareCut() throws {
+        var lines = Self.lines.map { TextLine($0) }
+        for file in JSONWriterTests.inputFiles {
+            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
+        }
+        lines += ["（和）和，和", "一和二（三和四）五", "\u{4E00}\u{9FFF}，\u{4DFF}\u{A000}", "）））和（", ""].map { TextLine($0) }
+        let sets: [ScalarSet] = [
+            Sentences.sentenceEnds, .clausePunctuation, ScalarSet(of: "，和"), ScalarSet(of: "\u{4E00}\u{9FFF}"),
+        ]
+        #expect(sets.map(\.holdsIdeographs) == [false, false, true, true])
+        #expect(!ScalarSet(of: "\u{4DFF}\u{A000}").holdsIdeographs)
+        var stretches = 0
+        for separators in sets {
+            for keeping in [false, true] {
+                for line in lines {
+                    var expected: [Range<Int>] = []
+                    var depth = 0
+                    var start = 0
+                    for (i, scalar) in line.scalars.enumerated() {
+                        if TextLine.openingBrackets.contains(scalar) {
+                            depth += 1
+                        } else if TextLine.closingBrackets.contains(scalar) {
+                            depth = max(0, depth - 1)
+                        } else if depth == 0, separators.contains(scalar) {
+                            let end = keeping ? i + 1 : i
+                            if end > start { expected.append(start..<end) }
+                            start = i + 1
+                        }
+                    }
+                    if start < line.count { expected.append(start..<line.count) }
+                    #expect(
+                        line.ranges(separatedBy: separators, keepingSeparators: keeping) == expected,
+                        "\(line.text.prefix(60))")
+                    stretches += expected.count
+                }
+            }
+        }
+        #expect(stretches > 10_000)
     }
 
     @Test("isWide answers as ICU's East Asian Width does, for every scalar")

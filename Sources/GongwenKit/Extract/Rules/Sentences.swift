@@ -124,9 +124,18 @@ enum Sentences {
         let ends = sentenceEnds  // (read once, not at each scalar: a constant's every read checks it was made)
         var count = 0
         var endsOnSentenceEnd = true  // (a line of white space holds no sentence)
-        for scalar in line.scalars where !scalar.isLineSpace {
-            endsOnSentenceEnd = ends.contains(scalar)
-            if endsOnSentenceEnd { count += 1 }
+        // An ideograph, most of a line, is no white space and (when the ends hold none) no sentence end.
+        let passesIdeographs = !ends.holdsIdeographs
+        line.scalars.withUnsafeBufferPointer { scalars in
+            for scalar in scalars {
+                if passesIdeographs, ScalarSet.isIdeograph(scalar) {
+                    endsOnSentenceEnd = false
+                    continue
+                }
+                guard !scalar.isLineSpace else { continue }
+                endsOnSentenceEnd = ends.contains(scalar)
+                if endsOnSentenceEnd { count += 1 }
+            }
         }
         return endsOnSentenceEnd ? count : count + 1
     }
