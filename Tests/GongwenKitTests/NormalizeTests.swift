@@ -85,6 +85,21 @@ struct NormalizeTests {
             if Normalizer.Steps(mayActOn: line).isEmpty { skipped += 1 }
         }
         #expect(skipped > lines.count / 2, "\(skipped) of \(lines.count) lines needed no step")
+        // The steps of a line, read from the tables, are those the six tests give at each of its scalars but
+        // the ideographs: every line, and every scalar of the BMP and some beyond on a line of its own.
+        func union(_ line: TextLine) -> Normalizer.Steps {
+            line.scalars.reduce(into: []) { steps, scalar in
+                if !ScalarSet.isIdeograph(scalar) { steps.formUnion(Normalizer.Steps(mayActOn: scalar)) }
+            }
+        }
+        for line in lines { #expect(Normalizer.Steps(mayActOn: line) == union(line), "\(line.text)") }
+        var mismatched: [UInt32] = []
+        for value in Array(0..<UInt32(0x10000)) + [0x10000, 0x1F600, 0x20000, 0x2FA1F, 0xE0001, 0x10FFFF] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let line = TextLine(String(Character(scalar)))
+            if Normalizer.Steps(mayActOn: line) != union(line) { mismatched.append(value) }
+        }
+        #expect(mismatched.isEmpty, "\(mismatched.prefix(20).map { String($0, radix: 16) })")
         // The Han characters passed over at once are those no step acts on.
         for value in UInt32(0x4E00)...0x9FFF {
             let scalar = Unicode.Scalar(value)!
