@@ -18,9 +18,9 @@ do { list = try InputReader.bytes(of: CommandLine.arguments[1], limits: .standar
     exit(1)
 }
 var failed = false
-for path in String(decoding: list, as: UTF8.self).split(whereSeparator: \.isNewline) where !path.isEmpty {
+for path in FileList.paths(in: list) {
     do {
-        let record = try Gongwen.recordToWrite(path: String(path))
+        let record = try Gongwen.recordToWrite(path: path)
         FileHandle.standardOutput.write(Data(JSONWriter.bytes(of: record, pretty: false, newline: true)))
     } catch {
         failed = true

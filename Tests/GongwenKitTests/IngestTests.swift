@@ -5,6 +5,21 @@ import Testing
 
 @Suite("Ingest: encodings, formats and refusals")
 struct IngestTests {
+    @Test("A file list is cut at every newline, as splitting its characters cut it, and each path trimmed")
+    func fileList() {
+        let lists = [
+            "a.txt\nb.txt\n", "a\r\nb\r\n\r\n", "a\rb", "a\u{2028}b\u{2029}c\u{85}d", "a\u{0B}b\u{0C}c",
+            "  a.txt  \n\t b \t",
+            "\n\n\n", "", "é\u{301}\n\u{301}b", "路径/文件 名.txt\n通知.html", "\r\n\r", "a\u{3000}\n\u{00A0}b",
+        ]
+        for list in lists {
+            let expected = list.split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            #expect(FileList.paths(in: Array(list.utf8)) == expected, "\(list.debugDescription)")
+        }
+        #expect(FileList.paths(in: Array("a\r\nb".utf8)) == ["a", "b"])
+    }
+
     @Test("SHA-256 matches the FIPS 180-4 test vectors")
     func sha256Vectors() {
         #expect(SHA256.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
