@@ -5,6 +5,20 @@ import Testing
 
 @Suite("Ingest: encodings, formats and refusals")
 struct IngestTests {
+    @Test("A path ends in an HTML extension as lower-casing the whole path and asking its suffix says")
+    func htmlExtension() {
+        let paths = [
+            "a.html", "a.HTML", "b.Htm", "x.xhtml", "x.XHTML", "y.shtml", "y.SHTML", "html", ".htm", "a.html.txt",
+            "文件.HTM",
+            "İ.html", "a.htmİ", "", "a.txt", "a.htmL", "目录/页面.Shtml", "a.ht", "a.\u{212A}html", "tm", "a.HTML\u{301}",
+        ]
+        for path in paths {
+            let lower = path.lowercased()
+            let expected = [".html", ".htm", ".xhtml", ".shtml"].contains { lower.hasSuffix($0) }
+            #expect(Ingest.hasHTMLExtension(path) == expected, "\(path)")
+        }
+    }
+
     @Test("A file list is cut at every newline, as splitting its characters cut it, and each path trimmed")
     func fileList() {
         let lists = [

@@ -5,6 +5,37 @@ import Testing
 @Suite("Segment: GB/T 9704 elements, outline, attachments, forwarded notices")
 struct SegmentTests {
     @Test(
+        "Header marks read from the line's scalars, as comparing its text with the words read them: every line of every input, and edges"
+    )
+    func headerMarks() throws {
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles {
+            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
+        }
+        lines += [
+            "特急", "加急", "特提", "平急", "特急\u{301}", "特急件", "特", "机密★1年", "绝密★一年以内啊啊啊", "绝密★一年以内啊啊啊啊", "秘密",
+            "签发人：王某", "签发人", "123456", "12345", "1234567", "", "平急 ",
+        ].map { TextLine($0) }
+        var marks = 0
+        for line in lines {
+            let text = line.text
+            var expected: HeaderMark?
+            if line.count == 6, line.scalars.allSatisfy(\.isASCIIDigit) {
+                expected = .copyNumber
+            } else if ["绝密", "机密", "秘密"].contains(where: { text.hasPrefix($0) }), line.count <= 12 {
+                expected = .secrecy
+            } else if ["特急", "加急", "特提", "平急"].contains(text) {
+                expected = .urgency
+            } else if text.hasPrefix("签发人"), LineShape.isLabelled(line) {
+                expected = .signer
+            }
+            #expect(Segmenter.headerMark(line) == expected, "\(text.prefix(60))")
+            if expected != nil { marks += 1 }
+        }
+        #expect(marks >= 8, "\(marks) marks")
+    }
+
+    @Test(
         "Outline markers as documents write them",
         arguments: [
             ("一、质量标杆遴选工作", OutlineMarker.Kind.chineseEnumerated, 1, "一、"),

@@ -271,12 +271,13 @@ package enum Segmenter {
     // MARK: - Shapes
 
     /// 份号 (six digits), 密级 ("机密★1年"), 紧急程度 ("特急"), 签发人 ("签发人：王某").
+    /// (Asked of the line's scalars: a string made of each line and compared with the words as strings
+    /// took 4,000 instructions a line. The line is in NFC, so equal scalars are equal strings.)
     static func headerMark(_ line: TextLine) -> HeaderMark? {
-        let text = line.text
         if line.count == 6, line.scalars.allSatisfy(\.isASCIIDigit) { return .copyNumber }
-        if ["绝密", "机密", "秘密"].contains(where: { text.hasPrefix($0) }), line.count <= 12 { return .secrecy }
-        if ["特急", "加急", "特提", "平急"].contains(text) { return .urgency }
-        if text.hasPrefix("签发人"), LineShape.isLabelled(line) { return .signer }
+        if line.count <= 12, ["绝密", "机密", "秘密"].contains(where: { line.hasPrefix($0) }) { return .secrecy }
+        if line.count == 2, ["特急", "加急", "特提", "平急"].contains(where: { line.hasPrefix($0) }) { return .urgency }
+        if line.hasPrefix("签发人"), LineShape.isLabelled(line) { return .signer }
         return nil
     }
 
