@@ -5,6 +5,25 @@ import Testing
 
 @Suite("Ingest: encodings, formats and refusals")
 struct IngestTests {
+    @Test(
+        "The scalars of valid UTF-8, counted eight bytes at a time, are its scalars: every input, and every cut of a text of one to four bytes a scalar"
+    )
+    func scalarCount() throws {
+        var texts = [
+            "", "a", "é", "质", "𠮷", "a\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+            String(repeating: "质量a𠮷é", count: 9),
+        ]
+        for file in JSONWriterTests.inputFiles {
+            texts.append(try Ingest.read(path: file.path).lines.map(\.text).joined(separator: "\n"))
+        }
+        let mixed = Array(texts[6].unicodeScalars)
+        for length in 0...mixed.count { texts.append(String(String.UnicodeScalarView(mixed[0..<length]))) }
+        for text in texts {
+            let count = Array(text.utf8).withUnsafeBufferPointer { SourceLines.scalarCount(ofValidUTF8: $0) }
+            #expect(count == text.unicodeScalars.count, "\(text.prefix(40).debugDescription)")
+        }
+    }
+
     @Test("A path ends in an HTML extension as lower-casing the whole path and asking its suffix says")
     func htmlExtension() {
         let paths = [
