@@ -153,23 +153,27 @@ struct UTF8Validation {
         var result = UTF8Validation()
         var i = 0
         let n = bytes.count
+        // The counts of the two commonest cases are kept here and added without overflow checks (they
+        // are fewer than the bytes): kept in `result` and checked, the three-byte case took 25 instructions.
+        var asciiBytes = 0
+        var threeByteSequences = 0
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
                 if result.firstControlOffset == nil, EncodingDetection.isControlByte(b) {
                     result.firstControlOffset = i
                 }
-                result.asciiBytes += 1
-                i += 1
+                asciiBytes &+= 1
+                i &+= 1
                 continue
             }
             // The commonest sequence of Chinese text first: three bytes whose lead needs no narrower
             // second byte (U+1000–U+CFFF and U+E000–U+FFFF, the Han blocks and the full-width forms).
-            if (b >= 0xE1 && b <= 0xEC) || (b >= 0xEE && b <= 0xEF), i + 2 < n, bytes[i + 1] & 0xC0 == 0x80,
-                bytes[i + 2] & 0xC0 == 0x80
+            if (b >= 0xE1 && b <= 0xEC) || (b >= 0xEE && b <= 0xEF), i &+ 2 < n, bytes[i &+ 1] & 0xC0 == 0x80,
+                bytes[i &+ 2] & 0xC0 == 0x80
             {
-                result.validMultibyteSequences += 1
-                i += 3
+                threeByteSequences &+= 1
+                i &+= 3
                 continue
             }
             var length = 0
@@ -213,6 +217,8 @@ struct UTF8Validation {
                 i += 1
             }
         }
+        result.asciiBytes += asciiBytes
+        result.validMultibyteSequences += threeByteSequences
         return result
     }
 }
