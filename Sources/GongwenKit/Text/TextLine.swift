@@ -58,31 +58,33 @@ package struct TextLine: Sendable, Equatable {
         return length
     }
 
-    /// Writes the UTF-8 of `scalars` into `buffer` from `start` on; returns where it stopped.
+    /// Writes the UTF-8 of `scalars` into `buffer` from `start` on; returns where it stopped. The three
+    /// bytes of a Chinese character (U+0800–U+FFFF) are asked for first, with one comparison, and every
+    /// byte is cut from its value without a range check (each is below 256 by its mask or its bound).
     static func encode(
         _ scalars: UnsafeBufferPointer<Unicode.Scalar>, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
     ) -> Int {
         var n = start
         for scalar in scalars {
             let value = scalar.value
-            if value < 0x80 {
-                buffer[n] = UInt8(value)
-                n += 1
+            if value &- 0x800 < 0xF800 {
+                buffer[n] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+                buffer[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                buffer[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                n &+= 3
+            } else if value < 0x80 {
+                buffer[n] = UInt8(truncatingIfNeeded: value)
+                n &+= 1
             } else if value < 0x800 {
-                buffer[n] = UInt8(0xC0 | value >> 6)
-                buffer[n + 1] = UInt8(0x80 | value & 0x3F)
-                n += 2
-            } else if value < 0x10000 {
-                buffer[n] = UInt8(0xE0 | value >> 12)
-                buffer[n + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-                buffer[n + 2] = UInt8(0x80 | value & 0x3F)
-                n += 3
+                buffer[n] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                buffer[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                n &+= 2
             } else {
-                buffer[n] = UInt8(0xF0 | value >> 18)
-                buffer[n + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-                buffer[n + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-                buffer[n + 3] = UInt8(0x80 | value & 0x3F)
-                n += 4
+                buffer[n] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+                buffer[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+                buffer[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                buffer[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                n &+= 4
             }
         }
         return n
