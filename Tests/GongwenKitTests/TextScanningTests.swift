@@ -653,9 +653,9 @@ struct TextScanningTests {
 
     @Test("ISO dates written as String(format: \"%04d-%02d-%02d\") writes them, at the edges too")
     func isoDates() {
-        for year in [-12, -1, 0, 7, 99, 1949, 2023, 2199, 12_345] {
-            for month in [0, 1, 9, 12, 123] {
-                for day in [nil, -3, 1, 31, 100] as [Int?] {
+        for year in [-12, -1, 0, 7, 99, 1949, 2023, 2199, 9_999, 10_000, 12_345] {
+            for month in [0, 1, 9, 12, 99, 100, 123] {
+                for day in [nil, -3, 0, 1, 31, 99, 100] as [Int?] {
                     let expected =
                         day.map { String(format: "%04d-%02d-%02d", year, month, $0) }
                         ?? String(format: "%04d-%02d", year, month)
