@@ -19,6 +19,9 @@ struct ContactsTests {
             ("电话：4008101234", ["400-810-1234"]),
             ("联系电话：010-68416386转8012", ["010-68416386"]),
             ("手机：13800138000；电话：075583398238、02583398238", ["13800138000", "0755-83398238", "025-83398238"]),
+            // Groups written with spaces: after an area code, around a dash; an extension after 分机; a count.
+            ("电话：025 83398238，0591 - 87846628", ["025-83398238", "0591-87846628"]),
+            ("电话：010-68416386分机8012；推荐3家", ["010-68416386"]),
         ])
     func phones(line: String, numbers: [String]) {
         #expect(contacts(line).flatMap(\.phones).map(\.number) == numbers)

@@ -411,24 +411,27 @@ package enum ContactExtractor {
         let s = line.scalars
         if let grouped = spacedNumber(at: start, in: s) { return grouped }
         var i = start
-        var groups: [String] = []
-        var current = ""
+        // The digits as ASCII bytes, made strings once at the end (appended to strings a scalar at a time,
+        // and counted as characters, they took 4,000 instructions a number).
+        var groups: [[UInt8]] = []
+        var current: [UInt8] = []
         var parenthesized = false
-        var ext: String?
+        var ext: [UInt8]?
         while i < s.count {
             let c = s[i]
             if c.isASCIIDigit {
-                if ext != nil { ext!.unicodeScalars.append(c) } else { current.unicodeScalars.append(c) }
+                let digit = UInt8(truncatingIfNeeded: c.value)
+                if ext != nil { ext!.append(digit) } else { current.append(digit) }
             } else if (c == "（" || c == "(") && current.isEmpty && groups.isEmpty {
                 parenthesized = true
             } else if (c == "）" || c == ")") && parenthesized && groups.isEmpty && !current.isEmpty {
                 groups.append(current)
-                current = ""
+                current = []
             } else if dashes.contains(c) && !current.isEmpty && ext == nil,
                 let digit = (i + 1..<min(s.count, i + 3)).first(where: { !s[$0].isLineSpace }), s[digit].isASCIIDigit
             {
                 groups.append(current)
-                current = ""
+                current = []
                 i = digit  // "0591 - 87846628": spaces around the dash
                 continue
             } else if c == " " && !current.isEmpty && groups.count < 2 && ext == nil,
@@ -439,16 +442,17 @@ package enum ContactExtractor {
                 continue
             } else if c == " " && parenthesized && groups.count == 1 && current.isEmpty {
                 // "(010) 68416386"
-            } else if c == " " && groups.isEmpty && current.hasPrefix("0") && (3...4).contains(current.count)
+            } else if c == " " && groups.isEmpty && current.first == UInt8(ascii: "0")
+                && (3...4).contains(current.count)
                 && i + 1 < s.count && s[i + 1].isASCIIDigit
             {
                 groups.append(current)
-                current = ""  // "025 83398238"
+                current = []  // "025 83398238"
             } else if (line.hasPrefix("转", at: i) || line.hasPrefix("分机", at: i)) && ext == nil && !current.isEmpty
                 && i + 1 < s.count && (s[i + 1].isASCIIDigit || line.hasPrefix("分机", at: i))
             {
                 if line.hasPrefix("分机", at: i) { i += 1 }
-                ext = ""
+                ext = []
             } else {
                 break
             }
@@ -457,7 +461,8 @@ package enum ContactExtractor {
         if !current.isEmpty { groups.append(current) }
         var end = i
         while end > start, !s[end - 1].isASCIIDigit { end -= 1 }
-        let digits = groups.joined()
+        let digits = String(decoding: groups.reduce(into: []) { $0 += $1 }, as: UTF8.self)
+        let digitCount = digits.utf8.count
         let other: (Token, Int) = (.other, i)
         // A number glued to letters or other digits, or followed by a unit, is not a phone.
         // (A slash between numbers lists them: "0531-86902744/18765839053"; after a letter it is a URL's.)
@@ -470,21 +475,26 @@ package enum ContactExtractor {
         if i < s.count, s[i].isASCIILetter || s[i] == "@" || s[i] == "." && i + 1 < s.count && s[i + 1].isASCIIDigit {
             return other
         }
-        if i < s.count, "年月日号元万亿家个项份字人次届批期条页岁%％".unicodeScalars.contains(s[i]) { return other }
+        if i < s.count, numberUnits.contains(s[i]) { return other }
         guard end > start else { return other }
         let hasAreaCode =
-            digits.hasPrefix("0") && (groups.count >= 2 || (10...12).contains(digits.count))
+            digits.hasPrefix("0") && (groups.count >= 2 || (10...12).contains(digitCount))
             && (groups.count < 2 || (3...4).contains(groups[0].count))
-        let isMobile = digits.count == 11 && digits.hasPrefix("1") && groups.count == 1
-        let isTollFree = digits.count == 10 && (digits.hasPrefix("400") || digits.hasPrefix("800"))
-        let isLocal = (7...8).contains(digits.count) && !digits.hasPrefix("0") && groups.count == 1
+        let isMobile = digitCount == 11 && digits.hasPrefix("1") && groups.count == 1
+        let isTollFree = digitCount == 10 && (digits.hasPrefix("400") || digits.hasPrefix("800"))
+        let isLocal = (7...8).contains(digitCount) && !digits.hasPrefix("0") && groups.count == 1
         guard hasAreaCode || isMobile || isTollFree || isLocal else { return other }
         return (
             .phone(
-                digits: digits, extension: (ext?.isEmpty ?? true) ? nil : ext, hasAreaCode: hasAreaCode,
+                digits: digits,
+                extension: (ext?.isEmpty ?? true) ? nil : ext.map { String(decoding: $0, as: UTF8.self) },
+                hasAreaCode: hasAreaCode,
                 range: start..<end), i
         )
     }
+
+    /// What follows a number that is a count or a date, not a phone: "3家", "2023年".
+    static let numberUnits = ScalarSet(of: "年月日号元万亿家个项份字人次届批期条页岁%％")
 
     /// Numbers written in groups as they are read aloud, which the general reading takes for several numbers:
     /// a mobile 3-4-4 ("138 0013 8000", "138-0013-8000") and a local number split in two after its area code
