@@ -608,12 +608,22 @@ struct TextScanningTests {
             (HeaderZone.sentenceOrLabelEnds, "。；;：:"), (Segmenter.mastheadBreaks, "，。：；:"),
             (ContactExtractor.hardBreaks, "；;。"), (ContactExtractor.softBreaks, "，,、/（）()[]【】 "),
             (ContactExtractor.dashes, "-－—–‐"), (SubmissionExtractor.targetEnds, "，。；（("),
-            (DateScanner.numberJoiners, "/.-:_"),
+            (DateScanner.numberJoiners, "/.-:_"), (SubmissionExtractor.addressEnds, " ，。）)\"”"),
+            (ContactExtractor.numberUnits, "年月日号元万亿家个项份字人次届批期条页岁%％"),
         ]
         for (set, literal) in sets {
             let expected = Set(literal.unicodeScalars)
             let members = (0..<0x1_0000).compactMap(Unicode.Scalar.init).filter(set.contains)
             #expect(Set(members) == expected, "\(literal)")
+        }
+        // And the tests written as switches, the same way.
+        let tests: [((Unicode.Scalar) -> Bool, String)] = [
+            (Reflow.opensMore, "，、《（“‘—"), (Reflow.isConnective, "和及与"), (OrganizationName.isBracket, "（）()"),
+            (SiteFurniture.isCellBreak, "|｜\t"),
+        ]
+        for (test, literal) in tests {
+            let members = (0..<0x1_0000).compactMap(Unicode.Scalar.init).filter(test)
+            #expect(Set(members) == Set(literal.unicodeScalars), "\(literal)")
         }
     }
 

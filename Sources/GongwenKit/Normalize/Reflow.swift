@@ -154,7 +154,7 @@ enum Reflow {
             return false
         }
         let startsItem = OutlineMarker.parse(b) != nil
-        if "，、《（“‘—".unicodeScalars.contains(last) { return !startsItem || isFullWidth(current, wrapWidth) }
+        if opensMore(last) { return !startsItem || isFullWidth(current, wrapWidth) }
         if endsOnConnective(a), isNameFragment(b) { return !startsItem }
         if TitleShape.endingList.endsAny(a) { return false }
         // A title with its number after it ("…的通知 工信厅消费函〔2022〕309号"); not a sentence that
@@ -172,6 +172,15 @@ enum Reflow {
         return isFullWidth(current, wrapWidth)
     }
 
+    /// A comma, an enumeration comma, an opening bracket or quote, a dash: what a line cut off inside a
+    /// sentence ends with.
+    static func opensMore(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", "、", "《", "（", "“", "‘", "—": return true
+        default: return false
+        }
+    }
+
     static func isNumberedHeading(_ line: TextLine) -> Bool {
         guard let marker = OutlineMarker.parse(line) else { return false }
         let clausePunctuation = ScalarSet.clausePunctuation  // (read once, not at each scalar)
@@ -182,7 +191,15 @@ enum Reflow {
     /// (Words end in these too — 参与, 涉及 — so the rule also wants a fragment after it.)
     static func endsOnConnective(_ line: TextLine) -> Bool {
         guard let last = line.scalars.last else { return false }
-        return "和及与".unicodeScalars.contains(last)
+        return isConnective(last)
+    }
+
+    /// 和, 及, 与 (a switch: a literal's scalars were decoded at each ask).
+    static func isConnective(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "和", "及", "与": return true
+        default: return false
+        }
     }
 
     /// A short run of Han characters with no punctuation: the tail of a wrapped name.

@@ -105,11 +105,18 @@ package enum SiteFurniture {
         return result
     }
 
+    static func isCellBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "|", "｜", "\t": return true
+        default: return false
+        }
+    }
+
     /// The cells of a table row as pages flatten it: apart by "|", "｜" or tabs.
     static func cells(of line: TextLine) -> [TextLine] {
         var result: [TextLine] = []
         var start = 0
-        for i in 0...line.count where i == line.count || "|｜\t".unicodeScalars.contains(line.scalars[i]) {
+        for i in 0...line.count where i == line.count || isCellBreak(line.scalars[i]) {
             let cell = line[start..<i].trimmed()
             if !cell.isEmpty { result.append(cell) }
             start = i + 1
@@ -225,7 +232,10 @@ package enum SiteFurniture {
                 digits += 1
                 continue
             }
-            guard "-/:. ".unicodeScalars.contains(c) else { return false }
+            switch c {  // (a switch: a literal's scalars were decoded at each scalar)
+            case "-", "/", ":", ".", " ": continue
+            default: return false
+            }
         }
         let year = Numerals.decimal(s.prefix(4))
         return digits >= 6 && year.map { (1990...2199).contains($0) } == true

@@ -27,9 +27,17 @@ package enum OrganizationName {
     /// Besides Han characters, what a list of names is written with: brackets and the enumeration comma.
     private static let nameCharacters = ScalarSet(of: "（）()、")
 
+    /// （ ） ( ): asked of each scalar by a switch (a literal's scalars were decoded at each ask).
+    static func isBracket(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "（", "）", "(", ")": return true
+        default: return false
+        }
+    }
+
     package static func isShaped(_ text: TextLine) -> Bool {
         guard text.count >= 2, text.count <= 40 else { return false }
-        guard text.scalars.allSatisfy({ $0.isHan || "（）()".unicodeScalars.contains($0) }) else { return false }
+        guard text.scalars.allSatisfy({ $0.isHan || isBracket($0) }) else { return false }
         if text.contains("关于") { return false }
         return suffixList.endsAny(text)
     }

@@ -392,7 +392,7 @@ package enum ContactExtractor {
                 continue
             }
             var end = valueStart
-            while end < line.count, label(at: end, in: line) == nil, !"；;。".unicodeScalars.contains(line.scalars[end]) {
+            while end < line.count, label(at: end, in: line) == nil, !hardBreaks.contains(line.scalars[end]) {
                 end += 1
             }
             var value = line[valueStart..<end].trimmed()

@@ -91,13 +91,16 @@ package enum SubmissionExtractor {
         return found
     }
 
+    /// What ends a web address written in a sentence.
+    static let addressEnds = ScalarSet(of: " ，。）)\"”")
+
     /// "www.caq.org.cn/html/…" or "http://…" in the line.
     static func webAddress(in line: TextLine) -> (String, Range<Int>)? {
         for prefix in ["http://", "https://", "www."] {
             guard let at = line.firstIndex(of: prefix) else { continue }
             var end = at
             while end < line.count, line.scalars[end].value < 0x80,
-                !" ，。）)\"”".unicodeScalars.contains(line.scalars[end])
+                !addressEnds.contains(line.scalars[end])
             { end += 1 }
             return (line[at..<end].text, at..<end)
         }
