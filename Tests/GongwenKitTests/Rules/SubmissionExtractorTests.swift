@@ -4,6 +4,23 @@ import Testing
 
 @Suite("Submission")
 struct SubmissionExtractorTests {
+    @Test(
+        "A sentence without 份 or 电 is passed over: every sentence's materials are those the scan of each position finds"
+    )
+    func materialsGate() throws {
+        var sentences = try SentenceTriggersTests.allSentences()
+        sentences += ["请报送纸质版一式三份。", "电子版发送至邮箱，纸质材料寄送。", "光盘电子版及U盘", "纸质版5份", "一式两份"].map {
+            Sentence(line: TextLine($0))
+        }
+        var withMaterials = 0
+        for sentence in sentences {
+            let found = SubmissionExtractor.materials(in: sentence)
+            #expect(found == SubmissionExtractor.scanMaterials(in: sentence), "\(sentence.text.prefix(60))")
+            if !found.isEmpty { withMaterials += 1 }
+        }
+        #expect(withMaterials >= 10, "\(withMaterials) sentences name materials")
+    }
+
     @Test("Submission: channels, copies, formats and naming rules as the national notices state them")
     func submission() throws {
         let found = SubmissionExtractor.extract(

@@ -110,6 +110,15 @@ package enum SubmissionExtractor {
     /// "纸质一式二份", "光盘电子版一份", "纸质版1份", "一式三份", "U盘电子版".
     static func materials(in sentence: Sentence) -> [Material] {
         let line = sentence.line
+        // A material is counted in 份 or is an electronic copy (电子版, a form word that stands in the line):
+        // a sentence with neither 份 nor 电 holds none, and is not scanned position by position.
+        let mayHoldMaterial = line.scalars.withUnsafeBufferPointer { $0.contains { $0 == "份" || $0 == "电" } }
+        return mayHoldMaterial ? scanMaterials(in: sentence) : []
+    }
+
+    /// `materials(in:)` read position by position.
+    static func scanMaterials(in sentence: Sentence) -> [Material] {
+        let line = sentence.line
         var found: [Material] = []
         lazy var listsElectronicCopy = line.contains("报送") || line.contains("及") || line.contains("和")
         let formList = Self.formList  // (read once, not at each position: a constant's every read checks it was made)
