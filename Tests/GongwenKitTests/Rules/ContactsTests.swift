@@ -28,6 +28,45 @@ struct ContactsTests {
     }
 
     @Test(
+        "The cheap look before the tokenizer answers as asking every scalar did: every line of every input, and edges")
+    func mayHoldContact() throws {
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles {
+            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
+        }
+        lines += ["联系人：王强", "电话0591-87654321", "1234567", "123 4567", "质量@协会", "邮箱", "质量标杆", "", "123456"].map {
+            TextLine($0)
+        }
+        var held = 0
+        for line in lines {
+            var digits = 0
+            var expected = false
+            for (i, scalar) in line.scalars.enumerated() {
+                if scalar == "@" {
+                    expected = true
+                    break
+                }
+                if scalar.isASCIIDigit {
+                    digits += 1
+                    if digits >= 7 {
+                        expected = true
+                        break
+                    }
+                    continue
+                }
+                if !ContactExtractor.phoneJoiners.contains(scalar) { digits = 0 }
+                if ContactExtractor.labelList.mayBegin(with: scalar), ContactExtractor.label(at: i, in: line) != nil {
+                    expected = true
+                    break
+                }
+            }
+            #expect(ContactExtractor.mayHoldContact(line) == expected, "\(line.text.prefix(60))")
+            if expected { held += 1 }
+        }
+        #expect(held >= 50, "\(held) lines may hold a contact")
+    }
+
+    @Test(
         "Every listed city's bodies, every province's departments and a province's cities take their area code; others none"
     )
     func areaCodeOfEachIssuer() {

@@ -338,17 +338,25 @@ package enum ContactExtractor {
         let joiners = phoneJoiners
         let labels = labelList
         var digits = 0
-        for (i, scalar) in line.scalars.enumerated() {
-            if scalar == "@" { return true }
-            if scalar.isASCIIDigit {
-                digits += 1
-                if digits >= 7 { return true }
-                continue
+        return line.scalars.withUnsafeBufferPointer { scalars in
+            for (i, scalar) in scalars.enumerated() {
+                // An ideograph, most of a line, is no @, digit or joiner: only whether it begins a label is asked.
+                if ScalarSet.isIdeograph(scalar) {
+                    digits = 0
+                    if labels.mayBegin(with: scalar), label(at: i, in: line) != nil { return true }
+                    continue
+                }
+                if scalar == "@" { return true }
+                if scalar.isASCIIDigit {
+                    digits += 1
+                    if digits >= 7 { return true }
+                    continue
+                }
+                if !joiners.contains(scalar) { digits = 0 }
+                if labels.mayBegin(with: scalar), label(at: i, in: line) != nil { return true }
             }
-            if !joiners.contains(scalar) { digits = 0 }
-            if labels.mayBegin(with: scalar), label(at: i, in: line) != nil { return true }
+            return false
         }
-        return false
     }
 
     /// What ends a field (`Token.hardBreak`), and what parts one field's values (`Token.softBreak`).
