@@ -419,27 +419,32 @@ package enum ContactExtractor {
         let s = line.scalars
         if let grouped = spacedNumber(at: start, in: s) { return grouped }
         var i = start
-        // The digits as ASCII bytes, made strings once at the end (appended to strings a scalar at a time,
-        // and counted as characters, they took 4,000 instructions a number).
-        var groups: [[UInt8]] = []
-        var current: [UInt8] = []
+        // A group's digits are a stretch of the line, made a string once at the end (appended to strings a
+        // scalar at a time, and counted as characters, they took 4,000 instructions a number); an
+        // extension's digits, rare, are gathered as bytes.
+        var groups: [Range<Int>] = []
+        var current = start..<start
         var parenthesized = false
         var ext: [UInt8]?
         while i < s.count {
             let c = s[i]
             if c.isASCIIDigit {
-                let digit = UInt8(truncatingIfNeeded: c.value)
-                if ext != nil { ext!.append(digit) } else { current.append(digit) }
+                if ext != nil {
+                    ext!.append(UInt8(truncatingIfNeeded: c.value))
+                } else {
+                    // (A group's digits stand together: nothing else is read between two of them.)
+                    current = (current.isEmpty ? i : current.lowerBound)..<(i + 1)
+                }
             } else if (c == "（" || c == "(") && current.isEmpty && groups.isEmpty {
                 parenthesized = true
             } else if (c == "）" || c == ")") && parenthesized && groups.isEmpty && !current.isEmpty {
                 groups.append(current)
-                current = []
+                current = i..<i
             } else if dashes.contains(c) && !current.isEmpty && ext == nil,
                 let digit = (i + 1..<min(s.count, i + 3)).first(where: { !s[$0].isLineSpace }), s[digit].isASCIIDigit
             {
                 groups.append(current)
-                current = []
+                current = i..<i
                 i = digit  // "0591 - 87846628": spaces around the dash
                 continue
             } else if c == " " && !current.isEmpty && groups.count < 2 && ext == nil,
@@ -450,12 +455,12 @@ package enum ContactExtractor {
                 continue
             } else if c == " " && parenthesized && groups.count == 1 && current.isEmpty {
                 // "(010) 68416386"
-            } else if c == " " && groups.isEmpty && current.first == UInt8(ascii: "0")
+            } else if c == " " && groups.isEmpty && s[current.lowerBound] == "0"
                 && (3...4).contains(current.count)
                 && i + 1 < s.count && s[i + 1].isASCIIDigit
             {
                 groups.append(current)
-                current = []  // "025 83398238"
+                current = i..<i  // "025 83398238"
             } else if (line.hasPrefix("转", at: i) || line.hasPrefix("分机", at: i)) && ext == nil && !current.isEmpty
                 && i + 1 < s.count && (s[i + 1].isASCIIDigit || line.hasPrefix("分机", at: i))
             {
@@ -469,8 +474,17 @@ package enum ContactExtractor {
         if !current.isEmpty { groups.append(current) }
         var end = i
         while end > start, !s[end - 1].isASCIIDigit { end -= 1 }
-        let digits = String(decoding: groups.reduce(into: []) { $0 += $1 }, as: UTF8.self)
-        let digitCount = digits.utf8.count
+        let digitCount = groups.reduce(0) { $0 + $1.count }
+        let digits = String(unsafeUninitializedCapacity: digitCount) { bytes in
+            var n = 0
+            for group in groups {
+                for k in group {
+                    bytes[n] = UInt8(truncatingIfNeeded: s[k].value)
+                    n += 1
+                }
+            }
+            return n
+        }
         let other: (Token, Int) = (.other, i)
         // A number glued to letters or other digits, or followed by a unit, is not a phone.
         // (A slash between numbers lists them: "0531-86902744/18765839053"; after a letter it is a URL's.)
