@@ -64,7 +64,7 @@ struct HTMLFixtureTests {
             "a.b.c.txt",
             "附件：1.申报书", "x.pdf?a.doc", "#x.pdf", "?x.pdf", "x.ofd/", "X.PPTX#", "文件.pdf.\u{301}",
         ]
-        for file in JSONWriterTests.inputFiles { texts += try Gongwen.normalize(path: file.path).lines.map(\.text) }
+        texts += try everyInputLine().map(\.text)
         var files = 0
         for text in texts {
             #expect(LinkKinds.isFile(text) == LinkKinds.isFileByCharacters(text), "\(text.prefix(80))")

@@ -8,10 +8,7 @@ struct SegmentTests {
         "Header marks read from the line's scalars, as comparing its text with the words read them: every line of every input, and edges"
     )
     func headerMarks() throws {
-        var lines: [TextLine] = []
-        for file in JSONWriterTests.inputFiles {
-            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
-        }
+        var lines = try everyInputLine()
         lines += [
             "特急", "加急", "特提", "平急", "特急\u{301}", "特急件", "特", "机密★1年", "绝密★一年以内啊啊啊", "绝密★一年以内啊啊啊啊", "秘密",
             "签发人：王某", "签发人", "123456", "12345", "1234567", "", "平急 ",

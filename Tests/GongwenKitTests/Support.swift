@@ -51,6 +51,14 @@ func normalizedLines(_ text: String) -> [NormalizedLine] {
     return Normalizer.normalize(lines).lines
 }
 
+/// Every normalized line of every input file (`JSONWriterTests.inputFiles`), each a line of its own: the
+/// real lines a scanning rule is held to, beside its edge cases.
+func everyInputLine() throws -> [TextLine] {
+    try JSONWriterTests.inputFiles.flatMap { file in
+        try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
+    }
+}
+
 /// Runs a program to its end: its exit status, and standard output and error together.
 func runProcess(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
     let process = Process()

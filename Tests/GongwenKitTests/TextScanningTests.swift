@@ -298,18 +298,7 @@ struct TextScanningTests {
     /// `TitleShape.titleText` as it read a line before it looked for an ending right before a separator
     /// first: each ending's last place, then whether a separator follows it.
     static func titleTextEndingByEnding(_ line: TextLine) -> TextLine? {
-        var text = line.trimmed()
-        if let number = DocNumberScanner.matches(in: text).first {
-            if number.range.lowerBound <= 1 {
-                var from = number.range.upperBound
-                while from < text.count,
-                    text.scalars[from] == ")" || text.scalars[from] == "）" || text.scalars[from].isLineSpace
-                { from += 1 }
-                text = text[from..<text.count]
-            } else if number.range.upperBound == text.count {
-                text = text[0..<number.range.lowerBound].trimmed()
-            }
-        }
+        let text = TitleShape.withoutDocNumber(line)
         if TitleShape.endsWithDocumentType(text) { return text }
         guard text.scalars.contains(where: TitleShape.siteNameSeparators.contains) else { return nil }
         for ending in TitleShape.endings {
@@ -328,10 +317,7 @@ struct TextScanningTests {
         "A title line's words, found as looking for each ending's last place found them: every line of every input, and page titles"
     )
     func titleText() throws {
-        var lines: [TextLine] = []
-        for file in JSONWriterTests.inputFiles {
-            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
-        }
+        var lines = try everyInputLine()
         lines += [
             "关于开展2023年质量标杆活动的通知-中国质量协会", "关于印发办法的通知_某某网", "关于x的通知（试行）-网站", "的通知-的意见-网",
             "通知-通报|公告", "-通知", "通知-", "-", "", "电话：0591-87654321", "2023-09-15", "关于的通知》-网", "函-", "x函|y",
@@ -717,10 +703,7 @@ struct TextScanningTests {
         "The bracket-aware cut gives the stretches a scan of every scalar gives, with separator sets that hold ideographs and that do not"
     )
     func bracketAwareCut() throws {
-        var lines = Self.lines.map { TextLine($0) }
-        for file in JSONWriterTests.inputFiles {
-            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
-        }
+        var lines = try Self.lines.map { TextLine($0) } + everyInputLine()
         lines += ["（和）和，和", "一和二（三和四）五", "\u{4E00}\u{9FFF}，\u{4DFF}\u{A000}", "）））和（", ""].map { TextLine($0) }
         let sets: [ScalarSet] = [
             Sentences.sentenceEnds, .clausePunctuation, ScalarSet(of: "，和"), ScalarSet(of: "\u{4E00}\u{9FFF}"),

@@ -15,18 +15,7 @@ enum TitleShape {
     /// The title words of a title line: without a document number in front or behind, and without
     /// a site's suffix.
     static func titleText(_ line: TextLine) -> TextLine? {
-        var text = line.trimmed()
-        if let number = DocNumberScanner.matches(in: text).first {
-            if number.range.lowerBound <= 1 {
-                var from = number.range.upperBound
-                while from < text.count,
-                    text.scalars[from] == ")" || text.scalars[from] == "）" || text.scalars[from].isLineSpace
-                { from += 1 }
-                text = text[from..<text.count]
-            } else if number.range.upperBound == text.count {
-                text = text[0..<number.range.lowerBound].trimmed()
-            }
-        }
+        let text = withoutDocNumber(line)
         if endsWithDocumentType(text) { return text }
         // "…的通知-k8某某", "…的通知_某某网": a page title with the site's name after it.
         // Only an ending right before a separator can end the title there: a line whose separators are a
@@ -50,6 +39,20 @@ enum TitleShape {
             }
         }
         return nil
+    }
+
+    /// The line trimmed, without a document number in front of it or at its end.
+    static func withoutDocNumber(_ line: TextLine) -> TextLine {
+        let text = line.trimmed()
+        guard let number = DocNumberScanner.matches(in: text).first else { return text }
+        if number.range.lowerBound <= 1 {
+            var from = number.range.upperBound
+            while from < text.count,
+                text.scalars[from] == ")" || text.scalars[from] == "）" || text.scalars[from].isLineSpace
+            { from += 1 }
+            return text[from..<text.count]
+        }
+        return number.range.upperBound == text.count ? text[0..<number.range.lowerBound].trimmed() : text
     }
 
     /// A line that ends in a document type (通知, 意见, 办法 …), perhaps inside 《》 or before a

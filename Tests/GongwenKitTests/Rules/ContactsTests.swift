@@ -30,10 +30,7 @@ struct ContactsTests {
     @Test(
         "The cheap look before the tokenizer answers as asking every scalar did: every line of every input, and edges")
     func mayHoldContact() throws {
-        var lines: [TextLine] = []
-        for file in JSONWriterTests.inputFiles {
-            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
-        }
+        var lines = try everyInputLine()
         lines += ["联系人：王强", "电话0591-87654321", "1234567", "123 4567", "质量@协会", "邮箱", "质量标杆", "", "123456"].map {
             TextLine($0)
         }
