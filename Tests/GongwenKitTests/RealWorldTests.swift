@@ -64,10 +64,10 @@ struct ScriptFoldingTests {
                 characters.insert(scalar)
             }
         }
-        let found = SimplifiedForms.traditionalCharacters(in: lines)
-        #expect(found.hanCount == hanCount)
-        #expect(found.traditionalCount == traditionalCount)
-        #expect(found.characters == characters.sorted { $0.value < $1.value })
+        let census = SimplifiedForms.census(of: lines)
+        #expect(census.hanCount == hanCount)
+        #expect(census.traditionalCount == traditionalCount)
+        #expect(SimplifiedForms.characters(in: lines) == characters.sorted { $0.value < $1.value })
         #expect(traditionalCount > 1_000 && characters.count > 300, "\(traditionalCount), \(characters.count)")
     }
 

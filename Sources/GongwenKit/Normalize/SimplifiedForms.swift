@@ -37,15 +37,6 @@ enum SimplifiedForms {
         return scalar.value < 0x20000 ? nil : lookup.beyond[scalar]
     }
 
-    /// How many of the scalars of `lines` are Han characters, how many of those have a simplified
-    /// form other than themselves, and which these are (each once, in code-point order).
-    static func traditionalCharacters(
-        in lines: [TextLine]
-    ) -> (hanCount: Int, traditionalCount: Int, characters: [Unicode.Scalar]) {
-        let (hanCount, traditionalCount) = census(of: lines)
-        return (hanCount, traditionalCount, characters(in: lines))
-    }
-
     /// How many of the scalars of `lines` are Han characters, and how many of those have a simplified
     /// form other than themselves: one look-up in `classes` for a scalar of the Basic Multilingual
     /// Plane's Han blocks, its two bits added to the counts without a branch. (The Han test's five

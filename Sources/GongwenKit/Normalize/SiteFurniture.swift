@@ -105,6 +105,8 @@ package enum SiteFurniture {
         return result
     }
 
+    /// | ｜ or a tab: what parts a flattened table row's cells (a switch: a literal's scalars were decoded
+    /// at each ask).
     static func isCellBreak(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "|", "｜", "\t": return true

@@ -455,8 +455,7 @@ package enum ContactExtractor {
                 continue
             } else if c == " " && parenthesized && groups.count == 1 && current.isEmpty {
                 // "(010) 68416386"
-            } else if c == " " && groups.isEmpty && s[current.lowerBound] == "0"
-                && (3...4).contains(current.count)
+            } else if c == " " && groups.isEmpty && (3...4).contains(current.count) && s[current.lowerBound] == "0"
                 && i + 1 < s.count && s[i + 1].isASCIIDigit
             {
                 groups.append(current)
