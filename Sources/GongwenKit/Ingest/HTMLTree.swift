@@ -323,7 +323,7 @@ package enum LinkKinds {
     }
 
     private static func lowercaseASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> some Sequence<UInt8> {
-        bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        bytes.lazy.map(\.asciiLowercased)
     }
 
     /// Whether a dot stands right before one of the extensions (in any ASCII case) somewhere in `bytes`.

@@ -143,7 +143,7 @@ package enum Ingest {
         var head: [UInt8] = []
         head.reserveCapacity(512)
         for byte in bytes.prefix(512) where byte < 0x80 {
-            head.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            head.append(byte.asciiLowercased)
         }
         let start = head.firstIndex { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) } ?? head.count
         for opening in htmlOpenings where head[start...].starts(with: opening.utf8) { return .html }
@@ -154,7 +154,7 @@ package enum Ingest {
     /// as ASCII (`lowercased()` of the whole path cost 500 instructions a file; no letter but the Kelvin
     /// sign lowercases to an ASCII one on its own, and no extension holds a k).
     static func hasHTMLExtension(_ path: String) -> Bool {
-        let tail = path.utf8.suffix(6).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let tail = path.utf8.suffix(6).map(\.asciiLowercased)
         return [".html", ".htm", ".xhtml", ".shtml"].contains { tail.reversed().starts(with: $0.utf8.reversed()) }
     }
 

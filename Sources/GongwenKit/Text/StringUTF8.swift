@@ -37,3 +37,9 @@ enum StringUTF8 {
         return start
     }
 }
+
+extension UInt8 {
+    /// The byte with an ASCII capital letter made small (A–Z to a–z), any other byte as it is: file names
+    /// and HTML tags compared in any case without lower-casing a string as Unicode.
+    var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+}
