@@ -17,6 +17,20 @@ struct CitationsTests {
         #expect(found.map(\.docNumber) == ["工信部科〔2019〕188号", "工信部联企业〔2011〕300号", nil, "国办发〔2019〕5号"])
         #expect(found[2].attachmentIndex == 1)
     }
+
+    /// A real sentence of the corpus (a Shandong notice of 2022) that cites two documents: their quotes
+    /// are one string, made once — not equal strings encoded twice.
+    @Test("The citations of one sentence share its text: one string, not one made for each")
+    func quotesShared() throws {
+        let sentence =
+            "依照《山东省中小企业公共服务示范平台认定管理办法》(鲁工信发〔2020〕4号,以下简称《管理办法》),组织开展2022年度山东省中小企业公共服务示范平台推荐工作。"
+        let found = CitationExtractor.extract(sentences(sentence))
+        #expect(found.map(\.title) == ["山东省中小企业公共服务示范平台认定管理办法", "管理办法"])
+        #expect(found.map(\.text) == [sentence, sentence])
+        var texts = found.map(\.text)
+        let storage = texts.indices.map { k in texts[k].withUTF8 { UInt(bitPattern: $0.baseAddress) } }
+        #expect(storage.count == 2 && storage[0] == storage[1], "the two quotes' bytes stand at \(storage)")
+    }
 }
 
 @Suite("Citations in a whole notice")

@@ -14,8 +14,9 @@ struct SubmissionExtractorTests {
         }
         var withMaterials = 0
         for sentence in sentences {
-            let found = SubmissionExtractor.materials(in: sentence)
-            #expect(found == SubmissionExtractor.scanMaterials(in: sentence), "\(sentence.text.prefix(60))")
+            var quoting = QuotingSentence(sentence)
+            let found = SubmissionExtractor.materials(in: &quoting)
+            #expect(found == SubmissionExtractor.scanMaterials(in: &quoting), "\(sentence.text.prefix(60))")
             if !found.isEmpty { withMaterials += 1 }
         }
         #expect(withMaterials >= 10, "\(withMaterials) sentences name materials")
@@ -65,7 +66,8 @@ struct SubmissionExtractorTests {
     @Test("Materials: copies after a form or after 一式 alone, found only where a form or 一式 begins")
     func materials() {
         func materials(_ text: String) -> [Material] {
-            SubmissionExtractor.materials(in: Sentence(line: TextLine(text)))
+            var sentence = QuotingSentence(Sentence(line: TextLine(text)))
+            return SubmissionExtractor.materials(in: &sentence)
         }
         let alone = materials("各县（市）区择优推荐不超过1家，企业申报材料一式三份")
         #expect(alone.map(\.form) == [nil] && alone.map(\.copies) == [3])

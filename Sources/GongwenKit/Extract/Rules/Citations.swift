@@ -23,7 +23,8 @@ package enum CitationExtractor {
         /// The citation of `title` and `docNumber` at `range` of `sentence`, unless the document is cited
         /// already (then nothing is made of it: a notice cites the same few documents again and again).
         private mutating func add(
-            title: String?, docNumber: String?, attachmentIndex: Int?, at range: Range<Int>, of sentence: Sentence
+            title: String?, docNumber: String?, attachmentIndex: Int?, at range: Range<Int>,
+            of sentence: inout QuotingSentence
         ) {
             let cited = Cited(title: title.map(ExactText.init), docNumber: docNumber.map(ExactText.init))
             // Room for a notice's usual few dozen at the first: grown from one, the set was hashed anew
@@ -41,6 +42,11 @@ package enum CitationExtractor {
             let hasNumbers = sentence.triggers.contains(.hao)
             let hasTitles = sentence.triggers.contains(.titleOpening)
             guard hasNumbers || hasTitles else { return }
+            var quoting = QuotingSentence(sentence)
+            read(&quoting, hasNumbers: hasNumbers, hasTitles: hasTitles)
+        }
+
+        private mutating func read(_ sentence: inout QuotingSentence, hasNumbers: Bool, hasTitles: Bool) {
             let line = sentence.line
             let numbers = hasNumbers ? DocNumberScanner.matches(in: line) : []
             let titles = hasTitles ? CitationExtractor.titleBrackets(line) : []
@@ -69,15 +75,15 @@ package enum CitationExtractor {
                     let digits = line.scalars[j...].prefix { $0.isASCIIDigit }
                     attachmentIndex = digits.isEmpty ? nil : Numerals.decimal(digits)
                 }
-                add(title: title, docNumber: docNumber, attachmentIndex: attachmentIndex, at: i..<end, of: sentence)
+                add(title: title, docNumber: docNumber, attachmentIndex: attachmentIndex, at: i..<end, of: &sentence)
                 i = end
             }
             for (k, number) in numbers.enumerated() where !paired.contains(k) {
-                add(title: nil, docNumber: number.canonical, attachmentIndex: nil, at: number.range, of: sentence)
+                add(title: nil, docNumber: number.canonical, attachmentIndex: nil, at: number.range, of: &sentence)
             }
             for decree in hasNumbers ? CitationExtractor.decrees(in: line) : [] {
                 let written = line[decree.lowerBound..<(decree.upperBound - 1)].text + "号"  // 號 as 号
-                add(title: nil, docNumber: written, attachmentIndex: nil, at: decree, of: sentence)
+                add(title: nil, docNumber: written, attachmentIndex: nil, at: decree, of: &sentence)
             }
         }
     }

@@ -14,11 +14,12 @@ package enum SubmissionExtractor {
         var result = Submission(channels: [], materials: [], fileFormats: [], naming: [])
         for sentence in sentences {
             let line = sentence.line
-            for channel in channels(in: sentence)
+            var sentence = QuotingSentence(sentence)
+            for channel in channels(in: &sentence)
             where !result.channels.contains(where: { $0.kind == channel.kind && $0.target == channel.target }) {
                 result.channels.append(channel)
             }
-            result.materials += materials(in: sentence)
+            result.materials += materials(in: &sentence)
             let formatsBefore = result.fileFormats.count
             for ((word, format), first) in zip(formats, formatList.firstPositions(in: line)) {
                 guard let at = first, !result.fileFormats[formatsBefore...].contains(where: { $0.format == format })
@@ -27,7 +28,7 @@ package enum SubmissionExtractor {
                 result.fileFormats.append(
                     FileFormat(format: format, text: sentence.quote(range), span: line.span(range)))
             }
-            result.naming += naming(in: sentence)
+            result.naming += naming(in: &sentence)
         }
         // An online channel named without its address says nothing more than one that has it.
         if result.channels.contains(where: { $0.kind == .online && $0.target != nil }) {
@@ -56,7 +57,7 @@ package enum SubmissionExtractor {
     /// Where the body after a delivery verb ends.
     static let targetEnds = ScalarSet(of: "，。；（(")
 
-    static func channels(in sentence: Sentence) -> [Channel] {
+    static func channels(in sentence: inout QuotingSentence) -> [Channel] {
         let line = sentence.line
         let words = channelWords.firstPositions(in: line)
         // Most sentences name no channel: nothing more is asked of them.
@@ -108,16 +109,16 @@ package enum SubmissionExtractor {
     }
 
     /// "纸质一式二份", "光盘电子版一份", "纸质版1份", "一式三份", "U盘电子版".
-    static func materials(in sentence: Sentence) -> [Material] {
+    static func materials(in sentence: inout QuotingSentence) -> [Material] {
         let line = sentence.line
         // A material is counted in 份 or is an electronic copy (电子版, a form word that stands in the line):
         // a sentence with neither 份 nor 电 holds none, and is not scanned position by position.
         let mayHoldMaterial = line.scalars.withUnsafeBufferPointer { $0.contains { $0 == "份" || $0 == "电" } }
-        return mayHoldMaterial ? scanMaterials(in: sentence) : []
+        return mayHoldMaterial ? scanMaterials(in: &sentence) : []
     }
 
     /// `materials(in:)` read position by position.
-    static func scanMaterials(in sentence: Sentence) -> [Material] {
+    static func scanMaterials(in sentence: inout QuotingSentence) -> [Material] {
         let line = sentence.line
         var found: [Material] = []
         lazy var listsElectronicCopy = line.contains("报送") || line.contains("及") || line.contains("和")
@@ -169,7 +170,7 @@ package enum SubmissionExtractor {
     }
 
     /// "以“申报企业全称”命名", "邮件主题为“申报企业全称”", "文件夹以企业名称命名".
-    static func naming(in sentence: Sentence) -> [NamingRule] {
+    static func naming(in sentence: inout QuotingSentence) -> [NamingRule] {
         guard sentence.triggers.contains(.naming) else { return [] }  // (no 命名, no 邮件主题为)
         let line = sentence.line
         var rules: [NamingRule] = []
