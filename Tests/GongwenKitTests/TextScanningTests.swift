@@ -513,6 +513,14 @@ struct TextScanningTests {
             #expect(Array(origins[from..<to]) == Array(joined[from..<to]))
             #expect(origins[from..<to] == Origins(joined[from..<to]))
             for i in joined.indices { #expect(origins[i] == joined[i]) }
+            // A slice of one run (a line as read), and of `a` as it was built, at random bounds.
+            let single = Origins(from: SourcePoint(line: 3, column: 7), count: a.count)
+            let plain = (0..<a.count).map { SourcePoint(line: 3, column: 7 + $0) }
+            let first = Int.random(in: 0...a.count, using: &generator)
+            let last = Int.random(in: first...a.count, using: &generator)
+            #expect(Array(single[first..<last]) == Array(plain[first..<last]))
+            #expect(single[first..<last] == Origins(plain[first..<last]))
+            #expect(Origins(a)[first..<last] == Origins(a[first..<last]))
         }
     }
 

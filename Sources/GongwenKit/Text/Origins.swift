@@ -104,6 +104,15 @@ package struct Origins: RandomAccessCollection, Sendable, Equatable {
 
     package subscript(range: Range<Int>) -> Origins {
         var slice = Origins()
+        // A line of one run (most lines) is cut without a search: the slice is the same run, from a
+        // later column.
+        if laterRuns.isEmpty, !range.isEmpty {
+            precondition(range.lowerBound >= 0 && range.upperBound <= count, "origin range out of bounds")
+            slice.firstRun = Run(
+                start: 0, line: firstRun.line, column: firstRun.column &+ Int32(truncatingIfNeeded: range.lowerBound))
+            slice.storedCount = Int32(truncatingIfNeeded: range.count)
+            return slice
+        }
         // Room for the runs after the first that the range spans, made at once: grown by doubling from
         // one, the runs of a sentence cut from a re-flowed paragraph were allocated two or three times.
         if !range.isEmpty {
