@@ -641,6 +641,29 @@ struct TextScanningTests {
         #expect(empty.isEmpty)
     }
 
+    /// `hadGap` answers a line of one run without reading positions: on every normalized line of every
+    /// input (with the origins normalization gave it), at every index, it is the positions' own answer.
+    @Test("A gap is where two positions do not follow on one input line, on every normalized line")
+    func gapsOfEveryLine() throws {
+        var gaps = 0
+        var singleRun = 0
+        for file in JSONWriterTests.inputFiles {
+            let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            for line in normalizedLines(text).map(\.line) {
+                if line.origins.runCount == 1 { singleRun += 1 }
+                for index in -1...(line.count + 1) {
+                    let plain =
+                        index > 0 && index < line.count
+                        && (line.origins[index - 1].line != line.origins[index].line
+                            || line.origins[index].column - line.origins[index - 1].column > 1)
+                    #expect(line.hadGap(before: index) == plain, "\(index) of \(line.text.prefix(40))")
+                    if plain { gaps += 1 }
+                }
+            }
+        }
+        #expect(gaps > 500 && singleRun > 500, "\(gaps) gaps, \(singleRun) lines of one run")
+    }
+
     @Test("A line as read is one run; spans and gaps read through the runs")
     func originsOfRealLines() {
         let line = TextLine("2023 年 8 月 25 日前报送", line: 7)

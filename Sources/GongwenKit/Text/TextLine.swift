@@ -147,7 +147,8 @@ package struct TextLine: Sendable, Equatable {
     /// normalization removed (their source columns are not adjacent). Used to recover spacing
     /// that separates names ("路正红 别 致") after CJK spacing was folded away.
     package func hadGap(before index: Int) -> Bool {
-        guard index > 0, index < count else { return false }
+        // (A line of one run has no gap: the contact tokenizer asks at each ideograph of a line.)
+        guard index > 0, index < count, origins.runCount > 1 else { return false }
         let previous = origins[index - 1]
         let current = origins[index]
         return previous.line != current.line || current.column - previous.column > 1
