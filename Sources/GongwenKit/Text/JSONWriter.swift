@@ -118,7 +118,9 @@ package struct JSONWriter: ~Copyable {
     package mutating func beginObject() { open(UInt8(ascii: "{")) }
     package mutating func endObject() { close(UInt8(ascii: "}")) }
 
-    /// Writes `key` and then `value`: keys in sorted order, each once.
+    /// Writes `key` and then `value`: keys in sorted order, each once. (Inlined, so that the key is
+    /// copied with its length known: a call to `memcpy` for it and one for `":` were a fifth of a field.)
+    @inline(__always)
     package mutating func field(_ key: StaticString, _ value: some JSONWritable) {
         separate()
         append("\"")
@@ -154,6 +156,8 @@ package struct JSONWriter: ~Copyable {
     }
 
     /// Before an element or a key: the comma after the previous one, and the new line when pretty.
+    /// (Inlined: it is asked before every element.)
+    @inline(__always)
     private mutating func separate() {
         if count >= chunkSize { finish() }
         if !empty { append(byte: UInt8(ascii: ",")) }
