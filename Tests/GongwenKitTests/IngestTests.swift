@@ -134,6 +134,13 @@ struct IngestTests {
         #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xE9, 0x80], count: 3) == ["A"])
         #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xED, 0xA0, 0x80, 0x42], count: 3) == ["A"])
         #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0x42], count: 1) == ["A"], "no more than the count")
+        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xF4, 0x90, 0x80, 0x80], count: 2) == ["A"], "past U+10FFFF")
+        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xC3], count: 2) == ["A"], "a cut two-byte sequence")
+        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xF0, 0x9F, 0x80], count: 2) == ["A"], "a cut four-byte one")
+        #expect(
+            Transcoding.scalars(ofValidUTF8: [0xED, 0x9F, 0xBF, 0xEE, 0x80, 0x80], count: 2) == [
+                "\u{D7FF}", "\u{E000}",
+            ])
     }
 
     @Test("Lines are cut at LF, CRLF and CR; a BOM is dropped only where it opens the text")

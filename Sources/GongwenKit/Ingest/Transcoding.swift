@@ -48,26 +48,31 @@ package enum Transcoding {
             while i < end, initialized < count {
                 let lead = UInt32(bytes[i])
                 var value: UInt32
-                if lead < 0x80 {
+                // Three bytes first: a Chinese character, most of a notice. Each path rules out what is
+                // no scalar value (a surrogate, a value past U+10FFFF), which valid input never holds and
+                // anything else (not validated) ends the text at.
+                if lead & 0xF0 == 0xE0 {
+                    guard i + 2 < end else { break }
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    guard value & 0xF800 != 0xD800 else { break }
+                    i += 3
+                } else if lead < 0x80 {
                     value = lead
                     i += 1
-                } else if lead < 0xE0, i + 1 < end {
+                } else if lead < 0xE0 {
+                    guard i + 1 < end else { break }
                     value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                     i += 2
-                } else if lead < 0xF0, i + 2 < end {
-                    value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else if i + 3 < end {
+                } else {
+                    guard i + 3 < end else { break }
                     value =
                         (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
                         | UInt32(bytes[i + 3] & 0x3F)
+                    guard value <= 0x10_FFFF else { break }
                     i += 4
-                } else {
-                    break
                 }
-                // Valid input gives only scalar values; anything else (not validated) ends the text.
-                guard let scalar = Unicode.Scalar(value) else { break }
-                scalars.initializeElement(at: initialized, to: scalar)
+                // (A scalar value by the checks above: made without `Unicode.Scalar.init?`'s checks again.)
+                scalars.initializeElement(at: initialized, to: unsafeBitCast(value, to: Unicode.Scalar.self))
                 initialized += 1
             }
         }
