@@ -118,6 +118,26 @@ struct ContactsTests {
         #expect(long.starts == [0] + Array(3...603))  // (the label, each separator, the name)
     }
 
+    /// The tokenizer and the address reader ask for a label only where a label's first scalar stands:
+    /// on every line of every input, at every position, no label is found anywhere else.
+    @Test("A contact label is found only where a label's first scalar stands, on every input line")
+    func labelsBeginWithTheirInitials() throws {
+        var found = 0
+        for line in try everyInputLine() {
+            for i in 0..<line.count where ContactExtractor.label(at: i, in: line) != nil {
+                #expect(ContactExtractor.labelList.mayBegin(with: line.scalars[i]), "\(i) of \(line.text.prefix(40))")
+                found += 1
+            }
+        }
+        #expect(found > 150, "\(found) labels")
+        let tokens = ContactExtractor.tokens(of: TextLine("市工信局技术处廖世清联系电话：83258376")).tokens
+        guard tokens.count == 3, case let .han(name) = tokens[0], case .label(.phone) = tokens[1] else {
+            Issue.record("the Han run ends where the label begins: \(tokens)")
+            return
+        }
+        #expect(name.text == "市工信局技术处廖世清")
+    }
+
     @Test("An extension is kept apart from the number")
     func phoneExtension() throws {
         let phone = try #require(contacts("联系电话：010-68416386转8012").first?.phones.first)
