@@ -31,15 +31,16 @@ enum ReportingTarget {
 
     static func targets(in line: TextLine) -> [TextLine] {
         var found: [TextLine] = []
+        let verbs = verbList  // (read once, not at each position: a constant's every read checks it was made)
         var i = 0
         while i < line.count {
             if line.scalars[i] == "向", let name = name(in: line, from: i + 1, endingBefore: verbsAfter) {
                 found.append(name)
-            } else if let verb = verbList.firstMatch(at: i, in: line),
-                let name = name(in: line, from: i + verbList.length(verb), endingBefore: nil)
+            } else if verbs.mayBegin(with: line.scalars[i]), let verb = verbs.firstMatch(at: i, in: line),
+                let name = name(in: line, from: i + verbs.length(verb), endingBefore: nil)
             {
                 found.append(name)
-                i += verbList.length(verb)
+                i += verbs.length(verb)
                 continue
             }
             i += 1
