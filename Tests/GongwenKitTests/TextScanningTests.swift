@@ -143,8 +143,10 @@ struct TextScanningTests {
         }
         #expect(list.length(words.firstIndex(of: "𠮷")!) == 1)
         // Every word's first position in one pass, as firstIndex(of:) finds it word by word.
-        let submissionWords = SubmissionExtractor.channelWords
-        for line in Self.lines + ["请登录申报系统网上在线申报，并将材料报送至我厅，同时发送至邮箱", "报送报送至寄送至送至报至"] {
+        let submissionWords = SubmissionExtractor.sentenceWords
+        for line in Self.lines + [
+            "请登录申报系统网上在线申报，并将材料报送至我厅，同时发送至邮箱", "报送报送至寄送至送至报至", "Word版、PDF扫描件和可编辑文档打包为zip或RAR",
+        ] {
             let textLine = TextLine(line)
             let positions = submissionWords.firstPositions(in: textLine)
             for word in submissionWords.words {

@@ -34,10 +34,24 @@ struct SubmissionExtractorTests {
         #expect(found.channels.map(\.kind) == [.online, .email, .delivery])
         #expect(found.channels.map(\.target) == ["www.caq.org.cn", nil, "我厅"])
         #expect(found.fileFormats.map(\.format) == ["Word", "RAR"])
+        // "word 版" at columns 35–40 of the second line (the space inside it folded away), "RAR" at 47–49.
+        #expect(
+            found.fileFormats.map { [$0.span.startLine, $0.span.startColumn, $0.span.endColumn] } == [
+                [2, 35, 40], [2, 47, 49],
+            ])
         #expect(found.naming.map(\.target) == [.file, .emailSubject])
         #expect(found.naming.map(\.pattern) == ["申报企业全称", "申报企业全称"])
         #expect(found.materials.map(\.form) == ["纸质", "光盘电子版"])
         #expect(found.materials.map(\.copies) == [2, 1])
+        // A real sentence of the corpus with two formats, and each format word of the list alone.
+        let formats = SubmissionExtractor.extract(
+            sentences("电子版刻录光盘:汇总表和推荐表为Excel版本,其他申报材料合并成1个PDF文件。")
+        ).fileFormats
+        #expect(formats.map(\.format) == ["PDF", "Excel"])
+        for (word, format) in SubmissionExtractor.formats {
+            let alone = SubmissionExtractor.extract(sentences("请提交\(word)。")).fileFormats
+            #expect(alone.map(\.format) == [format] && alone.map(\.span.startColumn) == [4], "\(word)")
+        }
     }
 
     @Test(

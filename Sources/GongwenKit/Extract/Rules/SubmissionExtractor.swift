@@ -8,20 +8,19 @@ package enum SubmissionExtractor {
         ("Excel", "Excel"), ("excel", "Excel"),
     ]
 
-    static let formatList = WordList(formats.map(\.word))
-
     package static func extract(_ sentences: [Sentence]) -> Submission {
         var result = Submission(channels: [], materials: [], fileFormats: [], naming: [])
         for sentence in sentences {
             let line = sentence.line
             var sentence = QuotingSentence(sentence)
-            for channel in channels(in: &sentence)
+            let words = sentenceWords.firstPositions(in: line)
+            for channel in channels(in: &sentence, words: words)
             where !result.channels.contains(where: { $0.kind == channel.kind && $0.target == channel.target }) {
                 result.channels.append(channel)
             }
             result.materials += materials(in: &sentence)
             let formatsBefore = result.fileFormats.count
-            for ((word, format), first) in zip(formats, formatList.firstPositions(in: line)) {
+            for ((word, format), first) in zip(formats, words[formatIndices]) {
                 guard let at = first, !result.fileFormats[formatsBefore...].contains(where: { $0.format == format })
                 else { continue }
                 let range = at..<(at + word.unicodeScalars.count)
@@ -43,25 +42,30 @@ package enum SubmissionExtractor {
     static let sendingWords = ["发送", "发至", "报送"]
     /// (Not the bare 报: it stands inside 申报.)
     static let deliveryVerbs = ["报送至", "报送", "寄送至", "送至", "报至"]
-    /// Every word the channels are read from, looked for in one pass over a sentence.
-    static let channelWords = WordList(onlineWords + onlineWithoutAddress + ["邮箱"] + sendingWords + deliveryVerbs)
-    /// Where each list's words stand in `channelWords`: a sentence's positions are read by them.
+    /// Every word the channels are read from.
+    static let channelWords = onlineWords + onlineWithoutAddress + ["邮箱"] + sendingWords + deliveryVerbs
+    /// The channels' words and then the file formats' words, looked for in one pass over a sentence (a
+    /// pass for each list was two scans of every sentence).
+    static let sentenceWords = WordList(channelWords + formats.map(\.word))
+    /// Where the formats' words stand in `sentenceWords`, in `formats`' order.
+    private static let formatIndices = channelWords.count..<(channelWords.count + formats.count)
+    /// Where each list's words stand in `sentenceWords`: a sentence's positions are read by them.
     private static let channelIndices = (
-        online: onlineWords.map(channelWords.index(of:)),
-        onlineWithoutAddress: onlineWithoutAddress.map(channelWords.index(of:)),
-        mailbox: channelWords.index(of: "邮箱"),
-        sending: sendingWords.map(channelWords.index(of:)),
-        delivery: deliveryVerbs.map(channelWords.index(of:))
+        online: onlineWords.map(sentenceWords.index(of:)),
+        onlineWithoutAddress: onlineWithoutAddress.map(sentenceWords.index(of:)),
+        mailbox: sentenceWords.index(of: "邮箱"),
+        sending: sendingWords.map(sentenceWords.index(of:)),
+        delivery: deliveryVerbs.map(sentenceWords.index(of:))
     )
 
     /// Where the body after a delivery verb ends.
     static let targetEnds = ScalarSet(of: "，。；（(")
 
-    static func channels(in sentence: inout QuotingSentence) -> [Channel] {
+    /// The channels `sentence` names; `words`: `sentenceWords.firstPositions` in it.
+    static func channels(in sentence: inout QuotingSentence, words: [Int?]) -> [Channel] {
         let line = sentence.line
-        let words = channelWords.firstPositions(in: line)
         // Most sentences name no channel: nothing more is asked of them.
-        guard words.contains(where: { $0 != nil }) else { return [] }
+        guard words[..<channelWords.count].contains(where: { $0 != nil }) else { return [] }
         let indices = channelIndices
         var found: [Channel] = []
         if indices.online.contains(where: { words[$0] != nil }), let (url, range) = webAddress(in: line) {
