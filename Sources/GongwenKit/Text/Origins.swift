@@ -19,8 +19,11 @@ package struct Origins: RandomAccessCollection, Sendable, Equatable {
     /// The number of positions. 32 bits, as a run's are (a line is shorter than 2 GiB: the most
     /// `IngestLimits` lets be read), so that the positions of a line take 24 bytes with their first run.
     private var storedCount: Int32 = 0
-    /// The runs after the first.
-    private var laterRuns: [Run] = []
+    /// The runs after the first; nil when there are none (never an empty array, so that equal positions
+    /// have equal fields). Most lines are one run, and a copy of a line then retains nothing for its
+    /// positions: a retain of the empty array's storage still went through the runtime's slow path, and
+    /// such retains and releases were two in five of all a parse made.
+    private var laterRuns: [Run]?
 
     package var count: Int { Int(storedCount) }
 
@@ -41,15 +44,18 @@ package struct Origins: RandomAccessCollection, Sendable, Equatable {
     package var endIndex: Int { count }
 
     /// The number of runs.
-    var runCount: Int { count == 0 ? 0 : 1 + laterRuns.count }
+    var runCount: Int { count == 0 ? 0 : 1 + (laterRuns?.count ?? 0) }
 
     /// Run `r` (`0..<runCount`).
     @inline(__always)
-    private func run(_ r: Int) -> Run { r == 0 ? firstRun : laterRuns[r - 1] }
+    private func run(_ r: Int) -> Run { r == 0 ? firstRun : laterRuns![r - 1] }
 
     /// Where run `r` ends: the next run's start, or `count` for the last.
     @inline(__always)
-    private func end(ofRun r: Int) -> Int { r < laterRuns.count ? Int(laterRuns[r].start) : count }
+    private func end(ofRun r: Int) -> Int {
+        guard let laterRuns, r < laterRuns.count else { return count }
+        return Int(laterRuns[r].start)
+    }
 
     package subscript(index: Int) -> SourcePoint {
         precondition(index >= 0 && index < count, "origin index out of range")
@@ -80,9 +86,10 @@ package struct Origins: RandomAccessCollection, Sendable, Equatable {
             firstRun = new
             return
         }
-        let last = laterRuns.last ?? firstRun
+        let last = laterRuns?.last ?? firstRun
         if last.line == first.line, Int(last.column) + (count - Int(last.start)) == Int(first.column) { return }
-        laterRuns.append(new)
+        if laterRuns == nil { laterRuns = [] }
+        laterRuns!.append(new)
     }
 
     package mutating func append(_ point: SourcePoint) { appendRun(from: point, length: 1) }
@@ -106,7 +113,7 @@ package struct Origins: RandomAccessCollection, Sendable, Equatable {
         var slice = Origins()
         // A line of one run (most lines) is cut without a search: the slice is the same run, from a
         // later column.
-        if laterRuns.isEmpty, !range.isEmpty {
+        if laterRuns == nil, !range.isEmpty {
             precondition(range.lowerBound >= 0 && range.upperBound <= count, "origin range out of bounds")
             slice.firstRun = Run(
                 start: 0, line: firstRun.line, column: firstRun.column &+ Int32(truncatingIfNeeded: range.lowerBound))
@@ -117,9 +124,14 @@ package struct Origins: RandomAccessCollection, Sendable, Equatable {
         // one, the runs of a sentence cut from a re-flowed paragraph were allocated two or three times.
         if !range.isEmpty {
             let later = run(containing: range.upperBound - 1) - run(containing: range.lowerBound)
-            if later > 0 { slice.laterRuns.reserveCapacity(later) }
+            if later > 0 {
+                var runs: [Run] = []
+                runs.reserveCapacity(later)
+                slice.laterRuns = runs
+            }
         }
         slice.append(contentsOf: self, range: range)
+        if slice.laterRuns?.isEmpty == true { slice.laterRuns = nil }  // (none was needed after all)
         return slice
     }
 
