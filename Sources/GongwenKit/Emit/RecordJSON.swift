@@ -51,12 +51,7 @@ extension SourceInfo: JSONWritable {
 
 extension SourceSpan: JSONWritable {
     package func write(to json: inout JSONWriter) {
-        json.beginObject()
-        json.field("endColumn", endColumn)
-        json.field("endLine", endLine)
-        json.field("startColumn", startColumn)
-        json.field("startLine", startLine)
-        json.endObject()
+        json.span(endColumn: endColumn, endLine: endLine, startColumn: startColumn, startLine: startLine)
     }
 }
 

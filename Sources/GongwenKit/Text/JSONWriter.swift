@@ -190,6 +190,39 @@ package struct JSONWriter: ~Copyable {
 
     package mutating func integer(_ value: Int) {
         reserve(20)  // "-9223372036854775808"
+        appendInteger(value)
+    }
+
+    /// A source span's object, `{"endColumn":…,"endLine":…,"startColumn":…,"startLine":…}` (the keys of
+    /// its `Encodable` form, sorted). Compact, it is written in one reservation, each key with its
+    /// punctuation one literal (spans are a third of a record's fields: 100,000 in 3,000 notices, at 880
+    /// instructions each as four fields); pretty, as any object is.
+    package mutating func span(endColumn: Int, endLine: Int, startColumn: Int, startLine: Int) {
+        guard !pretty else {
+            beginObject()
+            field("endColumn", endColumn)
+            field("endLine", endLine)
+            field("startColumn", startColumn)
+            field("startLine", startLine)
+            endObject()
+            return
+        }
+        reserve(4 * 20 + 48)
+        append("{\"endColumn\":")
+        appendInteger(endColumn)
+        append(",\"endLine\":")
+        appendInteger(endLine)
+        append(",\"startColumn\":")
+        appendInteger(startColumn)
+        append(",\"startLine\":")
+        appendInteger(startLine)
+        append(byte: UInt8(ascii: "}"))
+        empty = false  // (as `endObject` leaves it: the object is an element of the container around it)
+    }
+
+    /// The digits of `value`, into room already reserved.
+    @inline(__always)
+    private mutating func appendInteger(_ value: Int) {
         if value < 0 { append(byte: UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits = 1
