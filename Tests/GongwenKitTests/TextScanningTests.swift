@@ -732,6 +732,24 @@ struct TextScanningTests {
         #expect(reserved <= cut + cut / 4, "\(reserved) reserved for \(cut) sentences")
     }
 
+    /// A body below `Sentences.countedBodySize` is not counted before it is cut: the sentences are the
+    /// same either way, on the body of every input, with room made for them at once only when counted.
+    @Test("A body's sentences are the same whether they were counted first or not")
+    func sentencesCountedOrNot() throws {
+        var sentences = 0
+        for file in JSONWriterTests.inputFiles {
+            let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            let body = bodySections(text)
+            let counted = Sentences.of(body, countingFrom: 0)
+            let grown = Sentences.of(body, countingFrom: .max)
+            #expect(counted.map(\.text) == grown.map(\.text) && counted.map(\.span) == grown.map(\.span), "\(file)")
+            #expect(counted.map(\.triggers.rawValue) == grown.map(\.triggers.rawValue))
+            #expect(counted.capacity <= counted.count + counted.count / 4 + 2, "counted: room made at once")
+            sentences += counted.count
+        }
+        #expect(sentences > 1_000, "\(sentences) sentences")
+    }
+
     @Test(
         "The bracket-aware cut gives the stretches a scan of every scalar gives, with separator sets that hold ideographs and that do not"
     )

@@ -127,12 +127,31 @@ enum Sentences {
     /// Every sentence of the sections, in reading order: the numbered line (marker dropped), then
     /// each paragraph, cut at 。！？ and ； outside brackets and quotes.
     static func of(_ sections: [Section]) -> [Sentence] {
+        of(sections, countingFrom: countedBodySize)
+    }
+
+    /// `of(sections)`, with room for the sentences counted first (`mostSentences`) when the sections hold
+    /// at least `countingFrom` scalars.
+    static func of(_ sections: [Section], countingFrom countedSize: Int) -> [Sentence] {
         var result: [Sentence] = []
-        // Room for as many sentences as the lines can hold (`mostSentences`), reserved at once: grown by
-        // doubling, the array of a huge notice's sentences kept up to half of itself unused.
-        result.reserveCapacity(mostSentences(in: sections))
+        // Room for as many sentences as the lines can hold, reserved at once for a huge notice: grown by
+        // doubling, the array of its sentences kept up to half of itself unused. A smaller body's room is
+        // a guess from its size (a sentence is rarely shorter than 32 scalars), grown when short.
+        let scalars = scalarCount(in: sections)
+        result.reserveCapacity(scalars >= countedSize ? mostSentences(in: sections) : scalars / 32)
         forEachSentence(in: sections) { result.append($0) }
         return result
+    }
+
+    /// The size of body, in scalars, from which its sentences are counted before they are cut. A smaller
+    /// one's room is guessed from its size: counting was a pass over every line (1% of a parse), and the
+    /// room a guess or a doubling leaves unused is a few megabytes at most (48 bytes a sentence).
+    static let countedBodySize = 1 << 20
+
+    private static func scalarCount(in sections: [Section]) -> Int {
+        sections.reduce(0) { count, section in
+            count + scalarCount(in: section.children) + section.lines.reduce(0) { $0 + $1.line.count }
+        }
     }
 
     private static func mostSentences(in sections: [Section]) -> Int {
