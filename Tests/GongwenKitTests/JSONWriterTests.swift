@@ -174,9 +174,16 @@ struct JSONWriterTests {
     }
 
     @Test("Integers at both ends of their range")
-    func integers() {
+    func integers() throws {
         for value in [0, 7, -7, 10, 1_000_000, Int.max, Int.min] {
             #expect(JSONWriter.bytes(of: value, pretty: false) == Array(String(value).utf8))
+        }
+        // A span written at once (compact) with its four integers at their widest, as JSONEncoder writes it.
+        var span = Self.span
+        (span.startLine, span.startColumn, span.endLine, span.endColumn) = (Int.min, Int.min, Int.min, Int.max)
+        for pretty in [false, true] {
+            let expected = [UInt8](try Self.encoder(pretty: pretty).encode([span, span]))
+            #expect(JSONWriter.bytes(of: [span, span], pretty: pretty, capacity: 0) == expected)
         }
     }
 

@@ -207,7 +207,7 @@ package struct JSONWriter: ~Copyable {
             endObject()
             return
         }
-        reserve(4 * 20 + 48)
+        reserve(53 + 4 * 20)  // the literals' 53 bytes, and four integers of up to 20 characters
         append("{\"endColumn\":")
         appendInteger(endColumn)
         append(",\"endLine\":")

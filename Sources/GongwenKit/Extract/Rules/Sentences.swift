@@ -34,8 +34,9 @@ package struct Sentence: Sendable {
 
 /// A sentence being read by a rule that may find several values in it: the sentence's text, when it is
 /// short enough to be quoted whole, is made once and shared by every value that quotes it (a sentence
-/// that cites ten documents, or names a channel, a form and a file format, was encoded for each: 60% of
-/// the bytes of all quotes were such repeats).
+/// that cites ten documents, or names a channel, a form and a file format, was encoded for each: on
+/// 3,000 notices, 40% of the bytes quoted were a sentence the citation or submission rule had quoted
+/// already).
 struct QuotingSentence {
     let sentence: Sentence
     /// The sentence's whole text, once a value has quoted it.
@@ -136,7 +137,7 @@ enum Sentences {
         var result: [Sentence] = []
         // Room for as many sentences as the lines can hold, reserved at once for a huge notice: grown by
         // doubling, the array of its sentences kept up to half of itself unused. A smaller body's room is
-        // a guess from its size (a sentence is rarely shorter than 32 scalars), grown when short.
+        // a guess from its size (a sentence for each 32 scalars), grown by doubling when it falls short.
         let scalars = scalarCount(in: sections)
         result.reserveCapacity(scalars >= countedSize ? mostSentences(in: sections) : scalars / 32)
         forEachSentence(in: sections) { result.append($0) }
