@@ -279,10 +279,9 @@ package enum ContactExtractor {
         tokens.reserveCapacity(min(s.count, 256))
         starts.reserveCapacity(min(s.count, 256))
         var i = 0
-        // Only a position whose scalar begins a label is asked for one: most are passed over with one
-        // bit test (asked at each character of each Han run, a label look-up was a fifth of the tokenizer).
+        // (Asked at each character of each Han run, a label look-up was a fifth of the tokenizer.)
         let labels = labelList  // (read once, not at each position: a constant's every read checks it was made)
-        func labelAt(_ i: Int) -> (Field, Int)? { labels.mayBegin(with: s[i]) ? label(at: i, in: line) : nil }
+        func labelAt(_ i: Int) -> (Field, Int)? { label(at: i, in: line, listedIn: labels) }
         while i < s.count {
             while nextEmail < emailRanges.count, emailRanges[nextEmail].range.upperBound <= i { nextEmail += 1 }
             if nextEmail < emailRanges.count, emailRanges[nextEmail].range.lowerBound <= i {
@@ -374,6 +373,13 @@ package enum ContactExtractor {
     /// The labels compiled for finding them at a position: most positions of a line start none.
     static let labelList = WordList(labels.map(\.0))
 
+    /// `label(at:in:)`, asked only where a label's first scalar stands: most positions are passed over
+    /// with one bit test. (`labels` is `labelList`, read once by a caller that asks at each position.)
+    @inline(__always)
+    static func label(at i: Int, in line: TextLine, listedIn labels: WordList) -> (Field, Int)? {
+        labels.mayBegin(with: line.scalars[i]) ? label(at: i, in: line) : nil
+    }
+
     static func label(at i: Int, in line: TextLine) -> (Field, Int)? {
         let s = line.scalars
         return labelList.firstMatch(at: i, in: line) { index in
@@ -393,9 +399,7 @@ package enum ContactExtractor {
     /// The address after an address label, up to the next label or the end of the clause.
     static func address(in line: TextLine) -> String? {
         let labels = labelList  // (read once, not at each position: a constant's every read checks it was made)
-        func labelAt(_ i: Int) -> (Field, Int)? {
-            labels.mayBegin(with: line.scalars[i]) ? label(at: i, in: line) : nil
-        }
+        func labelAt(_ i: Int) -> (Field, Int)? { label(at: i, in: line, listedIn: labels) }
         var i = 0
         while i < line.count {
             guard let (field, valueStart) = labelAt(i) else {

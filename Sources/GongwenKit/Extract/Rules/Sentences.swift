@@ -138,8 +138,8 @@ enum Sentences {
         // Room for as many sentences as the lines can hold, reserved at once for a huge notice: grown by
         // doubling, the array of its sentences kept up to half of itself unused. A smaller body's room is
         // a guess from its size (a sentence for each 32 scalars), grown by doubling when it falls short.
-        let scalars = scalarCount(in: sections)
-        result.reserveCapacity(scalars >= countedSize ? mostSentences(in: sections) : scalars / 32)
+        let scalars = sum(over: sections) { $0.count }
+        result.reserveCapacity(scalars >= countedSize ? sum(over: sections, mostSentences(in:)) : scalars / 32)
         forEachSentence(in: sections) { result.append($0) }
         return result
     }
@@ -149,15 +149,10 @@ enum Sentences {
     /// room a guess or a doubling leaves unused is a few megabytes at most (48 bytes a sentence).
     static let countedBodySize = 1 << 20
 
-    private static func scalarCount(in sections: [Section]) -> Int {
-        sections.reduce(0) { count, section in
-            count + scalarCount(in: section.children) + section.lines.reduce(0) { $0 + $1.line.count }
-        }
-    }
-
-    private static func mostSentences(in sections: [Section]) -> Int {
-        sections.reduce(0) { count, section in
-            count + mostSentences(in: section.children) + section.lines.reduce(0) { $0 + mostSentences(in: $1.line) }
+    /// The sum of `value` over the lines of `sections` and of every item under them.
+    private static func sum(over sections: [Section], _ value: (TextLine) -> Int) -> Int {
+        sections.reduce(0) { sum, section in
+            sum + self.sum(over: section.children, value) + section.lines.reduce(0) { $0 + value($1.line) }
         }
     }
 
