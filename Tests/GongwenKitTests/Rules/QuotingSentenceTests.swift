@@ -25,5 +25,11 @@ struct QuotingSentenceTests {
             }
         }
         #expect(cut >= 4, "\(cut) quotes were cut")  // (the 1,001 and 5,000 scalars' sentences' quotes are)
+        // The bound itself: 1,000 scalars are quoted whole, 1,001 in part.
+        for (length, whole) in [(1_000, true), (1_001, false)] {
+            let text = String(repeating: "报", count: length)
+            var quoting = QuotingSentence(Sentence(line: TextLine(text)))
+            #expect((quoting.quote(0..<1) == text) == whole, "\(length) scalars")
+        }
     }
 }

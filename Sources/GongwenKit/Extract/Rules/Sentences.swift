@@ -21,10 +21,13 @@ package struct Sentence: Sendable {
     /// `longestQuote` characters is cut to `quoteContext` characters either side of the value, with "…"
     /// where it was cut: a thousand values in one endless sentence must not each copy it whole.
     func quote(_ range: Range<Int>) -> String {
-        guard line.count > Self.longestQuote else { return text }
+        guard !isQuotedWhole else { return text }
         let quoted = Self.quoteRange(range, in: line.count)
         return (quoted.lowerBound > 0 ? "…" : "") + line[quoted].text + (quoted.upperBound < line.count ? "…" : "")
     }
+
+    /// Whether every value found in the sentence quotes it whole (it is no longer than `longestQuote`).
+    var isQuotedWhole: Bool { line.count <= Self.longestQuote }
 
     /// `range` with `quoteContext` characters either side, within a line of `count` characters.
     static func quoteRange(_ range: Range<Int>, in count: Int) -> Range<Int> {
@@ -49,7 +52,7 @@ struct QuotingSentence {
 
     /// What `Sentence.quote(range)` is: the same string.
     mutating func quote(_ range: Range<Int>) -> String {
-        guard sentence.line.count <= Sentence.longestQuote else { return sentence.quote(range) }
+        guard sentence.isQuotedWhole else { return sentence.quote(range) }
         if let wholeText { return wholeText }
         let text = sentence.text
         wholeText = text
