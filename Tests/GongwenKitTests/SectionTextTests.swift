@@ -137,4 +137,36 @@ struct SectionTextTests {
                     $0.string(short.string)
                 })
     }
+
+    @Test(
+        "A whole notice's lines as one item, and lines of four-byte scalars and escapes, written after other bytes into a writer that grows line by line"
+    )
+    func writtenWhileTheWriterGrows() throws {
+        // Each line is encoded into room made for it as it is read: the writer (64 bytes to begin with)
+        // grows many times inside one string, which opens after bytes already written.
+        let notice = String(decoding: try Corpus.bytes("2023_henan.txt"), as: UTF8.self)
+        // (The first line alone fills the room made for it: four bytes a scalar, none to spare.)
+        let widest =
+            [String(repeating: "𠀀", count: 1000)]
+            + (0..<40).map { n in
+                String(repeating: "𠀀", count: n) + (n % 3 == 0 ? "\"\\\u{1}" : "")
+                    + String(repeating: "é", count: n % 7)
+            }
+        for texts in [notice.components(separatedBy: "\n"), widest] {
+            let item = Self.lines(texts)
+            #expect(item.count >= 40)
+            for start in [nil, 0, 2] {
+                let text = SectionText(lines: item, firstLineStart: start)
+                let written = Self.json {
+                    $0.string("前")
+                    text.write(to: &$0)
+                }
+                let expected = Self.json {
+                    $0.string("前")
+                    $0.string(text.string)
+                }
+                #expect(written == expected, "from \(String(describing: start))")
+            }
+        }
+    }
 }

@@ -247,19 +247,32 @@ package struct JSONWriter: ~Copyable {
 
     /// The string of `lines` joined by `separator` (an ASCII byte), written as `string(_:)` writes
     /// the same text: encoded straight into the writer's bytes, not into a string made for it, and
-    /// escaped there in the rare line that needs it.
+    /// escaped there in the rare line that needs it. Each line is encoded into room for its widest
+    /// UTF-8 (four bytes a scalar) as it is read: measured first, each line was read, and copied out
+    /// of the item's lines, twice.
     package mutating func string(joining lines: some Collection<TextLine>, separator: UInt8) {
-        let length = TextLine.utf8Length(joining: lines, separator: separator)
-        reserve(length + 2)
-        base[count] = UInt8(ascii: "\"")
-        let text = UnsafeMutableBufferPointer(start: base + count + 1, count: length)
-        _ = TextLine.encode(joining: lines, separator: separator, into: text)
-        if Self.mayNeedEscape(UnsafeBufferPointer(text)) {
+        reserve(1)
+        let quote = count
+        base[quote] = UInt8(ascii: "\"")
+        count &+= 1
+        for (index, line) in lines.enumerated() {
+            reserve(4 &* line.count &+ 2)  // the line, a separator before it and the closing quote
+            if index > 0 {
+                base[count] = separator
+                count &+= 1
+            }
+            let buffer = UnsafeMutableBufferPointer(start: base, count: capacity)
+            count = line.scalars.withUnsafeBufferPointer { TextLine.encode($0, into: buffer, at: count) }
+        }
+        let text = UnsafeBufferPointer(start: base + quote + 1, count: count - quote - 1)
+        if Self.mayNeedEscape(text) {
             let copy = Array(text)  // (escaping writes over the bytes it reads)
+            count = quote
             copy.withUnsafeBufferPointer { appendQuoted($0) }
         } else {
-            base[count + 1 + length] = UInt8(ascii: "\"")
-            count += length + 2
+            reserve(1)
+            base[count] = UInt8(ascii: "\"")
+            count &+= 1
         }
     }
 
