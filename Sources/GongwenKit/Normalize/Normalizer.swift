@@ -62,10 +62,11 @@ package enum Normalizer {
         let simplifiedForms = ScriptFolding.simplifiedForms(of: lines)
         var pieces: [Piece] = []
         pieces.reserveCapacity(lines.count)
-        for index in lines.indices {
-            var line = TextLine()
-            swap(&line, &lines[index])
-            let piece = clean(line, links: &links, simplifiedForms: simplifiedForms)
+        // Taken from the end of the reversed array, each line is moved out of it, not swapped for an empty
+        // one made, retained and released for it.
+        lines.reverse()
+        for index in 0..<lines.count {
+            let piece = clean(lines.removeLast(), links: &links, simplifiedForms: simplifiedForms)
             if index < headingLevels.count, let level = headingLevels[index],
                 case let .content(text, nil, width) = piece
             {
@@ -74,21 +75,24 @@ package enum Normalizer {
                 pieces.append(piece)
             }
         }
-        lines = []  // the emptied array itself (a huge notice's 14 MB) is let go before the lines are joined
+        lines = []  // the emptied array's storage (a huge notice's 14 MB) is let go before the lines are joined
         let wrapWidth = Reflow.detectWrapWidth(pieces)
         return NormalizedDocument(
             lines: Reflow.join(consume pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)
     }
 
     /// (`steps`, when given, are the steps run in place of those the scan finds: tests run them all.)
+    /// (`input` is consumed: the line is cleaned in place of it, not in a copy of it.)
     static func clean(
-        _ input: TextLine, links: inout [Link], simplifiedForms: [Unicode.Scalar: Unicode.Scalar]? = nil,
+        _ input: consuming TextLine, links: inout [Link], simplifiedForms: [Unicode.Scalar: Unicode.Scalar]? = nil,
         steps givenSteps: Steps? = nil
     ) -> Piece {
         // Most lines need none of the steps: one scan of the line tells which may act on it. Once a
         // step has run, the line may hold what the scan did not see, and each later step looks for itself.
-        var steps = givenSteps ?? Steps(mayActOn: input)
+        // The width of the line as written (before full-width digits and letters were folded).
+        let width = UInt32(clamping: input.displayWidth(of: input.trimmedRange))
         var line = input
+        var steps = givenSteps ?? Steps(mayActOn: line)
         if steps.contains(.foldWidths) { steps.ran(foldWidths, on: &line) }
         if steps.contains(.composeNFC) { steps.ran(composeNFC, on: &line) }
         if steps.contains(.removePinyin) { steps.ran(ScriptFolding.removePinyin, on: &line) }
@@ -107,9 +111,7 @@ package enum Normalizer {
         line = line.trimmed()
         return line.isEmpty
             ? .blank
-            : .content(
-                line, headingLevel: level.map { UInt8(clamping: $0) },
-                width: UInt32(clamping: input.displayWidth(of: input.trimmedRange)))
+            : .content(line, headingLevel: level.map { UInt8(clamping: $0) }, width: width)
     }
 
     /// The cleaning steps of `clean` that may change a line, as far as one scan of it can tell: a step
@@ -146,7 +148,7 @@ package enum Normalizer {
         /// none), asked of the six tests for any other. (The six tests at each scalar but an ideograph
         /// took 600 instructions a line.) Inlined: called, it was handed a copy of the line.
         @inline(__always)
-        init(mayActOn line: TextLine) {
+        init(mayActOn line: borrowing TextLine) {
             let (low, high) = Self.ofScalar  // (read once, not at each scalar)
             var steps: UInt8 = 0
             line.scalars.withUnsafeBufferPointer { scalars in
