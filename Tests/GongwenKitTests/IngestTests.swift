@@ -163,7 +163,7 @@ struct IngestTests {
         func decodedWhole(_ text: String) -> [TextLine] {
             SourceLines(Array(text.unicodeScalars)).enumerated().map { TextLine(original: $1, lineNumber: $0 + 1) }
         }
-        func fromBytes(_ text: String) -> [TextLine] { SourceLines.textLines(ofValidUTF8: Array(text.utf8)[...]) }
+        func fromBytes(_ text: String) -> [TextLine]? { SourceLines.textLines(ofUTF8: Array(text.utf8)[...]) }
         let texts = [
             "一、总体要求\n（一）\r\n\r\n联系人：张三\r电话", "附件\n", "附件\n\n", "\r\n\r", "\r", "\n", "",
             "通知\u{FEFF}\n\u{FEFF}", "  \t\u{3000}\n\u{A0}", "𠀀😀\r\né\u{301}\r\r\n中国质协字〔2023〕71号\r",
@@ -175,7 +175,7 @@ struct IngestTests {
         }
         for text in texts {
             let expected = decodedWhole(text)
-            let lines = fromBytes(text)
+            let lines = try #require(fromBytes(text))
             #expect(lines == expected, "\(text.prefix(20).debugDescription)")
             #expect(lines.map(\.span) == expected.map(\.span))
             #expect(counted(text) == expected.count, "\(text.prefix(20).debugDescription)")
@@ -194,7 +194,9 @@ struct IngestTests {
 
     /// Byte strings made of valid sequences of every length and of what breaks them (cut sequences, lone
     /// continuation bytes, overlongs, surrogates, values past U+10FFFF, bytes no text holds), seeded.
-    @Test("The UTF-8 scan agrees with the standard library on validity and with firstControlByte on control bytes")
+    @Test(
+        "The UTF-8 scan agrees with the standard library on validity and with firstControlByte on control bytes; the lines validated as they are decoded are nil exactly when it refuses the bytes"
+    )
     func utf8ScanOnHostileBytes() {
         let pieces: [[UInt8]] = [
             [0x41], [0x0A], [0x0D], [0x09], [0x1B], [0x00], [0x08], [0x7F], [0xC3, 0xA9], [0xE4, 0xB8, 0xAD],
@@ -202,6 +204,8 @@ struct IngestTests {
             [0xF4, 0x8F, 0xBF, 0xBF], [0xE4, 0xB8], [0xE4], [0xB8], [0xBF, 0xBF], [0xC0, 0x80], [0xC1, 0xBF],
             [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF0, 0x80, 0x80, 0x80],
             [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xE4, 0x41, 0xAD], [0xE4, 0xB8, 0x0A],
+            // The least and the greatest of each length, and a lead byte that no UTF-8 holds.
+            [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF8, 0x88],
         ]
         var generator = NoLineLostTests.SeededGenerator(state: 9_704_2012)
         for _ in 0..<20_000 {
@@ -214,6 +218,16 @@ struct IngestTests {
             #expect((scan.firstInvalidOffset == nil) == (valid != nil), "\(bytes)")
             if let valid { #expect(scan.scalars == valid.unicodeScalars.count, "\(bytes)") }
             #expect(scan.firstControlOffset == EncodingDetection.firstControlByte(bytes[...]), "\(bytes)")
+            // A text file's lines, validated as they are decoded: none unless the scan passes every byte,
+            // and then the lines of the text the standard library decodes.
+            let lines = SourceLines.textLines(ofUTF8: bytes[...])
+            #expect((lines == nil) == (scan.firstInvalidOffset != nil || scan.firstControlOffset != nil), "\(bytes)")
+            if let lines, let valid {
+                let expected = SourceLines(Array(valid.unicodeScalars)).enumerated().map {
+                    TextLine(original: $1, lineNumber: $0 + 1)
+                }
+                #expect(lines == expected && lines.map(\.span) == expected.map(\.span), "\(bytes)")
+            }
         }
     }
 

@@ -47,9 +47,7 @@ package enum EncodingDetection {
             throw IngestError.binary(path: path, byteOffset: offset, byte: bytes[offset])
         }
         guard let invalidOffset = utf8.firstInvalidOffset else {
-            return (
-                DetectedEncoding(name: "UTF-8", bomLength: 0, evidence: "valid"), .validUTF8(scalarCount: utf8.scalars)
-            )
+            return (validUTF8, .validUTF8(scalarCount: utf8.scalars))
         }
         if let declared, let name = canonicalName(declared), name != "UTF-8" {
             let encoding = DetectedEncoding(name: name, bomLength: 0, evidence: "declared")
@@ -79,6 +77,9 @@ package enum EncodingDetection {
         }
         return (bestEncoding, .scalars(bestScalars))
     }
+
+    /// Bytes that are strict UTF-8 as they stand, with no byte order mark.
+    static let validUTF8 = DetectedEncoding(name: "UTF-8", bomLength: 0, evidence: "valid")
 
     /// Encodings that ICU may guess but that Gongwen reads only when a byte order mark says so.
     static let unicodeWithoutBOM: Set<String> = ["UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"]

@@ -37,6 +37,21 @@ package enum Ingest {
         // 64 KiB for one here would read most notices whole once more).
         try refuseKnownFormats(bytes.prefix(InputReader.headSize), path: path)
         let format = format ?? sniffFormat(bytes, path: path)
+        // A text file in UTF-8 without a byte order mark (most inputs) is validated as its lines are
+        // decoded, its bytes read once; anything else, a broken sequence or a byte no text holds included,
+        // is read as below, which finds and names what is wrong. (The lines are made before the input is
+        // found blank: a blank input is rare, and its lines are few.)
+        if format == .text, EncodingDetection.byteOrderMark(bytes) == nil,
+            let lines = SourceLines.textLines(ofUTF8: bytes[...])
+        {
+            guard lines.contains(where: { $0.scalars.contains(where: isVisible) }) else {
+                throw IngestError.blank(path: path)
+            }
+            let encoding = EncodingDetection.validUTF8
+            let source = SourceInfo(path: path, format: format, encoding: encoding.name, sha256: SHA256.hex(of: bytes))
+            bytes = []  // (let go as the path below lets it go once the lines are made)
+            return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: lines)
+        }
         let declared = format == .html ? declaredCharset(bytes) : nil
         let (encoding, decoded) = try EncodingDetection.detect(bytes, declared: declared, path: path)
         // Valid UTF-8 (most inputs) is not decoded into one array of the whole text: a text file's lines
@@ -56,25 +71,21 @@ package enum Ingest {
         let source = SourceInfo(path: path, format: format, encoding: encoding.name, sha256: SHA256.hex(of: bytes))
         switch format {
         case .text:
-            // The input is let go once its lines are made (the decoded text, too, when it was decoded
-            // whole). Each line is an array of its own size: normalizing rewrites some lines and keeps
-            // the rest, so that lines sharing one array of the text would keep all of it alive for the
-            // few they keep. (For a 22 MB notice, the whole text decoded beside its lines was 35 MB of
-            // the 94 MB heap at the peak.)
-            let lines: [TextLine]
-            if case .validUTF8 = decoded {
-                lines = SourceLines.textLines(ofValidUTF8: bytes[...])
-                bytes = []
-            } else {
-                bytes = []
-                let sourceLines = SourceLines(scalars)
-                scalars = []
-                var copied: [TextLine] = []
-                copied.reserveCapacity(sourceLines.count)
-                for (index, line) in sourceLines.enumerated() {
-                    copied.append(TextLine(original: line, lineNumber: index + 1))
-                }
-                lines = copied
+            // The input is let go once its lines are made, and so is the decoded text. Each line is an
+            // array of its own size: normalizing rewrites some lines and keeps the rest, so that lines
+            // sharing one array of the text would keep all of it alive for the few they keep. (For a
+            // 22 MB notice, the whole text decoded beside its lines was 35 MB of the 94 MB heap at the
+            // peak.) Text in UTF-8 without a byte order mark was read above, line by line.
+            if case let .validUTF8(count) = decoded {
+                scalars = Transcoding.scalars(ofValidUTF8: bytes[...], count: count)
+            }
+            bytes = []
+            let sourceLines = SourceLines(scalars)
+            scalars = []
+            var lines: [TextLine] = []
+            lines.reserveCapacity(sourceLines.count)
+            for (index, line) in sourceLines.enumerated() {
+                lines.append(TextLine(original: line, lineNumber: index + 1))
             }
             return IngestedDocument(source: source, encodingEvidence: encoding.evidence, lines: lines)
         case .html:

@@ -58,22 +58,28 @@ extension SourceLines {
         if start < text.count { body(start..<text.count) }
     }
 
-    /// The lines of valid UTF-8 text without a byte order mark, cut as `SourceLines` cuts the decoded
-    /// text, each decoded from its bytes into an array of its own size: the text is never decoded whole
-    /// beside them.
-    static func textLines(ofValidUTF8 bytes: ArraySlice<UInt8>) -> [TextLine] {
+    /// The lines of UTF-8 text without a byte order mark, cut as `SourceLines` cuts the decoded text,
+    /// each decoded from its bytes into an array of its own size (the text is never decoded whole beside
+    /// them) and validated as it is (`Transcoding.scalars(ofUTF8:)`): nil unless the bytes are
+    /// strict UTF-8 holding no byte that text never holds. (No line break is part of a sequence, so the
+    /// text is valid exactly when each of its lines is.)
+    static func textLines(ofUTF8 bytes: ArraySlice<UInt8>) -> [TextLine]? {
         bytes.withUnsafeBufferPointer { text in
             // Counted first: the lines' array is made at its size.
             let (count, hasCarriageReturns) = lineCount(ofUTF8: text)
             var lines: [TextLine] = []
             lines.reserveCapacity(count)
+            var valid = true
             forEachLine(inUTF8: text, hasCarriageReturns: hasCarriageReturns) { range in
+                guard valid else { return }
                 let line = UnsafeBufferPointer(rebasing: text[range])
-                let scalarCount = Self.scalarCount(ofValidUTF8: line)
-                let scalars = Transcoding.scalars(ofValidUTF8: line, count: scalarCount)
+                guard let scalars = Transcoding.scalars(ofUTF8: line) else {
+                    valid = false
+                    return
+                }
                 lines.append(TextLine(original: scalars, lineNumber: lines.count + 1))
             }
-            return lines
+            return valid ? lines : nil
         }
     }
 
