@@ -37,9 +37,11 @@ let package = Package(
         ),
         // The terminal's width for the command line's human output (ioctl is variadic: Swift cannot call it).
         .target(name: "CProcess"),
+        // Byte loops that clang vectorizes, where Swift's SIMD types compile to a lane at a time.
+        .target(name: "CScan"),
         .target(
             name: "GongwenKit",
-            dependencies: ["CHTML", "CICU", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CHTML", "CICU", "CScan", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The archive: records stored with searchable columns, Chinese substring search, the citation graph.
         .target(

@@ -147,27 +147,36 @@ struct JSONWriterTests {
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #""a\u0000\u001f\b\t\n\f\r\u000b\"\\/"# + "\u{7F}中\"")
     }
 
-    @Test("The eight-bytes-at-a-time escape test finds each byte that needs an escape, at every place in a word")
+    @Test(
+        "The escape test (blocks of 64 bytes, then 16, then single bytes) finds each byte that needs an escape, at every place of every block"
+    )
     func escapeScan() throws {
         let filler = Array("质量标杆ab~".utf8)  // bytes either side of the ones tested: 0x20–0x7E and UTF-8
-        for length in 0...19 {
+        let escaped = Array(UInt8(0)..<0x20) + [UInt8(ascii: "\""), UInt8(ascii: "\\")]
+        // Every length up to two blocks of 64 and a block of 16 past them, each byte at every place.
+        var missed: [String] = []
+        for length in 0...(2 * 64 + 16 + 3) {
             var plain = (0..<length).map { filler[$0 % filler.count] }
-            #expect(!plain.withUnsafeBufferPointer(JSONWriter.mayNeedEscape), "length \(length)")
+            if plain.withUnsafeBufferPointer(JSONWriter.mayNeedEscape) { missed.append("none in \(length)") }
             for position in plain.indices {
                 let kept = plain[position]
-                for byte in Array(UInt8(0)..<0x20) + [UInt8(ascii: "\""), UInt8(ascii: "\\")] {
+                for byte in escaped {
                     plain[position] = byte
-                    #expect(
-                        plain.withUnsafeBufferPointer(JSONWriter.mayNeedEscape), "\(byte) at \(position) of \(length)")
+                    if !plain.withUnsafeBufferPointer(JSONWriter.mayNeedEscape) {
+                        missed.append("\(byte) at \(position) of \(length)")
+                    }
                 }
                 plain[position] = kept
             }
         }
-        // Bytes next to the ones escaped (0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF) never set it off.
-        let near: [UInt8] = [
-            0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF,
-        ]
-        #expect(!near.withUnsafeBufferPointer(JSONWriter.mayNeedEscape))
+        #expect(missed.isEmpty, "\(missed.count) wrong, first \(missed.prefix(5))")
+        // Bytes next to the ones escaped (0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF) never set it off,
+        // in a block of 64, of 16, or alone.
+        let near: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF]
+        for length in [8, 16, 64, 64 + 16 + 7] {
+            let bytes = (0..<length).map { near[$0 % near.count] }
+            #expect(!bytes.withUnsafeBufferPointer(JSONWriter.mayNeedEscape), "length \(length)")
+        }
         var writer = JSONWriter(pretty: false)
         writer.string("天津市工业和信息化局关于开展2023年“质量标杆”活动的通知\"")
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #""天津市工业和信息化局关于开展2023年“质量标杆”活动的通知\"""#)
