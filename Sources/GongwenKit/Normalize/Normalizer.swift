@@ -59,14 +59,14 @@ package enum Normalizer {
         _ lines: consuming [TextLine], headingLevels: [Int?] = [], links inputLinks: [Link] = []
     ) -> NormalizedDocument {
         var links = inputLinks
-        let simplifiedForms = ScriptFolding.simplifiedForms(of: lines)
+        let foldedCharacters = ScriptFolding.foldedCharacters(of: lines)
         var pieces: [Piece] = []
         pieces.reserveCapacity(lines.count)
         // Taken from the end of the reversed array, each line is moved out of it, not swapped for an empty
         // one made, retained and released for it.
         lines.reverse()
         for index in 0..<lines.count {
-            let piece = clean(lines.removeLast(), links: &links, simplifiedForms: simplifiedForms)
+            let piece = clean(lines.removeLast(), links: &links, folding: foldedCharacters)
             if index < headingLevels.count, let level = headingLevels[index],
                 case let .content(text, nil, width) = piece
             {
@@ -84,7 +84,8 @@ package enum Normalizer {
     /// (`steps`, when given, are the steps run in place of those the scan finds: tests run them all.)
     /// (`input` is consumed: the line is cleaned in place of it, not in a copy of it.)
     static func clean(
-        _ input: consuming TextLine, links: inout [Link], simplifiedForms: [Unicode.Scalar: Unicode.Scalar]? = nil,
+        _ input: consuming TextLine, links: inout [Link],
+        folding foldedCharacters: SimplifiedForms.TraditionalCharacters? = nil,
         steps givenSteps: Steps? = nil
     ) -> Piece {
         // Most lines need none of the steps: one scan of the line tells which may act on it. Once a
@@ -98,7 +99,7 @@ package enum Normalizer {
         if steps.contains(.removePinyin) { steps.ran(ScriptFolding.removePinyin, on: &line) }
         if steps.contains(.removeNoise) { steps.ran(TextNoise.clean, on: &line) }
         line = line.trimmed()
-        if let simplifiedForms { line = ScriptFolding.fold(line, with: simplifiedForms) }
+        if let foldedCharacters { line = ScriptFolding.fold(line, with: foldedCharacters) }
         if line.isEmpty { return .blank }
         if MarkupResidue.isThematicBreak(line) { return .thematicBreak }
         var level: Int?

@@ -13,16 +13,15 @@ enum ScriptFolding {
     /// …and at least this many of them.
     static let minimumTraditionalCount = 5
 
-    /// The traditional-to-simplified mapping for the characters of `lines`, or nil when the
-    /// document is not written in traditional script.
-    static func simplifiedForms(of lines: [TextLine]) -> [Unicode.Scalar: Unicode.Scalar]? {
+    /// The characters of `lines` that are folded, each to its simplified form (the characters of the
+    /// input, not those that cleaning makes of them), or nil when the document is not written in
+    /// traditional script.
+    static func foldedCharacters(of lines: [TextLine]) -> SimplifiedForms.TraditionalCharacters? {
         let (hanCount, traditionalCount) = SimplifiedForms.census(of: lines)
         guard traditionalCount >= minimumTraditionalCount,
             Double(traditionalCount) >= minimumTraditionalShare * Double(hanCount)
         else { return nil }
-        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for scalar in SimplifiedForms.characters(in: lines) { map[scalar] = SimplifiedForms.form(of: scalar) }
-        return map
+        return SimplifiedForms.traditionalCharacters(in: lines)
     }
 
     /// The simplified form of each scalar (the scalar itself where it has no other), from the table.
@@ -55,12 +54,10 @@ enum ScriptFolding {
         return Array(String(decoding: folded, as: UTF16.self).unicodeScalars)
     }
 
-    /// The line with each traditional character replaced by its simplified form, origins kept.
-    /// (The map holds only characters the table gives a form: the table, a flat array, rules the others
-    /// out before the map is hashed.)
-    static func fold(_ line: TextLine, with map: [Unicode.Scalar: Unicode.Scalar]) -> TextLine {
+    /// The line with each of `characters` replaced by its simplified form, origins kept.
+    static func fold(_ line: TextLine, with characters: SimplifiedForms.TraditionalCharacters) -> TextLine {
         func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-            SimplifiedForms.form(of: scalar) == nil ? nil : map[scalar]
+            characters.contains(scalar) ? SimplifiedForms.form(of: scalar) : nil
         }
         guard line.scalars.contains(where: { folded($0) != nil }) else { return line }
         // One scalar for one: the line keeps its origins.

@@ -12,7 +12,7 @@ enum SimplifiedForms {
         return stride(from: 0, to: scalars.count - 1, by: 2).map { (scalars[$0], scalars[$0 + 1]) }
     }()
 
-    private static let bmpStart: UInt32 = 0x3400, bmpEnd: UInt32 = 0xFB00
+    fileprivate static let bmpStart: UInt32 = 0x3400, bmpEnd: UInt32 = 0xFB00
     /// Lookup: a flat table over the Han blocks of the Basic Multilingual Plane (0: no other form),
     /// a dictionary beyond.
     private static let lookup: (flat: [UInt32], beyond: [Unicode.Scalar: Unicode.Scalar]) = {
@@ -66,9 +66,9 @@ enum SimplifiedForms {
         return (hanCount, traditionalCount)
     }
 
-    /// The Han characters of `lines` that have a simplified form other than themselves, each once,
-    /// in code-point order (marked in a bitmap over the flat table as they are met).
-    static func characters(in lines: [TextLine]) -> [Unicode.Scalar] {
+    /// The Han characters of `lines` that have a simplified form other than themselves, marked in a
+    /// bitmap over the flat table as they are met.
+    static func traditionalCharacters(in lines: [TextLine]) -> TraditionalCharacters {
         let (flat, beyond) = lookup
         var seen = [UInt64](repeating: 0, count: (flat.count + 63) / 64)
         var seenBeyond: Set<Unicode.Scalar> = []
@@ -82,13 +82,36 @@ enum SimplifiedForms {
                 }
             }
         }
-        var characters: [Unicode.Scalar] = []
-        for (word, bits) in seen.enumerated() where bits != 0 {
-            for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 {
-                characters.append(Unicode.Scalar(bmpStart + UInt32(word * 64 + bit))!)
+        return TraditionalCharacters(seen: seen, beyond: seenBeyond)
+    }
+
+    /// Some Han characters that have a simplified form other than themselves: those a text holds.
+    struct TraditionalCharacters: Sendable {
+        /// A bit for each scalar from `bmpStart` to `bmpEnd` (bit `i & 63` of word `i >> 6` for scalar
+        /// `bmpStart + i`), and the scalars beyond.
+        fileprivate let seen: [UInt64]
+        fileprivate let beyond: Set<Unicode.Scalar>
+
+        /// Whether `scalar` is one of them: a bit test, not a look-up in a dictionary of them (that
+        /// hashed each character of a traditional notice).
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            let index = scalar.value &- SimplifiedForms.bmpStart
+            if index < SimplifiedForms.bmpEnd - SimplifiedForms.bmpStart {
+                return seen[Int(index >> 6)] & (1 << UInt64(index & 63)) != 0
             }
+            return scalar.value >= 0x20000 && beyond.contains(scalar)
         }
-        return characters + seenBeyond.sorted { $0.value < $1.value }
+
+        /// Each of them once, in code-point order.
+        var inCodePointOrder: [Unicode.Scalar] {
+            var characters: [Unicode.Scalar] = []
+            for (word, bits) in seen.enumerated() where bits != 0 {
+                for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 {
+                    characters.append(Unicode.Scalar(SimplifiedForms.bmpStart + UInt32(word * 64 + bit))!)
+                }
+            }
+            return characters + beyond.sorted { $0.value < $1.value }
+        }
     }
 
     /// For each scalar from `bmpStart` to `bmpEnd`: 0 when it is no Han character, 1 when it is one,
