@@ -44,8 +44,13 @@ package enum Transcoding {
         // own such byte, its first (the bytes after it are checked to be continuation bytes before it is
         // written), so the room is never passed, whatever the bytes.
         let room = SourceLines.scalarCount(ofValidUTF8: bytes)
-        var valid = true
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: room) { scalars, initialized in
+        var valid = bytes.isEmpty
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: room) { buffer, initialized in
+            // (The count and the place written are kept in locals, stored once at the end, and the index
+            // moved without overflow checks, as it cannot pass `end`: through `initialized`, each scalar
+            // was a store and two loads more.)
+            guard let out = buffer.baseAddress else { return }
+            var written = 0
             var i = 0
             let end = bytes.count
             while i < end {
@@ -53,42 +58,43 @@ package enum Transcoding {
                 var value: UInt32
                 // Three bytes first: a Chinese character, most of a notice.
                 if lead & 0xF0 == 0xE0 {
-                    guard i + 2 < end else { break }
-                    let second = UInt32(bytes[i + 1])
-                    let third = UInt32(bytes[i + 2])
+                    guard i &+ 2 < end else { break }
+                    let second = UInt32(bytes[i &+ 1])
+                    let third = UInt32(bytes[i &+ 2])
                     guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { break }
                     value = (lead & 0x0F) << 12 | (second & 0x3F) << 6 | third & 0x3F
                     // (Below U+0800 the form is overlong; D800–DFFF are surrogates.)
                     guard value >= 0x800, value & 0xF800 != 0xD800 else { break }
-                    i += 3
+                    i &+= 3
                 } else if lead < 0x80 {
                     // (The controls are below 0x20 but for DEL: most ASCII is passed by two comparisons.)
                     guard lead >= 0x20 ? lead != 0x7F : !EncodingDetection.isControlByte(UInt8(lead)) else { break }
                     value = lead
-                    i += 1
+                    i &+= 1
                 } else if lead & 0xE0 == 0xC0 {
-                    guard i + 1 < end else { break }
-                    let second = UInt32(bytes[i + 1])
+                    guard i &+ 1 < end else { break }
+                    let second = UInt32(bytes[i &+ 1])
                     guard second & 0xC0 == 0x80 else { break }
                     value = (lead & 0x1F) << 6 | second & 0x3F
                     guard value >= 0x80 else { break }
-                    i += 2
+                    i &+= 2
                 } else if lead & 0xF8 == 0xF0 {
-                    guard i + 3 < end else { break }
-                    let second = UInt32(bytes[i + 1])
-                    let third = UInt32(bytes[i + 2])
-                    let fourth = UInt32(bytes[i + 3])
+                    guard i &+ 3 < end else { break }
+                    let second = UInt32(bytes[i &+ 1])
+                    let third = UInt32(bytes[i &+ 2])
+                    let fourth = UInt32(bytes[i &+ 3])
                     guard second & 0xC0 == 0x80, third & 0xC0 == 0x80, fourth & 0xC0 == 0x80 else { break }
                     value = (lead & 0x07) << 18 | (second & 0x3F) << 12 | (third & 0x3F) << 6 | fourth & 0x3F
                     guard value >= 0x1_0000, value <= 0x10_FFFF else { break }
-                    i += 4
+                    i &+= 4
                 } else {
                     break  // a continuation byte where a sequence should begin, or a byte no UTF-8 holds
                 }
                 // (A scalar value by the checks above: made without `Unicode.Scalar.init?`'s checks again.)
-                scalars.initializeElement(at: initialized, to: unsafeBitCast(value, to: Unicode.Scalar.self))
-                initialized &+= 1
+                (out + written).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                written &+= 1
             }
+            initialized = written
             valid = i == end
         }
         return valid ? scalars : nil
