@@ -191,6 +191,52 @@ struct TextScanningTests {
     }
 
     @Test(
+        "The rules' word lists, one-scalar words among them, find on every normalized line of every input and at the edges what trying each word at each position finds"
+    )
+    func wordListsOnEveryLine() throws {
+        // A position is passed over when its first two scalars open no word (and its first is no word):
+        // lists with one-scalar words (大 中 小, 从 于 将 在) and words that end a line are among these.
+        let lists = [
+            ContactExtractor.labels.map(\.0), SiteFurniture.controlWords, SiteFurniture.footerMarks,
+            SentenceSubject.verbs, SubmissionExtractor.channelWords, ["报", "报送", "𠮷", "𠮷x", "a"],
+        ]
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles {
+            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
+        }
+        lines += ["报", "报x", "x报", "𠮷", "𠮷x", "a", "", "大中小", "联系人：张三"].map { TextLine($0) }
+        var found = 0
+        var wrong: [String] = []
+        for words in lists {
+            let list = WordList(words)
+            let byFirst = Dictionary(grouping: words.indices.filter { !words[$0].isEmpty }) {
+                words[$0].unicodeScalars.first!
+            }
+            for line in lines {
+                var expected: [[Int]] = []
+                for i in 0..<line.count {
+                    // (Only the words that begin with the scalar there are tried: each word at each place
+                    // took the test a quarter of a minute.)
+                    for word in byFirst[line.scalars[i]] ?? [] where line.hasPrefix(words[word], at: i) {
+                        expected.append([i, word])
+                    }
+                }
+                var occurrences: [[Int]] = []
+                list.forEachOccurrence(in: line) { occurrences.append([$0, $1]) }
+                if occurrences != expected { wrong.append("\(words[0])… in \(line.text.prefix(30))") }
+                var first = [Int?](repeating: nil, count: line.count)
+                for found in expected.reversed() { first[found[0]] = found[1] }
+                for i in 0..<line.count where list.firstMatch(at: i, in: line) != first[i] {
+                    wrong.append("\(words[0])… at \(i) of \(line.text.prefix(30))")
+                }
+                found += expected.count
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) wrong, first \(wrong.prefix(3))")
+        #expect(found > 5_000, "\(found) words found")
+    }
+
+    @Test(
         "ExactText: equal and hashed alike when the bytes are, whether literal, built from scalars or cut from a line")
     func exactText() {
         let line = TextLine("根据《质量强国建设纲要》（工信部科〔2019〕188号）")

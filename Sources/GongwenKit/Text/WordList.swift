@@ -17,6 +17,13 @@ package struct WordList: Sendable {
     /// What `firstPositions` gives for a line with none of the words (most lines), made once: each ask
     /// allocated its array of answers before it looked.
     private let noFirstPositions: [Int?]
+    /// A bit for each pair of scalars that opens a word of two or more, and for each one-scalar word
+    /// (its scalar paired with none), hashed into `pairBits` bits: a position whose first scalar opens
+    /// a word but whose first two scalars open none, as most such positions are (报 in 报告, 联 in 联合),
+    /// is passed over without the search for the words that begin with its scalar.
+    private let pairs: [UInt64]
+    private let hasOneScalarWords: Bool
+    private static let pairBits = 4096
 
     package init(_ words: [String]) {
         self.words = words
@@ -34,6 +41,33 @@ package struct WordList: Sendable {
         self.candidateStarts = candidateStarts
         self.candidates = candidates
         noFirstPositions = [Int?](repeating: nil, count: words.count)
+        var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
+        for word in scalars where !word.isEmpty {
+            let bit = Self.pairBit(word[0], word.count > 1 ? word[1].value : Self.noScalar)
+            pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.pairs = pairs
+        hasOneScalarWords = scalars.contains { $0.count == 1 }
+    }
+
+    /// What stands for "no second scalar" in a one-scalar word's pair: no scalar value.
+    private static let noScalar: UInt32 = 0x11_0000
+
+    /// The bit of the pair (`first`, `second`).
+    @inline(__always)
+    private static func pairBit(_ first: Unicode.Scalar, _ second: UInt32) -> Int {
+        Int(truncatingIfNeeded: (first.value &* 0x9E37_79B1 ^ second) &* 0x85EB_CA77 >> 20) & (pairBits - 1)
+    }
+
+    /// Whether some word may stand at `i` of `text`, whose scalar at `i` opens a word: its first two
+    /// scalars open one (or its first is a one-scalar word).
+    @inline(__always)
+    private func mayStand(at i: Int, in text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        @inline(__always) func isSet(_ bit: Int) -> Bool {
+            pairs.withUnsafeBufferPointer { $0[bit >> 6] } & (1 << UInt64(bit & 63)) != 0
+        }
+        if i &+ 1 < text.count, isSet(Self.pairBit(text[i], text[i &+ 1].value)) { return true }
+        return hasOneScalarWords && isSet(Self.pairBit(text[i], Self.noScalar))
     }
 
     /// The length of word `index` in scalars.
@@ -49,7 +83,7 @@ package struct WordList: Sendable {
     @inline(__always)
     package func firstMatch<Answer>(at i: Int, in line: TextLine, _ body: (_ word: Int) -> Answer?) -> Answer? {
         line.scalars.withUnsafeBufferPointer { text in
-            guard i >= 0, i < text.count else { return nil }
+            guard i >= 0, i < text.count, initials.contains(text[i]), mayStand(at: i, in: text) else { return nil }
             for candidate in candidates[candidateRange(of: text[i])] where stands(candidate, at: i, in: text) {
                 if let answer = body(candidate) { return answer }
             }
@@ -124,7 +158,7 @@ package struct WordList: Sendable {
     private func forEachWord(
         in text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (_ position: Int, _ word: Int) -> Bool
     ) {
-        for i in text.indices where initials.contains(text[i]) {
+        for i in text.indices where initials.contains(text[i]) && mayStand(at: i, in: text) {
             for candidate in candidates[candidateRange(of: text[i])] where stands(candidate, at: i, in: text) {
                 guard body(i, candidate) else { return }
             }
@@ -145,7 +179,7 @@ package struct WordList: Sendable {
     }
 
     private func firstMatch(at i: Int, in text: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
-        guard i >= 0, i < text.count else { return nil }
+        guard i >= 0, i < text.count, initials.contains(text[i]), mayStand(at: i, in: text) else { return nil }
         return candidates[candidateRange(of: text[i])].first { stands($0, at: i, in: text) }
     }
 
