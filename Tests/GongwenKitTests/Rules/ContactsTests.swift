@@ -253,4 +253,49 @@ struct ContactsTests {
     func notPhones() {
         #expect(contacts("地址：济南国际创新设计产业园A座2023室，万寿路2号").flatMap(\.phones).isEmpty)
     }
+
+    @Test(
+        "A department and a name split off a run of Han characters as trying each ending at each cut splits them: every run of every input line"
+    )
+    func departmentAndName() throws {
+        // What the split was written as: each cut from the right, each ending asked of the head there.
+        let endings = ["处", "科", "室", "局", "厅", "部", "中心", "办公室", "办", "所", "站", "会", "院", "司", "委"]
+        func isName(_ token: TextLine) -> Bool {
+            guard (2...4).contains(token.count), token.scalars.allSatisfy(\.isHan) else { return false }
+            return !OrganizationName.suffixes.contains { token.hasSuffix($0) && $0.unicodeScalars.count >= 2 }
+        }
+        func split(_ token: TextLine) -> (String, String?)? {
+            guard token.count <= 40 else { return nil }
+            if OrganizationName.isShaped(token) && token.count > 4 { return (token.text, nil) }
+            for cut in stride(from: token.count - 2, through: 2, by: -1) {
+                let head = token[0..<cut]
+                let tail = token[cut..<token.count]
+                guard endings.contains(where: { head.hasSuffix($0) }), isName(tail), head.count >= 3 else { continue }
+                return (head.text, tail.text)
+            }
+            return nil
+        }
+        var runs: [TextLine] = []
+        for file in JSONWriterTests.inputFiles {
+            for line in try Gongwen.normalize(path: file.path).lines.map({ TextLine($0.text) }) {
+                var start = 0
+                for i in 0...line.count where i == line.count || !line.scalars[i].isHan {
+                    if i - start >= 2 { runs.append(line[start..<i]) }
+                    start = i + 1
+                }
+            }
+        }
+        runs += ["市工信局技术处廖世清", "科技处张三", "办公室王五", "质量处", "中国质量协会", "张三丰", "总局李明", "王会"].map { TextLine($0) }
+        var wrong: [String] = []
+        var splits = 0
+        for run in runs {
+            let (found, expected) = (ContactExtractor.splitDepartment(run), split(run))
+            if found?.0 != expected?.0 || found?.1 != expected?.1 { wrong.append(run.text) }
+            if ContactExtractor.isPersonName(run) != isName(run) { wrong.append("name: \(run.text)") }
+            if expected?.1 != nil { splits += 1 }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) wrong, first \(wrong.prefix(3))")
+        #expect(runs.count > 5_000 && splits > 20, "\(runs.count) runs, \(splits) split into a department and a name")
+        #expect(ContactExtractor.splitDepartment(TextLine("市工信局技术处廖世清"))! == ("市工信局技术处", "廖世清"))
+    }
 }

@@ -643,24 +643,32 @@ package enum ContactExtractor {
     /// Splits "市工信局技术处廖世清" at its last organisation word: department, then a 2–4 character name.
     static func splitDepartment(_ token: TextLine) -> (String, String?)? {
         guard token.count <= 40 else { return nil }
-        let departmentEndings = ["处", "科", "室", "局", "厅", "部", "中心", "办公室", "办", "所", "站", "会", "院", "司", "委"]
         if OrganizationName.isShaped(token) && token.count > 4 { return (token.text, nil) }
-        for cut in stride(from: token.count - 2, through: 2, by: -1) {
-            let head = token[0..<cut]
+        // A department of three characters or more: the ending is asked first, in place (most cuts have
+        // none), before the token is cut there. (Each cut was sliced twice and each ending asked of it.)
+        for cut in stride(from: token.count - 2, through: 3, by: -1) where departmentEndings.endsAny(token, before: cut)
+        {
             let tail = token[cut..<token.count]
-            guard departmentEndings.contains(where: { head.hasSuffix($0) }), isPersonName(tail), head.count >= 3 else {
-                continue
-            }
-            return (head.text, tail.text)
+            guard isPersonName(tail) else { continue }
+            return (token[0..<cut].text, tail.text)
         }
         return nil
     }
 
+    /// What a department's name ends with.
+    static let departmentEndings = SuffixList([
+        "处", "科", "室", "局", "厅", "部", "中心", "办公室", "办", "所", "站", "会", "院", "司", "委",
+    ])
+
     /// Two to four Han characters that do not end like an organisation.
     static func isPersonName(_ token: TextLine) -> Bool {
         guard (2...4).contains(token.count), token.scalars.allSatisfy(\.isHan) else { return false }
-        return !OrganizationName.suffixes.contains { token.hasSuffix($0) && $0.unicodeScalars.count >= 2 }
+        return !organizationEndings.endsAny(token)
     }
+
+    /// The endings of an organisation's name of two characters or more (a name may end like the
+    /// one-character ones: 王会, 李站).
+    static let organizationEndings = SuffixList(OrganizationName.suffixes.filter { $0.unicodeScalars.count >= 2 })
 
     static func phone(digits: String, extension ext: String?, fax: Bool, areaCode: String?, span: SourceSpan) -> Phone?
     {
