@@ -22,3 +22,17 @@ int gw_json_needs_escape(const uint8_t *bytes, size_t count) {
     for (; i < count; i++) found |= escaped(bytes[i]);
     return found != 0;
 }
+
+size_t gw_json_escape_index(const uint8_t *bytes, size_t count) {
+    size_t i = 0;
+    // Blocks of 16 read whole until one holds such a byte, then that block a byte at a time.
+    for (; i + 16 <= count; i += 16) {
+        uint8_t found = 0;
+        for (size_t k = 0; k < 16; k++) found |= escaped(bytes[i + k]);
+        if (found) break;
+    }
+    for (; i < count; i++) {
+        if (escaped(bytes[i])) return i;
+    }
+    return count;
+}

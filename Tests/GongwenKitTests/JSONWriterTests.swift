@@ -148,6 +148,44 @@ struct JSONWriterTests {
     }
 
     @Test(
+        "Escaped runs: each byte that needs an escape, alone or beside another, at every place of strings up to 40 bytes and in a long text, written as JSONEncoder writes them"
+    )
+    func escapedRuns() throws {
+        let encoder = Self.encoder(pretty: false)
+        // (Encoded in an array, which every JSONEncoder takes, and the brackets cut off.)
+        func encoded(_ text: String) throws -> String {
+            String(String(decoding: try encoder.encode([text]), as: UTF8.self).dropFirst().dropLast())
+        }
+        func written(_ text: String) -> String {
+            var writer = JSONWriter(pretty: false)
+            writer.string(text)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        let filler = Array("质量标杆ab/~".unicodeScalars)
+        let escaped = (0..<0x20).compactMap(Unicode.Scalar.init) + ["\"", "\\"]
+        var wrong: [String] = []
+        for length in 0...40 {
+            let plain = (0..<length).map { filler[$0 % filler.count] }
+            for position in 0...length {
+                for byte in escaped {
+                    // The byte at `position`, and a line feed right after it: two escapes side by side.
+                    for inserted in [[byte], [byte, "\n"]] {
+                        var scalars = plain
+                        scalars.insert(contentsOf: inserted, at: position)
+                        let text = String(String.UnicodeScalarView(scalars))
+                        if written(text) != (try encoded(text)) { wrong.append(text.debugDescription) }
+                    }
+                }
+            }
+        }
+        // A long item's text: paragraphs of a real notice apart by line feeds, tabs and quotes among them.
+        let notice = String(decoding: try Corpus.bytes("2023_henan.txt"), as: UTF8.self)
+        let text = notice.replacingOccurrences(of: "，", with: "\t\"")
+        if written(text) != (try encoded(text)) { wrong.append("2023_henan.txt") }
+        #expect(wrong.isEmpty, "\(wrong.count) wrong, first \(wrong.prefix(3))")
+    }
+
+    @Test(
         "The escape test (blocks of 64 bytes, then 16, then single bytes) finds each byte that needs an escape, at every place of every block"
     )
     func escapeScan() throws {

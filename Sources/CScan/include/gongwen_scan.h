@@ -11,4 +11,8 @@
 /// quotation mark or a backslash. Returns 1 when they do, 0 when they do not.
 int gw_json_needs_escape(const uint8_t *bytes, size_t count);
 
+/// The index of the first of `count` bytes that a JSON string escapes (as `gw_json_needs_escape` finds them), or
+/// `count` when there is none.
+size_t gw_json_escape_index(const uint8_t *bytes, size_t count);
+
 #endif
