@@ -248,69 +248,73 @@ package struct JSONWriter: ~Copyable {
     }
 
     /// The string of `lines` joined by `separator` (an ASCII byte), written as `string(_:)` writes
-    /// the same text: encoded straight into the writer's bytes, not into a string made for it, and
-    /// escaped there in the rare line that needs it. Each line is encoded into room for its widest
-    /// UTF-8 (four bytes a scalar) as it is read: measured first, each line was read, and copied out
-    /// of the item's lines, twice.
+    /// the same text: encoded straight into the writer's bytes, not into a string made for it. Each line
+    /// is encoded into room for its widest UTF-8 (four bytes a scalar) as it is read, and escaped there
+    /// in the rare line that needs it; the separator is written escaped when JSON escapes it (a line
+    /// feed, `\n`). (An escape is a byte's own, so the text escaped line by line is the text escaped
+    /// whole: the whole text was copied out and escaped again whenever one byte, the line feed between
+    /// two paragraphs most often, needed it.)
     package mutating func string(joining lines: some Collection<TextLine>, separator: UInt8) {
-        reserve(1)
-        let quote = count
-        base[quote] = UInt8(ascii: "\"")
-        count &+= 1
+        append(byte: UInt8(ascii: "\""))
         for (index, line) in lines.enumerated() {
-            reserve(4 &* line.count &+ 2)  // the line, a separator before it and the closing quote
-            if index > 0 {
-                base[count] = separator
-                count &+= 1
-            }
+            if index > 0 { appendEscaped(byte: separator) }
+            reserve(4 &* line.count)
+            let start = count
             let buffer = UnsafeMutableBufferPointer(start: base, count: capacity)
-            count = line.scalars.withUnsafeBufferPointer { TextLine.encode($0, into: buffer, at: count) }
+            count = line.scalars.withUnsafeBufferPointer { TextLine.encode($0, into: buffer, at: start) }
+            let written = UnsafeBufferPointer(start: base + start, count: count - start)
+            if Self.mayNeedEscape(written) {
+                let copy = Array(written)  // (escaping writes over the bytes it reads)
+                count = start
+                copy.withUnsafeBufferPointer { appendEscaped($0) }
+            }
         }
-        let text = UnsafeBufferPointer(start: base + quote + 1, count: count - quote - 1)
-        if Self.mayNeedEscape(text) {
-            let copy = Array(text)  // (escaping writes over the bytes it reads)
-            count = quote
-            copy.withUnsafeBufferPointer { appendQuoted($0) }
-        } else {
-            reserve(1)
-            base[count] = UInt8(ascii: "\"")
-            count &+= 1
-        }
+        append(byte: UInt8(ascii: "\""))
     }
 
     /// `utf8` in quotes, escaped.
     private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         append(byte: UInt8(ascii: "\""))
-        defer { append(byte: UInt8(ascii: "\"")) }
         // Most strings need no escape (`mayNeedEscape`), and such a string is appended whole.
-        guard Self.mayNeedEscape(utf8), let base = utf8.baseAddress else {
-            append(utf8)
-            return
-        }
-        // The runs between the bytes escaped appended whole, each found by a C loop that reads sixteen
-        // bytes at a time (`gw_json_escape_index`). (Read a byte at a time, the strings that hold an
-        // escape, mostly items' texts whose paragraphs are apart by line feeds, took 16 instructions a byte.)
+        if Self.mayNeedEscape(utf8) { appendEscaped(utf8) } else { append(utf8) }
+        append(byte: UInt8(ascii: "\""))
+    }
+
+    /// `utf8`, escaped: the runs between the bytes escaped appended whole, each found by a C loop that
+    /// reads sixteen bytes at a time (`gw_json_escape_index`). (Read a byte at a time, the strings that
+    /// hold an escape, mostly items' texts whose paragraphs are apart by line feeds, took 16
+    /// instructions a byte.)
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
         var runStart = 0
         while true {
             let at = runStart + gw_json_escape_index(base + runStart, utf8.count - runStart)
             append(UnsafeBufferPointer(rebasing: utf8[runStart..<at]))
             guard at < utf8.count else { return }
-            let byte = utf8[at]
+            appendEscaped(byte: utf8[at])
             runStart = at + 1
-            append(byte: UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte: byte)
-            case 0x08: append(byte: UInt8(ascii: "b"))
-            case 0x09: append(byte: UInt8(ascii: "t"))
-            case 0x0A: append(byte: UInt8(ascii: "n"))
-            case 0x0C: append(byte: UInt8(ascii: "f"))
-            case 0x0D: append(byte: UInt8(ascii: "r"))
-            default:  // below 0x20: \u00 and two lower-case hex digits
-                let low = byte & 0xF
-                append("u00")
-                append(byte: UInt8(ascii: "0") + byte >> 4)
-                append(byte: low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
-            }
+        }
+    }
+
+    /// `byte` as a JSON string writes it: itself, or its escape.
+    private mutating func appendEscaped(byte: UInt8) {
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+            append(byte: byte)
+            return
+        }
+        append(byte: UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte: byte)
+        case 0x08: append(byte: UInt8(ascii: "b"))
+        case 0x09: append(byte: UInt8(ascii: "t"))
+        case 0x0A: append(byte: UInt8(ascii: "n"))
+        case 0x0C: append(byte: UInt8(ascii: "f"))
+        case 0x0D: append(byte: UInt8(ascii: "r"))
+        default:  // below 0x20: \u00 and two lower-case hex digits
+            let low = byte & 0xF
+            append("u00")
+            append(byte: UInt8(ascii: "0") + byte >> 4)
+            append(byte: low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
         }
     }
 }
