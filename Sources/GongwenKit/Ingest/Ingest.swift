@@ -54,8 +54,8 @@ package enum Ingest {
         }
         let declared = format == .html ? declaredCharset(bytes) : nil
         let (encoding, decoded) = try EncodingDetection.detect(bytes, declared: declared, path: path)
-        // Valid UTF-8 (most inputs) is not decoded into one array of the whole text: a text file's lines
-        // are decoded from the bytes one by one, and libxml2 reads a page's bytes as they are.
+        // Valid UTF-8 that reaches here is a page's (a text file's was read above): libxml2 reads its bytes
+        // as they are, and they are not decoded into one array of the whole text for it.
         var scalars: [Unicode.Scalar] = []
         let scalarCount: Int
         switch decoded {
