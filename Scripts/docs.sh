@@ -14,7 +14,8 @@ rm -rf "$graphs" && mkdir -p "$graphs"
 swift-symbolgraph-extract -module-name GongwenKit -target "$(uname -m)-unknown-linux-gnu" \
     -I "$bin/Modules" -minimum-access-level public -output-dir "$graphs" \
     -Xcc -fmodule-map-file="$bin/CICU.build/module.modulemap" -Xcc -ISources/CICU/include \
-    -Xcc -fmodule-map-file="$bin/CHTML.build/module.modulemap" -Xcc -ISources/CHTML/include
+    -Xcc -fmodule-map-file="$bin/CHTML.build/module.modulemap" -Xcc -ISources/CHTML/include \
+    -Xcc -fmodule-map-file="$bin/CScan.build/module.modulemap" -Xcc -ISources/CScan/include
 docc convert Sources/GongwenKit/GongwenKit.docc --additional-symbol-graph-dir "$graphs" \
     --fallback-display-name GongwenKit --fallback-bundle-identifier org.gongwen.GongwenKit \
     --output-path .build/docs --warnings-as-errors
