@@ -360,6 +360,23 @@ struct IngestTests {
         #expect(throws: IngestError.binary(path: "x.html", byteOffset: 18, byte: 0x08)) {
             try Gongwen.parse(bytes: Array("<html><body>通知".utf8) + [0x08], path: "x.html")
         }
+        // After a UTF-8 byte order mark too (it was read past: the byte scan runs only on input without
+        // one), at its offset in the input, the mark's three bytes counted; in a text and in a page.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        #expect(throws: IngestError.binary(path: "x", byteOffset: 9, byte: 0x01)) {
+            try Gongwen.parse(bytes: bom + Array("关于".utf8) + [0x01] + Array("通知".utf8), path: "x")
+        }
+        #expect(throws: IngestError.binary(path: "x", byteOffset: 10, byte: 0x7F)) {
+            try Gongwen.parse(bytes: bom + Array("é𠀀a".utf8) + [0x7F], path: "x")
+        }
+        #expect(throws: IngestError.binary(path: "x.html", byteOffset: 21, byte: 0x08)) {
+            try Gongwen.parse(bytes: bom + Array("<html><body>通知".utf8) + [0x08], path: "x.html")
+        }
+        // A mark alone refuses nothing a text holds: tab, line breaks, form feed, escape.
+        #expect(throws: Never.self) {
+            try Gongwen.parse(
+                bytes: bom + Array("关于开展\t质量标杆活动的通知\r\n\u{C}\u{1B}请于6月30日前报送".utf8), path: "x")
+        }
     }
 
     @Test("Invalid UTF-8 in a UTF-8 notice is refused with its byte offset, not read as GBK")

@@ -181,15 +181,19 @@ package enum Ingest {
         return name.isEmpty ? nil : String(name)
     }
 
-    /// Text decoded from UTF-16 or UTF-32 can hold control characters the byte scan could not see.
+    /// Text decoded after a byte order mark (UTF-8, UTF-16, UTF-32) can hold control characters that no
+    /// byte scan looked for: the scan that refuses them runs only on input without a mark. (A legacy
+    /// encoding's input was scanned byte by byte before it was found not to be UTF-8.)
     private static func refuseControlCharacters(
         _ scalars: [Unicode.Scalar], encoding: DetectedEncoding, path: String
     ) throws {
-        let unitBytes: Int
+        // The bytes a scalar takes in the input, for the offset reported.
+        let width: (Unicode.Scalar) -> Int
         switch encoding.name {
-        case "UTF-16LE", "UTF-16BE": unitBytes = 2
-        case "UTF-32LE", "UTF-32BE": unitBytes = 4
-        default: return  // ASCII-compatible: already scanned byte by byte
+        case "UTF-8" where encoding.bomLength > 0: width = UTF8.width
+        case "UTF-16LE", "UTF-16BE": width = { $0.value > 0xFFFF ? 4 : 2 }
+        case "UTF-32LE", "UTF-32BE": width = { _ in 4 }
+        default: return
         }
         var offset = encoding.bomLength
         for scalar in scalars {
@@ -197,7 +201,7 @@ package enum Ingest {
             if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0B && v != 0x0C && v != 0x0D && v != 0x1B) || v == 0x7F {
                 throw IngestError.binary(path: path, byteOffset: offset, byte: UInt8(v))
             }
-            offset += unitBytes == 2 ? (v > 0xFFFF ? 4 : 2) : 4
+            offset += width(scalar)
         }
     }
 }
