@@ -1,5 +1,7 @@
 #include "gongwen_scan.h"
 
+#include <string.h>
+
 /// Whether byte `b` is one a JSON string escapes, as 1 or 0.
 static inline uint8_t escaped(uint8_t b) { return (uint8_t)((b < 0x20) | (b == '"') | (b == '\\')); }
 
@@ -35,4 +37,79 @@ size_t gw_json_escape_index(const uint8_t *bytes, size_t count) {
         if (escaped(bytes[i])) return i;
     }
     return count;
+}
+
+size_t gw_utf8_lead_count(const uint8_t *bytes, size_t count) {
+    // Sixteen bytes at a time, each block's count a byte (at most 16) added once: clang then compares and
+    // sums the block in a few vector instructions. (One loop over all bytes, summed into a size_t, was
+    // vectorized with each byte widened to 64 bits: five instructions a byte.)
+    size_t continuations = 0;
+    size_t i = 0;
+    for (; i + 16 <= count; i += 16) {
+        uint8_t block = 0;
+        for (size_t k = 0; k < 16; k++) block += (bytes[i + k] & 0xC0) == 0x80;
+        continuations += block;
+    }
+    for (; i < count; i++) continuations += (bytes[i] & 0xC0) == 0x80;
+    return count - continuations;
+}
+
+/// Whether ASCII byte `b` is a control that no text file holds (`EncodingDetection.isControlByte`): a C0 control but
+/// tab, line feed, vertical tab, form feed, carriage return (bits 9–13 of the mask) and escape (bit 27), or DEL.
+static inline int refused_control(uint32_t b) {
+    return (b < 0x20 && !((0x08003E00u >> b) & 1u)) || b == 0x7F;
+}
+
+size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int refuse_controls, size_t *written) {
+    size_t i = 0;
+    size_t n = 0;
+    while (i < count) {
+        // A run of three-byte sequences first, Chinese characters (most of a notice): each one's lead and
+        // continuation bytes' tags asked in one comparison of four bytes read at once (little-endian: the
+        // lead is the low byte), and the run read on in this loop, one test a character.
+        uint32_t word;
+        while (i + 4 <= count && (memcpy(&word, bytes + i, 4), (word & 0xC0C0F0u) == 0x8080E0u)) {
+            uint32_t value = (word & 0x0Fu) << 12 | (word & 0x3F00u) >> 2 | (word >> 16 & 0x3Fu);
+            // (Below U+0800 the form is overlong; D800–DFFF are surrogates.)
+            if ((value < 0x800) | ((value & 0xF800) == 0xD800)) goto done;
+            out[n++] = value;
+            i += 3;
+        }
+        if (i >= count) break;
+        uint32_t lead = bytes[i];
+        uint32_t value;
+        if (lead < 0x80) {
+            if (refuse_controls && refused_control(lead)) break;
+            value = lead;
+            i += 1;
+        } else if ((lead & 0xE0) == 0xC0) {
+            if (i + 1 >= count) break;
+            uint32_t second = bytes[i + 1];
+            if ((second & 0xC0) != 0x80) break;
+            value = (lead & 0x1F) << 6 | (second & 0x3F);
+            if (value < 0x80) break;
+            i += 2;
+        } else if ((lead & 0xF0) == 0xE0) {
+            // (A three-byte sequence among the last three bytes, or one whose tags the run refused.)
+            if (i + 2 >= count) break;
+            uint32_t second = bytes[i + 1], third = bytes[i + 2];
+            if ((second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) break;
+            value = (lead & 0x0F) << 12 | (second & 0x3F) << 6 | (third & 0x3F);
+            if (value < 0x800 || (value & 0xF800) == 0xD800) break;
+            i += 3;
+        } else if ((lead & 0xF8) == 0xF0) {
+            if (i + 3 >= count) break;
+            uint32_t second = bytes[i + 1], third = bytes[i + 2], fourth = bytes[i + 3];
+            if ((second & 0xC0) != 0x80 || (third & 0xC0) != 0x80 || (fourth & 0xC0) != 0x80) break;
+            value = (lead & 0x07) << 18 | (second & 0x3F) << 12 | (third & 0x3F) << 6 | (fourth & 0x3F);
+            if (value < 0x10000 || value > 0x10FFFF) break;
+            i += 4;
+        } else {
+            break;  // a continuation byte where a sequence should begin, or a byte no UTF-8 holds
+        }
+        out[n++] = value;
+    }
+done:
+    *written = n;
+    return i;
 }

@@ -19,7 +19,7 @@ struct IngestTests {
         let mixed = Array(texts[6].unicodeScalars)
         for length in 0...mixed.count { texts.append(String(String.UnicodeScalarView(mixed[0..<length]))) }
         for text in texts {
-            let count = Array(text.utf8).withUnsafeBufferPointer { SourceLines.scalarCount(ofValidUTF8: $0) }
+            let count = Array(text.utf8).withUnsafeBufferPointer { Transcoding.scalarCount(ofValidUTF8: $0) }
             #expect(count == text.unicodeScalars.count, "\(text.prefix(40).debugDescription)")
         }
     }
@@ -128,17 +128,17 @@ struct IngestTests {
             let scan = UTF8Validation.scan(bytes[...])
             #expect(scan.firstInvalidOffset == nil)
             #expect(scan.scalars == text.unicodeScalars.count)
-            #expect(Transcoding.scalars(ofValidUTF8: bytes[...], count: scan.scalars) == Array(text.unicodeScalars))
+            #expect(Transcoding.scalars(ofValidUTF8: bytes[...]) == Array(text.unicodeScalars))
         }
         // Bytes that were not validated (a cut sequence, a surrogate's encoding) end the text; they never trap.
-        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xE9, 0x80], count: 3) == ["A"])
-        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xED, 0xA0, 0x80, 0x42], count: 3) == ["A"])
-        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0x42], count: 1) == ["A"], "no more than the count")
-        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xF4, 0x90, 0x80, 0x80], count: 2) == ["A"], "past U+10FFFF")
-        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xC3], count: 2) == ["A"], "a cut two-byte sequence")
-        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xF0, 0x9F, 0x80], count: 2) == ["A"], "a cut four-byte one")
+        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xE9, 0x80]) == ["A"])
+        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xED, 0xA0, 0x80, 0x42]) == ["A"])
+        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xF4, 0x90, 0x80, 0x80]) == ["A"], "past U+10FFFF")
+        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xC3]) == ["A"], "a cut two-byte sequence")
+        #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xF0, 0x9F, 0x80]) == ["A"], "a cut four-byte one")
+        #expect(Transcoding.scalars(ofValidUTF8: [0x80, 0x80]) == [], "continuation bytes only")
         #expect(
-            Transcoding.scalars(ofValidUTF8: [0xED, 0x9F, 0xBF, 0xEE, 0x80, 0x80], count: 2) == [
+            Transcoding.scalars(ofValidUTF8: [0xED, 0x9F, 0xBF, 0xEE, 0x80, 0x80]) == [
                 "\u{D7FF}", "\u{E000}",
             ])
     }
@@ -218,6 +218,12 @@ struct IngestTests {
             #expect((scan.firstInvalidOffset == nil) == (valid != nil), "\(bytes)")
             if let valid { #expect(scan.scalars == valid.unicodeScalars.count, "\(bytes)") }
             #expect(scan.firstControlOffset == EncodingDetection.firstControlByte(bytes[...]), "\(bytes)")
+            // Decoded without validation (control bytes let through), the bytes give the scalars of their
+            // valid part: all of them, or those before the first invalid sequence.
+            let validPart = bytes[..<(scan.firstInvalidOffset ?? bytes.count)]
+            #expect(
+                Transcoding.scalars(ofValidUTF8: bytes[...])
+                    == Array(String(validating: validPart, as: UTF8.self)!.unicodeScalars), "\(bytes)")
             // A text file's lines, validated as they are decoded: none unless the scan passes every byte,
             // and then the lines of the text the standard library decodes.
             let lines = SourceLines.textLines(ofUTF8: bytes[...])

@@ -15,4 +15,16 @@ int gw_json_needs_escape(const uint8_t *bytes, size_t count);
 /// `count` when there is none.
 size_t gw_json_escape_index(const uint8_t *bytes, size_t count);
 
+/// The number of bytes of `count` that begin a UTF-8 sequence: all but the continuation bytes (10xxxxxx). For valid
+/// UTF-8, its number of scalars; for any bytes, room enough for what `gw_utf8_decode` writes.
+size_t gw_utf8_lead_count(const uint8_t *bytes, size_t count);
+
+/// Decodes UTF-8 into scalar values at `out`, which has room for `gw_utf8_lead_count(bytes, count)` of them (each value
+/// written has its own lead byte). Stops before the first sequence that is not strict UTF-8 (RFC 3629: no overlong
+/// form, no surrogate, nothing past U+10FFFF, none cut short or begun by a continuation byte) and, when
+/// `refuse_controls` is not 0, before a byte no text file holds: a C0 control other than tab, line feed, vertical tab,
+/// form feed, carriage return and escape, or DEL. Stores the number of values written at `*written`; returns the number
+/// of bytes decoded (`count` when all were).
+size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int refuse_controls, size_t *written);
+
 #endif

@@ -18,8 +18,8 @@ package enum EncodingDetection {
     /// byte order mark), for the caller to decode where it needs the scalars.
     package enum Decoded {
         case scalars([Unicode.Scalar])
-        /// Valid UTF-8 holding `scalarCount` scalars.
-        case validUTF8(scalarCount: Int)
+        /// Strictly valid UTF-8, holding no control byte that text never holds.
+        case validUTF8
     }
 
     package static func decode(
@@ -28,7 +28,7 @@ package enum EncodingDetection {
         let (encoding, decoded) = try detect(bytes, declared: declared, path: path)
         switch decoded {
         case let .scalars(scalars): return (encoding, scalars)
-        case let .validUTF8(count): return (encoding, Transcoding.scalars(ofValidUTF8: bytes[...], count: count))
+        case .validUTF8: return (encoding, Transcoding.scalars(ofValidUTF8: bytes[...]))
         }
     }
 
@@ -47,7 +47,7 @@ package enum EncodingDetection {
             throw IngestError.binary(path: path, byteOffset: offset, byte: bytes[offset])
         }
         guard let invalidOffset = utf8.firstInvalidOffset else {
-            return (validUTF8, .validUTF8(scalarCount: utf8.scalars))
+            return (validUTF8, .validUTF8)
         }
         if let declared, let name = canonicalName(declared), name != "UTF-8" {
             let encoding = DetectedEncoding(name: name, bomLength: 0, evidence: "declared")

@@ -34,9 +34,9 @@ enum HTMLText {
         "table", "tbody", "tfoot", "thead", "tr", "ul",
     ]
 
-    /// The text of a page given as UTF-8 (`scalarCount` scalars of it), its characters mapped to the
+    /// The text of a page given as UTF-8, its characters mapped to the
     /// lines and columns of that source.
-    static func extract(utf8 source: ArraySlice<UInt8>, scalarCount: Int, path: String) throws -> HTMLDocumentText {
+    static func extract(utf8 source: ArraySlice<UInt8>, path: String) throws -> HTMLDocumentText {
         guard source.count < Int(Int32.max) else { throw IngestError.html(path: path, reason: "larger than 2 GiB") }
         let bytes = blankingInternalSubset(source)
         // The document is freed as soon as its tree is copied out (the tree takes it).
@@ -45,7 +45,7 @@ enum HTMLText {
         let tree = HTMLTree(taking: &document)
         guard let root = tree.contentRoot() else { return HTMLDocumentText() }
         // The source decoded once libxml2's tree is gone (its characters are the decoded input's).
-        let sourceLines = SourceLines(Transcoding.scalars(ofValidUTF8: source, count: scalarCount))
+        let sourceLines = SourceLines(Transcoding.scalars(ofValidUTF8: source))
 
         let headings = headingsBefore(root, tree: tree)
         func text(droppingLinkLists: Bool) -> HTMLDocumentText {

@@ -57,15 +57,12 @@ package enum Ingest {
         // Valid UTF-8 that reaches here is a page's (a text file's was read above): libxml2 reads its bytes
         // as they are, and they are not decoded into one array of the whole text for it.
         var scalars: [Unicode.Scalar] = []
-        let scalarCount: Int
         switch decoded {
         case let .scalars(decodedScalars):
             scalars = decodedScalars
-            scalarCount = scalars.count
             try refuseControlCharacters(scalars, encoding: encoding, path: path)
             guard scalars.contains(where: isVisible) else { throw IngestError.blank(path: path) }
-        case let .validUTF8(count):
-            scalarCount = count
+        case .validUTF8:
             guard containsVisible(validUTF8: bytes) else { throw IngestError.blank(path: path) }
         }
         let source = SourceInfo(path: path, format: format, encoding: encoding.name, sha256: SHA256.hex(of: bytes))
@@ -76,8 +73,8 @@ package enum Ingest {
             // sharing one array of the text would keep all of it alive for the few they keep. (For a
             // 22 MB notice, the whole text decoded beside its lines was 35 MB of the 94 MB heap at the
             // peak.) Text in UTF-8 without a byte order mark was read above, line by line.
-            if case let .validUTF8(count) = decoded {
-                scalars = Transcoding.scalars(ofValidUTF8: bytes[...], count: count)
+            if case .validUTF8 = decoded {
+                scalars = Transcoding.scalars(ofValidUTF8: bytes[...])
             }
             bytes = []
             let sourceLines = SourceLines(scalars)
@@ -102,7 +99,7 @@ package enum Ingest {
             // and decoded again from `utf8` once that tree is gone: four bytes a scalar of a 50 MB page
             // are 110 MB.
             scalars = []
-            let page = try HTMLText.extract(utf8: utf8, scalarCount: scalarCount, path: path)
+            let page = try HTMLText.extract(utf8: utf8, path: path)
             guard page.lines.contains(where: { $0.scalars.contains { !$0.isLineSpace } }) else {
                 throw IngestError.html(
                     path: path, reason: "the page has no visible text (only markup, scripts or styles)")

@@ -83,28 +83,6 @@ extension SourceLines {
         }
     }
 
-    /// The number of scalars in valid UTF-8 `bytes`: every byte but a continuation byte (10xxxxxx)
-    /// begins one. The continuation bytes are counted eight at a time (counted a byte at a time, with
-    /// an overflow check at each, they took eight instructions a byte).
-    static func scalarCount(ofValidUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var continuations = 0
-        var i = 0
-        if let base = bytes.baseAddress {
-            while i + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                // A byte's top bit set and the bit below it clear (shifted up into the top bit's place).
-                continuations &+= (word & highs & ~(word << 1)).nonzeroBitCount
-                i += 8
-            }
-        }
-        while i < bytes.count {
-            if bytes[i] & 0xC0 == 0x80 { continuations &+= 1 }
-            i += 1
-        }
-        return bytes.count - continuations
-    }
-
     /// The number of lines `forEachLine` cuts UTF-8 `text` into, and whether it holds a carriage return:
     /// both found by `memchr` (many bytes at a time), as the lines are cut.
     static func lineCount(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> (count: Int, hasCarriageReturns: Bool) {

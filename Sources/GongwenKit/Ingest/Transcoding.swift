@@ -1,3 +1,4 @@
+import CScan
 import Foundation
 
 /// Bytes to Unicode through ICU's converters, strictly: an undecodable sequence is an error with
@@ -13,7 +14,7 @@ package enum Transcoding {
                 throw IngestError.invalidEncoding(
                     path: path, encoding: "UTF-8", byteOffset: offset + encoding.bomLength)
             }
-            return Self.scalars(ofValidUTF8: body, count: scan.scalars)
+            return Self.scalars(ofValidUTF8: body)
         }
         func scalars(of units: UnsafeBufferPointer<UInt16>) throws -> [Unicode.Scalar] {
             guard let scalars = Self.scalars(of: units, as: UTF16.self, startsScalar: { !UTF16.isTrailSurrogate($0) })
@@ -40,108 +41,46 @@ package enum Transcoding {
     /// for the caller to find and name, by that scan. (Checked here, the bytes of a text file are read
     /// once to be decoded, not scanned first.)
     static func scalars(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
-        // Room for a scalar at each byte that is no continuation byte: each scalar written below has its
-        // own such byte, its first (the bytes after it are checked to be continuation bytes before it is
-        // written), so the room is never passed, whatever the bytes.
-        let room = SourceLines.scalarCount(ofValidUTF8: bytes)
-        var valid = bytes.isEmpty
+        let (scalars, isWhole) = decoded(bytes, refusingControls: true)
+        return isWhole ? scalars : nil
+    }
+
+    /// The scalars of bytes that `UTF8Validation` found valid (control bytes are let through: they were
+    /// refused, or are to be, with their offsets). Anything that is not strict UTF-8, which valid input
+    /// never holds, ends the text there: it never traps.
+    static func scalars(ofValidUTF8 bytes: ArraySlice<UInt8>) -> [Unicode.Scalar] {
+        bytes.withUnsafeBufferPointer { decoded($0, refusingControls: false).scalars }
+    }
+
+    /// The number of scalars in valid UTF-8 `bytes`: every byte but a continuation byte (10xxxxxx)
+    /// begins one. (For any bytes, room for what the decoder writes.)
+    static func scalarCount(ofValidUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        return gw_utf8_lead_count(base, bytes.count)
+    }
+
+    /// The scalars of the longest prefix of `bytes` that `gw_utf8_decode` (CScan) decodes, in an array
+    /// made at the room they can need (a scalar a lead byte, counted first, sixteen bytes at a time), and
+    /// whether that prefix is all of the bytes. (The decoder is C: a Chinese character's three bytes are
+    /// read at once and their tags asked in one comparison, which the Swift loop, a byte at a time, did
+    /// in six: 34 instructions a scalar.)
+    private static func decoded(
+        _ bytes: UnsafeBufferPointer<UInt8>, refusingControls: Bool
+    ) -> (scalars: [Unicode.Scalar], isWhole: Bool) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return ([], true) }
+        let room = gw_utf8_lead_count(base, bytes.count)
+        var decodedBytes = 0
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: room) { buffer, initialized in
-            // (The count and the place written are kept in locals, stored once at the end, and the index
-            // moved without overflow checks, as it cannot pass `end`: through `initialized`, each scalar
-            // was a store and two loads more.)
+            // (No room: the bytes are continuation bytes only, and nothing is decoded.)
             guard let out = buffer.baseAddress else { return }
             var written = 0
-            var i = 0
-            let end = bytes.count
-            while i < end {
-                let lead = UInt32(bytes[i])
-                var value: UInt32
-                // Three bytes first: a Chinese character, most of a notice.
-                if lead & 0xF0 == 0xE0 {
-                    guard i &+ 2 < end else { break }
-                    let second = UInt32(bytes[i &+ 1])
-                    let third = UInt32(bytes[i &+ 2])
-                    guard second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { break }
-                    value = (lead & 0x0F) << 12 | (second & 0x3F) << 6 | third & 0x3F
-                    // (Below U+0800 the form is overlong; D800–DFFF are surrogates.)
-                    guard value >= 0x800, value & 0xF800 != 0xD800 else { break }
-                    i &+= 3
-                } else if lead < 0x80 {
-                    // (The controls are below 0x20 but for DEL: most ASCII is passed by two comparisons.)
-                    guard lead >= 0x20 ? lead != 0x7F : !EncodingDetection.isControlByte(UInt8(lead)) else { break }
-                    value = lead
-                    i &+= 1
-                } else if lead & 0xE0 == 0xC0 {
-                    guard i &+ 1 < end else { break }
-                    let second = UInt32(bytes[i &+ 1])
-                    guard second & 0xC0 == 0x80 else { break }
-                    value = (lead & 0x1F) << 6 | second & 0x3F
-                    guard value >= 0x80 else { break }
-                    i &+= 2
-                } else if lead & 0xF8 == 0xF0 {
-                    guard i &+ 3 < end else { break }
-                    let second = UInt32(bytes[i &+ 1])
-                    let third = UInt32(bytes[i &+ 2])
-                    let fourth = UInt32(bytes[i &+ 3])
-                    guard second & 0xC0 == 0x80, third & 0xC0 == 0x80, fourth & 0xC0 == 0x80 else { break }
-                    value = (lead & 0x07) << 18 | (second & 0x3F) << 12 | (third & 0x3F) << 6 | fourth & 0x3F
-                    guard value >= 0x1_0000, value <= 0x10_FFFF else { break }
-                    i &+= 4
-                } else {
-                    break  // a continuation byte where a sequence should begin, or a byte no UTF-8 holds
-                }
-                // (A scalar value by the checks above: made without `Unicode.Scalar.init?`'s checks again.)
-                (out + written).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
-                written &+= 1
+            // (A `Unicode.Scalar` is its `UInt32` value, and the decoder writes scalar values only.)
+            out.withMemoryRebound(to: UInt32.self, capacity: room) {
+                decodedBytes = gw_utf8_decode(base, bytes.count, $0, refusingControls ? 1 : 0, &written)
             }
             initialized = written
-            valid = i == end
         }
-        return valid ? scalars : nil
-    }
-
-    /// The `count` scalars of bytes that `UTF8Validation` found valid, decoded by their lead bytes in one
-    /// pass, into an array of their size (decoding them again through `UTF8`, which checks every
-    /// sequence a second time, and counting them first, took three passes).
-    static func scalars(ofValidUTF8 bytes: ArraySlice<UInt8>, count: Int) -> [Unicode.Scalar] {
-        bytes.withUnsafeBufferPointer { scalars(ofValidUTF8: $0, count: count) }
-    }
-
-    static func scalars(ofValidUTF8 bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Unicode.Scalar] {
-        [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
-            var i = 0
-            let end = bytes.count
-            while i < end, initialized < count {
-                let lead = UInt32(bytes[i])
-                var value: UInt32
-                // Three bytes first: a Chinese character, most of a notice. Each path rules out what is
-                // no scalar value (a surrogate, a value past U+10FFFF), which valid input never holds and
-                // anything else (not validated) ends the text at.
-                if lead & 0xF0 == 0xE0 {
-                    guard i + 2 < end else { break }
-                    value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    guard value & 0xF800 != 0xD800 else { break }
-                    i += 3
-                } else if lead < 0x80 {
-                    value = lead
-                    i += 1
-                } else if lead < 0xE0 {
-                    guard i + 1 < end else { break }
-                    value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else {
-                    guard i + 3 < end else { break }
-                    value =
-                        (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F)
-                    guard value <= 0x10_FFFF else { break }
-                    i += 4
-                }
-                // (A scalar value by the checks above: made without `Unicode.Scalar.init?`'s checks again.)
-                scalars.initializeElement(at: initialized, to: unsafeBitCast(value, to: Unicode.Scalar.self))
-                initialized += 1
-            }
-        }
+        return (scalars, decodedBytes == bytes.count)
     }
 
     /// The scalars of code units in `codec`'s encoding; nil at the first ill-formed sequence.
