@@ -44,6 +44,12 @@ struct SegmentTests {
             ("3、材料报送", .arabicEnumerated, 3, "3、"),
             ("（1）申报时间：2023年9月15日截止申报。", .arabicParenthesized, 1, "（1）"),
             ("②网络宣传", .circled, 2, "②"),
+            // The longest each kind reads (a marker's scalars are kept packed, six at most).
+            ("一百二十、其他", .chineseEnumerated, 120, "一百二十、"),
+            ("（一百二）其他", .chineseParenthesized, 102, "（一百二）"),
+            ("(120) 其他", .arabicParenthesized, 120, "(120)"),
+            ("999．其他", .arabicEnumerated, 999, "999．"),
+            ("⑳其他", .circled, 20, "⑳"),
         ])
     func markers(line: String, kind: OutlineMarker.Kind, number: Int, text: String) throws {
         let marker = try #require(OutlineMarker.parse(TextLine(line)))
@@ -76,6 +82,15 @@ struct SegmentTests {
         where OutlineMarker.parse(line) != nil || OutlineMarker.parse(line, allowDigitAfter: true) != nil {
             markers += 1
             #expect(OutlineMarker.mayBegin(line), "\(line.text)")
+            // The marker's text is the line's words up to where its content starts, but for spaces.
+            for marker in [OutlineMarker.parse(line), OutlineMarker.parse(line, allowDigitAfter: true)].compactMap(
+                \.self)
+            {
+                let written = String(String.UnicodeScalarView(line.scalars.prefix(marker.contentStart)))
+                #expect(
+                    !marker.text.isEmpty && marker.text == written.trimmingCharacters(in: .whitespaces),
+                    "\(line.text): \(marker.text)")
+            }
         }
         #expect(markers > 200, "\(markers) lines with a marker")
         // And few others: it bounds the room the outline reserves.

@@ -11,8 +11,13 @@ package struct OutlineMarker: Equatable, Sendable {
     }
 
     package var kind: Kind
-    /// The marker as written, e.g. "（一）" or "1．".
-    package var text: String
+    /// The marker's scalars as written, packed: 21 bits each, three to a word, the first in the low bits
+    /// of `writtenLow`, the rest zero (no marker holds U+0000). `parse` reads none longer than five
+    /// ("（十二）" is four). The string is made only when asked for: most markers parsed are asked only
+    /// whether there is one, or its kind and number, and a string made at each parse was 250
+    /// instructions.
+    private var writtenLow: UInt64
+    private var writtenHigh: UInt64
     // Every item of an outline holds one: the number and the start in 32 bits (a line is shorter than
     // 2 GiB, the most `IngestLimits` lets be read), so that a marker takes 32 bytes, not 48.
     private var storedNumber: Int32
@@ -23,11 +28,38 @@ package struct OutlineMarker: Equatable, Sendable {
     /// Where the item's own words begin in the line (after the marker and any space).
     package var contentStart: Int { Int(storedContentStart) }
 
-    package init(kind: Kind, number: Int, text: String, contentStart: Int) {
+    /// The most scalars a marker's text holds.
+    static let longestText = 6
+
+    package init(kind: Kind, number: Int, text: some Collection<Unicode.Scalar>, contentStart: Int) {
         self.kind = kind
-        self.text = text
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var k: UInt64 = 0
+        for scalar in text {
+            if k < 3 {
+                low |= UInt64(scalar.value) << (21 &* k)
+            } else {
+                high |= UInt64(scalar.value) << (21 &* (k &- 3))
+            }
+            k &+= 1
+        }
+        precondition(k <= Self.longestText, "an outline marker is at most six scalars")
+        (writtenLow, writtenHigh) = (low, high)
         storedNumber = Int32(clamping: number)
         storedContentStart = Int32(clamping: contentStart)
+    }
+
+    /// The marker as written, e.g. "（一）" or "1．".
+    package var text: String {
+        var text = ""
+        for k in 0..<Self.longestText {
+            let word = k < 3 ? writtenLow : writtenHigh
+            let value = UInt32(truncatingIfNeeded: word >> (21 * (k % 3)) & 0x1F_FFFF)
+            guard value != 0, let scalar = Unicode.Scalar(value) else { break }
+            text.unicodeScalars.append(scalar)
+        }
+        return text
     }
 
     /// Whether `line` begins with a scalar a marker may begin with: true for every line `parse` reads a
@@ -47,8 +79,12 @@ package struct OutlineMarker: Equatable, Sendable {
             var start = end
             while start < s.count, s[start].isLineSpace { start += 1 }
             guard start < s.count else { return nil }  // a bare number is not an item
-            // (The marker's text from its scalars alone: a line cut for it cut its source points too.)
-            return OutlineMarker(kind: kind, number: number, text: String(scalars: s[0..<end]), contentStart: start)
+            // (The marker's scalars read from the line's buffer: a line cut for them cut its source points
+            // too, and a walk of a stretch retains its storage.)
+            return s.withUnsafeBufferPointer {
+                OutlineMarker(
+                    kind: kind, number: number, text: UnsafeBufferPointer(rebasing: $0[0..<end]), contentStart: start)
+            }
         }
         if first == "（" || first == "(" {
             var i = 1
