@@ -17,11 +17,31 @@ do { list = try InputReader.bytes(of: CommandLine.arguments[1], limits: .standar
     FileHandle.standardError.write(Data("ParseInOrder: \(error)\n".utf8))
     exit(1)
 }
+/// Writes `bytes` to standard output with write(2), as the parse command's output does (through `Data` and
+/// `FileHandle`, each record was copied twice more: 1.4% of the instructions counted, none of them the
+/// command's).
+func writeOut(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { buffer in
+        var next = buffer.baseAddress
+        var left = buffer.count
+        while left > 0, let from = next {
+            let written = write(STDOUT_FILENO, from, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                FileHandle.standardError.write(Data("ParseInOrder: writing the output: \(String(cString: strerror(errno)))\n".utf8))
+                exit(1)
+            }
+            next = from + written
+            left -= written
+        }
+    }
+}
+
 var failed = false
 for path in FileList.paths(in: list) {
     do {
         let record = try Gongwen.recordToWrite(path: path)
-        FileHandle.standardOutput.write(Data(JSONWriter.bytes(of: record, pretty: false, newline: true)))
+        writeOut(JSONWriter.bytes(of: record, pretty: false, newline: true))
     } catch {
         failed = true
         FileHandle.standardError.write(Data("ParseInOrder: \(error)\n".utf8))
