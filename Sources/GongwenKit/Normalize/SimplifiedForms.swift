@@ -38,27 +38,33 @@ enum SimplifiedForms {
     }
 
     /// How many of the scalars of `lines` are Han characters, and how many of those have a simplified
-    /// form other than themselves: one look-up in `classes` for a scalar of the Basic Multilingual
-    /// Plane's Han blocks, its two bits added to the counts without a branch. (The Han test's five
-    /// ranges and then the flat table of 200 KB, a scalar at a time, took 36 instructions a scalar; which
-    /// characters they are is asked only of a text that is folded, most never are.)
+    /// form other than themselves: one look-up in `classes` a scalar, its two bits added to the counts,
+    /// all without a branch (a scalar outside the table reads its last entry, 0). The scalars past
+    /// U+1FFFF, rare, are counted too, and a line that holds any is read again for them. (The Han test's
+    /// five ranges and then the flat table of 200 KB, a scalar at a time, took 36 instructions a scalar;
+    /// a branch between the table's scalars and the others, a mixed line's ASCII and Chinese, was
+    /// mispredicted at each change. Which characters they are is asked only of a text that is folded,
+    /// most never are.)
     static func census(of lines: [TextLine]) -> (hanCount: Int, traditionalCount: Int) {
         var hanCount = 0
         var traditionalCount = 0
         let beyond = lookup.beyond
         classes.withUnsafeBufferPointer { classes in
+            let outside = UInt32(classes.count - 1)  // the entry that no scalar of the table reads
             for line in lines {
                 line.scalars.withUnsafeBufferPointer { scalars in
+                    var astral: UInt32 = 0
                     for scalar in scalars {
-                        let offset = scalar.value &- bmpStart
-                        if offset < UInt32(classes.count) {
-                            let bits = Int(classes[Int(offset)])
-                            hanCount &+= bits & 1
-                            traditionalCount &+= bits >> 1
-                        } else if scalar.value >= 0x20000, scalar.isHan {
-                            hanCount &+= 1
-                            if beyond[scalar] != nil { traditionalCount &+= 1 }
-                        }
+                        let bits = Int(classes[Int(min(scalar.value &- bmpStart, outside))])
+                        hanCount &+= bits & 1
+                        traditionalCount &+= bits >> 1
+                        // (1 when the value passes U+1FFFF: a scalar value is below 2^31.)
+                        astral |= (0x1_FFFF &- scalar.value) >> 31
+                    }
+                    guard astral != 0 else { return }
+                    for scalar in scalars where scalar.value >= 0x20000 && scalar.isHan {
+                        hanCount &+= 1
+                        if beyond[scalar] != nil { traditionalCount &+= 1 }
                     }
                 }
             }
@@ -115,11 +121,13 @@ enum SimplifiedForms {
     }
 
     /// For each scalar from `bmpStart` to `bmpEnd`: 0 when it is no Han character, 1 when it is one,
-    /// 3 when it is one with a simplified form other than itself (bit 0 counts Han, bit 1 traditional).
-    private static let classes: [UInt8] = (bmpStart..<bmpEnd).map { value in
-        guard let scalar = Unicode.Scalar(value), scalar.isHan else { return 0 }
-        return lookup.flat[Int(value - bmpStart)] == 0 ? 1 : 3
-    }
+    /// 3 when it is one with a simplified form other than itself (bit 0 counts Han, bit 1 traditional);
+    /// then a 0 that `census` reads for every scalar outside the table.
+    private static let classes: [UInt8] =
+        (bmpStart..<bmpEnd).map { value in
+            guard let scalar = Unicode.Scalar(value), scalar.isHan else { return 0 }
+            return lookup.flat[Int(value - bmpStart)] == 0 ? 1 : 3
+        } + [0]
 
     /// The Swift source of `SimplifiedForms+Table.swift` for `pairs`: twenty pairs a line.
     static func source(_ pairs: [(Unicode.Scalar, Unicode.Scalar)]) -> String {
