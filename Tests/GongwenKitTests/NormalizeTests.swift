@@ -56,7 +56,7 @@ struct NormalizeTests {
     }
 
     @Test(
-        "The steps one scan of a line picks clean it as all the steps do: every input line of every notice and fixture, and hostile ones"
+        "The steps one scan of a line picks clean it as all the steps do, and its count of wide scalars gives the line's width: every input line of every notice and fixture, and hostile ones"
     )
     func stepsPickedByTheScan() throws {
         var lines: [TextLine] = []
@@ -71,6 +71,8 @@ struct NormalizeTests {
             // after them, pinyin before a space, noise before markup, an entity that is no entity.
             "质量 **加粗** 标杆", "Word 2016 [链接](http://a.cn)", "關(guān) 于  开展", "主管部门:) G( A* r* v4 d: j **质量**",
             "&nosuchentity; **质量**", "a &b; c  d",
+            // White space at the ends, wide and narrow, that the width leaves out; wide scalars of every kind.
+            "\u{3000}质量\u{3000}", "\u{3000}\u{3000}", " 한국어 ", "\u{3000}a\t", "\t（一）\u{3000}", "𠀀𠮷 ａ",
         ] {
             lines.append(TextLine(text))
         }
@@ -82,6 +84,11 @@ struct NormalizeTests {
             let all = Normalizer.clean(line, links: &allLinks, steps: .all)
             #expect(picked == all, "\(line.text)")
             #expect(pickedLinks == allLinks, "\(line.text)")
+            // The scan's count of wide scalars, and the width of the line as written made from it.
+            #expect(Normalizer.Steps.scan(line).wideCount == line.scalars.count(where: \.isWide), "\(line.text)")
+            if case let .content(_, _, width) = picked {
+                #expect(Int(width) == line.displayWidth(of: line.trimmedRange), "\(line.text)")
+            }
             if Normalizer.Steps(mayActOn: line).isEmpty { skipped += 1 }
         }
         #expect(skipped > lines.count / 2, "\(skipped) of \(lines.count) lines needed no step")
@@ -98,6 +105,7 @@ struct NormalizeTests {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let line = TextLine(String(Character(scalar)))
             if Normalizer.Steps(mayActOn: line) != union(line) { mismatched.append(value) }
+            if Normalizer.Steps.scan(line).wideCount != (scalar.isWide ? 1 : 0) { mismatched.append(value) }
         }
         #expect(mismatched.isEmpty, "\(mismatched.prefix(20).map { String($0, radix: 16) })")
         // The Han characters passed over at once are those no step acts on.

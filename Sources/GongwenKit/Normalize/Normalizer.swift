@@ -90,10 +90,12 @@ package enum Normalizer {
     ) -> Piece {
         // Most lines need none of the steps: one scan of the line tells which may act on it. Once a
         // step has run, the line may hold what the scan did not see, and each later step looks for itself.
-        // The width of the line as written (before full-width digits and letters were folded).
-        let width = UInt32(clamping: input.displayWidth(of: input.trimmedRange))
+        // The same scan counts the wide scalars, for the width of the line as written (before full-width
+        // digits and letters were folded).
+        let scanned = Steps.scan(input)
+        let width = UInt32(clamping: trimmedWidth(of: input, wideCount: scanned.wideCount))
         var line = input
-        var steps = givenSteps ?? Steps(mayActOn: line)
+        var steps = givenSteps ?? scanned.steps
         if steps.contains(.foldWidths) { steps.ran(foldWidths, on: &line) }
         if steps.contains(.composeNFC) { steps.ran(composeNFC, on: &line) }
         if steps.contains(.removePinyin) { steps.ran(ScriptFolding.removePinyin, on: &line) }
@@ -113,6 +115,19 @@ package enum Normalizer {
         return line.isEmpty
             ? .blank
             : .content(line, headingLevel: level.map { UInt8(clamping: $0) }, width: width)
+    }
+
+    /// The display width of `line` without its leading and trailing white space (`displayWidth(of:
+    /// trimmedRange)`), from the number of its wide scalars: a column a scalar and one more a wide one,
+    /// less the white space's (an ideographic space is wide), which most lines do not have.
+    static func trimmedWidth(of line: borrowing TextLine, wideCount: Int) -> Int {
+        let range = line.trimmedRange
+        var width = range.count + wideCount
+        if range.count < line.count {
+            let (start, end) = (0..<range.lowerBound, range.upperBound..<line.count)
+            width -= line.displayWidth(of: start) - start.count + line.displayWidth(of: end) - end.count
+        }
+        return width
     }
 
     /// The cleaning steps of `clean` that may change a line, as far as one scan of it can tell: a step
@@ -144,37 +159,56 @@ package enum Normalizer {
             self = steps
         }
 
-        /// The steps that may change `line`: those of its scalars, read from `Steps.ofScalar` for the
-        /// scalars of a Chinese text (ASCII, punctuation, the full-width forms; the ideographs call for
-        /// none), asked of the six tests for any other. (The six tests at each scalar but an ideograph
-        /// took 600 instructions a line.) Inlined: called, it was handed a copy of the line.
-        @inline(__always)
+        /// The steps that may change `line` (see `scan`).
         init(mayActOn line: borrowing TextLine) {
+            self = Self.scan(line).steps
+        }
+
+        /// The steps that may change `line`, and how many of its scalars are wide (`isWide`), in one scan:
+        /// each scalar of a Chinese text (ASCII, punctuation, the full-width forms) is read from
+        /// `Steps.ofScalar`, an ideograph calls for no step and is wide, and any other is asked the six
+        /// tests and `isWide`. (The six tests at each scalar but an ideograph took 600 instructions a
+        /// line; the width, asked of every line, was a second scan of it, its branch between ideographs and
+        /// the rest mispredicted at each change in a mixed line.) Inlined: called, it was handed a copy of
+        /// the line.
+        @inline(__always)
+        static func scan(_ line: borrowing TextLine) -> (steps: Steps, wideCount: Int) {
             let (low, high) = Self.ofScalar  // (read once, not at each scalar)
             var steps: UInt8 = 0
+            var wideCount = 0
             line.scalars.withUnsafeBufferPointer { scalars in
                 for scalar in scalars {
                     let value = scalar.value
                     if value < Self.lowEnd {
-                        steps |= low[Int(value)]
+                        let entry = low[Int(value)]
+                        steps |= entry
+                        wideCount &+= Int(entry >> 7)
                     } else if ScalarSet.isIdeograph(scalar) {
-                        continue
+                        wideCount &+= 1
                     } else if value &- Self.highStart < 0x100 {
-                        steps |= high[Int(value &- Self.highStart)]
+                        let entry = high[Int(value &- Self.highStart)]
+                        steps |= entry
+                        wideCount &+= Int(entry >> 7)
                     } else {
                         steps |= Steps(mayActOn: scalar).rawValue
+                        wideCount &+= scalar.isWide ? 1 : 0
                     }
                 }
             }
-            self.init(rawValue: steps)
+            return (Steps(rawValue: steps & Steps.all.rawValue), wideCount)
         }
 
         private static let lowEnd: UInt32 = 0x3100, highStart: UInt32 = 0xFF00
-        /// `Steps(mayActOn:)` of each scalar below U+3100, and of each from U+FF00 to U+FFFF.
+        /// `Steps(mayActOn:)` of each scalar below U+3100, and of each from U+FF00 to U+FFFF, with bit 7
+        /// (no step's) set for a wide one.
         private static let ofScalar: (low: [UInt8], high: [UInt8]) = (
-            (0..<lowEnd).map { Unicode.Scalar($0).map { Steps(mayActOn: $0).rawValue } ?? 0 },
-            (highStart..<0x10000).map { Steps(mayActOn: Unicode.Scalar($0)!).rawValue }
+            (0..<lowEnd).map { Unicode.Scalar($0).map(entry) ?? 0 },
+            (highStart..<0x10000).map { entry(Unicode.Scalar($0)!) }
         )
+
+        private static func entry(_ scalar: Unicode.Scalar) -> UInt8 {
+            Steps(mayActOn: scalar).rawValue | (scalar.isWide ? 0x80 : 0)
+        }
 
         /// Runs `step` on `line`; if it changed the line, the line may now hold anything, and every later
         /// step is run. A step that changed nothing gave the line back as it was (its very scalars), and
