@@ -148,6 +148,34 @@ struct SiteFurnitureTests {
         #expect(SiteFurniture.kind(of: normalizedLine(line)) == nil)
     }
 
+    @Test(
+        "The marks one pass finds along a line are what each test looked for by a pass of its own: every input line, raw and normalized, and hostile ones"
+    )
+    func marksOfALine() throws {
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles {
+            lines += try Ingest.read(path: file.path).lines
+            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
+        }
+        for text in [
+            "", "首页>通知", "首页 > 通知公告 > 正文", "首页»新闻〉公告＞正文", "首页>通知>公告。", "首页>通知，公告>正文",
+            "索引号|发布机构\t文号｜成文日期", "质量。标杆", "a>b>c", "质>量>",
+        ] {
+            lines.append(TextLine(text))
+        }
+        var breadcrumbs = 0
+        for line in lines {
+            let marks = SiteFurniture.Marks(of: line)
+            let s = Array(line.scalars)
+            #expect(marks.breadcrumbSeparators == s.count { ">»〉＞".unicodeScalars.contains($0) }, "\(line.text)")
+            #expect(marks.hasClauseMark == (s.contains("。") || s.contains("，")), "\(line.text)")
+            #expect(marks.hasFullStop == s.contains("。"), "\(line.text)")
+            #expect(marks.hasCellBreak == s.contains { "|｜\t".unicodeScalars.contains($0) }, "\(line.text)")
+            if SiteFurniture.isBreadcrumb(line) { breadcrumbs += 1 }
+        }
+        #expect(breadcrumbs >= 4, "\(breadcrumbs) breadcrumbs")
+    }
+
     @Test("The metadata block gives its fields; 发布日期 is publication, never the date of signing")
     func metadataFields() throws {
         let text = """

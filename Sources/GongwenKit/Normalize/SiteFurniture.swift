@@ -47,9 +47,12 @@ package enum SiteFurniture {
     package static func kind(of line: TextLine) -> Kind? {
         guard !line.isEmpty, line.count <= 200 else { return nil }
         if footerMarkList.occurs(in: line) { return .footer }
-        if isBreadcrumb(line) { return .breadcrumb }
+        let marks = Marks(of: line)
+        if isBreadcrumb(line, marks: marks) { return .breadcrumb }
         if isTimestamp(line) { return .timestamp }
-        if !line.scalars.contains("。"), isMetadata(line) || labelRow(line) != nil { return .metadata }
+        if !marks.hasFullStop, isMetadata(line) || labelRow(line, hasCellBreak: marks.hasCellBreak) != nil {
+            return .metadata
+        }
         if isPageControls(line) { return .pageControls }
         // "原文链接：http://…": the page's own link to where it copied the notice from.
         if sourceLinkLabelList.firstMatch(at: 0, in: line) != nil, line.contains("http") || line.contains("www.") {
@@ -126,10 +129,45 @@ package enum SiteFurniture {
         return result
     }
 
+    /// What the tests of `kind(of:)` look for along a line, found in one pass over it (each test read
+    /// the line for its own, three passes of most lines).
+    struct Marks {
+        /// How many of ">", "»", "〉", "＞" it holds: what parts a breadcrumb's steps.
+        var breadcrumbSeparators = 0
+        /// Whether it holds "。" or "，", which no breadcrumb holds.
+        var hasClauseMark = false
+        /// Whether it holds "。", which no metadata line holds.
+        var hasFullStop = false
+        /// Whether it holds a cell break (`isCellBreak`): a row of labels has some.
+        var hasCellBreak = false
+
+        init(of line: TextLine) {
+            line.scalars.withUnsafeBufferPointer { scalars in
+                // (An ideograph, most of a line, is none of them: passed over with one comparison.)
+                for scalar in scalars where !ScalarSet.isIdeograph(scalar) {
+                    switch scalar {  // (a switch: a literal's scalars were decoded at each scalar)
+                    case ">", "»", "〉", "＞": breadcrumbSeparators += 1
+                    case "。":
+                        hasClauseMark = true
+                        hasFullStop = true
+                    case "，": hasClauseMark = true
+                    case "|", "｜", "\t": hasCellBreak = true
+                    default: continue
+                    }
+                }
+            }
+        }
+    }
+
     /// The labels of a row made only of metadata labels (two or more), or nil.
     static func labelRow(_ line: TextLine) -> [String]? {
+        labelRow(line, hasCellBreak: line.scalars.contains(where: isCellBreak))
+    }
+
+    /// `labelRow(_:)`, told whether the line holds a cell break.
+    static func labelRow(_ line: TextLine, hasCellBreak: Bool) -> [String]? {
         // (The cells' bars or tabs first: most lines have none.)
-        guard line.scalars.contains(where: { $0 == "|" || $0 == "｜" || $0 == "\t" }) else { return nil }
+        guard hasCellBreak else { return nil }
         let trimmed = line.trimmed()
         guard label(at: 0, in: trimmed) != nil || labelList.mayBegin(with: trimmed.scalars.first ?? " ") else {
             return nil
@@ -198,17 +236,13 @@ package enum SiteFurniture {
 
     /// "首页 > 新闻资讯 > 正文", "您现在的位置：…", "龙智造工业快报>政策快报>政策详情".
     static func isBreadcrumb(_ line: TextLine) -> Bool {
+        isBreadcrumb(line, marks: Marks(of: line))
+    }
+
+    /// `isBreadcrumb(_:)`, told the line's marks: two steps or more apart by separators, and no clause.
+    static func isBreadcrumb(_ line: TextLine, marks: Marks) -> Bool {
         if breadcrumbLeadList.firstMatch(at: 0, in: line) != nil { return true }
-        guard line.count <= 80 else { return false }
-        var separators = 0
-        for scalar in line.scalars {
-            switch scalar {
-            case ">", "»", "〉", "＞": separators += 1
-            case "。", "，": return false
-            default: continue
-            }
-        }
-        return separators >= 2
+        return line.count <= 80 && !marks.hasClauseMark && marks.breadcrumbSeparators >= 2
     }
 
     static let breadcrumbLeadList = WordList(["您现在的位置", "当前位置", "您的位置", "所在位置", "现在的位置"])
