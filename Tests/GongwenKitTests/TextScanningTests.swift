@@ -846,4 +846,20 @@ struct TextScanningTests {
         #expect(differences.isEmpty, "first differences: \(differences.prefix(5).map { String($0, radix: 16) })")
         #expect(Unicode.Scalar("中").isWide && Unicode.Scalar("，").isWide && !Unicode.Scalar("a").isWide)
     }
+
+    @Test(
+        "isLineSpace holds for Unicode's space separators but the Ogham mark, and tab, vertical tab and form feed: every scalar"
+    )
+    func lineSpaces() {
+        var differences: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected =
+                (scalar.properties.generalCategory == .spaceSeparator && value != 0x1680)
+                || [0x09, 0x0B, 0x0C].contains(value)
+            if scalar.isLineSpace != expected { differences.append(value) }
+        }
+        #expect(differences.isEmpty, "first differences: \(differences.prefix(5).map { String($0, radix: 16) })")
+        #expect(Unicode.Scalar("\u{3000}").isLineSpace && !Unicode.Scalar("\u{3001}").isLineSpace)
+    }
 }

@@ -26,6 +26,8 @@ extension Unicode.Scalar {
 
     /// White space within a line: space, tab, no-break and ideographic spaces.
     package var isLineSpace: Bool {
+        // (Past the ideographic space, most of a Chinese text, with one comparison.)
+        if value > 0x3000 { return false }
         switch value {
         case 0x20, 0x09, 0x0B, 0x0C, 0xA0, 0x3000, 0x2000...0x200A, 0x202F, 0x205F: return true
         default: return false
