@@ -862,4 +862,28 @@ struct TextScanningTests {
         #expect(differences.isEmpty, "first differences: \(differences.prefix(5).map { String($0, radix: 16) })")
         #expect(Unicode.Scalar("\u{3000}").isLineSpace && !Unicode.Scalar("\u{3001}").isLineSpace)
     }
+
+    @Test(
+        "isHan holds for the Han blocks (Unified Ideographs, Extension A, the Compatibility Ideographs, the planes past U+1FFFF to U+2FA1F) and 〇, and no other scalar"
+    )
+    func hanBlocks() {
+        let blocks: [ClosedRange<UInt32>] = [
+            0x3007...0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F,
+        ]
+        var differences: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if scalar.isHan != blocks.contains(where: { $0.contains(value) }) { differences.append(value) }
+        }
+        #expect(differences.isEmpty, "first differences: \(differences.prefix(5).map { String($0, radix: 16) })")
+        // The blocks hold the ideographs Unicode names as such there.
+        #expect(
+            blocks.allSatisfy { block in
+                block.allSatisfy {
+                    Unicode.Scalar($0).map {
+                        $0.properties.isIdeographic || $0.properties.generalCategory == .unassigned
+                    } ?? true
+                }
+            })
+    }
 }

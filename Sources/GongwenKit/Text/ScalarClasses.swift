@@ -2,6 +2,10 @@
 extension Unicode.Scalar {
     /// A CJK unified or compatibility ideograph (the Han characters of the text).
     package var isHan: Bool {
+        // (An ideograph, most of a Chinese text, with one comparison, and what stands before 〇 with one
+        // more: the switch's comparisons for the rest.)
+        if value &- 0x4E00 < 0x5200 { return true }
+        if value < 0x3007 { return false }
         switch value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
         case 0x3007: return true  // 〇, the ideographic zero of dates
