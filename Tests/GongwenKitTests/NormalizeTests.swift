@@ -89,7 +89,7 @@ struct NormalizeTests {
             if case let .content(_, _, width) = picked {
                 #expect(Int(width) == line.displayWidth(of: line.trimmedRange), "\(line.text)")
             }
-            if Normalizer.Steps(mayActOn: line).isEmpty { skipped += 1 }
+            if Normalizer.Steps.scan(line).steps.isEmpty { skipped += 1 }
         }
         #expect(skipped > lines.count / 2, "\(skipped) of \(lines.count) lines needed no step")
         // The steps of a line, read from the tables, are those the six tests give at each of its scalars but
@@ -99,12 +99,12 @@ struct NormalizeTests {
                 if !ScalarSet.isIdeograph(scalar) { steps.formUnion(Normalizer.Steps(mayActOn: scalar)) }
             }
         }
-        for line in lines { #expect(Normalizer.Steps(mayActOn: line) == union(line), "\(line.text)") }
+        for line in lines { #expect(Normalizer.Steps.scan(line).steps == union(line), "\(line.text)") }
         var mismatched: [UInt32] = []
         for value in Array(0..<UInt32(0x10000)) + [0x10000, 0x1F600, 0x20000, 0x2FA1F, 0xE0001, 0x10FFFF] {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let line = TextLine(String(Character(scalar)))
-            if Normalizer.Steps(mayActOn: line) != union(line) { mismatched.append(value) }
+            if Normalizer.Steps.scan(line).steps != union(line) { mismatched.append(value) }
             if Normalizer.Steps.scan(line).wideCount != (scalar.isWide ? 1 : 0) { mismatched.append(value) }
         }
         #expect(mismatched.isEmpty, "\(mismatched.prefix(20).map { String($0, radix: 16) })")

@@ -159,11 +159,6 @@ package enum Normalizer {
             self = steps
         }
 
-        /// The steps that may change `line` (see `scan`).
-        init(mayActOn line: borrowing TextLine) {
-            self = Self.scan(line).steps
-        }
-
         /// The steps that may change `line`, and how many of its scalars are wide (`isWide`), in one scan:
         /// each scalar of a Chinese text (ASCII, punctuation, the full-width forms) is read from
         /// `Steps.ofScalar`, an ideograph calls for no step and is wide, and any other is asked the six

@@ -151,8 +151,7 @@ package enum SiteFurniture {
                         hasClauseMark = true
                         hasFullStop = true
                     case "，": hasClauseMark = true
-                    case "|", "｜", "\t": hasCellBreak = true
-                    default: continue
+                    default: if isCellBreak(scalar) { hasCellBreak = true }
                     }
                 }
             }
