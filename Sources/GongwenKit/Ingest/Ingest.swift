@@ -195,7 +195,7 @@ package enum Ingest {
         var offset = encoding.bomLength
         for scalar in scalars {
             let v = scalar.value
-            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0B && v != 0x0C && v != 0x0D && v != 0x1B) || v == 0x7F {
+            if v < 0x80, EncodingDetection.isControlByte(UInt8(v)) {
                 throw IngestError.binary(path: path, byteOffset: offset, byte: UInt8(v))
             }
             offset += width(scalar)
