@@ -73,6 +73,41 @@ struct HTMLFixtureTests {
         #expect(files >= 10, "\(files) texts name a file")
     }
 
+    @Test(
+        "A text that is not ASCII names a file as reading it by characters says: random texts of the pieces that decide it"
+    )
+    func linkKindsOfRandomTexts() {
+        // Dots, extensions in any case, what cuts a path (? # /), what joins a dot (a combining mark after
+        // it; a Prepend scalar before it: U+0600, U+0D4E, U+110BD), what lowercases oddly (Kelvin sign, İ),
+        // full-width letters, and scalars of each UTF-8 length next to the dot.
+        let pieces = [
+            ".", ".", "pdf", "PDF", "Docx", "7z", "xls", "?", "#", "/", "\u{301}", "\u{600}", "\u{D4E}", "\u{110BD}",
+            "\u{212A}", "İ", "ｐｄｆ", "附件", "表", "é", "\u{5FF}", "\u{800}", "\u{FFF}", "\u{1000}", "\u{1F600}", "a", " ",
+        ]
+        var generator = NoLineLostTests.SeededGenerator(state: 2_026_1203)
+        var files = 0
+        for _ in 0..<3_000 {
+            let text =
+                (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined() + (Bool.random(using: &generator) ? ".pdf" : "")
+            #expect(LinkKinds.isFile(text) == LinkKinds.isFileByCharacters(text), "\(text.unicodeScalars.map(\.value))")
+            if LinkKinds.isFile(text) { files += 1 }
+        }
+        #expect(files >= 300, "\(files) texts name a file")
+    }
+
+    @Test(
+        "A dot after a scalar of U+0080–U+05FF or U+1000–U+FFFF is a character of its own (isFile reads such texts by bytes)"
+    )
+    func dotStandsAlone() {
+        let scalars =
+            (0x80..<0x600).compactMap(Unicode.Scalar.init) + (0x1000..<0x10000).compactMap(Unicode.Scalar.init)
+        let joined = scalars.filter { String($0).count + 1 != (String($0) + ".pdf").count - 3 }
+        #expect(joined.isEmpty, "a dot joins \(joined.prefix(5).map(\.value))")
+        // (and the test sees a join where there is one)
+        #expect(("\u{600}" + ".pdf").count == 4)
+    }
+
     @Test("The GBK page is read in the charset its meta tag declares")
     func gbkPage() throws {
         let record = try Gongwen.parse(path: try Fixtures.path("2023_henan_gbk.html"))
