@@ -24,25 +24,37 @@ package enum DirectoryExtractor {
 
     /// Sections headed like a directory ("推荐单位名单").
     private static func directorySections(_ sections: [Section]) -> [Section] {
-        sections.flatMap { section -> [Section] in
-            if let heading = section.heading, titleWords.contains(where: { heading.hasSuffix($0) }) { return [section] }
-            return directorySections(section.children)
+        var found: [Section] = []
+        addDirectorySections(sections, to: &found)
+        return found
+    }
+
+    private static func addDirectorySections(_ sections: [Section], to found: inout [Section]) {
+        // (Each section read where it stands, `sections[index]`: a copy is four retains and four releases.)
+        for index in sections.indices {
+            if let heading = sections[index].heading, titleWords.contains(where: { heading.hasSuffix($0) }) {
+                found.append(sections[index])
+            } else {
+                addDirectorySections(sections[index].children, to: &found)
+            }
         }
     }
 
     static func fromSections(_ sections: [Section]) -> [DirectoryEntry] {
         var entries: [DirectoryEntry] = []
         var table = TableReader()
-        for section in flatten(sections) {
-            for (i, line) in section.lines.enumerated() {
+        forEachDepthFirst(sections) { section in
+            for position in section.lines.indices {
+                let i = position - section.lines.startIndex
+                let line = section.lines[position].line
                 if i == 0, let marker = section.marker,
                     marker.kind == .arabicEnumerated || marker.kind == .arabicParenthesized
                 {
-                    let name = line.line[marker.contentStart..<line.line.count].trimmed()
+                    let name = line[marker.contentStart..<line.count].trimmed()
                     if !name.isEmpty { entries.append(entry(index: marker.number, name: name.text, span: name.span!)) }
                 } else if i == 0, section.heading != nil, section.marker == nil {
                     continue  // an unnumbered heading such as "推荐单位名录"
-                } else if let row = table.read(line.line) {
+                } else if let row = table.read(line) {
                     switch row {
                     case let .entry(index, name): entries.append(entry(index: index, name: name.text, span: name.span!))
                     case let .continuation(tail):
@@ -59,17 +71,13 @@ package enum DirectoryExtractor {
         return entries
     }
 
-    /// The sections and their children, depth first, in one array (not an array joined for each section).
-    private static func flatten(_ sections: [Section]) -> [Section] {
-        var flat: [Section] = []
-        func add(_ sections: [Section]) {
-            for section in sections {
-                flat.append(section)
-                add(section.children)
-            }
+    /// Each section, then its children, depth first (not copied into one array first: a section's copy
+    /// is four retains and four releases).
+    private static func forEachDepthFirst(_ sections: [Section], _ body: (Section) -> Void) {
+        for index in sections.indices {
+            body(sections[index])
+            forEachDepthFirst(sections[index].children, body)
         }
-        add(sections)
-        return flat
     }
 
     static func entry(index: Int?, name: String, span: SourceSpan) -> DirectoryEntry {

@@ -33,11 +33,12 @@ package enum ListExtractor {
 
     /// The sections headed by one of `words` (not looked into further), in reading order.
     private static func matching(_ words: [String], _ sections: [Section], into matched: inout [Section]) {
-        for section in sections {
-            if let heading = section.heading, words.contains(where: { heading.contains($0) }) {
-                matched.append(section)
+        // (Each section read where it stands, `sections[index]`: a copy is four retains and four releases.)
+        for index in sections.indices {
+            if let heading = sections[index].heading, words.contains(where: { heading.contains($0) }) {
+                matched.append(sections[index])
             } else {
-                matching(words, section.children, into: &matched)
+                matching(words, sections[index].children, into: &matched)
             }
         }
     }
