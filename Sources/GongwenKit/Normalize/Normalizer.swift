@@ -63,8 +63,9 @@ package enum Normalizer {
         var pieces: [Piece] = []
         pieces.reserveCapacity(lines.count)
         // Taken from the end of the reversed array, each line is moved out of it, not swapped for an empty
-        // one made, retained and released for it.
-        lines.reverse()
+        // one made, retained and released for it. (Reversed in its buffer, whose swaps move the lines: the
+        // array's own swaps copied each line, two retains and two releases.)
+        lines.withUnsafeMutableBufferPointer { $0.reverse() }
         for index in 0..<lines.count {
             let piece = clean(lines.removeLast(), links: &links, folding: foldedCharacters)
             if index < headingLevels.count, let level = headingLevels[index],
