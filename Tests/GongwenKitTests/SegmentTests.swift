@@ -98,6 +98,33 @@ struct SegmentTests {
         #expect(others < markers / 2, "\(others) lines may begin a marker and do not, for \(markers) that do")
     }
 
+    @Test("A body paragraph (long, not begun by 附, no 月) is no attachment note, appendix marker, date or signature")
+    func bodyParagraphsCloseNothing() throws {
+        let long = String(repeating: "推荐", count: 31)
+        let texts =
+            try everyInputLine()
+            + [
+                "附件：\(long).docx", "附件1\(long)", "\(long)2023年9月15日", "中国质量协会\(long)", "2023年9月15日\(long)",
+                "\(long)月", "附\(long)", "\(long.prefix(60))", "\(long.prefix(59))月",
+            ].map { TextLine($0) }
+        let lines = texts.map {
+            NormalizedLine(line: $0, markdownHeadingLevel: nil, lastPhysicalWidth: 0, furniture: nil)
+        }
+        var paragraphs = 0
+        for line in lines where Segmenter.isBodyParagraph(line.line) {
+            paragraphs += 1
+            #expect(Segmenter.attachmentNoteStart(line.line) == nil, "\(line.text)")
+            #expect(Segmenter.appendixMarker(line.line) == nil, "\(line.text)")
+            #expect(DateScanner.signingDate(line.line) == nil, "\(line.text)")
+            #expect(!Segmenter.isSignatureShaped(line), "\(line.text)")
+        }
+        #expect(paragraphs > 150, "\(paragraphs) body paragraphs")
+        // And the lines a signature may be, a date or a note may stand on, are not taken for paragraphs.
+        #expect(!Segmenter.isBodyParagraph(TextLine(String(long.prefix(60)))))
+        #expect(!Segmenter.isBodyParagraph(TextLine("附\(long)")))
+        #expect(!Segmenter.isBodyParagraph(TextLine("\(long)月")))
+    }
+
     @Test("An item's lines are the notice's own lines, not a copy of them (2022_caq.txt)")
     func sectionsShareTheLines() throws {
         let document = try Ingest.read(path: Corpus.path("2022_caq.txt"))

@@ -11,13 +11,14 @@ enum Outline {
         var flat: [(depth: Int, section: Section)] = []
         // Room for every line that may begin an item, reserved at once: grown by doubling, the list of
         // a huge notice's items was up to twice its size while the tree was built from it.
-        flat.reserveCapacity(1 + lines.count { $0.markdownHeadingLevel != nil || OutlineMarker.mayBegin($0.line) })
+        flat.reserveCapacity(
+            1 + lines.indices.count { lines[$0].markdownHeadingLevel != nil || mayBeginItem(lines, $0) })
         var path: [(kind: OutlineMarker.Kind, number: Int)] = []
         var notes: [(message: String, span: SourceSpan)] = []
 
         // (Each line is read in place, `lines[index]`, not copied out: a copy is retained and released.)
         for index in lines.indices {
-            if let marker = OutlineMarker.parse(lines[index].line) {
+            if mayBeginItem(lines, index), let marker = OutlineMarker.parse(lines[index].line) {
                 if let open = path.lastIndex(where: { $0.kind == marker.kind }) {
                     let previous = path[open].number
                     if marker.number != previous + 1 {
@@ -54,19 +55,29 @@ enum Outline {
         // A short numbered line with no clause punctuation is a heading when something hangs under it.
         for i in flat.indices {
             guard let marker = flat[i].section.marker else { continue }
-            let first = flat[i].section.lines.first!
-            let rest = first.line[marker.contentStart..<first.line.count]
+            // (The item's first line read in place, `lines[first]`: a copy is retained and released.)
+            let first = flat[i].section.lines.startIndex
+            let isMarkdownHeading = lines[first].markdownHeadingLevel != nil
+            let rest = lines[first].line[marker.contentStart..<lines[first].line.count]
             let hasFollowers =
                 flat[i].section.lines.count > 1 || (i + 1 < flat.count && flat[i + 1].depth > flat[i].depth)
             let headingShaped =
-                first.markdownHeadingLevel != nil
+                isMarkdownHeading
                 || (rest.count <= 30 && !rest.scalars.contains(where: ScalarSet.clausePunctuation.contains)
                     && !Reflow.endsOnConnective(rest))
-            if headingShaped && (hasFollowers || first.markdownHeadingLevel != nil) {
+            if headingShaped && (hasFollowers || isMarkdownHeading) {
                 flat[i].section.heading = rest.text
             }
         }
         return (nest(flat[...]), notes)
+    }
+
+    /// `OutlineMarker.mayBegin` of line `index`, asked of its first scalar: the line is not copied (the
+    /// numeral table's one-time check is a call the compiler cannot see into, so a line it is asked of
+    /// in place was copied first — retained and released — to be sure of it).
+    private static func mayBeginItem(_ lines: ArraySlice<NormalizedLine>, _ index: Int) -> Bool {
+        guard let first = lines[index].line.scalars.first else { return false }
+        return OutlineMarker.mayBegin(with: first)
     }
 
     private static func nest(_ flat: ArraySlice<(depth: Int, section: Section)>) -> [Section] {

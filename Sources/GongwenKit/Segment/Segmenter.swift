@@ -298,7 +298,17 @@ package enum Segmenter {
             && DateScanner.dates(in: line).contains { $0.year != nil && $0.day != nil }
     }
 
+    /// A line longer than a signature, not begun by 附 (附件, 附：), with no 月 for a date: no attachment
+    /// note, appendix marker, date of signing or signature (`SegmentTests` holds them to that).
+    @inline(__always)
+    static func isBodyParagraph(_ line: TextLine) -> Bool {
+        line.count > longestSignature && line.scalars.first != "附" && !line.scalars.contains("月")
+    }
+
     static func startsClosingPart(_ lines: ArraySlice<NormalizedLine>, at k: Int) -> Bool {
+        // A paragraph of the body is answered here, read in place: each call below is asked of a copy of
+        // the line (retained and released).
+        if isBodyParagraph(lines[k].line) { return false }
         let line = lines[k]
         if attachmentNoteStart(line.line, next: k + 1 < lines.endIndex ? lines[k + 1].line : nil) != nil
             || appendixMarker(line.line) != nil
@@ -373,11 +383,16 @@ package enum Segmenter {
     /// A signature: one short name (or several names side by side) without punctuation.
     static func isSignatureShaped(_ line: NormalizedLine) -> Bool {
         let text = line.line
-        guard text.count >= 2, text.count <= 60, line.markdownHeadingLevel == nil, OutlineMarker.parse(text) == nil
+        guard text.count >= 2, text.count <= longestSignature, line.markdownHeadingLevel == nil,
+            OutlineMarker.parse(text) == nil
         else { return false }
         let breaks = signatureBreaks  // (read once, not at each scalar)
         return !text.scalars.contains { breaks.contains($0) || $0.isASCIIDigit || $0 == "\t" }
     }
+
+    /// The most scalars a signature line holds. (Computed: a stored constant's every read checks that it
+    /// was made, a call the compiler cannot see into.)
+    static var longestSignature: Int { 60 }
 
     /// What no signature holds: clause punctuation.
     static let signatureBreaks = ScalarSet(of: "，。：；:;,、")

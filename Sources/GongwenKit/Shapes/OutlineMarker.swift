@@ -66,7 +66,12 @@ package struct OutlineMarker: Equatable, Sendable {
     /// marker on (`OutlineTests` holds it to that), and for few others.
     package static func mayBegin(_ line: TextLine) -> Bool {
         guard let first = line.scalars.first else { return false }
-        return first == "（" || first == "(" || (0x2460...0x2473).contains(first.value) || first.isASCIIDigit
+        return mayBegin(with: first)
+    }
+
+    /// Whether a line beginning with `first` may begin with a marker (`mayBegin`).
+    package static func mayBegin(with first: Unicode.Scalar) -> Bool {
+        first == "（" || first == "(" || (0x2460...0x2473).contains(first.value) || first.isASCIIDigit
             || (ChineseNumerals.isNumeral(first) && first != "〇" && first != "O" && first != "0")
     }
 
