@@ -98,31 +98,35 @@ struct SegmentTests {
         #expect(others < markers / 2, "\(others) lines may begin a marker and do not, for \(markers) that do")
     }
 
-    @Test("A body paragraph (long, not begun by 附, no 月) is no attachment note, appendix marker, date or signature")
-    func bodyParagraphsCloseNothing() throws {
+    @Test(
+        "A plain body line (not begun by 附, no 月, long or with a comma) is no attachment note, appendix marker, date or signature"
+    )
+    func plainBodyLinesCloseNothing() throws {
         let long = String(repeating: "推荐", count: 31)
         let texts =
             try everyInputLine()
             + [
                 "附件：\(long).docx", "附件1\(long)", "\(long)2023年9月15日", "中国质量协会\(long)", "2023年9月15日\(long)",
-                "\(long)月", "附\(long)", "\(long.prefix(60))", "\(long.prefix(59))月",
+                "\(long)月", "附\(long)", "\(long.prefix(60))", "\(long.prefix(59))月", "中国质量协会", "中国质量协会，", "中国质量协会1",
+                "中国\t质量协会",
             ].map { TextLine($0) }
         let lines = texts.map {
             NormalizedLine(line: $0, markdownHeadingLevel: nil, lastPhysicalWidth: 0, furniture: nil)
         }
-        var paragraphs = 0
-        for line in lines where Segmenter.isBodyParagraph(line.line) {
-            paragraphs += 1
+        var plain = 0
+        for line in lines where Segmenter.isPlainBodyLine(line.line) {
+            plain += 1
             #expect(Segmenter.attachmentNoteStart(line.line) == nil, "\(line.text)")
             #expect(Segmenter.appendixMarker(line.line) == nil, "\(line.text)")
             #expect(DateScanner.signingDate(line.line) == nil, "\(line.text)")
             #expect(!Segmenter.isSignatureShaped(line), "\(line.text)")
         }
-        #expect(paragraphs > 150, "\(paragraphs) body paragraphs")
-        // And the lines a signature may be, a date or a note may stand on, are not taken for paragraphs.
-        #expect(!Segmenter.isBodyParagraph(TextLine(String(long.prefix(60)))))
-        #expect(!Segmenter.isBodyParagraph(TextLine("附\(long)")))
-        #expect(!Segmenter.isBodyParagraph(TextLine("\(long)月")))
+        #expect(plain > 500, "\(plain) plain body lines")
+        // And the lines a signature may be, a date or a note may stand on, are not taken for plain ones.
+        #expect(!Segmenter.isPlainBodyLine(TextLine(String(long.prefix(60)))))
+        #expect(!Segmenter.isPlainBodyLine(TextLine("中国质量协会")))
+        #expect(!Segmenter.isPlainBodyLine(TextLine("附\(long)")))
+        #expect(!Segmenter.isPlainBodyLine(TextLine("\(long)月")))
     }
 
     @Test("An item's lines are the notice's own lines, not a copy of them (2022_caq.txt)")

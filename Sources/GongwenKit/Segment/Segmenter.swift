@@ -298,17 +298,19 @@ package enum Segmenter {
             && DateScanner.dates(in: line).contains { $0.year != nil && $0.day != nil }
     }
 
-    /// A line longer than a signature, not begun by 附 (附件, 附：), with no 月 for a date: no attachment
-    /// note, appendix marker, date of signing or signature (`SegmentTests` holds them to that).
+    /// A line not begun by 附 (附件, 附：), with no 月 for a date, and longer than a signature or holding
+    /// what none holds: no attachment note, appendix marker, date of signing or signature
+    /// (`SegmentTests` holds them to that).
     @inline(__always)
-    static func isBodyParagraph(_ line: TextLine) -> Bool {
-        line.count > longestSignature && line.scalars.first != "附" && !line.scalars.contains("月")
+    static func isPlainBodyLine(_ line: TextLine) -> Bool {
+        line.scalars.first != "附" && !line.scalars.contains("月")
+            && (line.count > longestSignature || line.scalars.contains(where: breaksSignature))
     }
 
     static func startsClosingPart(_ lines: ArraySlice<NormalizedLine>, at k: Int) -> Bool {
-        // A paragraph of the body is answered here, read in place: each call below is asked of a copy of
+        // Most lines of the body are answered here, read in place: each call below is asked of a copy of
         // the line (retained and released).
-        if isBodyParagraph(lines[k].line) { return false }
+        if isPlainBodyLine(lines[k].line) { return false }
         let line = lines[k]
         if attachmentNoteStart(line.line, next: k + 1 < lines.endIndex ? lines[k + 1].line : nil) != nil
             || appendixMarker(line.line) != nil
@@ -386,16 +388,21 @@ package enum Segmenter {
         guard text.count >= 2, text.count <= longestSignature, line.markdownHeadingLevel == nil,
             OutlineMarker.parse(text) == nil
         else { return false }
-        let breaks = signatureBreaks  // (read once, not at each scalar)
-        return !text.scalars.contains { breaks.contains($0) || $0.isASCIIDigit || $0 == "\t" }
+        return !text.scalars.contains(where: breaksSignature)
     }
 
     /// The most scalars a signature line holds. (Computed: a stored constant's every read checks that it
     /// was made, a call the compiler cannot see into.)
     static var longestSignature: Int { 60 }
 
-    /// What no signature holds: clause punctuation.
-    static let signatureBreaks = ScalarSet(of: "，。：；:;,、")
+    /// What no signature holds: clause punctuation, a digit, a tab. (A switch, not a stored set: a
+    /// constant's every read checks that it was made, a call the compiler cannot see into.)
+    static func breaksSignature(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", "。", "：", "；", ":", ";", ",", "、", "\t", "0"..."9": return true
+        default: return false
+        }
+    }
 
     /// A short title line above an attachment's body.
     static func isTitleShaped(_ line: NormalizedLine) -> Bool {
