@@ -382,6 +382,36 @@ struct TextScanningTests {
         #expect(sitePages >= 5, "\(sitePages) lines with a site's name after the title")
     }
 
+    /// `TitleShape.endsWithDocumentType` as it read a line by cutting it: the closing 》, then a bracketed
+    /// note at the end.
+    static func endsWithDocumentTypeByCutting(_ line: TextLine) -> Bool {
+        var text = line
+        if text.scalars.last == "》", text.count > 1 { text = text[0..<(text.count - 1)] }
+        if let last = text.scalars.last, last == "）" || last == ")",
+            let open = text.scalars.lastIndex(where: { $0 == "（" || $0 == "(" })
+        {
+            text = text[0..<open]
+        }
+        return text.count >= 4 && TitleShape.endingList.endsAny(text) && !text.scalars.contains("。")
+    }
+
+    @Test("A line ends in a document type as cutting it said: every line of every input, and brackets at the ends")
+    func endsWithDocumentType() throws {
+        var lines = try everyInputLine()
+        lines += [
+            "》", "通知》", "《关于x的通知》", "关于x的通知（试行）", "关于x的通知(试行)", "关于x的通知（试行", "关于x的通知试行）", "（关于x的通知）",
+            "关于x的通知（", ")", "（）", "关于x的通知）》", "关于x的通知（试行）》", "关于。x的通知", "x。（关于x的通知）", "的通知", "关于的通知",
+            "", "关于x的函(一)(二)", "关于x的通知（试行。）", "关于x的通知（。）》",
+        ].map { TextLine($0) }
+        var titles = 0
+        for line in lines {
+            let expected = Self.endsWithDocumentTypeByCutting(line)
+            #expect(TitleShape.endsWithDocumentType(line) == expected, "\(line.text.prefix(80))")
+            if expected { titles += 1 }
+        }
+        #expect(titles >= 100, "\(titles) lines end in a document type")
+    }
+
     @Test("Chinese numerals: every scalar read as the digit it is written as, and no other")
     func chineseNumerals() {
         // Written out here by hand: the digits as notices write them, and the units.

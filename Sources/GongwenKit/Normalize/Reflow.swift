@@ -142,13 +142,20 @@ enum Reflow {
         // Web text has no fixed width: a labelled line ("附件：…", "联系人：…") ends where it ends, and
         // an issuer's name alone on a line is the signature.
         if wrapWidth == nil, a.hasPrefix("附件") || LineShape.isLabelled(a) { return false }
-        lazy var nextIsIssuerName = OrganizationName.isIssuerName(b)
-        if wrapWidth == nil, nextIsIssuerName, !(endsOnConnective(a) && isNameFragment(b)) {
+        // (Asked once, when it is asked: a local cache, not a lazy variable, which held a copy of the line.)
+        var issuerName: Bool?
+        func nextIsIssuerName() -> Bool {
+            if let issuerName { return issuerName }
+            let answer = OrganizationName.isIssuerName(b)
+            issuerName = answer
+            return answer
+        }
+        if wrapWidth == nil, nextIsIssuerName(), !(endsOnConnective(a) && isNameFragment(b)) {
             return false
         }
         if DateScanner.signingDate(b) != nil { return false }  // the date of signing stands on a line of its own
         // The signature under the last attachment title, however long that title.
-        if a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil, nextIsIssuerName,
+        if a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil, nextIsIssuerName(),
             !(endsOnConnective(a) && isNameFragment(b))
         {
             return false

@@ -58,15 +58,18 @@ enum TitleShape {
     /// A line that ends in a document type (通知, 意见, 办法 …), perhaps inside 《》 or before a
     /// bracketed note, and is no sentence.
     static func endsWithDocumentType(_ line: TextLine) -> Bool {
-        var text = line
+        // (The title's end is found as an index, not by cutting the line: a copy or a cut of it is
+        // retained and released.)
+        let s = line.scalars
+        var end = line.count
         // "关于转发《…的通知》的通知" ends in 通知; "转发…《…的通知》" ends in the forwarded title.
-        if text.scalars.last == "》", text.count > 1 { text = text[0..<(text.count - 1)] }
+        if end > 1, s[end - 1] == "》" { end -= 1 }
         // A title may end with a bracketed note: "…的通知（试行）".
-        if let last = text.scalars.last, last == "）" || last == ")",
-            let open = text.scalars.lastIndex(where: { $0 == "（" || $0 == "(" })
+        if end > 0, s[end - 1] == "）" || s[end - 1] == ")",
+            let open = s[..<end].lastIndex(where: { $0 == "（" || $0 == "(" })
         {
-            text = text[0..<open]
+            end = open
         }
-        return text.count >= 4 && endingList.endsAny(text) && !text.scalars.contains("。")
+        return end >= 4 && endingList.endsAny(line, before: end) && !s[..<end].contains("。")
     }
 }
