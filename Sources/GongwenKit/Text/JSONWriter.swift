@@ -245,8 +245,8 @@ package struct JSONWriter: ~Copyable {
     }
 
     package mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { appendQuoted($0) }
+        // (Read in place: `withUTF8` wants a variable, and the copy made for it was retained and released.)
+        StringUTF8.withBytes(of: value) { appendQuoted($0) }
     }
 
     /// The string of `lines` joined by `separator` (an ASCII byte), written as `string(_:)` writes
