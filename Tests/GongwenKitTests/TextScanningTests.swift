@@ -107,6 +107,23 @@ struct TextScanningTests {
         #expect(ScalarSet(of: "，,").contains(","))
     }
 
+    @Test("A union of ScalarSets holds what one of them holds, every BMP scalar and the astral members asked")
+    func scalarSetUnion() {
+        let parts: [[Unicode.Scalar]] = [
+            ["，", "\u{0}", "𠮷"], ["\u{FFFF}", "\u{FFC0}", "\u{10FFFF}", "一"], [], ["（", "\u{3F}", "\u{40}"],
+        ]
+        let union = ScalarSet(union: parts.map(ScalarSet.init))
+        let reference = Set(parts.joined())
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(union.contains(scalar) == reference.contains(scalar), "\(value)")
+        }
+        for scalar in ["𠮷", "\u{10FFFF}", "\u{10000}", "\u{1F600}"] as [Unicode.Scalar] {
+            #expect(union.contains(scalar) == reference.contains(scalar), "\(scalar.value)")
+        }
+        #expect(union.holdsIdeographs && !ScalarSet(union: [ScalarSet(of: "，"), ScalarSet(of: "𠮷")]).holdsIdeographs)
+    }
+
     @Test("WordList finds at each position the words trying each in order finds, in the same order")
     func wordList() {
         // Contact labels overlap (联系人 / 联系人及电话 / 联系电话): order decides, as before.
@@ -857,7 +874,8 @@ struct TextScanningTests {
                     }
                     if start < line.count { expected.append(start..<line.count) }
                     #expect(
-                        line.ranges(separatedBy: separators, keepingSeparators: keeping) == expected,
+                        line.ranges(separatedBy: TextLine.Separators(separators), keepingSeparators: keeping)
+                            == expected,
                         "\(line.text.prefix(60))")
                     stretches += expected.count
                 }

@@ -115,7 +115,7 @@ package enum HeaderFieldExtractor {
         return Issuer(name: nil, level: .other, span: nil)
     }
 
-    static let addresseeSeparators = ScalarSet(of: "、，,；;")
+    static let addresseeSplit = TextLine.Separators(ScalarSet(of: "、，,；;"))
 
     /// Splits the addressee line where 、 or ， separate bodies, never inside brackets, and keeps
     /// together places that share one head noun: "各省辖市、济源示范区、…工业和信息化主管部门" is one
@@ -123,7 +123,7 @@ package enum HeaderFieldExtractor {
     package static func addressees(_ line: TextLine) -> [(name: String, span: SourceSpan)] {
         var text = line.trimmed()
         if let last = text.scalars.last, last == "：" || last == ":" { text = text[0..<(text.count - 1)] }
-        let parts = text.ranges(separatedBy: addresseeSeparators)
+        let parts = text.ranges(separatedBy: addresseeSplit)
 
         var result: [(name: String, span: SourceSpan)] = []
         var pendingStart: Int?

@@ -30,6 +30,17 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
 
     package init(arrayLiteral scalars: Unicode.Scalar...) { self.init(scalars) }
 
+    /// The scalars of all of `sets`.
+    package init(union sets: [ScalarSet]) {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for set in sets {
+            for word in bits.indices { bits[word] |= set.bits[word] }
+        }
+        self.bits = bits
+        self.beyondBMP = sets.reduce(into: []) { $0.formUnion($1.beyondBMP) }
+        holdsIdeographs = sets.contains(where: \.holdsIdeographs)
+    }
+
     /// The scalars of `characters`: `ScalarSet(of: "，。；")`.
     package init(of characters: String) { self.init(characters.unicodeScalars) }
 

@@ -175,7 +175,7 @@ package enum QuotaExtractor {
         return words.trimmed()
     }
 
-    private static let enumerationComma: ScalarSet = ["、"]
+    private static let enumerationComma = TextLine.Separators(["、"])
 
     private static func splitNames(_ words: TextLine) -> [String] {
         words.ranges(separatedBy: enumerationComma).map { words[$0].text }

@@ -195,6 +195,7 @@ enum Sentences {
 
     /// Cuts a line into sentences; the closing punctuation stays with its sentence.
     static let sentenceEnds = ScalarSet(of: "。！？；!?;")
+    static let sentenceSplit = TextLine.Separators(sentenceEnds)
 
     static func split(_ line: TextLine) -> [TextLine] {
         var sentences: [TextLine] = []
@@ -204,7 +205,7 @@ enum Sentences {
 
     /// Each sentence of `line` as `split` cuts it (trimmed; empty ones left out), handed over as it is cut.
     static func forEachSentence(in line: TextLine, _ body: (TextLine) -> Void) {
-        line.forEachRange(separatedBy: sentenceEnds, keepingSeparators: true) { range in
+        line.forEachRange(separatedBy: sentenceSplit, keepingSeparators: true) { range in
             let sentence = line[range].trimmed()
             if !sentence.isEmpty { body(sentence) }
         }
@@ -212,8 +213,10 @@ enum Sentences {
 
     /// Each clause of a sentence, cut at ，；： outside brackets: a range into the line, handed over as it
     /// is cut.
+    static let clauseSplit = TextLine.Separators(.clausePunctuation)
+
     static func forEachClause(of line: TextLine, _ body: (Range<Int>) -> Void) {
-        line.forEachRange(separatedBy: .clausePunctuation, body)
+        line.forEachRange(separatedBy: clauseSplit, body)
     }
 }
 
