@@ -6,7 +6,8 @@ package struct WordList: Sendable {
     /// The words, in the order given: the first that stands at a position is the one found there.
     package let words: [String]
     private let scalars: [[Unicode.Scalar]]
-    private let initials: ScalarSet
+    /// The words' first scalars.
+    package let initials: ScalarSet
     /// The distinct first scalars, in increasing order, and for the `k`th of them the words that begin
     /// with it: `candidates[candidateStarts[k]..<candidateStarts[k + 1]]`, in the list's order. Found by
     /// a binary search over a few dozen values, where a dictionary hashed the scalar at every position

@@ -339,9 +339,17 @@ package enum ContactExtractor {
         // Read once, not at each scalar (a constant's every read checks that it was made).
         let joiners = phoneJoiners
         let labels = labelList
+        let stops = contactStops
         var digits = 0
         return line.scalars.withUnsafeBufferPointer { scalars in
             for (i, scalar) in scalars.enumerated() {
+                // Most scalars are none of what is asked below, and each such breaks a run of digits: one
+                // look-up tells them, a branch that goes the same way at nearly every scalar (the test for
+                // an ideograph first went one way or the other wherever ideographs and the rest took turns).
+                guard stops.contains(scalar) else {
+                    digits = 0
+                    continue
+                }
                 // An ideograph, most of a line, is no @, digit or joiner: only whether it begins a label is asked.
                 if ScalarSet.isIdeograph(scalar) {
                     digits = 0
@@ -369,6 +377,9 @@ package enum ContactExtractor {
 
     /// What may stand between the digits of a phone number.
     static let phoneJoiners = ScalarSet(of: "-－—–‐ ()（）")
+
+    /// What `mayHoldContact` looks at: a label's first scalar, "@", a digit, a joiner.
+    static let contactStops = ScalarSet(union: [labelList.initials, phoneJoiners, ScalarSet(of: "@0123456789")])
 
     /// The labels compiled for finding them at a position: most positions of a line start none.
     static let labelList = WordList(labels.map(\.0))
