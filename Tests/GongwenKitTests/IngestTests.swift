@@ -192,6 +192,59 @@ struct IngestTests {
         }
     }
 
+    @Test(
+        "UTF-8 lines are decoded a chunk at a time into one array: the same lines, a chunk's lines sharing it; a text past the chunked size a line an array; a bad byte in a later chunk refused"
+    )
+    func linesDecodedInChunks() throws {
+        func decodedWhole(_ text: String) -> [TextLine] {
+            SourceLines(Array(text.unicodeScalars)).enumerated().map { TextLine(original: $1, lineNumber: $0 + 1) }
+        }
+        func fromBytes(_ bytes: [UInt8]) -> [TextLine]? { SourceLines.textLines(ofUTF8: bytes[...]) }
+        /// How many arrays the lines' scalars lie in: a line that starts where the one before it ends, in
+        /// the same array, shares it.
+        func arrays(_ lines: [TextLine]) -> Int {
+            var count = 0
+            var previousEnd: UnsafePointer<Unicode.Scalar>?
+            for line in lines {
+                line.scalars.withUnsafeBufferPointer { scalars in
+                    if scalars.baseAddress == nil || scalars.baseAddress != previousEnd { count += 1 }
+                    previousEnd = scalars.baseAddress.map { $0 + scalars.count }
+                }
+            }
+            return count
+        }
+        let notice = try Corpus.text("2020_caq.txt")
+        #expect(notice.utf8.count < SourceLines.chunkBytes)
+        let one = try #require(fromBytes(Array(notice.utf8)))
+        #expect(one == decodedWhole(notice))
+        #expect(one.count > 50 && arrays(one) == 1)
+
+        // Several chunks: the lines as decoded whole, in about as many arrays as chunks.
+        let several = String(repeating: notice + "\n", count: 8)
+        let lines = try #require(fromBytes(Array(several.utf8)))
+        #expect(lines == decodedWhole(several))
+        #expect(lines.map(\.span) == decodedWhole(several).map(\.span))
+        let chunks = (several.utf8.count + SourceLines.chunkBytes - 1) / SourceLines.chunkBytes
+        #expect((chunks...(2 * chunks + 1)).contains(arrays(lines)), "\(arrays(lines)) arrays for \(chunks) chunks")
+        // A line longer than a chunk is a chunk of its own.
+        let long = String(repeating: "质量", count: SourceLines.chunkBytes) + "\n" + notice
+        #expect(fromBytes(Array(long.utf8)) == decodedWhole(long))
+
+        // Past the chunked size, each line in an array of its own size.
+        let huge = String(repeating: notice + "\n", count: SourceLines.largestChunkedText / notice.utf8.count + 1)
+        #expect(huge.utf8.count > SourceLines.largestChunkedText)
+        let hugeLines = try #require(fromBytes(Array(huge.utf8)))
+        #expect(hugeLines == decodedWhole(huge))
+        let written = hugeLines.filter { !$0.isEmpty }
+        #expect(arrays(written) == written.count)
+
+        // A byte no text holds, or a broken one, in the last chunk: no lines.
+        for bad: [UInt8] in [[0xFF], [0x00], [0xE4, 0xB8]] {
+            #expect(fromBytes(Array(several.utf8) + bad + Array("\n通知".utf8)) == nil)
+            #expect(fromBytes(Array(huge.utf8) + bad) == nil)
+        }
+    }
+
     /// Byte strings made of valid sequences of every length and of what breaks them (cut sequences, lone
     /// continuation bytes, overlongs, surrogates, values past U+10FFFF, bytes no text holds), seeded.
     @Test(

@@ -59,29 +59,79 @@ extension SourceLines {
     }
 
     /// The lines of UTF-8 text without a byte order mark, cut as `SourceLines` cuts the decoded text,
-    /// each decoded from its bytes into an array of its own size (the text is never decoded whole beside
-    /// them) and validated as it is (`Transcoding.scalars(ofUTF8:)`): nil unless the bytes are
-    /// strict UTF-8 holding no byte that text never holds. (No line break is part of a sequence, so the
-    /// text is valid exactly when each of its lines is.)
+    /// decoded and validated as they are (`Transcoding.decode(utf8:into:)`; the text is never decoded
+    /// whole beside them): nil unless the bytes are strict UTF-8 holding no byte that text never holds.
+    /// (No line break is part of a sequence, so the text is valid exactly when each of its lines is.)
+    ///
+    /// The lines are decoded a chunk of them at a time (`chunkBytes` of text, or one longer line) into
+    /// one array, each line a stretch of it: an array a line was a tenth of all the allocations of a
+    /// parse (and each asked the runtime for the array's type). A chunk is let go when the last of its
+    /// lines is.
     static func textLines(ofUTF8 bytes: ArraySlice<UInt8>) -> [TextLine]? {
         bytes.withUnsafeBufferPointer { text in
             // Counted first: the lines' array is made at its size.
             let (count, hasCarriageReturns) = lineCount(ofUTF8: text)
             var lines: [TextLine] = []
             lines.reserveCapacity(count)
+            // A text larger than a chunk many times over is decoded a line an array: each line is let go
+            // on its own as the normalizer cleans it (a chunk stayed whole while one of its lines was in
+            // use, beside the cleaned copies of the rest: a 22 MB notice peaked at 5.4 bytes a byte, not 4.8).
+            let chunkLimit = text.count <= largestChunkedText ? chunkBytes : 0
+            var chunk: [Range<Int>] = []  // the byte ranges of the lines gathered for the next chunk
+            var ends: [Int] = []  // (where each of them ends in the chunk's array, as they are decoded)
             var valid = true
             forEachLine(inUTF8: text, hasCarriageReturns: hasCarriageReturns) { range in
                 guard valid else { return }
-                let line = UnsafeBufferPointer(rebasing: text[range])
-                guard let scalars = Transcoding.scalars(ofUTF8: line) else {
-                    valid = false
-                    return
+                if let first = chunk.first, range.upperBound - first.lowerBound > chunkLimit {
+                    valid = decode(&chunk, of: text, ends: &ends, appendingTo: &lines)
                 }
-                lines.append(TextLine(original: scalars, lineNumber: lines.count + 1))
+                chunk.append(range)
             }
+            if valid { valid = decode(&chunk, of: text, ends: &ends, appendingTo: &lines) }
             return valid ? lines : nil
         }
     }
+
+    /// Decodes the lines whose byte ranges of `text` are `chunk` into one array, appends each as a stretch
+    /// of it to `lines`, and empties `chunk` (and `ends`, where each line's scalars end in the array: both
+    /// kept by the caller for the next chunk); false (and nothing appended) unless they are strict UTF-8
+    /// holding no byte that text never holds.
+    private static func decode(
+        _ chunk: inout [Range<Int>], of text: UnsafeBufferPointer<UInt8>, ends: inout [Int],
+        appendingTo lines: inout [TextLine]
+    ) -> Bool {
+        guard let first = chunk.first, let last = chunk.last else { return true }
+        let room = Transcoding.scalarCount(
+            ofValidUTF8: UnsafeBufferPointer(rebasing: text[first.lowerBound..<last.upperBound]))
+        ends.reserveCapacity(chunk.count)
+        let storage = [Unicode.Scalar](unsafeUninitializedCapacity: room) { buffer, initialized in
+            var at = 0
+            for range in chunk {
+                guard let out = buffer.baseAddress,
+                    let written = Transcoding.decode(
+                        utf8: UnsafeBufferPointer(rebasing: text[range]), into: out + at, room: room - at)
+                else { break }
+                at += written
+                ends.append(at)
+            }
+            initialized = at
+        }
+        guard ends.count == chunk.count else { return false }
+        let scalars = Scalars(storage)
+        var start = 0
+        for end in ends {
+            let origins = Origins(from: SourcePoint(line: lines.count + 1, column: 1), count: end - start)
+            lines.append(TextLine(scalars: scalars.stretch(start..<end), origins: origins))
+            start = end
+        }
+        chunk.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        return true
+    }
+
+    /// How much text (in bytes, with its line breaks) a chunk of lines decoded into one array holds, and
+    /// the largest text decoded in chunks.
+    static let chunkBytes = 16_384, largestChunkedText = 1 << 20
 
     /// The number of lines `forEachLine` cuts UTF-8 `text` into, and whether it holds a carriage return:
     /// both found by `memchr` (many bytes at a time), as the lines are cut.

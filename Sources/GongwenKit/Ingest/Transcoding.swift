@@ -45,6 +45,21 @@ package enum Transcoding {
         return isWhole ? scalars : nil
     }
 
+    /// Decodes UTF-8 `bytes` into `out` (`room`: at least `scalarCount(ofValidUTF8:)` of them) as
+    /// `scalars(ofUTF8:)` does; returns how many it wrote, or nil unless the bytes are strict UTF-8
+    /// holding no byte that text never holds.
+    static func decode(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<Unicode.Scalar>, room: Int
+    ) -> Int? {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+        var written = 0
+        // (A `Unicode.Scalar` is its `UInt32` value, and the decoder writes scalar values only.)
+        let decodedBytes = out.withMemoryRebound(to: UInt32.self, capacity: room) {
+            gw_utf8_decode(base, bytes.count, $0, 1, &written)
+        }
+        return decodedBytes == bytes.count ? written : nil
+    }
+
     /// The scalars of bytes that `UTF8Validation` found valid (control bytes are let through: they were
     /// refused, or are to be, with their offsets). Anything that is not strict UTF-8, which valid input
     /// never holds, ends the text there: it never traps.
