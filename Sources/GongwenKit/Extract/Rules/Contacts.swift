@@ -46,7 +46,9 @@ package enum ContactExtractor {
                 if i == 0, section.heading != nil, section.heading?.contains("联系") == true { continue }
                 builder.read(text, inContactSection: isContactSection)
             }
-            walk(section.children, inContactSection: isContactSection, builder: &builder)
+            if !section.children.isEmpty {  // (a leaf's empty array is not retained for a call)
+                walk(section.children, inContactSection: isContactSection, builder: &builder)
+            }
         }
     }
 

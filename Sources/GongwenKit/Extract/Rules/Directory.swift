@@ -34,7 +34,7 @@ package enum DirectoryExtractor {
         for index in sections.indices {
             if let heading = sections[index].heading, titleWords.contains(where: { heading.hasSuffix($0) }) {
                 found.append(sections[index])
-            } else {
+            } else if !sections[index].children.isEmpty {  // (a leaf's empty array is not retained for a call)
                 addDirectorySections(sections[index].children, to: &found)
             }
         }
@@ -76,7 +76,7 @@ package enum DirectoryExtractor {
     private static func forEachDepthFirst(_ sections: [Section], _ body: (Section) -> Void) {
         for index in sections.indices {
             body(sections[index])
-            forEachDepthFirst(sections[index].children, body)
+            if !sections[index].children.isEmpty { forEachDepthFirst(sections[index].children, body) }
         }
     }
 

@@ -37,7 +37,7 @@ package enum ListExtractor {
         for index in sections.indices {
             if let heading = sections[index].heading, words.contains(where: { heading.contains($0) }) {
                 matched.append(sections[index])
-            } else {
+            } else if !sections[index].children.isEmpty {  // (a leaf's empty array is not retained for a call)
                 matching(words, sections[index].children, into: &matched)
             }
         }
