@@ -69,7 +69,7 @@ enum Outline {
                 flat[i].section.heading = rest.text
             }
         }
-        return (nest(flat[...]), notes)
+        return (nest(&flat, flat.indices), notes)
     }
 
     /// `OutlineMarker.mayBegin` of line `index`, asked of its first scalar: the line is not copied (the
@@ -80,26 +80,29 @@ enum Outline {
         return OutlineMarker.mayBegin(with: first)
     }
 
-    private static func nest(_ flat: ArraySlice<(depth: Int, section: Section)>) -> [Section] {
+    /// The tree of the items `flat[range]`, each moved out of `flat` (left an empty section there): a copy
+    /// of each was retained and released, and `flat` is let go once the tree is made.
+    private static func nest(_ flat: inout [(depth: Int, section: Section)], _ range: Range<Int>) -> [Section] {
         var result: [Section] = []
         // The items at this depth, counted first: each array of the tree is made at its size (grown by
         // doubling, a huge notice's outline kept a third of itself unused).
         var count = 0
-        var k = flat.startIndex
-        while k < flat.endIndex {
+        var k = range.lowerBound
+        while k < range.upperBound {
             count += 1
             let depth = flat[k].depth
             k += 1
-            while k < flat.endIndex, flat[k].depth > depth { k += 1 }
+            while k < range.upperBound, flat[k].depth > depth { k += 1 }
         }
         result.reserveCapacity(count)
-        var i = flat.startIndex
-        while i < flat.endIndex {
-            var section = flat[i].section
+        var i = range.lowerBound
+        while i < range.upperBound {
             let depth = flat[i].depth
             var j = i + 1
-            while j < flat.endIndex, flat[j].depth > depth { j += 1 }
-            section.children = nest(flat[(i + 1)..<j])
+            while j < range.upperBound, flat[j].depth > depth { j += 1 }
+            var section = Section(marker: nil, heading: nil, lines: [])
+            swap(&section, &flat[i].section)
+            section.children = nest(&flat, (i + 1)..<j)
             result.append(section)
             i = j
         }
