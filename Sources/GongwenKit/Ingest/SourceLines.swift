@@ -59,7 +59,7 @@ extension SourceLines {
     }
 
     /// The lines of UTF-8 text without a byte order mark, cut as `SourceLines` cuts the decoded text,
-    /// decoded and validated as they are (`Transcoding.decode(utf8:into:)`; the text is never decoded
+    /// decoded and validated as they are (`Transcoding.decode(utf8:into:room:)`; the text is never decoded
     /// whole beside them): nil unless the bytes are strict UTF-8 holding no byte that text never holds.
     /// (No line break is part of a sequence, so the text is valid exactly when each of its lines is.)
     ///

@@ -35,29 +35,17 @@ package enum Transcoding {
         }
     }
 
-    /// The scalars of `bytes`, validated as they are decoded: nil unless the bytes are UTF-8 as strict as
-    /// `UTF8Validation` asks (no overlong form, no surrogate, nothing past U+10FFFF, no sequence cut
-    /// short) and hold no byte that `EncodingDetection.isControlByte` refuses. What makes them nil is
+    /// Decodes UTF-8 `bytes` into `out` (`room` scalars: at least `scalarCount(ofValidUTF8:)` of them),
+    /// validated as they are decoded; returns how many it wrote, or nil unless the bytes are UTF-8 as
+    /// strict as `UTF8Validation` asks (no overlong form, no surrogate, nothing past U+10FFFF, no sequence
+    /// cut short) and hold no byte that `EncodingDetection.isControlByte` refuses. What makes them nil is
     /// for the caller to find and name, by that scan. (Checked here, the bytes of a text file are read
     /// once to be decoded, not scanned first.)
-    static func scalars(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]? {
-        let (scalars, isWhole) = decoded(bytes, refusingControls: true)
-        return isWhole ? scalars : nil
-    }
-
-    /// Decodes UTF-8 `bytes` into `out` (`room`: at least `scalarCount(ofValidUTF8:)` of them) as
-    /// `scalars(ofUTF8:)` does; returns how many it wrote, or nil unless the bytes are strict UTF-8
-    /// holding no byte that text never holds.
     static func decode(
         utf8 bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<Unicode.Scalar>, room: Int
     ) -> Int? {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
-        var written = 0
-        // (A `Unicode.Scalar` is its `UInt32` value, and the decoder writes scalar values only.)
-        let decodedBytes = out.withMemoryRebound(to: UInt32.self, capacity: room) {
-            gw_utf8_decode(base, bytes.count, $0, 1, &written)
-        }
-        return decodedBytes == bytes.count ? written : nil
+        let (written, isWhole) = decodePrefix(bytes, into: out, room: room, refusingControls: true)
+        return isWhole ? written : nil
     }
 
     /// The scalars of bytes that `UTF8Validation` found valid (control bytes are let through: they were
@@ -76,26 +64,38 @@ package enum Transcoding {
 
     /// The scalars of the longest prefix of `bytes` that `gw_utf8_decode` (CScan) decodes, in an array
     /// made at the room they can need (a scalar a lead byte, counted first, sixteen bytes at a time), and
-    /// whether that prefix is all of the bytes. (The decoder is C: a Chinese character's three bytes are
-    /// read at once and their tags asked in one comparison, where the Swift loop asked them a byte at a
-    /// time: 27 instructions a scalar, not 34.)
+    /// whether that prefix is all of the bytes.
     private static func decoded(
         _ bytes: UnsafeBufferPointer<UInt8>, refusingControls: Bool
     ) -> (scalars: [Unicode.Scalar], isWhole: Bool) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return ([], true) }
         let room = scalarCount(ofValidUTF8: bytes)
-        var decodedBytes = 0
+        var isWhole = true
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: room) { buffer, initialized in
-            // (No room: the bytes are continuation bytes only, and nothing is decoded.)
-            guard let out = buffer.baseAddress else { return }
-            var written = 0
-            // (A `Unicode.Scalar` is its `UInt32` value, and the decoder writes scalar values only.)
-            out.withMemoryRebound(to: UInt32.self, capacity: room) {
-                decodedBytes = gw_utf8_decode(base, bytes.count, $0, refusingControls ? 1 : 0, &written)
+            // (No room: the bytes are none, or continuation bytes only, and nothing is decoded.)
+            guard let out = buffer.baseAddress else {
+                isWhole = bytes.isEmpty
+                return
             }
-            initialized = written
+            (initialized, isWhole) = decodePrefix(bytes, into: out, room: room, refusingControls: refusingControls)
         }
-        return (scalars, decodedBytes == bytes.count)
+        return (scalars, isWhole)
+    }
+
+    /// Decodes the longest prefix of `bytes` that `gw_utf8_decode` (CScan) decodes into `out` (`room`
+    /// scalars); returns how many it wrote and whether that prefix is all of the bytes. (The decoder is C:
+    /// a Chinese character's three bytes are read at once and their tags asked in one comparison, where
+    /// the Swift loop asked them a byte at a time: 27 instructions a scalar, not 34.)
+    private static func decodePrefix(
+        _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<Unicode.Scalar>, room: Int,
+        refusingControls: Bool
+    ) -> (written: Int, isWhole: Bool) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return (0, true) }
+        var written = 0
+        // (A `Unicode.Scalar` is its `UInt32` value, and the decoder writes scalar values only.)
+        let decodedBytes = out.withMemoryRebound(to: UInt32.self, capacity: room) {
+            gw_utf8_decode(base, bytes.count, $0, refusingControls ? 1 : 0, &written)
+        }
+        return (written, decodedBytes == bytes.count)
     }
 
     /// The scalars of code units in `codec`'s encoding; nil at the first ill-formed sequence.
