@@ -50,9 +50,9 @@ struct SentenceFindings {
             submission: SubmissionExtractor.extract(bodySentences),
             attachmentReferences: notice.attachmentNoteEntries.isEmpty && notice.appendices.isEmpty
                 ? AttachmentReferences.find(in: bodySentences) : [],
-            numberDiagnostics: malformedNumbers(bodySentences.lazy.filter { $0.triggers.contains(.hao) }.map(\.line))
+            numberDiagnostics: malformedNumbers(lines(of: bodySentences, triggering: .hao))
                 + malformedNumbers(notice.attachmentNote.lazy.map(\.line))
-                + unreadableNumbers(bodySentences.lazy.filter { $0.triggers.contains(.longNumber) }.map(\.line))
+                + unreadableNumbers(lines(of: bodySentences, triggering: .longNumber))
         )
     }
 
@@ -79,6 +79,14 @@ struct SentenceFindings {
                     span: line.span(number.range))
             }
         }
+    }
+
+    /// The lines of the sentences whose triggers hold `trigger`: each sentence's triggers read in place, and
+    /// only those lines copied out (a filter over the sentences copied each one to ask it).
+    private static func lines(
+        of sentences: [Sentence], triggering trigger: SentenceTriggers
+    ) -> some Sequence<TextLine> {
+        sentences.indices.lazy.filter { sentences[$0].triggers.contains(trigger) }.map { sentences[$0].line }
     }
 
     /// Counts too long to read ("推荐" + twenty digits + "项"): kept as written, in a diagnostic.

@@ -10,9 +10,11 @@ package enum SubmissionExtractor {
 
     package static func extract(_ sentences: [Sentence]) -> Submission {
         var result = Submission(channels: [], materials: [], fileFormats: [], naming: [])
-        for sentence in sentences {
-            let line = sentence.line
-            var sentence = QuotingSentence(sentence)
+        // (Each sentence read in place, `sentences[index]`: the loop's own copy of each was a retain and a
+        // release.)
+        for index in sentences.indices {
+            let line = sentences[index].line
+            var sentence = QuotingSentence(sentences[index])
             let words = sentenceWords.firstPositions(in: line)
             for channel in channels(in: &sentence, words: words)
             where !result.channels.contains(where: { $0.kind == channel.kind && $0.target == channel.target }) {
