@@ -19,7 +19,8 @@ package enum QuotaExtractor {
 
     package static func extract(_ sentences: [Sentence]) -> [Quota] {
         var quotas: [Quota] = []
-        for index in sentences.indices where quotaWords.occurs(in: sentences[index].line) {
+        let words = quotaWords  // (read once, not at each sentence: a constant's every read checks it was made)
+        for index in sentences.indices where words.occurs(in: sentences[index].line) {
             let sentence = sentences[index]
             let line = sentence.line
             if let range = unlimited(in: line) {
