@@ -83,10 +83,13 @@ struct SentenceFindings {
 
     /// The lines of the sentences whose triggers hold `trigger`: each sentence's triggers read in place, and
     /// only those lines copied out (a filter over the sentences copied each one to ask it).
-    private static func lines(
-        of sentences: [Sentence], triggering trigger: SentenceTriggers
-    ) -> some Sequence<TextLine> {
-        sentences.indices.lazy.filter { sentences[$0].triggers.contains(trigger) }.map { sentences[$0].line }
+    private static func lines(of sentences: [Sentence], triggering trigger: SentenceTriggers) -> [TextLine] {
+        var lines: [TextLine] = []
+        lines.reserveCapacity(sentences.indices.count { sentences[$0].triggers.contains(trigger) })  // (made once)
+        for index in sentences.indices where sentences[index].triggers.contains(trigger) {
+            lines.append(sentences[index].line)
+        }
+        return lines
     }
 
     /// Counts too long to read ("推荐" + twenty digits + "项"): kept as written, in a diagnostic.
