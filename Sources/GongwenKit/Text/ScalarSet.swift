@@ -15,6 +15,10 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
                 beyondBMP.insert(scalar)
             }
         }
+        self.init(bits: bits, beyondBMP: beyondBMP)
+    }
+
+    private init(bits: [UInt64], beyondBMP: Set<Unicode.Scalar>) {
         self.bits = bits
         self.beyondBMP = beyondBMP
         holdsIdeographs = bits[(0x4E00 >> 6)...(0x9FFF >> 6)].contains { $0 != 0 }
@@ -36,9 +40,7 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
         for set in sets {
             for word in bits.indices { bits[word] |= set.bits[word] }
         }
-        self.bits = bits
-        self.beyondBMP = sets.reduce(into: []) { $0.formUnion($1.beyondBMP) }
-        holdsIdeographs = sets.contains(where: \.holdsIdeographs)
+        self.init(bits: bits, beyondBMP: sets.reduce(into: []) { $0.formUnion($1.beyondBMP) })
     }
 
     /// The scalars of `characters`: `ScalarSet(of: "，。；")`.
