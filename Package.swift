@@ -35,7 +35,8 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
-        // The terminal's width for the command line's human output (ioctl is variadic: Swift cannot call it).
+        // What the command asks of its process that Swift cannot call: the terminal's width for its human output
+        // (ioctl is variadic), and the C library's allocator settings (mallopt's names are not declared).
         .target(name: "CProcess"),
         // Byte loops that clang vectorizes, where Swift's SIMD types compile to a lane at a time.
         .target(name: "CScan"),

@@ -20,3 +20,13 @@ int gw_map_blocks_above(size_t bytes) {
     return 0;
 #endif
 }
+
+int gw_keep_heap_top(size_t kept, size_t extra) {
+#ifdef __GLIBC__
+    return mallopt(M_TRIM_THRESHOLD, (int)kept) == 1 && mallopt(M_TOP_PAD, (int)extra) == 1;
+#else
+    (void)kept;
+    (void)extra;
+    return 0;
+#endif
+}
