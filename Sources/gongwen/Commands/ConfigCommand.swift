@@ -4,6 +4,7 @@ import GongwenKit
 
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "config",
         abstract:
             "The configuration of each campaign and year, for the submission portal, the reviewers and the reminders.",
         discussion: """

@@ -4,6 +4,7 @@ import GongwenKit
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two notices: which rules changed, with old and new values and where they stand.",
         discussion: """
             OLD and NEW are notice files. A notice forwarded inside another is picked with #N after the \

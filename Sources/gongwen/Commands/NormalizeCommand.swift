@@ -4,6 +4,7 @@ import GongwenKit
 
 struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "normalize",
         abstract: "Print the normalized logical lines of a notice, each with the input lines it came from.",
         discussion: "Shows what the segmenter reads: markup stripped, widths folded, hard wraps re-flowed."
     )

@@ -4,6 +4,7 @@ import GongwenKit
 
 struct Parse: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "parse",
         abstract: "Parse notices (plain text or HTML, any common encoding) into JSON records.",
         discussion: """
             Prints one record per file, in the order the files are given: pretty JSON for one file; for several, \

@@ -4,6 +4,7 @@ import GongwenKit
 
 struct Series: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "series",
         abstract: "Group the notices of a folder into campaign series and diff each year against the one before.",
         discussion: """
             Reads every notice file in FOLDER (.txt, .html, .htm, .shtml; with --recursive its subfolders' too), \
