@@ -170,7 +170,9 @@ struct TextScanningTests {
                 #expect(
                     positions[submissionWords.index(of: word)] == textLine.firstIndex(of: word), "\(word) in \(line)")
             }
-            #expect(list.firstPositions(in: textLine) == words.map { $0.isEmpty ? nil : textLine.firstIndex(of: $0) })
+            let listPositions = list.firstPositions(in: textLine)
+            #expect(
+                words.indices.map { listPositions[$0] } == words.map { $0.isEmpty ? nil : textLine.firstIndex(of: $0) })
             // The first of any word, and every place of each word (overlapping ones too: 报送 in 报送至).
             #expect(
                 submissionWords.firstPosition(in: textLine)
@@ -245,6 +247,12 @@ struct TextScanningTests {
                 for found in expected.reversed() { first[found[0]] = found[1] }
                 for i in 0..<line.count where list.firstMatch(at: i, in: line) != first[i] {
                     wrong.append("\(words[0])… at \(i) of \(line.text.prefix(30))")
+                }
+                // Each word's first position, and none (no array) where no word stands.
+                let positions = list.firstPositions(in: line)
+                let firstOfWord = words.indices.map { word in expected.first { $0[1] == word }?[0] }
+                if positions.isEmpty != expected.isEmpty || words.indices.map({ positions[$0] }) != firstOfWord {
+                    wrong.append("\(words[0])… first positions in \(line.text.prefix(30))")
                 }
                 found += expected.count
             }

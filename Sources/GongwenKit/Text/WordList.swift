@@ -5,7 +5,12 @@
 package struct WordList: Sendable {
     /// The words, in the order given: the first that stands at a position is the one found there.
     package let words: [String]
-    private let scalars: [[Unicode.Scalar]]
+    /// The words' scalars one after another: word `k` is `wordScalars[wordStarts[k]..<wordStarts[k + 1]]`.
+    /// One flat array read by index, and the candidates read by index too, not sliced: a word's own
+    /// array, or a slice, was retained and released at each use — on a list shared by the threads that
+    /// parse at once, a write to memory both cores kept touching.
+    private let wordScalars: [Unicode.Scalar]
+    private let wordStarts: [Int]
     /// The words' first scalars.
     package let initials: ScalarSet
     /// The distinct first scalars, in increasing order, and for the `k`th of them the words that begin
@@ -15,9 +20,6 @@ package struct WordList: Sendable {
     private let initialValues: [UInt32]
     private let candidateStarts: [Int]
     private let candidates: [Int]
-    /// What `firstPositions` gives for a line with none of the words (most lines), made once: each ask
-    /// allocated its array of answers before it looked.
-    private let noFirstPositions: [Int?]
     /// A bit for each pair of scalars that opens a word of two or more, and for each one-scalar word
     /// (its scalar paired with none), hashed into `pairBits` bits: a position whose first scalar opens
     /// a word but whose first two scalars open none, as most such positions are (报 in 报告, 联 in 联合),
@@ -29,7 +31,8 @@ package struct WordList: Sendable {
     package init(_ words: [String]) {
         self.words = words
         let scalars = words.map { Array($0.unicodeScalars) }
-        self.scalars = scalars
+        wordScalars = scalars.flatMap { $0 }
+        wordStarts = scalars.reduce(into: [0]) { starts, word in starts.append(starts.last! + word.count) }
         initials = ScalarSet(scalars.compactMap(\.first))
         let byInitial = Dictionary(grouping: scalars.indices.filter { !scalars[$0].isEmpty }) { scalars[$0][0].value }
         initialValues = byInitial.keys.sorted()
@@ -41,7 +44,6 @@ package struct WordList: Sendable {
         }
         self.candidateStarts = candidateStarts
         self.candidates = candidates
-        noFirstPositions = [Int?](repeating: nil, count: words.count)
         var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
         for word in scalars where !word.isEmpty {
             let bit = Self.pairBit(word[0], word.count > 1 ? word[1].value : Self.noScalar)
@@ -72,7 +74,7 @@ package struct WordList: Sendable {
     }
 
     /// The length of word `index` in scalars.
-    package func length(_ index: Int) -> Int { scalars[index].count }
+    package func length(_ index: Int) -> Int { wordStarts[index + 1] - wordStarts[index] }
 
     /// Whether some word begins with `scalar`.
     package func mayBegin(with scalar: Unicode.Scalar) -> Bool { initials.contains(scalar) }
@@ -85,8 +87,8 @@ package struct WordList: Sendable {
     package func firstMatch<Answer>(at i: Int, in line: TextLine, _ body: (_ word: Int) -> Answer?) -> Answer? {
         line.scalars.withUnsafeBufferPointer { text in
             guard i >= 0, i < text.count, initials.contains(text[i]), mayStand(at: i, in: text) else { return nil }
-            for candidate in candidates[candidateRange(of: text[i])] where stands(candidate, at: i, in: text) {
-                if let answer = body(candidate) { return answer }
+            for k in candidateRange(of: text[i]) where stands(candidates[k], at: i, in: text) {
+                if let answer = body(candidates[k]) { return answer }
             }
             return nil
         }
@@ -113,15 +115,16 @@ package struct WordList: Sendable {
         return index
     }
 
-    /// Where each word first stands in `line` (nil where it does not): what `firstIndex(of:)` gives
-    /// for each word, in one pass over the line instead of one a word.
-    package func firstPositions(in line: TextLine) -> [Int?] {
-        var positions = noFirstPositions  // copied on the first find
-        var left = words.count
+    /// Where each word first stands in `line`: what `firstIndex(of:)` gives for each word, in one pass
+    /// over the line instead of one a word.
+    package func firstPositions(in line: TextLine) -> WordPositions {
+        var positions = WordPositions()
+        let count = words.count  // (read here: read in the closure, it copied the list, each table retained)
+        var left = count
         line.scalars.withUnsafeBufferPointer { text in
             forEachWord(in: text) { i, word in
                 if positions[word] == nil {
-                    positions[word] = i
+                    positions.set(word, at: i, of: count)
                     left -= 1
                 }
                 return left > 0
@@ -160,8 +163,8 @@ package struct WordList: Sendable {
         in text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (_ position: Int, _ word: Int) -> Bool
     ) {
         for i in text.indices where initials.contains(text[i]) && mayStand(at: i, in: text) {
-            for candidate in candidates[candidateRange(of: text[i])] where stands(candidate, at: i, in: text) {
-                guard body(i, candidate) else { return }
+            for k in candidateRange(of: text[i]) where stands(candidates[k], at: i, in: text) {
+                guard body(i, candidates[k]) else { return }
             }
         }
     }
@@ -181,15 +184,37 @@ package struct WordList: Sendable {
 
     private func firstMatch(at i: Int, in text: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
         guard i >= 0, i < text.count, initials.contains(text[i]), mayStand(at: i, in: text) else { return nil }
-        return candidates[candidateRange(of: text[i])].first { stands($0, at: i, in: text) }
+        for k in candidateRange(of: text[i]) where stands(candidates[k], at: i, in: text) { return candidates[k] }
+        return nil
     }
 
     /// Whether word `index`, whose first scalar is the one at `i`, stands there.
     private func stands(_ index: Int, at i: Int, in text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        scalars[index].withUnsafeBufferPointer { word in
-            guard i + word.count <= text.count else { return false }
-            for k in 1..<word.count where text[i + k] != word[k] { return false }
+        let start = wordStarts[index]
+        let count = wordStarts[index + 1] - start
+        guard i + count <= text.count else { return false }
+        return wordScalars.withUnsafeBufferPointer { scalars in
+            for k in 1..<count where text[i + k] != scalars[start + k] { return false }
             return true
         }
+    }
+}
+
+/// Where each word of a `WordList` first stands in a line (`WordList.firstPositions`), nil where it does not.
+/// No array until a word is found: most lines hold none, and an array made once for them all and handed out
+/// was retained and released by every thread that asked.
+package struct WordPositions: Sendable {
+    /// Empty until the first word is found; then a position or nil for each word of the list.
+    private var positions: [Int?] = []
+
+    /// Whether no word of the list stands in the line.
+    package var isEmpty: Bool { positions.isEmpty }
+
+    package subscript(word: Int) -> Int? { positions.isEmpty ? nil : positions[word] }
+
+    /// Records that `word` of a list of `count` words first stands at `position`.
+    mutating func set(_ word: Int, at position: Int, of count: Int) {
+        if positions.isEmpty { positions = [Int?](repeating: nil, count: count) }
+        positions[word] = position
     }
 }

@@ -116,7 +116,7 @@ package enum QuotaExtractor {
     /// "推荐数量不限", "名额不限", "不限名额", "数量不限": where the notice says it sets no limit.
     static func unlimited(in line: TextLine) -> Range<Int>? {
         let first = unlimitedPhrases.firstPositions(in: line)
-        for index in first.indices {
+        for index in unlimitedPhrases.words.indices {
             if let at = first[index] { return at..<(at + unlimitedPhrases.length(index)) }
         }
         return nil

@@ -22,8 +22,10 @@ package enum SubmissionExtractor {
             }
             result.materials += materials(in: &sentence)
             let formatsBefore = result.fileFormats.count
-            for ((word, format), first) in zip(formats, words[formatIndices]) {
-                guard let at = first, !result.fileFormats[formatsBefore...].contains(where: { $0.format == format })
+            // (Most sentences hold none of the words, and the table is not read for them.)
+            for ((word, format), index) in zip(formats, formatIndices) where !words.isEmpty {
+                guard let at = words[index],
+                    !result.fileFormats[formatsBefore...].contains(where: { $0.format == format })
                 else { continue }
                 let range = at..<(at + word.unicodeScalars.count)
                 result.fileFormats.append(
@@ -64,10 +66,10 @@ package enum SubmissionExtractor {
     static let targetEnds = ScalarSet(of: "，。；（(")
 
     /// The channels `sentence` names; `words`: `sentenceWords.firstPositions` in it.
-    static func channels(in sentence: inout QuotingSentence, words: [Int?]) -> [Channel] {
+    static func channels(in sentence: inout QuotingSentence, words: WordPositions) -> [Channel] {
         let line = sentence.line
         // Most sentences name no channel: nothing more is asked of them.
-        guard words[..<channelWords.count].contains(where: { $0 != nil }) else { return [] }
+        guard !words.isEmpty, (0..<channelWords.count).contains(where: { words[$0] != nil }) else { return [] }
         let indices = channelIndices
         var found: [Channel] = []
         if indices.online.contains(where: { words[$0] != nil }), let (url, range) = webAddress(in: line) {
