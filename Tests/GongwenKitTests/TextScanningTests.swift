@@ -277,12 +277,13 @@ struct TextScanningTests {
     }
 
     @Test(
-        "The library's String.hasPrefix and hasSuffix (UTF-8 bytes, StringSearch.swift) answer as the standard library's do: every normalized line of every notice against the names' word lists, and at the edges"
+        "The library's String.hasPrefix, hasSuffix and contains (UTF-8 bytes, StringSearch.swift) answer as the standard library's do: every normalized line of every notice against the names' word lists, and at the edges"
     )
     func bytePrefixAndSuffix() throws {
         // Called through the protocol, these are the standard library's own; called on a String, the library's.
         func standardPrefix(_ text: some StringProtocol, _ prefix: String) -> Bool { text.hasPrefix(prefix) }
         func standardSuffix(_ text: some StringProtocol, _ suffix: String) -> Bool { text.hasSuffix(suffix) }
+        func standardContains(_ text: some StringProtocol, _ word: String) -> Bool { text.contains(word) }
         var texts: [String] = []
         for file in JSONWriterTests.inputFiles { texts += try Gongwen.normalize(path: file.path).lines.map(\.text) }
         texts += ["", "协会", "会", "e\u{301}协会", "𠮷协会", "北京市北京市"]
@@ -294,6 +295,7 @@ struct TextScanningTests {
             for word in words {
                 #expect(text.hasPrefix(word) == standardPrefix(text, word), "\(text) \(word)")
                 #expect(text.hasSuffix(word) == standardSuffix(text, word), "\(text) \(word)")
+                #expect(text.contains(word) == standardContains(text, word), "\(text) \(word)")
                 if text.hasPrefix(word) || text.hasSuffix(word) { agreed += 1 }
             }
         }

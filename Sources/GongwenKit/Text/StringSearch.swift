@@ -7,12 +7,12 @@ extension String {
     /// looked for are), so canonical equivalence needs no work at search time. An empty `other` is not
     /// found, as Foundation answers. One difference, deliberate: a combining mark or variation selector
     /// after a word's last character does not hide the word (`质量\u{FE00}` holds 质量).
+    /// (Both strings' bytes read in place: `var` copies for `withUTF8` were retained and released, a
+    /// section heading against each of the list headings.)
     func contains(_ other: String) -> Bool {
-        guard !other.isEmpty, other.utf8.count <= utf8.count else { return false }
-        var haystack = self
-        var needle = other
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
+        StringUTF8.withBytes(of: self) { h in
+            StringUTF8.withBytes(of: other) { n in
+                guard !n.isEmpty, n.count <= h.count else { return false }
                 let first = n[0]
                 let last = h.count - n.count
                 var i = 0
