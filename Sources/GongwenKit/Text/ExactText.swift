@@ -10,15 +10,13 @@ package struct ExactText: Hashable, Sendable {
 
     package init(_ string: String) { self.string = string }
 
+    // (The bytes read in place: `var` copies for `withUTF8` were retained and released.)
     package static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-        var left = lhs.string
-        var right = rhs.string
-        return left.withUTF8 { a in right.withUTF8 { b in a.elementsEqual(b) } }
+        StringUTF8.withBytes(of: lhs.string) { a in StringUTF8.withBytes(of: rhs.string) { b in a.elementsEqual(b) } }
     }
 
     package func hash(into hasher: inout Hasher) {
-        var string = string
-        string.withUTF8 { bytes in
+        StringUTF8.withBytes(of: string) { bytes in
             hasher.combine(bytes.count)
             hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
         }
