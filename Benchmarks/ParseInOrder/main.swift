@@ -20,7 +20,7 @@ do { list = try InputReader.bytes(of: CommandLine.arguments[1], limits: .standar
 /// Writes `bytes` to standard output with write(2), as the parse command's output does (through `Data` and
 /// `FileHandle`, each record was copied twice more: 1.4% of the instructions counted, none of them the
 /// command's).
-func writeOut(_ bytes: [UInt8]) {
+func writeOut(_ bytes: JSONBytes) {
     bytes.withUnsafeBytes { buffer in
         var next = buffer.baseAddress
         var left = buffer.count
@@ -41,7 +41,7 @@ var failed = false
 for path in FileList.paths(in: list) {
     do {
         let record = try Gongwen.recordToWrite(path: path)
-        writeOut(JSONWriter.bytes(of: record, pretty: false, newline: true))
+        writeOut(JSONWriter.output(of: record, pretty: false, newline: true))
     } catch {
         failed = true
         FileHandle.standardError.write(Data("ParseInOrder: \(error)\n".utf8))

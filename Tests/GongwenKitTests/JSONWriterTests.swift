@@ -22,6 +22,11 @@ struct JSONWriterTests {
         for pretty in [true, false] {
             let expected = [UInt8](try encoder(pretty: pretty).encode(record))
             let written = JSONWriter.bytes(of: record, pretty: pretty)
+            // The parse command's way: the writer's buffer handed over, the line feed after it.
+            let handedOver = JSONWriter.output(of: record, pretty: pretty, newline: true)
+            #expect(
+                handedOver.withUnsafeBytes { Array($0) } == expected + [0x0A], "\(name)", sourceLocation: sourceLocation
+            )
             guard written != expected else { continue }
             let at = zip(written, expected).prefix { $0 == $1 }.count
             let context = { (bytes: [UInt8]) in
@@ -231,6 +236,9 @@ struct JSONWriterTests {
         for pretty in [false, true] {
             let expected = [UInt8](try Self.encoder(pretty: pretty).encode([span, span]))
             #expect(JSONWriter.bytes(of: [span, span], pretty: pretty, capacity: 0) == expected)
+            // Grown from the least room, and handed over (its buffer outlives the writer).
+            let handedOver = JSONWriter.output(of: [span, span], pretty: pretty, capacity: 0)
+            #expect(handedOver.count == expected.count && handedOver.withUnsafeBytes { Array($0) } == expected)
         }
     }
 

@@ -90,10 +90,10 @@ struct Parse: AsyncParsableCommand {
         // Parsed on all cores, written in the order given: at most `window` files parsed and not yet written.
         let window = ProcessInfo.processInfo.activeProcessorCount * 4
         var failed = false
-        await withTaskGroup(of: (Int, Result<[UInt8], any Error>).self) { group in
+        await withTaskGroup(of: (Int, Result<JSONBytes, any Error>).self) { group in
             var submitted = 0
             var written = 0
-            var done: [Int: Result<[UInt8], any Error>] = [:]
+            var done: [Int: Result<JSONBytes, any Error>] = [:]
             func submit() {
                 while submitted < paths.count && submitted < written + window {
                     let index = submitted
@@ -104,11 +104,12 @@ struct Parse: AsyncParsableCommand {
                             Result {
                                 let record = try Gongwen.recordToWrite(path: path, format: inputFormat, limits: limits)
                                 if outputFormat == .summary {
-                                    return Array(
-                                        ((index > 0 ? "\n" : "")
-                                            + NoticeSummary.text(of: record, path: path, width: width)).utf8)
+                                    return JSONBytes(
+                                        copying: Array(
+                                            ((index > 0 ? "\n" : "")
+                                                + NoticeSummary.text(of: record, path: path, width: width)).utf8))
                                 }
-                                return JSONWriter.bytes(of: record, pretty: outputFormat == .json, newline: true)
+                                return JSONWriter.output(of: record, pretty: outputFormat == .json, newline: true)
                             }
                         )
                     }
@@ -120,7 +121,7 @@ struct Parse: AsyncParsableCommand {
                 done[index] = result
                 while let next = done.removeValue(forKey: written) {
                     switch next {
-                    case let .success(bytes): sink.write(bytes)
+                    case let .success(bytes): bytes.withUnsafeBytes { sink.write($0) }
                     case let .failure(error):
                         failed = true
                         FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
