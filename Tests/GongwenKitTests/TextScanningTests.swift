@@ -317,6 +317,12 @@ struct TextScanningTests {
         for text in texts {
             let province = IssuerLevels.provincialDivisions.first { text.hasPrefix($0) }
             #expect(IssuerLevels.province(beginning: text) == province, "\(text)")
+            // What follows the province: the characters after it, as dropping them gives.
+            if let province {
+                #expect(
+                    Array(IssuerLevels.scalars(of: text, after: province))
+                        == Array(text.dropFirst(province.count).unicodeScalars), "\(text)")
+            }
             let association = IssuerLevels.associationEndings.contains { text.hasSuffix($0) }
             #expect(IssuerLevels.endsLikeAssociation(text) == association, "\(text)")
             if province != nil { provinces += 1 }
@@ -330,6 +336,9 @@ struct TextScanningTests {
             if body { bodies += 1 }
         }
         #expect(provinces > 20 && associations > 5, "\(provinces) provinces, \(associations) associations")
+        // The one difference: a combining mark after the province stays with what follows it.
+        #expect(Array(IssuerLevels.scalars(of: "北京\u{301}市", after: "北京")) == ["\u{301}", "市"])
+        #expect(Array(IssuerLevels.scalars(of: "北京", after: "北京")).isEmpty)
         #expect(bodies > 50, "\(bodies) bodies")
     }
 

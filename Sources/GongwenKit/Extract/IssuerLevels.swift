@@ -32,13 +32,21 @@ package enum IssuerLevels {
         return associationEndings.contains { name.hasSuffix($0) }
     }
 
+    /// The scalars of `name` after `prefix`, which it begins with byte for byte (`hasPrefix`): cut where the
+    /// prefix's bytes end, where dropping its characters counted them a grapheme at a time (with the
+    /// array made of what was left, a fifth of the unit directory's time). (A combining mark right after the
+    /// prefix stays with the rest, as `hasPrefix` leaves it; dropping characters took it with the prefix.)
+    static func scalars(of name: String, after prefix: String) -> Substring.UnicodeScalarView {
+        name.unicodeScalars[name.utf8.index(name.utf8.startIndex, offsetBy: prefix.utf8.count)...]
+    }
+
     private static let provincialInitials = ScalarSet(provincialDivisions.compactMap(\.unicodeScalars.first))
     private static let associationFinals = ScalarSet(associationEndings.compactMap(\.unicodeScalars.last))
 
     package static func level(of name: String) -> Issuer.Level {
         if endsLikeAssociation(name) { return .association }
         if let province = province(beginning: name) {
-            let rest = Array(name.dropFirst(province.count).unicodeScalars)
+            let rest = Array(scalars(of: name, after: province))
             return startsWithPrefecture(rest) ? .municipal : .provincial
         }
         if nationalPrefixes.contains(where: { name.hasPrefix($0) }) { return .national }  // before 国家市场…

@@ -30,7 +30,7 @@ enum AreaCodes {
         guard let name else { return nil }
         var rest = name
         if let province = IssuerLevels.province(beginning: rest) {
-            rest = String(rest.dropFirst(province.count))
+            rest = String(IssuerLevels.scalars(of: rest, after: province))
             if level == .provincial, let capital = capitals[province] { return cities[capital] }
         }
         guard let first = rest.unicodeScalars.first, let candidates = citiesByInitial[first] else { return nil }

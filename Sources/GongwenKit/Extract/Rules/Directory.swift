@@ -91,7 +91,7 @@ package enum DirectoryExtractor {
         }
         if let city = plannedCities.first(where: { name.hasPrefix($0) }) { return (.plannedCityDepartment, city) }
         if let province = IssuerLevels.province(beginning: name) {
-            let rest = Array(name.dropFirst(province.count).unicodeScalars)
+            let rest = Array(IssuerLevels.scalars(of: name, after: province))
             if let length = IssuerLevels.prefectureLength(rest) {
                 return (.municipalDepartment, String(scalars: rest[..<length]))
             }
