@@ -41,6 +41,7 @@ struct SentenceTriggersTests {
                 (.fu, text.contains("附")),
                 (.naming, text.contains("命") || text.contains("邮")),
                 (.longNumber, Self.longestNumeralRun(scalars) >= UnreadableNumbers.shortestRun),
+                (.copies, text.contains("份") || text.contains("电")),
             ]
             for (trigger, holds) in expected {
                 #expect(sentence.triggers.contains(trigger) == holds, "\(trigger.rawValue) in \(text)")
@@ -48,7 +49,7 @@ struct SentenceTriggersTests {
             }
         }
         // Every trigger is met on real sentences and missed on others.
-        for trigger in [SentenceTriggers.month, .numericDate, .hao, .titleOpening, .fu, .naming, .longNumber] {
+        for trigger in [SentenceTriggers.month, .numericDate, .hao, .titleOpening, .fu, .naming, .longNumber, .copies] {
             #expect((counts[trigger.rawValue] ?? 0) > 0, "\(trigger.rawValue) never set")
             #expect((counts[trigger.rawValue] ?? 0) < sentences.count, "\(trigger.rawValue) always set")
         }
@@ -72,6 +73,10 @@ struct SentenceTriggersTests {
             if !triggers.contains(.titleOpening) { #expect(CitationExtractor.titleBrackets(line).isEmpty) }
             if !triggers.contains(.fu) { #expect(line.firstIndex(of: "附件") == nil, "\(sentence.text)") }
             if !triggers.contains(.longNumber) { #expect(UnreadableNumbers.find(in: line).isEmpty, "\(sentence.text)") }
+            if !triggers.contains(.copies) {
+                var quoting = QuotingSentence(sentence)
+                #expect(SubmissionExtractor.scanMaterials(in: &quoting).isEmpty, "\(sentence.text)")
+            }
             if !triggers.contains(.naming) {
                 #expect(line.firstIndex(of: "命名") == nil && line.firstIndex(of: "邮件主题为") == nil, "\(sentence.text)")
             }

@@ -82,11 +82,13 @@ package struct SentenceTriggers: OptionSet, Sendable {
     static let naming = Self(rawValue: 1 << 5)
     /// A run of at least `UnreadableNumbers.shortestRun` digits or Chinese numerals.
     static let longNumber = Self(rawValue: 1 << 6)
+    /// 份 or 电: a material counted in copies (一式两份) or an electronic copy (电子版).
+    static let copies = Self(rawValue: 1 << 7)
 
     /// Every scalar a trigger is made of, the numerals of a number's run included: any other scalar
     /// is passed over with one bit test.
     private static let scalars = ScalarSet(
-        of: "月号號《附命邮-./0123456789" + ChineseNumerals.digitForms.joined() + "十拾百")
+        of: "月号號《附命邮份电-./0123456789" + ChineseNumerals.digitForms.joined() + "十拾百")
 
     init(of line: TextLine) {
         // (The sets read once, not at each scalar: a constant's every read checks that it was made.)
@@ -119,6 +121,7 @@ package struct SentenceTriggers: OptionSet, Sendable {
                 case "《": found.insert(.titleOpening)
                 case "附": found.insert(.fu)
                 case "命", "邮": found.insert(.naming)
+                case "份", "电": found.insert(.copies)
                 default: break
                 }
             }
