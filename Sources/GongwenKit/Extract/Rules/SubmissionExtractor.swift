@@ -20,7 +20,8 @@ package enum SubmissionExtractor {
             where !result.channels.contains(where: { $0.kind == channel.kind && $0.target == channel.target }) {
                 result.channels.append(channel)
             }
-            result.materials += materials(in: &sentence)
+            let materials = materials(in: &sentence)
+            if !materials.isEmpty { result.materials += materials }  // (most sentences: none, and no call)
             let formatsBefore = result.fileFormats.count
             // (Most sentences hold none of the words, and the table is not read for them.)
             for ((word, format), index) in zip(formats, formatIndices) where !words.isEmpty {
@@ -31,7 +32,8 @@ package enum SubmissionExtractor {
                 result.fileFormats.append(
                     FileFormat(format: format, text: sentence.quote(range), span: line.span(range)))
             }
-            result.naming += naming(in: &sentence)
+            let naming = naming(in: &sentence)
+            if !naming.isEmpty { result.naming += naming }
         }
         // An online channel named without its address says nothing more than one that has it.
         if result.channels.contains(where: { $0.kind == .online && $0.target != nil }) {
@@ -67,9 +69,9 @@ package enum SubmissionExtractor {
 
     /// The channels `sentence` names; `words`: `sentenceWords.firstPositions` in it.
     static func channels(in sentence: inout QuotingSentence, words: WordPositions) -> [Channel] {
-        let line = sentence.line
-        // Most sentences name no channel: nothing more is asked of them.
+        // Most sentences name no channel: nothing more is asked of them (their line not even copied).
         guard !words.isEmpty, (0..<channelWords.count).contains(where: { words[$0] != nil }) else { return [] }
+        let line = sentence.line
         let indices = channelIndices
         var found: [Channel] = []
         if indices.online.contains(where: { words[$0] != nil }), let (url, range) = webAddress(in: line) {
