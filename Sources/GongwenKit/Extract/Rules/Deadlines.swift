@@ -51,7 +51,8 @@ package enum DeadlineExtractor {
                     let precision: Deadline.Precision =
                         expression.isMonthEnd ? .monthEnd : (end.day == nil ? .month : .day)
                     let actor = actor(before: expression.range.lowerBound, in: line, subjectOfSentence: sentenceSubject)
-                    let key = DeadlineKey(date: format(end, monthEnd: expression.isMonthEnd), actor: actor)
+                    let date = format(end, monthEnd: expression.isMonthEnd)
+                    let key = DeadlineKey(date: ExactText(date), actor: actor.map(ExactText.init))
                     if let same = deadlineIndex[key] {
                         // A sentence already quoted just before is not copied again.
                         let quoted = lastSentenceQuoted[same] == sentenceNumber
@@ -63,7 +64,7 @@ package enum DeadlineExtractor {
                         lastSentenceQuoted.append(sentenceNumber)
                         deadlines.append(
                             Deadline(
-                                date: key.date, start: start.map { format($0, monthEnd: false) },
+                                date: date, start: start.map { format($0, monthEnd: false) },
                                 time: expression.timeOfDay, precision: precision,
                                 action: action(verbs, after: expression.range, windowLabel: windowLabel),
                                 actor: actor, text: sentence.quote(expression.range), span: span, mentions: []))
@@ -82,9 +83,11 @@ package enum DeadlineExtractor {
     }
 
     /// One deadline per date and actor: later sentences that give the same are its mentions.
+    /// (Compared and hashed by their bytes, `ExactText`: a `String` key hashed the actor's Chinese name
+    /// scalar by scalar, normalizing it.)
     struct DeadlineKey: Hashable {
-        var date: String
-        var actor: String?
+        var date: ExactText
+        var actor: ExactText?
     }
 
     /// Fills in a missing year: from the window's start, else the notice's year; a window that ends
