@@ -122,4 +122,22 @@ struct QuotasTests {
         }
         #expect(withLimits > 20, "\(withLimits) sentences with a limit")
     }
+
+    /// `unlimited(in:)` reads for the phrases only a sentence that holds 不限: each of them holds it.
+    @Test("Every phrase that sets no limit holds 不限, and each is found where the phrase list finds it")
+    func unlimitedPhrasesHoldBuXian() throws {
+        for phrase in QuotaExtractor.unlimitedPhrases.words { #expect(phrase.contains("不限"), "\(phrase)") }
+        var lines = try SentenceTriggersTests.allSentences().map(\.line)
+        lines += QuotaExtractor.unlimitedPhrases.words.map { TextLine("各单位" + $0 + "。") } + [TextLine("不限")]
+        var found = 0
+        for line in lines {
+            let positions = QuotaExtractor.unlimitedPhrases.firstPositions(in: line)
+            let expected = QuotaExtractor.unlimitedPhrases.words.indices.lazy.compactMap { index in
+                positions[index].map { $0..<($0 + QuotaExtractor.unlimitedPhrases.length(index)) }
+            }.first
+            #expect(QuotaExtractor.unlimited(in: line) == expected, "\(line.text)")
+            if expected != nil { found += 1 }
+        }
+        #expect(found >= QuotaExtractor.unlimitedPhrases.words.count, "\(found) sentences set no limit")
+    }
 }

@@ -115,6 +115,8 @@ package enum QuotaExtractor {
 
     /// "推荐数量不限", "名额不限", "不限名额", "数量不限": where the notice says it sets no limit.
     static func unlimited(in line: TextLine) -> Range<Int>? {
+        // Every phrase holds 不限: a sentence without it (most that set a quota) is not read for them.
+        guard line.firstIndex(of: "不限") != nil else { return nil }
         let first = unlimitedPhrases.firstPositions(in: line)
         for index in unlimitedPhrases.words.indices {
             if let at = first[index] { return at..<(at + unlimitedPhrases.length(index)) }
