@@ -123,6 +123,19 @@ struct QuotasTests {
         #expect(withLimits > 20, "\(withLimits) sentences with a limit")
     }
 
+    @Test("The first stop of a quota's bodies, found in one pass, is where looking for each stop finds the first")
+    func subjectStopsInOnePass() throws {
+        var lines = try SentenceTriggersTests.allSentences().map(\.line)
+        lines += ["可择优推荐3项", "各地可", "限推荐不超过2项", ""].map { TextLine($0) }
+        var stopped = 0
+        for line in lines {
+            let expected = QuotaExtractor.subjectStops.compactMap { line.firstIndex(of: $0) }.min()
+            #expect(QuotaExtractor.subjectStopList.firstPosition(in: line) == expected, "\(line.text)")
+            if expected != nil { stopped += 1 }
+        }
+        #expect(stopped > 50, "\(stopped) sentences hold a stop")
+    }
+
     /// `unlimited(in:)` reads for the phrases only a sentence that holds 不限: each of them holds it.
     @Test("Every phrase that sets no limit holds 不限, and each is found where the phrase list finds it")
     func unlimitedPhrasesHoldBuXian() throws {

@@ -16,6 +16,8 @@ package enum QuotaExtractor {
     static let subjectStops = [
         "可择优推荐", "择优推荐", "可推荐", "可适度", "可放宽", "不超过", "不能超过", "不得超过", "不多于", "最多", "至多", "限报", "限推荐", "可",
     ]
+    /// The stops found in one pass over a clause, where each was looked for in a pass of its own.
+    static let subjectStopList = WordList(subjectStops)
 
     package static func extract(_ sentences: [Sentence]) -> [Quota] {
         var quotas: [Quota] = []
@@ -143,9 +145,7 @@ package enum QuotaExtractor {
     /// "郑州市、洛阳市、新乡市不超过10个" → the three cities.
     static func subject(_ words: TextLine, before index: Int) -> [String] {
         var end = index
-        for stop in subjectStops {
-            if let at = words.firstIndex(of: stop), at < end { end = at }
-        }
+        if let at = subjectStopList.firstPosition(in: words), at < end { end = at }
         var prefix = words[0..<end].trimmed()
         if let marker = OutlineMarker.parse(prefix) { prefix = prefix[marker.contentStart..<prefix.count] }
         if let please = prefix.firstIndex(of: "请") { prefix = prefix[(please + 1)..<prefix.count] }
