@@ -135,10 +135,13 @@ package enum RecordBuilder {
         // (Lines handed over as they stand, one as `CollectionOfOne`: an array made for each element, and
         // another of its lines' text, were allocations of their own.)
         func add(_ kind: ElementRecord.Kind, _ lines: some Collection<NormalizedLine>) {
-            guard !lines.isEmpty, let span = SourceSpan.covering(lines.lazy.map(\.span)) else { return }
+            // (Closures, not key paths: a key path here was an object both parsing threads retained at each
+            // element.)
+            guard !lines.isEmpty, let span = SourceSpan.covering(lines.lazy.map { $0.span }) else { return }
             result.append(
                 ElementRecord(
-                    kind: kind, text: String(joining: lines.lazy.map(\.line), separator: kind == .title ? nil : "\n"),
+                    kind: kind,
+                    text: String(joining: lines.lazy.map { $0.line }, separator: kind == .title ? nil : "\n"),
                     span: span))
         }
         func add(_ kind: ElementRecord.Kind, _ line: NormalizedLine?) {
