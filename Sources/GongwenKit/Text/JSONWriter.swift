@@ -58,10 +58,7 @@ package struct JSONWriter: ~Copyable {
     package static func bytes(
         of value: some JSONWritable, pretty: Bool, newline: Bool = false, capacity: Int = 4096
     ) -> [UInt8] {
-        var writer = JSONWriter(pretty: pretty, capacity: capacity)
-        value.write(to: &writer)
-        if newline { writer.append(byte: UInt8(ascii: "\n")) }
-        return writer.bytes
+        output(of: value, pretty: pretty, newline: newline, capacity: capacity).withUnsafeBytes { Array($0) }
     }
 
     /// What `bytes(of:pretty:newline:capacity:)` gives, in the writer's own buffer, handed over whole:
