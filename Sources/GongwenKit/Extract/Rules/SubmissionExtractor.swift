@@ -24,13 +24,15 @@ package enum SubmissionExtractor {
             if !materials.isEmpty { result.materials += materials }  // (most sentences: none, and no call)
             let formatsBefore = result.fileFormats.count
             // (Most sentences hold none of the words, and the table is not read for them.)
-            for ((word, format), index) in zip(formats, formatIndices) where !words.isEmpty {
-                guard let at = words[index],
-                    !result.fileFormats[formatsBefore...].contains(where: { $0.format == format })
-                else { continue }
-                let range = at..<(at + word.unicodeScalars.count)
-                result.fileFormats.append(
-                    FileFormat(format: format, text: sentence.quote(range), span: line.span(range)))
+            if !words.isEmpty {
+                for ((word, format), index) in zip(formats, formatIndices) {
+                    guard let at = words[index],
+                        !result.fileFormats[formatsBefore...].contains(where: { $0.format == format })
+                    else { continue }
+                    let range = at..<(at + word.unicodeScalars.count)
+                    result.fileFormats.append(
+                        FileFormat(format: format, text: sentence.quote(range), span: line.span(range)))
+                }
             }
             let naming = naming(in: &sentence)
             if !naming.isEmpty { result.naming += naming }
