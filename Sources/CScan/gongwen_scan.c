@@ -113,3 +113,94 @@ done:
     *written = n;
     return i;
 }
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/// The UTF-8 of one scalar value at `out + n`; returns where it ends.
+static inline size_t encode_one(uint32_t value, uint8_t *out, size_t n) {
+    if (value - 0x800u < 0xF800u) {
+        out[n] = (uint8_t)(0xE0 | value >> 12);
+        out[n + 1] = (uint8_t)(0x80 | (value >> 6 & 0x3F));
+        out[n + 2] = (uint8_t)(0x80 | (value & 0x3F));
+        return n + 3;
+    }
+    if (value < 0x80) {
+        out[n] = (uint8_t)value;
+        return n + 1;
+    }
+    if (value < 0x800) {
+        out[n] = (uint8_t)(0xC0 | value >> 6);
+        out[n + 1] = (uint8_t)(0x80 | (value & 0x3F));
+        return n + 2;
+    }
+    out[n] = (uint8_t)(0xF0 | value >> 18);
+    out[n + 1] = (uint8_t)(0x80 | (value >> 12 & 0x3F));
+    out[n + 2] = (uint8_t)(0x80 | (value >> 6 & 0x3F));
+    out[n + 3] = (uint8_t)(0x80 | (value & 0x3F));
+    return n + 4;
+}
+
+size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_t room) {
+    size_t i = 0;
+    size_t n = 0;
+#if defined(__SSE2__)
+    // (SSE2 only, which every x86-64 has: no byte shuffle, so the three bytes of each value are packed by
+    // shifts within 64-bit halves, and written as two 8-byte stores that overlap; hence the room they ask.)
+    const __m128i below_800 = _mm_set1_epi32(0x7FF), above_ffff = _mm_set1_epi32(0x10000);
+    const __m128i ascii_bound = _mm_set1_epi32(0x80), six_bits = _mm_set1_epi32(0x3F);
+    const __m128i lead_tag = _mm_set1_epi32(0xE0), continuation_tag = _mm_set1_epi32(0x80);
+    const __m128i low_value = _mm_set1_epi64x(0xFFFFFF), high_value = _mm_set1_epi64x(0xFFFFFF000000);
+    while (i + 4 <= count) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(scalars + i));
+        // (Values are below 2^31, so the signed comparisons order them.)
+        __m128i three = _mm_and_si128(_mm_cmpgt_epi32(v, below_800), _mm_cmplt_epi32(v, above_ffff));
+        if (_mm_movemask_epi8(three) == 0xFFFF && n + 14 <= room) {
+            // Each 32-bit lane becomes lead | second << 8 | third << 16 ...
+            __m128i lead = _mm_or_si128(_mm_srli_epi32(v, 12), lead_tag);
+            __m128i second = _mm_or_si128(_mm_and_si128(_mm_srli_epi32(v, 6), six_bits), continuation_tag);
+            __m128i third = _mm_or_si128(_mm_and_si128(v, six_bits), continuation_tag);
+            __m128i lanes = _mm_or_si128(lead, _mm_or_si128(_mm_slli_epi32(second, 8), _mm_slli_epi32(third, 16)));
+            // ... and each 64-bit half's two lanes six bytes side by side (the upper lane moved down a byte).
+            __m128i pairs = _mm_or_si128(_mm_and_si128(lanes, low_value), _mm_and_si128(_mm_srli_epi64(lanes, 8), high_value));
+            _mm_storel_epi64((__m128i *)(out + n), pairs);
+            _mm_storel_epi64((__m128i *)(out + n + 6), _mm_unpackhi_epi64(pairs, pairs));
+            n += 12;
+            i += 4;
+            continue;
+        }
+        __m128i ascii = _mm_cmplt_epi32(v, ascii_bound);
+        int ascii_lanes = _mm_movemask_ps(_mm_castsi128_ps(ascii));
+        if (ascii_lanes == 0xF && n + 4 <= room) {
+            __m128i words = _mm_packs_epi32(v, v);  // (below 0x80: no saturation either way)
+            uint32_t bytes = (uint32_t)_mm_cvtsi128_si32(_mm_packus_epi16(words, words));
+            memcpy(out + n, &bytes, 4);
+            n += 4;
+            i += 4;
+            continue;
+        }
+        // ASCII and Chinese characters mixed (dates, numbers, Latin names): each lane's bytes made as above
+        // or kept as its ASCII byte, then written four bytes a lane, each over the last's spare ones.
+        if (_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(three, ascii))) == 0xF && n + 16 <= room) {
+            __m128i lead = _mm_or_si128(_mm_srli_epi32(v, 12), lead_tag);
+            __m128i second = _mm_or_si128(_mm_and_si128(_mm_srli_epi32(v, 6), six_bits), continuation_tag);
+            __m128i third = _mm_or_si128(_mm_and_si128(v, six_bits), continuation_tag);
+            __m128i lanes = _mm_or_si128(lead, _mm_or_si128(_mm_slli_epi32(second, 8), _mm_slli_epi32(third, 16)));
+            lanes = _mm_or_si128(_mm_and_si128(ascii, v), _mm_andnot_si128(ascii, lanes));
+            for (int k = 0; k < 4; k++) {
+                uint32_t bytes = (uint32_t)_mm_cvtsi128_si32(lanes);
+                memcpy(out + n, &bytes, 4);
+                n += 3 - 2 * (size_t)(ascii_lanes >> k & 1);
+                lanes = _mm_srli_si128(lanes, 4);
+            }
+            i += 4;
+            continue;
+        }
+        for (size_t k = 0; k < 4; k++) n = encode_one(scalars[i + k], out, n);
+        i += 4;
+    }
+#endif
+    for (; i < count; i++) n = encode_one(scalars[i], out, n);
+    return n;
+}

@@ -520,6 +520,46 @@ struct TextScanningTests {
 
     private func text(of values: [UInt32]) -> String { String(scalars: values.map { Unicode.Scalar($0)! }) }
 
+    /// The encoder writes four scalars at a time where they are all Chinese characters or ASCII or a mix of
+    /// the two, with stores that reach past the bytes they mean (into room it is told it has): held to the
+    /// standard library's UTF-8 on every line of every input, from every start in a block of four, and on
+    /// every mix of the widths, with exactly the room the bytes need and with more, which it must not write.
+    @Test("UTF-8 encoding, four scalars at a time: the standard library's bytes, never past the room given")
+    func encodingInBlocks() throws {
+        var texts = try everyInputLine().map(\.text)
+        // Every sequence of four scalars from one each of the four widths and the bounds between them, each
+        // after a Chinese character and an ASCII letter, so that it falls on each place of a block.
+        let widths: [Unicode.Scalar] = ["a", "\u{7F}", "é", "\u{7FF}", "\u{800}", "中", "\u{FFFF}", "𠮷", "\u{10FFFF}"]
+        for a in widths {
+            for b in widths { for c in widths { for d in widths { texts.append("中a\(a)\(b)\(c)\(d)") } } }
+        }
+        var checked = 0
+        for text in texts {
+            let scalars = Array(text.unicodeScalars)
+            let expected = Array(text.utf8)
+            for start in 0..<min(4, scalars.count + 1) {
+                let part = Array(scalars[start...])
+                let bytes = Array(String(String.UnicodeScalarView(part)).utf8)
+                for spare in [0, 3, 16] {
+                    // (A guard byte after the room: an encoder that writes past it changes it.)
+                    var buffer = [UInt8](repeating: 0xA5, count: 2 + bytes.count + spare + 1)
+                    let end = part.withUnsafeBufferPointer { source in
+                        buffer.withUnsafeMutableBufferPointer { target in
+                            TextLine.encode(
+                                source, into: UnsafeMutableBufferPointer(rebasing: target.dropLast()), at: 2)
+                        }
+                    }
+                    #expect(
+                        end == 2 + bytes.count && Array(buffer[2..<end]) == bytes, "\(text.prefix(30)) from \(start)")
+                    #expect(buffer.last == 0xA5 && buffer[0] == 0xA5 && buffer[1] == 0xA5, "written outside its room")
+                    checked += 1
+                }
+            }
+            #expect(TextLine(text).text.utf8.elementsEqual(expected))
+        }
+        #expect(checked > 30_000)
+    }
+
     @Test(
         "Strings up to the unchecked length are copied in unvalidated, longer ones made in place: the same bytes either way"
     )

@@ -5,7 +5,8 @@
 #include <stdint.h>
 
 // Loops over bytes that clang vectorizes (sixteen bytes and more at a time) where Swift's SIMD types do not
-// compile to vector instructions: each is a plain loop with no early exit inside a block.
+// compile to vector instructions: each is a plain loop with no early exit inside a block, or SSE2's own
+// instructions (which every x86-64 has) where a loop's shape does not vectorize.
 
 /// Whether `count` bytes of UTF-8 hold a byte that a JSON string escapes: a control byte (below 0x20), a
 /// quotation mark or a backslash. Returns 1 when they do, 0 when they do not.
@@ -26,5 +27,10 @@ size_t gw_utf8_lead_count(const uint8_t *bytes, size_t count);
 /// form feed, carriage return and escape, or DEL. Stores the number of values written at `*written`; returns the number
 /// of bytes decoded (`count` when all were).
 size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int refuse_controls, size_t *written);
+
+/// Encodes `count` Unicode scalar values (no surrogates, none past U+10FFFF) as UTF-8 at `out`, which has room for
+/// `room` bytes, at least their UTF-8 length; returns the number of bytes written. Four values at a time where all
+/// four take three bytes (Chinese characters) or one (ASCII); no byte is written at or past `out + room`.
+size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_t room);
 
 #endif

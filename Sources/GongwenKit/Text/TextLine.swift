@@ -1,3 +1,5 @@
+import CScan
+
 /// A line of text whose every scalar remembers where it stood in the original input.
 ///
 /// Every stage works on these: ingest makes one per input line, normalization rewrites them
@@ -58,36 +60,20 @@ package struct TextLine: Sendable, Equatable {
         return length
     }
 
-    /// Writes the UTF-8 of `scalars` into `buffer` from `start` on; returns where it stopped. The three
-    /// bytes of a Chinese character (U+0800–U+FFFF) are asked for first, with one comparison, and every
-    /// byte is cut from its value without a range check (each is below 256 by its mask or its bound).
+    /// Writes the UTF-8 of `scalars` into `buffer` from `start` on; returns where it stopped. Four
+    /// scalars at a time where all four are Chinese characters (three bytes each), ASCII or a mix of the
+    /// two, by a C loop on SSE2 (`gw_utf8_encode`): a scalar at a time, its three bytes asked for first,
+    /// the record's text took 3.7% of a parse's instructions, 2.3% after.
     static func encode(
         _ scalars: UnsafeBufferPointer<Unicode.Scalar>, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
     ) -> Int {
-        var n = start
-        for scalar in scalars {
-            let value = scalar.value
-            if value &- 0x800 < 0xF800 {
-                buffer[n] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
-                buffer[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                buffer[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                n &+= 3
-            } else if value < 0x80 {
-                buffer[n] = UInt8(truncatingIfNeeded: value)
-                n &+= 1
-            } else if value < 0x800 {
-                buffer[n] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
-                buffer[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                n &+= 2
-            } else {
-                buffer[n] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
-                buffer[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
-                buffer[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                buffer[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                n &+= 4
-            }
+        guard let source = scalars.baseAddress, let target = buffer.baseAddress else { return start }
+        precondition(start <= buffer.count, "the bytes begin inside the buffer")
+        // (A scalar is its UInt32 value, and is read as one.)
+        let written = source.withMemoryRebound(to: UInt32.self, capacity: scalars.count) {
+            gw_utf8_encode($0, scalars.count, target + start, buffer.count - start)
         }
-        return n
+        return start + written
     }
 
     /// Room for `capacity` scalars: a line built a scalar at a time from another is allocated once.
