@@ -266,27 +266,52 @@ struct IngestTests {
             for _ in 0..<Int.random(in: 0...6, using: &generator) {
                 bytes += pieces.randomElement(using: &generator)!
             }
-            let scan = UTF8Validation.scan(bytes[...])
-            let valid = String(validating: bytes, as: UTF8.self)
-            #expect((scan.firstInvalidOffset == nil) == (valid != nil), "\(bytes)")
-            if let valid { #expect(scan.scalars == valid.unicodeScalars.count, "\(bytes)") }
-            #expect(scan.firstControlOffset == EncodingDetection.firstControlByte(bytes[...]), "\(bytes)")
-            // Decoded without validation (control bytes let through), the bytes give the scalars of their
-            // valid part: all of them, or those before the first invalid sequence.
-            let validPart = bytes[..<(scan.firstInvalidOffset ?? bytes.count)]
-            #expect(
-                Transcoding.scalars(ofValidUTF8: bytes[...])
-                    == Array(String(validating: validPart, as: UTF8.self)!.unicodeScalars), "\(bytes)")
-            // A text file's lines, validated as they are decoded: none unless the scan passes every byte,
-            // and then the lines of the text the standard library decodes.
-            let lines = SourceLines.textLines(ofUTF8: bytes[...])
-            #expect((lines == nil) == (scan.firstInvalidOffset != nil || scan.firstControlOffset != nil), "\(bytes)")
-            if let lines, let valid {
-                let expected = SourceLines(Array(valid.unicodeScalars)).enumerated().map {
-                    TextLine(original: $1, lineNumber: $0 + 1)
-                }
-                #expect(lines == expected && lines.map(\.span) == expected.map(\.span), "\(bytes)")
+            checkDecoding(bytes)
+        }
+    }
+
+    /// Chinese characters are decoded four at a time (twelve bytes, with sixteen to read): a broken or
+    /// refused sequence put at every byte of a real line, so that it falls on each place of such a block
+    /// and of the ASCII runs, is found where the byte-at-a-time reading finds it.
+    @Test(
+        "UTF-8 decoded in blocks: a break anywhere in a real line stops it where the standard library's decoding does")
+    func utf8BlocksWithABreak() {
+        let line = Array("关于开展2023年全国质量标杆遴选活动的通知，现将有关事项通知如下：http://www.caq.org.cn 联系人".utf8)
+        let breaks: [[UInt8]] = [
+            [0xED, 0xA0, 0x80], [0xE0, 0x9F, 0xBF], [0xE4, 0x41, 0xAD], [0xE4, 0xB8], [0xB8], [0xFF], [0x00], [0x7F],
+            [0xE4, 0xB8, 0x0A], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            // Valid ones, which must not stop it: a four-byte and a two-byte scalar, the last three-byte one.
+            [0xF0, 0x9F, 0x98, 0x80], [0xC3, 0xA9], [0xEF, 0xBF, 0xBF], [0xED, 0x9F, 0xBF],
+        ]
+        for position in 0...line.count {
+            for piece in breaks { checkDecoding(Array(line[..<position]) + piece + line[position...]) }
+        }
+        checkDecoding(line + line)
+    }
+
+    /// The scan, the decoding without validation and the validated lines of `bytes`, each held to the
+    /// standard library's decoding.
+    private func checkDecoding(_ bytes: [UInt8]) {
+        let scan = UTF8Validation.scan(bytes[...])
+        let valid = String(validating: bytes, as: UTF8.self)
+        #expect((scan.firstInvalidOffset == nil) == (valid != nil), "\(bytes)")
+        if let valid { #expect(scan.scalars == valid.unicodeScalars.count, "\(bytes)") }
+        #expect(scan.firstControlOffset == EncodingDetection.firstControlByte(bytes[...]), "\(bytes)")
+        // Decoded without validation (control bytes let through), the bytes give the scalars of their
+        // valid part: all of them, or those before the first invalid sequence.
+        let validPart = bytes[..<(scan.firstInvalidOffset ?? bytes.count)]
+        #expect(
+            Transcoding.scalars(ofValidUTF8: bytes[...])
+                == Array(String(validating: validPart, as: UTF8.self)!.unicodeScalars), "\(bytes)")
+        // A text file's lines, validated as they are decoded: none unless the scan passes every byte,
+        // and then the lines of the text the standard library decodes.
+        let lines = SourceLines.textLines(ofUTF8: bytes[...])
+        #expect((lines == nil) == (scan.firstInvalidOffset != nil || scan.firstControlOffset != nil), "\(bytes)")
+        if let lines, let valid {
+            let expected = SourceLines(Array(valid.unicodeScalars)).enumerated().map {
+                TextLine(original: $1, lineNumber: $0 + 1)
             }
+            #expect(lines == expected && lines.map(\.span) == expected.map(\.span), "\(bytes)")
         }
     }
 
