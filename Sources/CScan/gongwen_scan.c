@@ -9,8 +9,40 @@
 /// Whether byte `b` is one a JSON string escapes, as 1 or 0.
 static inline uint8_t escaped(uint8_t b) { return (uint8_t)((b < 0x20) | (b == '"') | (b == '\\')); }
 
+#if defined(__SSE2__)
+/// The bytes of a 16-byte block that a JSON string escapes, as bytes of all ones.
+static inline __m128i escaped_mask(__m128i block) {
+    // (A byte is below 0x20 when it is the larger of itself and 0x1F only if it equals 0x1F or less.)
+    __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(block, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+    __m128i quote = _mm_cmpeq_epi8(block, _mm_set1_epi8('"'));
+    __m128i backslash = _mm_cmpeq_epi8(block, _mm_set1_epi8('\\'));
+    return _mm_or_si128(control, _mm_or_si128(quote, backslash));
+}
+#endif
+
 int gw_json_needs_escape(const uint8_t *bytes, size_t count) {
     size_t i = 0;
+#if defined(__SSE2__)
+    // Sixty-four bytes at a time, then sixteen, and the last sixteen read whole again for what is left; a
+    // string shorter than a block is copied into one filled with a byte no escape is made for. (A byte at a
+    // time after blocks that clang vectorized, the record's strings took 41 M instructions in 3,000 notices.)
+    if (count < 16) {
+        uint8_t block[16];
+        memset(block, 'a', 16);
+        memcpy(block, bytes, count);
+        return _mm_movemask_epi8(escaped_mask(_mm_loadu_si128((const __m128i *)block))) != 0;
+    }
+    for (; i + 64 <= count; i += 64) {
+        const __m128i *blocks = (const __m128i *)(bytes + i);
+        __m128i found = _mm_or_si128(_mm_or_si128(escaped_mask(_mm_loadu_si128(blocks)), escaped_mask(_mm_loadu_si128(blocks + 1))),
+                                     _mm_or_si128(escaped_mask(_mm_loadu_si128(blocks + 2)), escaped_mask(_mm_loadu_si128(blocks + 3))));
+        if (_mm_movemask_epi8(found)) return 1;
+    }
+    for (; i + 16 <= count; i += 16) {
+        if (_mm_movemask_epi8(escaped_mask(_mm_loadu_si128((const __m128i *)(bytes + i))))) return 1;
+    }
+    return i < count && _mm_movemask_epi8(escaped_mask(_mm_loadu_si128((const __m128i *)(bytes + count - 16)))) != 0;
+#else
     // Blocks of 64 bytes, then of 16, each read whole (a loop with no exit inside, which clang vectorizes)
     // with an answer between blocks: a long text with an escape near its start is not read to its end.
     // (The answers are bytes, so that sixteen are compared in one instruction, not four.)
@@ -27,6 +59,7 @@ int gw_json_needs_escape(const uint8_t *bytes, size_t count) {
     uint8_t found = 0;
     for (; i < count; i++) found |= escaped(bytes[i]);
     return found != 0;
+#endif
 }
 
 size_t gw_json_escape_index(const uint8_t *bytes, size_t count) {

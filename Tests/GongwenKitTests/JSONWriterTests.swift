@@ -191,7 +191,7 @@ struct JSONWriterTests {
     }
 
     @Test(
-        "The escape test (blocks of 64 bytes, then 16, then single bytes) finds each byte that needs an escape, at every place of every block"
+        "The escape test (blocks of 64 bytes, then 16, then the last 16 again or a short string in a padded block) finds each byte that needs an escape, at every place of every block"
     )
     func escapeScan() throws {
         let filler = Array("质量标杆ab~".utf8)  // bytes either side of the ones tested: 0x20–0x7E and UTF-8
