@@ -38,7 +38,8 @@ extension String {
     func hasPrefix(_ prefix: String) -> Bool {
         StringUTF8.withBytes(of: self) { text in
             StringUTF8.withBytes(of: prefix) { word in
-                word.count <= text.count && UnsafeBufferPointer(rebasing: text.prefix(word.count)).elementsEqual(word)
+                word.count <= text.count
+                    && StringUTF8.same(UnsafeBufferPointer(rebasing: text.prefix(word.count)), word)
             }
         }
     }
@@ -47,7 +48,8 @@ extension String {
     func hasSuffix(_ suffix: String) -> Bool {
         StringUTF8.withBytes(of: self) { text in
             StringUTF8.withBytes(of: suffix) { word in
-                word.count <= text.count && UnsafeBufferPointer(rebasing: text.suffix(word.count)).elementsEqual(word)
+                word.count <= text.count
+                    && StringUTF8.same(UnsafeBufferPointer(rebasing: text.suffix(word.count)), word)
             }
         }
     }
