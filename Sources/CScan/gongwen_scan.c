@@ -101,12 +101,10 @@ size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int ref
     size_t i = 0;
     size_t n = 0;
     while (i < count) {
-        // A run of three-byte sequences first, Chinese characters (most of a notice): each one's lead and
-        // continuation bytes' tags asked in one comparison of four bytes read at once (little-endian: the
-        // lead is the low byte), and the run read on in this loop, one test a character.
+        // A run of three-byte sequences first, Chinese characters (most of a notice).
 #if defined(__SSE2__)
-        // Four such characters at a time while there are: each 8 bytes read from the first and from the
-        // fourth character hold two characters, moved into a 32-bit lane each, then tested and decoded as below.
+        // Four at a time while there are: the 8 bytes read from the first and from the third character hold
+        // two characters each, moved into a 32-bit lane each, then tested and decoded as below.
         while (i + 16 <= count && (bytes[i] & 0xF0) == 0xE0) {
             uint64_t first_two, last_two;
             memcpy(&first_two, bytes + i, 8);
@@ -127,6 +125,8 @@ size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int ref
             i += 12;
         }
 #endif
+        // Then one at a time: each one's lead and continuation bytes' tags asked in one comparison of four
+        // bytes read at once (little-endian: the lead is the low byte), and the run read on in this loop.
         uint32_t word;
         while (i + 4 <= count && (memcpy(&word, bytes + i, 4), (word & 0xC0C0F0u) == 0x8080E0u)) {
             uint32_t value = (word & 0x0Fu) << 12 | (word & 0x3F00u) >> 2 | (word >> 16 & 0x3Fu);
@@ -202,6 +202,17 @@ static inline size_t encode_one(uint32_t value, uint8_t *out, size_t n) {
     return n + 4;
 }
 
+#if defined(__SSE2__)
+/// Each 32-bit lane's scalar value (U+0800–U+FFFF) as its three bytes of UTF-8: lead | second << 8 | third << 16.
+static inline __m128i three_byte_lanes(__m128i v) {
+    const __m128i six_bits = _mm_set1_epi32(0x3F), continuation_tag = _mm_set1_epi32(0x80);
+    __m128i lead = _mm_or_si128(_mm_srli_epi32(v, 12), _mm_set1_epi32(0xE0));
+    __m128i second = _mm_or_si128(_mm_and_si128(_mm_srli_epi32(v, 6), six_bits), continuation_tag);
+    __m128i third = _mm_or_si128(_mm_and_si128(v, six_bits), continuation_tag);
+    return _mm_or_si128(lead, _mm_or_si128(_mm_slli_epi32(second, 8), _mm_slli_epi32(third, 16)));
+}
+#endif
+
 size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_t room) {
     size_t i = 0;
     size_t n = 0;
@@ -209,20 +220,15 @@ size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_
     // (SSE2 only, which every x86-64 has: no byte shuffle, so the three bytes of each value are packed by
     // shifts within 64-bit halves, and written as two 8-byte stores that overlap; hence the room they ask.)
     const __m128i below_800 = _mm_set1_epi32(0x7FF), above_ffff = _mm_set1_epi32(0x10000);
-    const __m128i ascii_bound = _mm_set1_epi32(0x80), six_bits = _mm_set1_epi32(0x3F);
-    const __m128i lead_tag = _mm_set1_epi32(0xE0), continuation_tag = _mm_set1_epi32(0x80);
+    const __m128i ascii_bound = _mm_set1_epi32(0x80);
     const __m128i low_value = _mm_set1_epi64x(0xFFFFFF), high_value = _mm_set1_epi64x(0xFFFFFF000000);
     while (i + 4 <= count) {
         __m128i v = _mm_loadu_si128((const __m128i *)(scalars + i));
         // (Values are below 2^31, so the signed comparisons order them.)
         __m128i three = _mm_and_si128(_mm_cmpgt_epi32(v, below_800), _mm_cmplt_epi32(v, above_ffff));
         if (_mm_movemask_epi8(three) == 0xFFFF && n + 14 <= room) {
-            // Each 32-bit lane becomes lead | second << 8 | third << 16 ...
-            __m128i lead = _mm_or_si128(_mm_srli_epi32(v, 12), lead_tag);
-            __m128i second = _mm_or_si128(_mm_and_si128(_mm_srli_epi32(v, 6), six_bits), continuation_tag);
-            __m128i third = _mm_or_si128(_mm_and_si128(v, six_bits), continuation_tag);
-            __m128i lanes = _mm_or_si128(lead, _mm_or_si128(_mm_slli_epi32(second, 8), _mm_slli_epi32(third, 16)));
-            // ... and each 64-bit half's two lanes six bytes side by side (the upper lane moved down a byte).
+            // Each 64-bit half's two lanes of three bytes six bytes side by side (the upper lane moved down a byte).
+            __m128i lanes = three_byte_lanes(v);
             __m128i pairs = _mm_or_si128(_mm_and_si128(lanes, low_value), _mm_and_si128(_mm_srli_epi64(lanes, 8), high_value));
             _mm_storel_epi64((__m128i *)(out + n), pairs);
             _mm_storel_epi64((__m128i *)(out + n + 6), _mm_unpackhi_epi64(pairs, pairs));
@@ -243,11 +249,7 @@ size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_
         // ASCII and Chinese characters mixed (dates, numbers, Latin names): each lane's bytes made as above
         // or kept as its ASCII byte, then written four bytes a lane, each over the last's spare ones.
         if (_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(three, ascii))) == 0xF && n + 16 <= room) {
-            __m128i lead = _mm_or_si128(_mm_srli_epi32(v, 12), lead_tag);
-            __m128i second = _mm_or_si128(_mm_and_si128(_mm_srli_epi32(v, 6), six_bits), continuation_tag);
-            __m128i third = _mm_or_si128(_mm_and_si128(v, six_bits), continuation_tag);
-            __m128i lanes = _mm_or_si128(lead, _mm_or_si128(_mm_slli_epi32(second, 8), _mm_slli_epi32(third, 16)));
-            lanes = _mm_or_si128(_mm_and_si128(ascii, v), _mm_andnot_si128(ascii, lanes));
+            __m128i lanes = _mm_or_si128(_mm_and_si128(ascii, v), _mm_andnot_si128(ascii, three_byte_lanes(v)));
             for (int k = 0; k < 4; k++) {
                 uint32_t bytes = (uint32_t)_mm_cvtsi128_si32(lanes);
                 memcpy(out + n, &bytes, 4);

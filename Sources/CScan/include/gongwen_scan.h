@@ -29,8 +29,8 @@ size_t gw_utf8_lead_count(const uint8_t *bytes, size_t count);
 size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int refuse_controls, size_t *written);
 
 /// Encodes `count` Unicode scalar values (no surrogates, none past U+10FFFF) as UTF-8 at `out`, which has room for
-/// `room` bytes, at least their UTF-8 length; returns the number of bytes written. Four values at a time where all
-/// four take three bytes (Chinese characters) or one (ASCII); no byte is written at or past `out + room`.
+/// `room` bytes, at least their UTF-8 length; returns the number of bytes written. Four values at a time (SSE2) where
+/// each of the four takes three bytes (Chinese characters) or one (ASCII); no byte is written at or past `out + room`.
 size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_t room);
 
 #endif

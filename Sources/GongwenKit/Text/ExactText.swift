@@ -12,7 +12,8 @@ package struct ExactText: Hashable, Sendable {
 
     // (The bytes read in place: `var` copies for `withUTF8` were retained and released.)
     package static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-        StringUTF8.withBytes(of: lhs.string) { a in StringUTF8.withBytes(of: rhs.string) { b in StringUTF8.same(a, b) }
+        StringUTF8.withBytes(of: lhs.string) { a in
+            StringUTF8.withBytes(of: rhs.string) { b in StringUTF8.same(a, b) }
         }
     }
 
