@@ -460,12 +460,19 @@ struct TextScanningTests {
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let expectedNumeral = digits[scalar] != nil || units.contains(scalar)
-            if ChineseNumerals.digit(scalar) != digits[scalar] || ChineseNumerals.isNumeral(scalar) != expectedNumeral {
+            if ChineseNumerals.digit(scalar) != digits[scalar] || ChineseNumerals.isNumeral(scalar) != expectedNumeral
+                || ChineseNumerals.numerals.contains(scalar) != expectedNumeral
+            {
                 Issue.record(
                     "U+\(String(value, radix: 16)): digit \(String(describing: ChineseNumerals.digit(scalar)))")
             }
         }
         #expect(digits.count == 25)
+        // The table the sentence scanners build their sets from says the same (the switch is its copy).
+        for (value, forms) in ChineseNumerals.digitForms.enumerated() {
+            for scalar in forms.unicodeScalars { #expect(digits[scalar] == value, "\(scalar)") }
+        }
+        #expect(ChineseNumerals.digitForms.joined().unicodeScalars.count == digits.count)
         #expect(ChineseNumerals.value(of: Array("二〇二三".unicodeScalars)) == 2023)
         #expect(ChineseNumerals.value(of: Array("三百零五".unicodeScalars)) == 305)
     }

@@ -9,23 +9,31 @@ package enum ChineseNumerals {
     /// (the readers ask it of every scalar of a sentence).
     static let numerals = ScalarSet(of: digitForms.joined() + "十拾百")
 
-    /// The value of one numeral digit, 〇 and its look-alikes included.
+    /// The value of one numeral digit, 〇 and its look-alikes included: the forms of `digitForms`, in a
+    /// switch (a dictionary of them hashed each scalar asked, and the outline markers ask it of every
+    /// scalar of a heading; the table's every read also checked that it was made).
     package static func digit(_ scalar: Unicode.Scalar) -> Int? {
-        guard numerals.contains(scalar) else { return nil }
-        return digitValues[scalar]
+        switch scalar {
+        case "〇", "零", "○", "Ｏ", "O", "0": 0
+        case "一", "壹": 1
+        case "二", "两", "贰": 2
+        case "三", "叁": 3
+        case "四", "肆": 4
+        case "五", "伍": 5
+        case "六", "陆": 6
+        case "七", "柒": 7
+        case "八", "捌": 8
+        case "九", "玖": 9
+        default: nil
+        }
     }
 
-    /// Each way of writing a digit, and its value (`digitForms` read once: each ask decoded them all).
-    private static let digitValues: [Unicode.Scalar: Int] = {
-        var values: [Unicode.Scalar: Int] = [:]
-        for (value, forms) in digitForms.enumerated() {
-            for scalar in forms.unicodeScalars { values[scalar] = value }
-        }
-        return values
-    }()
-
+    /// Whether `scalar` is one of `numerals` (a digit of `digitForms`, 十, 拾 or 百), without the table.
     package static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
-        numerals.contains(scalar)
+        switch scalar {
+        case "十", "拾", "百": true
+        default: digit(scalar) != nil
+        }
     }
 
     /// A number written with 十 and 百 ("十二" = 12, "二十五" = 25, "三十" = 30, "三百零五" = 305), or a
