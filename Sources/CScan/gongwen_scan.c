@@ -274,3 +274,30 @@ size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_
     for (; i < count; i++) n = encode_one(scalars[i], out, n);
     return n;
 }
+
+size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_t first, uint32_t second) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Sixteen values at a time (four blocks of four compared with both), the place read off the block that
+    // holds one; what is left, a value at a time.
+    const __m128i a = _mm_set1_epi32((int)first);
+    const __m128i b = _mm_set1_epi32((int)second);
+    for (; i + 16 <= count; i += 16) {
+        const __m128i *blocks = (const __m128i *)(scalars + i);
+        __m128i v0 = _mm_loadu_si128(blocks), v1 = _mm_loadu_si128(blocks + 1);
+        __m128i v2 = _mm_loadu_si128(blocks + 2), v3 = _mm_loadu_si128(blocks + 3);
+        __m128i m0 = _mm_or_si128(_mm_cmpeq_epi32(v0, a), _mm_cmpeq_epi32(v0, b));
+        __m128i m1 = _mm_or_si128(_mm_cmpeq_epi32(v1, a), _mm_cmpeq_epi32(v1, b));
+        __m128i m2 = _mm_or_si128(_mm_cmpeq_epi32(v2, a), _mm_cmpeq_epi32(v2, b));
+        __m128i m3 = _mm_or_si128(_mm_cmpeq_epi32(v3, a), _mm_cmpeq_epi32(v3, b));
+        // One byte of the mask for each value: the four blocks' 32-bit lanes packed to 8 bits (a match is all
+        // ones, which packs to all ones; no match, zero).
+        unsigned found = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(_mm_packs_epi32(m0, m1), _mm_packs_epi32(m2, m3)));
+        if (found) return i + (size_t)__builtin_ctz(found);
+    }
+#endif
+    for (; i < count; i++) {
+        if (scalars[i] == first || scalars[i] == second) return i;
+    }
+    return count;
+}

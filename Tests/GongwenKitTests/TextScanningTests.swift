@@ -36,7 +36,8 @@ struct TextScanningTests {
             "联系", "电话：", "：", "𠮷", "\u{10FFFF}", "纸质版一式", "中国质量协会。", "不在其中", "", "0591-8765", "e", "ere", "é",
             "·𠮷", "fé·",
         ]
-        for line in Self.lines + ["Café·𠮷 中国质量协会。"] {  // UTF-8 of one to four bytes a scalar
+        // UTF-8 of one to four bytes a scalar; a word's first scalar just before the word ("联联系", "eere").
+        for line in Self.lines + ["Café·𠮷 中国质量协会。", "联联系人：电电话：：eere ··𠮷"] {
             let textLine = TextLine(line)
             let scalars = Array(line.unicodeScalars)
             for needle in needles {
@@ -60,6 +61,49 @@ struct TextScanningTests {
                 #expect(textLine.hasSuffix(needle) == standsAt(scalars.count - pattern.count))
             }
         }
+    }
+
+    @Test(
+        "firstIndex(of:or:) finds the first of two scalars from every start, as a scan does: every line of every input")
+    func firstOfTwoScalars() throws {
+        // Every input line, and lines that put the scalars sought at each place of the blocks of sixteen the
+        // search compares at once (and past them, in what is left).
+        var lines = try everyInputLine()
+        for length in [0, 1, 15, 16, 17, 31, 32, 33, 47, 48, 49] {
+            for place in 0..<length {
+                var scalars = Array(repeating: Unicode.Scalar("中"), count: length)
+                scalars[place] = "："
+                lines.append(TextLine(String(String.UnicodeScalarView(scalars))))
+                scalars[length - 1] = ":"
+                lines.append(TextLine(String(String.UnicodeScalarView(scalars))))
+            }
+        }
+        var found = 0
+        for line in lines {
+            let s = Array(line.scalars)
+            // The colons a publication line is told by, a scalar of the line itself (its last, or one of a pair
+            // where only one stands), and values no line holds or that differ from a colon in one bit only.
+            var pairs: [(Unicode.Scalar, Unicode.Scalar)] = [
+                ("：", ":"), (":", "："), ("\u{0}", "\u{10FFFF}"), ("；", "："),
+            ]
+            if let last = s.last { pairs += [(last, "\u{0}"), ("\u{0}", last), (last, last)] }
+            if s.count > 20 { pairs.append((s[17], s[3])) }
+            // Every start of a short line; of a long one, those near its ends and every seventh.
+            let starts = (-1...(s.count + 1)).filter { $0 < 40 || $0 > s.count - 40 || $0 % 7 == 0 }
+            for (first, second) in pairs {
+                // Where each start's answer is: the next place holding one of them, read from the end.
+                var next = [Int?](repeating: nil, count: s.count + 1)
+                for i in s.indices.reversed() { next[i] = s[i] == first || s[i] == second ? i : next[i + 1] }
+                for start in starts {
+                    let expected = start > s.count ? nil : next[max(start, 0)]
+                    if line.firstIndex(of: first, or: second, from: start) != expected {
+                        Issue.record("\(first) or \(second) from \(start) of \(line.text.prefix(60))")
+                    }
+                    if expected != nil { found += 1 }
+                }
+            }
+        }
+        #expect(found > 100_000, "\(found) starts with a scalar found after them")
     }
 
     @Test(

@@ -67,7 +67,7 @@ package enum SiteFurniture {
     /// ("福州市工业和信息化局 发布时间：2023-08-25 来源：本网"): a label (not one of the weak ones) after
     /// a space or a bar, with the rest of the line metadata. Nil when the line has none.
     static func trailingMetadataStart(in line: TextLine) -> Int? {
-        guard line.count <= 200, line.scalars.contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        guard line.count <= 200, line.firstIndex(of: "：", or: ":") != nil else { return nil }
         let labels = labelList  // (read once, not at each position: a constant's every read checks it was made)
         var i = 1
         while i < line.count {
