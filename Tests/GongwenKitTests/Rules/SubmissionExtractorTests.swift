@@ -43,6 +43,10 @@ struct SubmissionExtractorTests {
         #expect(found.naming.map(\.pattern) == ["申报企业全称", "申报企业全称"])
         #expect(found.materials.map(\.form) == ["纸质", "光盘电子版"])
         #expect(found.materials.map(\.copies) == [2, 1])
+        // A naming rule, and copies, each in a sentence of its own: no channel's or format's word beside them.
+        let alone = SubmissionExtractor.extract(sentences("材料以“单位名称+项目名称”命名。申报书纸质一式二份。"))
+        #expect(alone.naming.map(\.pattern) == ["单位名称+项目名称"] && alone.naming.map(\.target) == [.file])
+        #expect(alone.materials.map(\.copies) == [2] && alone.channels.isEmpty && alone.fileFormats.isEmpty)
         // A real sentence of the corpus with two formats, and each format word of the list alone.
         let formats = SubmissionExtractor.extract(
             sentences("电子版刻录光盘:汇总表和推荐表为Excel版本,其他申报材料合并成1个PDF文件。")

@@ -13,9 +13,13 @@ package enum SubmissionExtractor {
         // (Each sentence read in place, `sentences[index]`: the loop's own copy of each was a retain and a
         // release.)
         for index in sentences.indices {
+            let words = sentenceWords.firstPositions(in: sentences[index].line)
+            // Most sentences hold none of the words, no 份 or 电 and no naming rule, and give nothing below
+            // (each reader's own first test): they are passed over, not copied for the readers.
+            let triggers = sentences[index].triggers
+            guard !words.isEmpty || triggers.contains(.copies) || triggers.contains(.naming) else { continue }
             let line = sentences[index].line
             var sentence = QuotingSentence(sentences[index])
-            let words = sentenceWords.firstPositions(in: line)
             for channel in channels(in: &sentence, words: words)
             where !result.channels.contains(where: { $0.kind == channel.kind && $0.target == channel.target }) {
                 result.channels.append(channel)
