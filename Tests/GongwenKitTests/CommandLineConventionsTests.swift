@@ -154,6 +154,15 @@ struct CommandLineConventionsTests {
         #expect(failing.status == 1)
         #expect(try String(contentsOf: target, encoding: .utf8) == direct.stdout)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["record.json"])
+        // Many files: the records written several at a time, every one of them in the file.
+        let seeds = Corpus.files.map(Corpus.path)
+        let lines = folder.appendingPathComponent("records.jsonl")
+        let many = try CLI.run(["parse", "--jsonl", "-o", lines.path] + seeds + seeds)
+        #expect(many.status == 0 && many.stdout.isEmpty)
+        let manyDirect = try CLI.run(["parse", "--jsonl"] + seeds + seeds)
+        #expect(try String(contentsOf: lines, encoding: .utf8) == manyDirect.stdout)
+        #expect(manyDirect.stdout.split(separator: "\n").count == 2 * seeds.count)
+        try FileManager.default.removeItem(at: lines)
 
         let report = folder.appendingPathComponent("changes.md")
         let diff = try CLI.run([

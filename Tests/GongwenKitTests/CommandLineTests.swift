@@ -129,6 +129,14 @@ struct CommandLineTests {
         #expect(result.stderr.contains("\(broken.path): invalid UTF-8 at byte offset 12"))
         #expect(result.stderr.contains("/no/such/file.txt: cannot read the input: no such file"))
         #expect(!result.stderr.contains("Fatal error"))
+
+        // Standard output and error in one stream (as a terminal or `2>&1` shows them): each record and each
+        // message where its file was given, though the records are written several at a time.
+        let merged = try runProcess(
+            Self.executable.path,
+            ["parse", "--jsonl", empty.path, Corpus.path("2022_caq.txt"), broken.path, Corpus.path("2023_henan.txt")])
+        let lines = merged.output.split(separator: "\n").map { $0.hasPrefix("{") ? "record" : String($0.prefix(9)) }
+        #expect(lines == ["gongwen: ", "record", "gongwen: ", "record"], "\(lines)")
     }
 
     @Test("normalize: the lines of a notice; a missing or unreadable file is an error (exit 1), not an empty listing")

@@ -41,6 +41,13 @@ final class OutputSink {
     private var ownsDescriptor = false
     /// The first write that failed (a full disk, a closed pipe), reported by `finish`.
     private var failure: String?
+    /// What `hold` has taken and not yet written: up to `heldCapacity` bytes.
+    private var held: [UInt8] = []
+    /// Whether the output is a terminal, asked once (`isatty` is a system call).
+    private lazy var writesToTerminal = isatty(descriptor) == 1
+    /// Records of 10 KB on average: a write about every six of them, where a write a record was a system call
+    /// each (3,000 of them for 3,000 notices).
+    private static let heldCapacity = 64 * 1024
 
     init(path: String?) throws(Failure) {
         self.path = path
@@ -90,8 +97,9 @@ final class OutputSink {
         if let replacing {  // not finished: the temporary file goes, the old output stays
             close(descriptor)
             unlink(replacing.temporary)
-        } else if ownsDescriptor {
-            close(descriptor)
+        } else {
+            flush()  // what was written to standard output or a device before a failure is not lost
+            if ownsDescriptor { close(descriptor) }
         }
     }
 
@@ -114,7 +122,33 @@ final class OutputSink {
         bytes.withUnsafeBytes { write($0) }
     }
 
+    /// Writes `bytes` after what is held, or holds them with it until `heldCapacity` bytes would be held: for
+    /// many small pieces written one after another. What is held is written by `flush`, by `write` and by
+    /// `finish`; a message on standard error between two pieces is written after a `flush`, so that the two
+    /// streams keep their order. Never used for a terminal, whose reader waits for each piece.
+    func hold(_ bytes: UnsafeRawBufferPointer) {
+        if writesToTerminal || bytes.count >= Self.heldCapacity {
+            write(bytes)
+            return
+        }
+        if held.count + bytes.count > Self.heldCapacity { flush() }
+        if held.capacity == 0 { held.reserveCapacity(Self.heldCapacity) }
+        held.append(contentsOf: bytes.bindMemory(to: UInt8.self))
+    }
+
+    /// Writes what `hold` has held.
+    func flush() {
+        guard !held.isEmpty else { return }
+        held.withUnsafeBytes { writeNow($0) }
+        held.removeAll(keepingCapacity: true)
+    }
+
     func write(_ bytes: UnsafeRawBufferPointer) {
+        flush()
+        writeNow(bytes)
+    }
+
+    private func writeNow(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil, var next = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
@@ -131,6 +165,7 @@ final class OutputSink {
 
     /// Puts the file in place (or checks that standard output took everything).
     func finish() throws(Failure) {
+        flush()
         let name = path ?? "standard output"
         if let failure { throw Failure(description: "cannot write to \(name): \(failure)") }
         if ownsDescriptor, let path {  // a device or a pipe: nothing to put in place

@@ -121,9 +121,10 @@ struct Parse: AsyncParsableCommand {
                 done[index] = result
                 while let next = done.removeValue(forKey: written) {
                     switch next {
-                    case let .success(bytes): bytes.withUnsafeBytes { sink.write($0) }
+                    case let .success(bytes): bytes.withUnsafeBytes { sink.hold($0) }
                     case let .failure(error):
                         failed = true
+                        sink.flush()  // (the records before it first, as they were given)
                         FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
                     }
                     written += 1
