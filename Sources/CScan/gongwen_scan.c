@@ -279,7 +279,7 @@ size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_
     size_t i = 0;
 #if defined(__SSE2__)
     // Sixteen values at a time (four blocks of four compared with both), the place read off the block that
-    // holds one; what is left, a value at a time.
+    // holds one; then four at a time; what is left, a value at a time.
     const __m128i a = _mm_set1_epi32((int)first);
     const __m128i b = _mm_set1_epi32((int)second);
     for (; i + 16 <= count; i += 16) {
@@ -293,6 +293,12 @@ size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_
         // One byte of the mask for each value: the four blocks' 32-bit lanes packed to 8 bits (a match is all
         // ones, which packs to all ones; no match, zero).
         unsigned found = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(_mm_packs_epi32(m0, m1), _mm_packs_epi32(m2, m3)));
+        if (found) return i + (size_t)__builtin_ctz(found);
+    }
+    // Then four at a time (a line is often shorter than sixteen, or a few more): a lane's four mask bits.
+    for (; i + 4 <= count; i += 4) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(scalars + i));
+        unsigned found = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(_mm_cmpeq_epi32(v, a), _mm_cmpeq_epi32(v, b))));
         if (found) return i + (size_t)__builtin_ctz(found);
     }
 #endif

@@ -106,6 +106,28 @@ struct TextScanningTests {
         #expect(found > 100_000, "\(found) starts with a scalar found after them")
     }
 
+    @Test("Scalars.contains: what the array of a line's scalars says, for lines cut at every place of real lines")
+    func scalarsContain() throws {
+        var asked = 0
+        for line in try everyInputLine().prefix(400) where line.count > 0 {
+            let all = Array(line.scalars)
+            // The line's own scalars (each once), and values it may not hold.
+            let sought = Set(all).union(["\t", "月", "。", "\u{0}", "\u{10FFFF}"])
+            // Stretches that begin and end at different places of the line's storage.
+            for start in Set([0, 1, 5, 17, all.count / 2, all.count - 1]) where start < all.count {
+                for end in Set([start, start + 1, start + 4, start + 16, all.count]) where end <= all.count {
+                    let stretch = line[start..<end]
+                    let expected = Array(all[start..<end])
+                    for scalar in sought where stretch.scalars.contains(scalar) != expected.contains(scalar) {
+                        Issue.record("\(scalar) in \(start)..<\(end) of \(line.text.prefix(40))")
+                    }
+                    asked += sought.count
+                }
+            }
+        }
+        #expect(asked > 100_000, "\(asked) asked")
+    }
+
     @Test(
         "StringUTF8 reads a string's bytes in place and decodes each scalar, forwards and backwards, at every UTF-8 length"
     )

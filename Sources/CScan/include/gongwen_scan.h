@@ -34,7 +34,7 @@ size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int ref
 size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_t room);
 
 /// The index of the first of `count` scalar values that is `first` or `second`, or `count` when none is. Sixteen
-/// values at a time (SSE2).
+/// values at a time, then four (SSE2).
 size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_t first, uint32_t second);
 
 #endif
