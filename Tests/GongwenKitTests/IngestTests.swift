@@ -538,6 +538,11 @@ struct IngestTests {
         #expect(Ingest.sniffFormat(Array("关于".utf8), path: "page.SHTML") == .html)
         // Only the first 512 bytes are read.
         #expect(Ingest.sniffFormat(Array((String(repeating: " ", count: 512) + "<html>").utf8), path: "a.txt") == .text)
+        #expect(Ingest.sniffFormat(Array((String(repeating: " ", count: 507) + "<html>").utf8), path: "a.txt") == .html)
+        #expect(Ingest.sniffFormat(Array((String(repeating: " ", count: 508) + "<html>").utf8), path: "a.txt") == .text)
+        // The longest opening whole, and white space inside it not passed over.
+        #expect(Ingest.sniffFormat(Array("\n<!DOCTYPE HTML PUBLIC>".utf8), path: "a.txt") == .html)
+        #expect(Ingest.sniffFormat(Array("<!doctype  html>".utf8), path: "a.txt") == .text)
     }
 
     @Test("HTML: blocks and <br> become lines, table cells tabs, scripts and styles vanish")

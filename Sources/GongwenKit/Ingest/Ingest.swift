@@ -148,13 +148,15 @@ package enum Ingest {
         // The ASCII bytes of the first 512, lower-cased, after the white space that opens them: read
         // as bytes (a string lower-cased as Unicode cost a hundredth of a parse, and as characters a
         // CR LF was one that was no white space, so a page opening with a blank line was read as text).
+        // Only as many as the longest opening are kept: all 512 were, 4,000 instructions a file.
         var head: [UInt8] = []
-        head.reserveCapacity(512)
+        head.reserveCapacity(longestHTMLOpening)
         for byte in bytes.prefix(512) where byte < 0x80 {
+            if head.isEmpty, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { continue }
             head.append(byte.asciiLowercased)
+            if head.count == longestHTMLOpening { break }
         }
-        let start = head.firstIndex { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) } ?? head.count
-        for opening in htmlOpenings where head[start...].starts(with: opening.utf8) { return .html }
+        for opening in htmlOpenings where head.starts(with: opening.utf8) { return .html }
         return .text
     }
 
@@ -168,6 +170,7 @@ package enum Ingest {
 
     /// How an HTML file begins (lower case).
     static let htmlOpenings = ["<!doctype html", "<html", "<head", "<body", "<meta", "<!--"]
+    private static let longestHTMLOpening = htmlOpenings.map(\.utf8.count).max()!
 
     /// The charset an HTML page declares in its first 4 KiB (`<meta charset=…>` or http-equiv).
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
