@@ -543,6 +543,8 @@ struct IngestTests {
         // The longest opening whole, and white space inside it not passed over.
         #expect(Ingest.sniffFormat(Array("\n<!DOCTYPE HTML PUBLIC>".utf8), path: "a.txt") == .html)
         #expect(Ingest.sniffFormat(Array("<!doctype  html>".utf8), path: "a.txt") == .text)
+        // A head whose first byte is no "<" is text at once: what every opening begins with.
+        #expect(Ingest.htmlOpenings.allSatisfy { $0.hasPrefix("<") })
     }
 
     @Test("HTML: blocks and <br> become lines, table cells tabs, scripts and styles vanish")

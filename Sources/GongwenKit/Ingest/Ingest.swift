@@ -148,11 +148,13 @@ package enum Ingest {
         // The ASCII bytes of the first 512, lower-cased, after the white space that opens them: read
         // as bytes (a string lower-cased as Unicode cost a hundredth of a parse, and as characters a
         // CR LF was one that was no white space, so a page opening with a blank line was read as text).
-        // Only as many as the longest opening are kept: all 512 were, 4,000 instructions a file.
+        // Only as many as the longest opening are kept, and none after a first that is no "<", which every
+        // opening begins with: all 512 were, 4,000 instructions a file.
         var head: [UInt8] = []
         head.reserveCapacity(longestHTMLOpening)
         for byte in bytes.prefix(512) where byte < 0x80 {
             if head.isEmpty, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { continue }
+            if head.isEmpty, byte != UInt8(ascii: "<") { return .text }
             head.append(byte.asciiLowercased)
             if head.count == longestHTMLOpening { break }
         }
