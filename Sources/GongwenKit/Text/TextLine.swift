@@ -188,9 +188,9 @@ package struct TextLine: Sendable, Equatable {
             guard !word.isEmpty else { return nil }
             let (first, firstLength) = StringUTF8.scalar(in: word, at: 0)
             return scalars.withUnsafeBufferPointer { s in
-                // (The word's first scalar found sixteen at a time, `firstIndex(of:or:in:from:)`.)
+                // (The word's first scalar found sixteen at a time, `Scalars.firstIndex(of:or:in:from:)`.)
                 var i = Swift.max(from, 0)
-                while let found = Self.firstIndex(of: first, or: first, in: s, from: i) {
+                while let found = Scalars.firstIndex(of: first, or: first, in: s, from: i) {
                     var j = found + 1
                     var k = firstLength
                     while k < word.count {
@@ -207,23 +207,10 @@ package struct TextLine: Sendable, Equatable {
         }
     }
 
-    /// The first position from `start` on whose scalar is `first` or `second`, or nil: a C loop that
-    /// compares sixteen scalars at a time (`gw_scalars_index_of_either`, SSE2), where a Swift loop took
-    /// four to six instructions a scalar.
+    /// The first position from `start` on whose scalar is `first` or `second`, or nil (sixteen compared at
+    /// a time: `Scalars.firstIndex(of:or:in:from:)`).
     package func firstIndex(of first: Unicode.Scalar, or second: Unicode.Scalar, from start: Int = 0) -> Int? {
-        scalars.withUnsafeBufferPointer { Self.firstIndex(of: first.value, or: second.value, in: $0, from: start) }
-    }
-
-    private static func firstIndex(
-        of first: UInt32, or second: UInt32, in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int
-    ) -> Int? {
-        guard let base = scalars.baseAddress, start < scalars.count else { return nil }
-        let from = Swift.max(start, 0)
-        // (A scalar is its UInt32 value, and is read as one.)
-        let found = base.withMemoryRebound(to: UInt32.self, capacity: scalars.count) {
-            gw_scalars_index_of_either($0 + from, scalars.count - from, first, second)
-        }
-        return found < scalars.count - from ? from + found : nil
+        scalars.withUnsafeBufferPointer { Scalars.firstIndex(of: first.value, or: second.value, in: $0, from: start) }
     }
 
     package func contains(_ needle: String) -> Bool { firstIndex(of: needle) != nil }
