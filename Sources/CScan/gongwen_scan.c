@@ -279,7 +279,7 @@ size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_
     size_t i = 0;
 #if defined(__SSE2__)
     // Sixteen values at a time (four blocks of four compared with both), the place read off the block that
-    // holds one; then four at a time; what is left, a value at a time.
+    // holds one; then four at a time, and the last four again; fewer than four, a value at a time.
     const __m128i a = _mm_set1_epi32((int)first);
     const __m128i b = _mm_set1_epi32((int)second);
     for (; i + 16 <= count; i += 16) {
@@ -300,6 +300,15 @@ size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_
         __m128i v = _mm_loadu_si128((const __m128i *)(scalars + i));
         unsigned found = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(_mm_cmpeq_epi32(v, a), _mm_cmpeq_epi32(v, b))));
         if (found) return i + (size_t)__builtin_ctz(found);
+    }
+    // The one to three left: the last four read again, the lanes already read shifted out (a loop over them
+    // was a branch a value, its end mispredicted as often as not).
+    if (i < count && count >= 4) {
+        size_t last = count - 4;
+        __m128i v = _mm_loadu_si128((const __m128i *)(scalars + last));
+        unsigned found = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(_mm_cmpeq_epi32(v, a), _mm_cmpeq_epi32(v, b))));
+        found >>= (unsigned)(i - last);
+        return found ? i + (size_t)__builtin_ctz(found) : count;
     }
 #endif
     for (; i < count; i++) {
