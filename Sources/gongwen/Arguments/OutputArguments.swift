@@ -45,7 +45,7 @@ final class OutputSink {
     private var held: [UInt8] = []
     /// Whether the output is a terminal, asked once (`isatty` is a system call).
     private lazy var writesToTerminal = isatty(descriptor) == 1
-    /// Records of 10 KB on average: a write about every six of them, where a write a record was a system call
+    /// Records of 10 KB on average: a write about every five of them, where a write a record was a system call
     /// each (3,000 of them for 3,000 notices).
     private static let heldCapacity = 64 * 1024
 
