@@ -547,6 +547,26 @@ struct IngestTests {
         #expect(Ingest.htmlOpenings.allSatisfy { $0.hasPrefix("<") })
     }
 
+    @Test("Byte order marks: each of the five, the longer before the shorter it begins with, and none in other bytes")
+    func byteOrderMarks() {
+        let cases: [([UInt8], String?, Int)] = [
+            ([0xEF, 0xBB, 0xBF, 0x41], "UTF-8", 3), ([0xFF, 0xFE, 0x00, 0x00, 0x41, 0, 0, 0], "UTF-32LE", 4),
+            ([0x00, 0x00, 0xFE, 0xFF, 0, 0, 0, 0x41], "UTF-32BE", 4), ([0xFF, 0xFE, 0x41, 0x00], "UTF-16LE", 2),
+            ([0xFE, 0xFF, 0x00, 0x41], "UTF-16BE", 2), ([0xFF, 0xFE], "UTF-16LE", 2),
+            // Their first bytes without the rest, other bytes, and none.
+            ([0xEF, 0xBB], nil, 0), ([0xFF, 0xFF], nil, 0), ([0x00, 0x41], nil, 0), ([0xFE], nil, 0),
+            (Array("关于".utf8), nil, 0), (Array("<html>".utf8), nil, 0), ([], nil, 0),
+        ]
+        for (bytes, name, length) in cases {
+            let found = EncodingDetection.byteOrderMark(bytes)
+            #expect(found?.name == name && (found?.bomLength ?? 0) == length, "\(bytes)")
+        }
+        // Every mark of the table is found (its first byte one the first test lets through).
+        for entry in EncodingDetection.byteOrderMarks {
+            #expect(EncodingDetection.byteOrderMark(entry.mark + [0x41])?.name == entry.name, "\(entry.name)")
+        }
+    }
+
     @Test("HTML: blocks and <br> become lines, table cells tabs, scripts and styles vanish")
     func htmlBlocks() throws {
         let html = """

@@ -144,6 +144,15 @@ struct InputLimitTests {
         }
     }
 
+    @Test("Every known signature is told by its bytes, and none by fewer of them or by a notice's first bytes")
+    func everySignature() {
+        for entry in FileSignatures.known {
+            #expect(FileSignatures.match(entry.magic + [0x00, 0x41]) == entry.signature, "\(entry.signature.name)")
+            #expect(FileSignatures.match(entry.magic.dropLast()) == nil, "\(entry.signature.name)")
+        }
+        #expect(FileSignatures.match(Array("关于开展".utf8)) == nil && FileSignatures.match([UInt8]()) == nil)
+    }
+
     @Test("A text that merely mentions PDF is text")
     func mentionIsText() throws {
         let record = try Gongwen.parse(bytes: Array("关于报送PDF版材料的通知\n各单位：\n请于5月1日前报送%PDF-格式文件。\n".utf8), path: "x.txt")

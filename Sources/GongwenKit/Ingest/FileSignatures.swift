@@ -48,6 +48,11 @@ package enum FileSignatures {
 
     /// The format the bytes begin with, if it is one of the known non-text formats.
     package static func match(_ head: some Collection<UInt8>) -> Signature? {
-        known.first { head.starts(with: $0.magic) }?.signature
+        // (A notice's first byte begins no signature: asked first, the table is not walked for it.)
+        guard let first = head.first, firstBytes[Int(first)] else { return nil }
+        return known.first { head.starts(with: $0.magic) }?.signature
     }
+
+    /// Whether some signature begins with the byte, for each byte value.
+    private static let firstBytes: [Bool] = (0...255).map { byte in known.contains { $0.magic.first == UInt8(byte) } }
 }
