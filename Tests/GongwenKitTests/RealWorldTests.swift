@@ -505,6 +505,8 @@ struct TextNoiseTests {
         #expect(line.origins.first?.column == 19)
         // The shortest run that is noise: four tokens, three spaces.
         #expect(TextNoise.clean(TextLine("质量G( A* r1 v4标杆")).text == "质量标杆")
+        // …at the line's end, its last token one scalar (the third space the one before the line's last scalar).
+        #expect(TextNoise.clean(TextLine("质量标杆G( A* r1 v")).text == "质量标杆")
     }
 
     @Test(

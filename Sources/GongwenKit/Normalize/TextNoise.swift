@@ -19,7 +19,7 @@ enum TextNoise {
 
     static func clean(_ line: TextLine) -> TextLine {
         let s = line.scalars
-        guard s.contains(where: mayBegin) else { return line }
+        guard s.contains("&", or: " ") else { return line }  // (`mayBegin`, sixteen scalars at a time)
         // Most lines hold neither: look before copying. Noise is at least four tokens apart by single
         // spaces, so a line without "&" and without three spaces between ASCII tokens holds none.
         guard s.contains("&") || spacesBetweenASCIITokens(s, atLeast: 3) else { return line }
@@ -54,7 +54,11 @@ enum TextNoise {
     private static func spacesBetweenASCIITokens(_ s: Scalars, atLeast count: Int) -> Bool {
         s.withUnsafeBufferPointer { s in
             var found = 0
-            for i in s.indices.dropFirst().dropLast() where s[i] == " " {
+            // (From space to space, each found sixteen scalars at a time: the line's first and last scalars are
+            // no space between two others.)
+            var from = 1
+            while let i = Scalars.firstIndex(of: 0x20, or: 0x20, in: s, from: from), i + 1 < s.count {
+                from = i + 1
                 let before = s[i - 1]
                 let after = s[i + 1]
                 guard before.isASCII, before != " ", after.isASCII, after != " " else { continue }
