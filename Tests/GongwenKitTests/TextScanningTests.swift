@@ -878,14 +878,20 @@ struct TextScanningTests {
             let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
             for line in normalizedLines(text).map(\.line) {
                 if line.origins.runCount == 1 { singleRun += 1 }
+                var positions: [Int] = []
                 for index in -1...(line.count + 1) {
                     let plain =
                         index > 0 && index < line.count
                         && (line.origins[index - 1].line != line.origins[index].line
                             || line.origins[index].column - line.origins[index - 1].column > 1)
                     #expect(line.hadGap(before: index) == plain, "\(index) of \(line.text.prefix(40))")
-                    if plain { gaps += 1 }
+                    if plain {
+                        gaps += 1
+                        positions.append(index)
+                    }
                 }
+                // Found from the runs' starts: the same positions.
+                #expect(line.gapPositions == positions, "\(line.text.prefix(40))")
             }
         }
         #expect(gaps > 500 && singleRun > 500, "\(gaps) gaps, \(singleRun) lines of one run")

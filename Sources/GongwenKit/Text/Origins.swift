@@ -50,6 +50,9 @@ package struct Origins: RandomAccessCollection, Sendable, Equatable {
     @inline(__always)
     private func run(_ r: Int) -> Run { r == 0 ? firstRun : laterRuns![r - 1] }
 
+    /// Where run `r` (`0..<runCount`) begins.
+    func start(ofRun r: Int) -> Int { Int(run(r).start) }
+
     /// Where run `r` ends: the next run's start, or `count` for the last.
     @inline(__always)
     private func end(ofRun r: Int) -> Int {

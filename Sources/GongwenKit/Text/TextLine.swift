@@ -140,6 +140,15 @@ package struct TextLine: Sendable, Equatable {
         return previous.line != current.line || current.column - previous.column > 1
     }
 
+    /// The positions where `hadGap(before:)` is true, in order. Within a run of source points each follows
+    /// the one before on its input line, so a gap can stand only where a run begins: asked there, once a run,
+    /// not at each position (each ask looks up two source points among the runs).
+    package var gapPositions: [Int] {
+        let runCount = origins.runCount
+        guard runCount > 1 else { return [] }
+        return (1..<runCount).map(origins.start(ofRun:)).filter(hadGap(before:))
+    }
+
     package func hasPrefix(_ prefix: String) -> Bool { hasPrefix(prefix, at: 0) }
 
     /// Whether `prefix` stands at scalar `index`. (The word's UTF-8 is read in place: see `StringUTF8`.)

@@ -284,6 +284,15 @@ package enum ContactExtractor {
         // (Asked at each character of each Han run, a label look-up was a fifth of the tokenizer.)
         let labels = labelList  // (read once, not at each position: a constant's every read checks it was made)
         func labelAt(_ i: Int) -> (Field, Int)? { label(at: i, in: line, listedIn: labels) }
+        // Where the input had white space that normalization took out, in order, and the next of them not yet
+        // passed (the positions read only go forward): asked at each character of a Han run, `hadGap` looked
+        // up two source points among the line's runs.
+        let gaps = line.gapPositions
+        var nextGap = 0
+        func hadGap(before j: Int) -> Bool {
+            while nextGap < gaps.count, gaps[nextGap] < j { nextGap += 1 }
+            return nextGap < gaps.count && gaps[nextGap] == j
+        }
         while i < s.count {
             while nextEmail < emailRanges.count, emailRanges[nextEmail].range.upperBound <= i { nextEmail += 1 }
             if nextEmail < emailRanges.count, emailRanges[nextEmail].range.lowerBound <= i {
@@ -312,7 +321,7 @@ package enum ContactExtractor {
             }
             if c.isHan {
                 var j = i + 1
-                while j < s.count, s[j].isHan, !line.hadGap(before: j), labelAt(j) == nil { j += 1 }
+                while j < s.count, s[j].isHan, !hadGap(before: j), labelAt(j) == nil { j += 1 }
                 tokens.append(.han(line[i..<j]))
                 i = j
                 continue
