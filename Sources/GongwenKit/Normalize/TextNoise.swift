@@ -19,9 +19,10 @@ enum TextNoise {
 
     static func clean(_ line: TextLine) -> TextLine {
         let s = line.scalars
-        guard s.contains("&", or: " ") else { return line }  // (`mayBegin`, sixteen scalars at a time)
         // Most lines hold neither: look before copying. Noise is at least four tokens apart by single
-        // spaces, so a line without "&" and without three spaces between ASCII tokens holds none.
+        // spaces, so a line without "&" and without three spaces between ASCII tokens holds none. (Nor,
+        // then, does a line without "&" or a space, `mayBegin`: the normalizer calls this only for a line
+        // that held one, and a test of its own for them was a pass more.)
         guard s.contains("&") || spacesBetweenASCIITokens(s, atLeast: 3) else { return line }
         guard
             s.indices.contains(where: { i in

@@ -61,12 +61,8 @@ package struct Scalars: RandomAccessCollection, Sendable, Hashable {
     /// Whether `scalar` is among these (`firstIndex(of:or:in:from:)`; `contains` took four or five
     /// instructions a scalar, asked of every line: is it a table row?).
     @inline(__always)
-    package func contains(_ scalar: Unicode.Scalar) -> Bool { contains(scalar, or: scalar) }
-
-    /// Whether `first` or `second` is among these (`firstIndex(of:or:in:from:)`).
-    @inline(__always)
-    package func contains(_ first: Unicode.Scalar, or second: Unicode.Scalar) -> Bool {
-        withUnsafeBufferPointer { Self.firstIndex(of: first.value, or: second.value, in: $0, from: 0) != nil }
+    package func contains(_ scalar: Unicode.Scalar) -> Bool {
+        withUnsafeBufferPointer { Self.firstIndex(of: scalar.value, or: scalar.value, in: $0, from: 0) != nil }
     }
 
     /// The first place from `start` on in `scalars` whose value is `first` or `second`, or nil: a C loop
