@@ -275,6 +275,18 @@ size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_
     return n;
 }
 
+#if defined(__SSE2__)
+/// All ones in each 32-bit lane of `block` that is `a` or `b`, zero in the others.
+static inline __m128i either_mask(__m128i block, __m128i a, __m128i b) {
+    return _mm_or_si128(_mm_cmpeq_epi32(block, a), _mm_cmpeq_epi32(block, b));
+}
+
+/// A bit for each lane of `block` that is `a` or `b` (bit k for lane k).
+static inline unsigned either_lanes(__m128i block, __m128i a, __m128i b) {
+    return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(either_mask(block, a, b)));
+}
+#endif
+
 size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_t first, uint32_t second) {
     size_t i = 0;
 #if defined(__SSE2__)
@@ -286,10 +298,8 @@ size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_
         const __m128i *blocks = (const __m128i *)(scalars + i);
         __m128i v0 = _mm_loadu_si128(blocks), v1 = _mm_loadu_si128(blocks + 1);
         __m128i v2 = _mm_loadu_si128(blocks + 2), v3 = _mm_loadu_si128(blocks + 3);
-        __m128i m0 = _mm_or_si128(_mm_cmpeq_epi32(v0, a), _mm_cmpeq_epi32(v0, b));
-        __m128i m1 = _mm_or_si128(_mm_cmpeq_epi32(v1, a), _mm_cmpeq_epi32(v1, b));
-        __m128i m2 = _mm_or_si128(_mm_cmpeq_epi32(v2, a), _mm_cmpeq_epi32(v2, b));
-        __m128i m3 = _mm_or_si128(_mm_cmpeq_epi32(v3, a), _mm_cmpeq_epi32(v3, b));
+        __m128i m0 = either_mask(v0, a, b), m1 = either_mask(v1, a, b);
+        __m128i m2 = either_mask(v2, a, b), m3 = either_mask(v3, a, b);
         // One byte of the mask for each value: the four blocks' 32-bit lanes packed to 8 bits (a match is all
         // ones, which packs to all ones; no match, zero).
         unsigned found = (unsigned)_mm_movemask_epi8(_mm_packs_epi16(_mm_packs_epi32(m0, m1), _mm_packs_epi32(m2, m3)));
@@ -297,17 +307,14 @@ size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_
     }
     // Then four at a time (a line is often shorter than sixteen, or a few more): a lane's four mask bits.
     for (; i + 4 <= count; i += 4) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(scalars + i));
-        unsigned found = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(_mm_cmpeq_epi32(v, a), _mm_cmpeq_epi32(v, b))));
+        unsigned found = either_lanes(_mm_loadu_si128((const __m128i *)(scalars + i)), a, b);
         if (found) return i + (size_t)__builtin_ctz(found);
     }
     // The one to three left: the last four read again, the lanes already read shifted out (a loop over them
     // was a branch a value, its end mispredicted as often as not).
     if (i < count && count >= 4) {
         size_t last = count - 4;
-        __m128i v = _mm_loadu_si128((const __m128i *)(scalars + last));
-        unsigned found = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(_mm_cmpeq_epi32(v, a), _mm_cmpeq_epi32(v, b))));
-        found >>= (unsigned)(i - last);
+        unsigned found = either_lanes(_mm_loadu_si128((const __m128i *)(scalars + last)), a, b) >> (unsigned)(i - last);
         return found ? i + (size_t)__builtin_ctz(found) : count;
     }
 #endif
