@@ -323,36 +323,3 @@ size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_
     }
     return count;
 }
-
-/// Whether `value` is one of the CJK Unified Ideographs (U+4E00–U+9FFF), as 1 or 0.
-static inline int is_ideograph(uint32_t value) { return value - 0x4E00u < 0x5200u; }
-
-/// Whether `value`, not an ideograph, is one `gw_scalars_index_in_set` stops at: past the BMP, or its bit set.
-static inline int stops_at(uint32_t value, const uint64_t *bits) {
-    return value >= 0x10000u || (bits[value >> 6] >> (value & 63) & 1u);
-}
-
-size_t gw_scalars_index_in_set(const uint32_t *scalars, size_t count, const uint64_t *bits) {
-    size_t i = 0;
-#if defined(__SSE2__)
-    // Four values at a time: a block of ideographs (most of a Chinese line) is passed over with one comparison;
-    // the others of a block are looked up in the bitmap one by one. (An ideograph is a value less U+4E00 below
-    // 0x5200 unsigned, compared signed with the sign bit flipped: SSE2 has no unsigned comparison.)
-    const __m128i first = _mm_set1_epi32(0x4E00), flip = _mm_set1_epi32((int)0x80000000u);
-    const __m128i bound = _mm_set1_epi32((int)(0x5200u ^ 0x80000000u));
-    for (; i + 4 <= count; i += 4) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(scalars + i));
-        __m128i ideographs = _mm_cmplt_epi32(_mm_xor_si128(_mm_sub_epi32(v, first), flip), bound);
-        unsigned others = ~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(ideographs)) & 0xFu;
-        while (others) {
-            unsigned k = (unsigned)__builtin_ctz(others);
-            if (stops_at(scalars[i + k], bits)) return i + k;
-            others &= others - 1;
-        }
-    }
-#endif
-    for (; i < count; i++) {
-        if (!is_ideograph(scalars[i]) && stops_at(scalars[i], bits)) return i;
-    }
-    return count;
-}

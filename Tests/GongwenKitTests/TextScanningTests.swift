@@ -106,48 +106,6 @@ struct TextScanningTests {
         #expect(found > 100_000, "\(found) starts with a scalar found after them")
     }
 
-    @Test("ScalarSet.firstMember finds the first member from every start, as a scan does: every line of every input")
-    func firstMemberOfSet() throws {
-        // The sets the sentence and clause cuts stop at, one with members past the BMP (one an ideograph of
-        // extension B, which the four-at-a-time pass must not pass over), one with the scalars just outside
-        // the ideographs it passes over, and one holding ideographs (the plain loop's).
-        let sets: [(String, ScalarSet)] = [
-            ("sentence stops", Sentences.sentenceSplit.stops), ("clause stops", Sentences.clauseSplit.stops),
-            ("astral", ScalarSet(of: "𠀀\u{10FFFF}，|")), ("edges", ScalarSet(of: "\u{4DFF}\u{A000}")),
-            ("with ideographs", ScalarSet(of: "月号。")),
-        ]
-        // Every input line, and lines that put a member and a scalar past the BMP at each place of the blocks of
-        // four the search passes over at once, among ideographs (and past them, in what is left).
-        var lines = try everyInputLine()
-        for length in [0, 1, 3, 4, 5, 7, 8, 9, 12, 13] {
-            for place in 0..<length {
-                for member: Unicode.Scalar in ["，", "𠀀", "𠮷", "月", "a", "\u{4DFF}", "\u{9FFF}", "\u{A000}"] {
-                    var scalars = Array(repeating: Unicode.Scalar("中"), count: length)
-                    scalars[place] = member
-                    lines.append(TextLine(String(String.UnicodeScalarView(scalars))))
-                }
-            }
-        }
-        var found = 0
-        for line in lines {
-            let s = Array(line.scalars)
-            for (name, set) in sets {
-                // Where each start's answer is: the next place holding a member, read from the end.
-                var next = [Int](repeating: s.count, count: s.count + 1)
-                for i in s.indices.reversed() { next[i] = set.contains(s[i]) ? i : next[i + 1] }
-                line.scalars.withUnsafeBufferPointer { scalars in
-                    for start in 0...s.count where start < 40 || start > s.count - 40 || start % 7 == 0 {
-                        if set.firstMember(in: scalars, from: start) != next[start] {
-                            Issue.record("\(name) from \(start) of \(line.text.prefix(60))")
-                        }
-                        if next[start] < s.count { found += 1 }
-                    }
-                }
-            }
-        }
-        #expect(found > 100_000, "\(found) starts with a member found after them")
-    }
-
     @Test("Scalars.contains: what the array of a line's scalars says, for lines cut at every place of real lines")
     func scalarsContain() throws {
         var asked = 0

@@ -37,10 +37,4 @@ size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_
 /// values at a time, then four (SSE2).
 size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_t first, uint32_t second);
 
-/// The index of the first of `count` scalar values that is in a set of scalars holding no CJK Unified Ideograph
-/// (U+4E00–U+9FFF), or `count` when none is. `bits` is the set's bitmap over the Basic Multilingual Plane (1024 words,
-/// bit `v & 63` of word `v >> 6` for value `v`); a value past it stops the search too, for the caller to ask the set.
-/// Ideographs are passed over four at a time (SSE2).
-size_t gw_scalars_index_in_set(const uint32_t *scalars, size_t count, const uint64_t *bits);
-
 #endif

@@ -41,10 +41,7 @@ extension TextLine {
         let closing = Self.closingBrackets
         let (stops, ends) = (separators.stops, separators.separators)
         scalars.withUnsafeBufferPointer { scalars in
-            // (The stops found by `firstMember`, which passes over ideographs four at a time.)
-            var i = stops.firstMember(in: scalars, from: 0)
-            while i < scalars.count {
-                let scalar = scalars[i]
+            for (i, scalar) in scalars.enumerated() where stops.contains(scalar) {
                 if opening.contains(scalar) {
                     depth += 1
                 } else if closing.contains(scalar) {
@@ -54,7 +51,6 @@ extension TextLine {
                     if end > start { body(start..<end) }
                     start = i + 1
                 }
-                i = stops.firstMember(in: scalars, from: i + 1)
             }
         }
         if start < count { body(start..<count) }

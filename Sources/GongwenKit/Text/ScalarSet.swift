@@ -1,5 +1,3 @@
-import CScan
-
 /// A fixed set of scalars that answers `contains` with one bit test (a bitmap over the Basic
 /// Multilingual Plane), where `Set<Unicode.Scalar>` hashes every character it is asked about: the
 /// separators, brackets and units the scanners test at every position of a line.
@@ -55,31 +53,6 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
             return bits.withUnsafeBufferPointer { $0[Int(scalar.value >> 6)] } & (1 << UInt64(scalar.value & 63)) != 0
         }
         return beyondBMP.contains(scalar)
-    }
-
-    /// The first place from `start` on in `scalars` whose scalar is in the set, or `scalars.count` when
-    /// there is none. For a set that holds no ideograph, found by a C loop that passes over ideographs
-    /// four at a time (`gw_scalars_index_in_set`, SSE2): a Swift loop asked the bitmap at every scalar
-    /// of the line, four to six instructions each.
-    package func firstMember(in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
-        guard !holdsIdeographs, let base = scalars.baseAddress else {
-            return scalars[start...].firstIndex(where: contains) ?? scalars.count
-        }
-        return bits.withUnsafeBufferPointer { bits in
-            // (A scalar is its UInt32 value, and is read as one; the bitmap always has its 1,024 words.)
-            base.withMemoryRebound(to: UInt32.self, capacity: scalars.count) { values in
-                var i = start
-                while i < scalars.count {
-                    i += gw_scalars_index_in_set(values + i, scalars.count - i, bits.baseAddress!)
-                    // (The loop stops at every scalar past the BMP too: the set answers for those.)
-                    guard i < scalars.count, scalars[i].value >= 0x10000, !beyondBMP.contains(scalars[i]) else {
-                        return i
-                    }
-                    i += 1
-                }
-                return scalars.count
-            }
-        }
     }
 }
 
