@@ -176,6 +176,42 @@ struct SiteFurnitureTests {
         #expect(breadcrumbs >= 4, "\(breadcrumbs) breadcrumbs")
     }
 
+    @Test(
+        "A line is the same furniture when a long line of the body is not read for its marks: every input line, raw and normalized, and long metadata lines"
+    )
+    func marksReadWhereAsked() throws {
+        var lines: [TextLine] = []
+        for file in JSONWriterTests.inputFiles {
+            lines += try Ingest.read(path: file.path).lines
+            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
+        }
+        // Two real metadata lines of the corpus as one (a page's table flattened to a line of 95 scalars), and
+        // with a full stop; a row of labels of 100 scalars, and after spaces; a body line as long; and lines
+        // that begin after spaces with what begins a label, or begin as one does with no colon after it.
+        let metadata = "发文单位:济南市工业和信息化局 发布地区:山东省 发布日期:2023-02-08 发布日期:2022-10-13 13:44:26 信息来源: 服务体系建设处 信息来源:山东省工业和信息化厅"
+        let row = "索引号\t发布机构\t文号\t成文日期\t" + String(repeating: "发布日期\t", count: 16)
+        let long = [
+            metadata, row, "   " + row, metadata + "。", String(repeating: "请各单位按要求报送推荐材料，", count: 7),
+        ]
+        lines += long.map { TextLine($0) }
+        lines += ["   " + metadata, "   " + metadata + "。", "发布" + String(repeating: "请各单位按要求报送推荐材料", count: 7)].map {
+            TextLine($0)
+        }
+        var longLinesAnswered = 0
+        for line in lines where !line.isEmpty && line.count <= 200 && !SiteFurniture.footerMarkList.occurs(in: line) {
+            let answer = SiteFurniture.kind(of: line)
+            #expect(answer == SiteFurniture.kind(of: line, marks: SiteFurniture.Marks(of: line)), "\(line.text)")
+            if line.count > SiteFurniture.longestBreadcrumb, answer != nil { longLinesAnswered += 1 }
+        }
+        #expect(long.map { SiteFurniture.kind(of: TextLine($0)) } == [.metadata, .metadata, .metadata, nil, nil])
+        // The longest breadcrumb its separators tell, and one a scalar longer.
+        let breadcrumb = "首页 > 新闻中心 > 通知公告 > 政策文件 > 工业和信息化 > 质量品牌建设 > 全国质量标杆活动 > 二〇二三年度 > 正文 > 文章详细内容页面全文页"
+        #expect(breadcrumb.unicodeScalars.count == SiteFurniture.longestBreadcrumb)
+        #expect(SiteFurniture.kind(of: TextLine(breadcrumb)) == .breadcrumb)
+        #expect(SiteFurniture.kind(of: TextLine(breadcrumb + "情")) == nil)
+        #expect(longLinesAnswered >= 3, "\(longLinesAnswered) lines longer than a breadcrumb are furniture")
+    }
+
     @Test("The metadata block gives its fields; 发布日期 is publication, never the date of signing")
     func metadataFields() throws {
         let text = """

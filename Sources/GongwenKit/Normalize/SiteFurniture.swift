@@ -47,7 +47,15 @@ package enum SiteFurniture {
     package static func kind(of line: TextLine) -> Kind? {
         guard !line.isEmpty, line.count <= 200 else { return nil }
         if footerMarkList.occurs(in: line) { return .footer }
-        let marks = Marks(of: line)
+        // The marks are read where a test below asks them: in a line short enough to be a breadcrumb, and in
+        // one that begins as a metadata line or a row of labels does. A longer line of the body (two in five
+        // of a notice's scalars) is not read for them: none of its tests asks.
+        let marks = line.count <= longestBreadcrumb || mayBeginWithLabel(line) ? Marks(of: line) : Marks()
+        return kind(of: line, marks: marks)
+    }
+
+    /// `kind(of:)` after the footer's marks, told the line's marks (or none, where no test asks them).
+    static func kind(of line: TextLine, marks: Marks) -> Kind? {
         if isBreadcrumb(line, marks: marks) { return .breadcrumb }
         if isTimestamp(line) { return .timestamp }
         if !marks.hasFullStop, isMetadata(line) || labelRow(line, hasCellBreak: marks.hasCellBreak) != nil {
@@ -140,6 +148,9 @@ package enum SiteFurniture {
         var hasFullStop = false
         /// Whether it holds a cell break (`isCellBreak`): a row of labels has some.
         var hasCellBreak = false
+
+        /// None: what a line that is not read for them is told (see `kind(of:)`).
+        init() {}
 
         init(of line: TextLine) {
             line.scalars.withUnsafeBufferPointer { scalars in
@@ -241,7 +252,18 @@ package enum SiteFurniture {
     /// `isBreadcrumb(_:)`, told the line's marks: two steps or more apart by separators, and no clause.
     static func isBreadcrumb(_ line: TextLine, marks: Marks) -> Bool {
         if breadcrumbLeadList.firstMatch(at: 0, in: line) != nil { return true }
-        return line.count <= 80 && !marks.hasClauseMark && marks.breadcrumbSeparators >= 2
+        return line.count <= longestBreadcrumb && !marks.hasClauseMark && marks.breadcrumbSeparators >= 2
+    }
+
+    /// The longest breadcrumb told by its separators alone, in scalars.
+    static let longestBreadcrumb = 80
+
+    /// Whether the line begins (after white space or not) with a scalar a metadata label begins with: what
+    /// `isMetadata` and `labelRow` ask first (the label at 0 of the line, or of the trimmed line).
+    static func mayBeginWithLabel(_ line: TextLine) -> Bool {
+        guard let first = line.scalars.first, !labelList.mayBegin(with: first) else { return true }
+        let start = line.trimmedRange.lowerBound
+        return start < line.count && labelList.mayBegin(with: line.scalars[start])
     }
 
     static let breadcrumbLeadList = WordList(["您现在的位置", "当前位置", "您的位置", "所在位置", "现在的位置"])
