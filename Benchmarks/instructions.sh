@@ -7,10 +7,13 @@
 # Makes the same COUNT text notices as Benchmarks/bench.sh, parses them one after another on one thread with
 # Benchmarks/ParseInOrder (Valgrind cannot follow `gongwen parse`'s worker threads), checks its JSON Lines are
 # `gongwen parse --files-from LIST --format jsonl`'s byte for byte, and prints the instructions in all, per
-# byte of input, and the TOP functions by their own instructions. Two runs differ by about 0.03% (hashing
-# is seeded afresh each run); a cut that saves less is not seen. Needs Debian's `valgrind`. Instructions are
-# not time: SHA-256 runs Valgrind's AVX code, not the CPU's SHA instructions (about 5% of the count, a tenth of
-# that natively), and a cache miss counts as one. Release build.
+# byte of input, the branches its model of a predictor mispredicts, and the TOP functions by their own
+# instructions. Two runs differ by about 0.03% (hashing is seeded afresh each run); a cut that saves less is not
+# seen. Needs Debian's `valgrind`. Instructions are not time: SHA-256 runs Valgrind's AVX code, not the CPU's SHA
+# instructions (about 9% of the count, a tenth of that natively), and a cache miss counts as one. Nor is a
+# mispredicted branch: it costs some fifteen cycles, the time of thirty or more instructions here. A change that
+# saves instructions and adds mispredicts may save no time (weigh the two, and time it: Benchmarks/ab.sh).
+# Release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-3000}
@@ -30,15 +33,17 @@ bytes=$(xargs -a "$work/text.list" cat | wc -c)
 .build/release/gongwen parse --files-from "$work/text.list" --format jsonl > "$work/expected.jsonl"
 # Valgrind 3.19 cannot read the DWARF 5 debug information Swift writes: a copy without it, symbols kept.
 strip --strip-debug -o "$work/ParseInOrder" .build/release/ParseInOrder
-valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file="$work/cachegrind.out" \
+valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes --cachegrind-out-file="$work/cachegrind.out" \
     "$work/ParseInOrder" "$work/text.list" > "$work/got.jsonl" 2> "$work/valgrind.log" \
     || { tail -20 "$work/valgrind.log" >&2; echo "instructions.sh: the run under Valgrind failed" >&2; exit 1; }
 cmp -s "$work/expected.jsonl" "$work/got.jsonl" \
     || { echo "instructions.sh: ParseInOrder's output differs from gongwen parse's" >&2; exit 1; }
 
-total=$(sed -n 's/^summary: *//p' "$work/cachegrind.out")
+# (The summary's events: instructions, conditional branches and those mispredicted, indirect ones and those.)
+read -r total _ mispredicted _ indirect_mispredicted <<< "$(sed -n 's/^summary: *//p' "$work/cachegrind.out")"
 printf 'input: %d notices, %d bytes\n' "$count" "$bytes"
 printf 'instructions: %d (%d per byte)\n' "$total" $((total / bytes))
-echo "the $top functions with most instructions of their own:"
-cg_annotate "$work/cachegrind.out" 2>/dev/null | swift demangle --simplified \
+printf 'mispredicted branches (Cachegrind'"'"'s model): %d conditional, %d indirect\n' "$mispredicted" "$indirect_mispredicted"
+echo "the $top functions with most instructions of their own (and their mispredicted conditional branches):"
+cg_annotate --show=Ir,Bcm "$work/cachegrind.out" 2>/dev/null | swift demangle --simplified \
     | sed -n '/file:function/,$p' | sed -n "3,$((top + 2))p" | sed 's/???://' | cut -c1-150

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# CPU time of two builds on the same notices, for a change whose effect is a few percent (issue 13). This
+# machine's timings move by ±5% and more from one minute to the next, and instructions are not time: a change
+# that saved 0.5% of Cachegrind's instructions took 2% more CPU here (more mispredicted branches). So the two
+# builds run by turns, RUNS times each, pinned to one core, and the ratio is taken run by run.
+#
+#     cp .build/release/ParseInOrder /tmp/before     # before the change (release build)
+#     … change, swift build -c release --product ParseInOrder …
+#     Benchmarks/ab.sh /tmp/before .build/release/ParseInOrder [RUNS] [COUNT]
+#
+# A and B are `ParseInOrder` binaries (Benchmarks/ParseInOrder: parsing on one thread, no output threads) or
+# `gongwen` binaries (run as `gongwen parse --files-from LIST`). Makes COUNT text notices (default 3,000) as
+# Benchmarks/bench.sh does, checks that A and B write the same bytes for them, then runs A and B by turns RUNS
+# times (default 21) on CPU 1 and prints each one's median CPU time (user + system, bash's `time`, to the
+# millisecond) and the median of the ratios B/A with their quartiles. B is faster when the quartiles are both
+# below 1, slower when both are above; otherwise the difference is within this machine's spread.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ $# -lt 2 ]; then
+    echo "usage: Benchmarks/ab.sh A B [RUNS] [COUNT]   (two ParseInOrder or gongwen binaries)" >&2
+    exit 64
+fi
+a=$(realpath "$1")
+b=$(realpath "$2")
+runs=${3:-21}
+count=${4:-3000}
+for binary in "$a" "$b"; do
+    [ -x "$binary" ] || { echo "ab.sh: $binary is not an executable" >&2; exit 66; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+seeds=(Notices)
+[ -d ../shared/corpus/notices ] && seeds+=(../shared/corpus/notices)
+python3 Benchmarks/make-corpus.py "$count" "$work/text" "${seeds[@]}" >/dev/null
+find "$work/text" -type f | sort > "$work/text.list"
+
+# The command line of each binary: gongwen parses the files the list names; ParseInOrder (which takes no
+# --version) reads the list itself.
+command_of() {
+    if "$1" --version >/dev/null 2>&1; then
+        echo "$1 parse --files-from $work/text.list --format jsonl"
+    else
+        echo "$1 $work/text.list"
+    fi
+}
+read -r -a command_a <<< "$(command_of "$a")"
+read -r -a command_b <<< "$(command_of "$b")"
+"${command_a[@]}" > "$work/a.jsonl"
+"${command_b[@]}" > "$work/b.jsonl"
+cmp -s "$work/a.jsonl" "$work/b.jsonl" || { echo "ab.sh: A and B write different records for the same notices" >&2; exit 1; }
+
+# CPU seconds (user + system) of one run pinned to CPU 1 (CPU 0 when there is one).
+cpu=$(($(nproc) > 1 ? 1 : 0))
+seconds() {
+    local TIMEFORMAT='%3U %3S' times
+    times=$({ time taskset -c "$cpu" "$@" > /dev/null; } 2>&1)
+    echo "$times" | awk '{ print $1 + $2 }'
+}
+for _ in $(seq "$runs"); do
+    echo "$(seconds "${command_a[@]}") $(seconds "${command_b[@]}")"
+done > "$work/times"
+python3 - "$work/times" <<'EOF'
+import statistics, sys
+pairs = [tuple(map(float, line.split())) for line in open(sys.argv[1])]
+ratios = sorted(b / a for a, b in pairs)
+low, _, high = statistics.quantiles(ratios, n=4)
+ratio = statistics.median(ratios)
+verdict = "B is faster" if high < 1 else "B is slower" if low > 1 else "within this machine's spread"
+print(f"A: median {statistics.median(a for a, _ in pairs):.3f} s of CPU")
+print(f"B: median {statistics.median(b for _, b in pairs):.3f} s of CPU")
+print(f"B/A: median {ratio:.3f}, quartiles {low:.3f}–{high:.3f} over {len(pairs)} pairs of runs: {verdict}")
+EOF
