@@ -73,6 +73,9 @@ struct NormalizeTests {
             "&nosuchentity; **质量**", "a &b; c  d",
             // White space at the ends, wide and narrow, that the width leaves out; wide scalars of every kind.
             "\u{3000}质量\u{3000}", "\u{3000}\u{3000}", " 한국어 ", "\u{3000}a\t", "\t（一）\u{3000}", "𠀀𠮷 ａ",
+            // White space at an end only once a step has run: an entity, markup, a heading's marks, a run of
+            // spaces, a full-width space folded.
+            "&nbsp;质量标杆&nbsp;", "质量标杆 **　**", "**加粗** [](http://a.cn)", "## 　标题", "质量  标杆 　 ", "　\u{200B}质量",
         ] {
             lines.append(TextLine(text))
         }
@@ -83,6 +86,10 @@ struct NormalizeTests {
             let picked = Normalizer.clean(line, links: &pickedLinks)
             let all = Normalizer.clean(line, links: &allLinks, steps: .all)
             #expect(picked == all, "\(line.text)")
+            // What is kept of a line begins and ends with no white space, whichever steps ran.
+            if case let .content(text, _, _) = picked {
+                #expect(text.trimmedRange == 0..<text.count, "white space at an end: \(line.text)")
+            }
             #expect(pickedLinks == allLinks, "\(line.text)")
             // The scan's count of wide scalars, and the width of the line as written made from it.
             #expect(Normalizer.Steps.scan(line).wideCount == line.scalars.count(where: \.isWide), "\(line.text)")

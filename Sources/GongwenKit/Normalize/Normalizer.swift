@@ -94,25 +94,40 @@ package enum Normalizer {
         // The same scan counts the wide scalars, for the width of the line as written (before full-width
         // digits and letters were folded).
         let scanned = Steps.scan(input)
-        let width = UInt32(clamping: trimmedWidth(of: input, wideCount: scanned.wideCount))
+        // (The white space at the ends found once: for the width, and to trim a line no step changes.)
+        let inputTrimmedRange = input.trimmedRange
+        let width = UInt32(
+            clamping: trimmedWidth(of: input, trimmedRange: inputTrimmedRange, wideCount: scanned.wideCount))
         var line = input
         var steps = givenSteps ?? scanned.steps
+        let changesNoScalar = steps.isDisjoint(with: [.foldWidths, .composeNFC, .removePinyin, .removeNoise])
         if steps.contains(.foldWidths) { steps.ran(foldWidths, on: &line) }
         if steps.contains(.composeNFC) { steps.ran(composeNFC, on: &line) }
         if steps.contains(.removePinyin) { steps.ran(ScriptFolding.removePinyin, on: &line) }
         if steps.contains(.removeNoise) { steps.ran(TextNoise.clean, on: &line) }
-        line = line.trimmed()
+        line = changesNoScalar ? line.trimmed(to: inputTrimmedRange) : line.trimmed()
+        // (Folding is character for character, Han for Han: the line stays trimmed.)
         if let foldedCharacters { line = ScriptFolding.fold(line, with: foldedCharacters) }
         if line.isEmpty { return .blank }
         if MarkupResidue.isThematicBreak(line) { return .thematicBreak }
         var level: Int?
+        // What is left after a heading's marks, and what stripping and collapsing leave, is trimmed again
+        // (most lines are neither, and stay trimmed).
+        var mayEndInSpace = false
         if let heading = MarkupResidue.stripHeading(line) {
             level = heading.level
             line = heading.text
+            mayEndInSpace = true
         }
-        if steps.contains(.stripInline) { line = MarkupResidue.stripInline(line, links: &links) }
-        if steps.contains(.collapseSpaces) { line = collapseSpaces(line) }
-        line = line.trimmed()
+        if steps.contains(.stripInline) {
+            line = MarkupResidue.stripInline(line, links: &links)
+            mayEndInSpace = true
+        }
+        if steps.contains(.collapseSpaces) {
+            line = collapseSpaces(line)
+            mayEndInSpace = true
+        }
+        if mayEndInSpace { line = line.trimmed() }
         return line.isEmpty
             ? .blank
             : .content(line, headingLevel: level.map { UInt8(clamping: $0) }, width: width)
@@ -121,8 +136,7 @@ package enum Normalizer {
     /// The display width of `line` without its leading and trailing white space (`displayWidth(of:
     /// trimmedRange)`), from the number of its wide scalars: a column a scalar and one more a wide one,
     /// less the white space's (an ideographic space is wide), which most lines do not have.
-    static func trimmedWidth(of line: borrowing TextLine, wideCount: Int) -> Int {
-        let range = line.trimmedRange
+    static func trimmedWidth(of line: borrowing TextLine, trimmedRange range: Range<Int>, wideCount: Int) -> Int {
         var width = range.count + wideCount
         if range.count < line.count {
             let (start, end) = (0..<range.lowerBound, range.upperBound..<line.count)

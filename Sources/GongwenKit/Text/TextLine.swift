@@ -114,9 +114,11 @@ package struct TextLine: Sendable, Equatable {
     package var span: SourceSpan? { isEmpty ? nil : span(0..<count) }
 
     /// The same line without leading and trailing white space (tabs included).
-    package func trimmed() -> TextLine {
-        let range = trimmedRange
-        return range.count == count ? self : self[range]
+    package func trimmed() -> TextLine { trimmed(to: trimmedRange) }
+
+    /// `trimmed()`, told its `trimmedRange` (found already for another question about the line).
+    package func trimmed(to trimmedRange: Range<Int>) -> TextLine {
+        trimmedRange.count == count ? self : self[trimmedRange]
     }
 
     /// Where the line's scalars lie without leading and trailing white space: what `trimmed()` keeps, for
