@@ -90,17 +90,23 @@ enum SimplifiedForms {
 
     /// The Han characters of `lines` that have a simplified form other than themselves, marked in a
     /// bitmap over the flat table as they are met.
+    /// (A scalar of the flat table's range is one of them when its class is 3, Han with another form: one
+    /// look-up, where the Han test read Unicode's properties for each scalar of the text.)
     static func traditionalCharacters(in lines: [TextLine]) -> TraditionalCharacters {
-        let (flat, beyond) = lookup
-        var seen = [UInt64](repeating: 0, count: (flat.count + 63) / 64)
+        let beyond = lookup.beyond
+        var seen = [UInt64](repeating: 0, count: Int(bmpEnd - bmpStart + 63) / 64)
         var seenBeyond: Set<Unicode.Scalar> = []
-        for line in lines {
-            for scalar in line.scalars where scalar.value >= bmpStart && scalar.isHan {
-                if scalar.value < bmpEnd {
-                    let index = Int(scalar.value - bmpStart)
-                    if flat[index] != 0 { seen[index >> 6] |= 1 << UInt64(index & 63) }
-                } else if scalar.value >= 0x20000, beyond[scalar] != nil {
-                    seenBeyond.insert(scalar)
+        classes.withUnsafeBufferPointer { classes in
+            for line in lines {
+                line.scalars.withUnsafeBufferPointer { scalars in
+                    for scalar in scalars where scalar.value >= bmpStart {
+                        if scalar.value < bmpEnd {
+                            let index = Int(scalar.value - bmpStart)
+                            if classes[index] == 3 { seen[index >> 6] |= 1 << UInt64(index & 63) }
+                        } else if scalar.value >= 0x20000, scalar.isHan, beyond[scalar] != nil {
+                            seenBeyond.insert(scalar)
+                        }
+                    }
                 }
             }
         }
