@@ -152,11 +152,7 @@ struct SiteFurnitureTests {
         "The marks one pass finds along a line are what each test looked for by a pass of its own: every input line, raw and normalized, and hostile ones"
     )
     func marksOfALine() throws {
-        var lines: [TextLine] = []
-        for file in JSONWriterTests.inputFiles {
-            lines += try Ingest.read(path: file.path).lines
-            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
-        }
+        var lines = try Self.everyLineRawAndNormalized()
         for text in [
             "", "首页>通知", "首页 > 通知公告 > 正文", "首页»新闻〉公告＞正文", "首页>通知>公告。", "首页>通知，公告>正文",
             "索引号|发布机构\t文号｜成文日期", "质量。标杆", "a>b>c", "质>量>",
@@ -180,11 +176,7 @@ struct SiteFurnitureTests {
         "A line is the same furniture when a long line of the body is not read for its marks: every input line, raw and normalized, and long metadata lines"
     )
     func marksReadWhereAsked() throws {
-        var lines: [TextLine] = []
-        for file in JSONWriterTests.inputFiles {
-            lines += try Ingest.read(path: file.path).lines
-            lines += try Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
-        }
+        var lines = try Self.everyLineRawAndNormalized()
         // Two real metadata lines of the corpus as one (a page's table flattened to a line of 95 scalars), and
         // with a full stop; a row of labels of 100 scalars, and after spaces; a body line as long; and lines
         // that begin after spaces with what begins a label, or begin as one does with no colon after it.
@@ -227,6 +219,13 @@ struct SiteFurnitureTests {
         #expect(r.publishedOn == "2022-04-24")
         #expect(r.addressees == ["各地级以上市工业和信息化主管部门"])
         #expect(r.deadlines.map(\.date) == ["2022-05-13"])
+    }
+
+    /// Every line of every input file as read, and every normalized line of them.
+    static func everyLineRawAndNormalized() throws -> [TextLine] {
+        try JSONWriterTests.inputFiles.flatMap { file in
+            try Ingest.read(path: file.path).lines + Gongwen.normalize(path: file.path).lines.map { TextLine($0.text) }
+        }
     }
 
     func normalizedLine(_ text: String) -> TextLine {
