@@ -141,7 +141,11 @@ package enum RecordBuilder {
             result.append(
                 ElementRecord(
                     kind: kind,
-                    text: String(joining: lines.lazy.map { $0.line }, separator: kind == .title ? nil : "\n"),
+                    // (One line, most elements, is its own text; through a lazy map, each line was copied
+                    // out twice by the type's generic witnesses, for the length and for the bytes.)
+                    text: lines.count == 1
+                        ? lines.first!.line.text
+                        : String(joining: lines.map { $0.line }, separator: kind == .title ? nil : "\n"),
                     span: span))
         }
         func add(_ kind: ElementRecord.Kind, _ line: NormalizedLine?) {
