@@ -132,24 +132,27 @@ package enum RecordBuilder {
 
     static func elements(_ notice: SegmentedNotice) -> [ElementRecord] {
         var result: [ElementRecord] = []
-        // (Lines handed over as they stand, one as `CollectionOfOne`: an array made for each element, and
-        // another of its lines' text, were allocations of their own.)
+        // (Lines handed over as they stand, one line as itself: an array made for each element, and another
+        // of its lines' text, were allocations of their own.)
         func add(_ kind: ElementRecord.Kind, _ lines: some Collection<NormalizedLine>) {
+            guard lines.count != 1 else {
+                add(kind, lines.first!)
+                return
+            }
             // (Closures, not key paths: a key path here was an object both parsing threads retained at each
             // element.)
             guard !lines.isEmpty, let span = SourceSpan.covering(lines.lazy.map { $0.span }) else { return }
-            result.append(
-                ElementRecord(
-                    kind: kind,
-                    // (One line, most elements, is its own text; through a lazy map, each line was copied
-                    // out twice by the type's generic witnesses, for the length and for the bytes.)
-                    text: lines.count == 1
-                        ? lines.first!.line.text
-                        : String(joining: lines.map { $0.line }, separator: kind == .title ? nil : "\n"),
-                    span: span))
+            let text = String(joining: lines.map { $0.line }, separator: kind == .title ? nil : "\n")
+            result.append(ElementRecord(kind: kind, text: text, span: span))
+        }
+        // One line, most elements: its own text and span. (Through a lazy map of a collection of one, the
+        // line was copied out three times by the type's generic witnesses: for the span, for the text's
+        // length and for its bytes.)
+        func add(_ kind: ElementRecord.Kind, _ line: NormalizedLine) {
+            result.append(ElementRecord(kind: kind, text: line.text, span: line.span))
         }
         func add(_ kind: ElementRecord.Kind, _ line: NormalizedLine?) {
-            if let line { add(kind, CollectionOfOne(line)) }
+            if let line { add(kind, line) }
         }
         for (mark, line) in notice.headerMarks {
             switch mark {
