@@ -97,12 +97,20 @@ struct SectionTextTests {
         #expect(paragraphs(3) == ["遴选方向", "质量标杆是指企业在系统提升产品和服务质量的实践过程", "1.企业贯彻"])
         #expect(paragraphs(7) == ["", "质量标杆是指企业在系统提升产品和服务质量的实践过程", "1.企业贯彻"])
         #expect(SectionText(lines: item, firstLineStart: 3).paragraphs.map(\.text) == paragraphs(3))
+        // The JSON, written from the lines' scalars where they stand, is that of the text.
+        for start in [nil, 0, 3, 7] {
+            let text = SectionText(lines: item, firstLineStart: start)
+            #expect(
+                Self.json { text.write(to: &$0) } == Self.json { $0.string(text.string) },
+                "\(String(describing: start))")
+        }
         // A heading alone, and no lines at all: no paragraph.
         for (slice, start) in [(item.prefix(1), nil), (lines[4...], nil), (lines[4...], 0)]
             as [(ArraySlice<NormalizedLine>, Int?)]
         {
             #expect(SectionText(lines: slice, firstLineStart: start).paragraphs.isEmpty)
             #expect(SectionText(lines: slice, firstLineStart: start).string == "")
+            #expect(Self.json { SectionText(lines: slice, firstLineStart: start).write(to: &$0) } == #""""#)
         }
     }
 

@@ -21,7 +21,22 @@ package struct SectionText: Sendable {
 
     /// The text as a JSON string, written from the lines without making it a string first.
     package func write(to json: inout JSONWriter) {
-        json.string(joining: paragraphs, separator: UInt8(ascii: "\n"))
+        json.string(joiningEach: forEachParagraphsScalars, separator: UInt8(ascii: "\n"))
+    }
+
+    /// The scalars of each paragraph (`paragraphs`), read where its line stands: no line copied out.
+    func forEachParagraphsScalars(_ body: (UnsafeBufferPointer<Unicode.Scalar>) -> Void) {
+        lines.withUnsafeBufferPointer { lines in
+            for index in lines.indices {
+                guard index == 0 else {
+                    lines[index].line.scalars.withUnsafeBufferPointer(body)
+                    continue
+                }
+                // The numbered line from `firstLineStart` on; none when it is the item's heading.
+                guard let start = firstLineStart else { continue }
+                lines[index].line.scalars.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start...])) }
+            }
+        }
     }
 
     /// The paragraphs, each cut as it is read: no array of them is made.

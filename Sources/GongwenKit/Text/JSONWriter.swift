@@ -278,21 +278,27 @@ package struct JSONWriter: ~Copyable {
         StringUTF8.withBytes(of: value) { appendQuoted($0) }
     }
 
-    /// The string of `lines` joined by `separator` (an ASCII byte), written as `string(_:)` writes
-    /// the same text: encoded straight into the writer's bytes, not into a string made for it. Each line
-    /// is encoded into room for its widest UTF-8 (four bytes a scalar) as it is read, and escaped there
-    /// in the rare line that needs it; the separator is written escaped when JSON escapes it (a line
-    /// feed, `\n`). (An escape is a byte's own, so the text escaped line by line is the text escaped
-    /// whole: the whole text was copied out and escaped again whenever one byte, the line feed between
-    /// two paragraphs most often, needed it.)
-    package mutating func string(joining lines: some Collection<TextLine>, separator: UInt8) {
+    /// The string of the texts `forEach` hands over (each as its scalars, read where they stand) joined
+    /// by `separator` (an ASCII byte), written as `string(_:)` writes the same text: encoded straight
+    /// into the writer's bytes, not into a string made for it. Each text is encoded into room for its
+    /// widest UTF-8 (four bytes a scalar) as it is read, and escaped there in the rare one that needs it;
+    /// the separator is written escaped when JSON escapes it (a line feed, `\n`). (An escape is a byte's
+    /// own, so the text escaped piece by piece is the text escaped whole: the whole text was copied out
+    /// and escaped again whenever one byte, the line feed between two paragraphs most often, needed it.
+    /// The texts handed over as scalars in place, not as lines: each paragraph of a section was a copy
+    /// of its line, a retain and a release.)
+    package mutating func string(
+        joiningEach forEach: ((UnsafeBufferPointer<Unicode.Scalar>) -> Void) -> Void, separator: UInt8
+    ) {
         append(byte: UInt8(ascii: "\""))
-        for (index, line) in lines.enumerated() {
-            if index > 0 { appendEscaped(byte: separator) }
-            reserve(4 &* line.count)
+        var first = true
+        forEach { scalars in
+            if !first { appendEscaped(byte: separator) }
+            first = false
+            reserve(4 &* scalars.count)
             let start = count
             let buffer = UnsafeMutableBufferPointer(start: base, count: capacity)
-            count = line.scalars.withUnsafeBufferPointer { TextLine.encode($0, into: buffer, at: start) }
+            count = TextLine.encode(scalars, into: buffer, at: start)
             let written = UnsafeBufferPointer(start: base + start, count: count - start)
             if Self.mayNeedEscape(written) {
                 let copy = Array(written)  // (escaping writes over the bytes it reads)
