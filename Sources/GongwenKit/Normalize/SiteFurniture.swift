@@ -54,7 +54,8 @@ package enum SiteFurniture {
         return kind(of: line, marks: marks)
     }
 
-    /// `kind(of:)` after the footer's marks, told the line's marks (or none, where no test asks them).
+    /// `kind(of:)` of a line that holds none of a footer's words, told the line's marks (or none, where
+    /// no test below asks them).
     static func kind(of line: TextLine, marks: Marks) -> Kind? {
         if isBreadcrumb(line, marks: marks) { return .breadcrumb }
         if isTimestamp(line) { return .timestamp }
