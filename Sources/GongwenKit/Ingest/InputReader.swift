@@ -57,10 +57,24 @@ package enum InputReader {
         }
         defer { if path != "-" { close(descriptor) } }
 
+        // A regular file smaller than a chunk (a notice) is read straight into an array of its size and one
+        // byte more, which tells a file that grew since `fstat` (they were read into a chunk, cleared first,
+        // and copied out of it).
         var bytes: [UInt8] = []
+        var checkedHead = false
+        if expected > 0, expected < chunkSize {
+            bytes = try readWhole(descriptor, size: expected, path: path)
+            guard bytes.count <= limits.maxBytes else {
+                throw IngestError.tooLarge(path: path, limit: limits.maxBytes, size: nil)
+            }
+            if bytes.count >= headSize {
+                try Ingest.refuseNonText(bytes.prefix(headSize), path: path)
+                checkedHead = true
+            }
+            if bytes.count <= expected { return bytes }
+        }
         bytes.reserveCapacity(expected + 1)
         var chunk = [UInt8](repeating: 0, count: expected > 0 ? min(expected + 1, chunkSize) : chunkSize)
-        var checkedHead = false
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -83,6 +97,27 @@ package enum InputReader {
             if expected > 0, bytes.count == expected, count < chunk.count { break }
         }
         return bytes
+    }
+
+    /// The bytes of a regular file of `size` bytes (and of one byte more, when it grew since its size was
+    /// told), read into one array. A read that gives the last of the `size` bytes with room left is the
+    /// file's end: no further read is made to be told so, as in `bytes(of:limits:)`.
+    private static func readWhole(_ descriptor: Int32, size: Int, path: String) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            guard let start = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let asked = buffer.count - initialized
+                let count = read(descriptor, start + initialized, asked)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw IngestError.unreadable(
+                        path: path, reason: "read failed after \(initialized) bytes: \(reason(errno))")
+                }
+                if count == 0 { break }
+                initialized += count
+                if initialized == size, count < asked { break }
+            }
+        }
     }
 
     /// What an `errno` from opening or reading a file means, in the words the errors use.
