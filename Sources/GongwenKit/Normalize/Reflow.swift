@@ -105,8 +105,8 @@ enum Reflow {
                 next.furniture = .metadata
             }
             let nextIsTableRow = next.isTableRow
-            if !openIsTableRow, !nextIsTableRow, open.map({ continues($0, with: next, wrapWidth: wrapWidth) }) ?? false
-            {
+            // (The open line asked where it stands, through optional chaining: `open.map` copied it out.)
+            if !openIsTableRow, !nextIsTableRow, open?.isContinued(by: next, wrapWidth: wrapWidth) ?? false {
                 // Appended in place: a copy of the open line shared its storage, and each join
                 // copied the whole paragraph so far (quadratic in its length).
                 open!.line.append(next.line)
@@ -249,5 +249,12 @@ enum LineShape {
             if han > 6 { return nil }
         }
         return nil
+    }
+}
+
+extension NormalizedLine {
+    /// `Reflow.continues(self, with: next, wrapWidth:)`, for a line read where it stands.
+    fileprivate func isContinued(by next: NormalizedLine, wrapWidth: Int?) -> Bool {
+        Reflow.continues(self, with: next, wrapWidth: wrapWidth)
     }
 }
