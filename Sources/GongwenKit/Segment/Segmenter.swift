@@ -178,7 +178,14 @@ package enum Segmenter {
     }
 
     /// "附件", "附件 2", "附件2：推荐单位名录" on a line of their own. ("附件：1. …" is the 附件说明.)
+    @inline(__always)
     static func appendixMarker(_ line: TextLine) -> (index: Int?, title: TextLine?)? {
+        // (Asked of every line of the appendices: its first scalar is read where the line stands, inlined.
+        // A line handed to the reading below was a copy, retained and released.)
+        line.scalars.first == "附" ? readAppendixMarker(line) : nil
+    }
+
+    private static func readAppendixMarker(_ line: TextLine) -> (index: Int?, title: TextLine?)? {
         guard line.hasPrefix("附件") else { return nil }
         let s = line.scalars
         var i = 2
