@@ -370,6 +370,25 @@ struct TextScanningTests {
         #expect("e\u{301}x".hasPrefix("e") && !standardPrefix("e\u{301}x", "e"))
     }
 
+    @Test(
+        "A line's sentences are its stretches cut at sentence ends and trimmed, with their spans: every line of every input, and lines of white space"
+    )
+    func sentencesAreTrimmedStretches() throws {
+        var lines = try SiteFurnitureTests.everyLineRawAndNormalized()
+        lines += ["  请于5月1日前报送。 　逾期不予受理；  ", "。。；", " \t。　；", "", "甲（乙。丙）丁。 戊 "].map { TextLine($0) }
+        for line in lines {
+            let stretches = line.ranges(separatedBy: Sentences.sentenceSplit, keepingSeparators: true)
+                .map { line[$0].trimmed() }.filter { !$0.isEmpty }
+            let sentences = Sentences.split(line)
+            #expect(sentences.map(\.text) == stretches.map(\.text), "\(line.text)")
+            #expect(sentences.map(\.span) == stretches.map(\.span), "\(line.text)")
+            for range in [0..<line.count, 0..<line.count / 2, line.count / 3..<line.count] {
+                #expect(line[line.trimmedRange(within: range)].text == line[range].trimmed().text)
+            }
+        }
+        #expect(Sentences.split(TextLine("  请于5月1日前报送。 　逾期不予受理；  ")).map(\.text) == ["请于5月1日前报送。", "逾期不予受理；"])
+    }
+
     @Test("A province beginning a name, an association's and a body's ending, found as scanning the lists finds them")
     func provincesAndAssociations() throws {
         var texts: [String] = []

@@ -123,9 +123,12 @@ package struct TextLine: Sendable, Equatable {
 
     /// Where the line's scalars lie without leading and trailing white space: what `trimmed()` keeps, for
     /// a question about its length or its first scalar that needs no line made (and copied) to answer.
-    package var trimmedRange: Range<Int> {
-        var start = 0
-        var end = count
+    package var trimmedRange: Range<Int> { trimmedRange(within: 0..<count) }
+
+    /// `range` without the white space at its ends: where `self[range].trimmed()` lies in the line.
+    package func trimmedRange(within range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
         while start < end, scalars[start].isLineSpace { start += 1 }
         while end > start, scalars[end - 1].isLineSpace { end -= 1 }
         return start..<end

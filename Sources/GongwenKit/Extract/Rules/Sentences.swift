@@ -4,9 +4,11 @@ package struct Sentence: Sendable {
     /// What the rules look for first, found in one pass when the sentence is cut.
     package let triggers: SentenceTriggers
 
-    package init(line: TextLine) {
-        self.line = line
+    /// (The line is taken, not copied: a sentence is cut, made and kept without a retain and a release
+    /// at each hand-over.)
+    package init(line: consuming TextLine) {
         self.triggers = SentenceTriggers(of: line)
+        self.line = line
     }
 
     package var text: String { line.text }
@@ -90,7 +92,7 @@ package struct SentenceTriggers: OptionSet, Sendable {
     private static let scalars = ScalarSet(
         of: "月号號《附命邮份电-./0123456789" + ChineseNumerals.digitForms.joined() + "十拾百")
 
-    init(of line: TextLine) {
+    init(of line: borrowing TextLine) {
         // (The sets read once, not at each scalar: a constant's every read checks that it was made.)
         let scalars = Self.scalars
         let numerals = ChineseNumerals.numerals
@@ -146,7 +148,7 @@ enum Sentences {
         // a guess from its size (a sentence for each 32 scalars), grown by doubling when it falls short.
         let scalars = sum(over: sections) { $0.count }
         result.reserveCapacity(scalars >= countedSize ? sum(over: sections, mostSentences(in:)) : scalars / 32)
-        forEachSentence(in: sections) { result.append($0) }
+        forEachSentence(in: sections) { result.append(consume $0) }
         return result
     }
 
@@ -187,12 +189,12 @@ enum Sentences {
 
     /// Each sentence of `sections`, in the order `of` gives them, handed over as it is cut: a reader that
     /// needs them once holds no array of them (for a huge notice's appended outlines, 9 MB).
-    static func forEachSentence(in sections: [Section], _ body: (Sentence) -> Void) {
+    static func forEachSentence(in sections: [Section], _ body: (consuming Sentence) -> Void) {
         // (Each section read where it stands, `sections[index]`: a copy is four retains and four releases;
         // and a leaf's empty array of children is not retained for a call.)
         for index in sections.indices {
             sections[index].ownText.forEachParagraph { paragraph in
-                forEachSentence(in: paragraph) { body(Sentence(line: $0)) }
+                forEachSentence(in: paragraph) { body(Sentence(line: consume $0)) }
             }
             if !sections[index].children.isEmpty { forEachSentence(in: sections[index].children, body) }
         }
@@ -204,15 +206,16 @@ enum Sentences {
 
     static func split(_ line: TextLine) -> [TextLine] {
         var sentences: [TextLine] = []
-        forEachSentence(in: line) { sentences.append($0) }
+        forEachSentence(in: line) { sentences.append(consume $0) }
         return sentences
     }
 
-    /// Each sentence of `line` as `split` cuts it (trimmed; empty ones left out), handed over as it is cut.
-    static func forEachSentence(in line: TextLine, _ body: (TextLine) -> Void) {
+    /// Each sentence of `line` as `split` cuts it (trimmed; empty ones left out), handed over as it is cut:
+    /// one line made for each, where its trimmed range lies (a cut then trimmed was a line made and let go).
+    static func forEachSentence(in line: TextLine, _ body: (consuming TextLine) -> Void) {
         line.forEachRange(separatedBy: sentenceSplit, keepingSeparators: true) { range in
-            let sentence = line[range].trimmed()
-            if !sentence.isEmpty { body(sentence) }
+            let sentence = line.trimmedRange(within: range)
+            if !sentence.isEmpty { body(line[sentence]) }
         }
     }
 
