@@ -104,7 +104,11 @@ package enum Normalizer {
         if steps.contains(.foldWidths) { steps.ran(foldWidths, on: &line) }
         if steps.contains(.composeNFC) { steps.ran(composeNFC, on: &line) }
         if steps.contains(.removePinyin) { steps.ran(ScriptFolding.removePinyin, on: &line) }
-        if steps.contains(.removeNoise) { steps.ran(TextNoise.clean, on: &line) }
+        // (A line that holds no noise is not handed back: a line with a space is asked, and was copied.)
+        if steps.contains(.removeNoise), let cleaned = TextNoise.cleaned(line) {
+            line = cleaned
+            steps = .all
+        }
         line = changesNoScalar ? line.trimmed(to: inputTrimmedRange) : line.trimmed()
         // (Folding is character for character, Han for Han: the line stays trimmed.)
         if let foldedCharacters { line = ScriptFolding.fold(line, with: foldedCharacters) }

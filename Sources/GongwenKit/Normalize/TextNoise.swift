@@ -17,19 +17,21 @@ enum TextNoise {
     @inline(__always)
     static func mayBegin(_ scalar: Unicode.Scalar) -> Bool { scalar == "&" || scalar == " " }
 
-    static func clean(_ line: TextLine) -> TextLine {
+    /// `line` without its noise; nil when it holds none (most lines: a line with a space is asked), so that
+    /// such a line is not copied and handed back.
+    static func cleaned(_ line: borrowing TextLine) -> TextLine? {
         let s = line.scalars
         // Most lines hold neither: look before copying. Noise is at least four tokens apart by single
         // spaces, so a line without "&" and without three spaces between ASCII tokens holds none. (Nor,
         // then, does a line without "&" or a space, `mayBegin`: the normalizer calls this only for a line
         // that held one, and a test of its own for them was a pass more.)
-        guard s.contains("&") || spacesBetweenASCIITokens(s, atLeast: 3) else { return line }
+        guard s.contains("&") || spacesBetweenASCIITokens(s, atLeast: 3) else { return nil }
         guard
             s.indices.contains(where: { i in
                 s[i] == "&" && entity(s, at: i) != nil || s[i].isASCII && jammerEnd(s, at: i) != nil
                     || i + 1 < s.count && textPunctuation.contains(s[i]) && jammerEnd(s, at: i + 1) != nil
             })
-        else { return line }
+        else { return nil }
         var out = TextLine()
         var i = 0
         while i < s.count {
