@@ -184,6 +184,8 @@ struct NormalizeTests {
                 },
                 inserted: { Normalizer.keepsSpace(runFrom: $0, to: $1, in: s) })
             #expect(Normalizer.collapseSpaces(line) == spaces, "\(line.text)")
+            // nil from `collapsedSpaces` exactly when the line is left as it is.
+            #expect((Normalizer.collapsedSpaces(line) == nil) == (spaces == line), "\(line.text)")
             if spaces.count < line.count { collapsed += 1 }
             let pinyin = oneByOne(
                 line,

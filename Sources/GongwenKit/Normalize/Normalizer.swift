@@ -128,7 +128,7 @@ package enum Normalizer {
             mayEndInSpace = true
         }
         if steps.contains(.collapseSpaces) {
-            line = collapseSpaces(line)
+            if let collapsed = collapsedSpaces(line) { line = collapsed }
             mayEndInSpace = true
         }
         if mayEndInSpace { line = line.trimmed() }
@@ -302,10 +302,14 @@ package enum Normalizer {
     }
 
     /// Removes a run of spaces that touches CJK text on either side; folds other runs to one space.
-    static func collapseSpaces(_ line: TextLine) -> TextLine {
+    static func collapseSpaces(_ line: TextLine) -> TextLine { collapsedSpaces(line) ?? line }
+
+    /// `collapseSpaces(line)`, nil when it leaves the line as it is (most lines with a space: the normalizer
+    /// asks each, and a line handed back was a copy).
+    static func collapsedSpaces(_ line: borrowing TextLine) -> TextLine? {
         let s = line.scalars
-        guard s.contains(" ") else { return line }
-        if isCollapsed(s) { return line }  // one space between words of Latin text, as most are: no copy
+        guard s.contains(" ") else { return nil }
+        if isCollapsed(s) { return nil }  // one space between words of Latin text, as most are: no copy
         var out = TextLine()
         out.reserveCapacity(s.count)
         var kept = 0  // where the words since the last run of spaces begin: copied at once, with their origins
