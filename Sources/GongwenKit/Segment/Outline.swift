@@ -16,9 +16,19 @@ enum Outline {
         var path: [(kind: OutlineMarker.Kind, number: Int)] = []
         var notes: [(message: String, span: SourceSpan)] = []
 
+        // The last line of the open item, once a line has gone on with it: its lines are cut when it closes
+        // (cut again at each line it gained, its slice of the lines was retained and released a line).
+        var openEnd: Int?
+        func closeOpenItem() {
+            guard let end = openEnd else { return }
+            let start = flat[flat.count - 1].section.lines.startIndex
+            flat[flat.count - 1].section.lines = lines[start...end]
+            openEnd = nil
+        }
         // (Each line is read in place, `lines[index]`, not copied out: a copy is retained and released.)
         for index in lines.indices {
             if mayBeginItem(lines, index), let marker = OutlineMarker.parse(lines[index].line) {
+                closeOpenItem()
                 if let open = path.lastIndex(where: { $0.kind == marker.kind }) {
                     let previous = path[open].number
                     if marker.number != previous + 1 {
@@ -36,6 +46,7 @@ enum Outline {
                 flat.append((path.count, Section(marker: marker, heading: nil, lines: lines[index...index])))
                 path.append((marker.kind, marker.number))
             } else if let level = lines[index].markdownHeadingLevel {
+                closeOpenItem()
                 let kind = OutlineMarker.Kind.markdownHeading(UInt8(clamping: level))
                 if let open = path.firstIndex(where: {
                     if case let .markdownHeading(other) = $0.kind { return Int(other) >= level } else { return false }
@@ -47,10 +58,10 @@ enum Outline {
             } else if flat.isEmpty {
                 flat.append((0, Section(marker: nil, heading: nil, lines: lines[index...index])))
             } else {
-                let start = flat[flat.count - 1].section.lines.startIndex
-                flat[flat.count - 1].section.lines = lines[start...index]
+                openEnd = index
             }
         }
+        closeOpenItem()
 
         // A short numbered line with no clause punctuation is a heading when something hangs under it.
         for i in flat.indices {
