@@ -38,16 +38,28 @@ package enum ContactExtractor {
     }
 
     private static func walk(_ sections: [Section], inContactSection: Bool, builder: inout Builder) {
-        for section in sections {
-            let isContactSection = inContactSection || (section.heading?.contains("联系") ?? false)
-            for (i, line) in section.lines.enumerated() {
-                var text = line.line
-                if i == 0, let marker = section.marker { text = text[marker.contentStart..<text.count] }
-                if i == 0, section.heading != nil, section.heading?.contains("联系") == true { continue }
-                builder.read(text, inContactSection: isContactSection)
+        // (Each section and each of its lines read where it stands: the loops' own copies of them were
+        // retained and released, a section's four times.)
+        for index in sections.indices {
+            let headedContacts = sections[index].heading?.contains("联系") ?? false
+            let isContactSection = inContactSection || headedContacts
+            let lines = sections[index].lines
+            for k in lines.indices {
+                guard k == lines.startIndex else {
+                    builder.read(lines[k].line, inContactSection: isContactSection)
+                    continue
+                }
+                // The numbered line after its number; none when it is the heading that names the contacts.
+                if headedContacts { continue }
+                if let marker = sections[index].marker {
+                    builder.read(
+                        lines[k].line[marker.contentStart..<lines[k].line.count], inContactSection: isContactSection)
+                } else {
+                    builder.read(lines[k].line, inContactSection: isContactSection)
+                }
             }
-            if !section.children.isEmpty {  // (a leaf's empty array is not retained for a call)
-                walk(section.children, inContactSection: isContactSection, builder: &builder)
+            if !sections[index].children.isEmpty {  // (a leaf's empty array is not retained for a call)
+                walk(sections[index].children, inContactSection: isContactSection, builder: &builder)
             }
         }
     }
