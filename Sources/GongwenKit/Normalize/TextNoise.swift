@@ -13,7 +13,7 @@ enum TextNoise {
     /// The ASCII punctuation a text puts right after its words ("主管部门:"), before any noise.
     static let textPunctuation = ScalarSet(of: ":,;")
 
-    /// Whether `scalar` may begin an entity or a run of noise: no line without one is changed by `clean`.
+    /// Whether `scalar` may begin an entity or a run of noise: no line without one is changed by `cleaned`.
     @inline(__always)
     static func mayBegin(_ scalar: Unicode.Scalar) -> Bool { scalar == "&" || scalar == " " }
 
