@@ -226,9 +226,10 @@ package enum Normalizer {
 
         /// Runs `step` on `line`; if it changed the line, the line may now hold anything, and every later
         /// step is run. A step that changed nothing gave the line back as it was (its very scalars), and
-        /// what the scan said of the line still holds: a space let noise removal look (which says nil when it
-        /// finds none, and is not run through here), and after it found none, markup stripping ran on every
-        /// such line.
+        /// what the scan said of the line still holds: a space let noise removal look, and after it found
+        /// none, markup stripping ran on every such line. (Noise removal, asked of every line with a space,
+        /// says nil for a line it leaves as it is, and is not run through here; the steps that are run here
+        /// are asked only of a line holding a scalar they change, and hand one back unchanged rarely.)
         mutating func ran(_ step: (TextLine) -> TextLine, on line: inout TextLine) {
             let result = step(line)
             if !result.scalars.isSameStretch(as: line.scalars) { self = .all }
