@@ -139,6 +139,46 @@ struct CommandLineTests {
         #expect(lines == ["gongwen: ", "record", "gongwen: ", "record"], "\(lines)")
     }
 
+    @Test("parse of many files, several to a task: each record and each message still where its file was given")
+    func parseManyInRuns() throws {
+        // Enough files that a task parses a run of three (`Parse.runLength`: files / (32 × cores), at most 4), the
+        // five notices over and over, two missing files among them: one opening a run and one inside one.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let count = 3 * 32 * cores + 5
+        let missing = [3 * 5, 3 * 7 + 1]
+        let paths = (0..<count).map { index in
+            missing.contains(index) ? "/no/such/notice-\(index).txt" : Corpus.path(Corpus.files[index % 5])
+        }
+        let listFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-runs-\(UUID().uuidString)")
+        try Data((paths.joined(separator: "\n") + "\n").utf8).write(to: listFile)
+        defer { try? FileManager.default.removeItem(at: listFile) }
+
+        let one = try Corpus.files.map { file in
+            try Self.run(["parse", "--jsonl", Corpus.path(file)]).stdout
+        }
+        let result = try Self.run(["parse", "--jsonl", "--files-from", listFile.path])
+        #expect(result.status == 1)
+        let expected = (0..<count).filter { !missing.contains($0) }.map { one[$0 % 5] }
+        let printed = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
+            $0 + "\n"
+        }
+        // (The first record out of place named, not the two arrays: Swift Testing's difference of a hundred
+        // records of kilobytes each takes minutes.)
+        #expect(printed.count == expected.count)
+        let misplaced = zip(printed, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(misplaced == nil, "record \(misplaced ?? -1) is not the one given there")
+        #expect(result.stderr.contains("/no/such/notice-15.txt: cannot read the input: no such file"))
+        #expect(result.stderr.contains("/no/such/notice-22.txt: cannot read the input: no such file"))
+
+        // In one stream, each message stands where its file was given.
+        let merged = try runProcess(Self.executable.path, ["parse", "--jsonl", "--files-from", listFile.path])
+        let lines = merged.output.split(separator: "\n").map { $0.hasPrefix("{") ? "record" : String($0) }
+        #expect(lines.count == count)
+        #expect(lines.indices.filter { lines[$0] != "record" } == missing)
+        #expect(lines[missing[0]].hasSuffix("notice-15.txt: cannot read the input: no such file"))
+    }
+
     @Test("normalize: the lines of a notice; a missing or unreadable file is an error (exit 1), not an empty listing")
     func normalize() throws {
         let lines = try Self.run(["normalize", Corpus.path("2023_henan.txt")])
