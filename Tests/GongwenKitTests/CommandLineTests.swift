@@ -139,6 +139,36 @@ struct CommandLineTests {
         #expect(lines == ["gongwen: ", "record", "gongwen: ", "record"], "\(lines)")
     }
 
+    @Test("A --files-from list that names no file is an error that names the list, for parse, config and ingest")
+    func emptyFileList() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-empty-list-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let empty = directory.appendingPathComponent("empty.list")
+        try Data().write(to: empty)
+        let blank = directory.appendingPathComponent("blank.list")
+        try Data(" \n\t\r\n\u{3000}\n".utf8).write(to: blank)
+        let db = directory.appendingPathComponent("archive.sqlite").path
+        for command in [["parse"], ["config"], ["ingest", "--db", db]] {
+            for list in [empty.path, blank.path] {
+                let result = try Self.run(command + ["--files-from", list])
+                #expect(result.status == 1, "\(command) \(list)")
+                #expect(result.stdout.isEmpty)
+                #expect(
+                    result.stderr == "gongwen: \(list): the list names no files (--files-from reads one path a line)\n",
+                    "\(result.stderr)")
+            }
+            let piped = try Self.run(command + ["--files-from", "-"], stdin: Data("\n\n".utf8))
+            #expect(piped.status == 1)
+            #expect(piped.stderr.contains("gongwen: standard input: the list names no files"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: db))  // (nothing to store: no archive made)
+        // With a file besides it, an empty list is still the mistake it was: said, and nothing parsed.
+        let both = try Self.run(["parse", "--jsonl", Corpus.path("2022_caq.txt"), "--files-from", empty.path])
+        #expect(both.status == 1 && both.stdout.isEmpty && both.stderr.contains("the list names no files"))
+    }
+
     @Test("parse of many files, several to a task: each record and each message still where its file was given")
     func parseManyInRuns() throws {
         // Enough files that a task parses a run of three (`Parse.runLength`: files / (32 × cores), at most 4), the

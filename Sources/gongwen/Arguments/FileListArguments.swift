@@ -10,9 +10,21 @@ struct FileListArguments: ParsableArguments {
             "Also read the paths listed in this file, one a line (- for standard input).", valueName: "list"))
     var filesFrom: String?
 
-    /// The listed paths (blank lines and surrounding spaces left out), or none without --files-from.
+    /// The listed paths (blank lines and surrounding spaces left out), or none without --files-from. A list that
+    /// names no file is an error, as a folder without notices is: a `find` that found nothing, or the wrong
+    /// file, would otherwise end in an empty result and a success.
     func listedPaths(limits: IngestLimits) throws -> [String] {
         guard let filesFrom else { return [] }
-        return FileList.paths(in: try InputReader.bytes(of: filesFrom, limits: limits))
+        let paths = FileList.paths(in: try InputReader.bytes(of: filesFrom, limits: limits))
+        guard !paths.isEmpty else { throw EmptyList(list: filesFrom) }
+        return paths
+    }
+
+    /// A --files-from list without a path in it.
+    struct EmptyList: Error, CustomStringConvertible {
+        let list: String
+        var description: String {
+            "\(list == "-" ? "standard input" : list): the list names no files (--files-from reads one path a line)"
+        }
     }
 }
