@@ -143,26 +143,22 @@ enum HTMLText {
 
     /// The first `limit` scalars of the subtree's text that are not white space, in document order:
     /// the text after them is not read (the content's top was the whole article's text, filtered).
+    /// (The subtree's nodes in document order are the indices `index..<subtreeEnd[index]`: no walk.)
     static func visibleText(_ index: Int, tree: HTMLTree, atMost limit: Int) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
-        var stack = [index]
-        while let i = stack.popLast() {
+        for i in index..<tree.subtreeEnd[index] {
             for scalar in tree.text(of: i) where !scalar.isLineSpace && scalar != "\n" {
                 guard result.count < limit else { return result }
                 result.append(scalar)
             }
-            stack += tree.children(of: i).reversed()
         }
         return result
     }
 
+    /// The text of the subtree of node `index`, in document order.
     static func plainText(_ index: Int, tree: HTMLTree) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
-        var stack = [index]
-        while let i = stack.popLast() {
-            result += tree.text(of: i)
-            stack += tree.children(of: i).reversed()
-        }
+        for i in index..<tree.subtreeEnd[index] { result += tree.text(of: i) }
         return result
     }
 
@@ -260,7 +256,7 @@ enum HTMLText {
                         openLinks.append((href, current.count, result.lines.count))
                     }
                     stack.append(.leave(i))
-                    stack.append(contentsOf: tree.children(of: i).reversed().map { .enter($0) })
+                    tree.pushChildren(of: i, onto: &stack) { .enter($0) }
                 case let .leave(i):
                     let name = tree.nodes[i].name
                     if name == "pre" { preDepth -= 1 }

@@ -115,6 +115,19 @@ struct HTMLTree {
     /// The `href` of node `index`, when it is an `<a>` element with one.
     func href(of index: Int) -> String? { hrefs[index] }
 
+    /// Pushes the children of node `index` onto `stack`, made `item`s, the last first: popped, they come in
+    /// document order. (In place: the walks that wrote a page made an array of each element's children, and
+    /// a reversed copy of it, two allocations an element.)
+    func pushChildren<Item>(of index: Int, onto stack: inout [Item], _ item: (Int) -> Item) {
+        let first = stack.count
+        var child = index + 1
+        while child < subtreeEnd[index] {
+            stack.append(item(child))
+            child = subtreeEnd[child]
+        }
+        stack[first...].reverse()
+    }
+
     /// The children of node `index`, in document order.
     func children(of index: Int) -> [Int] {
         var children: [Int] = []
