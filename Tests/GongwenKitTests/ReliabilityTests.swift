@@ -371,4 +371,23 @@ struct HTMLLossTests {
         let record = Gongwen.record(of: document)
         #expect(record.contacts.flatMap(\.names).sorted() == ["周轶", "李正"])
     }
+
+    @Test(
+        "After text left out, a text node is found again by its first word: four characters, the white space before them passed over"
+    )
+    func alignmentByFirstWord() throws {
+        // The breadcrumb (left out as furniture) holds 通 before the paragraph's 通知如下 does; the menu cell
+        // (left out too) stands before a cell whose text begins with a line break and three spaces.
+        let page = """
+            <html><body><div class="breadcrumb">首页 &gt; 通知公告</div><p>通知如下：各单位报送。</p><table><tr><td class="nav">首页 > 栏目</td><td>
+               请于5月1日前报送。</td></tr></table></body></html>
+            """
+        let document = try Ingest.ingest(bytes: Array(page.utf8), path: "first-word.html")
+        let lines = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
+            .lines
+        #expect(lines.map(\.text) == ["通知如下：各单位报送。", "请于5月1日前报送。"])
+        // Line 1: <html><body> 12, the <div …> 24, "首页 &gt; 通知公告" 12, </div><p> 9: 通 at column 58.
+        #expect(
+            lines.map { "\($0.span.startLine):\($0.span.startColumn)-\($0.span.endColumn)" } == ["1:58-68", "2:4-13"])
+    }
 }

@@ -280,8 +280,10 @@ enum HTMLText {
         }
 
         private mutating func addText(_ text: Scalars, line: Int, preformatted: Bool) {
-            let origins = aligner.align(text, endLine: line)
-            for (k, (scalar, origin)) in zip(text, origins).enumerated() {
+            // (Each scalar's origin matched as it is written: an array of them was made for each text node.)
+            aligner.start(text, endLine: line)
+            for (k, scalar) in text.enumerated() {
+                let origin = aligner.match(scalar)
                 if scalar == "\n" || scalar == "\r" {
                     if preformatted || HTMLText.startsParagraph(text, afterNewlineAt: k, lineSoFar: current) {
                         endLine()
@@ -334,19 +336,14 @@ struct SourceAligner {
         return SourcePoint(line: index + 1, column: column + 1)
     }
 
-    /// The source position of each scalar of a text node that ends on `endLine`.
-    mutating func align(_ text: Scalars, endLine: Int) -> [SourcePoint] {
+    /// Moves to where a text node that ends on `endLine` begins: its scalars' positions are then
+    /// `match(_:)` of each, in order.
+    mutating func start(_ text: Scalars, endLine: Int) {
         let newlines = text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
         let startLine = max(0, endLine - 1 - newlines)
         if startLine > line { (line, column) = (startLine, 0) }
         skipMarkup()
         resynchronize(on: text, endLine: endLine)
-        var origins: [SourcePoint] = []
-        origins.reserveCapacity(text.count)
-        for scalar in text {
-            origins.append(match(scalar))
-        }
-        return origins
     }
 
     /// How far ahead the aligner looks for a text it is out of step with.
@@ -361,7 +358,16 @@ struct SourceAligner {
         let isSpace = { (scalar: Unicode.Scalar) in
             scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}"
         }
-        let key = Array(text.drop(while: isSpace).prefix { !isSpace($0) && $0 != "&" && $0 != "<" }.prefix(4))
+        // (Where it stands in `text`, not an array of its own: one was made for each text node.)
+        var keyStart = 0
+        while keyStart < text.count, isSpace(text[keyStart]) { keyStart += 1 }
+        var keyEnd = keyStart
+        while keyEnd < text.count, keyEnd - keyStart < 4, !isSpace(text[keyEnd]), text[keyEnd] != "&",
+            text[keyEnd] != "<"
+        {
+            keyEnd += 1
+        }
+        let key = text.stretch(keyStart..<keyEnd)
         guard let first = key.first, line < lines.count else { return }
         var (l, c) = (line, column)
         while l < lines.count, c >= lines[l].count || [" ", "\t"].contains(lines[l][c]) {
@@ -484,7 +490,7 @@ struct SourceAligner {
     }
 
     /// The position of one decoded scalar; steps over markup and entity references as needed.
-    private mutating func match(_ scalar: Unicode.Scalar) -> SourcePoint {
+    mutating func match(_ scalar: Unicode.Scalar) -> SourcePoint {
         var guardSteps = 0
         while let c = current, guardSteps < 4096 {
             guardSteps += 1
