@@ -887,6 +887,36 @@ struct TextScanningTests {
         #expect(empty.isEmpty)
     }
 
+    @Test(
+        "Room made for each piece of a line: made at once for a piece, and grown twofold, not a piece at a time; a stretch is copied first"
+    )
+    func reserveRoom() {
+        // A line of 2023_henan.txt built as the HTML writer builds one: a text node at a time.
+        let text = Array("质量标杆是指企业在系统提升产品和服务质量的实践过程中".unicodeScalars)
+        var line = TextLine()
+        line.reserveRoom(for: text.count)
+        let room = line.scalars.storageCapacity
+        #expect(room >= text.count)
+        for (k, scalar) in text.enumerated() { line.append(scalar, from: SourcePoint(line: 29, column: k + 1)) }
+        #expect(line.scalars.storageCapacity == room && line.text == String(String.UnicodeScalarView(text)))
+        // A page that sets each character in an element of its own: 2,000 pieces of one, room asked for each.
+        var pieces = TextLine()
+        var rooms: [Int] = []
+        for k in 0..<2_000 {
+            pieces.reserveRoom(for: 1)
+            if rooms.last != pieces.scalars.storageCapacity { rooms.append(pieces.scalars.storageCapacity) }
+            pieces.append(text[k % text.count], from: SourcePoint(line: 1, column: k + 1))
+        }
+        #expect(pieces.count == 2_000 && rooms.count <= 12, "\(rooms)")  // (a room a piece: 2,000 copies of the line)
+        #expect(zip(rooms, rooms.dropFirst()).allSatisfy { $1 >= 2 * $0 }, "\(rooms)")
+        // A stretch shares its line's storage: room for it is storage of its own, and the line is left as it was.
+        var stretch = line[2..<9]
+        stretch.reserveRoom(for: 100)
+        stretch.append("。", from: SourcePoint(line: 29, column: 10))
+        #expect(stretch.text == "标杆是指企业在。" && stretch.scalars.storageCapacity >= 107)
+        #expect(line.text == String(String.UnicodeScalarView(text)))
+    }
+
     /// `hadGap` answers a line of one run without reading positions: on every normalized line of every
     /// input (with the origins normalization gave it), at every index, it is the positions' own answer.
     @Test("A gap is where two positions do not follow on one input line, on every normalized line")

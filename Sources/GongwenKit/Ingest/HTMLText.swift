@@ -282,6 +282,9 @@ enum HTMLText {
         private mutating func addText(_ text: Scalars, line: Int, preformatted: Bool) {
             // (Each scalar's origin matched as it is written: an array of them was made for each text node.)
             aligner.start(text, endLine: line)
+            // Room made at once for the text up to its first line break, which may end the line (the line grew a
+            // scalar at a time, by doubling from one; room for the whole text would stay with its first line).
+            current.reserveRoom(for: text.firstIndex(of: "\n") ?? text.count)
             for (k, scalar) in text.enumerated() {
                 let origin = aligner.match(scalar)
                 if scalar == "\n" || scalar == "\r" {

@@ -139,6 +139,15 @@ package struct Scalars: RandomAccessCollection, Sendable, Hashable {
         storage.reserveCapacity(capacity)
     }
 
+    /// Room for `more` scalars after these, for a line built from pieces whose number is not known: when the
+    /// storage must grow, it grows to twice its room at least, as appending does (room reserved at the exact
+    /// size for each piece would copy a line of many one-character pieces once a piece).
+    package mutating func reserveRoom(for more: Int) {
+        ownStorage()
+        let needed = count + more
+        if storage.capacity < needed { storage.reserveCapacity(Swift.max(needed, 2 * storage.capacity)) }
+    }
+
     /// Copies the scalars into storage of their size when the storage holds room for more than a
     /// quarter as many again (appends grow it by doubling); a stretch of a larger array is left as it is.
     package mutating func shrinkToFit() {

@@ -81,6 +81,11 @@ package struct TextLine: Sendable, Equatable {
         scalars.reserveCapacity(capacity)
     }
 
+    /// Room for `more` scalars after the line's, grown twofold at least (see `Scalars.reserveRoom(for:)`).
+    package mutating func reserveRoom(for more: Int) {
+        scalars.reserveRoom(for: more)
+    }
+
     /// Lets go of room reserved beyond the line's scalars (see `Scalars.shrinkToFit`).
     package mutating func shrinkToFit() {
         scalars.shrinkToFit()
