@@ -143,6 +143,31 @@ struct IngestTests {
             ])
     }
 
+    @Test(
+        "A parser's UTF-8 is appended as the standard library decodes it, ill-formed sequences as U+FFFD, after what is there"
+    )
+    func appendedUTF8() throws {
+        var inputs = try Corpus.files.map { Array(try Corpus.text($0).utf8) }
+        inputs.append(Array("通知 a\té🀄\r\n\u{1}".utf8))
+        inputs.append([])
+        // Ill-formed: a cut sequence, a surrogate's encoding, past U+10FFFF, an overlong form, a stray continuation
+        // byte, each in the middle of Chinese text and at its end.
+        let text = Array("关于开展".utf8)
+        for bad: [UInt8] in [
+            [0xE9, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0x80], [0xC3],
+        ] {
+            inputs.append(text + bad + text)
+            inputs.append(text + bad)
+            inputs.append(bad)
+        }
+        for bytes in inputs {
+            var scalars: [Unicode.Scalar] = ["前"]
+            bytes.withUnsafeBufferPointer { Transcoding.append(utf8: $0, to: &scalars) }
+            #expect(
+                scalars == ["前"] + Array(String(decoding: bytes, as: UTF8.self).unicodeScalars), "\(bytes.prefix(12))")
+        }
+    }
+
     @Test("Lines are cut at LF, CRLF and CR; a BOM is dropped only where it opens the text")
     func lineBreaks() {
         func lines(_ text: String) -> [String] {

@@ -89,13 +89,11 @@ struct HTMLTree {
                     child = current.previous
                 }
             case .text:
-                guard let content = source.text else { continue }
+                let start = texts.count
+                guard source.appendText(to: &texts) else { continue }
                 var node = Node(kind: .text, name: "", parent: parent, line: source.line)
-                node.textStart = Int32(texts.count)
-                // (Appended as they are decoded: appending the view whole counted its scalars first, a
-                // second decoding of the text.)
-                for scalar in content.unicodeScalars { texts.append(scalar) }
-                node.textLength = Int32(texts.count) - node.textStart
+                node.textStart = Int32(start)
+                node.textLength = Int32(texts.count - start)
                 nodes.append(node)
             case .other:
                 continue

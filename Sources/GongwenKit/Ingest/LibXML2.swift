@@ -53,8 +53,16 @@ enum LibXML2 {
         /// An element's name as libxml2 holds it (lowercase for HTML); nil for other nodes.
         var name: String? { gw_node_name(pointer).map { String(cString: $0) } }
 
-        /// A text node's text; nil for other nodes.
-        var text: String? { gw_node_text(pointer).map { String(cString: $0) } }
+        /// Appends a text node's text to `scalars` (its UTF-8 decoded as `String(cString:)` decodes it); false,
+        /// and nothing appended, for other nodes.
+        func appendText(to scalars: inout [Unicode.Scalar]) -> Bool {
+            guard let text = gw_node_text(pointer) else { return false }
+            let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+            var count = 0
+            while bytes[count] != 0 { count += 1 }
+            Transcoding.append(utf8: UnsafeBufferPointer(start: bytes, count: count), to: &scalars)
+            return true
+        }
 
         /// The source line libxml2 recorded (for text, the line where the text ends).
         var line: Int { Int(gw_node_line(pointer)) }

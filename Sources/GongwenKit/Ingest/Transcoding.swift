@@ -48,6 +48,21 @@ package enum Transcoding {
         return isWhole ? written : nil
     }
 
+    /// Appends the scalars of UTF-8 `bytes` to `scalars` as `String(decoding:as: UTF8.self)` decodes them (an
+    /// ill-formed sequence is a U+FFFD): decoded in one pass by `gw_utf8_decode` (CScan) where the bytes are
+    /// well formed, as a parser's text is; through a string where they are not. (A string made of each text
+    /// of an HTML page, then read a scalar at a time, was a second decoding of the text and an allocation.)
+    static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to scalars: inout [Unicode.Scalar]) {
+        let room = scalarCount(ofValidUTF8: bytes)
+        let whole = withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: room) { buffer in
+            guard let out = buffer.baseAddress else { return bytes.isEmpty }
+            let (written, isWhole) = decodePrefix(bytes, into: out, room: room, refusingControls: false)
+            if isWhole { scalars.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<written])) }
+            return isWhole
+        }
+        if !whole { scalars.append(contentsOf: String(decoding: bytes, as: UTF8.self).unicodeScalars) }
+    }
+
     /// The scalars of bytes that `UTF8Validation` found valid (control bytes are let through: they were
     /// refused, or are to be, with their offsets). Anything that is not strict UTF-8, which valid input
     /// never holds, ends the text there: it never traps.
