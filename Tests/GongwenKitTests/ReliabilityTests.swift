@@ -390,4 +390,23 @@ struct HTMLLossTests {
         #expect(
             lines.map { "\($0.span.startLine):\($0.span.startColumn)-\($0.span.endColumn)" } == ["1:58-68", "2:4-13"])
     }
+
+    @Test(
+        "The text of a title, a script, a style or a textarea is stepped over, whatever the case of its tag; an element whose name only ends in one is not"
+    )
+    func alignmentPastHiddenText() throws {
+        // The title and the script hold the first words of the body, on the same line: the spans must not start
+        // in them. <mytextarea> is no <textarea>: its text is the page's, and the aligner does not jump to the
+        // </textarea> at the end.
+        let page = """
+            <html><head><TITLE>通知如下</TITLE><script>var a = "通知如下";</script></head><body><p>通知如下：各单位报送。</p><p><mytextarea>甲方</mytextarea>乙方报送。</p><textarea>丙</textarea></body></html>
+            """
+        let document = try Ingest.ingest(bytes: Array(page.utf8), path: "hidden.html")
+        let lines = Normalizer.normalize(document.lines, headingLevels: document.headingLevels, links: document.links)
+            .lines
+        #expect(lines.map(\.text) == ["通知如下：各单位报送。", "甲方乙方报送。"])
+        // 通 of the body at column 80 (after 79 characters of tags, title and script); 甲 at 110, the 。 after
+        // 乙方报送 at 129.
+        #expect(lines.map { "\($0.span.startColumn)-\($0.span.endColumn)" } == ["80-90", "110-129"])
+    }
 }

@@ -428,26 +428,32 @@ struct SourceAligner {
                 let isComment =
                     column + 3 < source.count && source[column + 1] == "!" && source[column + 2] == "-"
                     && source[column + 3] == "-"
-                let name = isComment ? "" : tagName()
+                let hidden = isComment ? nil : hiddenElement()
                 skipTag(comment: isComment)
-                if Self.hiddenTextElements.contains(name) { skipPast(closing: name) }
+                if let hidden { skipPast(closing: hidden) }
             } else {
                 return
             }
         }
     }
 
-    static let hiddenTextElements: Set<String> = ["script", "style", "title", "textarea"]
+    /// The elements whose text is never shown, and each name's ASCII packed into an integer, a byte a letter.
+    static let hiddenTextElements = ["script", "style", "title", "textarea"].map { name in
+        (name: name, packed: name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+    }
 
-    /// The lowercased name of the tag at the cursor ("<title>" → "title").
-    private func tagName() -> String {
+    /// The element of `hiddenTextElements` that the tag at the cursor opens ("<TITLE>" → "title"), or
+    /// nil: its name (letters, then letters and digits) read in place and packed as `hiddenTextElements`
+    /// packs theirs, not made a lowercased string for each tag of the page.
+    private func hiddenElement() -> String? {
         var i = column + 1
-        var name = ""
-        while i < source.count, source[i].isASCIILetter || (source[i].isASCIIDigit && !name.isEmpty), name.count < 10 {
-            name.unicodeScalars.append(source[i])
+        var packed: UInt64 = 0
+        while i < source.count, source[i].isASCIILetter || (source[i].isASCIIDigit && i > column + 1) {
+            guard i - column <= 8 else { return nil }  // longer than any of their names
+            packed = packed << 8 | UInt64(asciiLowercased(source[i]).value)
             i += 1
         }
-        return name.lowercased()
+        return Self.hiddenTextElements.first { $0.packed == packed }?.name
     }
 
     private func asciiLowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
