@@ -5,12 +5,7 @@ import Testing
 /// archive's behaviour on both backends is tested in GongwenArchiveTests).
 @Suite("The archive commands")
 struct ArchiveCommandLineTests {
-    static func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "gongwen-archive-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    static func scratch() throws -> URL { try temporaryFolder(for: "archive-cli") }
 
     @Test(
         "ingest Notices, then again: five new files, then five unchanged; search lists the seven notices with snippets")

@@ -9,12 +9,7 @@ import Testing
 struct CommandLineConventionsTests {
     typealias CLI = CommandLineTests
 
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "gongwen-conventions-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    static func temporaryFolder() throws -> URL { try GongwenKitTests.temporaryFolder(for: "conventions") }
 
     /// The command run under script(1), which gives it a pseudo-terminal of `columns` columns; its output as
     /// the terminal received it (script turns "\n" into "\r\n").

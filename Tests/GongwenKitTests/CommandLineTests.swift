@@ -111,9 +111,7 @@ struct CommandLineTests {
 
     @Test("Bad input: a message naming the file and what is wrong, exit 1, and the good files still printed")
     func badInput() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "gongwen-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryFolder(for: "cli")
         defer { try? FileManager.default.removeItem(at: directory) }
         let empty = directory.appendingPathComponent("empty.txt")
         try Data().write(to: empty)
@@ -141,9 +139,7 @@ struct CommandLineTests {
 
     @Test("A --files-from list that names no file is an error that names the list, for parse, config and ingest")
     func emptyFileList() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "gongwen-empty-list-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryFolder(for: "empty-list")
         defer { try? FileManager.default.removeItem(at: directory) }
         let empty = directory.appendingPathComponent("empty.list")
         try Data().write(to: empty)

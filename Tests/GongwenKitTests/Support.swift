@@ -59,6 +59,14 @@ func everyInputLine() throws -> [TextLine] {
     }
 }
 
+/// A new empty folder under the system's temporary folder, named `gongwen-<purpose>-<UUID>` (the caller removes it).
+func temporaryFolder(for purpose: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "gongwen-\(purpose)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
 /// Runs a program to its end: its exit status, and standard output and error together.
 func runProcess(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
     let process = Process()
