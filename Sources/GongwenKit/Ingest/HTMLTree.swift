@@ -118,23 +118,25 @@ struct HTMLTree {
     /// a reversed copy of it, two allocations an element.)
     func pushChildren<Item>(of index: Int, onto stack: inout [Item], _ item: (Int) -> Item) {
         let first = stack.count
-        var child = index + 1
-        while child < subtreeEnd[index] {
-            stack.append(item(child))
-            child = subtreeEnd[child]
-        }
+        forEachChild(of: index) { stack.append(item($0)) }
         stack[first...].reverse()
     }
 
     /// The children of node `index`, in document order.
     func children(of index: Int) -> [Int] {
         var children: [Int] = []
+        forEachChild(of: index) { children.append($0) }
+        return children
+    }
+
+    /// Calls `body` with each child of node `index`, in document order: the node after it, then the node
+    /// after each child's subtree, while they are in its own.
+    private func forEachChild(of index: Int, _ body: (Int) -> Void) {
         var child = index + 1
         while child < subtreeEnd[index] {
-            children.append(child)
+            body(child)
             child = subtreeEnd[child]
         }
-        return children
     }
 
     private static func words(_ value: String) -> [String] {
