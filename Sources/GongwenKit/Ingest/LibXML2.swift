@@ -1,4 +1,5 @@
 import CHTML
+import Foundation
 
 /// libxml2's HTML parser, through the CHTML facade (libxml2's own headers bring the system ICU's types,
 /// which clash with Foundation's): the one Swift file that calls it. A parsed document is owned by a
@@ -58,9 +59,7 @@ enum LibXML2 {
         func appendText(to scalars: inout [Unicode.Scalar]) -> Bool {
             guard let text = gw_node_text(pointer) else { return false }
             let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
-            var count = 0
-            while bytes[count] != 0 { count += 1 }
-            Transcoding.append(utf8: UnsafeBufferPointer(start: bytes, count: count), to: &scalars)
+            Transcoding.append(utf8: UnsafeBufferPointer(start: bytes, count: strlen(text)), to: &scalars)
             return true
         }
 
