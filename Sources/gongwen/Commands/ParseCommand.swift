@@ -149,9 +149,10 @@ struct Parse: AsyncParsableCommand {
     /// How many files a task parses, one after another: one while there are fewer than 32 a core, so that every
     /// core has some; then up to four. A task costs its creation and the wake-ups of the thread that runs it and
     /// of the one that writes: with runs of four, `parse` of the 3,000 notices of `Benchmarks/bench.sh` took
-    /// 0.96–0.98 of the CPU time a task a file took (medians of 21 and of 31 runs of each by turns, on two
-    /// cores), of 3,000 one-line notices 0.92–0.95. (Four, not more: at most eight files a core are then parsed
-    /// and not yet written, where a task a file held four.)
+    /// 0.964, 0.979 and 0.986 of the CPU time a task a file took (medians of 21, 31 and 31 runs of each by turns
+    /// on two cores, `Benchmarks/ab.sh --all-cores`; the last within the spread), of 3,000 one-line notices
+    /// 0.92–0.95. (Four, not more: at most eight files a core are then parsed and not yet written, where a task
+    /// a file held four.)
     static func runLength(files: Int, cores: Int) -> Int {
         max(1, min(4, files / (cores * 32)))
     }
