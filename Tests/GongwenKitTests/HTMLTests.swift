@@ -273,6 +273,34 @@ struct HTMLTreeTests {
         }
     }
 
+    @Test("An element's class and id give its hints: lowercased words; none for an element without them, or for text")
+    func hints() throws {
+        let (tree, _) = try readTree(
+            Array(#"<div class="Main-Nav x2" id="crumb"><p>甲</p><span id="" class="--">乙</span></div>"#.utf8))
+        func node(_ name: String) throws -> Int { try #require(tree.nodes.firstIndex { $0.name == name }) }
+        #expect(tree.nodes[try node("div")].hints == ["main", "nav", "x", "crumb"])
+        #expect(tree.nodes[try node("p")].hints == nil)
+        #expect(tree.nodes[try node("span")].hints == nil, "a class and an id of no letters give no words")
+        #expect(tree.nodes.indices.filter { tree.nodes[$0].kind == .text }.allSatisfy { tree.nodes[$0].hints == nil })
+        #expect(tree.isFurniture(try node("div")))
+        let (p, span) = (try node("p"), try node("span"))
+        #expect(!tree.isFurniture(p) && !tree.isFurniture(span))
+        // By its id alone.
+        let (byID, _) = try readTree(Array(#"<div id="Footer"><p>版权所有</p></div>"#.utf8))
+        #expect(byID.isFurniture(try #require(byID.nodes.firstIndex { $0.name == "div" })))
+    }
+
+    @Test("A block of white space alone (&nbsp;, ideographic spaces, a <pre> of spaces) is no line of the page's text")
+    func blankBlocks() throws {
+        let page = """
+            <html><body><div><h2>一、总体要求</h2><p>&nbsp;</p><p>&#12288;&#12288;</p><pre>   </pre>
+            <p>各推荐单位：</p></div></body></html>
+            """
+        let text = try HTMLText.extract(utf8: ArraySlice(Array(page.utf8)), path: "blank.html")
+        #expect(text.lines.map(\.text) == ["一、总体要求", "各推荐单位："])
+        #expect(text.headingLevels == [2, nil])
+    }
+
     @Test("Every text node keeps its own text; libxml2's counts bound the nodes and the text kept")
     func texts() throws {
         let (tree, most) = try readTree(Array("<p>甲&amp;乙<b>ab</b>\n<script>x</script>丙</p><p></p>".utf8))

@@ -114,7 +114,7 @@ enum HTMLText {
                 let name = tree.nodes[sibling].name
                 let isHeading =
                     ["h1", "h2", "h3", "h4"].contains(name)
-                    || tree.nodes[sibling].hints.contains { $0.hasPrefix("title") }
+                    || tree.nodes[sibling].hints?.contains { $0.hasPrefix("title") } == true
                 let text = String(
                     String.UnicodeScalarView(plainText(sibling, tree: tree).filter { !$0.isLineSpace && $0 != "\n" }))
                 if isHeading, !text.isEmpty {
@@ -202,9 +202,13 @@ enum HTMLText {
         }
 
         mutating func endLine() {
-            let trimmed = current.trimmed()
-            if !trimmed.isEmpty {
-                result.lines.append(current)
+            // (Asked of the line where it stands, and the line moved out of `current`, not copied: a trimmed
+            // copy was made to ask whether it was blank, and the line kept was a copy of `current`, whose own
+            // storage was then let go.)
+            if !current.trimmedRange.isEmpty {
+                var line = TextLine()
+                swap(&line, &current)
+                result.lines.append(consume line)
                 result.headingLevels.append(currentHeading)
             }
             current = TextLine()
@@ -224,16 +228,16 @@ enum HTMLText {
             while let step = stack.popLast() {
                 switch step {
                 case let .enter(i):
-                    let node = tree.nodes[i]
-                    if node.kind == .text {
-                        addText(tree.text(of: i), line: node.line, preformatted: preDepth > 0)
+                    // (The node's fields read in place, not a copy of the node made for each.)
+                    if tree.nodes[i].kind == .text {
+                        addText(tree.text(of: i), line: tree.nodes[i].line, preformatted: preDepth > 0)
                         continue
                     }
                     if let reason = reasonToDrop(i, root: root, tree: tree) {
                         recordDropped(i, reason: reason, tree: tree)
                         continue
                     }
-                    let name = node.name
+                    let name = tree.nodes[i].name
                     if name == "br" {
                         endLine()
                         continue
@@ -249,7 +253,7 @@ enum HTMLText {
                     if name == "ul" { listCounters.append(-1) }
                     if name == "li", let last = listCounters.indices.last, listCounters[last] >= 0 {
                         listCounters[last] += 1
-                        let origin = aligner.position(ofElementOnLine: node.line)
+                        let origin = aligner.position(ofElementOnLine: tree.nodes[i].line)
                         for scalar in "\(listCounters[last]).".unicodeScalars { current.append(scalar, from: origin) }
                     }
                     if name == "a", let href = tree.href(of: i) {

@@ -9,8 +9,10 @@ struct HTMLTree {
         enum Kind: UInt8 { case element, text }
         /// Lowercased element name; empty for text.
         var name: String
-        /// class and id, lowercased, split into words.
-        var hints: [String] = []
+        /// class and id, lowercased, split into words; nil when they hold none, as most elements' do (and
+        /// text's): a node read then retains no array. (An empty array's storage was retained and released
+        /// at each read of a node, a third of an HTML page's retains and releases.)
+        var hints: [String]?
         private var storedParent: Int32
         private var storedLine: Int32
         /// A text node's text: where it stands in the tree's one array of text, and its length.
@@ -81,7 +83,7 @@ struct HTMLTree {
                 if Self.droppedElements.contains(name) { continue }
                 var node = Node(kind: .element, name: name, parent: parent, line: source.line)
                 if name == "a", let href = source.attribute("href") { hrefs[index] = href }
-                node.hints = [source.attribute("class"), source.attribute("id")].compactMap { $0 }.flatMap(Self.words)
+                node.hints = Self.hints(class: source.attribute("class"), id: source.attribute("id"))
                 nodes.append(node)
                 var child = source.lastChild
                 while let current = child {
@@ -106,8 +108,8 @@ struct HTMLTree {
 
     /// The text of node `index` (empty for an element).
     func text(of index: Int) -> Scalars {
-        let node = nodes[index]
-        return texts.stretch(Int(node.textStart)..<Int(node.textStart + node.textLength))
+        let (start, length) = (Int(nodes[index].textStart), Int(nodes[index].textLength))
+        return texts.stretch(start..<start + length)
     }
 
     /// The `href` of node `index`, when it is an `<a>` element with one.
@@ -143,6 +145,14 @@ struct HTMLTree {
         value.lowercased().split { !$0.isLetter }.map(String.init)
     }
 
+    /// The words of an element's class and id, or nil when there are none (no array made for them).
+    private static func hints(class classValue: String?, id: String?) -> [String]? {
+        var words: [String] = []
+        if let classValue { words += Self.words(classValue) }
+        if let id { words += Self.words(id) }
+        return words.isEmpty ? nil : words
+    }
+
     /// Children come after their parents, so one backward pass adds every subtree up (and the facts
     /// about links that `isLinkList` asks of every block: walking each block's subtree was quadratic
     /// on nested link blocks). The sums are
@@ -156,17 +166,24 @@ struct HTMLTree {
         var insideLink = [Bool](repeating: false, count: nodes.count)
         var insideFurniture = [Bool](repeating: false, count: nodes.count)
         var articleText = [Int](repeating: 0, count: nodes.count + 1)
-        for i in nodes.indices {
-            let parent = nodes[i].parent
-            if parent >= 0 {
-                insideLink[i] = insideLink[parent] || nodes[parent].name == "a"
-                insideFurniture[i] = insideFurniture[parent] || furniture[parent]
+        // (The page's text read as one buffer: each text node's count was asked of a stretch made for it and
+        // read through an iterator, each holding the text's storage, two retains and two releases a node.)
+        let pageText = texts
+        pageText.withUnsafeBufferPointer { pageText in
+            for i in nodes.indices {
+                let parent = nodes[i].parent
+                if parent >= 0 {
+                    insideLink[i] = insideLink[parent] || nodes[parent].name == "a"
+                    insideFurniture[i] = insideFurniture[parent] || furniture[parent]
+                }
+                if nodes[i].kind == .text {
+                    let start = Int(nodes[i].textStart)
+                    text[i] = Self.readableCount(
+                        UnsafeBufferPointer(rebasing: pageText[start..<start + Int(nodes[i].textLength)]))
+                    if insideLink[i] { links[i] = text[i] }
+                }
+                articleText[i + 1] = articleText[i] + (insideLink[i] || insideFurniture[i] ? 0 : text[i])
             }
-            if nodes[i].kind == .text {
-                text[i] = Self.readableCount(self.text(of: i))
-                if insideLink[i] { links[i] = text[i] }
-            }
-            articleText[i + 1] = articleText[i] + (insideLink[i] || insideFurniture[i] ? 0 : text[i])
         }
         var ends = nodes.indices.map { $0 + 1 }
         for i in nodes.indices.reversed() where nodes[i].parent >= 0 {
@@ -195,6 +212,10 @@ struct HTMLTree {
 
     /// Readable characters (letters, digits, Han): a run of punctuation or entity references is not text.
     static func readableCount(_ scalars: Scalars) -> Int {
+        scalars.withUnsafeBufferPointer(readableCount)
+    }
+
+    static func readableCount(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         var count = 0
         for scalar in scalars {
             if scalar.isHan || scalar.isASCIILetter || scalar.isASCIIDigit {
@@ -220,22 +241,19 @@ struct HTMLTree {
     /// Navigation, headers, footers, sidebars and share bars: by element, or by the words of their
     /// class and id ("breadcrumb", "footer" …), or by being mostly links to pages (not to files).
     func isFurniture(_ index: Int) -> Bool {
-        let node = nodes[index]
-        guard node.kind == .element else { return false }
-        if Self.furnitureElements.contains(node.name) { return true }
-        if node.hints.contains(where: { hint in
+        // (The node's fields read in place: a copy of the node was made for each element asked.)
+        guard nodes[index].kind == .element else { return false }
+        if Self.furnitureElements.contains(nodes[index].name) { return true }
+        guard let hints = nodes[index].hints else { return false }
+        return hints.contains { hint in
             Self.furnitureHints.contains { hint == $0 || hint.hasPrefix($0) && hint.count <= $0.count + 4 }
-        }) {
-            return true
         }
-        return false
     }
 
     /// A block of several links to other pages that is mostly links: a menu or a list of related
     /// articles, not text. (A single link, or links to files, are content.)
     func isLinkList(_ index: Int) -> Bool {
-        let node = nodes[index]
-        guard node.kind == .element, HTMLText.blockElements.contains(node.name), textCount[index] > 0,
+        guard nodes[index].kind == .element, HTMLText.blockElements.contains(nodes[index].name), textCount[index] > 0,
             linkCount[index] * 10 >= textCount[index] * 6
         else { return false }
         return anchorCount[index] >= 2 && !holdsFileLink[index]
