@@ -290,6 +290,34 @@ struct HTMLTreeTests {
         #expect(byID.isFurniture(try #require(byID.nodes.firstIndex { $0.name == "div" })))
     }
 
+    @Test(
+        "An element's traits are read from its name once: dropped, block, furniture, article container, as the sets say"
+    )
+    func traits() throws {
+        let sets: [(Set<String>, HTMLTree.ElementTraits)] = [
+            (HTMLTree.droppedElements, .dropped), (HTMLText.blockElements, .block),
+            (HTMLTree.furnitureElements, .furniture), (HTMLTree.articleContainers, .articleContainer),
+        ]
+        let names = sets.reduce(into: Set(["span", "a", "td", "mytable", "navigation"])) { $0.formUnion($1.0) }
+        for name in names {
+            let traits = HTMLTree.traitsByName[name] ?? []
+            for (set, trait) in sets { #expect(traits.contains(trait) == set.contains(name), "\(name)") }
+        }
+        let (tree, _) = try readTree(
+            Array("<BODY><NAV>甲</NAV><Div><p>乙</p><td>丙</td><span>丁</span><script>x</script></Div></BODY>".utf8))
+        func traits(_ name: String) throws -> HTMLTree.ElementTraits {
+            tree.nodes[try #require(tree.nodes.firstIndex { $0.name == name })].traits
+        }
+        #expect(try traits("body") == [.block, .articleContainer])
+        #expect(try traits("nav") == [.block, .furniture])
+        #expect(try traits("div") == [.block, .articleContainer], "an upper-case name is read lowercased")
+        #expect(try traits("p") == [.block])
+        #expect(try traits("td") == [.articleContainer])
+        #expect(try traits("span") == [])
+        #expect(!tree.nodes.contains { $0.name == "script" }, "a dropped element is not in the tree")
+        #expect(tree.nodes.indices.filter { tree.nodes[$0].kind == .text }.allSatisfy { tree.nodes[$0].traits == [] })
+    }
+
     @Test("A block of white space alone (&nbsp;, ideographic spaces, a <pre> of spaces) is no line of the page's text")
     func blankBlocks() throws {
         let page = """
@@ -299,6 +327,11 @@ struct HTMLTreeTests {
         let text = try HTMLText.extract(utf8: ArraySlice(Array(page.utf8)), path: "blank.html")
         #expect(text.lines.map(\.text) == ["一、总体要求", "各推荐单位："])
         #expect(text.headingLevels == [2, nil])
+        // A block ends its line when it closes as well as when it opens: the text after it is a line of its own.
+        let after = try HTMLText.extract(
+            utf8: ArraySlice(Array("<html><body><div><p>一、总体要求</p>请于9月15日前报送。<br>逾期不再受理。</div></body></html>".utf8)),
+            path: "after.html")
+        #expect(after.lines.map(\.text) == ["一、总体要求", "请于9月15日前报送。", "逾期不再受理。"])
     }
 
     @Test("Every text node keeps its own text; libxml2's counts bound the nodes and the text kept")

@@ -242,7 +242,7 @@ enum HTMLText {
                         endLine()
                         continue
                     }
-                    if blockElements.contains(name) { endLine() }
+                    if tree.nodes[i].traits.contains(.block) { endLine() }
                     if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level)
                     {
                         currentHeading = level
@@ -273,7 +273,7 @@ enum HTMLText {
                             result.links.append(Link(text: text.text, url: link.href, span: span))
                         }
                     }
-                    if blockElements.contains(name) { endLine() }
+                    if tree.nodes[i].traits.contains(.block) { endLine() }
                 }
             }
         }

@@ -13,6 +13,8 @@ struct HTMLTree {
         /// text's): a node read then retains no array. (An empty array's storage was retained and released
         /// at each read of a node, a third of an HTML page's retains and releases.)
         var hints: [String]?
+        /// What the element's name makes it (none for text).
+        var traits: ElementTraits = []
         private var storedParent: Int32
         private var storedLine: Int32
         /// A text node's text: where it stands in the tree's one array of text, and its length.
@@ -32,6 +34,32 @@ struct HTMLTree {
         /// libxml2's line (for text: where the text ends).
         var line: Int { Int(storedLine) }
     }
+
+    /// What an element is by its name, for the questions asked of every element: looked up once when the tree
+    /// is read (each question hashed the name again, five or six times a paragraph).
+    struct ElementTraits: OptionSet {
+        let rawValue: UInt8
+        /// Left out of the tree with its subtree (`droppedElements`).
+        static let dropped = ElementTraits(rawValue: 1 << 0)
+        /// Ends a line (`HTMLText.blockElements`).
+        static let block = ElementTraits(rawValue: 1 << 1)
+        /// Holds page furniture (`furnitureElements`).
+        static let furniture = ElementTraits(rawValue: 1 << 2)
+        /// May hold the article (`articleContainers`).
+        static let articleContainer = ElementTraits(rawValue: 1 << 3)
+    }
+
+    /// The traits of each element name that has any.
+    static let traitsByName: [String: ElementTraits] = {
+        var traits: [String: ElementTraits] = [:]
+        for (names, trait) in [
+            (droppedElements, ElementTraits.dropped), (HTMLText.blockElements, .block),
+            (furnitureElements, .furniture), (articleContainers, .articleContainer),
+        ] {
+            for name in names { traits[name, default: []].insert(trait) }
+        }
+        return traits
+    }()
 
     static let droppedElements: Set<String> = [
         "script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math", "select", "button",
@@ -80,8 +108,10 @@ struct HTMLTree {
             switch source.kind {
             case .element:
                 let name = source.name?.lowercased() ?? ""
-                if Self.droppedElements.contains(name) { continue }
+                let traits = Self.traitsByName[name] ?? []
+                if traits.contains(.dropped) { continue }
                 var node = Node(kind: .element, name: name, parent: parent, line: source.line)
+                node.traits = traits
                 if name == "a", let href = source.attribute("href") { hrefs[index] = href }
                 node.hints = Self.hints(class: source.attribute("class"), id: source.attribute("id"))
                 nodes.append(node)
@@ -243,7 +273,7 @@ struct HTMLTree {
     func isFurniture(_ index: Int) -> Bool {
         // (The node's fields read in place: a copy of the node was made for each element asked.)
         guard nodes[index].kind == .element else { return false }
-        if Self.furnitureElements.contains(nodes[index].name) { return true }
+        if nodes[index].traits.contains(.furniture) { return true }
         guard let hints = nodes[index].hints else { return false }
         return hints.contains { hint in
             Self.furnitureHints.contains { hint == $0 || hint.hasPrefix($0) && hint.count <= $0.count + 4 }
@@ -253,7 +283,7 @@ struct HTMLTree {
     /// A block of several links to other pages that is mostly links: a menu or a list of related
     /// articles, not text. (A single link, or links to files, are content.)
     func isLinkList(_ index: Int) -> Bool {
-        guard nodes[index].kind == .element, HTMLText.blockElements.contains(nodes[index].name), textCount[index] > 0,
+        guard nodes[index].kind == .element, nodes[index].traits.contains(.block), textCount[index] > 0,
             linkCount[index] * 10 >= textCount[index] * 6
         else { return false }
         return anchorCount[index] >= 2 && !holdsFileLink[index]
@@ -296,7 +326,7 @@ struct HTMLTree {
         case "tr":
             return children(of: index).contains { textCount[$0] * 10 >= textCount[index] * 7 }
         default:
-            return Self.articleContainers.contains(nodes[index].name)
+            return nodes[index].traits.contains(.articleContainer)
         }
     }
 
