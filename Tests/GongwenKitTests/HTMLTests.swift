@@ -334,6 +334,18 @@ struct HTMLTreeTests {
         #expect(after.lines.map(\.text) == ["一、总体要求", "请于9月15日前报送。", "逾期不再受理。"])
     }
 
+    @Test("Text written out as it stands is placed run by run; white space between words is one space, at its last")
+    func writtenOutRuns() throws {
+        // Columns: "<html><body><div><p>" is 20 characters, so the text node "  甲  乙 " begins at column 21:
+        // 甲 at 23, its two spaces at 24 and 25, 乙 at 26, a space at 27, "</p><p>" at 28–34; then 一 at 35,
+        // "&amp;" at 36–40 and 丙 at 41 (counted by hand).
+        let page = "<html><body><div><p>  甲  乙 </p><p>一&amp;丙</p></div></body></html>"
+        let text = try HTMLText.extract(utf8: ArraySlice(Array(page.utf8)), path: "runs.html")
+        #expect(text.lines.map(\.text) == ["甲 乙", "一&丙"])
+        #expect(text.lines.first?.origins.map(\.column) == [23, 25, 26])
+        #expect(text.lines.last?.origins.map(\.column) == [35, 36, 41])
+    }
+
     @Test("Every text node keeps its own text; libxml2's counts bound the nodes and the text kept")
     func texts() throws {
         let (tree, most) = try readTree(Array("<p>甲&amp;乙<b>ab</b>\n<script>x</script>丙</p><p></p>".utf8))

@@ -767,6 +767,19 @@ struct TextScanningTests {
             #expect(Array(single[first..<last]) == Array(plain[first..<last]))
             #expect(single[first..<last] == Origins(plain[first..<last]))
             #expect(Origins(a)[first..<last] == Origins(a[first..<last]))
+            // A run appended at once (text an HTML page writes out as it stands): what appending each gives,
+            // joined to the last run when it goes on from it.
+            let start =
+                a.last.map {
+                    Bool.random(using: &generator) ? SourcePoint(line: Int($0.line), column: Int($0.column) + 1) : $0
+                }
+                ?? SourcePoint(line: 2, column: 5)
+            let length = Int.random(in: 0...6, using: &generator)
+            var byRun = Origins(a)
+            byRun.append(run: start, count: length)
+            let each = a + (0..<length).map { SourcePoint(line: Int(start.line), column: Int(start.column) + $0) }
+            #expect(Array(byRun) == each)
+            #expect(byRun == Origins(each))
         }
     }
 

@@ -97,6 +97,9 @@ package struct Origins: RandomAccessCollection, Sendable, Equatable {
 
     package mutating func append(_ point: SourcePoint) { appendRun(from: point, length: 1) }
 
+    /// `count` positions side by side from `first` on: what appending each of them gives.
+    package mutating func append(run first: SourcePoint, count: Int) { appendRun(from: first, length: count) }
+
     package mutating func append(contentsOf other: Origins, range: Range<Int>) {
         guard !range.isEmpty else { return }
         precondition(range.lowerBound >= 0 && range.upperBound <= other.count, "origin range out of bounds")

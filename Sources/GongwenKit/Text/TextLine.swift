@@ -96,6 +96,12 @@ package struct TextLine: Sendable, Equatable {
         origins.append(origin)
     }
 
+    /// `scalars` that stood side by side in the input from `first` on: one run of positions.
+    package mutating func append(contentsOf scalars: UnsafeBufferPointer<Unicode.Scalar>, from first: SourcePoint) {
+        self.scalars.append(contentsOf: scalars)
+        origins.append(run: first, count: scalars.count)
+    }
+
     package mutating func append(_ other: TextLine) {
         append(contentsOf: other, range: 0..<other.count)
     }
