@@ -255,7 +255,7 @@ struct HTMLTreeTests {
             )
         }
         #expect(passedOver == 61)
-        #expect(HTMLTree.readableCount(Scalars(Array("关于，“质量”（2023）〇々Ｑ１。…".unicodeScalars))) == 12)
+        #expect(Array("关于，“质量”（2023）〇々Ｑ１。…".unicodeScalars).withUnsafeBufferPointer(HTMLTree.readableCount) == 12)
     }
 
     @Test("A subtree's first visible scalars are those of its whole text, filtered and cut: every node of every page")

@@ -241,10 +241,6 @@ struct HTMLTree {
     }
 
     /// Readable characters (letters, digits, Han): a run of punctuation or entity references is not text.
-    static func readableCount(_ scalars: Scalars) -> Int {
-        scalars.withUnsafeBufferPointer(readableCount)
-    }
-
     static func readableCount(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         var count = 0
         for scalar in scalars {
