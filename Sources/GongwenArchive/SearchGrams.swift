@@ -82,7 +82,7 @@ public enum SearchGrams {
         }
         if scalar.value >= 0xF0000 { return false }
         // A CJK Unified Ideograph (most of a notice) is a letter, Lo: not looked up in Unicode's properties.
-        if scalar.value &- 0x4E00 < 0x5200 { return true }
+        if ScalarSet.isIdeograph(scalar) { return true }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .decimalNumber, .letterNumber, .otherNumber, .privateUse:

@@ -206,13 +206,13 @@ enum HTMLText {
             // (Asked of the line where it stands, and the line moved out of `current`, not copied: a trimmed
             // copy was made to ask whether it was blank, and the line kept was a copy of `current`, whose own
             // storage was then let go.)
-            if !current.trimmedRange.isEmpty {
-                var line = TextLine()
-                swap(&line, &current)
+            let isBlank = current.trimmedRange.isEmpty
+            var line = TextLine()
+            swap(&line, &current)
+            if !isBlank {
                 result.lines.append(consume line)
                 result.headingLevels.append(currentHeading)
             }
-            current = TextLine()
             currentHeading = nil
             pendingSpace = nil
         }
