@@ -105,9 +105,14 @@ static inline int refused_control(uint32_t b) {
     return (b < 0x20 && !((0x08003E00u >> b) & 1u)) || b == 0x7F;
 }
 
-size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int refuse_controls, size_t *written) {
+/// `gw_utf8_decode`, and with `store` 0 `gw_utf8_text_prefix`: inlined into each with `store` a constant, the stores
+/// are kept or dropped at compile time (one reader of UTF-8, not two to keep alike).
+static inline __attribute__((always_inline)) size_t read_utf8(const uint8_t *bytes, size_t count, uint32_t *out,
+                                                                const int store, int refuse_controls, size_t *written,
+                                                                size_t *ascii) {
     size_t i = 0;
     size_t n = 0;
+    size_t ascii_bytes = 0;
     while (i < count) {
         // A run of three-byte sequences first, Chinese characters (most of a notice).
 #if defined(__SSE2__)
@@ -128,7 +133,7 @@ size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int ref
             __m128i overlong = _mm_cmplt_epi32(values, _mm_set1_epi32(0x800));
             __m128i surrogate = _mm_cmpeq_epi32(_mm_and_si128(values, _mm_set1_epi32(0xF800)), _mm_set1_epi32(0xD800));
             if (_mm_movemask_epi8(_mm_andnot_si128(_mm_or_si128(overlong, surrogate), tagged)) != 0xFFFF) break;
-            _mm_storeu_si128((__m128i *)(out + n), values);
+            if (store) _mm_storeu_si128((__m128i *)(out + n), values);
             n += 4;
             i += 12;
         }
@@ -140,7 +145,8 @@ size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int ref
             uint32_t value = (word & 0x0Fu) << 12 | (word & 0x3F00u) >> 2 | (word >> 16 & 0x3Fu);
             // (Below U+0800 the form is overlong; D800–DFFF are surrogates.)
             if ((value < 0x800) | ((value & 0xF800) == 0xD800)) goto done;
-            out[n++] = value;
+            if (store) out[n] = value;
+            n++;
             i += 3;
         }
         if (i >= count) break;
@@ -150,7 +156,9 @@ size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int ref
             // A run of ASCII (digits of a date, a web address) read on in this loop.
             do {
                 if (refuse_controls && refused_control(lead)) goto done;
-                out[n++] = lead;
+                if (store) out[n] = lead;
+                n++;
+                ascii_bytes++;
                 i += 1;
             } while (i < count && (lead = bytes[i]) < 0x80);
             continue;
@@ -179,11 +187,24 @@ size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int ref
         } else {
             break;  // a continuation byte where a sequence should begin, or a byte no UTF-8 holds
         }
-        out[n++] = value;
+        if (store) out[n] = value;
+        n++;
     }
 done:
     *written = n;
+    if (ascii) *ascii = ascii_bytes;
     return i;
+}
+
+size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int refuse_controls, size_t *written) {
+    return read_utf8(bytes, count, out, 1, refuse_controls, written, NULL);
+}
+
+size_t gw_utf8_text_prefix(const uint8_t *bytes, size_t count, size_t *ascii, size_t *multibyte) {
+    size_t scalars = 0;
+    size_t read = read_utf8(bytes, count, NULL, 0, 1, &scalars, ascii);
+    *multibyte = scalars - *ascii;
+    return read;
 }
 
 /// The UTF-8 of one scalar value at `out + n`; returns where it ends.

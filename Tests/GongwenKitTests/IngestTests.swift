@@ -115,6 +115,12 @@ struct IngestTests {
     @Test("Valid UTF-8 is decoded by its lead bytes as the standard library decodes it: every length, every edge")
     func validUTF8() throws {
         var texts = try Corpus.files.map { try Corpus.text($0) }
+        // Web pages in UTF-8: markup, ASCII between tags, Chinese within them.
+        for page in [
+            "2020_caq_table.html", "2021_shandong_br.html", "2022_caq_fullpage.html", "2023_fuzhou_links.html",
+        ] {
+            texts.append(try String(contentsOfFile: try Fixtures.path(page), encoding: .utf8))
+        }
         // The edges of each sequence length, and the scalars next to the surrogates.
         texts.append(
             String(
@@ -129,6 +135,7 @@ struct IngestTests {
             #expect(scan.firstInvalidOffset == nil)
             #expect(scan.scalars == text.unicodeScalars.count)
             #expect(Transcoding.scalars(ofValidUTF8: bytes[...]) == Array(text.unicodeScalars))
+            checkDecoding(bytes)
         }
         // Bytes that were not validated (a cut sequence, a surrogate's encoding) end the text; they never trap.
         #expect(Transcoding.scalars(ofValidUTF8: [0x41, 0xE9, 0x80]) == ["A"])
@@ -322,6 +329,12 @@ struct IngestTests {
         #expect((scan.firstInvalidOffset == nil) == (valid != nil), "\(bytes)")
         if let valid { #expect(scan.scalars == valid.unicodeScalars.count, "\(bytes)") }
         #expect(scan.firstControlOffset == EncodingDetection.firstControlByte(bytes[...]), "\(bytes)")
+        // Its counts, whichever way it read the bytes (text as the decoder reads it; other bytes one by one): every
+        // ASCII byte, and for valid bytes each longer sequence.
+        #expect(scan.asciiBytes == bytes.count { $0 < 0x80 }, "\(bytes)")
+        if let valid {
+            #expect(scan.validMultibyteSequences == valid.unicodeScalars.count - scan.asciiBytes, "\(bytes)")
+        }
         // Decoded without validation (control bytes let through), the bytes give the scalars of their
         // valid part: all of them, or those before the first invalid sequence.
         let validPart = bytes[..<(scan.firstInvalidOffset ?? bytes.count)]

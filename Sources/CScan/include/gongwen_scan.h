@@ -28,6 +28,11 @@ size_t gw_utf8_lead_count(const uint8_t *bytes, size_t count);
 /// of bytes decoded (`count` when all were). Chinese characters are read four at a time (SSE2), ASCII in runs.
 size_t gw_utf8_decode(const uint8_t *bytes, size_t count, uint32_t *out, int refuse_controls, size_t *written);
 
+/// How many of `count` bytes, from the start, `gw_utf8_decode` refusing controls would decode (`count` when all: the
+/// bytes are strict UTF-8 and hold no byte a text file never holds); stores the number of ASCII bytes and of longer
+/// sequences among them at `*ascii` and `*multibyte`. The decoder's own reading, with nothing written.
+size_t gw_utf8_text_prefix(const uint8_t *bytes, size_t count, size_t *ascii, size_t *multibyte);
+
 /// Encodes `count` Unicode scalar values (no surrogates, none past U+10FFFF) as UTF-8 at `out`, which has room for
 /// `room` bytes, at least their UTF-8 length; returns the number of bytes written. Four values at a time (SSE2) where
 /// each of the four takes three bytes (Chinese characters) or one (ASCII); no byte is written at or past `out + room`.
