@@ -207,6 +207,47 @@ struct NormalizeTests {
     }
 
     @Test(
+        "Widths folded in place keep each scalar's position; a dropped zero-width character is passed over: every input line"
+    )
+    func widthFoldingPositions() {
+        // Lines as ingest hands them to the normalizer (a web page's with its no-break spaces), whole and cut in two,
+        // and lines with full-width forms, other spaces and zero-width characters at their ends and inside.
+        var lines = JSONWriterTests.inputFiles.flatMap { file -> [TextLine] in
+            // (The reliability fixtures that ingest refuses give no lines.)
+            guard let bytes = try? Data(contentsOf: file),
+                let document = try? Ingest.ingest(bytes: Array(bytes), path: file.path)
+            else { return [] }
+            return document.lines.flatMap { line in [line, line[(line.count / 2)..<line.count]] }
+        }
+        let made = [
+            "电话：\u{A0}０３７１－６５５０９９４３", "\u{200B}ＡＢ", "各单位\u{200B}：ＱＭＢ＠caq.org.cn\u{3000}\t",
+            "\u{FEFF}通知\u{2060}", "ａ\u{2009}ｂ\u{202F}ｃ\u{200D}", "\u{200C}",
+        ]
+        lines += made.enumerated().map { TextLine(original: $1.unicodeScalars, lineNumber: $0 + 1) }
+        var folded = 0
+        for line in lines {
+            // The same line built a scalar at a time, each kept scalar appended with its own position.
+            var expected = TextLine()
+            for (scalar, origin) in zip(line.scalars, line.origins) {
+                if let kept = Normalizer.widthFolded(scalar) { expected.append(kept, from: origin) }
+            }
+            let result = Normalizer.foldWidths(line)
+            #expect(result == expected, "\(line.text)")
+            if result != line { folded += 1 }
+        }
+        #expect(folded > 20, "\(folded) lines folded")
+        // Read by hand: the no-break space is a space where it stood (column 4), the digits after it from column 5,
+        // the full-width hyphen kept (only digits, letters and ＠ fold); a zero-width character at the start leaves the
+        // letters at columns 2 and 3.
+        let phone = Normalizer.foldWidths(lines[lines.count - made.count])
+        #expect(phone.text == "电话： 0371－65509943")
+        #expect(
+            phone.origins[3] == SourcePoint(line: 1, column: 4) && phone.origins[4] == SourcePoint(line: 1, column: 5))
+        let letters = Normalizer.foldWidths(lines[lines.count - made.count + 1])
+        #expect(letters.text == "AB" && Array(letters.origins) == [2, 3].map { SourcePoint(line: 2, column: $0) })
+    }
+
+    @Test(
         "Spaces inside CJK text go; spaces between Latin words stay",
         arguments: [
             ("2023 年 8 月 25 日", "2023年8月25日"),
