@@ -443,6 +443,45 @@ struct IngestTests {
         #expect(record.addressees == ["各推荐单位"])
     }
 
+    @Test(
+        "The declared charset is what searching the lower-cased head of the page as a string finds: fixtures and edges")
+    func declaredCharsetAsSearched() throws {
+        // The reading as it was written first, the reference: the first 4 KiB with bytes past ASCII made spaces, as a
+        // lower-cased string, searched for "charset=".
+        func searched(_ bytes: [UInt8]) -> String? {
+            let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+            guard let range = head.range(of: "charset=") else { return nil }
+            let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+            let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            return name.isEmpty ? nil : String(name)
+        }
+        var pages = try JSONWriterTests.inputFiles.filter { $0.pathExtension == "html" }.map {
+            Array(try Data(contentsOf: $0))
+        }
+        #expect(pages.count >= 5)
+        let heads = [
+            "<meta charset=\"UTF-8\">", "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; CHARSET=GB2312\">",
+            "<meta charset=' \"big5-hkscs'>", "<meta charset = utf-8>", "<meta charset=>", "<meta charset=\t gbk>",
+            "<meta charset=x_mac-chinesesimp;>", "charset=", "charse", "", "<meta charset=\u{3000}gbk>",
+            "CharSet=Shift_JIS\r\n",
+            "<meta charset=gb2312\u{4E2D}>", "<p>通知 charset=euc-kr</p>",
+        ]
+        pages += heads.map { Array($0.utf8) }
+        // A declaration cut by the end of the 4 KiB read, and one just inside it.
+        for padding in 4_080...4_092 {
+            pages.append(Array(repeating: UInt8(ascii: " "), count: padding) + Array("charset=gbk".utf8))
+        }
+        pages.append(Array(repeating: 0xE4, count: 4_085) + Array("charset=gbk".utf8))
+        for page in pages {
+            #expect(
+                Ingest.declaredCharset(page) == searched(page), "\(String(decoding: page.prefix(80), as: UTF8.self))")
+        }
+        // Read by hand.
+        #expect(Ingest.declaredCharset(Array(heads[1].utf8)) == "gb2312")
+        #expect(Ingest.declaredCharset(Array(heads[2].utf8)) == "big5-hkscs")
+        #expect(Ingest.declaredCharset(Array(heads[3].utf8)) == nil, "a space before the equals sign is no declaration")
+    }
+
     @Test("An empty input is refused, naming the file")
     func empty() {
         #expect(throws: IngestError.empty(path: "empty.txt")) { try Gongwen.parse(bytes: [], path: "empty.txt") }

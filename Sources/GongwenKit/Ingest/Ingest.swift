@@ -174,13 +174,35 @@ package enum Ingest {
     static let htmlOpenings = ["<!doctype html", "<html", "<head", "<body", "<meta", "<!--"]
     private static let longestHTMLOpening = htmlOpenings.map(\.utf8.count).max()!
 
-    /// The charset an HTML page declares in its first 4 KiB (`<meta charset=…>` or http-equiv).
+    /// The charset an HTML page declares in its first 4 KiB (`<meta charset=…>` or http-equiv): the first
+    /// "charset=" in any case, then past quotes and spaces, its letters, digits, "-" and "_", lower-cased. (Read
+    /// from the bytes: a string made of the 4 KiB, lower-cased and searched, took 1% of an HTML page's parse.)
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
-        let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-        let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        return name.isEmpty ? nil : String(name)
+        // A byte as the search sees it: an ASCII letter in lower case, any byte past ASCII a space.
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
+            byte >= 0x80 ? 0x20 : (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        }
+        let label = Array("charset=".utf8)
+        let head = bytes.prefix(4096)
+        guard head.count >= label.count,
+            var i = (head.startIndex...(head.endIndex - label.count)).first(where: { start in
+                label.indices.allSatisfy { folded(head[start + $0]) == label[$0] }
+            })
+        else { return nil }
+        i += label.count
+        while i < head.endIndex, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: " ")].contains(folded(head[i])) {
+            i += 1
+        }
+        var name: [UInt8] = []
+        while i < head.endIndex {
+            let byte = folded(head[i])
+            guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F else {
+                break
+            }
+            name.append(byte)
+            i += 1
+        }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 
     /// Text decoded after a byte order mark (UTF-8, UTF-16, UTF-32) can hold control characters that no
