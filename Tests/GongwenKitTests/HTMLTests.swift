@@ -298,11 +298,30 @@ struct HTMLTreeTests {
             (HTMLTree.droppedElements, .dropped), (HTMLText.blockElements, .block),
             (HTMLTree.furnitureElements, .furniture), (HTMLTree.articleContainers, .articleContainer),
         ]
-        let names = sets.reduce(into: Set(["span", "a", "td", "mytable", "navigation"])) { $0.formUnion($1.0) }
-        for name in names {
-            let traits = HTMLTree.traitsByName[name] ?? []
-            for (set, trait) in sets { #expect(traits.contains(trait) == set.contains(name), "\(name)") }
+        // Every name of the sets and of the tags, each in upper case too, and names near them: longer, shorter,
+        // sixteen and seventeen bytes long, a heading level past 6.
+        let tagNames = HTMLTree.Tag.allCases.filter { $0 != .other }.map { "\($0)" }
+        let near = [
+            "span", "mytable", "navigation", "", "h", "h0", "h7", "h10", "tbodyx", "bodyy", "blockquotes",
+            "abcdefghijklmnop", "abcdefghijklmnopq", "figcaptionfigcap", "c:nav", "ta-ble",
+        ]
+        let names = sets.reduce(into: Set(tagNames + near)) { $0.formUnion($1.0) }
+        for name in names.flatMap({ [$0, $0.uppercased()] }) {
+            let kind = HTMLTree.elementKind(named: Array(name.utf8))
+            let lowered = name.lowercased()
+            for (set, trait) in sets {
+                #expect((kind?.traits ?? []).contains(trait) == set.contains(lowered), "\(name)")
+            }
+            #expect(
+                kind?.tag == HTMLTree.Tag.allCases.first { $0 != .other && "\($0)" == lowered }.map { $0 }
+                    ?? (kind == nil ? nil : .other), "\(name)")
+            #expect(kind == nil || kind?.name == lowered, "\(name)")
+            #expect(
+                (kind == nil) == !(tagNames.contains(lowered) || sets.contains { $0.0.contains(lowered) }), "\(name)")
         }
+        #expect(
+            HTMLTree.Tag.h1.headingLevel == 1 && HTMLTree.Tag.h6.headingLevel == 6
+                && HTMLTree.Tag.tr.headingLevel == nil)
         let (tree, _) = try readTree(
             Array("<BODY><NAV>甲</NAV><Div><p>乙</p><td>丙</td><span>丁</span><script>x</script></Div></BODY>".utf8))
         func traits(_ name: String) throws -> HTMLTree.ElementTraits {
@@ -315,6 +334,11 @@ struct HTMLTreeTests {
         #expect(try traits("td") == [.articleContainer])
         #expect(try traits("span") == [])
         #expect(!tree.nodes.contains { $0.name == "script" }, "a dropped element is not in the tree")
+        // (libxml2 puts the <html> that the page left out around it.)
+        #expect(
+            tree.nodes.filter { $0.kind == .element }.map(\.name) == ["html", "body", "nav", "div", "p", "td", "span"])
+        #expect(
+            tree.nodes.filter { $0.kind == .element }.map(\.tag) == [.html, .body, .other, .other, .other, .td, .other])
         #expect(tree.nodes.indices.filter { tree.nodes[$0].kind == .text }.allSatisfy { tree.nodes[$0].traits == [] })
     }
 

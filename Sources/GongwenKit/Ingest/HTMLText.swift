@@ -108,14 +108,13 @@ enum HTMLText {
         var node = root
         walk: while true {
             let parent = tree.nodes[node].parent
-            guard parent >= 0, tree.nodes[parent].name != "html" else { break }
+            guard parent >= 0, tree.nodes[parent].tag != .html else { break }
             let siblings = tree.children(of: parent)
             guard let position = siblings.firstIndex(of: node) else { break }
             for sibling in siblings[..<position].reversed() where tree.nodes[sibling].kind == .element {
                 if tree.isFurniture(sibling) { continue }
-                let name = tree.nodes[sibling].name
                 let isHeading =
-                    ["h1", "h2", "h3", "h4"].contains(name)
+                    (tree.nodes[sibling].tag.headingLevel ?? 5) <= 4
                     || tree.nodes[sibling].hints?.contains { $0.hasPrefix("title") } == true
                 let text = String(scalars: plainText(sibling, tree: tree).filter { !$0.isLineSpace && $0 != "\n" })
                 if isHeading, !text.isEmpty {
@@ -238,35 +237,32 @@ enum HTMLText {
                         recordDropped(i, reason: reason, tree: tree)
                         continue
                     }
-                    let name = tree.nodes[i].name
-                    if name == "br" {
+                    let tag = tree.nodes[i].tag
+                    if tag == .br {
                         endLine()
                         continue
                     }
                     if tree.nodes[i].traits.contains(.block) { endLine() }
-                    if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level)
-                    {
-                        currentHeading = level
-                    }
-                    if name == "td" || name == "th" { startCell() }
-                    if name == "pre" { preDepth += 1 }
-                    if name == "ol" { listCounters.append(0) }
-                    if name == "ul" { listCounters.append(-1) }
-                    if name == "li", let last = listCounters.indices.last, listCounters[last] >= 0 {
+                    if let level = tag.headingLevel { currentHeading = level }
+                    if tag == .td || tag == .th { startCell() }
+                    if tag == .pre { preDepth += 1 }
+                    if tag == .ol { listCounters.append(0) }
+                    if tag == .ul { listCounters.append(-1) }
+                    if tag == .li, let last = listCounters.indices.last, listCounters[last] >= 0 {
                         listCounters[last] += 1
                         let origin = aligner.position(ofElementOnLine: tree.nodes[i].line)
                         for scalar in "\(listCounters[last]).".unicodeScalars { current.append(scalar, from: origin) }
                     }
-                    if name == "a", let href = tree.href(of: i) {
+                    if tag == .a, let href = tree.href(of: i) {
                         openLinks.append((href, current.count, result.lines.count))
                     }
                     stack.append(.leave(i))
                     tree.pushChildren(of: i, onto: &stack) { .enter($0) }
                 case let .leave(i):
-                    let name = tree.nodes[i].name
-                    if name == "pre" { preDepth -= 1 }
-                    if name == "ol" || name == "ul" { _ = listCounters.popLast() }
-                    if name == "a", let link = openLinks.popLast(), link.lineIndex == result.lines.count,
+                    let tag = tree.nodes[i].tag
+                    if tag == .pre { preDepth -= 1 }
+                    if tag == .ol || tag == .ul { _ = listCounters.popLast() }
+                    if tag == .a, let link = openLinks.popLast(), link.lineIndex == result.lines.count,
                         current.count > link.start
                     {
                         let text = current[link.start..<current.count].trimmed()

@@ -15,6 +15,8 @@ struct HTMLTree {
         var hints: [String]?
         /// What the element's name makes it (none for text).
         var traits: ElementTraits = []
+        /// The element, when it is one the reader asks about by name (`other` for any other, and for text).
+        var tag: Tag = .other
         private var storedParent: Int32
         private var storedLine: Int32
         /// A text node's text: where it stands in the tree's one array of text, and its length.
@@ -49,8 +51,29 @@ struct HTMLTree {
         static let articleContainer = ElementTraits(rawValue: 1 << 3)
     }
 
-    /// The traits of each element name that has any.
-    static let traitsByName: [String: ElementTraits] = {
+    /// The elements the page's reader asks about by name, told by a byte when the tree is read (each question
+    /// compared the name as a string, several times a node).
+    enum Tag: UInt8, CaseIterable {
+        case other, a, br, td, th, tr, pre, ol, ul, li, table, tbody, body, html, h1, h2, h3, h4, h5, h6
+
+        /// The level of a heading element (h1–h6).
+        var headingLevel: Int? {
+            rawValue >= Tag.h1.rawValue ? Int(rawValue - Tag.h1.rawValue) + 1 : nil
+        }
+    }
+
+    /// What an element is by its name: its traits and its tag, and the name itself (a literal, which a node holds
+    /// without a string made for it).
+    struct ElementKind {
+        let name: String
+        let traits: ElementTraits
+        let tag: Tag
+    }
+
+    /// Every element name that has traits or a tag, and the key of each (`nameKey`), in the keys' order: an
+    /// element's name is looked up by a binary search of its bytes, where a dictionary of strings took a string
+    /// made of it, lower-cased and hashed (and the strings' comparisons that followed, 2% of reading a page).
+    private static let elementKinds: (keys: [NameKey], kinds: [ElementKind]) = {
         var traits: [String: ElementTraits] = [:]
         for (names, trait) in [
             (droppedElements, ElementTraits.dropped), (HTMLText.blockElements, .block),
@@ -58,8 +81,48 @@ struct HTMLTree {
         ] {
             for name in names { traits[name, default: []].insert(trait) }
         }
-        return traits
+        let tags = Tag.allCases.filter { $0 != .other }
+        let names = Set(traits.keys).union(tags.map { "\($0)" })
+        let kinds = names.map { name in
+            ElementKind(name: name, traits: traits[name] ?? [], tag: tags.first { "\($0)" == name } ?? .other)
+        }.map { (key: nameKey(Array($0.name.utf8))!, kind: $0) }.sorted { $0.key < $1.key }
+        return (kinds.map(\.key), kinds.map(\.kind))
     }()
+
+    /// An element name's bytes, ASCII letters lower-cased, as two numbers: its first eight bytes, the first the
+    /// highest, and the next eight; ordered as the names are. Nil for a name of more than sixteen bytes, longer
+    /// than any the table holds.
+    struct NameKey: Comparable {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+
+        static func < (a: NameKey, b: NameKey) -> Bool { (a.high, a.low) < (b.high, b.low) }
+    }
+
+    static func nameKey<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> NameKey? {
+        var key = NameKey()
+        var count = 0
+        for byte in bytes {
+            guard count < 16 else { return nil }
+            let folded = UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            if count < 8 { key.high |= folded << (56 - 8 * count) } else { key.low |= folded << (120 - 8 * count) }
+            count += 1
+        }
+        return key
+    }
+
+    /// The kind of the element named `name` (in any case), or nil when it has no traits and no tag.
+    static func elementKind<Bytes: Sequence<UInt8>>(named name: Bytes) -> ElementKind? {
+        guard let key = nameKey(name) else { return nil }
+        let (keys, kinds) = elementKinds
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key ? kinds[low] : nil
+    }
 
     static let droppedElements: Set<String> = [
         "script", "style", "noscript", "template", "head", "iframe", "object", "svg", "math", "select", "button",
@@ -107,12 +170,14 @@ struct HTMLTree {
             let index = nodes.count
             switch source.kind {
             case .element:
-                let name = source.name?.lowercased() ?? ""
-                let traits = Self.traitsByName[name] ?? []
-                if traits.contains(.dropped) { continue }
+                let kind = source.nameBytes.flatMap(Self.elementKind(named:))
+                if kind?.traits.contains(.dropped) == true { continue }
+                // (A name that the table does not hold is made a string, lower-cased as the table's are.)
+                let name = kind?.name ?? source.name?.lowercased() ?? ""
                 var node = Node(kind: .element, name: name, parent: parent, line: source.line)
-                node.traits = traits
-                if name == "a", let href = source.attribute("href") { hrefs[index] = href }
+                node.traits = kind?.traits ?? []
+                node.tag = kind?.tag ?? .other
+                if node.tag == .a, let href = source.attribute("href") { hrefs[index] = href }
                 node.hints = Self.hints(class: source.attribute("class"), id: source.attribute("id"))
                 nodes.append(node)
                 var child = source.lastChild
@@ -203,7 +268,7 @@ struct HTMLTree {
             for i in nodes.indices {
                 let parent = nodes[i].parent
                 if parent >= 0 {
-                    insideLink[i] = insideLink[parent] || nodes[parent].name == "a"
+                    insideLink[i] = insideLink[parent] || nodes[parent].tag == .a
                     insideFurniture[i] = insideFurniture[parent] || furniture[parent]
                 }
                 if nodes[i].kind == .text {
@@ -231,7 +296,7 @@ struct HTMLTree {
         for (index, href) in hrefs where LinkKinds.isFile(href) { fileLink[index] = true }
         for i in nodes.indices.reversed() where nodes[i].parent >= 0 {
             let parent = nodes[i].parent
-            anchors[parent] += anchors[i] + (nodes[i].name == "a" ? 1 : 0)
+            anchors[parent] += anchors[i] + (nodes[i].tag == .a ? 1 : 0)
             if fileLink[i] { fileLink[parent] = true }
         }
         textCount = text
@@ -311,15 +376,15 @@ struct HTMLTree {
     ]
 
     func canHoldArticle(_ index: Int) -> Bool {
-        switch nodes[index].name {
-        case "table", "tbody":
-            var rows = children(of: index).filter { nodes[$0].name == "tr" }
-            rows += children(of: index).filter { nodes[$0].name == "tbody" }.flatMap { children(of: $0) }.filter {
-                nodes[$0].name == "tr"
+        switch nodes[index].tag {
+        case .table, .tbody:
+            var rows = children(of: index).filter { nodes[$0].tag == .tr }
+            rows += children(of: index).filter { nodes[$0].tag == .tbody }.flatMap { children(of: $0) }.filter {
+                nodes[$0].tag == .tr
             }
             guard let largest = rows.map({ textCount[$0] - linkCount[$0] }).max() else { return false }
             return largest * 10 >= (textCount[index] - linkCount[index]) * 7
-        case "tr":
+        case .tr:
             return children(of: index).contains { textCount[$0] * 10 >= textCount[index] * 7 }
         default:
             return nodes[index].traits.contains(.articleContainer)
@@ -334,7 +399,7 @@ struct HTMLTree {
     /// of the text that is not in links, as long as one does and what it leaves outside (not counting
     /// furniture) is short. Content density, not site names.
     func contentRoot() -> Int? {
-        guard var current = nodes.firstIndex(where: { $0.name == "body" }) ?? (nodes.isEmpty ? nil : 0) else {
+        guard var current = nodes.firstIndex(where: { $0.tag == .body }) ?? (nodes.isEmpty ? nil : 0) else {
             return nil
         }
         while true {

@@ -54,6 +54,14 @@ enum LibXML2 {
         /// An element's name as libxml2 holds it (lowercase for HTML); nil for other nodes.
         var name: String? { gw_node_name(pointer).map { String(cString: $0) } }
 
+        /// The name's bytes as libxml2 holds them (no string made), or nil.
+        var nameBytes: UnsafeBufferPointer<UInt8>? {
+            gw_node_name(pointer).map { name in
+                UnsafeBufferPointer(
+                    start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name))
+            }
+        }
+
         /// Appends a text node's text to `scalars` (its UTF-8 decoded as `String(cString:)` decodes it); false,
         /// and nothing appended, for other nodes.
         func appendText(to scalars: inout [Unicode.Scalar]) -> Bool {
