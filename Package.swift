@@ -27,7 +27,7 @@ let package = Package(
         // they bring the system ICU's types, which clash with Foundation's private ICU.
         .target(
             name: "CHTML",
-            dependencies: ["CLibXML2"]
+            dependencies: ["CLibXML2", "CScan"]
         ),
         // A small C facade over ICU (charset detection, conversion, normalization), from
         // Debian's libicu-dev: ICU's renaming macros keep its C API out of Swift's reach.

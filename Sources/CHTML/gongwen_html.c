@@ -1,4 +1,5 @@
 #include "gongwen_html.h"
+#include "gongwen_scan.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -44,9 +45,9 @@ int64_t gw_node_subtree_count(void *node, int64_t *text_scalars) {
         if (n->type == XML_ELEMENT_NODE) count++;
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             count++;
-            if (n->content != NULL) {
-                for (const unsigned char *c = n->content; *c != 0; c++) scalars += (*c & 0xC0) != 0x80;
-            }
+            // (Its length first, then its lead bytes sixteen at a time: a byte at a time to the terminating zero,
+            // this count took 1.3% of reading a page.)
+            if (n->content != NULL) scalars += gw_utf8_lead_count(n->content, strlen((const char *)n->content));
         }
         if (n->children != NULL && n->type == XML_ELEMENT_NODE) {
             n = n->children;
