@@ -370,6 +370,25 @@ struct HTMLTreeTests {
         #expect(text.lines.last?.origins.map(\.column) == [35, 36, 41])
     }
 
+    @Test("A tag is stepped over to its first \">\": on its line, over two lines, a comment to \"-->\" past a \">\"")
+    func tagsSteppedOver() throws {
+        // Columns counted by hand: line 3 "   id=\"b\">甲" puts 甲 at 11; line 4 "<!-- x > y -->乙" puts 乙 at 15;
+        // line 5 "<p>丙<br/>丁" puts 丙 at 4 and 丁 at 10.
+        let page = "<html><body>\n<p class=\"a\"\n   id=\"b\">甲</p>\n<!-- x > y -->乙\n<p>丙<br/>丁</p></body></html>"
+        let text = try HTMLText.extract(utf8: ArraySlice(Array(page.utf8)), path: "tags.html")
+        #expect(text.lines.map(\.text) == ["甲", "乙", "丙", "丁"])
+        #expect(
+            text.lines.map { $0.origins[0] }
+                == [(3, 11), (4, 15), (5, 4), (5, 10)].map { SourcePoint(line: $0, column: $1) })
+        // A declaration is stepped over past its brackets, whatever they hold: "<!DOCTYPE html [<!ENTITY x \"a>b\">]>" is
+        // 35 characters and "<html><body><p>" 15, so 甲 stands at column 51.
+        let declared = try HTMLText.extract(
+            utf8: ArraySlice(Array("<!DOCTYPE html [<!ENTITY x \"a>b\">]><html><body><p>甲</p></body></html>".utf8)),
+            path: "declared.html")
+        #expect(declared.lines.map(\.text) == ["甲"])
+        #expect(declared.lines.first?.origins[0] == SourcePoint(line: 1, column: 51))
+    }
+
     @Test("Every text node keeps its own text; libxml2's counts bound the nodes and the text kept")
     func texts() throws {
         let (tree, most) = try readTree(Array("<p>甲&amp;乙<b>ab</b>\n<script>x</script>丙</p><p></p>".utf8))
