@@ -513,7 +513,8 @@ struct SourceAligner {
         // stepped to it a scalar at a time (1.2% of the time of reading a page).
         if !comment, line < lines.count, column + 1 < source.count, source[column + 1] != "!" {
             let from = column + 1
-            let end = source.withUnsafeBufferPointer { Scalars.firstIndex(of: 0x3E, or: 0x3E, in: $0, from: from) }
+            let close = Unicode.Scalar(">").value
+            let end = source.withUnsafeBufferPointer { Scalars.firstIndex(of: close, or: close, in: $0, from: from) }
             if let end, end - column < Self.longestTagStep {
                 column = end + 1
                 return

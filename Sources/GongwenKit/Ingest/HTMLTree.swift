@@ -99,6 +99,7 @@ struct HTMLTree {
         static func < (a: NameKey, b: NameKey) -> Bool { (a.high, a.low) < (b.high, b.low) }
     }
 
+    /// The `NameKey` of a name's bytes, or nil past sixteen of them.
     static func nameKey<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> NameKey? {
         var key = NameKey()
         var count = 0
