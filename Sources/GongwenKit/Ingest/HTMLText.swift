@@ -114,7 +114,7 @@ enum HTMLText {
             for sibling in siblings[..<position].reversed() where tree.nodes[sibling].kind == .element {
                 if tree.isFurniture(sibling) { continue }
                 let isHeading =
-                    (tree.nodes[sibling].tag.headingLevel ?? 5) <= 4
+                    tree.nodes[sibling].tag.headingLevel.map { $0 <= 4 } ?? false
                     || tree.nodes[sibling].hints?.contains { $0.hasPrefix("title") } == true
                 let text = String(scalars: plainText(sibling, tree: tree).filter { !$0.isLineSpace && $0 != "\n" })
                 if isHeading, !text.isEmpty {

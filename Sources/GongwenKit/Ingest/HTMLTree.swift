@@ -105,7 +105,7 @@ struct HTMLTree {
         var count = 0
         for byte in bytes {
             guard count < 16 else { return nil }
-            let folded = UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            let folded = UInt64(byte.asciiLowercased)
             if count < 8 { key.high |= folded << (56 - 8 * count) } else { key.low |= folded << (120 - 8 * count) }
             count += 1
         }

@@ -180,7 +180,7 @@ package enum Ingest {
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         // A byte as the search sees it: an ASCII letter in lower case, any byte past ASCII a space.
         @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
-            byte >= 0x80 ? 0x20 : (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            byte >= 0x80 ? 0x20 : byte.asciiLowercased
         }
         let label = Array("charset=".utf8)
         let head = bytes.prefix(4096)
