@@ -237,16 +237,9 @@ package enum Normalizer {
         }
     }
 
-    /// Whether `foldWidths` changes `scalar`.
+    /// Whether `foldWidths` changes `scalar` (asked of `widthFolded`, which says what it makes of each).
     @inline(__always)
-    static func mayFoldWidth(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20, 0x09: return false
-        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF20, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
-            return true
-        default: return scalar.isLineSpace
-        }
-    }
+    static func mayFoldWidth(_ scalar: Unicode.Scalar) -> Bool { widthFolded(scalar) != scalar }
 
     /// Full-width digits, letters and ＠ to ASCII; the many Unicode spaces to one space; zero-width
     /// characters dropped. Chinese punctuation (，。、：；（）〔〕《》) is kept as written.
