@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # The throughput benchmark (issue 13), checked against Benchmarks/thresholds.txt; release build.
 #
-#     Benchmarks/bench.sh [--installed] [COUNT]   # COUNT synthetic notices (default 3,000)
-#
-# --installed: the start-up of the binary README "Install" makes (the Swift libraries linked in), too; it is
-# built in .build-install (about 8 minutes the first time).
+#     Benchmarks/bench.sh [COUNT]   # COUNT synthetic notices (default 3,000)
 #
 # Makes COUNT text notices with Benchmarks/make-corpus.py from Notices/ and ../shared/corpus/notices (when
 # present), and COUNT/10 HTML pages from the HTML fixtures; then measures, each the best of three runs:
@@ -14,13 +11,11 @@
 #   one huge notice (the text notices joined to ~20 MB): bytes of memory per input byte;
 #   series and config over the text notices, ingest into a new SQLite archive;
 #   start-up: `gongwen --help` and the parse of a one-line notice (median of 21 runs);
-#   with --installed, the start-up and the text notices' MB/s per core of the installed binary too.
+#   the shared libraries of the Swift toolchain the binary loads (none: Package.swift links them in).
 # Prints one line per figure, then every threshold it breaks; exits 1 when it breaks one.
 set -euo pipefail
 shopt -s inherit_errexit  # a failed measurement inside $( ) stops the run
 cd "$(dirname "$0")/.."
-installed=0
-if [ "${1:-}" = --installed ]; then installed=1; shift; fi
 count=${1:-3000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -129,25 +124,16 @@ median_ms() {
 }
 report startup_help_ms "$(median_ms "$bin" --help)" "gongwen --help, median of 21"
 report startup_parse_ms "$(median_ms "$bin" parse "$work/one-line.txt")" "parse of a one-line notice, median of 21"
-if [ $installed = 1 ]; then
-    swift build -c release --static-swift-stdlib --product gongwen --scratch-path .build-install >/dev/null
-    strip -o "$work/gongwen-installed" .build-install/release/gongwen
-    report startup_installed_help_ms "$(median_ms "$work/gongwen-installed" --help)" "the installed binary (README Install): --help"
-    report startup_installed_parse_ms "$(median_ms "$work/gongwen-installed" parse "$work/one-line.txt")" "the installed binary: parse of a one-line notice"
-    # The same text notices through the installed binary (its Swift libraries linked in): what README's
-    # Install gives. (Over 21 interleaved rounds its best time was 5% below `swift build`'s, its median
-    # the same: the calls it makes directly, not through the dynamic linker's table, were 0.6% of a parse.)
-    bytes=$(xargs -a "$work/text.list" cat | wc -c)
-    result=$(measure "$work/gongwen-installed" parse --files-from "$work/text.list"); read -r wall cpu peak _ <<< "$result"
-    report installed_text_mb_per_core "$(echo "scale=2; $bytes / 1048576 / $cpu" | bc)" "the installed binary: the text notices, $cpu s CPU, $wall s wall"
-fi
+# The release build links the Swift libraries in (Package.swift): a library loaded from the toolchain's folder
+# means the build lost that (its start-up and 4% of its CPU time).
+toolchain=$(dirname "$(dirname "$(realpath "$(command -v swiftc)")")")
+report toolchain_libraries "$(ldd "$bin" | grep -c -F "$toolchain/" || true)" "shared libraries loaded from $toolchain"
 
 # Thresholds: "name min|max value" lines; a figure on the wrong side of its value fails the run.
 failed=0
 while read -r name bound value _; do
     [[ -z $name || $name == \#* ]] && continue
     actual=${figure[$name]:-}
-    if [ -z "$actual" ] && [[ $name == *installed_* ]] && [ $installed = 0 ]; then continue; fi
     if [ -z "$actual" ]; then echo "threshold for unknown figure $name" >&2; failed=1; continue; fi
     if [ "$bound" = min ] && (( $(echo "$actual < $value" | bc) )); then echo "BELOW THRESHOLD: $name $actual < $value"; failed=1; fi
     if [ "$bound" = max ] && (( $(echo "$actual > $value" | bc) )); then echo "ABOVE THRESHOLD: $name $actual > $value"; failed=1; fi
