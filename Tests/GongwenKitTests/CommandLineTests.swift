@@ -205,6 +205,52 @@ struct CommandLineTests {
         #expect(lines[missing[0]].hasSuffix("notice-15.txt: cannot read the input: no such file"))
     }
 
+    @Test(
+        "parse of many files into a pipe read slowly, the command stopped and continued while it writes: every byte arrives, in order"
+    )
+    func parseWritesInterrupted() throws {
+        // The records go out a few at a time with one `writev`; a write into a full pipe that a signal interrupts
+        // returns having written part of them (a stop and a continue do it: seen dozens of times a run), and the
+        // rest must follow from where it stopped, mid-record.
+        let paths = (0..<200).map { Corpus.path(Corpus.files[$0 % 5]) }
+        let listFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-interrupted-\(UUID().uuidString)")
+        try Data((paths.joined(separator: "\n") + "\n").utf8).write(to: listFile)
+        defer { try? FileManager.default.removeItem(at: listFile) }
+        let expected = try Self.run(["parse", "--jsonl", "--files-from", listFile.path])
+        #expect(expected.status == 0 && expected.stdout.utf8.count > 1_000_000)
+
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["parse", "--jsonl", "--files-from", listFile.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = Pipe()
+        try process.run()
+        let reader = out.fileHandleForReading.fileDescriptor
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            if process.isRunning {
+                kill(process.processIdentifier, SIGSTOP)
+                kill(process.processIdentifier, SIGCONT)
+            }
+            let count = buffer.withUnsafeMutableBytes { read(reader, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            received += buffer[..<count]
+            usleep(200)
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        // (Where the two differ named, not the bytes: megabytes of them.)
+        let wanted = Array(expected.stdout.utf8)
+        let firstDifference = zip(received, wanted).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(received.count == wanted.count)
+        #expect(
+            firstDifference == nil, "the output differs from an uninterrupted run's at byte \(firstDifference ?? -1)")
+    }
+
     @Test("normalize: the lines of a notice; a missing or unreadable file is an error (exit 1), not an empty listing")
     func normalize() throws {
         let lines = try Self.run(["normalize", Corpus.path("2023_henan.txt")])

@@ -130,7 +130,7 @@ struct Parse: AsyncParsableCommand {
                 while let next = done.removeValue(forKey: written) {
                     for result in next {
                         switch result {
-                        case let .success(bytes): bytes.withUnsafeBytes { sink.hold($0) }
+                        case let .success(bytes): sink.hold(bytes)
                         case let .failure(error):
                             failed = true
                             sink.flush()  // (the records before it first, as they were given)
