@@ -216,9 +216,20 @@ package enum Normalizer {
         /// `Steps(mayActOn:)` of each scalar below U+3100, and of each from U+FF00 to U+FFFF, with bit 7
         /// (no step's) set for a wide one.
         private static let ofScalar: (low: [UInt8], high: [UInt8]) = (
-            (0..<lowEnd).map { Unicode.Scalar($0).map(entry) ?? 0 },
-            (highStart..<0x10000).map { entry(Unicode.Scalar($0)!) }
+            table(of: 0..<lowEnd), table(of: highStart..<0x10000)
         )
+
+        /// `entry` of each scalar of `values` (0 for a surrogate), written in place: appended one at a time by
+        /// `map`, each with its own check of the array's room, they took 0.86 M of the 2.8 M instructions that
+        /// making the table took at every start.
+        private static func table(of values: Range<UInt32>) -> [UInt8] {
+            [UInt8](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+                for value in values {
+                    buffer[Int(value - values.lowerBound)] = Unicode.Scalar(value).map(entry) ?? 0
+                }
+                initialized = values.count
+            }
+        }
 
         private static func entry(_ scalar: Unicode.Scalar) -> UInt8 {
             Steps(mayActOn: scalar).rawValue | (scalar.isWide ? 0x80 : 0)
