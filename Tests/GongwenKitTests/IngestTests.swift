@@ -30,6 +30,8 @@ struct IngestTests {
             "a.html", "a.HTML", "b.Htm", "x.xhtml", "x.XHTML", "y.shtml", "y.SHTML", "html", ".htm", "a.html.txt",
             "文件.HTM",
             "İ.html", "a.htmİ", "", "a.txt", "a.htmL", "目录/页面.Shtml", "a.ht", "a.\u{212A}html", "tm", "a.HTML\u{301}",
+            ".html", "a.XhTmL", "a.shtm", "a.xhtm", "ahtml", "ahtm", "a.phtml", "a.html ", "a_htm", "页面html",
+            "a.htm\u{0}",
         ]
         for path in paths {
             let lower = path.lowercased()
