@@ -53,6 +53,21 @@ struct IngestTests {
             #expect(FileList.paths(in: Array(list.utf8)) == expected, "\(list.debugDescription)")
         }
         #expect(FileList.paths(in: Array("a\r\nb".utf8)) == ["a", "b"])
+        // Bytes that are no UTF-8 beside, inside and around the newlines' own bytes: cut as the repaired text's
+        // scalars are (each broken piece one U+FFFD), and as `isNewline` says of them.
+        let broken: [[UInt8]] = [
+            [0x61, 0xC2, 0x0A, 0x62], [0x61, 0xC2], [0xC2, 0x85], [0xC2, 0xC2, 0x85, 0x62], [0x61, 0xE2, 0x80],
+            [0x61, 0xE2, 0x80, 0xA8, 0x62], [0xE2, 0xE2, 0x80, 0xA9], [0xE2, 0x80, 0xE2, 0x80, 0xA8, 0x63],
+            [0xF0, 0xE2, 0x80, 0xA8, 0x64], [0x80, 0x85, 0x0D, 0x0A, 0xA8], [0xE2, 0x80, 0xAA, 0x0B],
+            [0xFF, 0x0C, 0xFE],
+            [0xF0, 0x9F, 0x98, 0x80, 0x0A, 0xED, 0xA0, 0x80], [0x20, 0xC2, 0xA0, 0x61, 0xE3, 0x80, 0x80, 0x0A],
+        ]
+        for bytes in broken {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let expected = text.unicodeScalars.split(whereSeparator: FileList.isNewline)
+                .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            #expect(FileList.paths(in: bytes) == expected, "\(bytes)")
+        }
     }
 
     @Test("SHA-256 matches the FIPS 180-4 test vectors")
