@@ -168,7 +168,8 @@ package enum Ingest {
     /// extension's bytes are compared with at once (an array of them, and of the extensions, was made for each
     /// file: 1,600 instructions).
     static func hasHTMLExtension(_ path: String) -> Bool {
-        let tail = packedTail(path.utf8.reversed().prefix(6))
+        var path = path
+        let tail = path.withUTF8 { packedTail($0.suffix(6).reversed()) }
         return htmlExtensionTails.contains { tail & $0.mask == $0.bytes }
     }
 
