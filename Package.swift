@@ -6,11 +6,16 @@ import PackageDescription
 // (13–17 ms → 9–11 ms for a one-line notice; 0.959 of the CPU time for 3,000 notices: README "Throughput"). Its module
 // is compiled against the toolchain's static resource folder too, so that its link names what the static Foundation
 // needs (CoreFoundation, its ICU); LLVM's linker, which the toolchain ships, links it without GNU ld's warning about
-// Foundation's `mktemp`. Debug builds (and `swift test`) keep the shared libraries, as do other systems.
-let linkedInRelease: (swiftSettings: [SwiftSetting], linkerSettings: [LinkerSetting]) = (
-    [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
-    [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
-)
+// Foundation's `mktemp`. Debug builds (and `swift test`) keep the shared libraries, as do other systems, and a
+// release build made with GONGWEN_SHARED_SWIFT_LIBRARIES set (`Benchmarks/bench.sh --refcounts` counts the retains
+// and releases of such a build: a preloaded library sees only calls that go through the dynamic linker).
+let linkedInRelease: (swiftSettings: [SwiftSetting], linkerSettings: [LinkerSetting]) =
+    Context.environment["GONGWEN_SHARED_SWIFT_LIBRARIES"] != nil
+    ? ([], [])
+    : (
+        [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+        [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
+    )
 
 let package = Package(
     name: "Gongwen",

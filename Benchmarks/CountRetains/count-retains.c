@@ -3,8 +3,9 @@
 // "retains: N releases: N on-empty-array: N" to the file named by COUNT_RETAINS_FILE ("on-empty-array":
 // those on the empty array's shared storage, which is never freed). A counter only: the runtime's own
 // functions still do the work. It sees the calls of a binary that reaches the runtime through the dynamic
-// linker (`swift build`'s); a binary with the Swift libraries linked in (README "Install") calls them
-// directly, past it.
+// linker: a debug build, or a release build made with GONGWEN_SHARED_SWIFT_LIBRARIES set (`bench.sh --refcounts`
+// makes one). The release build links the Swift libraries in (Package.swift) and calls them directly, past it
+// (the runtime's own hooks for counters, which Instruments swaps, crash on a bridged object there).
 //
 // With COUNT_RETAINS_TYPES_FILE set too, it also writes there, one line a type, "retains releases type" for each
 // type of object retained or released (the empty array's left out), named by the runtime's swift_getTypeName:
