@@ -54,7 +54,14 @@ struct IngestTests {
         }
         #expect(FileList.paths(in: Array("a\r\nb".utf8)) == ["a", "b"])
         // Bytes that are no UTF-8 beside, inside and around the newlines' own bytes: cut as the repaired text's
-        // scalars are (each broken piece one U+FFFD), and as `isNewline` says of them.
+        // scalars are (each broken piece one U+FFFD) at the scalars `Character.isNewline` is true of, as the list was
+        // cut before it was read as bytes.
+        func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+            default: return false
+            }
+        }
         let broken: [[UInt8]] = [
             [0x61, 0xC2, 0x0A, 0x62], [0x61, 0xC2], [0xC2, 0x85], [0xC2, 0xC2, 0x85, 0x62], [0x61, 0xE2, 0x80],
             [0x61, 0xE2, 0x80, 0xA8, 0x62], [0xE2, 0xE2, 0x80, 0xA9], [0xE2, 0x80, 0xE2, 0x80, 0xA8, 0x63],
@@ -64,7 +71,7 @@ struct IngestTests {
         ]
         for bytes in broken {
             let text = String(decoding: bytes, as: UTF8.self)
-            let expected = text.unicodeScalars.split(whereSeparator: FileList.isNewline)
+            let expected = text.unicodeScalars.split(whereSeparator: isNewline)
                 .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             #expect(FileList.paths(in: bytes) == expected, "\(bytes)")
         }

@@ -35,7 +35,7 @@ package enum FileList {
         return paths
     }
 
-    /// The length in bytes of the newline that begins at `i` (one `isNewline` is true of, in UTF-8), or 0.
+    /// The length in bytes of the newline that begins at `i` (U+000A–U+000D, NEL, U+2028 or U+2029, in UTF-8), or 0.
     @inline(__always)
     private static func newlineLength(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         switch bytes[i] {
@@ -44,13 +44,6 @@ package enum FileList {
         case 0xE2:  // U+2028, U+2029
             return i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) ? 3 : 0
         default: return 0
-        }
-    }
-
-    static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
-        default: return false
         }
     }
 
