@@ -13,7 +13,8 @@ struct SentenceTriggersTests {
         "推荐OOOOOOOOOOOOOOOO项", "推荐一二三四五六七八九〇一二三四五六七项", "123456789012345６项", "请于2023-09-01前报送",
         "请于2023.9.1前报送", "请于2023/9/1前报送", "请于223-09-01前报送", "电话：0371-65500000", "12345-6",
         "请于9月1日前报送", "国办发〔2019〕5号", "国质检质〔2016512號", "国家发展改革委令第34号", "《质量强国建设纲要》",
-        "见附件1", "以“申报企业全称”命名", "邮件主题为“申报材料”", "二〇二三年九月一日",
+        "见附件1", "以“申报企业全称”命名", "邮件主题为“申报材料”", "二〇二三年九月一日", "名额不限", "不多于3项",
+        "PDF", "扫描件", "Excel表", "超", "送至", "e", "推",
     ]
 
     /// Every sentence of every notice, fixture and corpus file the tests have, and the edge lines.
@@ -29,7 +30,11 @@ struct SentenceTriggersTests {
     @Test("Each trigger is set exactly when the sentence holds what it stands for")
     func triggersAreExact() throws {
         let sentences = try Self.allSentences()
-        var counts: [UInt8: Int] = [:]
+        var counts: [UInt16: Int] = [:]
+        /// Whether `text` holds the first scalar of one of `words` (asked of the words, not the list's set).
+        func holdsAFirstScalar(of words: [String], _ text: String) -> Bool {
+            words.contains { text.unicodeScalars.contains($0.unicodeScalars.first!) }
+        }
         for sentence in sentences {
             let text = sentence.text
             let scalars = Array(text.unicodeScalars)
@@ -42,6 +47,8 @@ struct SentenceTriggersTests {
                 (.naming, text.contains("命") || text.contains("邮")),
                 (.longNumber, Self.longestNumeralRun(scalars) >= UnreadableNumbers.shortestRun),
                 (.copies, text.contains("份") || text.contains("电")),
+                (.quotaWord, holdsAFirstScalar(of: QuotaExtractor.quotaWords.words, text)),
+                (.submissionWord, holdsAFirstScalar(of: SubmissionExtractor.sentenceWords.words, text)),
             ]
             for (trigger, holds) in expected {
                 #expect(sentence.triggers.contains(trigger) == holds, "\(trigger.rawValue) in \(text)")
@@ -49,7 +56,10 @@ struct SentenceTriggersTests {
             }
         }
         // Every trigger is met on real sentences and missed on others.
-        for trigger in [SentenceTriggers.month, .numericDate, .hao, .titleOpening, .fu, .naming, .longNumber, .copies] {
+        for trigger in [
+            SentenceTriggers.month, .numericDate, .hao, .titleOpening, .fu, .naming, .longNumber, .copies, .quotaWord,
+            .submissionWord,
+        ] {
             #expect((counts[trigger.rawValue] ?? 0) > 0, "\(trigger.rawValue) never set")
             #expect((counts[trigger.rawValue] ?? 0) < sentences.count, "\(trigger.rawValue) always set")
         }
@@ -58,6 +68,8 @@ struct SentenceTriggersTests {
     @Test("A rule finds nothing in a sentence without its trigger, so passing such a sentence over changes nothing")
     func rulesNeedTheirTriggers() throws {
         var skipped = 0
+        var withoutQuotaWords = 0
+        var withoutSubmissionWords = 0
         for sentence in try Self.allSentences() {
             let line = sentence.line
             let triggers = sentence.triggers
@@ -80,8 +92,19 @@ struct SentenceTriggersTests {
             if !triggers.contains(.naming) {
                 #expect(line.firstIndex(of: "命名") == nil && line.firstIndex(of: "邮件主题为") == nil, "\(sentence.text)")
             }
+            if !triggers.contains(.quotaWord) {
+                #expect(!QuotaExtractor.quotaWords.occurs(in: line), "\(sentence.text)")
+                #expect(QuotaExtractor.extract([sentence]).isEmpty, "\(sentence.text)")
+                withoutQuotaWords += 1
+            }
+            if !triggers.contains(.submissionWord) {
+                #expect(SubmissionExtractor.sentenceWords.firstPositions(in: line).isEmpty, "\(sentence.text)")
+                withoutSubmissionWords += 1
+            }
         }
         #expect(skipped > 1_000, "\(skipped) sentences hold no date")
+        #expect(withoutQuotaWords > 1_000, "\(withoutQuotaWords) sentences hold no quota word's first scalar")
+        #expect(withoutSubmissionWords > 1_000, "\(withoutSubmissionWords) sentences hold no channel's or format's")
     }
 
     @Test("Edge lines: a count one digit short of unreadable is no long number, a three-digit year no numeric date")
@@ -100,6 +123,14 @@ struct SentenceTriggersTests {
         #expect(triggers("国质检质〔2016512號") == [.hao])
         #expect(triggers("二〇二三年九月一日") == [.month])
         #expect(triggers("") == [])
+        // A quota word's or a channel's first scalar alone sets its trigger, wherever it stands: the rule
+        // then scans the sentence as before.
+        #expect(triggers("推") == [.quotaWord])
+        #expect(triggers("e") == [.submissionWord])
+        #expect(triggers("送至") == [.submissionWord])
+        #expect(triggers("名额不限") == [.quotaWord])
+        #expect(triggers("请于9月1日前报送").isSuperset(of: [.month, .submissionWord]))
+        #expect(!triggers("请于9月1日前报送").contains(.quotaWord))
     }
 
     private static func longestNumeralRun(_ scalars: [Unicode.Scalar]) -> Int {

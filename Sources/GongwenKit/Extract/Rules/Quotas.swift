@@ -22,7 +22,8 @@ package enum QuotaExtractor {
     package static func extract(_ sentences: [Sentence]) -> [Quota] {
         var quotas: [Quota] = []
         let words = quotaWords  // (read once, not at each sentence: a constant's every read checks it was made)
-        for index in sentences.indices where words.occurs(in: sentences[index].line) {
+        for index in sentences.indices
+        where sentences[index].triggers.contains(.quotaWord) && words.occurs(in: sentences[index].line) {
             let sentence = sentences[index]
             let line = sentence.line
             if let range = unlimited(in: line) {

@@ -67,8 +67,8 @@ struct QuotingSentence {
 /// every sentence for its own: a dozen passes over each, though few hold a date or a document number).
 /// Each is a condition the rule cannot match without; a rule whose trigger is present reads as before.
 package struct SentenceTriggers: OptionSet, Sendable {
-    package let rawValue: UInt8
-    package init(rawValue: UInt8) { self.rawValue = rawValue }
+    package let rawValue: UInt16
+    package init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// 月: every date `DateScanner.dates` reads is written around it.
     static let month = Self(rawValue: 1 << 0)
@@ -86,15 +86,30 @@ package struct SentenceTriggers: OptionSet, Sendable {
     static let longNumber = Self(rawValue: 1 << 6)
     /// 份 or 电: a material counted in copies (一式两份) or an electronic copy (电子版).
     static let copies = Self(rawValue: 1 << 7)
+    /// The first scalar of a word that sets a quota (`QuotaExtractor.quotaWords`: 推荐, 名额, 不限 …).
+    static let quotaWord = Self(rawValue: 1 << 8)
+    /// The first scalar of a word a submission channel or file format is read from
+    /// (`SubmissionExtractor.sentenceWords`: 报送, 邮箱, 登录, PDF …).
+    static let submissionWord = Self(rawValue: 1 << 9)
+
+    /// The first scalars of the words of `quotaWord` and `submissionWord`. (Most sentences hold none of
+    /// either list's, and were scanned for each list's words all the same: a quarter of them set a
+    /// quota or name a channel.)
+    private static let quotaInitials = QuotaExtractor.quotaWords.initials
+    private static let submissionInitials = SubmissionExtractor.sentenceWords.initials
 
     /// Every scalar a trigger is made of, the numerals of a number's run included: any other scalar
     /// is passed over with one bit test.
-    private static let scalars = ScalarSet(
-        of: "月号號《附命邮份电-./0123456789" + ChineseNumerals.digitForms.joined() + "十拾百")
+    private static let scalars = ScalarSet(union: [
+        ScalarSet(of: "月号號《附命邮份电-./0123456789" + ChineseNumerals.digitForms.joined() + "十拾百"),
+        quotaInitials, submissionInitials,
+    ])
 
     init(of line: borrowing TextLine) {
         // (The sets read once, not at each scalar: a constant's every read checks that it was made.)
         let scalars = Self.scalars
+        let quotaInitials = Self.quotaInitials
+        let submissionInitials = Self.submissionInitials
         let numerals = ChineseNumerals.numerals
         let shortestRun = UnreadableNumbers.shortestRun
         var found: SentenceTriggers = []
@@ -111,11 +126,13 @@ package struct SentenceTriggers: OptionSet, Sendable {
                     run += 1
                     if run >= shortestRun { found.insert(.longNumber) }
                     asciiRun = scalar.isASCIIDigit ? asciiRun + 1 : 0
-                    continue
+                    continue  // (no word of the two lists begins with a digit or a numeral)
                 }
                 let digitsBefore = asciiRun
                 run = 0
                 asciiRun = 0
+                if quotaInitials.contains(scalar) { found.insert(.quotaWord) }
+                if submissionInitials.contains(scalar) { found.insert(.submissionWord) }
                 switch scalar {
                 case "-", ".", "/": if digitsBefore >= 4 { found.insert(.numericDate) }
                 case "月": found.insert(.month)

@@ -13,10 +13,13 @@ package enum SubmissionExtractor {
         // (Each sentence read in place, `sentences[index]`: the loop's own copy of each was a retain and a
         // release.)
         for index in sentences.indices {
-            let words = sentenceWords.firstPositions(in: sentences[index].line)
             // Most sentences hold none of the words, no 份 or 电 and no naming rule, and give nothing below
-            // (each reader's own first test): they are passed over, not copied for the readers.
+            // (each reader's own first test): they are passed over, not copied for the readers; one without
+            // a first scalar of the words is not scanned for them.
             let triggers = sentences[index].triggers
+            let words =
+                triggers.contains(.submissionWord)
+                ? sentenceWords.firstPositions(in: sentences[index].line) : WordPositions()
             guard !words.isEmpty || triggers.contains(.copies) || triggers.contains(.naming) else { continue }
             let line = sentences[index].line
             var sentence = QuotingSentence(sentences[index])
