@@ -138,6 +138,35 @@ struct ContactsTests {
         #expect(name.text == "市工信局技术处廖世清")
     }
 
+    /// A line is read for an address or a postcode only when its tokens hold that label: on every line of
+    /// every input and on edge lines (a label inside a Han run, after a number, an e-mail or another
+    /// label, with spaces or a full-width colon, digits straight after 邮编), every address and postcode
+    /// found stands in a line whose tokens hold its label.
+    @Test("Every address and postcode the line readers find is in a line whose tokens hold its label")
+    func addressAndPostcodeNeedTheirLabels() throws {
+        var lines = try everyInputLine()
+        lines += [
+            "地址：福州市鼓楼区", "联系电话：0591-87654321地址：福州市", "邮编350003", "邮编 ：350003", "（邮编：518035）",
+            "jmjs@gxt.fujian.gov.cn邮政编码：350003", "邮寄地址：北京市，邮编100037", "联系人：王强地址：北京市", "通讯地址 : 北京市",
+            "地址", "邮编", "邮编：12345", "地址：", "电话：0591-87654321，邮编：350003，地址：福州市",
+        ].map { TextLine($0) }
+        var addresses = 0
+        var postcodes = 0
+        for line in lines {
+            let kinds = ContactExtractor.labelKinds(in: ContactExtractor.tokens(of: line).tokens)
+            if ContactExtractor.address(in: line) != nil {
+                #expect(kinds.address, "\(line.text.prefix(60))")
+                addresses += 1
+            }
+            if ContactExtractor.postcode(in: line) != nil {
+                #expect(kinds.postcode, "\(line.text.prefix(60))")
+                postcodes += 1
+            }
+        }
+        #expect(addresses >= 10, "\(addresses) lines hold an address")
+        #expect(postcodes >= 5, "\(postcodes) lines hold a postcode")
+    }
+
     @Test("An extension is kept apart from the number")
     func phoneExtension() throws {
         let phone = try #require(contacts("联系电话：010-68416386转8012").first?.phones.first)

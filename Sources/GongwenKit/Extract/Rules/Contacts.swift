@@ -174,11 +174,15 @@ package enum ContactExtractor {
                 }
                 k += 1
             }
-            if let address = ContactExtractor.address(in: line) {
+            // (A line is read for an address or a postcode only when its tokens hold that label: each read
+            // was a pass over the line, and every address and postcode it finds stands after a label the
+            // tokens hold.)
+            let labels = ContactExtractor.labelKinds(in: tokens)
+            if labels.address, let address = ContactExtractor.address(in: line) {
                 edit { $0.address = address }
                 used = true
             }
-            if let postcode = ContactExtractor.postcode(in: line) {
+            if labels.postcode, let postcode = ContactExtractor.postcode(in: line) {
                 edit { $0.postcode = postcode }
                 used = true
             }
@@ -350,8 +354,17 @@ package enum ContactExtractor {
         return (tokens, starts)
     }
 
-    /// The contact label at `i` and where its value starts: a colon follows it, or (for phones and
-    /// postcodes) the digits themselves ("邮编250002", "电话0531-…").
+    /// Whether `tokens` hold an address label and a postcode label.
+    static func labelKinds(in tokens: [Token]) -> (address: Bool, postcode: Bool) {
+        var kinds = (address: false, postcode: false)
+        for token in tokens {
+            guard case let .label(field) = token else { continue }
+            if field == .address { kinds.address = true }
+            if field == .postcode { kinds.postcode = true }
+        }
+        return kinds
+    }
+
     /// The Han runs among tokens, in order.
     static func hanRun(_ tokens: ArraySlice<Token>) -> [TextLine] {
         tokens.compactMap { token in if case let .han(words) = token { return words } else { return nil } }
@@ -414,6 +427,8 @@ package enum ContactExtractor {
         labels.mayBegin(with: line.scalars[i]) ? label(at: i, in: line) : nil
     }
 
+    /// The contact label at `i` and where its value starts: a colon follows it, or (for phones and
+    /// postcodes) the digits themselves ("邮编250002", "电话0531-…").
     static func label(at i: Int, in line: TextLine) -> (Field, Int)? {
         let s = line.scalars
         return labelList.firstMatch(at: i, in: line) { index in
