@@ -58,6 +58,19 @@ struct SegmentTests {
         #expect(marker.text == text)
     }
 
+    /// A marker's text is its scalars as given, whatever their widths: six of four bytes each (24 bytes, the
+    /// most a marker holds), six of one, and the 15 and 16 bytes on either side of a small string's room.
+    @Test("A marker's text is its scalars, up to six of four bytes each")
+    func markerTextOfEveryWidth() {
+        for text in ["𠀀𠀀𠀀𠀀𠀀𠀀", "(1234)", "（一百二）", "（一百二）a", "①", "1"] {
+            let marker = OutlineMarker(
+                kind: .arabicParenthesized, number: 1, text: text.unicodeScalars,
+                contentStart: text.unicodeScalars.count)
+            #expect(marker.text == text)
+            #expect(marker.text.utf8.count == text.utf8.count)
+        }
+    }
+
     @Test(
         "Not outline markers", arguments: ["一是全面落实企业质量安全主体责任。", "2020年，中国质协将继续", "1.5倍以上", "（以下简称中国质协）", "〇、", "（一）"])
     func notMarkers(line: String) {
