@@ -759,6 +759,28 @@ struct TextScanningTests {
             #expect(Array(origins[from..<to]) == Array(joined[from..<to]))
             #expect(origins[from..<to] == Origins(joined[from..<to]))
             for i in joined.indices { #expect(origins[i] == joined[i]) }
+            // A cut shares the runs of the line it is cut from: a cut of it, its runs and where they begin,
+            // and a cut appended to give what the plain positions give, and leave that line as it was.
+            let cut = origins[from..<to]
+            let plainCut = Array(joined[from..<to])
+            #expect(cut.runCount == Self.runStarts(plainCut).count + (plainCut.isEmpty ? 0 : 1))
+            #expect(cut.laterRunStarts == Self.runStarts(plainCut))
+            #expect(cut.hasSeveralRuns == (cut.runCount > 1))
+            let inner = Int.random(in: 0...plainCut.count, using: &generator)
+            let innerEnd = Int.random(in: inner...plainCut.count, using: &generator)
+            #expect(Array(cut[inner..<innerEnd]) == Array(plainCut[inner..<innerEnd]))
+            #expect(cut[inner..<innerEnd] == Origins(plainCut[inner..<innerEnd]))
+            var grown = cut
+            grown.append(contentsOf: origins, range: inner..<innerEnd)
+            grown.append(SourcePoint(line: 9, column: Int.random(in: 1...3, using: &generator)))
+            let plainGrown = plainCut + joined[inner..<innerEnd] + [grown[grown.count - 1]]
+            #expect(Array(grown) == plainGrown)
+            #expect(grown == Origins(plainGrown))
+            #expect(Array(origins) == joined && Array(cut) == plainCut, "a cut appended to changes no other line")
+            // Unequal positions are unequal, however each line keeps them.
+            let other = origins[inner..<min(inner + plainCut.count, joined.count)]
+            #expect((cut == other) == (plainCut == Array(other)))
+            #expect((Origins(a) == Origins(b)) == (a == b))
             // A slice of one run (a line as read), and of `a` as it was built, at random bounds.
             let single = Origins(from: SourcePoint(line: 3, column: 7), count: a.count)
             let plain = (0..<a.count).map { SourcePoint(line: 3, column: 7 + $0) }
@@ -780,6 +802,33 @@ struct TextScanningTests {
             let each = a + (0..<length).map { SourcePoint(line: Int(start.line), column: Int(start.column) + $0) }
             #expect(Array(byRun) == each)
             #expect(byRun == Origins(each))
+        }
+    }
+
+    @Test("Positions that differ only after the first run's end are unequal, one run against two")
+    func originsOneRunAgainstTwo() {
+        let one = Origins(from: SourcePoint(line: 1, column: 1), count: 3)
+        let two = Origins([
+            SourcePoint(line: 1, column: 1), SourcePoint(line: 1, column: 2), SourcePoint(line: 2, column: 1),
+        ])
+        #expect(one != two && two != one)
+        #expect(
+            one
+                == Origins([
+                    SourcePoint(line: 1, column: 1), SourcePoint(line: 1, column: 2), SourcePoint(line: 1, column: 3),
+                ]))
+        // A cut of two runs, from a line of three, against the same two runs made apart and a cut of one.
+        var three = two
+        three.append(SourcePoint(line: 3, column: 5))
+        #expect(three[1..<3] == Origins([SourcePoint(line: 1, column: 2), SourcePoint(line: 2, column: 1)]))
+        #expect(three[1..<3] != three[0..<2] && three[0..<2] == one[0..<2])
+    }
+
+    /// Where a run begins after the first in `points`: where a position does not follow the one before
+    /// it on the same input line.
+    static func runStarts(_ points: [SourcePoint]) -> [Int] {
+        points.indices.dropFirst().filter {
+            points[$0].line != points[$0 - 1].line || points[$0].column != points[$0 - 1].column + 1
         }
     }
 

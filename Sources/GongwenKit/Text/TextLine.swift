@@ -150,7 +150,7 @@ package struct TextLine: Sendable, Equatable {
     /// that separates names ("路正红 别 致") after CJK spacing was folded away.
     package func hadGap(before index: Int) -> Bool {
         // (A line of one run has no gap: the contact tokenizer asks at each ideograph of a line.)
-        guard index > 0, index < count, origins.runCount > 1 else { return false }
+        guard index > 0, index < count, origins.hasSeveralRuns else { return false }
         let previous = origins[index - 1]
         let current = origins[index]
         return previous.line != current.line || current.column - previous.column > 1
@@ -160,9 +160,7 @@ package struct TextLine: Sendable, Equatable {
     /// the one before on its input line, so a gap can stand only where a run begins: asked there, once a run,
     /// not at each position (each ask looks up two source points among the runs).
     package var gapPositions: [Int] {
-        let runCount = origins.runCount
-        guard runCount > 1 else { return [] }
-        return (1..<runCount).map(origins.start(ofRun:)).filter(hadGap(before:))
+        origins.laterRunStarts.filter(hadGap(before:))
     }
 
     package func hasPrefix(_ prefix: String) -> Bool { hasPrefix(prefix, at: 0) }
