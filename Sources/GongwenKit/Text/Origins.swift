@@ -93,6 +93,26 @@ package struct Origins: RandomAccessCollection, Sendable {
         }
     }
 
+    /// Where a run after the first begins past a gap in the input: its first position stands on another
+    /// line than the position before it, or more than one column after it (`TextLine.hadGap(before:)`),
+    /// found from the runs themselves (the runs' starts, gathered and then each asked for its two
+    /// positions, were two arrays and two searches a run).
+    var gapStarts: [Int] {
+        guard let runs else { return [] }
+        return runs.withUnsafeBufferPointer { runs in
+            let (first, last) = window(of: runs)
+            var gaps: [Int] = []
+            for k in (first + 1)...last {
+                let start = Int(runs[k].start)
+                let previous = Self.point(in: runs[k - 1], at: start - 1)
+                if previous.line != runs[k].line || Int(runs[k].column) - Int(previous.column) > 1 {
+                    gaps.append(start - offset)
+                }
+            }
+            return gaps
+        }
+    }
+
     package subscript(index: Int) -> SourcePoint {
         precondition(index >= 0 && index < count, "origin index out of range")
         guard let runs else { return Self.point(in: head, at: index) }

@@ -159,9 +159,7 @@ package struct TextLine: Sendable, Equatable {
     /// The positions where `hadGap(before:)` is true, in order. Within a run of source points each follows
     /// the one before on its input line, so a gap can stand only where a run begins: asked there, once a run,
     /// not at each position (each ask looks up two source points among the runs).
-    package var gapPositions: [Int] {
-        origins.laterRunStarts.filter(hadGap(before:))
-    }
+    package var gapPositions: [Int] { origins.gapStarts }
 
     package func hasPrefix(_ prefix: String) -> Bool { hasPrefix(prefix, at: 0) }
 

@@ -167,6 +167,49 @@ struct ContactsTests {
         #expect(postcodes >= 5, "\(postcodes) lines hold a postcode")
     }
 
+    /// E-mail addresses found from each "@" the fast search finds are those a look at every scalar finds:
+    /// every input line, and lines with "@" at either end, doubled, alone, or in an address cut short.
+    @Test("Every e-mail address is found from the @ signs a search sixteen scalars at a time finds")
+    func emailsFromEachAtSign() throws {
+        var lines = try everyInputLine()
+        lines += [
+            "@", "@@", "a@b.cn", "x@y", "@.cn", "jmjs@gxt.fujian.gov.cn）", "电子版发至zlc@163.com，纸质版寄送", "a@b.cn@c.org",
+            "请发送至 qa-2023@caq.org.cn。", "...@@x.com", String(repeating: "质", count: 40) + "w@x.cn",
+            "w@x.cn" + String(repeating: "量", count: 33),
+        ].map { TextLine($0) }
+        var found = 0
+        for line in lines {
+            let expected = Self.emailsAtEveryScalar(line)
+            let matches = ContactExtractor.emailMatches(in: line)
+            #expect(matches.map(\.address) == expected.map(\.address), "\(line.text.prefix(60))")
+            #expect(matches.map(\.range) == expected.map(\.range), "\(line.text.prefix(60))")
+            found += matches.count
+        }
+        #expect(found >= 20, "\(found) addresses")
+    }
+
+    /// The e-mail reader as it read every scalar for "@": the reference for `emailsFromEachAtSign`.
+    static func emailsAtEveryScalar(_ value: TextLine) -> [(address: String, range: Range<Int>)] {
+        let s = value.scalars
+        var found: [(address: String, range: Range<Int>)] = []
+        for (at, scalar) in s.enumerated() where scalar == "@" {
+            var start = at
+            while start > 0, ContactExtractor.emailLocalCharacters.contains(s[start - 1]) { start -= 1 }
+            while start < at, s[start] == "." || s[start] == "-" { start += 1 }
+            var end = at + 1
+            while end < s.count,
+                s[end].isASCIILetter || s[end].isASCIIDigit || s[end] == "." || s[end] == "-" || s[end] == "_"
+            { end += 1 }
+            while end > at + 1, s[end - 1] == "." || s[end - 1] == "-" { end -= 1 }
+            let domain = s[(at + 1)..<end]
+            guard start < at, let dot = domain.lastIndex(of: "."), end - dot >= 3,
+                s[(dot + 1)..<end].allSatisfy(\.isASCIILetter)
+            else { continue }
+            found.append((String(scalars: s[start..<end]), start..<end))
+        }
+        return found
+    }
+
     @Test("An extension is kept apart from the number")
     func phoneExtension() throws {
         let phone = try #require(contacts("联系电话：010-68416386转8012").first?.phones.first)

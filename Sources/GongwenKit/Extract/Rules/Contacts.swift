@@ -757,7 +757,11 @@ package enum ContactExtractor {
         let allowedLocal = emailLocalCharacters
         let s = value.scalars
         var found: [(address: String, range: Range<Int>)] = []
-        for (at, scalar) in s.enumerated() where scalar == "@" {
+        // (Each "@" found sixteen scalars at a time, `Scalars.firstIndex`: most lines hold none, and a loop
+        // over each scalar of every tokenized line was a thousand instructions a line.)
+        var next = 0
+        while let at = s.withUnsafeBufferPointer({ Scalars.firstIndex(of: 0x40, or: 0x40, in: $0, from: next) }) {
+            next = at + 1
             var start = at
             while start > 0, allowedLocal.contains(s[start - 1]) { start -= 1 }
             while start < at, s[start] == "." || s[start] == "-" { start += 1 }
