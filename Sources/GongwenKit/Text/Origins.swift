@@ -133,7 +133,13 @@ package struct Origins: RandomAccessCollection, Sendable {
         if last.line == first.line, Int(last.column) + (count - Int(last.start)) == Int(first.column) { return }
         let new = Run(start: storedCount, line: first.line, column: first.column)
         if runs == nil {
-            runs = [head, new]
+            // Room for four at once: a line that is cut once is mostly joined or cut again (a paragraph of
+            // three or four input lines grew its runs from two to four, one array made and let go).
+            var two: [Run] = []
+            two.reserveCapacity(4)
+            two.append(head)
+            two.append(new)
+            runs = two
         } else {
             runs!.append(new)
         }
