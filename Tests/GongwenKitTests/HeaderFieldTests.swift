@@ -34,6 +34,28 @@ struct HeaderFieldTests {
         #expect(DocNumberScanner.wholeLine(line) == nil)
     }
 
+    /// The numbers found from each 号 or 號 the fast search finds are those found asking every scalar: on
+    /// every input line, and lines with 号 at either end, doubled, in both scripts, and past the sixteenth
+    /// scalar.
+    @Test("Every document number is found from the 号 and 號 a search sixteen scalars at a time finds")
+    func docNumbersFromEachHao() throws {
+        var lines = try everyInputLine()
+        lines += [
+            "号", "号号", "工信部科〔2019〕188号号", "國質檢〔2016〕512號", String(repeating: "质", count: 17) + "工信部科〔2019〕188号",
+            "工信部科〔2019〕188号工信厅科函〔2023〕152号", "第34号令", "",
+        ].map { TextLine($0) }
+        var found = 0
+        for line in lines {
+            var expected: [DocNumberScanner.Match] = []
+            for i in 0..<line.count where line.scalars[i] == "号" || line.scalars[i] == "號" {
+                if let match = DocNumberScanner.match(endingAt: i, in: line.scalars) { expected.append(match) }
+            }
+            #expect(DocNumberScanner.matches(in: line) == expected, "\(line.text.prefix(60))")
+            found += expected.count
+        }
+        #expect(found >= 50, "\(found) document numbers")
+    }
+
     @Test(
         "Not document numbers", arguments: ["〔2023〕71号", "中国质协字〔23〕71号", "第2023号", "联系电话：0531-51782608", "〔2023〕第12号"])
     func notDocNumbers(line: String) {
