@@ -132,6 +132,12 @@ package enum RecordBuilder {
 
     static func elements(_ notice: SegmentedNotice) -> [ElementRecord] {
         var result: [ElementRecord] = []
+        // Room for the most there can be, made once: ten elements of one each, the header marks, two for
+        // each appendix, the preamble's and the furniture's lines (grown by doubling from one, the array of
+        // a notice's ten or so elements was allocated four or five times).
+        result.reserveCapacity(
+            10 + notice.headerMarks.count + 2 * notice.appendices.count + notice.preamble.count
+                + notice.furniture.count)
         // (Lines handed over as they stand, one line as itself: an array made for each element, and another
         // of its lines' text, were allocations of their own.)
         func add(_ kind: ElementRecord.Kind, _ lines: some Collection<NormalizedLine>) {
