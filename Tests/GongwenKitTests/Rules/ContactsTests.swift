@@ -188,26 +188,11 @@ struct ContactsTests {
         #expect(found >= 20, "\(found) addresses")
     }
 
-    /// The e-mail reader as it read every scalar for "@": the reference for `emailsFromEachAtSign`.
+    /// The e-mail reader as it asked every scalar whether it is "@": the reference for `emailsFromEachAtSign`.
     static func emailsAtEveryScalar(_ value: TextLine) -> [(address: String, range: Range<Int>)] {
-        let s = value.scalars
-        var found: [(address: String, range: Range<Int>)] = []
-        for (at, scalar) in s.enumerated() where scalar == "@" {
-            var start = at
-            while start > 0, ContactExtractor.emailLocalCharacters.contains(s[start - 1]) { start -= 1 }
-            while start < at, s[start] == "." || s[start] == "-" { start += 1 }
-            var end = at + 1
-            while end < s.count,
-                s[end].isASCIILetter || s[end].isASCIIDigit || s[end] == "." || s[end] == "-" || s[end] == "_"
-            { end += 1 }
-            while end > at + 1, s[end - 1] == "." || s[end - 1] == "-" { end -= 1 }
-            let domain = s[(at + 1)..<end]
-            guard start < at, let dot = domain.lastIndex(of: "."), end - dot >= 3,
-                s[(dot + 1)..<end].allSatisfy(\.isASCIILetter)
-            else { continue }
-            found.append((String(scalars: s[start..<end]), start..<end))
+        value.scalars.indices.filter { value.scalars[$0] == "@" }.compactMap {
+            ContactExtractor.emailMatch(around: $0, in: value.scalars)
         }
-        return found
     }
 
     @Test("An extension is kept apart from the number")

@@ -754,7 +754,6 @@ package enum ContactExtractor {
         of: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 
     static func emailMatches(in value: TextLine) -> [(address: String, range: Range<Int>)] {
-        let allowedLocal = emailLocalCharacters
         let s = value.scalars
         var found: [(address: String, range: Range<Int>)] = []
         // (Each "@" found sixteen scalars at a time, `Scalars.firstIndex`: most lines hold none, and a loop
@@ -762,21 +761,27 @@ package enum ContactExtractor {
         var next = 0
         while let at = s.withUnsafeBufferPointer({ Scalars.firstIndex(of: 0x40, or: 0x40, in: $0, from: next) }) {
             next = at + 1
-            var start = at
-            while start > 0, allowedLocal.contains(s[start - 1]) { start -= 1 }
-            while start < at, s[start] == "." || s[start] == "-" { start += 1 }
-            var end = at + 1
-            while end < s.count,
-                s[end].isASCIILetter || s[end].isASCIIDigit || s[end] == "." || s[end] == "-" || s[end] == "_"
-            { end += 1 }
-            while end > at + 1, s[end - 1] == "." || s[end - 1] == "-" { end -= 1 }
-            let domain = s[(at + 1)..<end]
-            guard start < at, let dot = domain.lastIndex(of: "."), end - dot >= 3,
-                s[(dot + 1)..<end].allSatisfy(\.isASCIILetter)
-            else { continue }
-            found.append((String(scalars: s[start..<end]), start..<end))
+            if let email = emailMatch(around: at, in: s) { found.append(email) }
         }
         return found
+    }
+
+    /// The e-mail address whose "@" stands at `at` of `s`, when the scalars around it make one.
+    static func emailMatch(around at: Int, in s: Scalars) -> (address: String, range: Range<Int>)? {
+        let allowedLocal = emailLocalCharacters
+        var start = at
+        while start > 0, allowedLocal.contains(s[start - 1]) { start -= 1 }
+        while start < at, s[start] == "." || s[start] == "-" { start += 1 }
+        var end = at + 1
+        while end < s.count,
+            s[end].isASCIILetter || s[end].isASCIIDigit || s[end] == "." || s[end] == "-" || s[end] == "_"
+        { end += 1 }
+        while end > at + 1, s[end - 1] == "." || s[end - 1] == "-" { end -= 1 }
+        let domain = s[(at + 1)..<end]
+        guard start < at, let dot = domain.lastIndex(of: "."), end - dot >= 3,
+            s[(dot + 1)..<end].allSatisfy(\.isASCIILetter)
+        else { return nil }
+        return (String(scalars: s[start..<end]), start..<end)
     }
 }
 
