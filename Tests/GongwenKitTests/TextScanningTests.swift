@@ -772,8 +772,9 @@ struct TextScanningTests {
             #expect(cut[inner..<innerEnd] == Origins(plainCut[inner..<innerEnd]))
             var grown = cut
             grown.append(contentsOf: origins, range: inner..<innerEnd)
-            grown.append(SourcePoint(line: 9, column: Int.random(in: 1...3, using: &generator)))
-            let plainGrown = plainCut + joined[inner..<innerEnd] + [grown[grown.count - 1]]
+            let appended = SourcePoint(line: 9, column: Int.random(in: 1...3, using: &generator))
+            grown.append(appended)
+            let plainGrown = plainCut + joined[inner..<innerEnd] + [appended]
             #expect(Array(grown) == plainGrown)
             #expect(grown == Origins(plainGrown))
             #expect(Array(origins) == joined && Array(cut) == plainCut, "a cut appended to changes no other line")
