@@ -28,11 +28,11 @@ package enum DocNumberScanner {
     package static func matches(in line: TextLine) -> [Match] {
         let s = line.scalars
         var found: [Match] = []
-        // Each 号 or 號 found sixteen scalars at a time (`Scalars.firstIndex`), where each scalar of the line
-        // was asked in turn: most lines hold neither, and the titles, the re-flow and the citations ask
-        // thousands of lines.
+        // Each 号 or 號 found sixteen scalars at a time (`TextLine.firstIndex(of:or:from:)`), where each scalar
+        // of the line was asked in turn: most lines hold neither, and the titles, the re-flow and the citations
+        // ask thousands of lines.
         var from = 0
-        while let i = s.withUnsafeBufferPointer({ Scalars.firstIndex(of: 0x53F7, or: 0x865F, in: $0, from: from) }) {
+        while let i = line.firstIndex(of: "号", or: "號", from: from) {
             if let match = match(endingAt: i, in: s) { found.append(match) }
             from = i + 1
         }

@@ -756,10 +756,10 @@ package enum ContactExtractor {
     static func emailMatches(in value: TextLine) -> [(address: String, range: Range<Int>)] {
         let s = value.scalars
         var found: [(address: String, range: Range<Int>)] = []
-        // (Each "@" found sixteen scalars at a time, `Scalars.firstIndex`: most lines hold none, and a loop
-        // over each scalar of every tokenized line was a thousand instructions a line.)
+        // (Each "@" found sixteen scalars at a time, `TextLine.firstIndex(of:or:from:)`: most lines hold none,
+        // and a loop over each scalar of every tokenized line was a thousand instructions a line.)
         var next = 0
-        while let at = s.withUnsafeBufferPointer({ Scalars.firstIndex(of: 0x40, or: 0x40, in: $0, from: next) }) {
+        while let at = value.firstIndex(of: "@", or: "@", from: next) {
             next = at + 1
             if let email = emailMatch(around: at, in: s) { found.append(email) }
         }
