@@ -106,6 +106,34 @@ struct HeaderFieldTests {
         }
     }
 
+    /// The dates read around each 月 the fast search finds are those read asking every scalar: on every input
+    /// line, and lines with 月 at either end, doubled, next to a rejected one, dates one after another, and
+    /// past the sixteenth scalar.
+    @Test("Every written date is read around the 月 a search sixteen scalars at a time finds")
+    func datesAroundEachMonth() throws {
+        var lines = try everyInputLine()
+        lines += [
+            "月", "月月", "5月", "13月5月1日", "2023年13月5日", "3月5日4月6日", "2012月", "八月二十五日月",
+            String(repeating: "质", count: 17) + "2023年8月25日", String(repeating: "月", count: 40) + "9月", "",
+        ].map { TextLine($0) }
+        var found = 0
+        for line in lines {
+            var expected: [WrittenDate] = []
+            var i = 0
+            while i < line.count {
+                if line.scalars[i] == "月", let date = DateScanner.date(around: i, in: line.scalars) {
+                    expected.append(date)
+                    i = date.range.upperBound
+                } else {
+                    i += 1
+                }
+            }
+            #expect(DateScanner.dates(in: line) == expected, "\(line.text.prefix(60))")
+            found += expected.count
+        }
+        #expect(found >= 200, "\(found) dates")
+    }
+
     @Test("29 February exists in leap years")
     func leapDay() {
         #expect(DateScanner.wholeLineDate(TextLine("2024年2月29日"))?.iso == "2024-02-29")
