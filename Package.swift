@@ -3,12 +3,13 @@ import PackageDescription
 
 // The release build of an executable on Linux links the Swift libraries in (the standard library, Foundation,
 // Dispatch): it runs where Swift is not installed, and starts without the dynamic loader's look-ups of their symbols
-// (16–17 ms → about 11 ms for a one-line notice; 0.959 of the CPU time for 3,000 notices: README "Throughput"). Its
-// module is compiled against the toolchain's static resource folder too, so that its link names what the static
-// Foundation needs (CoreFoundation, its ICU); LLVM's linker, which the toolchain ships, links it without GNU ld's
-// warning about Foundation's `mktemp`. Debug builds (and `swift test`) keep the shared libraries, as do other
-// systems, and a release build made with GONGWEN_SHARED_SWIFT_LIBRARIES set (`Benchmarks/bench.sh --refcounts`
-// counts the retains and releases of such a build: a preloaded library sees only calls through the dynamic linker).
+// (16–17 ms → about 11 ms for a one-line notice; 0.959 of the CPU time for 3,000 notices: Benchmarks/ROUNDS.md, the
+// fifteenth round). Its module is compiled against the toolchain's static resource folder too, so that its link
+// names what the static Foundation needs (CoreFoundation, its ICU); LLVM's linker, which the toolchain ships, links
+// it without GNU ld's warning about Foundation's `mktemp`. Debug builds (and `swift test`) keep the shared
+// libraries, as do other systems, and a release build made with GONGWEN_SHARED_SWIFT_LIBRARIES set
+// (`Benchmarks/bench.sh --refcounts` counts the retains and releases of such a build: a preloaded library sees only
+// calls through the dynamic linker).
 let linkedInRelease: (swiftSettings: [SwiftSetting], linkerSettings: [LinkerSetting]) =
     Context.environment["GONGWEN_SHARED_SWIFT_LIBRARIES"] != nil
     ? ([], [])
