@@ -56,6 +56,50 @@ struct HeaderFieldTests {
         #expect(found >= 50, "\(found) document numbers")
     }
 
+    /// Where an agency code begins is found as trying every running-text word at every place of its run found
+    /// it (the words whose first scalar the run does not hold are not tried): before the end of every run of Han
+    /// characters of every input line, and runs with two words of one first scalar, words at the run's ends, and
+    /// overlapping words.
+    @Test("An agency code's start is found trying only the words whose first scalar stands in its run")
+    func agencyCodeStartTriesOnlyPresentWords() throws {
+        let words = (DocNumberScanner.leadingWords + DocNumberScanner.innerWords).map { Array($0.unicodeScalars) }
+        func tryingEveryWord(in s: Scalars, from: Int, to: Int) -> Int {
+            var start = from
+            for word in words {
+                var k = to - word.count - 1
+                while k >= start {
+                    if s[k..<(k + word.count)].elementsEqual(word) {
+                        start = k + word.count
+                        break
+                    }
+                    k -= 1
+                }
+            }
+            return start
+        }
+        var lines = try everyInputLine()
+        lines += [
+            "依据依照工信部科", "依照国办发", "关于印发国办发", "转发关于", "的的的", "根据", "和及与见", "于关于", "工信部科", "",
+        ].map { TextLine($0) }
+        var moved = 0
+        var mismatched: [String] = []
+        var seen: Set<String> = []
+        for line in lines where seen.insert(line.text).inserted {
+            // (Where a run of Han characters ends, as an agency code's does before its bracket: every place
+            // of every line took the debug build fourteen seconds.)
+            for to in 0...line.count where to == line.count || !line.scalars[to].isHan {
+                let from = max(0, to - DocNumberScanner.maximumAgencyLength)
+                let expected = tryingEveryWord(in: line.scalars, from: from, to: to)
+                if DocNumberScanner.agencyCodeStart(in: line.scalars, from: from, to: to) != expected {
+                    mismatched.append("\(line.text.prefix(60)) to \(to)")
+                }
+                if expected != from { moved += 1 }
+            }
+        }
+        #expect(mismatched.isEmpty, "\(mismatched.prefix(10))")
+        #expect(moved >= 1_000, "\(moved) runs held a running-text word")
+    }
+
     @Test(
         "Not document numbers", arguments: ["〔2023〕71号", "中国质协字〔23〕71号", "第2023号", "联系电话：0531-51782608", "〔2023〕第12号"])
     func notDocNumbers(line: String) {

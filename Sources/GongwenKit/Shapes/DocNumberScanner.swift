@@ -121,8 +121,16 @@ package enum DocNumberScanner {
     /// Where an agency code begins in the Han run `from..<to` before its bracketed year: after the
     /// last word of running text inside the run ("东省人民政府关于贯彻国发" → 国发, "根据国办发" → 国办发).
     static func agencyCodeStart(in s: Scalars, from: Int, to: Int) -> Int {
+        // Only the words whose first scalar stands in the run are looked for (most codes, "工信部科", hold
+        // none: each of the 25 words was looked for at each place of the run, 1,500 instructions a number).
+        let initials = runningTextInitials  // (read once: a constant's every read checks that it was made)
+        var present: UInt64 = 0
+        for k in from..<Swift.max(from, to) where initials.scalars.contains(s[k]) {
+            present |= initials.words(beginningWith: s[k])
+        }
+        guard present != 0 else { return from }
         var start = from
-        for pattern in runningTextWords {
+        for (index, pattern) in runningTextWords.enumerated() where present & (1 << UInt64(index)) != 0 {
             var k = to - pattern.count - 1  // leave at least one character of code
             while k >= start {
                 // (The first scalar asked first: a slice's `elementsEqual` at every place was 1% of a parse.)
@@ -141,6 +149,33 @@ package enum DocNumberScanner {
 
     /// The leading and inner words as scalars, in the order `agencyCodeStart` tries them.
     private static let runningTextWords = (leadingWords + innerWords).map { Array($0.unicodeScalars) }
+    private static let runningTextInitials = Initials(runningTextWords)
+
+    /// The first scalars of a list of at most 64 words, and for each the words (a bit each, by index) that
+    /// begin with it.
+    struct Initials {
+        let scalars: ScalarSet
+        private let masks: [(scalar: Unicode.Scalar, words: UInt64)]
+
+        init(_ words: [[Unicode.Scalar]]) {
+            precondition(words.count <= 64 && words.allSatisfy { !$0.isEmpty })
+            var masks: [(scalar: Unicode.Scalar, words: UInt64)] = []
+            for (index, word) in words.enumerated() {
+                if let k = masks.firstIndex(where: { $0.scalar == word[0] }) {
+                    masks[k].words |= 1 << UInt64(index)
+                } else {
+                    masks.append((word[0], 1 << UInt64(index)))
+                }
+            }
+            self.masks = masks
+            scalars = ScalarSet(masks.map(\.scalar))
+        }
+
+        /// The words that begin with `scalar` (none, 0, for a scalar not in `scalars`).
+        func words(beginningWith scalar: Unicode.Scalar) -> UInt64 {
+            masks.first { $0.scalar == scalar }?.words ?? 0
+        }
+    }
 
     static func match(endingAt hao: Int, in s: Scalars) -> Match? {
         var i = hao - 1
