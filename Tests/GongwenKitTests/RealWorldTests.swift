@@ -137,6 +137,14 @@ struct SiteFurnitureTests {
         #expect(SiteFurniture.kind(of: normalizedLine(line)) == kind)
     }
 
+    @Test("A timestamp with white space around it, as a line read raw holds it, is one")
+    func timestampBetweenSpaces() {
+        for line in ["  2021-11-16", "\u{3000}2019/10/12 15:47:20 ", "\t2021-1-1"] {
+            #expect(SiteFurniture.kind(of: TextLine(line)) == .timestamp, "\(line)")
+        }
+        #expect(SiteFurniture.kind(of: TextLine("  2021-1-")) == nil)
+    }
+
     @Test(
         "A notice's own lines are not furniture",
         arguments: [
@@ -155,7 +163,7 @@ struct SiteFurnitureTests {
         var lines = try Self.everyLineRawAndNormalized()
         for text in [
             "", "首页>通知", "首页 > 通知公告 > 正文", "首页»新闻〉公告＞正文", "首页>通知>公告。", "首页>通知，公告>正文",
-            "索引号|发布机构\t文号｜成文日期", "质量。标杆", "a>b>c", "质>量>",
+            "索引号|发布机构\t文号｜成文日期", "质量。标杆", "a>b>c", "质>量>", "  发布时间：2023-08-25", "\t索引号\t文号",
         ] {
             lines.append(TextLine(text))
         }
@@ -167,6 +175,11 @@ struct SiteFurnitureTests {
             #expect(marks.hasClauseMark == (s.contains("。") || s.contains("，")), "\(line.text)")
             #expect(marks.hasFullStop == s.contains("。"), "\(line.text)")
             #expect(marks.hasCellBreak == s.contains { "|｜\t".unicodeScalars.contains($0) }, "\(line.text)")
+            // A line that does not begin as a label is no metadata line nor a row of labels (`kind(of:marks:)`
+            // asks neither of it).
+            if !marks.beginsAsLabel {
+                #expect(!SiteFurniture.isMetadata(line) && SiteFurniture.labelRow(line) == nil, "\(line.text)")
+            }
             if SiteFurniture.isBreadcrumb(line) { breadcrumbs += 1 }
         }
         #expect(breadcrumbs >= 4, "\(breadcrumbs) breadcrumbs")

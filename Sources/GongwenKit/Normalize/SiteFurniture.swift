@@ -59,7 +59,10 @@ package enum SiteFurniture {
     static func kind(of line: TextLine, marks: Marks) -> Kind? {
         if isBreadcrumb(line, marks: marks) { return .breadcrumb }
         if isTimestamp(line) { return .timestamp }
-        if !marks.hasFullStop, isMetadata(line) || labelRow(line, hasCellBreak: marks.hasCellBreak) != nil {
+        // (Both tests want a label at the line's start: most lines begin with no label's first scalar.)
+        if !marks.hasFullStop, marks.beginsAsLabel,
+            isMetadata(line) || labelRow(line, hasCellBreak: marks.hasCellBreak) != nil
+        {
             return .metadata
         }
         if isPageControls(line) { return .pageControls }
@@ -149,11 +152,16 @@ package enum SiteFurniture {
         var hasFullStop = false
         /// Whether it holds a cell break (`isCellBreak`): a row of labels has some.
         var hasCellBreak = false
+        /// Whether it begins, after white space or not, with a scalar a metadata label begins with
+        /// (`mayBeginWithLabel`): a metadata line and a row of labels do.
+        var beginsAsLabel = false
 
-        /// None: what a line that is not read for them is told (see `kind(of:)`).
+        /// None: what a line that is not read for them is told (see `kind(of:)`: a line that does not begin
+        /// as a label does).
         init() {}
 
         init(of line: TextLine) {
+            beginsAsLabel = mayBeginWithLabel(line)
             line.scalars.withUnsafeBufferPointer { scalars in
                 // (An ideograph, most of a line, is none of them: passed over with one comparison.)
                 for scalar in scalars where !ScalarSet.isIdeograph(scalar) {
@@ -271,7 +279,9 @@ package enum SiteFurniture {
 
     /// A line that is only a date (and time) as web pages write it: "2021-11-16", "2019/10/12 15:47".
     static func isTimestamp(_ line: TextLine) -> Bool {
-        // (Most lines are too long or begin with no digit: answered before the trimmed line is made.)
+        // (Most lines are too long or begin with no digit: answered before the trimmed line is made, and most
+        // before its ends are found, from their first scalar.)
+        guard let first = line.scalars.first, first.isASCIIDigit || first.isLineSpace else { return false }
         let range = line.trimmedRange
         guard timestampLengths.contains(range.count), line.scalars[range.lowerBound].isASCIIDigit else { return false }
         return isWebTimestamp(line.trimmed())  // (the line itself when nothing is trimmed: no positions cut)
