@@ -396,7 +396,10 @@ struct TextScanningTests {
         for text in Array(texts) { texts += Sentences.split(TextLine(text)).map(\.text) }
         texts += ["", "省", "北京", "北京市", "北京市e\u{301}", "新疆维吾尔自治区工业和信息化厅", "新疆生产建设兵团", "中国质量协会", "会", "联盟", "𠮷协会"]
         texts += ["科技处", "办公室", "会议室", "各有关单位", "个人", "济源示范区"]
+        // Prefectures at the ends of the reach: seven characters before 地区 (nine scalars), eight before 市.
+        texts += ["锡林郭勒盟", "延边朝鲜族自治州", "一二三四五六七地区", "一二三四五六七地", "一二三四五六七八市", "福州市", "福州", "河南省一二三四五六七地区"]
         var provinces = 0
+        var prefectures = 0
         var associations = 0
         var bodies = 0
         for text in texts {
@@ -408,6 +411,16 @@ struct TextScanningTests {
                     Array(IssuerLevels.scalars(of: text, after: province))
                         == Array(text.dropFirst(province.count).unicodeScalars), "\(text)")
             }
+            // The prefecture that opens a name (or what follows its province), read from its first scalars as
+            // from all of them.
+            let rest = province.map { IssuerLevels.scalars(of: text, after: $0) } ?? text.unicodeScalars[...]
+            let prefecture = IssuerLevels.prefectureLength(Array(rest))
+            #expect(
+                IssuerLevels.prefectureLength(in: text, fromUTF8: province?.utf8.count ?? 0) == prefecture, "\(text)")
+            #expect(
+                IssuerLevels.prefectureLength(in: text) == IssuerLevels.prefectureLength(Array(text.unicodeScalars)),
+                "\(text)")
+            if prefecture != nil { prefectures += 1 }
             let association = IssuerLevels.associationEndings.contains { text.hasSuffix($0) }
             #expect(IssuerLevels.endsLikeAssociation(text) == association, "\(text)")
             if province != nil { provinces += 1 }
@@ -421,6 +434,8 @@ struct TextScanningTests {
             if body { bodies += 1 }
         }
         #expect(provinces > 20 && associations > 5, "\(provinces) provinces, \(associations) associations")
+        #expect(prefectures > 20, "\(prefectures) prefectures")
+        #expect(IssuerLevels.prefectureLength(in: "一二三四五六七地区") == 9)
         // The one difference: a combining mark after the province stays with what follows it.
         #expect(Array(IssuerLevels.scalars(of: "北京\u{301}市", after: "北京")) == ["\u{301}", "市"])
         #expect(Array(IssuerLevels.scalars(of: "北京", after: "北京")).isEmpty)

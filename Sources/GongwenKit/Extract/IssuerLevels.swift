@@ -46,24 +46,45 @@ package enum IssuerLevels {
     package static func level(of name: String) -> Issuer.Level {
         if endsLikeAssociation(name) { return .association }
         if let province = province(beginning: name) {
-            let rest = Array(scalars(of: name, after: province))
-            return startsWithPrefecture(rest) ? .municipal : .provincial
+            return prefectureLength(in: name, fromUTF8: province.utf8.count) != nil ? .municipal : .provincial
         }
         if nationalPrefixes.contains(where: { name.hasPrefix($0) }) { return .national }  // before 国家市场…
-        if startsWithPrefecture(Array(name.unicodeScalars)) { return .municipal }
+        if prefectureLength(in: name) != nil { return .municipal }
         // A ministry ("工业和信息化部") or its general office ("工业和信息化部办公厅").
         if name.hasSuffix("部") || name.contains("部办公厅") { return .national }
         return .other
     }
 
-    /// "福州市…", "延边朝鲜族自治州…", "锡林郭勒盟…": a prefecture-level division, two to seven Han
-    /// characters before 市, 州, 盟 or 地区.
-    static func startsWithPrefecture(_ s: [Unicode.Scalar]) -> Bool {
-        prefectureLength(s) != nil
+    /// `prefectureLength` of the scalars of `name` from its UTF-8 byte `offset` on (0, or where a province it begins
+    /// with ends), of which it decodes the first `prefectureReach` from the string's bytes onto the stack: the
+    /// whole rest of a name was decoded into an array, counted and then copied (half the cost of classifying a
+    /// directory's entry), and its scalar view's iterator took a hundred instructions a scalar.
+    static func prefectureLength(in name: String, fromUTF8 offset: Int = 0) -> Int? {
+        StringUTF8.withBytes(of: name) { bytes in
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: prefectureReach) { head in
+                var count = 0
+                var k = offset
+                while k < bytes.count, count < prefectureReach {
+                    let (value, length) = StringUTF8.scalar(in: bytes, at: k)
+                    head.initializeElement(at: count, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    count += 1
+                    k += length
+                }
+                return prefectureLength(UnsafeBufferPointer(rebasing: head[..<count]))
+            }
+        }
     }
 
-    /// How many scalars the prefecture-level division that opens `s` takes ("福州市…" → 3), or nil.
+    /// The most scalars `prefectureLength` reads: seven Han characters, then 地区.
+    static let prefectureReach = 9
+
+    /// How many scalars the prefecture-level division that opens `s` takes ("福州市…" → 3, "延边朝鲜族自治州…",
+    /// "锡林郭勒盟…": two to seven Han characters before 市, 州, 盟 or 地区), or nil.
     static func prefectureLength(_ s: [Unicode.Scalar]) -> Int? {
+        s.withUnsafeBufferPointer { prefectureLength($0) }
+    }
+
+    private static func prefectureLength(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
         for length in 2...7 where length < s.count {
             guard s[0..<length].allSatisfy(\.isHan) else { return nil }
             let next = s[length]

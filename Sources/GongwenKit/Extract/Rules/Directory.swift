@@ -91,15 +91,14 @@ package enum DirectoryExtractor {
         }
         if let city = plannedCities.first(where: { name.hasPrefix($0) }) { return (.plannedCityDepartment, city) }
         if let province = IssuerLevels.province(beginning: name) {
-            let rest = Array(IssuerLevels.scalars(of: name, after: province))
-            if let length = IssuerLevels.prefectureLength(rest) {
-                return (.municipalDepartment, String(scalars: rest[..<length]))
+            if let length = IssuerLevels.prefectureLength(in: name, fromUTF8: province.utf8.count) {
+                let rest = IssuerLevels.scalars(of: name, after: province)
+                return (.municipalDepartment, String(scalars: Array(rest.prefix(length))))
             }
             return (.provincialDepartment, province)
         }
-        let scalars = Array(name.unicodeScalars)
-        if let length = IssuerLevels.prefectureLength(scalars) {
-            return (.municipalDepartment, String(scalars: scalars[..<length]))
+        if let length = IssuerLevels.prefectureLength(in: name) {
+            return (.municipalDepartment, String(scalars: Array(name.unicodeScalars.prefix(length))))
         }
         return (.other, nil)
     }
