@@ -155,6 +155,12 @@ struct TextScanningTests {
                 }
                 #expect(backwards == Array(string.unicodeScalars.reversed()), "\(string)")
             }
+            #expect(StringUTF8.firstScalar(of: string) == string.unicodeScalars.first, "\(string)")
+            #expect(StringUTF8.lastScalar(of: string) == string.unicodeScalars.last, "\(string)")
+        }
+        for string in ["a", "é", "𠮷", "a𠮷", "𠮷a", "e\u{301}"] {
+            #expect(StringUTF8.firstScalar(of: string) == string.unicodeScalars.first, "\(string)")
+            #expect(StringUTF8.lastScalar(of: string) == string.unicodeScalars.last, "\(string)")
         }
     }
 

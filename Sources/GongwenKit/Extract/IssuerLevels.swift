@@ -19,7 +19,7 @@ package enum IssuerLevels {
     /// first: most names begin with none of the divisions', and only the divisions that begin with it
     /// are compared — each of the 35 was, for every name that began like one.)
     package static func province(beginning name: String) -> String? {
-        guard let first = name.unicodeScalars.first, provincialInitials.contains(first) else { return nil }
+        guard let first = StringUTF8.firstScalar(of: name), provincialInitials.contains(first) else { return nil }
         return divisionsByInitial[first]?.first { name.hasPrefix($0) }
     }
 
@@ -28,7 +28,7 @@ package enum IssuerLevels {
 
     /// Whether `name` ends like an association's (its last character looked up first).
     package static func endsLikeAssociation(_ name: String) -> Bool {
-        guard let last = name.unicodeScalars.last, associationFinals.contains(last) else { return false }
+        guard let last = StringUTF8.lastScalar(of: name), associationFinals.contains(last) else { return false }
         return associationEndings.contains { name.hasSuffix($0) }
     }
 

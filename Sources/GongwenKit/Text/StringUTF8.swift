@@ -47,6 +47,21 @@ enum StringUTF8 {
         while bytes[start] & 0xC0 == 0x80 { start -= 1 }  // a continuation byte, 10xxxxxx
         return start
     }
+
+    /// The first scalar of `string`, or nil when it is empty: its `unicodeScalars.first` (which went through the
+    /// string's general path, a hundred instructions, asked of every name a province may begin).
+    static func firstScalar(of string: String) -> Unicode.Scalar? {
+        withBytes(of: string) { bytes in bytes.isEmpty ? nil : Unicode.Scalar(scalar(in: bytes, at: 0).value) }
+    }
+
+    /// The last scalar of `string`, or nil when it is empty: its `unicodeScalars.last` (two hundred instructions
+    /// through the string's general path, asked of every name an association's ending may end).
+    static func lastScalar(of string: String) -> Unicode.Scalar? {
+        withBytes(of: string) { bytes in
+            bytes.isEmpty
+                ? nil : Unicode.Scalar(scalar(in: bytes, at: scalarStart(in: bytes, before: bytes.count)).value)
+        }
+    }
 }
 
 extension UInt8 {

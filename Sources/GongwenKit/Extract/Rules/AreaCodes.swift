@@ -33,7 +33,7 @@ enum AreaCodes {
             rest = String(IssuerLevels.scalars(of: rest, after: province))
             if level == .provincial, let capital = capitals[province] { return cities[capital] }
         }
-        guard let first = rest.unicodeScalars.first, let candidates = citiesByInitial[first] else { return nil }
+        guard let first = StringUTF8.firstScalar(of: rest), let candidates = citiesByInitial[first] else { return nil }
         for (city, cityWithSuffix, code) in candidates
         where rest.hasPrefix(cityWithSuffix) || rest.hasPrefix(city) && level == .municipal {
             return code
