@@ -56,6 +56,25 @@ struct HeaderFieldTests {
         #expect(found >= 50, "\(found) document numbers")
     }
 
+    /// A number's canonical text is the interpolation it was written as: every number of every input line, and
+    /// numbers of every length, zero, and a negative one (which no scan makes: written as before).
+    @Test("A document number's canonical text is written as its interpolation was")
+    func canonicalText() throws {
+        var matches = try everyInputLine().flatMap { DocNumberScanner.matches(in: $0) }
+        #expect(matches.count >= 50, "\(matches.count) numbers")
+        for (year, serial) in [
+            (0, 0), (2023, 9), (2023, 10), (1949, 999_999), (12_345, 1_000_000), (-1, 5), (2023, -12),
+        ] {
+            for agency in ["", "工", "国办发", "豫工信办创新", "𠮷a"] {
+                matches.append(DocNumberScanner.Match(agency: agency, year: year, serial: serial, range: 0..<1))
+            }
+        }
+        for match in matches {
+            #expect(match.canonical == "\(match.agency)〔\(match.year)〕\(match.serial)号")
+            #expect(match.canonical.utf8.count == "\(match.agency)〔\(match.year)〕\(match.serial)号".utf8.count)
+        }
+    }
+
     /// Where an agency code begins is found as trying every running-text word at every place of its run found
     /// it (the words whose first scalar the run does not hold are not tried): before the end of every run of Han
     /// characters of every input line, and runs with two words of one first scalar, words at the run's ends, and

@@ -17,7 +17,53 @@ package enum DocNumberScanner {
         package var year: Int
         package var serial: Int
         package var range: Range<Int>
-        package var canonical: String { "\(agency)〔\(year)〕\(serial)号" }
+        /// "工信部科〔2019〕188号": written into one buffer of its size (the interpolation appended its five pieces
+        /// through the string's general path and made a string of each number: 500 instructions, asked of every
+        /// number a citation or a heading holds).
+        package var canonical: String {
+            guard year >= 0, serial >= 0 else { return "\(agency)〔\(year)〕\(serial)号" }
+            let brackets = (open: "〔".utf8, close: "〕".utf8, hao: "号".utf8)
+            return StringUTF8.withBytes(of: agency) { agency in
+                let count = agency.count + 9 + Self.digitCount(year) + Self.digitCount(serial)
+                return String(encodedUTF8: count) { buffer in
+                    var n = 0
+                    func append(_ bytes: some Sequence<UInt8>) {
+                        for byte in bytes {
+                            buffer[n] = byte
+                            n += 1
+                        }
+                    }
+                    func append(_ value: Int) {
+                        var rest = value
+                        var at = n + Self.digitCount(value)
+                        n = at
+                        repeat {
+                            at -= 1
+                            buffer[at] = UInt8(ascii: "0") + UInt8(rest % 10)
+                            rest /= 10
+                        } while rest > 0
+                    }
+                    append(agency)
+                    append(brackets.open)
+                    append(year)
+                    append(brackets.close)
+                    append(serial)
+                    append(brackets.hao)
+                    return n
+                }
+            }
+        }
+
+        /// The number of decimal digits of `value` (≥ 0).
+        private static func digitCount(_ value: Int) -> Int {
+            var digits = 1
+            var rest = value / 10
+            while rest > 0 {
+                digits += 1
+                rest /= 10
+            }
+            return digits
+        }
 
         /// The number as a record holds it, its span read from the line it was found in.
         func docNumber(in line: TextLine, text: String? = nil) -> DocNumber {
