@@ -185,6 +185,24 @@ struct SiteFurnitureTests {
         #expect(breadcrumbs >= 4, "\(breadcrumbs) breadcrumbs")
     }
 
+    /// The header fields pick metadata labels by their bytes (`containsExactly`): the same labels `contains` picks,
+    /// for every label of every line, raw and normalized, and the first words of each line.
+    @Test(
+        "A metadata label is found in a list of labels by its bytes as by comparing strings: every line, raw and normalized"
+    )
+    func labelsComparedByBytes() throws {
+        let lines = try Self.everyLineRawAndNormalized()
+        var labels = lines.flatMap { SiteFurniture.fields(in: $0).map(\.label) }
+        #expect(labels.count >= 50, "\(labels.count) labels")
+        // And what is no label: each line's first one to five characters.
+        labels += lines.flatMap { line in (1...5).map { String(line.text.prefix($0)) } }
+        labels += ["", "发布", "发布时间 ", "發布時間", "e\u{301}"]
+        for label in labels {
+            #expect(SiteFurniture.metadataLabels.containsExactly(label) == SiteFurniture.metadataLabels.contains(label))
+            #expect(["e\u{301}"].containsExactly(label) == ["e\u{301}"].contains(label), "\(label)")
+        }
+    }
+
     @Test(
         "A line is the same furniture when a long line of the body is not read for its marks: every input line, raw and normalized, and long metadata lines"
     )

@@ -20,7 +20,7 @@ package enum HeaderFieldExtractor {
         let docNumber =
             notice.docNumber.flatMap { DocNumberScanner.headerLine($0.line) }
             ?? notice.title.lazy.compactMap { titleDocNumber($0.line) }.first
-            ?? metadata.lazy.filter { ["文号", "发文字号"].contains($0.label) }.compactMap {
+            ?? metadata.lazy.filter { ["文号", "发文字号"].containsExactly($0.label) }.compactMap {
                 DocNumberScanner.wholeLine($0.value)
             }.first
             ?? lead?.docNumber
@@ -32,11 +32,12 @@ package enum HeaderFieldExtractor {
             guard let date = DateScanner.signingDate(line.line), let iso = date.iso else { return nil }
             return (iso, line.line.span(date.range))
         }
-        if signedOn == nil, let written = metadata.first(where: { $0.label == "成文日期" })?.value {
+        if signedOn == nil, let written = metadata.first(where: { ["成文日期"].containsExactly($0.label) })?.value {
             signedOn = metadataDate(written)
         }
         let published =
-            metadata.filter { ["发布时间", "发布日期", "更新时间", "发表时间", "发布", "时间", "日期"].contains($0.label) }.map(\.value)
+            metadata.filter { ["发布时间", "发布日期", "更新时间", "发表时间", "发布", "时间", "日期"].containsExactly($0.label) }.map(
+                \.value)
             + notice.furniture.filter { $0.furniture == .timestamp }.map(\.line)
         let publishedOn = published.lazy.compactMap { metadataDate($0) }.first
         return HeaderFields(
@@ -102,7 +103,7 @@ package enum HeaderFieldExtractor {
             if let issuer = named(line[0..<cut]) { return issuer }
         }
         for labels in [["发文机关", "发文单位", "发布机构", "发布单位"], ["来源", "信息来源", "文章来源"]] {
-            for field in metadata where labels.contains(field.label) {
+            for field in metadata where labels.containsExactly(field.label) {
                 if let issuer = named(field.value) { return issuer }
             }
         }

@@ -54,3 +54,12 @@ extension String {
         }
     }
 }
+
+extension [String] {
+    /// Whether `string` is one of these, compared byte for byte (`ExactText`): what `contains` answers for strings
+    /// in NFC, as a normalized line's words and the library's literals are, without normalizing both at each
+    /// compare (`==` does for a string that is not ASCII: 450 instructions a metadata label).
+    func containsExactly(_ string: String) -> Bool {
+        contains { ExactText($0) == ExactText(string) }
+    }
+}

@@ -89,8 +89,9 @@ package enum ContactExtractor {
         /// current contact was read from: a long line of many contacts is quoted in part for each.
         var tokenRange: Range<Int>?
         var contactRange: Range<Int>?
-        /// The names of the current contact, for a name read twice to be kept once.
-        var currentNames = Set<String>()
+        /// The names of the current contact, for a name read twice to be kept once (by their bytes: hashed as
+        /// strings, each name of a normalized line, in NFC, was normalized again).
+        var currentNames = Set<ExactText>()
 
         init(areaCode: String?) { self.areaCode = areaCode }
 
@@ -193,8 +194,8 @@ package enum ContactExtractor {
         private mutating func readLabelledPeople(_ run: [TextLine]) -> Bool {
             let (department, names) = ContactExtractor.people(run)
             guard !names.isEmpty || department != nil else { return false }
-            let new = names.filter { !currentNames.contains($0) }
-            currentNames.formUnion(new)
+            let new = names.filter { !currentNames.contains(ExactText($0)) }
+            currentNames.formUnion(new.map(ExactText.init))
             edit { contact in
                 if contact.department == nil { contact.department = department }
                 contact.names += new
@@ -237,7 +238,7 @@ package enum ContactExtractor {
                 if let department { contact.department = department }
                 contact.names.append(name)
             }
-            currentNames.insert(name)
+            currentNames.insert(ExactText(name))
             return end
         }
 
