@@ -128,7 +128,8 @@ struct NormalizeTests {
     @Test("Spaces: a run touching CJK text goes, others fold to one; a line already folded is the same line")
     func collapseSpaces() {
         let cases: [(String, String)] = [
-            ("路 正 红", "路正红"), ("电话: (010) 6890", "电话:(010) 6890"), ("安排, 加强", "安排,加强"),
+            ("路 正 红", "路正红"), ("电话: (010) 6890", "电话:(010) 6890"), ("安排, 加强", "安排,加强"), ("安排, Word", "安排,Word"),
+            ("报送; ISO", "报送;ISO"),
             ("Microsoft Word 2016", "Microsoft Word 2016"), ("Word  2016", "Word 2016"), (" Word ", "Word"),
             ("质量 标杆\t 活动", "质量标杆\t活动"), ("a b", "a b"), ("a  ", "a"), ("  ", ""), ("ISO 9001 质量", "ISO 9001质量"),
         ]

@@ -362,9 +362,17 @@ package enum Normalizer {
         let leftCJK =
             start > 0
             && (s[start - 1].isCJK || s[start - 1] == "\t"
-                || (":;,".unicodeScalars.contains(s[start - 1]) && start > 1 && s[start - 2].isCJK))
+                || (isASCIIClauseMark(s[start - 1]) && start > 1 && s[start - 2].isCJK))
         let rightCJK = end < s.count && (s[end].isCJK || s[end] == "\t")
         return !leftCJK && !rightCJK && start > 0 && end < s.count
+    }
+
+    /// ":", ";" or "," (a switch: the literal's scalars were decoded at each space asked about).
+    private static func isASCIIClauseMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ":", ";", ",": return true
+        default: return false
+        }
     }
 
     /// Whether `collapseSpaces` would leave the line as it is: each run is one space, and kept.
