@@ -205,9 +205,11 @@ package enum SiteFurniture {
         var starts: [(label: String, labelStart: Int, valueStart: Int)] = []
         var i = 0
         while i < line.count {
+            // A label begins the line, follows what is no Han character (a bar, a colon, the digits or Latin of a
+            // value: "2022-04-24浏览:556"), the last label's colon, or a space the input had. (Bars, colons, digits
+            // and letters were also asked for one by one, each already answered by the Han test.)
             if i == 0 || !line.scalars[i - 1].isHan || starts.last.map({ $0.valueStart == i }) == true
-                || line.hadGap(before: i)
-                || "|｜:：".unicodeScalars.contains(line.scalars[i - 1]) || endsValue(line, at: i),
+                || line.hadGap(before: i),
                 let label = label(at: i, in: line)
             {
                 starts.append((label.name, i, label.valueStart))
@@ -224,11 +226,6 @@ package enum SiteFurniture {
             }
             return (start.label, value)
         }
-    }
-
-    /// A value written in digits or Latin ends where Han text starts again ("2022-04-24浏览:556").
-    private static func endsValue(_ line: TextLine, at i: Int) -> Bool {
-        i > 0 && (line.scalars[i - 1].isASCIIDigit || line.scalars[i - 1].isASCIILetter)
     }
 
     /// The labels compiled for finding them at a position: most positions of a line start none.
