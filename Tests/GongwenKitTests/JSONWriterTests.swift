@@ -225,11 +225,19 @@ struct JSONWriterTests {
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #""天津市工业和信息化局关于开展2023年“质量标杆”活动的通知\"""#)
     }
 
-    @Test("Integers at both ends of their range")
+    @Test("Integers at both ends of their range, every one up to 100,000, and each power of ten and its neighbours")
     func integers() throws {
-        for value in [0, 7, -7, 10, 1_000_000, Int.max, Int.min] {
-            #expect(JSONWriter.bytes(of: value, pretty: false) == Array(String(value).utf8))
+        var values = [0, 7, -7, 10, 1_000_000, Int.max, Int.min, Int.min + 1, Int.max - 1] + Array(-1_000...100_000)
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power, -(power - 1)]
         }
+        var mismatched: [Int] = []
+        for value in values where JSONWriter.bytes(of: value, pretty: false) != Array(String(value).utf8) {
+            mismatched.append(value)
+        }
+        #expect(mismatched.isEmpty, "\(mismatched.prefix(10))")
         // A span written at once (compact) with its four integers at their widest, as JSONEncoder writes it.
         var span = Self.span
         (span.startLine, span.startColumn, span.endLine, span.endColumn) = (Int.min, Int.min, Int.min, Int.max)
