@@ -22,9 +22,10 @@ package enum DocNumberScanner {
         /// number a citation or a heading holds).
         package var canonical: String {
             guard year >= 0, serial >= 0 else { return "\(agency)〔\(year)〕\(serial)号" }
-            let brackets = (open: "〔".utf8, close: "〕".utf8, hao: "号".utf8)
+            let (open, close, hao) = ("〔".utf8, "〕".utf8, "号".utf8)
+            let (year, serial) = (UInt(year), UInt(serial))
             return StringUTF8.withBytes(of: agency) { agency in
-                let count = agency.count + 9 + Self.digitCount(year) + Self.digitCount(serial)
+                let count = agency.count + 9 + DecimalDigits.count(year) + DecimalDigits.count(serial)
                 return String(encodedUTF8: count) { buffer in
                     var n = 0
                     func append(_ bytes: some Sequence<UInt8>) {
@@ -33,36 +34,15 @@ package enum DocNumberScanner {
                             n += 1
                         }
                     }
-                    func append(_ value: Int) {
-                        var rest = value
-                        var at = n + Self.digitCount(value)
-                        n = at
-                        repeat {
-                            at -= 1
-                            buffer[at] = UInt8(ascii: "0") + UInt8(rest % 10)
-                            rest /= 10
-                        } while rest > 0
-                    }
                     append(agency)
-                    append(brackets.open)
-                    append(year)
-                    append(brackets.close)
-                    append(serial)
-                    append(brackets.hao)
+                    append(open)
+                    n += DecimalDigits.write(year, to: buffer.baseAddress! + n)
+                    append(close)
+                    n += DecimalDigits.write(serial, to: buffer.baseAddress! + n)
+                    append(hao)
                     return n
                 }
             }
-        }
-
-        /// The number of decimal digits of `value` (≥ 0).
-        private static func digitCount(_ value: Int) -> Int {
-            var digits = 1
-            var rest = value / 10
-            while rest > 0 {
-                digits += 1
-                rest /= 10
-            }
-            return digits
         }
 
         /// The number as a record holds it, its span read from the line it was found in.

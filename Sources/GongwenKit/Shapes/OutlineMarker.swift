@@ -55,7 +55,9 @@ package struct OutlineMarker: Equatable, Sendable {
     /// string, held in place with no allocation. (Appended a scalar at a time to a string's scalars, each
     /// section's number took an allocation and 300 instructions when the record was written.)
     package var text: String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * Self.longestText) { bytes in
+        // (Encoded from scalars, so valid: `String(encodedUTF8:)` does not validate it again, as decoding it did,
+        // half of the getter.)
+        String(encodedUTF8: 4 * Self.longestText) { bytes in
             var count = 0
             for k in 0..<Self.longestText {
                 let word = k < 3 ? writtenLow : writtenHigh
@@ -66,8 +68,7 @@ package struct OutlineMarker: Equatable, Sendable {
                     count += 1
                 }
             }
-            // (Encoded from scalars, so valid: not validated again, as decoding it took half of the getter.)
-            return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: bytes[..<count]).span))
+            return count
         }
     }
 

@@ -253,45 +253,12 @@ package struct JSONWriter: ~Copyable {
         empty = false  // (as `endObject` leaves it: the object is an element of the container around it)
     }
 
-    /// The digits of `value`, into room already reserved: counted by comparisons, written two at a time from a
-    /// table of the hundred pairs (a division a digit to count them and another to write each took half of a
-    /// source span's writing; spans' numbers are lines and columns, of one to five digits).
+    /// The digits of `value`, into room already reserved (`DecimalDigits`: counted by comparisons, written two at a
+    /// time; a division a digit to count them and another to write each took half of a source span's writing).
     @inline(__always)
     private mutating func appendInteger(_ value: Int) {
         if value < 0 { append(byte: UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let digits = Self.decimalDigits(magnitude)
-        var at = count + digits
-        let pairs = Self.digitPairs.utf8Start
-        while magnitude >= 10 {
-            let pair = Int(magnitude % 100) &* 2
-            magnitude /= 100
-            at -= 2
-            base[at] = pairs[pair]
-            base[at + 1] = pairs[pair + 1]
-        }
-        if at > count { base[count] = UInt8(ascii: "0") + UInt8(magnitude) }
-        count += digits
-    }
-
-    /// "00" to "99", one after another: the digits of `n` < 100 at `2 * n`.
-    private static let digitPairs: StaticString = """
-        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
-        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899
-        """
-
-    /// How many decimal digits `value` is written with (one for 0).
-    @inline(__always)
-    static func decimalDigits(_ value: UInt) -> Int {
-        var digits = 1
-        var bound: UInt = 10
-        while value >= bound {
-            digits += 1
-            guard bound <= UInt.max / 10 else { break }
-            bound &*= 10
-        }
-        return digits
+        count += DecimalDigits.write(value.magnitude, to: base + count)
     }
 
     package mutating func string(_ value: String) {

@@ -22,10 +22,10 @@ extension String {
         }
     }
 
-    /// The string of the `count` bytes of UTF-8 that `encode` writes into a buffer (returning how many
-    /// it wrote), encoded from scalars and so valid by construction. Up to `uncheckedLength` bytes they
-    /// are written on the stack and copied in without being validated again: the string made in place
-    /// (`init(unsafeUninitializedCapacity:)`) validates every byte, ~1% of a parse. Longer ones, rare,
+    /// The string of the UTF-8 that `encode` writes into a buffer of `count` bytes (returning how many it wrote:
+    /// `count`, or fewer when `count` was a bound), encoded from scalars and so valid by construction. Up to
+    /// `uncheckedLength` bytes they are written on the stack and copied in without being validated again: the string
+    /// made in place (`init(unsafeUninitializedCapacity:)`) validates every byte, ~1% of a parse. Longer ones, rare,
     /// are made in place: a second buffer of a huge notice's section would raise its memory peak.
     init(encodedUTF8 count: Int, _ encode: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
         guard count <= Self.uncheckedLength else {
