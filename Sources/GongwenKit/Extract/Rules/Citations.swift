@@ -50,7 +50,9 @@ package enum CitationExtractor {
             let line = sentence.line
             let numbers = hasNumbers ? DocNumberScanner.matches(in: line) : []
             let titles = hasTitles ? CitationExtractor.titleBrackets(line) : []
-            var paired = Set<Int>()
+            // Which of the numbers follow a title (a flag a number: a set of them was hashed, and allocated
+            // at its first insertion, for the few numbers of a sentence).
+            var paired = [Bool](repeating: false, count: numbers.count)
             var next = 0  // the next title in `titles` (by its 《) not passed over yet
             var i = 0
             while true {
@@ -66,7 +68,7 @@ package enum CitationExtractor {
                 if after < line.count, line.scalars[after] == "（" || line.scalars[after] == "(" { after += 1 }
                 if let k = numbers.firstIndex(where: { $0.range.lowerBound == after }) {
                     docNumber = numbers[k].canonical
-                    paired.insert(k)
+                    paired[k] = true
                     end = numbers[k].range.upperBound
                     if end < line.count, line.scalars[end] == "）" || line.scalars[end] == ")" { end += 1 }
                 } else if line.hasPrefix("附件", at: after) {
@@ -78,7 +80,7 @@ package enum CitationExtractor {
                 add(title: title, docNumber: docNumber, attachmentIndex: attachmentIndex, at: i..<end, of: &sentence)
                 i = end
             }
-            for (k, number) in numbers.enumerated() where !paired.contains(k) {
+            for (k, number) in numbers.enumerated() where !paired[k] {
                 add(title: nil, docNumber: number.canonical, attachmentIndex: nil, at: number.range, of: &sentence)
             }
             for decree in hasNumbers ? CitationExtractor.decrees(in: line) : [] {
