@@ -325,14 +325,16 @@ package enum Segmenter {
             return true
         }
         if DateScanner.signingDate(line.line) != nil { return true }
+        // Both tests below want a line shaped as a signature: most lines are not, and are answered once here.
+        guard isSignatureShaped(line) else { return false }
         // Names alone at the end sign the notice, unless they end a longer list of names.
-        if isSignatureShaped(line), isTrailingSignature(lines, at: k, end: lines.endIndex),
+        if isTrailingSignature(lines, at: k, end: lines.endIndex),
             k == lines.startIndex || !OrganizationName.isIssuerName(lines[k - 1].line)
         {
             return true
         }
-        // (The shape first: it rules out most lines, and the next line's date is read again at the next k.)
-        return k + 1 < lines.endIndex && isSignatureShaped(line) && DateScanner.signingDate(lines[k + 1].line) != nil
+        // (The next line's date is read again at the next k.)
+        return k + 1 < lines.endIndex && DateScanner.signingDate(lines[k + 1].line) != nil
     }
 
     /// A notice begins within the first lines: a title ending in a document type right above an
