@@ -154,9 +154,10 @@ enum Reflow {
             return false
         }
         if DateScanner.signingDate(b) != nil { return false }  // the date of signing stands on a line of its own
-        // The signature under the last attachment title, however long that title.
-        if a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil, nextIsIssuerName(),
-            !(endsOnConnective(a) && isNameFragment(b))
+        // The signature under the last attachment title, however long that title. (Web text was answered
+        // above: an issuer's name there ends the line before it, whatever that line is.)
+        if wrapWidth != nil, a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil,
+            nextIsIssuerName(), !(endsOnConnective(a) && isNameFragment(b))
         {
             return false
         }
