@@ -235,6 +235,37 @@ struct SiteFurnitureTests {
         #expect(longLinesAnswered >= 3, "\(longLinesAnswered) lines longer than a breadcrumb are furniture")
     }
 
+    /// `kind(of:marks:)` answers nil at once for a line whose marks tell no label and fewer than two breadcrumb
+    /// separators, and whose first scalar is none of `SiteFurniture.leads`: the premise, that each of its other
+    /// tests then answers no, asked of every input line and of each kind's own lines.
+    @Test(
+        "A line that begins with none of the furniture's leads, and no label, is no breadcrumb, timestamp, page controls or source link: every input line, raw and normalized"
+    )
+    func furnitureLeads() throws {
+        var lines = try Self.everyLineRawAndNormalized()
+        lines += [
+            "【打印本页】【关闭窗口】", "[打印] [关闭]", "（打印）", "｜分享到", "|收藏", "•打印", "/关闭", "、打印", "> 打印",
+            "2023-08-25", " 2023-08-25", "\u{3000}2021-11-16", "\u{A0}2019/10/12 15:47:20", "您现在的位置：首页",
+            "当前位置:首页", "原文链接：http://www.example.gov.cn/a.html", "本文链接: https://a.cn", "字体：大 中 小",
+            "大 中 小", "默认 大", "扫一扫在手机上查看", "上一篇：关于…", "首页>通知>正文",
+        ].map { TextLine($0) }
+        var answered = 0
+        for line in lines where !line.isEmpty {
+            let marks = SiteFurniture.Marks(of: line)
+            let source = SiteFurniture.sourceLinkLabelList.firstMatch(at: 0, in: line) != nil
+            let answers =
+                SiteFurniture.isBreadcrumb(line, marks: marks) || SiteFurniture.isTimestamp(line)
+                || SiteFurniture.isPageControls(line) || source
+            if answers, !marks.beginsAsLabel, marks.breadcrumbSeparators < 2 {
+                let first = line.scalars.first!
+                let isLead = SiteFurniture.leads.contains(first)
+                #expect(isLead, "\(line.text) begins with \(first)")
+                answered += 1
+            }
+        }
+        #expect(answered >= 20, "\(answered) lines that the leads let through")
+    }
+
     @Test("The metadata block gives its fields; 发布日期 is publication, never the date of signing")
     func metadataFields() throws {
         let text = """

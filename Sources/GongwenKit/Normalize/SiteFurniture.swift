@@ -57,6 +57,11 @@ package enum SiteFurniture {
     /// `kind(of:)` of a line that holds none of a footer's words, told the line's marks (or none, where
     /// no test below asks them).
     static func kind(of line: TextLine, marks: Marks) -> Kind? {
+        // Each test below but the two the marks answer (a breadcrumb's separators, a label's first scalar) wants
+        // a line that begins with one of `leads`: most lines of a notice begin with none, and are answered
+        // here, not by each test in turn (600 instructions a line).
+        guard marks.beginsAsLabel || marks.breadcrumbSeparators >= 2 || leads.contains(line.scalars.first ?? "a")
+        else { return nil }
         if isBreadcrumb(line, marks: marks) { return .breadcrumb }
         if isTimestamp(line) { return .timestamp }
         // (Both tests want a label at the line's start: most lines begin with no label's first scalar.)
@@ -74,6 +79,14 @@ package enum SiteFurniture {
     }
 
     static let sourceLinkLabelList = WordList(["原文链接", "原文地址", "来源链接", "本文链接"])
+
+    /// What a line begins with when it is a breadcrumb that its lead words tell, a timestamp (a digit, or white
+    /// space before one), page controls (a control word, a separator, white space) or a source link.
+    static let leads = ScalarSet(union: [
+        breadcrumbLeadList.initials, ScalarSet(of: "0123456789"),
+        ScalarSet((0...0x3000).lazy.compactMap(Unicode.Scalar.init).filter(\.isLineSpace)),
+        controlWordList.initials, controlSeparators, sourceLinkLabelList.initials,
+    ])
 
     /// Where a publication line begins that a page set on the same line as the notice's own words
     /// ("福州市工业和信息化局 发布时间：2023-08-25 来源：本网"): a label (not one of the weak ones) after
