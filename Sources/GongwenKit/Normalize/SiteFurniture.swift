@@ -92,24 +92,41 @@ package enum SiteFurniture {
     /// ("福州市工业和信息化局 发布时间：2023-08-25 来源：本网"): a label (not one of the weak ones) after
     /// a space or a bar, with the rest of the line metadata. Nil when the line has none.
     static func trailingMetadataStart(in line: TextLine) -> Int? {
-        guard line.count <= 200, line.firstIndex(of: "：", or: ":") != nil else { return nil }
+        guard line.count <= 200, var colon = line.firstIndex(of: "：", or: ":") else { return nil }
         let labels = labelList  // (read once, not at each position: a constant's every read checks it was made)
-        var i = 1
-        while i < line.count {
-            // (The label first: most positions begin none, which one bit test tells; whether the input
-            // had a space before a position looks up two source points.)
-            if labels.mayBegin(with: line.scalars[i]), let found = label(at: i, in: line),
-                !weakLabels.contains(found.name),
-                line.hadGap(before: i) || [" ", "|", "｜"].contains(line.scalars[i - 1])
-            {
-                let rest = line[i..<line.count]
-                let head = line[0..<i].trimmed()
-                if !head.isEmpty, isMetadata(rest), !head.text.hasSuffix("："), !head.text.hasSuffix(":") { return i }
+        let (shortest, longest) = labelLengths
+        // A label is followed by its colon, after white space or none: the places asked are those a label's
+        // length before each colon (past its white space), in order, not every place of the line (a bit test
+        // each, most of a line's scalars). Each colon's places come after the last colon's.
+        var next = 1  // the first place not asked yet
+        while true {
+            var labelEnd = colon
+            while labelEnd > 0, line.scalars[labelEnd - 1].isLineSpace { labelEnd -= 1 }
+            var i = max(next, labelEnd - longest)
+            while i <= labelEnd - shortest {
+                // (The label first: whether the input had a space before a place looks up two source points.)
+                if labels.mayBegin(with: line.scalars[i]), let found = label(at: i, in: line),
+                    !weakLabels.contains(found.name),
+                    line.hadGap(before: i) || [" ", "|", "｜"].contains(line.scalars[i - 1])
+                {
+                    let rest = line[i..<line.count]
+                    let head = line[0..<i].trimmed()
+                    if !head.isEmpty, isMetadata(rest), !head.text.hasSuffix("："), !head.text.hasSuffix(":") {
+                        return i
+                    }
+                }
+                i += 1
             }
-            i += 1
+            next = max(next, labelEnd - shortest + 1)
+            guard let following = line.firstIndex(of: "：", or: ":", from: colon + 1) else { return nil }
+            colon = following
         }
-        return nil
     }
+
+    /// The fewest and the most scalars a metadata label holds.
+    static let labelLengths = (
+        metadataLabels.map(\.unicodeScalars.count).min()!, metadataLabels.map(\.unicodeScalars.count).max()!
+    )
 
     /// The label–value pairs of a page's metadata lines, in order: "label：value" lines, and a row of
     /// labels ("索引号 | 发布机构 | 文号 | 成文日期") over the row of their values.
@@ -242,10 +259,10 @@ package enum SiteFurniture {
     }
 
     /// The labels compiled for finding them at a position: most positions of a line start none.
-    private static let labelList = WordList(metadataLabels)
+    static let labelList = WordList(metadataLabels)
 
     /// A metadata label at `i` followed by a colon.
-    private static func label(at i: Int, in line: TextLine) -> (name: String, valueStart: Int)? {
+    static func label(at i: Int, in line: TextLine) -> (name: String, valueStart: Int)? {
         labelList.firstMatch(at: i, in: line) { index in
             var j = i + labelList.length(index)
             while j < line.count, line.scalars[j].isLineSpace { j += 1 }
