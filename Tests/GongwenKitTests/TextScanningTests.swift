@@ -196,6 +196,29 @@ struct TextScanningTests {
         #expect(union.holdsIdeographs && !ScalarSet(union: [ScalarSet(of: "，"), ScalarSet(of: "𠮷")]).holdsIdeographs)
     }
 
+    /// `occurs(inScalarsOf:)` decodes a string onto the stack and scans it: what asking the string for each word in
+    /// turn answers, for the list headings on every input line (raw and normalized) and on strings that end in a
+    /// word, hold a word across a four-byte scalar or hold a word's first scalars only.
+    @Test(
+        "A word list finds a word in a string's scalars as asking the string for each word does: every input line, and edges"
+    )
+    func wordListInString() throws {
+        var strings = try SiteFurnitureTests.everyLineRawAndNormalized().map(\.text)
+        strings += [
+            "", "重点领域", "（三）重点领域", "重点领", "𠮷重点领域", "重点𠮷领域", "申报条件𠮷", "a申报条件", "重点领域和申报条件", "遴选", "😀😀重点方向",
+        ]
+        for words in [ListExtractor.focusHeadings, ListExtractor.eligibilityHeadings, ["𠮷", "a", "领"]] {
+            let list = WordList(words)
+            var found = 0
+            for string in strings {
+                let expected = words.contains { string.contains($0) }
+                #expect(list.occurs(inScalarsOf: string) == expected, "\(string)")
+                if expected { found += 1 }
+            }
+            #expect(found >= 3, "\(found) strings hold one of \(words)")
+        }
+    }
+
     @Test("WordList finds at each position the words trying each in order finds, in the same order")
     func wordList() {
         // Contact labels overlap (联系人 / 联系人及电话 / 联系电话): order decides, as before.

@@ -105,6 +105,30 @@ package struct WordList: Sendable {
         firstPosition(in: line) != nil
     }
 
+    /// Whether any of the words stands in `string`: `occurs(in:)` asked of the string's scalars, decoded onto the
+    /// stack (a line made of them allocated its arrays), as a section's heading is asked for a list's headings
+    /// (each word looked for in turn as a string was a pass over the heading a word).
+    package func occurs(inScalarsOf string: String) -> Bool {
+        StringUTF8.withBytes(of: string) { bytes in
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { scalars in
+                var count = 0
+                var i = 0
+                while i < bytes.count {
+                    let (value, length) = StringUTF8.scalar(in: bytes, at: i)
+                    scalars[count] = Unicode.Scalar(value) ?? "\u{FFFD}"  // (a string's UTF-8 is valid: never taken)
+                    count += 1
+                    i += length
+                }
+                var found = false
+                forEachWord(in: UnsafeBufferPointer(rebasing: scalars[..<count])) { _, _ in
+                    found = true
+                    return false
+                }
+                return found
+            }
+        }
+    }
+
     /// The index of `word` in the list (the first, for a word listed twice), compared by its bytes (see
     /// `ExactText`): a rule finds its words' indices once and reads `firstPositions` by them, where a
     /// look-up by the word hashed it at each question about each sentence.

@@ -3,17 +3,19 @@
 package enum ListExtractor {
     static let focusHeadings = ["重点领域", "遴选方向", "遴选范围", "重点方向", "申报范围", "推荐范围", "征集范围", "重点内容"]
     static let eligibilityHeadings = ["申报条件", "遴选对象", "申报对象", "参评条件", "基本条件", "申报资格", "推荐条件", "参加对象", "评选条件"]
+    static let focusHeadingList = WordList(focusHeadings)
+    static let eligibilityHeadingList = WordList(eligibilityHeadings)
 
     package static func focusAreas(_ notice: SegmentedNotice) -> [ListItem] {
-        items(headed: focusHeadings, in: notice, paragraphsCount: false)
+        items(headed: focusHeadingList, in: notice, paragraphsCount: false)
     }
 
     /// Eligibility: the numbered conditions, or, where the section states them in prose, its paragraphs.
     package static func eligibility(_ notice: SegmentedNotice) -> [ListItem] {
-        items(headed: eligibilityHeadings, in: notice, paragraphsCount: true)
+        items(headed: eligibilityHeadingList, in: notice, paragraphsCount: true)
     }
 
-    private static func items(headed words: [String], in notice: SegmentedNotice, paragraphsCount: Bool) -> [ListItem] {
+    private static func items(headed words: WordList, in notice: SegmentedNotice, paragraphsCount: Bool) -> [ListItem] {
         // The body's sections, then each appended attachment's, each tree walked in place (not copied into
         // one array, nor into an array for each level of it).
         var matched: [Section] = []
@@ -32,10 +34,10 @@ package enum ListExtractor {
     }
 
     /// The sections headed by one of `words` (not looked into further), in reading order.
-    private static func matching(_ words: [String], _ sections: [Section], into matched: inout [Section]) {
+    private static func matching(_ words: WordList, _ sections: [Section], into matched: inout [Section]) {
         // (Each section read where it stands, `sections[index]`: a copy is four retains and four releases.)
         for index in sections.indices {
-            if let heading = sections[index].heading, words.contains(where: { heading.contains($0) }) {
+            if let heading = sections[index].heading, words.occurs(inScalarsOf: heading) {
                 matched.append(sections[index])
             } else if !sections[index].children.isEmpty {  // (a leaf's empty array is not retained for a call)
                 matching(words, sections[index].children, into: &matched)
