@@ -34,7 +34,7 @@ extension String {
         }
         self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
             let written = encode(buffer)
-            return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: buffer[..<written]).span))
+            return StringUTF8.string(ofValid: UnsafeBufferPointer(rebasing: buffer[..<written]))
         }
     }
 

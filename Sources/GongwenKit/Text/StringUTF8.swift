@@ -25,6 +25,13 @@ enum StringUTF8 {
         return memcmp(first, second, a.count) == 0
     }
 
+    /// The string of `bytes`, valid UTF-8 (a string's own, or encoded from scalars), copied in without being
+    /// validated again (a string made from them in place validates every byte).
+    @inline(__always)
+    static func string(ofValid bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(copying: UTF8Span(unchecked: bytes.span))
+    }
+
     /// The value of the scalar whose UTF-8 begins at `i` of valid UTF-8 `bytes`, and its length in bytes.
     @inline(__always)
     static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
