@@ -37,6 +37,28 @@ struct DirectoryTests {
         #expect(entries.map(\.region) == ["北京市", "新疆生产建设兵团", "大连市", nil])
     }
 
+    /// The header row is told by a cell that is 序号 and no more (asked of its scalars): the index column where
+    /// it stands, the name column where a cell names units; a cell that only begins with 序号 is no header.
+    @Test("A table's header is the row with a cell that is 序号, wherever it stands; 序号1 or 序号： is none")
+    func indexHeader() {
+        let swapped = directory(
+            """
+            附件
+            推荐单位名录
+            单位名称\t序号
+            北京市经济和信息化局\t1
+            中国机械工业联合会\t2
+            """)
+        #expect(swapped.map(\.index) == [1, 2])
+        #expect(swapped.map(\.name) == ["北京市经济和信息化局", "中国机械工业联合会"])
+        for header in ["序号1\t单位名称", "序号：\t单位名称", "序\t单位名称"] {
+            var reader = DirectoryExtractor.TableReader()
+            #expect(reader.read(TextLine(header)) == nil && reader.indexColumn == nil, "\(header)")
+        }
+        var reader = DirectoryExtractor.TableReader()
+        #expect(reader.read(TextLine("单位名称\t 序号 ")) == nil && reader.indexColumn == 1 && reader.nameColumn == 0)
+    }
+
     @Test("A numbered list and a markdown table give the same entries")
     func listAndMarkdown() {
         let list = directory(

@@ -124,8 +124,10 @@ package enum DirectoryExtractor {
                 else { return nil }
                 return .continuation(text)
             }
-            if cells.contains(where: { $0.text == "序号" }) {
-                indexColumn = cells.firstIndex { $0.text == "序号" }
+            // (A cell is asked whether it is 序号 by its scalars: a string made of each cell of each row and
+            // compared, 1,500 instructions a row.)
+            if let column = cells.firstIndex(where: { $0.count == 2 && $0.hasPrefix("序号") }) {
+                indexColumn = column
                 nameColumn = cells.firstIndex { cell in ["名称", "单位", "名单", "机构"].contains { cell.text.contains($0) } }
                 return nil
             }
