@@ -4,6 +4,36 @@ import Testing
 
 @Suite("Deadlines and schedule")
 struct DeadlinesTests {
+    /// The action verbs found in one pass (申报 told by its index in the list) are those trying each verb as a
+    /// string at each place finds, 申报 before a noun (申报材料, 申报企业) left out: every input line, raw and
+    /// normalized, and lines of verbs and nouns side by side.
+    @Test("Action verbs where trying each verb at each place finds them, 申报 before a noun left out: every input line")
+    func verbPositions() throws {
+        var lines = try SiteFurnitureTests.everyLineRawAndNormalized()
+        lines += [
+            "申报材料", "申报", "网上申报企业应申报", "申报申报书", "完成申报、报送材料并提交", "申报表申报系统申报工作申报流程", "申",
+        ].map { TextLine($0) }
+        var applies = 0
+        for line in lines {
+            var expected: [(Int, String)] = []
+            for i in 0..<line.count {
+                guard
+                    let verb = DeadlineExtractor.actions.first(where: { verb in
+                        line.hasPrefix(verb, at: i)
+                            && !(verb == "申报"
+                                && DeadlineExtractor.nounsAfterApply.contains { line.hasPrefix($0, at: i + 2) })
+                    })
+                else { continue }
+                expected.append((i, verb))
+            }
+            let found = DeadlineExtractor.verbPositions(in: line)
+            #expect(
+                found.map(\.position) == expected.map(\.0) && found.map(\.verb) == expected.map(\.1), "\(line.text)")
+            applies += found.count { $0.verb == "申报" }
+        }
+        #expect(applies >= 20, "\(applies) verbs 申报")
+    }
+
     @Test(
         "Due dates as notices write them",
         arguments: [
