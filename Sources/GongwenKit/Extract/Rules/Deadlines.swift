@@ -11,6 +11,8 @@ package enum DeadlineExtractor {
     static let windowLabels = ["申报时间", "报名时间", "受理时间", "提交时间", "报送时间", "申报日期", "征集时间", "公示期", "公示时间", "公示日期"]
     static let windowLabelList = WordList(windowLabels)
     static let modalEndings = ["应当", "务必", "必须", "需要", "应", "须", "需", "要", "可", "请"]
+    /// What a step's subject ends with before its verb ("我厅将", "省经信委拟"): made once, not for each date.
+    static let stepEndings = ["将", "拟", "计划", "预计"] + modalEndings
 
     package static func extract(
         _ sentences: [Sentence], context: ExtractionContext
@@ -126,7 +128,7 @@ package enum DeadlineExtractor {
     /// is its own step towards its superior, not a due date of the notice's recipients.
     static func isIssuersOwnStep(_ subject: String?, context: ExtractionContext) -> Bool {
         guard var actor = subject, !actor.hasPrefix("各"), !actor.hasPrefix("有关") else { return false }
-        for word in ["将", "拟", "计划", "预计"] + modalEndings where actor.hasSuffix(word) && actor.count > word.count {
+        for word in stepEndings where actor.hasSuffix(word) && actor.count > word.count {
             actor = String(actor.dropLast(word.count))
         }
         if SentenceSubject.selfReferences.contains(where: { actor.hasPrefix($0) }) { return true }
