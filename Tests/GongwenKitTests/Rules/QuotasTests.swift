@@ -4,6 +4,19 @@ import Testing
 
 @Suite("Quotas")
 struct QuotasTests {
+    /// The bodies a clause names, without what it says of them after: each tail taken off in the list's order, and
+    /// never the whole of the words.
+    @Test(
+        "A quota's subject loses the clause's tails in order, never all of its words",
+        arguments: [
+            ("每个地市推荐数量", "每个地市"), ("原则上每个单位推荐", "每个单位"), ("各地推荐企业数量原则上", "各地"), ("中央管理企业各", "中央管理企业"),
+            ("各地名额数量", "各地"), ("各地数量名额", "各地数量"), ("各市州均", "各市州"), ("数量", "数量"), ("各", "各"), ("各自", "各自"),
+            ("每家中央企业申报的优秀场景和示范工厂分别", "每家中央企业"), ("各推荐单位数量", "各推荐单位"),
+        ])
+    func subjectTails(words: String, subject: String) {
+        #expect(QuotaExtractor.withoutVerbPhrase(TextLine(words)).text == subject)
+    }
+
     @Test(
         "Quotas as notices write them",
         arguments: [

@@ -172,12 +172,17 @@ package enum QuotaExtractor {
         }
         // "X申报的Y": what body X puts forward; X is the body.
         if let at = words.firstIndex(of: "申报的"), at > 0 { return words[0..<at].trimmed() }
-        for tail in ["原则上", "数量", "名额", "分别", "各自", "均", "各"]
-        where words.count > tail.unicodeScalars.count && words.hasSuffix(tail) {
-            words = words[0..<(words.count - tail.unicodeScalars.count)]
+        // (Each tail asked whether the words end with it first: most end with none, and its length, counted
+        // through the string's scalar view, is not needed.)
+        for tail in subjectTails where words.hasSuffix(tail) {
+            let length = tail.unicodeScalars.count
+            if words.count > length { words = words[0..<(words.count - length)] }
         }
         return words.trimmed()
     }
+
+    /// What a clause says after the bodies it names, taken off their end in this order.
+    static let subjectTails = ["原则上", "数量", "名额", "分别", "各自", "均", "各"]
 
     private static let enumerationComma = TextLine.Separators(["、"])
 
