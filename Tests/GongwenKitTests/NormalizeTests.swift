@@ -5,6 +5,29 @@ import Testing
 
 @Suite("Normalize: widths, markup residue, CJK spacing, re-flow, position map")
 struct NormalizeTests {
+    /// The page width is the most common width, the greatest of the most common: counted along the sorted widths'
+    /// runs as the dictionary of counts it replaced counts them (below), on random widths with many ties.
+    @Test("The most common width, the widest of ties, as counting each width in a dictionary finds it")
+    func mostCommonWidth() {
+        var generator = NoLineLostTests.SeededGenerator(state: 9_704)
+        var cases: [[Int]] = [
+            [40], [40, 41], [41, 40], [56, 56, 40, 40], [1, 2, 3, 4, 5], [5, 5, 5, 60, 60, 60, 60],
+        ]
+        for _ in 0..<2000 {
+            let count = Int.random(in: 1...60, using: &generator)
+            let spread = Int.random(in: 1...12, using: &generator)
+            cases.append((0..<count).map { _ in 40 + Int.random(in: 0..<spread, using: &generator) })
+        }
+        for widths in cases {
+            var counts: [Int: Int] = [:]
+            for width in widths { counts[width, default: 0] += 1 }
+            let expected = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })!.key
+            var sorted = widths
+            #expect(Reflow.mostCommon(&sorted) == expected, "\(widths)")
+            #expect(sorted == widths.sorted())
+        }
+    }
+
     @Test("Gongwen.normalize gives the logical lines with their spans, headings and furniture marked")
     func publicNormalize() throws {
         let text = "当前位置：首页 > 通知公告\n# 一、总体要求\n2023 年 8 月 25 日前报送\n"

@@ -31,11 +31,25 @@ enum Reflow {
         }
         guard widths.count >= 5 else { return nil }
         // The page width is the most common width; wrapped text clusters within a few columns of it.
-        var counts: [Int: Int] = [:]
-        for width in widths { counts[width, default: 0] += 1 }
-        guard let mode = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else { return nil }
+        let mode = mostCommon(&widths)
         let near = widths.filter { abs($0 - mode) <= 3 }.count
         return near * 2 >= widths.count ? mode : nil
+    }
+
+    /// The value `values` (not empty) hold most often, the greatest of those held as often; `values` is left
+    /// sorted. Counted along their runs once sorted: counted in a dictionary, which grew from one entry as
+    /// widths came, each growth hashed every width again (7,000 instructions a notice with a page width).
+    static func mostCommon(_ values: inout [Int]) -> Int {
+        values.sort()
+        var mode = values[0]
+        var modeCount = 0
+        var runStart = 0
+        for k in 1...values.count where k == values.count || values[k] != values[runStart] {
+            // (A later run is of greater values: one as long replaces the last.)
+            if k - runStart >= modeCount { (mode, modeCount) = (values[runStart], k - runStart) }
+            runStart = k
+        }
+        return mode
     }
 
     static func join(_ pieces: consuming [Normalizer.Piece], wrapWidth: Int?) -> [NormalizedLine] {
