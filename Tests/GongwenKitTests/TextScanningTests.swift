@@ -484,15 +484,23 @@ struct TextScanningTests {
     }
 
     @Test("SuffixList answers as asking each word's hasSuffix does, on real lines and at the edges")
-    func suffixList() {
-        let lists = [TitleShape.endings, OrganizationName.suffixes, ["𠮷", "通知", ""]]
+    func suffixList() throws {
+        // (Lists whose words share their last scalars, and one with an empty word.)
+        let lists = [
+            TitleShape.endings, OrganizationName.suffixes, ["𠮷", "通知", ""], ["通知", "知", "须知", "厅", "信息化厅", "a𠮷知"],
+        ]
         let lines =
             Self.lines + [
                 "关于开展2023年全国质量标杆遴选活动的通知", "关于公布2022年质量标杆名单的通知（试行）", "福建省工业和信息化厅",
-                "中国质量协会", "请各单位认真组织申报。", "通", "知", "𠮷", "函",
+                "中国质量协会", "请各单位认真组织申报。", "通", "知", "𠮷", "函", "申报须知", "a𠮷知", "𠮷知",
             ]
+        let everyLine = try SiteFurnitureTests.everyLineRawAndNormalized().map(\.text)
         for words in lists {
             let list = SuffixList(words)
+            for line in everyLine {
+                let textLine = TextLine(line)
+                #expect(list.endsAny(textLine) == words.contains { textLine.hasSuffix($0) }, "\(line)")
+            }
             for line in lines {
                 let textLine = TextLine(line)
                 #expect(list.endsAny(textLine) == words.contains { textLine.hasSuffix($0) }, "\(line)")

@@ -13,13 +13,8 @@ package struct WordList: Sendable {
     private let wordStarts: [Int]
     /// The words' first scalars.
     package let initials: ScalarSet
-    /// The distinct first scalars, in increasing order, and for the `k`th of them the words that begin
-    /// with it: `candidates[candidateStarts[k]..<candidateStarts[k + 1]]`, in the list's order. Found by
-    /// a binary search over a few dozen values, where a dictionary hashed the scalar at every position
-    /// that may begin a word.
-    private let initialValues: [UInt32]
-    private let candidateStarts: [Int]
-    private let candidates: [Int]
+    /// The words filed by their first scalars: those that begin with a scalar, in the list's order.
+    private let candidates: WordsByScalar
     /// A bit for each pair of scalars that opens a word of two or more, and for each one-scalar word
     /// (its scalar paired with none), hashed into `pairBits` bits: a position whose first scalar opens
     /// a word but whose first two scalars open none, as most such positions are (报 in 报告, 联 in 联合),
@@ -34,16 +29,7 @@ package struct WordList: Sendable {
         wordScalars = scalars.flatMap { $0 }
         wordStarts = scalars.reduce(into: [0]) { starts, word in starts.append(starts.last! + word.count) }
         initials = ScalarSet(scalars.compactMap(\.first))
-        let byInitial = Dictionary(grouping: scalars.indices.filter { !scalars[$0].isEmpty }) { scalars[$0][0].value }
-        initialValues = byInitial.keys.sorted()
-        var candidateStarts = [0]
-        var candidates: [Int] = []
-        for value in initialValues {
-            candidates += byInitial[value]!  // grouping keeps the list's order
-            candidateStarts.append(candidates.count)
-        }
-        self.candidateStarts = candidateStarts
-        self.candidates = candidates
+        candidates = WordsByScalar(keys: scalars.map(\.first))
         var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
         for word in scalars where !word.isEmpty {
             let bit = Self.pairBit(word[0], word.count > 1 ? word[1].value : Self.noScalar)
@@ -196,14 +182,7 @@ package struct WordList: Sendable {
     /// The words that begin with `scalar`, as a range of `candidates`.
     @inline(__always)
     private func candidateRange(of scalar: Unicode.Scalar) -> Range<Int> {
-        guard initials.contains(scalar) else { return 0..<0 }
-        var low = 0
-        var high = initialValues.count
-        while low < high {
-            let middle = (low + high) / 2
-            if initialValues[middle] < scalar.value { low = middle + 1 } else { high = middle }
-        }
-        return candidateStarts[low]..<candidateStarts[low + 1]
+        initials.contains(scalar) ? candidates.range(of: scalar) : 0..<0
     }
 
     private func firstMatch(at i: Int, in text: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
