@@ -2,9 +2,31 @@
 /// "工信部联企业〔2011〕300号" right after), and every document number standing alone.
 package enum CitationExtractor {
     /// Title and number: each document is cited once (compared by their bytes: see `ExactText`).
-    private struct Cited: Hashable {
+    struct Cited: Hashable {
         var title: ExactText?
         var docNumber: ExactText?
+    }
+
+    /// The documents cited so far: looked through in turn while they are few, as a notice's are (a few dozen at
+    /// most; hashing each title and number for a set took 950 instructions an insertion, and the set's room 1,500
+    /// more a notice), and kept in a set once there are more than `mostLookedThrough` (a hostile page's thousands
+    /// of citations are not compared with each other one by one).
+    struct SeenDocuments {
+        private var few: [Cited] = []
+        private var many: Set<Cited>?
+        static let mostLookedThrough = 64
+
+        /// Whether `cited` was not seen yet (and is now).
+        mutating func insert(_ cited: Cited) -> Bool {
+            if many != nil { return many!.insert(cited).inserted }
+            if few.contains(cited) { return false }
+            few.append(cited)
+            if few.count > Self.mostLookedThrough {
+                many = Set(few)
+                few = []
+            }
+            return true
+        }
     }
 
     package static func extract(_ sentences: some Sequence<Sentence>) -> [Citation] {
@@ -16,7 +38,7 @@ package enum CitationExtractor {
     /// The citations of sentences read one at a time, in order, each document once.
     package struct Collector {
         package private(set) var citations: [Citation] = []
-        private var seen = Set<Cited>()
+        private var seen = SeenDocuments()
 
         package init() {}
 
@@ -27,10 +49,7 @@ package enum CitationExtractor {
             of sentence: inout QuotingSentence
         ) {
             let cited = Cited(title: title.map(ExactText.init), docNumber: docNumber.map(ExactText.init))
-            // Room for a notice's usual few dozen at the first: grown from one, the set was hashed anew
-            // at each doubling (2,000 instructions an insertion).
-            if seen.isEmpty { seen.reserveCapacity(32) }
-            guard seen.insert(cited).inserted else { return }
+            guard seen.insert(cited) else { return }
             citations.append(
                 Citation(
                     title: title, docNumber: docNumber, attachmentIndex: attachmentIndex, text: sentence.quote(range),
