@@ -266,6 +266,33 @@ struct SiteFurnitureTests {
         #expect(answered >= 20, "\(answered) lines that the leads let through")
     }
 
+    /// A metadata date written in digits is read from the value's first three numbers, found along it: the numbers
+    /// that splitting the value at every other scalar gives first (the reading it replaced, below), on every input
+    /// line raw and normalized and on values with fewer numbers, longer ones, or digits at their ends.
+    @Test(
+        "A metadata value's first three numbers, as splitting it at every scalar but digits finds them: every input line"
+    )
+    func firstThreeNumbers() throws {
+        var lines = try Self.everyLineRawAndNormalized()
+        lines += [
+            "", "2023", "2023-08", "2023-08-25", "2023年8月25日10时", "发布日期：2022-10-13 13:44:26",
+            "12345678901234567890123-1-2",
+            "a1b2c3", "1-2", "--2023--08--25--", "２０２３-８-２５",
+        ].map { TextLine($0) }
+        var read = 0
+        for line in lines {
+            let numbers = line.scalars.split { !$0.isASCIIDigit }.map { Numerals.decimal($0) ?? 0 }
+            let found = HeaderFieldExtractor.firstThreeNumbers(in: line)
+            if numbers.count >= 3 {
+                #expect(found.map { [$0.0, $0.1, $0.2] } == Array(numbers.prefix(3)), "\(line.text)")
+                read += 1
+            } else {
+                #expect(found == nil, "\(line.text)")
+            }
+        }
+        #expect(read >= 50, "\(read) values with three numbers")
+    }
+
     @Test("The metadata block gives its fields; 发布日期 is publication, never the date of signing")
     func metadataFields() throws {
         let text = """

@@ -64,12 +64,35 @@ package enum HeaderFieldExtractor {
     /// A date in a metadata block or a publication line: "2023-02-08", "2023年2月8日", "2016/12/2 15:47".
     static func metadataDate(_ value: TextLine) -> (String, SourceSpan)? {
         if let date = DateScanner.dates(in: value).first, let iso = date.iso { return (iso, value.span(date.range)) }
-        let digits = value.scalars.split { !$0.isASCIIDigit }.map { Numerals.decimal($0) ?? 0 }
-        guard digits.count >= 3, (1949...2199).contains(digits[0]), (1...12).contains(digits[1]),
-            (1...31).contains(digits[2]),
-            let span = value.span
+        guard let (year, month, day) = firstThreeNumbers(in: value), (1949...2199).contains(year),
+            (1...12).contains(month), (1...31).contains(day), let span = value.span
         else { return nil }
-        return (ISODate.string(year: digits[0], month: digits[1], day: digits[2]), span)
+        return (ISODate.string(year: year, month: month, day: day), span)
+    }
+
+    /// The first three runs of ASCII digits of `value` read as numbers (0 for one too long for an `Int`), or nil
+    /// when it holds fewer: read along the line up to the third, not split into an array of every run.
+    static func firstThreeNumbers(in value: TextLine) -> (Int, Int, Int)? {
+        let s = value.scalars
+        var numbers = (0, 0, 0)
+        var found = 0
+        var i = 0
+        while found < 3, i < s.count {
+            guard s[i].isASCIIDigit else {
+                i += 1
+                continue
+            }
+            let start = i
+            while i < s.count, s[i].isASCIIDigit { i += 1 }
+            let number = Numerals.decimal(s[start..<i]) ?? 0
+            switch found {
+            case 0: numbers.0 = number
+            case 1: numbers.1 = number
+            default: numbers.2 = number
+            }
+            found += 1
+        }
+        return found == 3 ? numbers : nil
     }
 
     /// The issuer, from the most to the least reliable source: the masthead ("中国质量协会文件" →
