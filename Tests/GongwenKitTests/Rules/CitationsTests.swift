@@ -4,15 +4,15 @@ import Testing
 
 @Suite("Citations")
 struct CitationsTests {
-    /// The documents seen are looked through while they are few and kept in a set past `mostLookedThrough`: the
-    /// same answers as a set from the first, on random runs of titles and numbers (some absent, many repeated)
-    /// that cross the bound, and repeat documents seen before it after it.
+    /// The documents seen (a `SmallSet`) are looked through while they are few and kept in a set past
+    /// `mostLookedThrough`: the same answers as a set from the first, on random runs of titles and numbers (some
+    /// absent, many repeated) that stay under the bound or cross it, and repeat documents seen before it after it.
     @Test("A document is cited once: the documents seen answer as a set does, before and after they are many")
     func seenDocuments() {
         var generator = NoLineLostTests.SeededGenerator(state: 2_019_188)
-        let bound = CitationExtractor.SeenDocuments.mostLookedThrough
+        let bound = SmallSet<CitationExtractor.Cited>.mostLookedThrough
         for run in 0..<40 {
-            var seen = CitationExtractor.SeenDocuments()
+            var seen = SmallSet<CitationExtractor.Cited>()
             var reference = Set<CitationExtractor.Cited>()
             let kinds = run % 2 == 0 ? bound / 2 : bound * 3  // (fewer documents than the bound, and more)
             for _ in 0..<(bound * 4) {
@@ -21,6 +21,7 @@ struct CitationsTests {
                 let cited = CitationExtractor.Cited(
                     title: title % 7 == 0 ? nil : ExactText("《办法\(title)》"),
                     docNumber: number == 0 ? nil : ExactText("工信部科〔2019〕\(number)号"))
+                #expect(seen.contains(cited) == reference.contains(cited), "run \(run)")
                 #expect(seen.insert(cited) == reference.insert(cited).inserted, "run \(run)")
             }
         }

@@ -7,28 +7,6 @@ package enum CitationExtractor {
         var docNumber: ExactText?
     }
 
-    /// The documents cited so far: looked through in turn while they are few, as a notice's are (a few dozen at
-    /// most; hashing each title and number for a set took 950 instructions an insertion, and the set's room 1,500
-    /// more a notice), and kept in a set once there are more than `mostLookedThrough` (a hostile page's thousands
-    /// of citations are not compared with each other one by one).
-    struct SeenDocuments {
-        private var few: [Cited] = []
-        private var many: Set<Cited>?
-        static let mostLookedThrough = 64
-
-        /// Whether `cited` was not seen yet (and is now).
-        mutating func insert(_ cited: Cited) -> Bool {
-            if many != nil { return many!.insert(cited).inserted }
-            if few.contains(cited) { return false }
-            few.append(cited)
-            if few.count > Self.mostLookedThrough {
-                many = Set(few)
-                few = []
-            }
-            return true
-        }
-    }
-
     package static func extract(_ sentences: some Sequence<Sentence>) -> [Citation] {
         var collector = Collector()
         for sentence in sentences { collector.read(sentence) }
@@ -38,7 +16,8 @@ package enum CitationExtractor {
     /// The citations of sentences read one at a time, in order, each document once.
     package struct Collector {
         package private(set) var citations: [Citation] = []
-        private var seen = SeenDocuments()
+        /// The documents cited so far (a notice's few dozen at most).
+        private var seen = SmallSet<Cited>()
 
         package init() {}
 

@@ -89,9 +89,9 @@ package enum ContactExtractor {
         /// current contact was read from: a long line of many contacts is quoted in part for each.
         var tokenRange: Range<Int>?
         var contactRange: Range<Int>?
-        /// The names of the current contact, for a name read twice to be kept once (by their bytes: hashed as
-        /// strings, each name of a normalized line, in NFC, was normalized again).
-        var currentNames = Set<ExactText>()
+        /// The names of the current contact (a few), for a name read twice to be kept once (by their bytes:
+        /// hashed as strings, each name of a normalized line, in NFC, was normalized again).
+        var currentNames = SmallSet<ExactText>()
 
         init(areaCode: String?) { self.areaCode = areaCode }
 
@@ -195,7 +195,7 @@ package enum ContactExtractor {
             let (department, names) = ContactExtractor.people(run)
             guard !names.isEmpty || department != nil else { return false }
             let new = names.filter { !currentNames.contains(ExactText($0)) }
-            currentNames.formUnion(new.map(ExactText.init))
+            for name in new { currentNames.insert(ExactText(name)) }
             edit { contact in
                 if contact.department == nil { contact.department = department }
                 contact.names += new
@@ -282,7 +282,7 @@ package enum ContactExtractor {
             current = nil
             lines = []
             contactRange = nil
-            currentNames = []
+            currentNames = SmallSet()
         }
     }
 
