@@ -34,6 +34,9 @@ struct WordsByScalar: Sendable {
             let middle = (low + high) / 2
             if values[middle] < scalar.value { low = middle + 1 } else { high = middle }
         }
+        // (Checked in debug builds and tests: a release build trusts the caller's set, and the check in the search
+        // kept the contact reader's label test from being inlined, 0.5 M instructions more on 300 notices.)
+        assert(low < values.count && values[low] == scalar.value, "no word is filed under \(scalar)")
         return starts[low]..<starts[low + 1]
     }
 
