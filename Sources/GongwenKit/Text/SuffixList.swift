@@ -19,8 +19,7 @@ package struct SuffixList: Sendable {
         let scalars = words.map { Array($0.unicodeScalars) }
         lastScalars = ScalarSet(scalars.compactMap(\.last))
         hasEmptyWord = words.contains("")
-        wordScalars = scalars.flatMap { $0 }
-        wordStarts = scalars.reduce(into: [0]) { starts, word in starts.append(starts.last! + word.count) }
+        (wordScalars, wordStarts) = WordsByScalar.flat(scalars)
         byLastScalar = WordsByScalar(keys: scalars.map(\.last))
     }
 

@@ -26,8 +26,7 @@ package struct WordList: Sendable {
     package init(_ words: [String]) {
         self.words = words
         let scalars = words.map { Array($0.unicodeScalars) }
-        wordScalars = scalars.flatMap { $0 }
-        wordStarts = scalars.reduce(into: [0]) { starts, word in starts.append(starts.last! + word.count) }
+        (wordScalars, wordStarts) = WordsByScalar.flat(scalars)
         initials = ScalarSet(scalars.compactMap(\.first))
         candidates = WordsByScalar(keys: scalars.map(\.first))
         var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)

@@ -43,4 +43,10 @@ struct WordsByScalar: Sendable {
     /// The index of the `k`th word filed, `k` in a `range(of:)`.
     @inline(__always)
     subscript(k: Int) -> Int { indices[k] }
+
+    /// The scalars of `words` one after another, and where each word's begin: word `k` is
+    /// `scalars[starts[k]..<starts[k + 1]]` (what `WordList` and `SuffixList` compare a line with, read by index).
+    static func flat(_ words: [[Unicode.Scalar]]) -> (scalars: [Unicode.Scalar], starts: [Int]) {
+        (words.flatMap { $0 }, words.reduce(into: [0]) { starts, word in starts.append(starts.last! + word.count) })
+    }
 }
