@@ -38,7 +38,7 @@ struct ScriptFoldingTests {
     }
 
     @Test(
-        "The Han and traditional characters counted through the class table, and found through the flat table and a bitmap, are those the table gives one by one: every input line, the five notices in traditional script, the edges of the table"
+        "The Han and traditional characters counted through the class table, and found through the flat table and a bitmap, are those the table gives one by one: every input line, the five notices in traditional script, the edges of the table, a long line"
     )
     func traditionalCharacters() throws {
         var lines: [TextLine] = []
@@ -53,6 +53,10 @@ struct ScriptFoldingTests {
         let beyond = SimplifiedForms.pairs.map(\.0).filter { $0.value >= 0xFB00 }
         lines.append(
             TextLine(String(String.UnicodeScalarView(edges.compactMap(Unicode.Scalar.init) + beyond + beyond))))
+        // A long line (both counts are kept in one word a line), and a line whose only scalar past U+1FFFF
+        // is its last (a line is read again for those when its values, ORed, pass U+1FFFF).
+        lines.append(TextLine(String(repeating: "國a中，", count: 40_000)))
+        lines.append(TextLine("中國" + String(String.UnicodeScalarView(beyond.suffix(1)))))
         var hanCount = 0
         var traditionalCount = 0
         var characters: Set<Unicode.Scalar> = []
