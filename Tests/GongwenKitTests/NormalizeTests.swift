@@ -99,6 +99,10 @@ struct NormalizeTests {
             // White space at an end only once a step has run: an entity, markup, a heading's marks, a run of
             // spaces, a full-width space folded.
             "&nbsp;质量标杆&nbsp;", "质量标杆 **　**", "**加粗** [](http://a.cn)", "## 　标题", "质量  标杆 　 ", "　\u{200B}质量",
+            // Scalars neither table lists (asked in a second pass) among those they list and ideographs, and
+            // the tables' edges side by side.
+            "ㄅ한a中ｂ\u{2028}한\u{3000}é质量",
+            "\u{30FF}\u{3100}\u{4DFF}\u{4E00}\u{9FFF}\u{A000}\u{FEFF}\u{FF00}\u{FFFD}\u{FFFF}\u{10000}中",
         ] {
             lines.append(TextLine(text))
         }

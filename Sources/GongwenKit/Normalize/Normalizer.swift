@@ -182,52 +182,62 @@ package enum Normalizer {
         /// each scalar of a Chinese text (ASCII, punctuation, the full-width forms) is read from
         /// `Steps.ofScalar`, an ideograph calls for no step and is wide, and any other is asked the six
         /// tests and `isWide`. (The six tests at each scalar but an ideograph took 600 instructions a
-        /// line; the width, asked of every line, was a second scan of it, its branch between ideographs and
-        /// the rest mispredicted at each change in a mixed line.) Inlined: called, it was handed a copy of
-        /// the line.
+        /// line; the width, asked of every line, was a second scan of it.) A scalar's entry is chosen
+        /// without a branch — both tables read, each at its last entry (`unlisted`) for a scalar outside
+        /// it, and the ideographs' entry or one of the two taken —, and the scalars neither table lists,
+        /// which few lines hold, are asked in a second pass: a branch between ideographs and the rest
+        /// went one way or the other at each change in a mixed line. Inlined: called, it was handed a
+        /// copy of the line.
         @inline(__always)
         static func scan(_ line: borrowing TextLine) -> (steps: Steps, wideCount: Int) {
             let (low, high) = Self.ofScalar  // (read once, not at each scalar)
             var steps: UInt8 = 0
             var wideCount = 0
             line.scalars.withUnsafeBufferPointer { scalars in
-                for scalar in scalars {
-                    let value = scalar.value
-                    if value < Self.lowEnd {
-                        let entry = low[Int(value)]
-                        steps |= entry
-                        wideCount &+= Int(entry >> 7)
-                    } else if ScalarSet.isIdeograph(scalar) {
-                        wideCount &+= 1
-                    } else if value &- Self.highStart < 0x100 {
-                        let entry = high[Int(value &- Self.highStart)]
-                        steps |= entry
-                        wideCount &+= Int(entry >> 7)
-                    } else {
-                        steps |= Steps(mayActOn: scalar).rawValue
-                        wideCount &+= scalar.isWide ? 1 : 0
+                low.withUnsafeBufferPointer { low in
+                    high.withUnsafeBufferPointer { high in
+                        for scalar in scalars {
+                            let value = scalar.value
+                            let fromLow = low[Int(min(value, Self.lowEnd))]
+                            let fromHigh = high[Int(min(value &- Self.highStart, 0x100))]
+                            let entry =
+                                ScalarSet.isIdeograph(scalar) ? Self.wide : value < Self.lowEnd ? fromLow : fromHigh
+                            steps |= entry
+                            wideCount &+= Int(entry >> 7)
+                        }
                     }
+                }
+                guard steps & Self.unlisted != 0 else { return }
+                for scalar in scalars
+                where scalar.value >= Self.lowEnd && !ScalarSet.isIdeograph(scalar)
+                    && scalar.value &- Self.highStart >= 0x100
+                {
+                    steps |= Steps(mayActOn: scalar).rawValue
+                    wideCount &+= scalar.isWide ? 1 : 0
                 }
             }
             return (Steps(rawValue: steps & Steps.all.rawValue), wideCount)
         }
 
         private static let lowEnd: UInt32 = 0x3100, highStart: UInt32 = 0xFF00
+        /// An entry's bit 7: the scalar is wide; bit 6: neither table lists it (their last entries).
+        private static let wide: UInt8 = 0x80, unlisted: UInt8 = 0x40
         /// `Steps(mayActOn:)` of each scalar below U+3100, and of each from U+FF00 to U+FFFF, with bit 7
-        /// (no step's) set for a wide one.
+        /// (no step's) set for a wide one; then, in each, an entry `unlisted` for the scalars outside it.
         private static let ofScalar: (low: [UInt8], high: [UInt8]) = (
             table(of: 0..<lowEnd), table(of: highStart..<0x10000)
         )
 
-        /// `entry` of each scalar of `values` (0 for a surrogate), written in place: appended one at a time by
-        /// `map`, each with its own check of the array's room, they took 0.86 M of the 2.8 M instructions that
-        /// making the table took at every start.
+        /// `entry` of each scalar of `values` (0 for a surrogate), written in place, and `unlisted` after
+        /// them: appended one at a time by `map`, each with its own check of the array's room, they took
+        /// 0.86 M of the 2.8 M instructions that making the table took at every start.
         private static func table(of values: Range<UInt32>) -> [UInt8] {
-            [UInt8](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+            [UInt8](unsafeUninitializedCapacity: values.count + 1) { buffer, initialized in
                 for value in values {
                     buffer[Int(value - values.lowerBound)] = Unicode.Scalar(value).map(entry) ?? 0
                 }
-                initialized = values.count
+                buffer[values.count] = unlisted
+                initialized = values.count + 1
             }
         }
 
