@@ -614,12 +614,23 @@ struct TextScanningTests {
         #expect(ChineseNumerals.value(of: Array("三百零五".unicodeScalars)) == 305)
     }
 
-    @Test("trimmedRange is where trimmed() cuts, and displayWidth(of:) the width of that cut")
+    @Test(
+        "trimmedRange is where trimmed() cuts, trim() trims in place as trimmed() does (a line with nothing to trim left as it is), and displayWidth(of:) the width of that cut"
+    )
     func trimmedRange() {
-        for line in Self.lines + ["", " ", "\u{3000}\t \u{A0}", "\u{3000}通知 a\t", "  各有关单位：  "] {
+        for line in Self.lines + ["", " ", "\u{3000}\t \u{A0}", "\u{3000}通知 a\t", "  各有关单位：  ", "通知\u{3000}", "a \t"] {
             let text = TextLine(line)
             #expect(text[text.trimmedRange] == text.trimmed(), "\(line.debugDescription)")
             #expect(text.displayWidth(of: text.trimmedRange) == text.trimmed().displayWidth)
+            var trimmed = text
+            trimmed.trim()
+            #expect(trimmed == text.trimmed(), "\(line.debugDescription)")
+            var toRange = text
+            toRange.trim(to: text.trimmedRange)
+            #expect(toRange == text.trimmed(), "\(line.debugDescription)")
+            if text.trimmedRange == 0..<text.count {
+                #expect(trimmed.scalars.isSameStretch(as: text.scalars), "\(line.debugDescription)")
+            }
         }
         #expect(TextLine("\u{3000}通知 a\t").trimmedRange == 1..<5)
         // Two columns for a wide scalar, one for any other, over any stretch (of a line cut from another too).

@@ -109,7 +109,7 @@ package enum Normalizer {
             line = cleaned
             steps = .all
         }
-        line = changesNoScalar ? line.trimmed(to: inputTrimmedRange) : line.trimmed()
+        if changesNoScalar { line.trim(to: inputTrimmedRange) } else { line.trim() }
         // (Folding is character for character, Han for Han: the line stays trimmed.)
         if let foldedCharacters { line = ScriptFolding.fold(line, with: foldedCharacters) }
         if line.isEmpty { return .blank }
@@ -131,7 +131,7 @@ package enum Normalizer {
             if let collapsed = collapsedSpaces(line) { line = collapsed }
             mayEndInSpace = true
         }
-        if mayEndInSpace { line = line.trimmed() }
+        if mayEndInSpace { line.trim() }
         return line.isEmpty
             ? .blank
             : .content(line, headingLevel: level.map { UInt8(clamping: $0) }, width: width)

@@ -132,6 +132,15 @@ package struct TextLine: Sendable, Equatable {
         trimmedRange.count == count ? self : self[trimmedRange]
     }
 
+    /// Trims the line where it is, to its `trimmedRange` (found already): a line with no white space at its
+    /// ends, most lines, is left as it is (`line = line.trimmed(to:)` copied it, and let the line go).
+    package mutating func trim(to trimmedRange: Range<Int>) {
+        if trimmedRange.count != count { self = self[trimmedRange] }
+    }
+
+    /// Trims the line where it is: `trim(to: trimmedRange)`.
+    package mutating func trim() { trim(to: trimmedRange) }
+
     /// Where the line's scalars lie without leading and trailing white space: what `trimmed()` keeps, for
     /// a question about its length or its first scalar that needs no line made (and copied) to answer.
     package var trimmedRange: Range<Int> { trimmedRange(within: 0..<count) }
