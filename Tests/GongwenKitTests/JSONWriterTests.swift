@@ -145,6 +145,29 @@ struct JSONWriterTests {
         try Self.expectSameBytes(try Self.filledRecord(absent: true), "record with every optional absent")
     }
 
+    @Test(
+        "A literal's bytes copied by length (overlapping loads and stores up to 16 bytes, memcpy past them): every length from 0 to 40, from every offset of a source, nothing written around the copy"
+    )
+    func shortCopies() {
+        let source = (0..<64).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        var wrong: [String] = []
+        for length in 0...40 {
+            for offset in 0..<(64 - length) {
+                var target = [UInt8](repeating: 0xEE, count: 48 + 16)
+                source.withUnsafeBufferPointer { from in
+                    target.withUnsafeMutableBufferPointer { to in
+                        JSONWriter.copy(length, bytesFrom: from.baseAddress! + offset, to: to.baseAddress! + 8)
+                    }
+                }
+                let expected =
+                    [UInt8](repeating: 0xEE, count: 8) + source[offset..<(offset + length)]
+                    + [UInt8](repeating: 0xEE, count: 48 + 8 - length)
+                if target != expected { wrong.append("\(length) from \(offset)") }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test("Escapes as JSONEncoder does: two-character escapes, \\u00XX in lower case, nothing else")
     func escapes() {
         var writer = JSONWriter(pretty: false)
