@@ -79,6 +79,26 @@ struct NormalizeTests {
     }
 
     @Test(
+        "A notice none of whose lines may hold a tab is joined as when each of its lines is asked whether it is a table row: every input file"
+    )
+    func joinedWithoutAskingForTabs() throws {
+        var withoutTabs = 0
+        for file in JSONWriterTests.inputFiles {
+            let lines = try Ingest.read(path: file.path).lines
+            let document = Normalizer.normalize(lines)
+            let folding = ScriptFolding.foldedCharacters(of: lines)
+            var links: [Link] = []
+            var mayHoldTab = false
+            let pieces = lines.map { Normalizer.clean($0, links: &links, folding: folding, mayHoldTab: &mayHoldTab) }
+            let asked = Reflow.join(pieces, wrapWidth: Reflow.detectWrapWidth(pieces), mayHoldTab: true)
+            #expect(document.lines == asked, "\(file.lastPathComponent)")
+            #expect(mayHoldTab || !asked.contains { $0.isTableRow }, "\(file.lastPathComponent)")
+            if !mayHoldTab { withoutTabs += 1 }
+        }
+        #expect(withoutTabs > 10, "\(withoutTabs) files hold no tab")
+    }
+
+    @Test(
         "The steps one scan of a line picks clean it as all the steps do, and its count of wide scalars gives the line's width: every input line of every notice and fixture, and hostile ones"
     )
     func stepsPickedByTheScan() throws {
@@ -102,6 +122,8 @@ struct NormalizeTests {
             // Scalars neither table lists (asked in a second pass) among those they list and ideographs, and
             // the tables' edges side by side.
             "ㄅ한a中ｂ\u{2028}한\u{3000}é质量",
+            // Tabs, and entities that name one (left as they are: no step puts a tab in a line).
+            "序号\t单位名称", "质量\t", "&#9;质量", "&Tab;标杆&nbsp;", "a &#x9; b  c",
             "\u{30FF}\u{3100}\u{4DFF}\u{4E00}\u{9FFF}\u{A000}\u{FEFF}\u{FF00}\u{FFFD}\u{FFFF}\u{10000}中",
         ] {
             lines.append(TextLine(text))
@@ -118,6 +140,11 @@ struct NormalizeTests {
                 #expect(text.trimmedRange == 0..<text.count, "white space at an end: \(line.text)")
             }
             #expect(pickedLinks == allLinks, "\(line.text)")
+            // A line that holds a tab, or is cleaned into one that does, is one the scan says may hold one.
+            if line.scalars.contains("\t") { #expect(Normalizer.Steps.scan(line).mayHoldTab, "\(line.text)") }
+            if case let .content(text, _, _) = all, text.scalars.contains("\t") {
+                #expect(Normalizer.Steps.scan(line).mayHoldTab, "\(line.text)")
+            }
             // The scan's count of wide scalars, and the width of the line as written made from it.
             #expect(Normalizer.Steps.scan(line).wideCount == line.scalars.count(where: \.isWide), "\(line.text)")
             if case let .content(_, _, width) = picked {

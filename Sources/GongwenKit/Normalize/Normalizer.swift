@@ -66,8 +66,9 @@ package enum Normalizer {
         // one made, retained and released for it. (Reversed in its buffer, whose swaps move the lines: the
         // array's own swaps copied each line, two retains and two releases.)
         lines.withUnsafeMutableBufferPointer { $0.reverse() }
+        var mayHoldTab = false  // whether some line may hold a tab (`Steps.scan`): most notices hold none
         for index in 0..<lines.count {
-            let piece = clean(lines.removeLast(), links: &links, folding: foldedCharacters)
+            let piece = clean(lines.removeLast(), links: &links, folding: foldedCharacters, mayHoldTab: &mayHoldTab)
             if index < headingLevels.count, let level = headingLevels[index],
                 case let .content(text, nil, width) = piece
             {
@@ -79,21 +80,34 @@ package enum Normalizer {
         lines = []  // the emptied array's storage (a huge notice's 14 MB) is let go before the lines are joined
         let wrapWidth = Reflow.detectWrapWidth(pieces)
         return NormalizedDocument(
-            lines: Reflow.join(consume pieces, wrapWidth: wrapWidth), links: links, wrapWidth: wrapWidth)
+            lines: Reflow.join(consume pieces, wrapWidth: wrapWidth, mayHoldTab: mayHoldTab), links: links,
+            wrapWidth: wrapWidth)
     }
 
     /// (`steps`, when given, are the steps run in place of those the scan finds: tests run them all.)
-    /// (`input` is consumed: the line is cleaned in place of it, not in a copy of it.)
     static func clean(
         _ input: consuming TextLine, links: inout [Link],
         folding foldedCharacters: SimplifiedForms.TraditionalCharacters? = nil,
         steps givenSteps: Steps? = nil
+    ) -> Piece {
+        var mayHoldTab = false
+        return clean(input, links: &links, folding: foldedCharacters, steps: givenSteps, mayHoldTab: &mayHoldTab)
+    }
+
+    /// `clean`, and `mayHoldTab` set when the line may hold a tab: no step puts one in a line that held none,
+    /// so a notice none of whose input lines may hold one has no table row (`Reflow.join` asks no line).
+    /// (`input` is consumed: the line is cleaned in place of it, not in a copy of it.)
+    static func clean(
+        _ input: consuming TextLine, links: inout [Link],
+        folding foldedCharacters: SimplifiedForms.TraditionalCharacters? = nil,
+        steps givenSteps: Steps? = nil, mayHoldTab: inout Bool
     ) -> Piece {
         // Most lines need none of the steps: one scan of the line tells which may act on it. Once a
         // step has run, the line may hold what the scan did not see, and each later step looks for itself.
         // The same scan counts the wide scalars, for the width of the line as written (before full-width
         // digits and letters were folded).
         let scanned = Steps.scan(input)
+        if scanned.mayHoldTab { mayHoldTab = true }
         // (The white space at the ends found once: for the width, and to trim a line no step changes.)
         let inputTrimmedRange = input.trimmedRange
         let width = UInt32(
@@ -186,13 +200,15 @@ package enum Normalizer {
         /// without a branch — both tables read, each at its last entry (`unlisted`) for a scalar outside
         /// it, and the ideographs' entry or one of the two taken —, and the scalars neither table lists,
         /// which few lines hold, are asked in a second pass: a branch between ideographs and the rest
-        /// went one way or the other at each change in a mixed line. Inlined: called, it was handed a
-        /// copy of the line.
+        /// went one way or the other at each change in a mixed line. A line that holds a tab is read again
+        /// too (the tab's entry says so), and a line read again may hold one (`mayHoldTab`). Inlined: called,
+        /// it was handed a copy of the line.
         @inline(__always)
-        static func scan(_ line: borrowing TextLine) -> (steps: Steps, wideCount: Int) {
+        static func scan(_ line: borrowing TextLine) -> (steps: Steps, wideCount: Int, mayHoldTab: Bool) {
             let (low, high) = Self.ofScalar  // (read once, not at each scalar)
             var steps: UInt8 = 0
             var wideCount = 0
+            var mayHoldTab = false
             line.scalars.withUnsafeBufferPointer { scalars in
                 low.withUnsafeBufferPointer { low in
                     high.withUnsafeBufferPointer { high in
@@ -208,6 +224,7 @@ package enum Normalizer {
                     }
                 }
                 guard steps & Self.unlisted != 0 else { return }
+                mayHoldTab = true
                 for scalar in scalars
                 where scalar.value >= Self.lowEnd && !ScalarSet.isIdeograph(scalar)
                     && scalar.value &- Self.highStart >= 0x100
@@ -216,7 +233,7 @@ package enum Normalizer {
                     wideCount &+= scalar.isWide ? 1 : 0
                 }
             }
-            return (Steps(rawValue: steps & Steps.all.rawValue), wideCount)
+            return (Steps(rawValue: steps & Steps.all.rawValue), wideCount, mayHoldTab)
         }
 
         private static let lowEnd: UInt32 = 0x3100, highStart: UInt32 = 0xFF00
@@ -224,9 +241,13 @@ package enum Normalizer {
         private static let wide: UInt8 = 0x80, unlisted: UInt8 = 0x40
         /// `Steps(mayActOn:)` of each scalar below U+3100, and of each from U+FF00 to U+FFFF, with bit 7
         /// (no step's) set for a wide one; then, in each, an entry `unlisted` for the scalars outside it.
-        private static let ofScalar: (low: [UInt8], high: [UInt8]) = (
-            table(of: 0..<lowEnd), table(of: highStart..<0x10000)
-        )
+        /// The tab's entry has `unlisted` set too: a line that holds one is read again (the second pass asks
+        /// only the scalars past both tables, and passes over it), and is said to hold one (`mayHoldTab`).
+        private static let ofScalar: (low: [UInt8], high: [UInt8]) = {
+            var low = table(of: 0..<lowEnd)
+            low[0x09] |= unlisted
+            return (low, table(of: highStart..<0x10000))
+        }()
 
         /// `entry` of each scalar of `values` (0 for a surrogate), written in place, and `unlisted` after
         /// them: appended one at a time by `map`, each with its own check of the array's room, they took

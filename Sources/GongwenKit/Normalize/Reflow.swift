@@ -52,11 +52,17 @@ enum Reflow {
         return mode
     }
 
-    static func join(_ pieces: consuming [Normalizer.Piece], wrapWidth: Int?) -> [NormalizedLine] {
+    /// (`mayHoldTab` false: no piece holds a tab, and none is asked whether it is a table row.)
+    static func join(
+        _ pieces: consuming [Normalizer.Piece], wrapWidth: Int?, mayHoldTab: Bool = true
+    )
+        -> [NormalizedLine]
+    {
         // Room for a line a piece with words (a piece split in two may grow it once): grown by doubling,
         // the array of a huge notice's lines was held twice over while it was copied.
         var joiner = Joiner(
-            wrapWidth: wrapWidth, capacity: pieces.count { if case .content = $0 { true } else { false } })
+            wrapWidth: wrapWidth, capacity: pieces.count { if case .content = $0 { true } else { false } },
+            mayHoldTab: mayHoldTab)
         for index in pieces.indices {
             var piece = Normalizer.Piece.blank
             swap(&piece, &pieces[index])  // let go as soon as it is read: `pieces` is consumed
@@ -88,13 +94,16 @@ enum Reflow {
     /// from one was a copy, retained and released.)
     private struct Joiner {
         let wrapWidth: Int?
+        /// False when no line holds a tab: then none is a table row, and none is scanned for a tab.
+        let mayHoldTab: Bool
         private(set) var lines: [NormalizedLine] = []
         private var open: NormalizedLine?  // the logical line that may still continue
         private var openIsTableRow = false  // known when it opened: table rows are never joined
         private var openWasJoined = false
 
-        init(wrapWidth: Int?, capacity: Int) {
+        init(wrapWidth: Int?, capacity: Int, mayHoldTab: Bool) {
             self.wrapWidth = wrapWidth
+            self.mayHoldTab = mayHoldTab
             lines.reserveCapacity(capacity)
         }
 
@@ -118,7 +127,7 @@ enum Reflow {
             {
                 next.furniture = .metadata
             }
-            let nextIsTableRow = next.isTableRow
+            let nextIsTableRow = mayHoldTab && next.isTableRow
             // (The open line asked where it stands, through optional chaining: `open.map` copied it out.)
             if !openIsTableRow, !nextIsTableRow, open?.isContinued(by: next, wrapWidth: wrapWidth) ?? false {
                 // Appended in place: a copy of the open line shared its storage, and each join
