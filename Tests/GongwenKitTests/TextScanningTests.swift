@@ -1247,4 +1247,27 @@ struct TextScanningTests {
                 }
             })
     }
+
+    @Test(
+        "An issuer's name and a web timestamp are told of a line with white space at its ends as of the line without it (a line with none read as it is, one with some cut): every normalized line, and timestamps"
+    )
+    func askedOfTheTrimmedLine() throws {
+        var lines = try everyInputLine().map { $0.trimmed() }
+        lines += ["2023-08-25 10:30", "2021/1/1", "2019/10/12 15:47:20", "中国质量协会", "福建省工业和信息化厅 山东省工业和信息化厅"].map {
+            TextLine($0)
+        }
+        var issuers = 0
+        var timestamps = 0
+        for line in lines where !line.isEmpty {
+            for padded in [
+                TextLine(" " + line.text), TextLine(line.text + "\u{3000}"), TextLine("\t" + line.text + " "),
+            ] {
+                #expect(OrganizationName.isIssuerName(padded) == OrganizationName.isIssuerName(line), "\(padded.text)")
+                #expect(SiteFurniture.isTimestamp(padded) == SiteFurniture.isTimestamp(line), "\(padded.text)")
+            }
+            if OrganizationName.isIssuerName(line) { issuers += 1 }
+            if SiteFurniture.isTimestamp(line) { timestamps += 1 }
+        }
+        #expect(issuers > 20 && timestamps >= 3, "\(issuers) issuers, \(timestamps) timestamps")
+    }
 }

@@ -311,7 +311,8 @@ package enum SiteFurniture {
         guard let first = line.scalars.first, first.isASCIIDigit || first.isLineSpace else { return false }
         let range = line.trimmedRange
         guard timestampLengths.contains(range.count), line.scalars[range.lowerBound].isASCIIDigit else { return false }
-        return isWebTimestamp(line.trimmed())  // (the line itself when nothing is trimmed: no positions cut)
+        // (The line itself when nothing is trimmed: no positions cut, and no copy made of it.)
+        return range.count == line.count ? isWebTimestamp(line) : isWebTimestamp(line[range])
     }
 
     /// How long a web timestamp may be, in scalars: "2021-1-1" is eight, and 24 leaves room for a time

@@ -44,9 +44,14 @@ package enum OrganizationName {
 
     private static let suffixList = SuffixList(suffixes)
 
-    /// A line that is one issuer's name, or several side by side.
+    /// A line that is one issuer's name, or several side by side. (A line with no white space at its ends,
+    /// most that are asked, is read as it is: `trimmed()` copied it, retained and released.)
     static func isIssuerName(_ line: TextLine) -> Bool {
-        let text = line.trimmed()
-        return OrganizationName.isShaped(text) || !OrganizationName.names(in: text).isEmpty
+        let range = line.trimmedRange
+        return range.count == line.count ? isIssuerName(trimmed: line) : isIssuerName(trimmed: line[range])
+    }
+
+    private static func isIssuerName(trimmed text: borrowing TextLine) -> Bool {
+        OrganizationName.isShaped(text) || !OrganizationName.names(in: text).isEmpty
     }
 }
