@@ -1270,4 +1270,42 @@ struct TextScanningTests {
         }
         #expect(issuers > 20 && timestamps >= 3, "\(issuers) issuers, \(timestamps) timestamps")
     }
+
+    @Test(
+        "forEachMember visits the positions whose scalars the set holds, in order, until told to stop; ScalarKinds gives each member's value: every input line, lines across the 64-scalar blocks, scalars past the BMP"
+    )
+    func membersVisitedAndTheirKinds() throws {
+        let sets = [
+            ScalarSet(of: "月号《0123456789-./"), ScalarSet(of: "𠀀a中"), ScalarSet.clausePunctuation, ScalarSet(of: ""),
+        ]
+        var lines = try everyInputLine()
+        lines += ["", "月", String(repeating: "中a", count: 100), "𠀀" + String(repeating: "1", count: 130) + "𠀀"].map {
+            TextLine($0)
+        }
+        for set in sets {
+            for line in lines {
+                let expected = line.scalars.indices.filter { set.contains(line.scalars[$0]) }
+                var visited: [Int] = []
+                var firstTwo: [Int] = []
+                line.scalars.withUnsafeBufferPointer { scalars in
+                    set.forEachMember(in: scalars) {
+                        visited.append($0)
+                        return true
+                    }
+                    set.forEachMember(in: scalars) {
+                        firstTwo.append($0)
+                        return firstTwo.count < 2
+                    }
+                }
+                #expect(visited == expected, "\(line.text.prefix(40))")
+                #expect(firstTwo == Array(expected.prefix(2)), "\(line.text.prefix(40))")
+            }
+        }
+        // Each member's value, for a set of scattered scalars of the BMP (the value its scalar's own).
+        let scattered = ScalarSet(of: "\u{0}\u{3F}\u{40}\u{41}月号《一二三\u{FFFF}" + String(repeating: "\u{7F}", count: 1))
+        let kinds = ScalarKinds(scattered) { $0.value &* 3 &+ 1 }
+        #expect(scattered.members.count == 12)
+        for member in scattered.members { #expect(kinds[member: member] == member.value &* 3 &+ 1, "\(member)") }
+        #expect(scattered.members == scattered.members.sorted { $0.value < $1.value })
+    }
 }

@@ -15,6 +15,10 @@ struct SentenceTriggersTests {
         "请于9月1日前报送", "国办发〔2019〕5号", "国质检质〔2016512號", "国家发展改革委令第34号", "《质量强国建设纲要》",
         "见附件1", "以“申报企业全称”命名", "邮件主题为“申报材料”", "二〇二三年九月一日", "名额不限", "不多于3项",
         "PDF", "扫描件", "Excel表", "超", "送至", "e", "推",
+        // Runs and dates across the 64-scalar blocks the set's scalars are found in, and scalars past the BMP.
+        String(repeating: "质", count: 55) + "推荐1234567890123456项", String(repeating: "a", count: 60) + "2023-09-01",
+        String(repeating: "质", count: 62) + "12345" + String(repeating: "量", count: 70) + "6789-1",
+        String(repeating: "一", count: 70), "𠀀2023-09-01𠀀月", "𠀀" + String(repeating: "8", count: 63) + "𠀀电",
     ]
 
     /// Every sentence of every notice, fixture and corpus file the tests have, and the edge lines.

@@ -105,47 +105,60 @@ package struct SentenceTriggers: OptionSet, Sendable {
         quotaInitials, submissionInitials,
     ])
 
-    init(of line: borrowing TextLine) {
-        // (The sets read once, not at each scalar: a constant's every read checks that it was made.)
-        let scalars = Self.scalars
-        let quotaInitials = Self.quotaInitials
-        let submissionInitials = Self.submissionInitials
-        let numerals = ChineseNumerals.numerals
-        let shortestRun = UnreadableNumbers.shortestRun
+    /// What each scalar of `scalars` is, for `init(of:)`: the triggers it makes (the low 16 bits: none for a
+    /// digit or a numeral, which begins no word of the two lists), and whether it is a digit or a numeral of a
+    /// number's run (`numeric`), an ASCII digit (`asciiDigit`), or what a numeric date goes on with after its
+    /// year (`dateSeparator`: - . /).
+    private static let kinds = ScalarKinds(scalars, value: kind(of:))
+    private static let numeric: UInt32 = 1 << 31, asciiDigit: UInt32 = 1 << 30, dateSeparator: UInt32 = 1 << 29
+
+    private static func kind(of scalar: Unicode.Scalar) -> UInt32 {
+        if scalar.isASCIIDigit { return numeric | asciiDigit }
+        if ChineseNumerals.numerals.contains(scalar) { return numeric }
         var found: SentenceTriggers = []
+        if quotaInitials.contains(scalar) { found.insert(.quotaWord) }
+        if submissionInitials.contains(scalar) { found.insert(.submissionWord) }
+        switch scalar {
+        case "-", ".", "/": return dateSeparator | UInt32(found.rawValue)
+        case "月": found.insert(.month)
+        case "号", "號": found.insert(.hao)
+        case "《": found.insert(.titleOpening)
+        case "附": found.insert(.fu)
+        case "命", "邮": found.insert(.naming)
+        case "份", "电": found.insert(.copies)
+        default: break
+        }
+        return UInt32(found.rawValue)
+    }
+
+    /// The triggers of `line`: only the scalars of `scalars` are visited (any other between two of them
+    /// breaks both runs of digits), and what each one is read from `kinds` and added without a branch. (Each
+    /// scalar asked whether it is in the set, and each one that is asked what it is, one test after another,
+    /// went one way or the other wherever Chinese, digits and punctuation took turns.)
+    init(of line: borrowing TextLine) {
+        // (The tables read once, not at each scalar: a constant's every read checks that it was made.)
+        let scalars = Self.scalars
+        let kinds = Self.kinds
+        let shortestRun = UnreadableNumbers.shortestRun
+        var found: UInt32 = 0
         var run = 0  // digits and numerals in a row, as `UnreadableNumbers.find` reads a number
         var asciiRun = 0  // ASCII digits in a row
+        var previous = -2  // where the last scalar of the set stood
         line.scalars.withUnsafeBufferPointer { line in
-            for scalar in line {
-                guard scalars.contains(scalar) else {
-                    run = 0
-                    asciiRun = 0
-                    continue
-                }
-                if scalar.isASCIIDigit || numerals.contains(scalar) {
-                    run += 1
-                    if run >= shortestRun { found.insert(.longNumber) }
-                    asciiRun = scalar.isASCIIDigit ? asciiRun + 1 : 0
-                    continue  // (no word of the two lists begins with a digit or a numeral)
-                }
-                let digitsBefore = asciiRun
-                run = 0
-                asciiRun = 0
-                if quotaInitials.contains(scalar) { found.insert(.quotaWord) }
-                if submissionInitials.contains(scalar) { found.insert(.submissionWord) }
-                switch scalar {
-                case "-", ".", "/": if digitsBefore >= 4 { found.insert(.numericDate) }
-                case "月": found.insert(.month)
-                case "号", "號": found.insert(.hao)
-                case "《": found.insert(.titleOpening)
-                case "附": found.insert(.fu)
-                case "命", "邮": found.insert(.naming)
-                case "份", "电": found.insert(.copies)
-                default: break
-                }
+            scalars.forEachMember(in: line) { i in
+                let kind = kinds[member: line[i]]
+                let follows = i == previous &+ 1
+                previous = i
+                let asciiBefore = follows ? asciiRun : 0
+                run = kind & Self.numeric != 0 ? (follows ? run : 0) &+ 1 : 0
+                asciiRun = kind & Self.asciiDigit != 0 ? asciiBefore &+ 1 : 0
+                found |= kind & 0xFFFF
+                found |= run >= shortestRun ? UInt32(Self.longNumber.rawValue) : 0
+                found |= kind & Self.dateSeparator != 0 && asciiBefore >= 4 ? UInt32(Self.numericDate.rawValue) : 0
+                return true
             }
         }
-        self = found
+        self.init(rawValue: UInt16(truncatingIfNeeded: found))
     }
 }
 
