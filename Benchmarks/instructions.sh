@@ -8,8 +8,10 @@
 # Benchmarks/ParseInOrder (Valgrind cannot follow `gongwen parse`'s worker threads), checks its JSON Lines are
 # `gongwen parse --files-from LIST --format jsonl`'s byte for byte, and prints the instructions in all, per
 # byte of input, the branches its model of a predictor mispredicts, and the TOP functions by their own
-# instructions. Two runs differ by about 0.03% (hashing is seeded afresh each run); a cut that saves less is not
-# seen. Needs Debian's `valgrind`. Instructions are not time: SHA-256 runs Valgrind's AVX code, not the CPU's SHA
+# instructions. Hashing is seeded the same at each run (SWIFT_DETERMINISTIC_HASHING=1), so two runs of one build
+# count within a few dozen instructions of each other (the temporary folder's name differs): seeded afresh, they
+# differed by up to 0.03% on 3,000 notices and 0.16% on 300, more than some changes save. (The records are the same either way: the seed changes only where sets and dictionaries keep
+# their elements.) Needs Debian's `valgrind`. Instructions are not time: SHA-256 runs Valgrind's AVX code, not the CPU's SHA
 # instructions (about 9% of the count, a tenth of that natively), and a cache miss counts as one. Nor is a
 # mispredicted branch: it costs some fifteen cycles, the time of thirty or more instructions here. A change that
 # saves instructions and adds mispredicts may save no time (weigh the two, and time it: Benchmarks/ab.sh).
@@ -33,7 +35,8 @@ bytes=$(xargs -a "$work/text.list" cat | wc -c)
 .build/release/gongwen parse --files-from "$work/text.list" --format jsonl > "$work/expected.jsonl"
 # Valgrind 3.19 cannot read the DWARF 5 debug information Swift writes: a copy without it, symbols kept.
 strip --strip-debug -o "$work/ParseInOrder" .build/release/ParseInOrder
-valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes --cachegrind-out-file="$work/cachegrind.out" \
+SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes \
+    --cachegrind-out-file="$work/cachegrind.out" \
     "$work/ParseInOrder" "$work/text.list" > "$work/got.jsonl" 2> "$work/valgrind.log" \
     || { tail -20 "$work/valgrind.log" >&2; echo "instructions.sh: the run under Valgrind failed" >&2; exit 1; }
 cmp -s "$work/expected.jsonl" "$work/got.jsonl" \
