@@ -53,11 +53,7 @@ enum Reflow {
     }
 
     /// (`mayHoldTab` false: no piece holds a tab, and none is asked whether it is a table row.)
-    static func join(
-        _ pieces: consuming [Normalizer.Piece], wrapWidth: Int?, mayHoldTab: Bool = true
-    )
-        -> [NormalizedLine]
-    {
+    static func join(_ pieces: consuming [Normalizer.Piece], wrapWidth: Int?, mayHoldTab: Bool) -> [NormalizedLine] {
         // Room for a line a piece with words (a piece split in two may grow it once): grown by doubling,
         // the array of a huge notice's lines was held twice over while it was copied.
         var joiner = Joiner(

@@ -23,10 +23,12 @@ package struct ScalarKinds: Sendable {
         (self.bits, self.before, self.values) = (bits, before, members.map(value))
     }
 
-    /// The value of `scalar`, which must be one of the set's.
+    /// The value of `scalar`, which must be one of the set's (checked in debug builds and tests: for another, the
+    /// count would point at another scalar's value, or past the last).
     @inline(__always)
     package subscript(member scalar: Unicode.Scalar) -> UInt32 {
         let word = Int(scalar.value >> 6)
+        assert(scalar.value < 0x10000 && bits[word] >> UInt64(scalar.value & 63) & 1 != 0, "\(scalar) is not a member")
         return bits.withUnsafeBufferPointer { bits in
             before.withUnsafeBufferPointer { before in
                 values.withUnsafeBufferPointer { values in

@@ -69,9 +69,10 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
     /// Calls `body` with each position of `scalars` whose scalar is in the set, in order, until it returns
     /// false. The members among each 64 scalars are found first, as the bits of one word, without a branch
     /// (a scalar past the BMP is looked up again, after, in the rare block that holds one); then only the
-    /// members are visited. A loop that asked `contains` at each scalar branched on the answer, and in a
-    /// line of Chinese with digits and punctuation — members and others taking turns — the branch went one
-    /// way or the other at each change.
+    /// members are visited. For a loop that asks each member several things in turn, in lines where members
+    /// and others take turns (a sentence's triggers: 0.977 of the CPU time); where one cheap test a scalar
+    /// goes the same way most of the time, the word costs more than the branch it saves (three such loops
+    /// measured slower: Benchmarks/ROUNDS.md, the twentieth round).
     @inline(__always)
     package func forEachMember(in scalars: UnsafeBufferPointer<Unicode.Scalar>, _ body: (Int) -> Bool) {
         bits.withUnsafeBufferPointer { bits in
@@ -87,7 +88,8 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
                     members |= (word &>> UInt64(value & 63) & 1) &<< UInt64(i &- block)
                 }
                 if beyond > 0xFFFF {
-                    // (A scalar past the BMP read the bitmap's last word: its bit is the set's answer.)
+                    // (A scalar past the BMP was read in the bitmap's last word: its bit is set again from
+                    // `beyondBMP`.)
                     for i in block..<end where scalars[i].value > 0xFFFF {
                         let bit: UInt64 = 1 &<< UInt64(i &- block)
                         members = beyondBMP.contains(scalars[i]) ? members | bit : members & ~bit

@@ -99,7 +99,7 @@ package struct SentenceTriggers: OptionSet, Sendable {
     private static let submissionInitials = SubmissionExtractor.sentenceWords.initials
 
     /// Every scalar a trigger is made of, the numerals of a number's run included: any other scalar
-    /// is passed over with one bit test.
+    /// is passed over, a zero bit of its block (`ScalarSet.forEachMember`).
     private static let scalars = ScalarSet(union: [
         ScalarSet(of: "月号號《附命邮份电-./0123456789" + ChineseNumerals.digitForms.joined() + "十拾百"),
         quotaInitials, submissionInitials,
