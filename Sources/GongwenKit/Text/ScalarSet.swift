@@ -6,7 +6,7 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
     private let beyondBMP: Set<Unicode.Scalar>
 
     package init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var bits = [UInt64](repeating: 0, count: Self.bitmapWords)
         var beyondBMP: Set<Unicode.Scalar> = []
         for scalar in scalars {
             if scalar.value < 0x10000 {
@@ -36,12 +36,19 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
 
     /// The scalars of all of `sets`.
     package init(union sets: [ScalarSet]) {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var bits = [UInt64](repeating: 0, count: Self.bitmapWords)
         for set in sets {
             for word in bits.indices { bits[word] |= set.bits[word] }
         }
         self.init(bits: bits, beyondBMP: sets.reduce(into: []) { $0.formUnion($1.beyondBMP) })
     }
+
+    /// How many words the bitmap has: one for each 64 scalars of the BMP.
+    package static let bitmapWords = 0x10000 / 64
+
+    /// The bitmap's word `index` (`0..<bitmapWords`): bit k for the scalar `index * 64 + k`.
+    @inline(__always)
+    package func bitmapWord(_ index: Int) -> UInt64 { bits.withUnsafeBufferPointer { $0[index] } }
 
     /// The set's scalars, in code-point order.
     package var members: [Unicode.Scalar] {
