@@ -124,6 +124,10 @@ struct NormalizeTests {
             "ㄅ한a中ｂ\u{2028}한\u{3000}é质量",
             // Tabs, and entities that name one (left as they are: no step puts a tab in a line).
             "序号\t单位名称", "质量\t", "&#9;质量", "&Tab;标杆&nbsp;", "a &#x9; b  c",
+            // White space at the ends only (not scanned: the line is trimmed before the steps it would call
+            // for), and steps called for right after it or right before it.
+            "    质量标杆活动", "\t\t质量\t", "　　质量标杆　 ", "  &nbsp;质量", "质量&nbsp;  ", "   * B+ U0 r* v4 d: j 质量",
+            "  ａｂ质量  ", " \u{3000}ā质量 ", "  **质量**  ", " 质量 标杆 ", "\t序号\t单位\t",
             "\u{30FF}\u{3100}\u{4DFF}\u{4E00}\u{9FFF}\u{A000}\u{FEFF}\u{FF00}\u{FFFD}\u{FFFF}\u{10000}中",
         ] {
             lines.append(TextLine(text))
@@ -140,13 +144,19 @@ struct NormalizeTests {
                 #expect(text.trimmedRange == 0..<text.count, "white space at an end: \(line.text)")
             }
             #expect(pickedLinks == allLinks, "\(line.text)")
-            // A line that holds a tab, or is cleaned into one that does, is one the scan says may hold one.
+            // A line that holds a tab, or is cleaned into one that does, is one the scan says may hold one; and
+            // one cleaned into a line with a tab, one whose scan without the white space at its ends (what
+            // `clean` scans) says so.
             if line.scalars.contains("\t") { #expect(Normalizer.Steps.scan(line).mayHoldTab, "\(line.text)") }
             if case let .content(text, _, _) = all, text.scalars.contains("\t") {
-                #expect(Normalizer.Steps.scan(line).mayHoldTab, "\(line.text)")
+                #expect(Normalizer.Steps.scan(line, in: line.trimmedRange).mayHoldTab, "\(line.text)")
             }
-            // The scan's count of wide scalars, and the width of the line as written made from it.
+            // The scan's count of wide scalars, of the line and of the line without the white space at its
+            // ends, and the width of the line as written made from the second.
             #expect(Normalizer.Steps.scan(line).wideCount == line.scalars.count(where: \.isWide), "\(line.text)")
+            #expect(
+                Normalizer.Steps.scan(line, in: line.trimmedRange).wideCount
+                    == line.scalars[line.trimmedRange].count(where: \.isWide), "\(line.text)")
             if case let .content(_, _, width) = picked {
                 #expect(Int(width) == line.displayWidth(of: line.trimmedRange), "\(line.text)")
             }
