@@ -99,6 +99,90 @@ struct NormalizeTests {
     }
 
     @Test(
+        "Whether a line goes on with the one before is answered as when the rules that read their words (title, issuer, date of signing) came before the rest: every pair of input lines of every notice and fixture, and hostile ones"
+    )
+    func continuesAsInRuleOrder() throws {
+        // The rules in the order `continues` asked them before it asked the ones that read the words last (kept
+        // here: the reference the reordered rules are held to).
+        func inRuleOrder(_ current: NormalizedLine, _ next: NormalizedLine, wrapWidth: Int?) -> Bool {
+            if current.markdownHeadingLevel != nil || next.markdownHeadingLevel != nil { return false }
+            if current.furniture != nil || next.furniture != nil { return false }
+            let (a, b) = (current.line, next.line)
+            guard let last = a.scalars.last, let first = b.scalars.first else { return false }
+            if b.hasPrefix("附件") || LineShape.isLabelled(b) { return false }
+            if first.isContinuingPunctuation { return true }
+            if Reflow.endsClosed(a) { return false }
+            if (last == ")" || last == "）") && (first == "(" || first == "（") { return false }
+            if wrapWidth == nil, a.hasPrefix("附件") || LineShape.isLabelled(a) { return false }
+            let connectedFragment = Reflow.endsOnConnective(a) && Reflow.isNameFragment(b)
+            if wrapWidth == nil, OrganizationName.isIssuerName(b), !connectedFragment { return false }
+            if DateScanner.signingDate(b) != nil { return false }
+            if wrapWidth != nil, a.hasPrefix("附件") || OutlineMarker.parse(a, allowDigitAfter: true) != nil,
+                OrganizationName.isIssuerName(b), !connectedFragment
+            {
+                return false
+            }
+            let fullWidth = current.lastPhysicalWidth >= (wrapWidth.map { $0 - 8 } ?? Reflow.minimumWrappedWidth)
+            let startsItem = OutlineMarker.parse(b) != nil
+            if Reflow.opensMore(last) { return !startsItem || fullWidth }
+            if connectedFragment { return !startsItem }
+            if TitleShape.endingList.endsAny(a) { return false }
+            if a.count <= Reflow.longestTitle, !a.scalars.contains(where: Reflow.sentencePunctuation.contains),
+                TitleShape.titleText(a) != nil
+            {
+                return false
+            }
+            if startsItem { return wrapWidth != nil && fullWidth }
+            if wrapWidth == nil, Reflow.isNumberedHeading(a) { return false }
+            return fullWidth
+        }
+        // Each input file's lines as the re-flow places them (cleaned, each told its furniture), and hostile
+        // ones: titles with and without their number, issuers' names, dates of signing, numbered headings,
+        // names cut after a connective, lines that open a clause — each after lines of several widths.
+        var sequences: [[NormalizedLine]] = []
+        for file in JSONWriterTests.inputFiles {
+            var links: [Link] = []
+            sequences.append(
+                try Ingest.read(path: file.path).lines.compactMap { line in
+                    guard case let .content(text, level, width) = Normalizer.clean(line, links: &links) else {
+                        return nil
+                    }
+                    return NormalizedLine(
+                        line: text, markdownHeadingLevel: level.map(Int.init), lastPhysicalWidth: Int(width),
+                        furniture: SiteFurniture.kind(of: text))
+                })
+        }
+        let hostile = [
+            "关于开展2024年质量标杆活动的通知", "工信厅消费函〔2022〕309号", "中国质量协会", "2023年8月25日", "新疆生产建设兵团工业和", "信息化厅",
+            "一、申报条件", "4. 管理方法（技术）的推进和应用情况", "各有关单位：", "附件：1.推荐表", "联系人：张三", "（联系人：李四）",
+            "为贯彻落实《质量强国建设纲要》，", "现将有关事项通知如下。", "根据《关于开展质量标杆活动的指南》", "，并报送至", "《中国质量协会",
+            "（一）", "1.", "关于印发《质量管理办法》的", "通知", "二〇二三年八月二十五日", "山东省质量协会 2021年6月11日",
+        ]
+        for width in [4, 30, 60, 90] {
+            sequences.append(
+                hostile.map {
+                    NormalizedLine(
+                        line: TextLine($0), markdownHeadingLevel: nil, lastPhysicalWidth: width,
+                        furniture: SiteFurniture.kind(of: TextLine($0)))
+                })
+        }
+        var (asked, joined) = (0, 0)
+        for lines in sequences {
+            for (current, next) in zip(lines, lines.dropFirst()) {
+                for wrapWidth in [nil, 40, 72] {
+                    let answer = Reflow.continues(current, with: next, wrapWidth: wrapWidth)
+                    #expect(
+                        answer == inRuleOrder(current, next, wrapWidth: wrapWidth),
+                        "\(current.text) | \(next.text) (\(wrapWidth.map(String.init) ?? "web text"))")
+                    asked += 1
+                    if answer { joined += 1 }
+                }
+            }
+        }
+        #expect(joined > 100 && joined < asked / 2, "\(joined) of \(asked) pairs joined")
+    }
+
+    @Test(
         "The steps one scan of a line picks clean it as all the steps do, and its count of wide scalars gives the line's width: every input line of every notice and fixture, and hostile ones"
     )
     func stepsPickedByTheScan() throws {
