@@ -189,13 +189,12 @@ package enum Normalizer {
         /// each scalar of a Chinese text (ASCII, punctuation, the full-width forms) is read from
         /// `Steps.ofScalar`, an ideograph calls for no step and is wide, and any other is asked the six
         /// tests and `isWide`. (The six tests at each scalar but an ideograph took 600 instructions a
-        /// line; the width, asked of every line, was a second scan of it.) A scalar's entry is chosen
-        /// without a branch — both tables read, each at its last entry (`unlisted`) for a scalar outside
-        /// it, and the ideographs' entry or one of the two taken —, and the scalars neither table lists,
-        /// which few lines hold, are asked in a second pass: a branch between ideographs and the rest
-        /// went one way or the other at each change in a mixed line. A line that holds a tab is read again
-        /// too (the tab's entry says so), and a line read again may hold one (`mayHoldTab`). Inlined: called,
-        /// it was handed a copy of the line.
+        /// line; the width, asked of every line, was a second scan of it.) A scalar's entry is read without a
+        /// branch — its index in the table chosen (its own, the one entry of the scalars neither part lists,
+        /// or the ideographs') —, and the scalars neither part lists, which few lines hold, are asked in a
+        /// second pass: a branch between ideographs and the rest went one way or the other at each change
+        /// in a mixed line. A line that holds a tab is read again too (the tab's entry says so), and a line
+        /// read again may hold one (`mayHoldTab`). Inlined: called, it was handed a copy of the line.
         @inline(__always)
         static func scan(_ line: borrowing TextLine) -> (steps: Steps, wideCount: Int, mayHoldTab: Bool) {
             scan(line, in: 0..<line.count)
@@ -206,23 +205,23 @@ package enum Normalizer {
         static func scan(
             _ line: borrowing TextLine, in range: Range<Int>
         ) -> (steps: Steps, wideCount: Int, mayHoldTab: Bool) {
-            let (low, high) = Self.ofScalar  // (read once, not at each scalar)
+            let table = Self.ofScalar  // (read once, not at each scalar)
             var steps: UInt8 = 0
             var wideCount = 0
             var mayHoldTab = false
             line.scalars.withUnsafeBufferPointer { whole in
                 let scalars = UnsafeBufferPointer(rebasing: whole[range])
-                low.withUnsafeBufferPointer { low in
-                    high.withUnsafeBufferPointer { high in
-                        for scalar in scalars {
-                            let value = scalar.value
-                            let fromLow = low[Int(min(value, Self.lowEnd))]
-                            let fromHigh = high[Int(min(value &- Self.highStart, 0x100))]
-                            let entry =
-                                ScalarSet.isIdeograph(scalar) ? Self.wide : value < Self.lowEnd ? fromLow : fromHigh
-                            steps |= entry
-                            wideCount &+= Int(entry >> 7)
-                        }
+                table.withUnsafeBufferPointer { table in
+                    for scalar in scalars {
+                        let value = scalar.value
+                        // (A scalar from U+FF00 up, past U+FFFF, or in neither part: its entry in the second
+                        // part, or the one after it.)
+                        let high = Self.lowEnd &+ min(value &- Self.highStart, 0x100)
+                        let index =
+                            ScalarSet.isIdeograph(scalar) ? Self.ideographEntry : value < Self.lowEnd ? value : high
+                        let entry = table[Int(index)]
+                        steps |= entry
+                        wideCount &+= Int(entry >> 7)
                     }
                 }
                 guard steps & Self.unlisted != 0 else { return }
@@ -239,29 +238,29 @@ package enum Normalizer {
         }
 
         private static let lowEnd: UInt32 = 0x3100, highStart: UInt32 = 0xFF00
-        /// An entry's bit 7: the scalar is wide; bit 6: neither table lists it (their last entries).
+        /// An entry's bit 7: the scalar is wide; bit 6: neither part of the table lists it.
         private static let wide: UInt8 = 0x80, unlisted: UInt8 = 0x40
-        /// `Steps(mayActOn:)` of each scalar below U+3100, and of each from U+FF00 to U+FFFF, with bit 7
-        /// (no step's) set for a wide one; then, in each, an entry `unlisted` for the scalars outside it.
-        /// The tab's entry has `unlisted` set too: a line that holds one is read again (the second pass asks
-        /// only the scalars past both tables, and passes over it), and is said to hold one (`mayHoldTab`).
-        private static let ofScalar: (low: [UInt8], high: [UInt8]) = {
-            var low = table(of: 0..<lowEnd)
-            low[0x09] |= unlisted
-            return (low, table(of: highStart..<0x10000))
-        }()
-
-        /// `entry` of each scalar of `values` (0 for a surrogate), written in place, and `unlisted` after
-        /// them: appended one at a time by `map`, each with its own check of the array's room, they took
-        /// 0.86 M of the 2.8 M instructions that making the table took at every start.
-        private static func table(of values: Range<UInt32>) -> [UInt8] {
-            [UInt8](unsafeUninitializedCapacity: values.count + 1) { buffer, initialized in
-                for value in values {
-                    buffer[Int(value - values.lowerBound)] = Unicode.Scalar(value).map(entry) ?? 0
-                }
-                buffer[values.count] = unlisted
-                initialized = values.count + 1
+        /// Where the entry of every scalar neither part lists stands, and the ideographs' after it.
+        private static let unlistedEntry = lowEnd + 0x100, ideographEntry = lowEnd + 0x101
+        /// `Steps(mayActOn:)` of each scalar below U+3100, then of each from U+FF00 to U+FFFF, with bit 7 (no
+        /// step's) set for a wide one; then the entry `unlisted`, and the ideographs' (`wide`, no step). One
+        /// table, an index chosen without a branch and one entry read (17 instructions a scalar): two tables,
+        /// both read and one entry chosen, took 23. The tab's entry has `unlisted` set too: a line that holds one
+        /// is read again (the second pass asks only the scalars past both parts, and passes over it), and is
+        /// said to hold one (`mayHoldTab`).
+        private static let ofScalar: [UInt8] = [UInt8](
+            unsafeUninitializedCapacity: Int(ideographEntry) + 1
+        ) { buffer, initialized in
+            // (Each entry written in place: appended one at a time by `map`, each with its own check of the
+            // array's room, they took 0.86 M of the 2.8 M instructions that making the table took at every start.)
+            for value in 0..<lowEnd { buffer[Int(value)] = Unicode.Scalar(value).map(entry) ?? 0 }
+            for value in highStart..<0x10000 {
+                buffer[Int(lowEnd + value - highStart)] = Unicode.Scalar(value).map(entry) ?? 0
             }
+            buffer[0x09] |= unlisted
+            buffer[Int(unlistedEntry)] = unlisted
+            buffer[Int(ideographEntry)] = wide
+            initialized = Int(ideographEntry) + 1
         }
 
         private static func entry(_ scalar: Unicode.Scalar) -> UInt8 {
