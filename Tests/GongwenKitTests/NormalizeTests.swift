@@ -273,6 +273,47 @@ struct NormalizeTests {
         }
     }
 
+    @Test(
+        "Spaces collapsed from space to space as when each scalar is asked whether it is one: every line as read of every notice and fixture, and hostile ones"
+    )
+    func collapseSpacesAsEachScalarAsked() throws {
+        // Each scalar asked, as `collapsedSpaces` asked before it went from space to space (the reference).
+        func eachAsked(_ line: TextLine) -> TextLine {
+            let s = line.scalars
+            var out = TextLine()
+            var (kept, i) = (0, 0)
+            while i < s.count {
+                guard s[i] == " " else {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: line, range: kept..<i)
+                var end = i
+                while end < s.count, s[end] == " " { end += 1 }
+                if Normalizer.keepsSpace(runFrom: i, to: end, in: s) { out.append(" ", from: line.origins[i]) }
+                (i, kept) = (end, end)
+            }
+            out.append(contentsOf: line, range: kept..<s.count)
+            return out
+        }
+        // The lines as read (normalized ones hold no space to collapse), and hostile ones.
+        var lines = try JSONWriterTests.inputFiles.flatMap { try Ingest.read(path: $0.path).lines }
+        let long = String(repeating: "质", count: 17)
+        for text in [
+            " ", "   ", " a", "a ", " a b  c ", "a b c d e f g", "ISO 9001 质量", "\(long) \(long)  \(long)",
+            "\(long)ab \(long)", "Word\(String(repeating: " ", count: 20))2016", "a\u{3000} b", "电话: (010) 6890",
+        ] {
+            lines.append(TextLine(text))
+        }
+        var changed = 0
+        for line in lines {
+            let collapsed = Normalizer.collapseSpaces(line)
+            #expect(collapsed == eachAsked(line), "\(line.text)")
+            if collapsed != line { changed += 1 }
+        }
+        #expect(changed > 200, "\(changed) lines changed")
+    }
+
     @Test("Spaces: a run touching CJK text goes, others fold to one; a line already folded is the same line")
     func collapseSpaces() {
         let cases: [(String, String)] = [

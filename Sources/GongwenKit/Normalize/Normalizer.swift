@@ -365,23 +365,21 @@ package enum Normalizer {
     /// asks each, and a line handed back was a copy).
     static func collapsedSpaces(_ line: borrowing TextLine) -> TextLine? {
         let s = line.scalars
-        guard s.contains(" ") else { return nil }
-        if isCollapsed(s) { return nil }  // one space between words of Latin text, as most are: no copy
+        // (From space to space, each found sixteen scalars at a time: the scalars between two spaces were
+        // each asked whether they were one.)
+        guard var i = line.firstIndex(of: " ", or: " ") else { return nil }
+        if isCollapsed(line, from: i) { return nil }  // one space between words of Latin text, as most are: no copy
         var out = TextLine()
         out.reserveCapacity(s.count)
         var kept = 0  // where the words since the last run of spaces begin: copied at once, with their origins
-        var i = 0
-        while i < s.count {
-            guard s[i] == " " else {
-                i += 1
-                continue
-            }
+        while true {
             out.append(contentsOf: line, range: kept..<i)
             var end = i
             while end < s.count, s[end] == " " { end += 1 }
             if keepsSpace(runFrom: i, to: end, in: s) { out.append(" ", from: line.origins[i]) }
-            i = end
             kept = end
+            guard let next = line.firstIndex(of: " ", or: " ", from: end) else { break }
+            i = next
         }
         out.append(contentsOf: line, range: kept..<s.count)
         return out
@@ -407,16 +405,14 @@ package enum Normalizer {
         }
     }
 
-    /// Whether `collapseSpaces` would leave the line as it is: each run is one space, and kept.
-    private static func isCollapsed(_ s: Scalars) -> Bool {
-        var i = 0
-        while i < s.count {
-            if s[i] == " " {
-                guard i + 1 == s.count || s[i + 1] != " ", keepsSpace(runFrom: i, to: i + 1, in: s) else {
-                    return false
-                }
-            }
-            i += 1
+    /// Whether `collapseSpaces` would leave the line as it is: each run is one space, and kept (`first`: where
+    /// the first space stands).
+    private static func isCollapsed(_ line: borrowing TextLine, from first: Int) -> Bool {
+        let s = line.scalars
+        var found: Int? = first
+        while let i = found {
+            guard i + 1 == s.count || s[i + 1] != " ", keepsSpace(runFrom: i, to: i + 1, in: s) else { return false }
+            found = line.firstIndex(of: " ", or: " ", from: i + 1)
         }
         return true
     }
