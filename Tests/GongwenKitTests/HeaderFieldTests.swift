@@ -169,6 +169,47 @@ struct HeaderFieldTests {
         }
     }
 
+    @Test(
+        "A date of signing is read only from a line that ends with 日 or 号 or begins with a digit (past its whole-line date), as when every line with 月 is read for its dates: every line as read and normalized, and hostile ones"
+    )
+    func signingDateReadOnlyWhereItCanStand() throws {
+        // Every line with 月 read for its dates, as `signingDate` read them before it looked at the line's ends.
+        func everyLineRead(_ line: TextLine) -> WrittenDate? {
+            guard line.scalars.contains("月") else { return nil }
+            if let date = DateScanner.wholeLineDate(line) { return date }
+            var text = line.trimmed()
+            while let last = text.scalars.last, last == "|" || last == "｜" || last.isLineSpace {
+                text = text[0..<(text.count - 1)]
+            }
+            let found = DateScanner.dates(in: text).filter { $0.year != nil && $0.day != nil }
+            if let last = found.last, last.range.upperBound == text.count, last.range.lowerBound > 0,
+                OrganizationName.isIssuerName(text[0..<last.range.lowerBound])
+            {
+                return last
+            }
+            if let first = found.first, first.range.lowerBound == 0, text.hasPrefix("附件", at: first.range.upperBound) {
+                return first
+            }
+            return nil
+        }
+        var lines = try everyInputLine()
+        lines += try JSONWriterTests.inputFiles.flatMap { try Ingest.read(path: $0.path).lines }
+        for text in [
+            "深圳市经济贸易和信息化委员会 2017年12月19日 |", "中国质量协会 2023年8月25日号", "中国质量协会 2023年8月25号 ｜ ",
+            "2021年12月15日附件：推荐表.pdf", "2021年12月15日 附件", "于2023年8月25日前报送。", "中国质量协会2023年8月25日。",
+            "中国质量协会 二〇二三年八月二十五日", "2023年8月", "8月25日", "中国质量协会 8月25日", "　2023年8月25日附件1", "月日",
+        ] {
+            lines.append(TextLine(text))
+        }
+        var signed = 0
+        for line in lines {
+            let date = DateScanner.signingDate(line)
+            #expect(date == everyLineRead(line), "\(line.text)")
+            if date != nil { signed += 1 }
+        }
+        #expect(signed > 40, "\(signed) lines hold a date of signing")
+    }
+
     /// The dates read around each 月 the fast search finds are those read asking every scalar: on every input
     /// line, and lines with 月 at either end, doubled, next to a rejected one, dates one after another, and
     /// past the sixteenth scalar.

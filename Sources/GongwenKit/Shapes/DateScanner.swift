@@ -121,6 +121,12 @@ package enum DateScanner {
         while let last = text.scalars.last, last == "|" || last == "｜" || last.isLineSpace {
             text = text[0..<(text.count - 1)]
         }
+        // A date with a day ends with 日 or 号, and one with a year begins with its digits: a line that neither
+        // ends with the one nor begins with the other (a sentence that names a date, most lines with 月) holds
+        // no date either rule below takes, and is not read for its dates.
+        guard let first = text.scalars.first, let last = text.scalars.last,
+            last == "日" || last == "号" || first.isASCIIDigit
+        else { return nil }
         let found = dates(in: text).filter { $0.year != nil && $0.day != nil }
         if let last = found.last, last.range.upperBound == text.count, last.range.lowerBound > 0,
             OrganizationName.isIssuerName(text[0..<last.range.lowerBound])
