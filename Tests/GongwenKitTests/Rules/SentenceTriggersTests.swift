@@ -81,6 +81,13 @@ struct SentenceTriggersTests {
                 #expect(DateExpressions.scan(line).isEmpty, "\(sentence.text)")
                 skipped += 1
             }
+            // Without 月 no date written around it, without a numeric date's start none written in digits: the
+            // expressions read from the dates a sentence's triggers call for are those read from all of them.
+            if !triggers.contains(.month) { #expect(DateScanner.dates(in: line).isEmpty, "\(sentence.text)") }
+            if !triggers.contains(.numericDate) {
+                #expect(DateScanner.numericDates(in: line).isEmpty, "\(sentence.text)")
+            }
+            #expect(DateExpressions.scan(line, triggers: triggers) == DateExpressions.scan(line), "\(sentence.text)")
             if !triggers.contains(.hao) {
                 #expect(DocNumberScanner.matches(in: line).isEmpty, "\(sentence.text)")
                 #expect(DocNumberScanner.malformed(in: line).isEmpty, "\(sentence.text)")

@@ -1,5 +1,5 @@
 /// A date or a window of dates as a sentence writes it, with what surrounds it.
-struct DateExpression: Sendable {
+struct DateExpression: Sendable, Equatable {
     var start: WrittenDate?
     var end: WrittenDate
     /// "4月底", "4月末": the end is the last day of its month.
@@ -24,10 +24,12 @@ enum DateExpressions {
     static let dueBefore = ["截止", "截至", "不晚于", "即日起至", "即日至", "即日起到", "即日起—", "即日起-"]
     static let dueAfter = ["之前", "以前", "前", "截止", "截至"]
 
-    static func scan(_ line: TextLine) -> [DateExpression] {
-        var dates = (DateScanner.dates(in: line) + DateScanner.numericDates(in: line)).sorted {
-            $0.range.lowerBound < $1.range.lowerBound
-        }
+    /// The date expressions of `line`, whose `triggers` say which dates it may hold: dates written around 月
+    /// (`.month`), numeric ones (`.numericDate`; most sentences with a date hold none, and were read for them).
+    static func scan(_ line: TextLine, triggers: SentenceTriggers = [.month, .numericDate]) -> [DateExpression] {
+        let written = triggers.contains(.month) ? DateScanner.dates(in: line) : []
+        let numeric = triggers.contains(.numericDate) ? DateScanner.numericDates(in: line) : []
+        var dates = (written + numeric).sorted { $0.range.lowerBound < $1.range.lowerBound }
         let s = line.scalars
         // "2023年9至10月": the month before 至 is the start of a month window in the same year.
         for (k, date) in dates.enumerated() where date.year == nil {

@@ -25,7 +25,8 @@ package enum DeadlineExtractor {
         // date: a copy of each was a retain and a release.)
         for sentenceNumber in sentences.indices
         where !sentences[sentenceNumber].triggers.isDisjoint(with: [.month, .numericDate]) {
-            let expressions = DateExpressions.scan(sentences[sentenceNumber].line)
+            let expressions = DateExpressions.scan(
+                sentences[sentenceNumber].line, triggers: sentences[sentenceNumber].triggers)
             guard !expressions.isEmpty else { continue }
             let sentence = sentences[sentenceNumber]
             let line = sentence.line
