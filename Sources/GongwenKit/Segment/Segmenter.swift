@@ -204,6 +204,8 @@ package enum Segmenter {
     /// (no colon), or a bare "附件：" above "1. …". The first entry, nil for a bare label; nil
     /// altogether when the line is not a 附件说明.
     static func attachmentNoteStart(_ line: TextLine, next: TextLine? = nil) -> AttachmentNoteEntry?? {
+        // (Each label begins with 附: a line that does not, most lines, is not read for the three.)
+        guard line.scalars.first == "附" else { return nil }
         let label = line.hasPrefix("附件") ? 2 : (line.hasPrefix("附：") || line.hasPrefix("附:")) ? 1 : 0
         // "附件下载：…" is a page's list of files to download, not the notice's 附件说明.
         guard label > 0, !line.hasPrefix("附件下载") else { return nil }
