@@ -177,20 +177,7 @@ struct HeaderFieldTests {
         func everyLineRead(_ line: TextLine) -> WrittenDate? {
             guard line.scalars.contains("月") else { return nil }
             if let date = DateScanner.wholeLineDate(line) { return date }
-            var text = line.trimmed()
-            while let last = text.scalars.last, last == "|" || last == "｜" || last.isLineSpace {
-                text = text[0..<(text.count - 1)]
-            }
-            let found = DateScanner.dates(in: text).filter { $0.year != nil && $0.day != nil }
-            if let last = found.last, last.range.upperBound == text.count, last.range.lowerBound > 0,
-                OrganizationName.isIssuerName(text[0..<last.range.lowerBound])
-            {
-                return last
-            }
-            if let first = found.first, first.range.lowerBound == 0, text.hasPrefix("附件", at: first.range.upperBound) {
-                return first
-            }
-            return nil
+            return DateScanner.signingDate(amongDatesOf: DateScanner.withoutTrailingBars(line))
         }
         var lines = try everyInputLine()
         lines += try JSONWriterTests.inputFiles.flatMap { try Ingest.read(path: $0.path).lines }

@@ -117,16 +117,28 @@ package enum DateScanner {
         // the segmenter and the reflow ask of each) holds none, and nothing is trimmed or cut for it.
         guard line.scalars.contains("月") else { return nil }
         if let date = wholeLineDate(line) { return date }
+        let text = withoutTrailingBars(line)
+        // A date with a day ends with 日 or 号, and one with a year begins with its digits: a line that neither
+        // ends with the one nor begins with the other (a sentence that names a date, most lines with 月) holds
+        // no date either rule of `signingDate(amongDatesOf:)` takes, and is not read for its dates.
+        guard let first = text.scalars.first, let last = text.scalars.last,
+            last == "日" || last == "号" || first.isASCIIDigit
+        else { return nil }
+        return signingDate(amongDatesOf: text)
+    }
+
+    /// `line` trimmed, without the bars and white space a page set after it ("… 2017年12月19日 |").
+    static func withoutTrailingBars(_ line: TextLine) -> TextLine {
         var text = line.trimmed()
         while let last = text.scalars.last, last == "|" || last == "｜" || last.isLineSpace {
             text = text[0..<(text.count - 1)]
         }
-        // A date with a day ends with 日 or 号, and one with a year begins with its digits: a line that neither
-        // ends with the one nor begins with the other (a sentence that names a date, most lines with 月) holds
-        // no date either rule below takes, and is not read for its dates.
-        guard let first = text.scalars.first, let last = text.scalars.last,
-            last == "日" || last == "号" || first.isASCIIDigit
-        else { return nil }
+        return text
+    }
+
+    /// The date of signing among the dates of `text` (`withoutTrailingBars`) with a year and a day: the last,
+    /// when it ends the text after an issuer's name, or the first, when it begins the text before 附件.
+    static func signingDate(amongDatesOf text: TextLine) -> WrittenDate? {
         let found = dates(in: text).filter { $0.year != nil && $0.day != nil }
         if let last = found.last, last.range.upperBound == text.count, last.range.lowerBound > 0,
             OrganizationName.isIssuerName(text[0..<last.range.lowerBound])
