@@ -321,8 +321,10 @@ package enum Segmenter {
         // the line (retained and released).
         if isPlainBodyLine(lines[k].line) { return false }
         let line = lines[k]
-        if attachmentNoteStart(line.line, next: k + 1 < lines.endIndex ? lines[k + 1].line : nil) != nil
-            || appendixMarker(line.line) != nil
+        // (Both begin with 附: the next line, copied out for the first, only for a line that does.)
+        if line.line.scalars.first == "附",
+            attachmentNoteStart(line.line, next: k + 1 < lines.endIndex ? lines[k + 1].line : nil) != nil
+                || appendixMarker(line.line) != nil
         {
             return true
         }
