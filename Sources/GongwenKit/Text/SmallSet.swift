@@ -27,3 +27,35 @@ struct SmallSet<Element: Hashable> {
         return true
     }
 }
+
+/// The position of each of a few keys among those added, in the order they were added: looked through in turn
+/// while they are few, as a notice's deadlines are keyed by their date and actor (a `Dictionary` of them was
+/// made, grown and hashed into for each notice's two or three), and kept in a `Dictionary` once there are more
+/// than `SmallSet.mostLookedThrough` (a hostile notice's thousands of dates are not compared one by one).
+struct SmallIndex<Key: Hashable> {
+    private var few: [Key] = []
+    private var many: [Key: Int]?
+    private(set) var count = 0
+
+    init() {}
+
+    /// The position `key` was added at, or nil.
+    func position(of key: Key) -> Int? {
+        if let many { return many[key] }
+        return few.firstIndex(of: key)
+    }
+
+    /// Adds `key` (not added yet) at the next position.
+    mutating func append(_ key: Key) {
+        defer { count += 1 }
+        if many != nil {
+            many![key] = count
+            return
+        }
+        few.append(key)
+        if few.count > SmallSet<Key>.mostLookedThrough {
+            many = Dictionary(uniqueKeysWithValues: zip(few, few.indices))
+            few = []
+        }
+    }
+}

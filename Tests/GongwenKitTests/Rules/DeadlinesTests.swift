@@ -7,6 +7,32 @@ struct DeadlinesTests {
     /// The action verbs found in one pass (申报 told by its index in the list) are those trying each verb as a
     /// string at each place finds, 申报 before a noun (申报材料, 申报企业) left out: every input line, raw and
     /// normalized, and lines of verbs and nouns side by side.
+    /// The deadlines' keys (a `SmallIndex`) are looked through while they are few and kept in a dictionary past
+    /// `mostLookedThrough`: the same positions as a dictionary from the first, on random runs of dates and actors
+    /// (some absent, many repeated) that stay under the bound or cross it, and keys added before it asked after it.
+    @Test("A deadline's date and actor are found where they were first added, before and after they are many")
+    func deadlineKeys() {
+        var generator = NoLineLostTests.SeededGenerator(state: 20_231_015)
+        let bound = SmallSet<DeadlineExtractor.DeadlineKey>.mostLookedThrough
+        for run in 0..<40 {
+            var index = SmallIndex<DeadlineExtractor.DeadlineKey>()
+            var reference: [DeadlineExtractor.DeadlineKey: Int] = [:]
+            let kinds = run % 2 == 0 ? bound / 2 : bound * 3  // (fewer keys than the bound, and more)
+            for _ in 0..<(bound * 4) {
+                let day = Int.random(in: 0..<kinds, using: &generator)
+                let actor = Int.random(in: 0..<3, using: &generator)
+                let key = DeadlineExtractor.DeadlineKey(
+                    date: ExactText("2023-09-\(day)"), actor: actor == 0 ? nil : ExactText("各市工信局\(actor)"))
+                #expect(index.position(of: key) == reference[key], "run \(run)")
+                if reference[key] == nil {
+                    reference[key] = index.count
+                    index.append(key)
+                }
+            }
+            #expect(index.count == reference.count, "run \(run)")
+        }
+    }
+
     @Test("Action verbs where trying each verb at each place finds them, 申报 before a noun left out: every input line")
     func verbPositions() throws {
         var lines = try SiteFurnitureTests.everyLineRawAndNormalized()

@@ -21,7 +21,7 @@ package enum DeadlineExtractor {
         _ sentences: [Sentence], context: ExtractionContext
     ) -> (deadlines: [Deadline], schedule: [ScheduleItem]) {
         var deadlines: [Deadline] = []
-        var deadlineIndex: [DeadlineKey: Int] = [:]
+        var deadlineIndex = SmallIndex<DeadlineKey>()  // each deadline's key, at its position in `deadlines`
         var lastSentenceQuoted: [Int] = []  // for each deadline, the sentence its text or last mention quotes
         var schedule: [ScheduleItem] = []
         // (A sentence is read in place, `sentences[sentenceNumber]`, and copied out only when it holds a
@@ -61,14 +61,14 @@ package enum DeadlineExtractor {
                     let actor = actor(before: expression.range.lowerBound, in: line, subjectOfSentence: sentenceSubject)
                     let date = format(end, monthEnd: expression.isMonthEnd)
                     let key = DeadlineKey(date: ExactText(date), actor: actor.map(ExactText.init))
-                    if let same = deadlineIndex[key] {
+                    if let same = deadlineIndex.position(of: key) {
                         // A sentence already quoted just before is not copied again.
                         let quoted = lastSentenceQuoted[same] == sentenceNumber
                         deadlines[same].mentions.append(
                             Mention(text: quoted ? nil : sentence.quote(expression.range), span: span))
                         lastSentenceQuoted[same] = sentenceNumber
                     } else {
-                        deadlineIndex[key] = deadlines.count
+                        deadlineIndex.append(key)
                         lastSentenceQuoted.append(sentenceNumber)
                         deadlines.append(
                             Deadline(
