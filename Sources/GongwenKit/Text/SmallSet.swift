@@ -35,9 +35,11 @@ struct SmallSet<Element: Hashable> {
 struct SmallIndex<Key: Hashable> {
     private var few: [Key] = []
     private var many: [Key: Int]?
-    private(set) var count = 0
 
     init() {}
+
+    /// How many keys were added.
+    var count: Int { many?.count ?? few.count }
 
     /// The position `key` was added at, or nil.
     func position(of key: Key) -> Int? {
@@ -45,11 +47,11 @@ struct SmallIndex<Key: Hashable> {
         return few.firstIndex(of: key)
     }
 
-    /// Adds `key` (not added yet) at the next position.
+    /// Adds `key` (not added yet: asserted in debug builds and tests) at the next position.
     mutating func append(_ key: Key) {
-        defer { count += 1 }
+        assert(position(of: key) == nil, "a key is added once")
         if many != nil {
-            many![key] = count
+            many![key] = many!.count
             return
         }
         few.append(key)
