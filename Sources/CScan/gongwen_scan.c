@@ -344,3 +344,44 @@ size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_
     }
     return count;
 }
+
+#if defined(__SSE2__)
+/// A bit for each lane of `block` (bit k for lane k) whose value is in `low`...`low + span` or is `a`, `b`, `c` or
+/// `d`: past `low` by at most `span` (signed, the values being below 2^31: those below `low` are negative past it).
+static inline unsigned range_or_lanes(__m128i block, __m128i low, __m128i span_plus_one, __m128i a, __m128i b,
+                                      __m128i c, __m128i d) {
+    __m128i past_low = _mm_sub_epi32(block, low);
+    __m128i in_range = _mm_andnot_si128(_mm_cmplt_epi32(past_low, _mm_setzero_si128()),
+                                        _mm_cmplt_epi32(past_low, span_plus_one));
+    __m128i found = _mm_or_si128(_mm_or_si128(either_mask(block, a, b), either_mask(block, c, d)), in_range);
+    return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(found));
+}
+#endif
+
+size_t gw_scalars_index_in_range_or(const uint32_t *scalars, size_t count, uint32_t low, uint32_t high, uint32_t a,
+                                    uint32_t b, uint32_t c, uint32_t d) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Four values at a time; the one to three left, the last four read again with the lanes already read
+    // shifted out (as `gw_scalars_index_of_either` does).
+    const __m128i lows = _mm_set1_epi32((int)low), spans = _mm_set1_epi32((int)(high - low) + 1);
+    const __m128i as = _mm_set1_epi32((int)a), bs = _mm_set1_epi32((int)b);
+    const __m128i cs = _mm_set1_epi32((int)c), ds = _mm_set1_epi32((int)d);
+    for (; i + 4 <= count; i += 4) {
+        unsigned found = range_or_lanes(_mm_loadu_si128((const __m128i *)(scalars + i)), lows, spans, as, bs, cs, ds);
+        if (found) return i + (size_t)__builtin_ctz(found);
+    }
+    if (i < count && count >= 4) {
+        size_t last = count - 4;
+        unsigned found =
+            range_or_lanes(_mm_loadu_si128((const __m128i *)(scalars + last)), lows, spans, as, bs, cs, ds) >>
+            (unsigned)(i - last);
+        return found ? i + (size_t)__builtin_ctz(found) : count;
+    }
+#endif
+    for (; i < count; i++) {
+        uint32_t value = scalars[i];
+        if (value - low <= high - low || value == a || value == b || value == c || value == d) return i;
+    }
+    return count;
+}

@@ -106,6 +106,58 @@ struct TextScanningTests {
         #expect(found > 100_000, "\(found) starts with a scalar found after them")
     }
 
+    @Test(
+        "firstIndex(in:or:) finds the first scalar of a range or of four others from every start, as a scan does: every line of every input"
+    )
+    func firstInRangeOrFour() throws {
+        // Every input line, and lines that put a scalar sought at each place of the blocks of four the search tests
+        // at once and of the one to three left after them (read again as the last four), and the range's edges.
+        var lines = try everyInputLine()
+        for length in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13] {
+            for place in 0..<length {
+                for sought in ["0", "9", ":", "@", "（", "("] as [Unicode.Scalar] {
+                    var scalars = Array(repeating: Unicode.Scalar("中"), count: length)
+                    scalars[place] = sought
+                    lines.append(TextLine(String(String.UnicodeScalarView(scalars))))
+                }
+                var beside = Array(repeating: Unicode.Scalar("/"), count: length)  // "/" and ";" border the range
+                beside[place] = ";"
+                lines.append(TextLine(String(String.UnicodeScalarView(beside))))
+            }
+        }
+        let others: (Unicode.Scalar, Unicode.Scalar, Unicode.Scalar, Unicode.Scalar) = ("：", "@", "（", "(")
+        var found = 0
+        for line in lines {
+            let s = Array(line.scalars)
+            // Where each start's answer is: the next place holding one, read from the end.
+            var next = [Int?](repeating: nil, count: s.count + 1)
+            for i in s.indices.reversed() {
+                let sought = ("0"...":").contains(s[i]) || [others.0, others.1, others.2, others.3].contains(s[i])
+                next[i] = sought ? i : next[i + 1]
+            }
+            for start in -1...(s.count + 1) where start < 40 || start > s.count - 40 || start % 7 == 0 {
+                let expected = start > s.count ? nil : next[max(start, 0)]
+                let answer = line.scalars.withUnsafeBufferPointer {
+                    Scalars.firstIndex(in: "0"...":", or: others, in: $0, from: start)
+                }
+                if answer != expected { Issue.record("from \(start) of \(line.text.prefix(60))") }
+                if expected != nil { found += 1 }
+            }
+        }
+        #expect(found > 20_000, "\(found) starts with a scalar found after them")
+        // A range of one scalar, and a range no scalar of the line is in, with the others never written.
+        let line = TextLine("联系电话：0531-86902744")
+        let none: (Unicode.Scalar, Unicode.Scalar, Unicode.Scalar, Unicode.Scalar) = (
+            "\u{0}", "\u{0}", "\u{0}", "\u{0}"
+        )
+        line.scalars.withUnsafeBufferPointer { s in
+            #expect(Scalars.firstIndex(in: "-"..."-", or: none, in: s, from: 0) == 9)
+            #expect(Scalars.firstIndex(in: "a"..."z", or: none, in: s, from: 0) == nil)
+            #expect(
+                Scalars.firstIndex(in: "\u{10FFFF}"..."\u{10FFFF}", or: ("：", "：", "：", "："), in: s, from: 5) == nil)
+        }
+    }
+
     @Test("Scalars.contains: what the array of a line's scalars says, for lines cut at every place of real lines")
     func scalarsContain() throws {
         var asked = 0

@@ -42,4 +42,8 @@ size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_
 /// values at a time, then four (SSE2).
 size_t gw_scalars_index_of_either(const uint32_t *scalars, size_t count, uint32_t first, uint32_t second);
 
+/// The index of the first of `count` scalar values that is in `low`...`high` (`low` <= `high` < 2^31) or is `a`, `b`,
+/// `c` or `d`, or `count` when none is. Four values at a time (SSE2).
+size_t gw_scalars_index_in_range_or(const uint32_t *scalars, size_t count, uint32_t low, uint32_t high, uint32_t a,
+                                    uint32_t b, uint32_t c, uint32_t d);
 #endif

@@ -80,6 +80,23 @@ package struct Scalars: RandomAccessCollection, Sendable, Hashable {
         return found < scalars.count - from ? from + found : nil
     }
 
+    /// The first place from `start` on in `scalars` whose scalar is in `range` or is one of `others`, or nil: a C
+    /// loop that tests four scalars at a time (`gw_scalars_index_in_range_or`, SSE2).
+    static func firstIndex(
+        in range: ClosedRange<Unicode.Scalar>,
+        or others: (Unicode.Scalar, Unicode.Scalar, Unicode.Scalar, Unicode.Scalar),
+        in scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int
+    ) -> Int? {
+        guard let base = scalars.baseAddress, start < scalars.count else { return nil }
+        let from = Swift.max(start, 0)
+        let found = base.withMemoryRebound(to: UInt32.self, capacity: scalars.count) {
+            gw_scalars_index_in_range_or(
+                $0 + from, scalars.count - from, range.lowerBound.value, range.upperBound.value, others.0.value,
+                others.1.value, others.2.value, others.3.value)
+        }
+        return found < scalars.count - from ? from + found : nil
+    }
+
     /// The scalars as one contiguous buffer, without a copy.
     package func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) throws -> R) rethrows -> R {
         try storage.withUnsafeBufferPointer { whole in

@@ -34,6 +34,15 @@ struct ContactsTests {
         lines += ["联系人：王强", "电话0591-87654321", "1234567", "123 4567", "质量@协会", "邮箱", "质量标杆", "", "123456"].map {
             TextLine($0)
         }
+        // Marks at the ends and in the one to three scalars a block of four leaves; a label before white space and
+        // its colon, its digits or a bracket (with digits after it, or without); runs of digits broken and joined.
+        lines += [
+            "联系电话 ：", "电话　（0531）86902744", "电话(abc)", "电话（", "E-mail:caq", "email", "传真电话", "：电话", "电话：",
+            "手机13800138000", "邮编（100000）", "邮编(abc", "地址 （北京）", "12(34567", "12 34-567", "1234５67", "123456—",
+            "@", "1", ":", "电话1", "联系人", "这是一个很长的句子，请与联系人", "这是一个很长的句子，请与联系人：", "推荐名额3个，联系电话", "报送地址：北京",
+            "（1）推荐（2）联系", "时间：2023年9月1日", "１２３４５６７", "电话：\t0531", "通知(2023)", "联系人 王强 电话 1380013800",
+            "电话　　　　　　　　：0531", "传真        86902744", "123@qq", "0531-8690@", "12电话：",
+        ].map { TextLine($0) }
         var held = 0
         for line in lines {
             var digits = 0
