@@ -73,6 +73,42 @@ struct ContactsTests {
     }
 
     @Test(
+        "A number's digits are the digits it spans, less its extension's: at every digit and bracket of every input line, and of grouped forms"
+    )
+    func numberDigits() throws {
+        var lines = try everyInputLine()
+        lines += [
+            "(010) 6841-6386转8012", "0591 - 8784 - 6628", "025 83398238", "010-68416386分机8012", "1-2-3-4-5-6-7-8",
+            "(010)(020)", "13800138000转", "0531－86902744", "400-810-1234", "（0591） 87846628", "0591 -", "010 -x",
+            "12 345 6789", "(1) 2", "0755-8339 8238", "010-6841-6386-8012",
+        ].map { TextLine($0) }
+        var phones = 0
+        for line in lines {
+            let s = line.scalars
+            for i in s.indices where s[i].isASCIIDigit || s[i] == "(" || s[i] == "（" {
+                // (In a debug build, `number` asserts too that it wrote every digit of its groups and no more.)
+                guard case let .phone(digits, ext, _, range) = ContactExtractor.number(at: i, in: line).0 else {
+                    continue
+                }
+                let spanned = String(String.UnicodeScalarView(s[range].filter(\.isASCIIDigit)))
+                #expect(spanned == digits + (ext ?? ""), "\(line.text.prefix(60)) at \(i)")
+                phones += 1
+            }
+        }
+        #expect(phones > 150, "\(phones) phone numbers read")
+        let number = { (text: String) -> String? in
+            guard case let .phone(digits, _, _, _) = ContactExtractor.number(at: 0, in: TextLine(text)).0 else {
+                return nil
+            }
+            return digits
+        }
+        #expect(number("(010) 6841-6386转8012") == "01068416386")
+        #expect(number("0591 - 87846628") == "059187846628")
+        #expect(number("025 83398238") == "02583398238")
+        #expect(number("010-6841-6386-8012") == "010684163868012")
+    }
+
+    @Test(
         "Every listed city's bodies, every province's departments and a province's cities take their area code; others none"
     )
     func areaCodeOfEachIssuer() {

@@ -502,8 +502,10 @@ package enum ContactExtractor {
         var i = start
         // A group's digits are a stretch of the line, made a string once at the end (appended to strings a
         // scalar at a time, and counted as characters, they took 4,000 instructions a number); an
-        // extension's digits, rare, are gathered as bytes.
-        var groups: [Range<Int>] = []
+        // extension's digits, rare, are gathered as bytes. The groups are told by what the rules ask of them,
+        // not kept in an array (an allocation a number): every digit before an extension is in one, and they
+        // follow one another, so their digits are those from the first one's start to the last one's end.
+        var groups = DigitGroups()
         var current = start..<start
         var parenthesized = false
         var ext: [UInt8]?
@@ -516,9 +518,9 @@ package enum ContactExtractor {
                     // (A group's digits stand together: nothing else is read between two of them.)
                     current = (current.isEmpty ? i : current.lowerBound)..<(i + 1)
                 }
-            } else if (c == "（" || c == "(") && current.isEmpty && groups.isEmpty {
+            } else if (c == "（" || c == "(") && current.isEmpty && groups.count == 0 {
                 parenthesized = true
-            } else if (c == "）" || c == ")") && parenthesized && groups.isEmpty && !current.isEmpty {
+            } else if (c == "）" || c == ")") && parenthesized && groups.count == 0 && !current.isEmpty {
                 groups.append(current)
                 current = i..<i
             } else if dashes.contains(c) && !current.isEmpty && ext == nil,
@@ -536,7 +538,7 @@ package enum ContactExtractor {
                 continue
             } else if c == " " && parenthesized && groups.count == 1 && current.isEmpty {
                 // "(010) 68416386"
-            } else if c == " " && groups.isEmpty && (3...4).contains(current.count) && s[current.lowerBound] == "0"
+            } else if c == " " && groups.count == 0 && (3...4).contains(current.count) && s[current.lowerBound] == "0"
                 && i + 1 < s.count && s[i + 1].isASCIIDigit
             {
                 groups.append(current)
@@ -554,15 +556,15 @@ package enum ContactExtractor {
         if !current.isEmpty { groups.append(current) }
         var end = i
         while end > start, !s[end - 1].isASCIIDigit { end -= 1 }
-        let digitCount = groups.reduce(0) { $0 + $1.count }
+        let digitCount = groups.digitCount
         let digits = String(unsafeUninitializedCapacity: digitCount) { bytes in
             var n = 0
-            for group in groups {
-                for k in group {
-                    bytes[n] = UInt8(truncatingIfNeeded: s[k].value)
-                    n += 1
-                }
+            // (Never past the room asked for: the groups' digits are all the stretch holds, which tests assert.)
+            for k in groups.stretch where s[k].isASCIIDigit && n < digitCount {
+                bytes[n] = UInt8(truncatingIfNeeded: s[k].value)
+                n += 1
             }
+            assert(n == digitCount, "the digits of the stretch are the groups' digits")
             return n
         }
         let other: (Token, Int) = (.other, i)
@@ -581,7 +583,7 @@ package enum ContactExtractor {
         guard end > start else { return other }
         let hasAreaCode =
             digits.hasPrefix("0") && (groups.count >= 2 || (10...12).contains(digitCount))
-            && (groups.count < 2 || (3...4).contains(groups[0].count))
+            && (groups.count < 2 || (3...4).contains(groups.firstCount))
         let isMobile = digitCount == 11 && digits.hasPrefix("1") && groups.count == 1
         let isTollFree = digitCount == 10 && (digits.hasPrefix("400") || digits.hasPrefix("800"))
         let isLocal = (7...8).contains(digitCount) && !digits.hasPrefix("0") && groups.count == 1
@@ -593,6 +595,27 @@ package enum ContactExtractor {
                 hasAreaCode: hasAreaCode,
                 range: start..<end), i
         )
+    }
+
+    /// The groups of a phone number's digits read so far ("0591" and "87846628" in "0591-87846628"), told by how
+    /// many there are, how long the first is, their digits in all, and the stretch from the first one's start to
+    /// the last one's end.
+    struct DigitGroups {
+        private(set) var count = 0
+        private(set) var firstCount = 0
+        private(set) var digitCount = 0
+        private(set) var stretch = 0..<0
+
+        mutating func append(_ group: Range<Int>) {
+            if count == 0 {
+                firstCount = group.count
+                stretch = group
+            } else {
+                stretch = stretch.lowerBound..<group.upperBound
+            }
+            count += 1
+            digitCount += group.count
+        }
     }
 
     /// What follows a number that is a count or a date, not a phone: "3家", "2023年".
