@@ -205,6 +205,7 @@ struct HeaderFieldTests {
         var lines = try everyInputLine()
         lines += [
             "月", "月月", "5月", "13月5月1日", "2023年13月5日", "3月5日4月6日", "2012月", "八月二十五日月",
+            "2023年3月5日、2023年4月6日、5月7日", "5月7日、2023年4月6日", "4月6日至5月", "2023年4月6日", "2023年4月", "4月6日",
             String(repeating: "质", count: 17) + "2023年8月25日", String(repeating: "月", count: 40) + "9月", "",
         ].map { TextLine($0) }
         var found = 0
@@ -220,6 +221,12 @@ struct HeaderFieldTests {
                 }
             }
             #expect(DateScanner.dates(in: line) == expected, "\(line.text.prefix(60))")
+            // The readers that stop early, or keep no array, read the same dates.
+            let full = expected.filter { $0.year != nil && $0.day != nil }
+            #expect(DateScanner.firstDate(in: line) == expected.first, "\(line.text.prefix(60))")
+            #expect(DateScanner.containsDate(in: line) { $0.day != nil } == expected.contains { $0.day != nil })
+            let (first, last) = DateScanner.firstAndLastFullDates(in: line)
+            #expect(first == full.first && last == full.last, "\(line.text.prefix(60))")
             found += expected.count
         }
         #expect(found >= 200, "\(found) dates")

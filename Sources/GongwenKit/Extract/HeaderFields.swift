@@ -63,7 +63,7 @@ package enum HeaderFieldExtractor {
 
     /// A date in a metadata block or a publication line: "2023-02-08", "2023年2月8日", "2016/12/2 15:47".
     static func metadataDate(_ value: TextLine) -> (String, SourceSpan)? {
-        if let date = DateScanner.dates(in: value).first, let iso = date.iso { return (iso, value.span(date.range)) }
+        if let date = DateScanner.firstDate(in: value), let iso = date.iso { return (iso, value.span(date.range)) }
         guard let (year, month, day) = firstThreeNumbers(in: value), (1949...2199).contains(year),
             (1...12).contains(month), (1...31).contains(day), let span = value.span
         else { return nil }

@@ -304,7 +304,7 @@ package enum Segmenter {
     /// 印发机关和印发日期: "某某厅办公室 2023年8月25日印发".
     static func isPrintingLine(_ line: TextLine) -> Bool {
         line.hasSuffix("印发") && line.count <= 60
-            && DateScanner.dates(in: line).contains { $0.year != nil && $0.day != nil }
+            && DateScanner.containsDate(in: line) { $0.year != nil && $0.day != nil }
     }
 
     /// A line not begun by 附 (附件, 附：), with no 月 for a date, and longer than a signature or holding

@@ -8,16 +8,45 @@ package enum DateScanner {
     /// every sentence with a date and every line the segmenter and the re-flow ask for a date of signing.)
     package static func dates(in line: TextLine) -> [WrittenDate] {
         var found: [WrittenDate] = []
+        forEachDate(in: line) { date in
+            found.append(date)
+            return true
+        }
+        return found
+    }
+
+    /// The first of `dates(in:)`, read without the rest (and without an array of them: most lines asked hold
+    /// one date, an array each).
+    package static func firstDate(in line: TextLine) -> WrittenDate? {
+        var first: WrittenDate?
+        forEachDate(in: line) { date in
+            first = date
+            return false
+        }
+        return first
+    }
+
+    /// Whether one of `dates(in:)` is one `condition` holds for: read until it is found.
+    static func containsDate(in line: TextLine, where condition: (WrittenDate) -> Bool) -> Bool {
+        var found = false
+        forEachDate(in: line) { date in
+            found = condition(date)
+            return !found
+        }
+        return found
+    }
+
+    /// Calls `body` with each of `dates(in:)`, in order, until it returns false.
+    static func forEachDate(in line: TextLine, _ body: (WrittenDate) -> Bool) {
         var i = 0
         while let month = line.firstIndex(of: "月", or: "月", from: i) {
             if let date = date(around: month, in: line.scalars) {
-                found.append(date)
+                guard body(date) else { return }
                 i = date.range.upperBound
             } else {
                 i = month + 1
             }
         }
-        return found
     }
 
     /// The date written around the 月 at `i` of `s`: the month's number before it (nil when there is none,
@@ -103,7 +132,7 @@ package enum DateScanner {
     package static func wholeLineDate(_ line: TextLine) -> WrittenDate? {
         guard line.trimmedRange.count <= 20 else { return nil }  // (before the trimmed line is made)
         let trimmed = line.trimmed()
-        guard let date = dates(in: trimmed).first, date.year != nil, date.day != nil,
+        guard let date = firstDate(in: trimmed), date.year != nil, date.day != nil,
             date.range == 0..<trimmed.count
         else { return nil }
         return date
@@ -139,16 +168,30 @@ package enum DateScanner {
     /// The date of signing among the dates of `text` (`withoutTrailingBars`) with a year and a day: the last,
     /// when it ends the text after an issuer's name, or the first, when it begins the text before 附件.
     static func signingDate(amongDatesOf text: TextLine) -> WrittenDate? {
-        let found = dates(in: text).filter { $0.year != nil && $0.day != nil }
-        if let last = found.last, last.range.upperBound == text.count, last.range.lowerBound > 0,
+        let (first, last) = firstAndLastFullDates(in: text)
+        if let last, last.range.upperBound == text.count, last.range.lowerBound > 0,
             OrganizationName.isIssuerName(text[0..<last.range.lowerBound])
         {
             return last
         }
-        if let first = found.first, first.range.lowerBound == 0, text.hasPrefix("附件", at: first.range.upperBound) {
+        if let first, first.range.lowerBound == 0, text.hasPrefix("附件", at: first.range.upperBound) {
             return first
         }
         return nil
+    }
+
+    /// The first and the last of `dates(in:)` with a year and a day, kept as they are read (no array of them).
+    static func firstAndLastFullDates(in text: TextLine) -> (first: WrittenDate?, last: WrittenDate?) {
+        var first: WrittenDate?
+        var last: WrittenDate?
+        forEachDate(in: text) { date in
+            if date.year != nil && date.day != nil {
+                if first == nil { first = date }
+                last = date
+            }
+            return true
+        }
+        return (first, last)
     }
 
     /// Days in a month; February has 29 when the year is unknown or a leap year.
