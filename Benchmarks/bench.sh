@@ -8,7 +8,8 @@
 # has the runtime linked in and calls it directly, past the preloaded counter; its refcount figures are
 # otherwise reported as not measured, and their thresholds are not checked.
 # Makes COUNT text notices with Benchmarks/make-corpus.py from Notices/ and ../shared/corpus/notices (when
-# present), and COUNT/10 HTML pages from the HTML fixtures; then measures, each the best of three runs:
+# present), and COUNT/10 HTML pages from the HTML fixtures; then measures, each over five runs (the least wall
+# time, the median CPU time: Benchmarks/runs.py; `wc -m` the best of three):
 #   parse (text, HTML): MB/s, MB/s per core used (CPU time), peak memory, `wc -m` over the same bytes, and
 #   heap allocations per KB of input (counted by Benchmarks/CountAllocations, preloaded; built here with cc),
 #   and with --refcounts, retains and releases per KB (counted by Benchmarks/CountRetains, the same way);
@@ -60,21 +61,12 @@ cc -O2 -shared -fPIC -o "$work/libcount-retains.so" Benchmarks/CountRetains/coun
 declare -A figure
 report() { figure[$1]=$2; printf '%-28s %10s  %s\n' "$1" "$2" "$3"; }
 
-# best of three: wall seconds, CPU seconds, peak KB, page faults (a status above $allowed_status, default 0,
-# fails the run)
+# Five runs (Benchmarks/runs.py, from each run's resource usage to the microsecond): the least wall time, the
+# median CPU time, and the peak KB and page faults of the fastest run (a status above $allowed_status, default 0,
+# fails the run). (Until the twenty-second round: the best of three by wall time, with that run's CPU time as
+# /usr/bin/time prints it, in hundredths of a second.)
 measure() {
-    local best_wall=999999 best_cpu=0 best_peak=0 best_faults=0
-    for _ in 1 2 3; do
-        local status=0
-        /usr/bin/time -f "%e %U %S %M %R" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || status=$?
-        if (( status > ${allowed_status:-0} )); then tail -3 "$work/stderr" >&2; echo "failed ($status): $*" >&2; return 1; fi
-        sed -i '/^Command exited/d' "$work/time"
-        read -r wall user sys peak faults < "$work/time"
-        if (( $(echo "$wall < $best_wall" | bc) )); then
-            best_wall=$wall; best_cpu=$(echo "$user + $sys" | bc); best_peak=$peak; best_faults=$faults
-        fi
-    done
-    echo "$best_wall $best_cpu $best_peak $best_faults"
+    python3 Benchmarks/runs.py 5 "${allowed_status:-0}" "$@"
 }
 
 wc_seconds() {
