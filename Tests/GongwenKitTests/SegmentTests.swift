@@ -33,6 +33,31 @@ struct SegmentTests {
     }
 
     @Test(
+        "A notice is told within the first six lines of a slice, wherever the slice begins: a title over its addressee, a masthead over its number"
+    )
+    func looksLikeNoticeInSlices() {
+        let head = ["关于开展2023年质量标杆遴选活动的通知", "各有关单位：", "为贯彻落实……，现将有关事项通知如下。"]
+        let masthead = ["中国质量协会文件", "中质协字〔2023〕71号", "关于开展质量标杆活动的通知"]
+        let filler = (1...8).map { "第\($0)段正文，说明有关要求。" }
+        for (lead, shape) in [(head, "title"), (masthead, "masthead")] {
+            for before in 0...3 {
+                for after in 0...5 {
+                    // `before` lines of body, then `after` more, then the notice's first lines: told while they
+                    // begin within the slice's first six lines.
+                    let lines = normalizedLines(
+                        (filler.prefix(before) + filler.prefix(after) + lead).joined(separator: "\n\n"))
+                    let slice = lines[before...]
+                    #expect(
+                        Segmenter.looksLikeNotice(slice) == (after + 2 <= 6),
+                        "\(shape): \(before) before, \(after) after")
+                }
+            }
+        }
+        #expect(!Segmenter.looksLikeNotice(normalizedLines("关于开展活动的通知")[...]))
+        #expect(!Segmenter.looksLikeNotice([NormalizedLine]()[...]))
+    }
+
+    @Test(
         "Outline markers as documents write them",
         arguments: [
             ("一、质量标杆遴选工作", OutlineMarker.Kind.chineseEnumerated, 1, "一、"),

@@ -320,17 +320,18 @@ package enum Segmenter {
         // Most lines of the body are answered here, read in place: each call below is asked of a copy of
         // the line (retained and released).
         if isPlainBodyLine(lines[k].line) { return false }
-        let line = lines[k]
+        // (The line read in place below too: a copy of it, for the lines that are not plain, was retained and
+        // released.)
         // (Both begin with 附: the next line, copied out for the first, only for a line that does.)
-        if line.line.scalars.first == "附",
-            attachmentNoteStart(line.line, next: k + 1 < lines.endIndex ? lines[k + 1].line : nil) != nil
-                || appendixMarker(line.line) != nil
+        if lines[k].line.scalars.first == "附",
+            attachmentNoteStart(lines[k].line, next: k + 1 < lines.endIndex ? lines[k + 1].line : nil) != nil
+                || appendixMarker(lines[k].line) != nil
         {
             return true
         }
-        if DateScanner.signingDate(line.line) != nil { return true }
+        if DateScanner.signingDate(lines[k].line) != nil { return true }
         // Both tests below want a line shaped as a signature: most lines are not, and are answered once here.
-        guard isSignatureShaped(line) else { return false }
+        guard isSignatureShaped(lines[k]) else { return false }
         // Names alone at the end sign the notice, unless they end a longer list of names.
         if isTrailingSignature(lines, at: k, end: lines.endIndex),
             k == lines.startIndex || !OrganizationName.isIssuerName(lines[k - 1].line)
@@ -344,13 +345,14 @@ package enum Segmenter {
     /// A notice begins within the first lines: a title ending in a document type right above an
     /// addressee line, or a masthead followed by a document number.
     static func looksLikeNotice(_ lines: ArraySlice<NormalizedLine>) -> Bool {
-        let head = Array(lines.prefix(6))
-        for k in head.indices {
-            if TitleShape.endsWithDocumentType(head[k].line), k + 1 < head.count, isAddressee(head[k + 1]) {
+        // (The first six lines read where they stand: an array of them was made, each line copied, at each call.)
+        let end = min(lines.endIndex, lines.startIndex + 6)
+        for k in lines.startIndex..<end {
+            if TitleShape.endsWithDocumentType(lines[k].line), k + 1 < end, isAddressee(lines[k + 1]) {
                 return true
             }
-            if k + 1 < head.count, isMasthead(head[k], next: head[k + 1]),
-                DocNumberScanner.wholeLine(head[k + 1].line) != nil
+            if k + 1 < end, isMasthead(lines[k], next: lines[k + 1]),
+                DocNumberScanner.wholeLine(lines[k + 1].line) != nil
             {
                 return true
             }
