@@ -102,6 +102,11 @@ struct NoticeCitationsTests {
             "《a《b》c》", "《《《", "》》《a》", "《a》《b", "《a《b《c》", "《》", "", "根据《关于印发〈x〉的通知》（附件1）",
             String(repeating: "《", count: 3_000) + "》",
         ].map { TextLine($0) }
+        // Brackets side by side and at each place around the blocks of sixteen scalars the search reads at once.
+        for length in [3, 15, 16, 17, 31, 32, 33] {
+            lines.append(TextLine(String(repeating: "中", count: length) + "《》《a》"))
+            lines.append(TextLine("《" + String(repeating: "中", count: length) + "》》"))
+        }
         var nested = 0
         for line in lines {
             let titles = CitationExtractor.titleBrackets(line)

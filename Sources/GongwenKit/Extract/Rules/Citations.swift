@@ -114,18 +114,21 @@ package enum CitationExtractor {
 
     /// Each 《 of the line, in order, and the 》 that closes it (nested titles inside); an unclosed 《 has
     /// none. One pass for the line: looking for each 《's closer from it was quadratic on unclosed brackets.
-    /// (One array, the brackets still open chained through it: a dictionary and a stack were two.)
+    /// (One array, the brackets still open chained through it: a dictionary and a stack were two. The brackets
+    /// found sixteen scalars at a time, `TextLine.firstIndex(of:or:from:)`, where each scalar was asked.)
     static func titleBrackets(_ line: TextLine) -> [TitleBracket] {
         var titles: [TitleBracket] = []
         var innermost = -1  // the last 《 not closed yet, an index in `titles`
-        for (i, scalar) in line.scalars.enumerated() {
-            if scalar == "《" {
+        var next = 0
+        while let i = line.firstIndex(of: "《", or: "》", from: next) {
+            if line.scalars[i] == "《" {
                 titles.append(TitleBracket(open: i, close: nil, enclosing: innermost))
                 innermost = titles.count - 1
-            } else if scalar == "》", innermost >= 0 {
+            } else if innermost >= 0 {
                 titles[innermost].close = i
                 innermost = titles[innermost].enclosing
             }
+            next = i + 1
         }
         return titles
     }
