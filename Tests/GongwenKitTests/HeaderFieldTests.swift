@@ -37,23 +37,37 @@ struct HeaderFieldTests {
     /// The numbers found from each 号 or 號 the fast search finds are those found asking every scalar: on
     /// every input line, and lines with 号 at either end, doubled, in both scripts, and past the sixteenth
     /// scalar.
-    @Test("Every document number is found from the 号 and 號 a search sixteen scalars at a time finds")
+    @Test(
+        "Every document number, and every one written wrong, is found from the 号 and 號 a search sixteen scalars at a time finds"
+    )
     func docNumbersFromEachHao() throws {
         var lines = try everyInputLine()
         lines += [
             "号", "号号", "工信部科〔2019〕188号号", "國質檢〔2016〕512號", String(repeating: "质", count: 17) + "工信部科〔2019〕188号",
             "工信部科〔2019〕188号工信厅科函〔2023〕152号", "第34号令", "",
+            // Written wrong: the closing bracket lost, the serial lost; one after another, past the sixteenth scalar.
+            "国质检质〔2016512号", "湘工信科技〔2023〕號", "国质检质〔2016512号湘工信科技〔2023〕号",
+            String(repeating: "质", count: 16) + "国质检质〔2016512号号",
         ].map { TextLine($0) }
         var found = 0
+        var malformed = 0
         for line in lines {
             var expected: [DocNumberScanner.Match] = []
+            var expectedMalformed: [String] = []
             for i in 0..<line.count where line.scalars[i] == "号" || line.scalars[i] == "號" {
                 if let match = DocNumberScanner.match(endingAt: i, in: line.scalars) { expected.append(match) }
+                if let number = DocNumberScanner.malformed(endingAt: i, in: line) {
+                    expectedMalformed.append("\(number.text) \(number.range) \(number.reason)")
+                }
             }
             #expect(DocNumberScanner.matches(in: line) == expected, "\(line.text.prefix(60))")
+            let read = DocNumberScanner.malformed(in: line).map { "\($0.text) \($0.range) \($0.reason)" }
+            #expect(read == expectedMalformed, "\(line.text.prefix(60))")
             found += expected.count
+            malformed += expectedMalformed.count
         }
         #expect(found >= 50, "\(found) document numbers")
+        #expect(malformed >= 5, "\(malformed) written wrong")
     }
 
     /// A number's canonical text is the interpolation it was written as: every number of every input line, and

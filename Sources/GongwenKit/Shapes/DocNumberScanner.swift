@@ -88,35 +88,43 @@ package enum DocNumberScanner {
     }
 
     /// Numbers written wrong, kept as written for a diagnostic: the closing bracket lost
-    /// ("国质检质〔2016512号"), or the serial ("湘工信科技〔2023〕号").
+    /// ("国质检质〔2016512号"), or the serial ("湘工信科技〔2023〕号"). Each read at its 号
+    /// (`malformed(endingAt:in:)`), found sixteen scalars at a time, where each scalar was asked.
     package static func malformed(in line: TextLine) -> [(text: String, range: Range<Int>, reason: String)] {
-        let s = line.scalars
         var found: [(text: String, range: Range<Int>, reason: String)] = []
-        for hao in s.indices where s[hao] == "号" || s[hao] == "號" {
-            var i = hao - 1
-            var reason: String?
-            if i >= 0, closeBrackets.contains(s[i]) {
-                i -= 1
-                let yearEnd = i + 1
-                while i >= 0, s[i].isASCIIDigit { i -= 1 }
-                if yearEnd - (i + 1) == 4, i >= 0, openBrackets.contains(s[i]) {
-                    reason = "no serial number after the year"
-                }
-            } else {
-                let digitsEnd = i + 1
-                while i >= 0, s[i].isASCIIDigit { i -= 1 }
-                if digitsEnd - (i + 1) >= 5, i >= 0, openBrackets.contains(s[i]),
-                    let year = Numerals.decimal(s[(i + 1)...(i + 4)]), (1949...2199).contains(year)
-                {
-                    reason = "no closing bracket after the year"
-                }
-            }
-            guard let reason, i > 0, s[i - 1].isHan else { continue }
-            let start = agencyStart(in: s, endingAt: i)
-            guard start < i else { continue }
-            found.append((line[start..<hao].text + "号", start..<(hao + 1), reason))
+        var next = 0
+        while let hao = line.firstIndex(of: "号", or: "號", from: next) {
+            if let number = malformed(endingAt: hao, in: line) { found.append(number) }
+            next = hao + 1
         }
         return found
+    }
+
+    /// The number written wrong that ends with the 号 (or 號) at `hao` of `line`, or nil.
+    static func malformed(endingAt hao: Int, in line: TextLine) -> (text: String, range: Range<Int>, reason: String)? {
+        let s = line.scalars
+        var i = hao - 1
+        var reason: String?
+        if i >= 0, closeBrackets.contains(s[i]) {
+            i -= 1
+            let yearEnd = i + 1
+            while i >= 0, s[i].isASCIIDigit { i -= 1 }
+            if yearEnd - (i + 1) == 4, i >= 0, openBrackets.contains(s[i]) {
+                reason = "no serial number after the year"
+            }
+        } else {
+            let digitsEnd = i + 1
+            while i >= 0, s[i].isASCIIDigit { i -= 1 }
+            if digitsEnd - (i + 1) >= 5, i >= 0, openBrackets.contains(s[i]),
+                let year = Numerals.decimal(s[(i + 1)...(i + 4)]), (1949...2199).contains(year)
+            {
+                reason = "no closing bracket after the year"
+            }
+        }
+        guard let reason, i > 0, s[i - 1].isHan else { return nil }
+        let start = agencyStart(in: s, endingAt: i)
+        guard start < i else { return nil }
+        return (line[start..<hao].text + "号", start..<(hao + 1), reason)
     }
 
     /// A number written without its closing 号, as a line of its own: "便函[2022]1476". (In running
