@@ -53,13 +53,18 @@ package enum DocNumberScanner {
 
     package static func matches(in line: TextLine) -> [Match] {
         let s = line.scalars
-        var found: [Match] = []
-        // Each 号 or 號 found sixteen scalars at a time (`TextLine.firstIndex(of:or:from:)`), where each scalar
-        // of the line was asked in turn: most lines hold neither, and the titles, the re-flow and the citations
-        // ask thousands of lines.
+        return atEachHao(of: line) { match(endingAt: $0, in: s) }
+    }
+
+    /// What `read` finds at each 号 or 號 of `line`, in order. Each found sixteen scalars at a time
+    /// (`TextLine.firstIndex(of:or:from:)`), where each scalar of the line was asked in turn: most lines hold
+    /// neither, and the titles, the re-flow and the citations ask thousands of lines.
+    @inline(__always)
+    private static func atEachHao<Found>(of line: TextLine, _ read: (Int) -> Found?) -> [Found] {
+        var found: [Found] = []
         var from = 0
         while let i = line.firstIndex(of: "号", or: "號", from: from) {
-            if let match = match(endingAt: i, in: s) { found.append(match) }
+            if let value = read(i) { found.append(value) }
             from = i + 1
         }
         return found
@@ -89,15 +94,9 @@ package enum DocNumberScanner {
 
     /// Numbers written wrong, kept as written for a diagnostic: the closing bracket lost
     /// ("国质检质〔2016512号"), or the serial ("湘工信科技〔2023〕号"). Each read at its 号
-    /// (`malformed(endingAt:in:)`), found sixteen scalars at a time, where each scalar was asked.
+    /// (`malformed(endingAt:in:)`).
     package static func malformed(in line: TextLine) -> [(text: String, range: Range<Int>, reason: String)] {
-        var found: [(text: String, range: Range<Int>, reason: String)] = []
-        var next = 0
-        while let hao = line.firstIndex(of: "号", or: "號", from: next) {
-            if let number = malformed(endingAt: hao, in: line) { found.append(number) }
-            next = hao + 1
-        }
-        return found
+        atEachHao(of: line) { malformed(endingAt: $0, in: line) }
     }
 
     /// The number written wrong that ends with the 号 (or 號) at `hao` of `line`, or nil.

@@ -392,6 +392,8 @@ package enum ContactExtractor {
                 while end > 0, s[end - 1].isLineSpace { end -= 1 }
                 var i = max(0, end - longest)
                 while i <= end - shortest {
+                    // (`label(at:in:listedIn:)`'s test, its first scalar read from the buffer: read through the
+                    // line, as that function reads it, it cost 0.15 M instructions more on 300 notices.)
                     if labels.mayBegin(with: s[i]), label(at: i, in: line) != nil { return true }
                     i += 1
                 }
