@@ -573,11 +573,14 @@ struct RealRuleTests {
             各设区市经信委:
             一、每年4月底前通过公开渠道进行自我声明。
             二、请各地于6月9日前上报推荐企业申请书。省经信委于6月23日前完成评估论证。我厅将于7月1日前公布名单。
+            三、省经信委将于6月30日前组织专家评审。
             江苏省经济和信息化委员会
             2017年5月23日
             """)
         #expect(r.deadlines.map(\.date) == ["2017-06-09"])
         #expect(r.schedule.map(\.date).contains("2017-06-23"))
+        // (The issuer's short name before a word of its own step, 将: the word taken off before the name is read.)
+        #expect(r.schedule.map(\.date).contains("2017-06-30"))
     }
 
     @Test("Without a signature the year comes from the cited documents")

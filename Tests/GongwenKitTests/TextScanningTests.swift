@@ -477,6 +477,9 @@ struct TextScanningTests {
         for text in Array(texts) { texts += Sentences.split(TextLine(text)).map(\.text) }
         texts += ["", "省", "北京", "北京市", "北京市e\u{301}", "新疆维吾尔自治区工业和信息化厅", "新疆生产建设兵团", "中国质量协会", "会", "联盟", "𠮷协会"]
         texts += ["科技处", "办公室", "会议室", "各有关单位", "个人", "济源示范区"]
+        // Every division, whole and cut short by a character (those that share a first character: 河北 and 河南,
+        // 新疆维吾尔自治区 and 新疆生产建设兵团).
+        texts += IssuerLevels.provincialDivisions.flatMap { [$0 + "工业和信息化厅", String($0.dropLast())] }
         // Prefectures at the ends of the reach: seven characters before 地区 (nine scalars), eight before 市.
         texts += ["锡林郭勒盟", "延边朝鲜族自治州", "一二三四五六七地区", "一二三四五六七地", "一二三四五六七八市", "福州市", "福州", "河南省一二三四五六七地区"]
         var provinces = 0

@@ -17,14 +17,21 @@ package enum IssuerLevels {
 
     /// The provincial-level division `name` begins with, if any. (Its first character is looked up
     /// first: most names begin with none of the divisions', and only the divisions that begin with it
-    /// are compared — each of the 35 was, for every name that began like one.)
+    /// are compared — each of the 35 was, for every name that began like one.) The divisions are read where
+    /// they stand in the list, by their first characters (`divisionInitials`): a dictionary of them grouped by
+    /// that character handed out a copy of a group at each question, its array retained and released — on two
+    /// cores, by both threads, a count in memory that each core took from the other (1,142 a 300 notices).
     package static func province(beginning name: String) -> String? {
         guard let first = StringUTF8.firstScalar(of: name), provincialInitials.contains(first) else { return nil }
-        return divisionsByInitial[first]?.first { name.hasPrefix($0) }
+        let initials = divisionInitials
+        for k in initials.indices where initials[k] == first && name.hasPrefix(provincialDivisions[k]) {
+            return provincialDivisions[k]
+        }
+        return nil
     }
 
-    /// The divisions by their first character, each group in the order of `provincialDivisions`.
-    private static let divisionsByInitial = Dictionary(grouping: provincialDivisions) { $0.unicodeScalars.first! }
+    /// The first character of each of `provincialDivisions`, in its order.
+    private static let divisionInitials = provincialDivisions.map { $0.unicodeScalars.first! }
 
     /// Whether `name` ends like an association's (its last character looked up first).
     package static func endsLikeAssociation(_ name: String) -> Bool {

@@ -33,6 +33,15 @@ struct SubmissionExtractorTests {
                 """))
         #expect(found.channels.map(\.kind) == [.online, .email, .delivery])
         #expect(found.channels.map(\.target) == ["www.caq.org.cn", nil, "我厅"])
+        // Each delivery verb, the first of the list that stands being read where two stand at one place (报送至
+        // before 报送: not "至我厅").
+        for verb in SubmissionExtractor.deliveryVerbs {
+            let delivery = SubmissionExtractor.extract(sentences("请于9月4日前将推荐名单\(verb)我厅。")).channels
+            #expect(delivery.map(\.kind) == [.delivery] && delivery.map(\.target) == ["我厅"], "\(verb)")
+        }
+        // Two verbs in one sentence: the list's first that stands (报送, before 送至), wherever it stands.
+        let two = SubmissionExtractor.extract(sentences("推荐表原件寄送至省厅，复印件报送我厅。")).channels
+        #expect(two.map(\.target) == ["我厅"])
         #expect(found.fileFormats.map(\.format) == ["Word", "RAR"])
         // "word 版" at columns 35–40 of the second line (the space inside it folded away), "RAR" at 47–49.
         #expect(

@@ -132,8 +132,11 @@ package enum DeadlineExtractor {
     /// is its own step towards its superior, not a due date of the notice's recipients.
     static func isIssuersOwnStep(_ subject: String?, context: ExtractionContext) -> Bool {
         guard var actor = subject, !actor.hasPrefix("各"), !actor.hasPrefix("有关") else { return false }
-        for word in stepEndings where actor.hasSuffix(word) && actor.count > word.count {
-            actor = String(actor.dropLast(word.count))
+        // (The endings read by index: `for word in stepEndings` held a copy of the list, retained and released at
+        // each call — on two cores, by both threads.)
+        let endings = stepEndings
+        for k in endings.indices where actor.hasSuffix(endings[k]) && actor.count > endings[k].count {
+            actor = String(actor.dropLast(endings[k].count))
         }
         if SentenceSubject.selfReferences.contains(where: { actor.hasPrefix($0) }) { return true }
         // A short form of the issuer's own name: 省经信委 for 江苏省经济和信息化委员会.

@@ -81,24 +81,25 @@ package enum SubmissionExtractor {
         // Most sentences name no channel: nothing more is asked of them (their line not even copied).
         guard !words.isEmpty, (0..<channelWords.count).contains(where: { words[$0] != nil }) else { return [] }
         let line = sentence.line
-        let indices = channelIndices
+        // (Each list of indices read where it stands, by index: a copy of the tuple, and `zip`'s of the verbs and
+        // their indices, retained and released the arrays at each call — on two cores, by both threads.)
         var found: [Channel] = []
-        if indices.online.contains(where: { words[$0] != nil }), let (url, range) = webAddress(in: line) {
+        if channelIndices.online.contains(where: { words[$0] != nil }), let (url, range) = webAddress(in: line) {
             found.append(Channel(kind: .online, target: url, text: sentence.quote(range), span: line.span(range)))
-        } else if let at = indices.onlineWithoutAddress.compactMap({ words[$0] }).min() {
+        } else if let at = channelIndices.onlineWithoutAddress.compactMap({ words[$0] }).min() {
             found.append(
                 Channel(kind: .online, target: nil, text: sentence.quote(at..<(at + 4)), span: line.span(at..<(at + 4)))
             )
         }
-        if let at = words[indices.mailbox], indices.sending.contains(where: { words[$0] != nil }) {
+        if let at = words[channelIndices.mailbox], channelIndices.sending.contains(where: { words[$0] != nil }) {
             let address = ContactExtractor.emails(in: line).first
             found.append(
                 Channel(
                     kind: .email, target: address, text: sentence.quote(at..<(at + 2)), span: line.span(at..<(at + 2))))
         }
-        for (verb, index) in zip(deliveryVerbs, indices.delivery) {
-            guard let at = words[index] else { continue }
-            let start = at + verb.unicodeScalars.count
+        for k in deliveryVerbs.indices {
+            guard let at = words[channelIndices.delivery[k]] else { continue }
+            let start = at + deliveryVerbs[k].unicodeScalars.count
             var end = start
             while end < line.count, !targetEnds.contains(line.scalars[end]) { end += 1 }
             let target = line[start..<end].trimmed()
