@@ -12,7 +12,8 @@
 # time, the median CPU time: Benchmarks/runs.py; `wc -m` the best of three):
 #   parse (text, HTML): MB/s, MB/s per core used (CPU time), peak memory, `wc -m` over the same bytes, and
 #   heap allocations per KB of input (counted by Benchmarks/CountAllocations, preloaded; built here with cc),
-#   and with --refcounts, retains and releases per KB (counted by Benchmarks/CountRetains, the same way);
+#   and with --refcounts, retains and releases per KB (counted by Benchmarks/CountRetains, the same way), and
+#   those on objects both parse threads share (Benchmarks/SharedRefcounts);
 #   one huge notice (the text notices joined to ~20 MB): bytes of memory per input byte;
 #   series and config over the text notices, ingest into a new SQLite archive;
 #   start-up: `gongwen --help` and the parse of a one-line notice (median of 21 runs);
@@ -57,6 +58,7 @@ EOF
 
 cc -O2 -shared -fPIC -o "$work/libcount-allocations.so" Benchmarks/CountAllocations/count-allocations.c
 cc -O2 -shared -fPIC -o "$work/libcount-retains.so" Benchmarks/CountRetains/count-retains.c -ldl
+cc -O2 -shared -fPIC -o "$work/libshared-refcounts.so" Benchmarks/SharedRefcounts/shared-refcounts.c -ldl
 
 declare -A figure
 report() { figure[$1]=$2; printf '%-28s %10s  %s\n' "$1" "$2" "$3"; }
@@ -107,6 +109,11 @@ for kind in text html; do
     # 3,000 notices made no difference in time.)
     report "parse_${kind}_refcounts_per_kb" "$(echo "scale=0; ($retains + $releases - $onEmpty) * 1024 / $bytes" | bc)" \
         "retains and releases ($retains and $releases in all, $onEmpty of them on the empty array; the build with shared libraries)"
+    # Those on objects that both parse threads retain and release, a hundred times and more in one life (a static
+    # table): each moves the object's count from one core to the other (Benchmarks/SharedRefcounts).
+    SHARED_REFCOUNTS_FILE="$work/shared" LD_PRELOAD="$work/libshared-refcounts.so" "$shared" parse --files-from "$work/$kind.list" >/dev/null
+    read -r _ _ _ _ _ hot _ hotObjects < <(head -1 "$work/shared")
+    report "parse_${kind}_shared_refcounts" "$hot" "retains and releases of $hotObjects objects both threads share (Benchmarks/SharedRefcounts; all files)"
 done
 
 bytes=$(wc -c < "$work/huge.txt")
@@ -141,7 +148,9 @@ failed=0
 while read -r name bound value _; do
     [[ -z $name || $name == \#* ]] && continue
     actual=${figure[$name]:-}
-    if [ -z "$actual" ] && [[ $name == *_refcounts_per_kb ]] && [ $refcounts = 0 ]; then continue; fi
+    if [ -z "$actual" ] && [[ $name == *_refcounts_per_kb || $name == *_shared_refcounts ]] && [ $refcounts = 0 ]; then
+        continue
+    fi
     if [ -z "$actual" ]; then echo "threshold for unknown figure $name" >&2; failed=1; continue; fi
     if [ "$bound" = min ] && (( $(echo "$actual < $value" | bc) )); then echo "BELOW THRESHOLD: $name $actual < $value"; failed=1; fi
     if [ "$bound" = max ] && (( $(echo "$actual > $value" | bc) )); then echo "ABOVE THRESHOLD: $name $actual > $value"; failed=1; fi
