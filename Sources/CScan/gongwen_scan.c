@@ -385,3 +385,23 @@ size_t gw_scalars_index_in_range_or(const uint32_t *scalars, size_t count, uint3
     }
     return count;
 }
+
+size_t gw_scalars_index_in_bitmap(const uint32_t *scalars, size_t count, const uint64_t *bitmap) {
+    // Four values a turn, asked in one comparison whether one is past the BMP (handed back for the caller to ask);
+    // each value's bit read from its word of the bitmap (the bit test takes its place modulo 64, which the word's
+    // index leaves).
+    size_t i = 0;
+    for (; i + 4 <= count; i += 4) {
+        uint32_t a = scalars[i], b = scalars[i + 1], c = scalars[i + 2], d = scalars[i + 3];
+        if ((a | b | c | d) > 0xFFFF) break;
+        if (bitmap[a >> 6] >> (a & 63) & 1) return i;
+        if (bitmap[b >> 6] >> (b & 63) & 1) return i + 1;
+        if (bitmap[c >> 6] >> (c & 63) & 1) return i + 2;
+        if (bitmap[d >> 6] >> (d & 63) & 1) return i + 3;
+    }
+    for (; i < count; i++) {
+        uint32_t value = scalars[i];
+        if (value > 0xFFFF || (bitmap[value >> 6] >> (value & 63) & 1)) return i;
+    }
+    return count;
+}

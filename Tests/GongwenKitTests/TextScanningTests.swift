@@ -158,6 +158,45 @@ struct TextScanningTests {
         }
     }
 
+    @Test(
+        "ScalarSet.firstIndex(in:from:) finds the first member from every start, as a scan does: every input line, a word list's first scalars"
+    )
+    func firstMember() throws {
+        // Every input line, and lines that put a member at each place of the blocks of four the search reads at once
+        // and of the one to three after them; a scalar past the BMP in a block (the search stops there and the set is
+        // asked), in the set and not.
+        var lines = try everyInputLine()
+        for length in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13] {
+            for place in 0..<length {
+                for sought in ["联", "𠮷", "😀", "ｚ"] as [Unicode.Scalar] {
+                    var scalars = Array(repeating: Unicode.Scalar("中"), count: length)
+                    scalars[place] = sought
+                    lines.append(TextLine(String(String.UnicodeScalarView(scalars))))
+                }
+            }
+        }
+        // A word list's first scalars (the footer marks', every line of the web pages is asked), and a set with a
+        // scalar past the BMP and one at its last place (U+FFFF's word of the bitmap).
+        let sets = [
+            SiteFurniture.footerMarkList.initials, ScalarSet(["联", "𠮷", "ｚ", "\u{FFFF}"]), ScalarSet([]),
+        ]
+        var found = 0
+        for set in sets {
+            for line in lines {
+                let s = Array(line.scalars)
+                var next = [Int?](repeating: nil, count: s.count + 1)
+                for i in s.indices.reversed() { next[i] = set.contains(s[i]) ? i : next[i + 1] }
+                for start in -1...(s.count + 1) where start < 40 || start > s.count - 40 || start % 7 == 0 {
+                    let expected = start > s.count ? nil : next[max(start, 0)]
+                    let answer = line.scalars.withUnsafeBufferPointer { set.firstIndex(in: $0, from: start) }
+                    if answer != expected { Issue.record("from \(start) of \(line.text.prefix(60))") }
+                    if expected != nil { found += 1 }
+                }
+            }
+        }
+        #expect(found > 20_000, "\(found) starts with a member found after them")
+    }
+
     @Test("Scalars.contains: what the array of a line's scalars says, for lines cut at every place of real lines")
     func scalarsContain() throws {
         var asked = 0

@@ -54,4 +54,9 @@ __attribute__((pure)) size_t gw_scalars_index_of_either(const uint32_t *scalars,
 __attribute__((pure)) size_t gw_scalars_index_in_range_or(const uint32_t *scalars, size_t count, uint32_t low,
                                                           uint32_t high, uint32_t a, uint32_t b, uint32_t c,
                                                           uint32_t d);
+
+/// The index of the first of `count` scalar values whose bit is set in `bitmap` (a bit for each value of the BMP, bit
+/// `v & 63` of word `v >> 6`), or that is past the BMP (U+10000 and up, which the bitmap does not cover: the caller
+/// asks it of its set), or `count` when none is.
+__attribute__((pure)) size_t gw_scalars_index_in_bitmap(const uint32_t *scalars, size_t count, const uint64_t *bitmap);
 #endif

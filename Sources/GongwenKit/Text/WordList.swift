@@ -171,10 +171,15 @@ package struct WordList: Sendable {
     private func forEachWord(
         in text: UnsafeBufferPointer<Unicode.Scalar>, _ body: (_ position: Int, _ word: Int) -> Bool
     ) {
-        for i in text.indices where initials.contains(text[i]) && mayStand(at: i, in: text) {
-            for k in candidateRange(of: text[i]) where stands(candidates[k], at: i, in: text) {
-                guard body(i, candidates[k]) else { return }
+        // (The places whose scalar opens a word found by the set's search, `ScalarSet.firstIndex(in:from:)`.)
+        var next = 0
+        while let i = initials.firstIndex(in: text, from: next) {
+            if mayStand(at: i, in: text) {
+                for k in candidateRange(of: text[i]) where stands(candidates[k], at: i, in: text) {
+                    guard body(i, candidates[k]) else { return }
+                }
             }
+            next = i + 1
         }
     }
 
