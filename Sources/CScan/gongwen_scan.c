@@ -405,3 +405,44 @@ size_t gw_scalars_index_in_bitmap(const uint32_t *scalars, size_t count, const u
     }
     return count;
 }
+
+/// The entry of `value` in the table `gw_scalars_table_scan` reads (see gongwen_scan.h).
+static inline uint8_t table_entry(uint32_t value, const uint8_t *table, uint32_t low_end, uint32_t high_start,
+                                  uint32_t ideograph) {
+    uint32_t past_high = value - high_start;
+    uint32_t high = low_end + (past_high < 0x100 ? past_high : 0x100);
+    return table[value - 0x4E00 < 0x5200 ? ideograph : value < low_end ? value : high];
+}
+
+uint64_t gw_scalars_table_scan(const uint32_t *scalars, size_t count, const uint8_t *table, uint32_t low_end,
+                               uint32_t high_start, uint32_t ideograph) {
+    uint8_t found = 0;
+    size_t highs = 0;
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Four values at a time: four ideographs (most of a Chinese text) add the ideographs' entry at once; a block with
+    // another value is read a value at a time. (A value is below 2^31: its distance from U+4E00 orders signed.)
+    const uint8_t ideograph_entry = table[ideograph];
+    const __m128i first = _mm_set1_epi32(0x4E00), span = _mm_set1_epi32(0x5200), zero = _mm_setzero_si128();
+    for (; i + 4 <= count; i += 4) {
+        __m128i past = _mm_sub_epi32(_mm_loadu_si128((const __m128i *)(scalars + i)), first);
+        __m128i ideographs = _mm_andnot_si128(_mm_cmplt_epi32(past, zero), _mm_cmplt_epi32(past, span));
+        if (_mm_movemask_epi8(ideographs) == 0xFFFF) {
+            found |= ideograph_entry;
+            highs += 4 * (size_t)(ideograph_entry >> 7);
+            continue;
+        }
+        for (size_t k = i; k < i + 4; k++) {
+            uint8_t entry = table_entry(scalars[k], table, low_end, high_start, ideograph);
+            found |= entry;
+            highs += entry >> 7;
+        }
+    }
+#endif
+    for (; i < count; i++) {
+        uint8_t entry = table_entry(scalars[i], table, low_end, high_start, ideograph);
+        found |= entry;
+        highs += entry >> 7;
+    }
+    return (uint64_t)highs << 8 | found;
+}

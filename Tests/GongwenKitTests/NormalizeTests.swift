@@ -263,6 +263,29 @@ struct NormalizeTests {
             if Normalizer.Steps.scan(line).wideCount != (scalar.isWide ? 1 : 0) { mismatched.append(value) }
         }
         #expect(mismatched.isEmpty, "\(mismatched.prefix(20).map { String($0, radix: 16) })")
+        // Every value of the BMP and some beyond in blocks of four among ideographs (the scan reads four ideographs
+        // at a time, and a block with another value a value at a time): lines of 61 values after none to three
+        // ideographs, so that each value stands at each place of a block, and lines of ideographs alone.
+        let values = (0..<UInt32(0x10000)).compactMap(Unicode.Scalar.init) + ["\u{10000}", "\u{20000}", "\u{10FFFF}"]
+        var blocked = 0
+        for lead in 0..<4 {
+            for start in stride(from: 0, to: values.count, by: 61) {
+                let scalars =
+                    Array(repeating: Unicode.Scalar("中"), count: lead) + values[start..<min(start + 61, values.count)]
+                let line = TextLine(String(String.UnicodeScalarView(scalars)))
+                let scanned = Normalizer.Steps.scan(line)
+                if scanned.steps != union(line) || scanned.wideCount != line.scalars.count(where: \.isWide) {
+                    Issue.record("values from \(String(values[start].value, radix: 16)) after \(lead) ideographs")
+                }
+                blocked += 1
+            }
+        }
+        #expect(blocked > 4_000)
+        for count in [4, 5, 8, 63] {
+            let ideographs = TextLine(String(repeating: "国", count: count))
+            #expect(
+                Normalizer.Steps.scan(ideographs).wideCount == count && Normalizer.Steps.scan(ideographs).steps.isEmpty)
+        }
         // The Han characters passed over at once are those no step acts on.
         for value in UInt32(0x4E00)...0x9FFF {
             let scalar = Unicode.Scalar(value)!
