@@ -59,11 +59,4 @@ __attribute__((pure)) size_t gw_scalars_index_in_range_or(const uint32_t *scalar
 /// `v & 63` of word `v >> 6`), or that is past the BMP (U+10000 and up, which the bitmap does not cover: the caller
 /// asks it of its set), or `count` when none is.
 __attribute__((pure)) size_t gw_scalars_index_in_bitmap(const uint32_t *scalars, size_t count, const uint64_t *bitmap);
-
-/// The entries of `count` scalar values in `table` ORed together (bits 0–7), and how many of them have bit 7 set (bits 8
-/// and up): a value's entry is `table[ideograph]` for a CJK ideograph (U+4E00–U+9FFF), `table[value]` below `low_end`,
-/// and `table[low_end + min(value - high_start, 0x100)]` for any other (entry `low_end + 0x100` for a value in neither
-/// part, `value - high_start` counted modulo 2^32). Four ideographs at a time (SSE2). (Normalizer.Steps.scan.)
-__attribute__((pure)) uint64_t gw_scalars_table_scan(const uint32_t *scalars, size_t count, const uint8_t *table,
-                                                     uint32_t low_end, uint32_t high_start, uint32_t ideograph);
 #endif

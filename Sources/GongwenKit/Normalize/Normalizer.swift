@@ -1,5 +1,3 @@
-import CScan
-
 /// One logical line of normalized text: a paragraph, heading, list item or table row, possibly
 /// joined from several hard-wrapped input lines.
 package struct NormalizedLine: Sendable, Equatable {
@@ -191,14 +189,12 @@ package enum Normalizer {
         /// each scalar of a Chinese text (ASCII, punctuation, the full-width forms) is read from
         /// `Steps.ofScalar`, an ideograph calls for no step and is wide, and any other is asked the six
         /// tests and `isWide`. (The six tests at each scalar but an ideograph took 600 instructions a
-        /// line; the width, asked of every line, was a second scan of it.) The entries are read in C
-        /// (`gw_scalars_table_scan`): four ideographs at a time, half the blocks of four of a notice's lines, and a
-        /// block with another scalar a scalar at a time, its entry's index chosen without a branch (its own, the one
-        /// entry of the scalars neither part lists, or the ideographs'); the Swift loop that read every scalar so took
-        /// 17 instructions a scalar. The scalars neither part lists, which few lines hold, are asked in a second
-        /// pass: a branch between ideographs and the rest went one way or the other at each change in a mixed line.
-        /// A line that holds a tab is read again too (the tab's entry says so), and a line read again may hold one
-        /// (`mayHoldTab`). Inlined: called, it was handed a copy of the line.
+        /// line; the width, asked of every line, was a second scan of it.) A scalar's entry is read without a
+        /// branch — its index in the table chosen (its own, the one entry of the scalars neither part lists,
+        /// or the ideographs') —, and the scalars neither part lists, which few lines hold, are asked in a
+        /// second pass: a branch between ideographs and the rest went one way or the other at each change
+        /// in a mixed line. A line that holds a tab is read again too (the tab's entry says so), and a line
+        /// read again may hold one (`mayHoldTab`). Inlined: called, it was handed a copy of the line.
         @inline(__always)
         static func scan(_ line: borrowing TextLine) -> (steps: Steps, wideCount: Int, mayHoldTab: Bool) {
             scan(line, in: 0..<line.count)
@@ -215,17 +211,19 @@ package enum Normalizer {
             var mayHoldTab = false
             line.scalars.withUnsafeBufferPointer { whole in
                 let scalars = UnsafeBufferPointer(rebasing: whole[range])
-                // (A scalar from U+FF00 up, past U+FFFF, or in neither part: its entry in the second part, or the one
-                // after it. Read in C, four ideographs at a time: `gw_scalars_table_scan`.)
-                guard let base = scalars.baseAddress else { return }
-                let scanned = table.withUnsafeBufferPointer { table in
-                    base.withMemoryRebound(to: UInt32.self, capacity: scalars.count) {
-                        gw_scalars_table_scan(
-                            $0, scalars.count, table.baseAddress!, Self.lowEnd, Self.highStart, Self.ideographEntry)
+                table.withUnsafeBufferPointer { table in
+                    for scalar in scalars {
+                        let value = scalar.value
+                        // (A scalar from U+FF00 up, past U+FFFF, or in neither part: its entry in the second
+                        // part, or the one after it.)
+                        let high = Self.lowEnd &+ min(value &- Self.highStart, 0x100)
+                        let index =
+                            ScalarSet.isIdeograph(scalar) ? Self.ideographEntry : value < Self.lowEnd ? value : high
+                        let entry = table[Int(index)]
+                        steps |= entry
+                        wideCount &+= Int(entry >> 7)
                     }
                 }
-                steps = UInt8(truncatingIfNeeded: scanned)
-                wideCount = Int(scanned >> 8)
                 guard steps & Self.unlisted != 0 else { return }
                 mayHoldTab = true
                 for scalar in scalars
