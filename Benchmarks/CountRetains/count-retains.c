@@ -18,12 +18,9 @@
 #include <stdlib.h>
 #include <stdint.h>
 
+#include "swift-refcount-functions.h"
+
 static atomic_ulong retains, releases, onEmptyArray;
-static void *(*realRetain)(void *);
-static void *(*realRetainN)(void *, uint32_t);
-static void (*realRelease)(void *);
-static void (*realReleaseN)(void *, uint32_t);
-static void *emptyArray;
 
 // The tally by type: an open-addressed table of type metadata, each slot claimed once (threads count at once).
 #define TYPE_SLOTS 4096
@@ -47,14 +44,8 @@ static void tally(void *object, int isRelease) {
     }
 }
 
-// Bound at the first call, not in a constructor: other libraries' constructors (Foundation's) retain
-// before this library's would run. (Two threads may bind at once: they store the same addresses.)
 static void bind(void) {
-    realRetain = dlsym(RTLD_NEXT, "swift_retain");
-    realRetainN = dlsym(RTLD_NEXT, "swift_retain_n");
-    realRelease = dlsym(RTLD_NEXT, "swift_release");
-    realReleaseN = dlsym(RTLD_NEXT, "swift_release_n");
-    emptyArray = dlsym(RTLD_DEFAULT, "_swiftEmptyArrayStorage");
+    bindRefcountFunctions();
     tallyTypes = getenv("COUNT_RETAINS_TYPES_FILE") != NULL;
 }
 

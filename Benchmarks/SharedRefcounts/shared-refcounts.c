@@ -19,12 +19,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static void *(*realRetain)(void *);
-static void *(*realRetainN)(void *, uint32_t);
-static void (*realRelease)(void *);
-static void (*realReleaseN)(void *, uint32_t);
+#include "../CountRetains/swift-refcount-functions.h"
+
 static void (*realFree)(void *);
-static void *emptyArray;
 
 // Live objects by address: an open-addressed table, each slot claimed once for an address, and its tally cleared
 // when the memory at that address is freed (the object died: what another at that address does is its own).
@@ -48,14 +45,9 @@ static atomic_uint threadCount;
 static __thread int threadIndex = -1;
 static __thread int tracing;
 
-// Bound at the first call, not in a constructor: other libraries' constructors retain before this one's would run.
 static void bind(void) {
-    realRetain = dlsym(RTLD_NEXT, "swift_retain");
-    realRetainN = dlsym(RTLD_NEXT, "swift_retain_n");
-    realRelease = dlsym(RTLD_NEXT, "swift_release");
-    realReleaseN = dlsym(RTLD_NEXT, "swift_release_n");
+    bindRefcountFunctions();
     realFree = dlsym(RTLD_NEXT, "free");
-    emptyArray = dlsym(RTLD_DEFAULT, "_swiftEmptyArrayStorage");
 }
 
 static unsigned long slotOf(void *object) { return ((uintptr_t)object >> 4) * 2654435761u; }

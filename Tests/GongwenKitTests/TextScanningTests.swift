@@ -88,22 +88,54 @@ struct TextScanningTests {
             ]
             if let last = s.last { pairs += [(last, "\u{0}"), ("\u{0}", last), (last, last)] }
             if s.count > 20 { pairs.append((s[17], s[3])) }
-            // Every start of a short line; of a long one, those near its ends and every seventh.
-            let starts = (-1...(s.count + 1)).filter { $0 < 40 || $0 > s.count - 40 || $0 % 7 == 0 }
             for (first, second) in pairs {
-                // Where each start's answer is: the next place holding one of them, read from the end.
-                var next = [Int?](repeating: nil, count: s.count + 1)
-                for i in s.indices.reversed() { next[i] = s[i] == first || s[i] == second ? i : next[i + 1] }
-                for start in starts {
-                    let expected = start > s.count ? nil : next[max(start, 0)]
-                    if line.firstIndex(of: first, or: second, from: start) != expected {
-                        Issue.record("\(first) or \(second) from \(start) of \(line.text.prefix(60))")
-                    }
-                    if expected != nil { found += 1 }
-                }
+                found += Self.expectFindsNext(
+                    in: line, soughtBy: { $0 == first || $0 == second },
+                    search: { _, start in line.firstIndex(of: first, or: second, from: start) })
             }
         }
         #expect(found > 100_000, "\(found) starts with a scalar found after them")
+    }
+
+    /// Checks `search` (given a line's scalars and a start) against a scan from each start of `line`: every start of a
+    /// short line, of a long one those near its ends and every seventh, and one before it and one past it; records an
+    /// issue where it does not answer the next place whose scalar `isSought` holds. Returns how many starts have one.
+    static func expectFindsNext(
+        in line: TextLine, soughtBy isSought: (Unicode.Scalar) -> Bool,
+        search: (UnsafeBufferPointer<Unicode.Scalar>, Int) -> Int?
+    ) -> Int {
+        let s = Array(line.scalars)
+        // Where each start's answer is: the next place holding one, read from the end.
+        var next = [Int?](repeating: nil, count: s.count + 1)
+        for i in s.indices.reversed() { next[i] = isSought(s[i]) ? i : next[i + 1] }
+        var found = 0
+        for start in -1...(s.count + 1) where start < 40 || start > s.count - 40 || start % 7 == 0 {
+            let expected = start > s.count ? nil : next[max(start, 0)]
+            let answer = line.scalars.withUnsafeBufferPointer { search($0, start) }
+            if answer != expected { Issue.record("from \(start) of \(line.text.prefix(60))") }
+            if expected != nil { found += 1 }
+        }
+        return found
+    }
+
+    /// Lines of `length` scalars for each length, `filler` but one of `sought` at each place: the scalars a search
+    /// looks for at each place of the blocks it reads at once, and of what is left after them.
+    static func linesWithOne(
+        of sought: [Unicode.Scalar], atEachPlaceOf lengths: [Int], filler: Unicode.Scalar = "中"
+    )
+        -> [TextLine]
+    {
+        var lines: [TextLine] = []
+        for length in lengths {
+            for place in 0..<length {
+                for scalar in sought {
+                    var scalars = Array(repeating: filler, count: length)
+                    scalars[place] = scalar
+                    lines.append(TextLine(String(String.UnicodeScalarView(scalars))))
+                }
+            }
+        }
+        return lines
     }
 
     @Test(
@@ -112,37 +144,17 @@ struct TextScanningTests {
     func firstInRangeOrFour() throws {
         // Every input line, and lines that put a scalar sought at each place of the blocks of four the search tests
         // at once and of the one to three left after them (read again as the last four), and the range's edges.
-        var lines = try everyInputLine()
-        for length in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13] {
-            for place in 0..<length {
-                for sought in ["0", "9", ":", "@", "（", "("] as [Unicode.Scalar] {
-                    var scalars = Array(repeating: Unicode.Scalar("中"), count: length)
-                    scalars[place] = sought
-                    lines.append(TextLine(String(String.UnicodeScalarView(scalars))))
-                }
-                var beside = Array(repeating: Unicode.Scalar("/"), count: length)  // "/" and ";" border the range
-                beside[place] = ";"
-                lines.append(TextLine(String(String.UnicodeScalarView(beside))))
-            }
-        }
+        let blocks = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13]
+        let lines =
+            try everyInputLine() + Self.linesWithOne(of: ["0", "9", ":", "@", "（", "("], atEachPlaceOf: blocks)
+            + Self.linesWithOne(of: [";"], atEachPlaceOf: blocks, filler: "/")  // "/" and ";" border the range
         let others: (Unicode.Scalar, Unicode.Scalar, Unicode.Scalar, Unicode.Scalar) = ("：", "@", "（", "(")
         var found = 0
         for line in lines {
-            let s = Array(line.scalars)
-            // Where each start's answer is: the next place holding one, read from the end.
-            var next = [Int?](repeating: nil, count: s.count + 1)
-            for i in s.indices.reversed() {
-                let sought = ("0"...":").contains(s[i]) || [others.0, others.1, others.2, others.3].contains(s[i])
-                next[i] = sought ? i : next[i + 1]
-            }
-            for start in -1...(s.count + 1) where start < 40 || start > s.count - 40 || start % 7 == 0 {
-                let expected = start > s.count ? nil : next[max(start, 0)]
-                let answer = line.scalars.withUnsafeBufferPointer {
-                    Scalars.firstIndex(in: "0"...":", or: others, in: $0, from: start)
-                }
-                if answer != expected { Issue.record("from \(start) of \(line.text.prefix(60))") }
-                if expected != nil { found += 1 }
-            }
+            found += Self.expectFindsNext(
+                in: line,
+                soughtBy: { ("0"...":").contains($0) || [others.0, others.1, others.2, others.3].contains($0) },
+                search: { Scalars.firstIndex(in: "0"...":", or: others, in: $0, from: $1) })
         }
         #expect(found > 20_000, "\(found) starts with a scalar found after them")
         // A range of one scalar, and a range no scalar of the line is in, with the others never written.
@@ -165,16 +177,9 @@ struct TextScanningTests {
         // Every input line, and lines that put a member at each place of the blocks of four the search reads at once
         // and of the one to three after them; a scalar past the BMP in a block (the search stops there and the set is
         // asked), in the set and not.
-        var lines = try everyInputLine()
-        for length in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13] {
-            for place in 0..<length {
-                for sought in ["联", "𠮷", "😀", "ｚ"] as [Unicode.Scalar] {
-                    var scalars = Array(repeating: Unicode.Scalar("中"), count: length)
-                    scalars[place] = sought
-                    lines.append(TextLine(String(String.UnicodeScalarView(scalars))))
-                }
-            }
-        }
+        let lines =
+            try everyInputLine()
+            + Self.linesWithOne(of: ["联", "𠮷", "😀", "ｚ"], atEachPlaceOf: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13])
         // A word list's first scalars (the footer marks', every line of the web pages is asked), and a set with a
         // scalar past the BMP and one at its last place (U+FFFF's word of the bitmap).
         let sets = [
@@ -183,15 +188,7 @@ struct TextScanningTests {
         var found = 0
         for set in sets {
             for line in lines {
-                let s = Array(line.scalars)
-                var next = [Int?](repeating: nil, count: s.count + 1)
-                for i in s.indices.reversed() { next[i] = set.contains(s[i]) ? i : next[i + 1] }
-                for start in -1...(s.count + 1) where start < 40 || start > s.count - 40 || start % 7 == 0 {
-                    let expected = start > s.count ? nil : next[max(start, 0)]
-                    let answer = line.scalars.withUnsafeBufferPointer { set.firstIndex(in: $0, from: start) }
-                    if answer != expected { Issue.record("from \(start) of \(line.text.prefix(60))") }
-                    if expected != nil { found += 1 }
-                }
+                found += Self.expectFindsNext(in: line, soughtBy: set.contains) { set.firstIndex(in: $0, from: $1) }
             }
         }
         #expect(found > 20_000, "\(found) starts with a member found after them")
