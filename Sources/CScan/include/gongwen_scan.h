@@ -10,9 +10,9 @@
 //
 // The functions that only read memory are declared `pure`, which Swift imports as a promise that a call writes
 // nothing: a caller may then read a value where it stands in an array across the call, where before the call it
-// copied it out (a line of a slice copied, retained and released, before a search of it; the five declared so:
-// 0.88 M instructions fewer on 300 generated notices, Benchmarks/ROUNDS.md, the twenty-third round). Those that
-// write through a pointer are not.
+// copied it out (a line of a slice copied, retained and released, before a search of it: 0.91 M instructions fewer
+// on 300 generated notices when the first five were declared so, Benchmarks/ROUNDS.md, the twenty-third round).
+// Those that write through a pointer are not.
 
 /// Whether `count` bytes of UTF-8 hold a byte that a JSON string escapes: a control byte (below 0x20), a
 /// quotation mark or a backslash. Returns 1 when they do, 0 when they do not.

@@ -76,7 +76,7 @@ package struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
     }
 
     /// The first place from `start` on in `scalars` whose scalar is in the set, or nil: a C loop that reads each
-    /// scalar's bit from the bitmap (`gw_scalars_index_in_bitmap`, two scalars a turn, the bitmap's address held in a
+    /// scalar's bit from the bitmap (`gw_scalars_index_in_bitmap`, four scalars a turn, the bitmap's address held in a
     /// register); a scalar past the BMP, where it stops, is asked of `beyondBMP` here. For a search that passes over
     /// most of a line (a word list's first scalars: `WordList`), where a Swift loop over the scalars reloaded the
     /// bitmap's address at each (12 instructions a scalar).
