@@ -18,6 +18,13 @@ let linkedInRelease: (swiftSettings: [SwiftSetting], linkerSettings: [LinkerSett
         [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
     )
 
+// The executables' malloc and free: a per-thread cache of freed small blocks in front of glibc's (Sources/CMallocCache;
+// 0.96–0.97 of the CPU time of `gongwen parse`: Benchmarks/ROUNDS.md, the twenty-fourth round). Not in the build for
+// preloaded counters (GONGWEN_SHARED_SWIFT_LIBRARIES): a counter that wraps `free` must see every call, and the
+// executable's own `free` comes before a preloaded one.
+let mallocCache: [Target.Dependency] =
+    Context.environment["GONGWEN_SHARED_SWIFT_LIBRARIES"] != nil ? [] : ["CMallocCache"]
+
 let package = Package(
     name: "Gongwen",
     platforms: [.macOS(.v13)],
@@ -57,6 +64,9 @@ let package = Package(
         .target(name: "CProcess"),
         // Byte loops that clang vectorizes, where Swift's SIMD types compile to a lane at a time.
         .target(name: "CScan"),
+        // A per-thread cache of freed small blocks in front of glibc's malloc and free (`mallocCache`, above): it
+        // replaces `malloc` and `free` in the process that links it.
+        .target(name: "CMallocCache"),
         .target(
             name: "GongwenKit",
             dependencies: ["CHTML", "CICU", "CScan", .product(name: "Crypto", package: "swift-crypto")]
@@ -77,19 +87,20 @@ let package = Package(
                 "GongwenArchive",
                 "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            ] + mallocCache,
             swiftSettings: linkedInRelease.swiftSettings,
             linkerSettings: linkedInRelease.linkerSettings
         ),
         // The archive's benchmark (Benchmarks/archive-bench.sh): search latency, and parsing alone.
         .executableTarget(
             name: "ArchiveBenchmark",
-            dependencies: ["GongwenArchive", "GongwenKit"],
+            dependencies: ["GongwenArchive", "GongwenKit"] + mallocCache,
             path: "Benchmarks/ArchiveBenchmark",
             swiftSettings: linkedInRelease.swiftSettings,
             linkerSettings: linkedInRelease.linkerSettings
         ),
-        // Parsing on one thread, for Cachegrind's exact instruction counts (Benchmarks/instructions.sh).
+        // Parsing on one thread, for Cachegrind's exact instruction counts (Benchmarks/instructions.sh) and the count
+        // of heap allocations (Benchmarks/bench.sh): on the C library's malloc alone, which a preloaded counter sees.
         .executableTarget(
             name: "ParseInOrder",
             dependencies: ["GongwenKit"],
@@ -102,6 +113,8 @@ let package = Package(
             dependencies: ["GongwenKit"],
             resources: [.copy("Golden"), .copy("Fixtures"), .copy("Corpus")]
         ),
+        // (On Linux the test targets are linked into one executable: every test runs on the cache.)
+        .testTarget(name: "MallocCacheTests", dependencies: ["CMallocCache"]),
         .testTarget(
             name: "GongwenArchiveTests",
             dependencies: ["GongwenArchive", .product(name: "PostgresNIO", package: "postgres-nio")]

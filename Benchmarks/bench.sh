@@ -11,7 +11,8 @@
 # present), and COUNT/10 HTML pages from the HTML fixtures; then measures, each over five runs (the least wall
 # time, the median CPU time: Benchmarks/runs.py; `wc -m` the best of three):
 #   parse (text, HTML): MB/s, MB/s per core used (CPU time), peak memory, `wc -m` over the same bytes, and
-#   heap allocations per KB of input (counted by Benchmarks/CountAllocations, preloaded; built here with cc),
+#   heap allocations per KB of input (counted by Benchmarks/CountAllocations, preloaded, on ParseInOrder; built
+#   here with cc),
 #   and with --refcounts, retains and releases per KB (counted by Benchmarks/CountRetains, the same way), and
 #   those on objects both parse threads share (Benchmarks/SharedRefcounts);
 #   one huge notice (the text notices joined to ~20 MB): bytes of memory per input byte;
@@ -30,6 +31,8 @@ trap 'rm -rf "$work"' EXIT
 bin=.build/release/gongwen
 
 swift build -c release --product gongwen >/dev/null
+swift build -c release --product ParseInOrder >/dev/null
+parse_in_order=.build/release/ParseInOrder
 shared=.build-shared/release/gongwen
 if [ $refcounts = 1 ]; then
     GONGWEN_SHARED_SWIFT_LIBRARIES=1 swift build -c release --product gongwen --scratch-path .build-shared >/dev/null
@@ -94,8 +97,14 @@ for kind in text html; do
     # kernel between notices and takes it again: GongwenCommand.main's settings.)
     report "parse_${kind}_page_faults" "$faults" "minor page faults of the run"
     report "parse_${kind}_vs_wc" "$(echo "scale=1; $wall / $wc" | bc)" "times the wall time of wc -m over the same bytes ($wc s)"
-    COUNT_ALLOCATIONS_FILE="$work/allocations" LD_PRELOAD="$work/libcount-allocations.so" "$bin" parse --files-from "$work/$kind.list" >/dev/null
+    # Counted on ParseInOrder (the same parse on one thread, the same records): gongwen's own malloc
+    # (Sources/CMallocCache) is called directly from inside the executable, past a preloaded counter.
+    COUNT_ALLOCATIONS_FILE="$work/allocations" LD_PRELOAD="$work/libcount-allocations.so" "$parse_in_order" "$work/$kind.list" >/dev/null
     allocations=$(awk '{print $2}' "$work/allocations")
+    if [ "$allocations" -lt "$files" ]; then
+        echo "bench.sh: $allocations allocations counted for $files files: $parse_in_order calls a malloc of its own, past the counter" >&2
+        exit 1
+    fi
     report "parse_${kind}_allocations_per_kb" "$(echo "scale=0; $allocations * 1024 / $bytes" | bc)" "$allocations heap allocations in all"
     if [ $refcounts = 0 ]; then
         echo "parse_${kind}_refcounts_per_kb  not measured (Benchmarks/bench.sh --refcounts)"

@@ -1,0 +1,174 @@
+#if canImport(Glibc)
+import CMallocCache
+import Glibc
+import Testing
+
+/// The per-thread cache of freed blocks the executables put in front of glibc's `malloc` and `free`
+/// (Sources/CMallocCache). The test executable links it too, so every test of the package runs on it; these hold
+/// what it promises: a block large enough for every request, a bounded cache per thread given back when the
+/// thread ends, and a block freed twice or written after its free stopping the process, as glibc's own cache does.
+@Suite("The malloc cache")
+struct MallocCacheTests {
+    @Test("This build's malloc and free go through the cache")
+    func isActive() throws {
+        #expect(gw_malloc_cache_is_active() == 1)
+        #expect(gw_malloc_cache_limit() == 256 * 1024)
+        #expect(gw_malloc_cache_largest_request() == 2056)
+        // (Measured with nothing allocated in between; expected once the thread is joined.)
+        let (kept, keptAgain, same) = try onThreadOfItsOwn {
+            let before = gw_malloc_cache_bytes()
+            let block = malloc(100)  // glibc's 112-byte chunk
+            free(block)
+            let kept = gw_malloc_cache_bytes() - before
+            let again = malloc(100)
+            let keptAgain = gw_malloc_cache_bytes() - before
+            free(again)
+            return (kept, keptAgain, again == block)
+        }
+        #expect(kept == 112)
+        #expect(keptAgain == 0)
+        #expect(same)
+    }
+
+    @Test("Every request up to past the largest kept gets a block at least that large, its bytes its own")
+    func everyRequestSize() {
+        let largest = gw_malloc_cache_largest_request()
+        for round in 0..<2 {  // the second time from the blocks the first one freed
+            var blocks: [(UnsafeMutablePointer<UInt8>, Int)] = []
+            for size in 0...(largest + 64) {
+                let block = malloc(size)!.assumingMemoryBound(to: UInt8.self)
+                #expect(gw_malloc_usable_size(block) >= size, "\(size) bytes, round \(round)")
+                block.initialize(repeating: UInt8(truncatingIfNeeded: size), count: size)
+                blocks.append((block, size))
+            }
+            for (block, size) in blocks {
+                #expect(
+                    (0..<size).allSatisfy { block[$0] == UInt8(truncatingIfNeeded: size) }, "\(size) bytes overwritten")
+            }
+            for (block, _) in blocks.shuffled() { free(block) }
+            #expect(gw_malloc_cache_bytes() <= gw_malloc_cache_limit())
+        }
+    }
+
+    @Test("A freed block serves the next request of its size class, and only of its class")
+    func reuseBySizeClass() throws {
+        let (smaller, larger, kept) = try onThreadOfItsOwn {
+            // 40 and 25 bytes: glibc's 48-byte chunk (40 usable); 41: a 64-byte one.
+            let before = gw_malloc_cache_bytes()
+            let block = malloc(40)
+            free(block)
+            let smaller = malloc(25)
+            free(smaller)
+            let larger = malloc(41)
+            free(larger)
+            let kept = gw_malloc_cache_bytes() - before
+            return (smaller == block, larger != block, kept)
+        }
+        #expect(smaller)
+        #expect(larger)
+        #expect(kept == 48 + 64)
+    }
+
+    @Test("A thread keeps no more than the limit, and gives its blocks back to glibc when it ends")
+    func threadLimitAndFlush() throws {
+        let flushedBefore = gw_malloc_cache_threads_flushed()
+        let kept = try onThreadOfItsOwn {
+            // 600 blocks of 1,000 bytes (a 1,008-byte chunk): more than a quarter of a megabyte.
+            let blocks = (0..<600).map { _ in malloc(1_000)! }
+            for block in blocks { free(block) }
+            return gw_malloc_cache_bytes()
+        }
+        #expect(kept <= gw_malloc_cache_limit())
+        #expect(kept > gw_malloc_cache_limit() - 1_008)
+        // Joined: the thread's key destructors have run. (Other tests' threads may end meanwhile too.)
+        #expect(gw_malloc_cache_threads_flushed() > flushedBefore)
+    }
+
+    @Test("Blocks freed by another thread than the one that allocated them, under load")
+    func acrossThreads() async {
+        // Each task fills blocks with its own pattern, hands half of them to the next task, which checks and
+        // frees them: a block kept by one thread's cache is then handed out by another's.
+        let handed = await withTaskGroup(of: [Int].self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    var addresses: [Int] = []
+                    for size in stride(from: 1, to: 3_000, by: 7) {
+                        let block = malloc(size)!.assumingMemoryBound(to: UInt8.self)
+                        block.initialize(repeating: UInt8(task), count: size)
+                        if size % 2 == 0 { addresses.append(Int(bitPattern: block)) } else { free(block) }
+                    }
+                    return addresses
+                }
+            }
+            var all: [[Int]] = []
+            for await addresses in group { all.append(addresses) }
+            return all
+        }
+        await withTaskGroup(of: Bool.self) { group in
+            for addresses in handed {
+                group.addTask {
+                    addresses.allSatisfy { address in
+                        let block = UnsafeMutablePointer<UInt8>(bitPattern: address)!
+                        let size = gw_malloc_usable_size(block)
+                        let first = block[0]
+                        defer { free(block) }
+                        return first < 8 && size >= 2 && block[1] == first
+                    }
+                }
+            }
+            for await intact in group { #expect(intact) }
+        }
+    }
+
+    @Test("A block freed twice stops the process with the reason, as glibc's own cache does")
+    func doubleFree() async {
+        await #expect(processExitsWith: .signal(SIGABRT), observing: [\.standardErrorContent]) {
+            let block = malloc(64)
+            free(block)
+            free(block)
+        }.map { result in
+            #expect(String(decoding: result.standardErrorContent, as: UTF8.self).contains("free(): double free"))
+        }
+    }
+
+    @Test("A freed block written to stops the process when the cache would follow it")
+    func writeAfterFree() async {
+        await #expect(processExitsWith: .signal(SIGABRT), observing: [\.standardErrorContent]) {
+            let size = 200  // a class no other code of this process uses between the free and the malloc
+            let block = malloc(size)!.assumingMemoryBound(to: UInt64.self)
+            free(block)
+            // Over the link to the next kept block, which is stored XORed with its own address shifted by 12
+            // (glibc's safe-linking): what reads back as 0x4141…41, where no block can start.
+            block[0] = UInt64(UInt(bitPattern: block) >> 12) ^ 0x4141_4141_4141_4141
+            _ = malloc(size)
+        }.map { result in
+            #expect(String(decoding: result.standardErrorContent, as: UTF8.self).contains("written to after free"))
+        }
+    }
+}
+
+/// Runs `body` on a new thread, whose cache starts empty, and returns its result once that thread has ended.
+private func onThreadOfItsOwn<Result>(_ body: @escaping () -> Result) throws -> Result {
+    var thread = pthread_t()
+    let work = Unmanaged.passRetained(ThreadWork(body))
+    defer { work.release() }
+    let made = pthread_create(
+        &thread, nil,
+        { work in
+            (Unmanaged<AnyObject>.fromOpaque(work!).takeUnretainedValue() as! any RunnableWork).run()
+            return nil
+        }, work.toOpaque())
+    try #require(made == 0)
+    try #require(pthread_join(thread, nil) == 0)
+    return try #require(work.takeUnretainedValue().result)
+}
+
+private protocol RunnableWork: AnyObject { func run() }
+
+private final class ThreadWork<Result>: RunnableWork {
+    let body: () -> Result
+    var result: Result?
+    init(_ body: @escaping () -> Result) { self.body = body }
+    func run() { result = body() }
+}
+#endif
