@@ -19,7 +19,7 @@ let linkedInRelease: (swiftSettings: [SwiftSetting], linkerSettings: [LinkerSett
     )
 
 // The executables' malloc and free: a per-thread cache of freed small blocks in front of glibc's (Sources/CMallocCache;
-// 0.96–0.97 of the CPU time of `gongwen parse`: Benchmarks/ROUNDS.md, the twenty-fourth round). Not in the build for
+// 0.960–0.977 of the CPU time of `gongwen parse` on two cores: Benchmarks/ROUNDS.md, the twenty-fourth round). Not in the build for
 // preloaded counters (GONGWEN_SHARED_SWIFT_LIBRARIES): a counter that wraps `free` must see every call, and the
 // executable's own `free` comes before a preloaded one.
 let mallocCache: [Target.Dependency] =

@@ -7,15 +7,16 @@
 //
 // Why it exists: a notice's parse allocates ~190 small blocks (array and string storage) and frees them all when
 // its record has been written; glibc's own per-thread cache keeps 7 blocks of a size, and the rest go through its
-// arenas' bins and their atomic operations. Keeping up to `gw_malloc_cache_limit()` bytes of them per thread
-// took 0.974–0.976 of the CPU time of `gongwen parse` on two cores (Benchmarks/ROUNDS.md, the twenty-fourth round),
-// what `GLIBC_TUNABLES=glibc.malloc.tcache_count=1000` did in earlier rounds, which only the environment can set.
+// arenas' bins and their atomic operations. Keeping up to `gw_malloc_cache_limit()` bytes of them per thread took
+// 0.960–0.977 of the CPU time of `gongwen parse` on two cores, 0.972 on one (Benchmarks/ROUNDS.md, the twenty-fourth
+// round): what `GLIBC_TUNABLES=glibc.malloc.tcache_count=1000` did in earlier rounds, which only the environment can
+// set (glibc reads it before `main`; `mallopt` has no such setting).
 //
 // Linking this target into an executable replaces `malloc` and `free` for the whole process (the executable's
 // definitions come first in the dynamic linker's search). It is not a second allocator: every block it hands
 // out is a block glibc allocated and still counts as in use, so `realloc`, `calloc`, `malloc_usable_size` and
 // glibc's `free` work on any of them. Built only with glibc and without a sanitizer (which brings its own
-// malloc); elsewhere the target is empty and these functions say so.
+// malloc); elsewhere it defines neither, and these functions say so.
 
 /// 1 when this build's `malloc` and `free` go through the cache, 0 when they are the C library's alone.
 int gw_malloc_cache_is_active(void);
