@@ -8,13 +8,13 @@
 #     … change, swift build -c release --product ParseInOrder …
 #     Benchmarks/ab.sh /tmp/before .build/release/ParseInOrder [RUNS] [COUNT]
 #
-# A and B are `ParseInOrder` binaries (Benchmarks/ParseInOrder: parsing on one thread, no output threads) or
-# `gongwen` binaries (run as `gongwen parse --files-from LIST`). Makes COUNT text notices (default 3,000) as
-# Benchmarks/bench.sh does, checks that A and B write the same bytes for them, then runs A and B by turns RUNS
-# times (default 21) on CPU 1 (on all cores with --all-cores, below) and prints each one's median CPU time (user
-# + system, bash's `time`, to the millisecond) and the median of the ratios B/A with their quartiles. B is faster
-# when the quartiles are both below 1, slower when both are above; otherwise the difference is within this
-# machine's spread.
+# A and B are `ParseInOrder` binaries (Benchmarks/ParseInOrder: parsing on one thread, no output threads, on glibc's
+# malloc alone) or `gongwen` binaries (run as `gongwen parse --files-from LIST`; their malloc is Sources/CMallocCache).
+# Makes COUNT text notices (default 3,000) as Benchmarks/bench.sh does, checks that A and B write the same bytes for
+# them, then runs A and B by turns RUNS times (default 21) on CPU 1 (on all cores with --all-cores, below) and prints
+# each one's median CPU time (user + system, bash's `time`, to the millisecond) and the median of the ratios B/A
+# with their quartiles. B is faster when the quartiles are both below 1, slower when both are above; otherwise the
+# difference is within this machine's spread.
 #
 # --records-may-differ: time two builds that do not write the same records, e.g. the build issue 13 started
 # from (48cf5ac) against today's, to tell the speed-up in one hour of this machine; the ratio is then of CPU
