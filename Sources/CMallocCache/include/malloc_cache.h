@@ -16,7 +16,9 @@
 // definitions come first in the dynamic linker's search). It is not a second allocator: every block it hands
 // out is a block glibc allocated and still counts as in use, so `realloc`, `calloc`, `malloc_usable_size` and
 // glibc's `free` work on any of them. Built only with glibc and without a sanitizer (which brings its own
-// malloc); elsewhere it defines neither, and these functions say so.
+// malloc); elsewhere it defines neither, and these functions say so. A tool that watches malloc and free from
+// outside (Valgrind's memcheck, a preloaded counter) sees only what reaches glibc: point it at ParseInOrder or at a
+// build made with GONGWEN_SHARED_SWIFT_LIBRARIES set, which leave the cache out (Package.swift).
 
 /// 1 when this build's `malloc` and `free` go through the cache, 0 when they are the C library's alone.
 int gw_malloc_cache_is_active(void);
