@@ -37,7 +37,9 @@ enum {
 
 /// A kept block: the next one on its class's list, and a mark that it is kept. The link is stored as glibc's
 /// "safe-linking" stores its own cache's (XORed with its own address shifted by 12), so that a stray write into a
-/// freed block is caught as an unaligned link rather than followed; the mark catches a block freed twice.
+/// freed block is caught as an unaligned link rather than followed; the mark catches a block freed twice while the
+/// first free kept it. (When the first free went on to glibc — the thread's cache was full — and the second is kept,
+/// neither sees it: glibc's own check sits in its `free`, which the second free does not reach.)
 typedef struct {
     uintptr_t next;
     uintptr_t mark;
