@@ -134,7 +134,12 @@ void *malloc(size_t size) {
         int index = steps > smallest_chunk / chunk_step ? (int)(steps - smallest_chunk / chunk_step) : 0;
         KeptBlock *block = cache.heads[index];
         if (block != NULL) {
-            cache.heads[index] = next_of(block);
+            KeptBlock *next = next_of(block);
+            // The next block's line fetched now, for the next request of this class: reading a block's link
+            // waited on its line (70% of this function's samples), and that wait is shorter once fetched ahead
+            // (22% fewer samples here, 0.994 of a parse's CPU time: within the spread). A hint: it cannot fault.
+            __builtin_prefetch(next, 1);
+            cache.heads[index] = next;
             cache.bytes -= smallest_chunk + chunk_step * (size_t)index;
             block->mark = 0;
             return block;
