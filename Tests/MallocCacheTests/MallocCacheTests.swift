@@ -92,35 +92,80 @@ struct MallocCacheTests {
         #expect(gw_malloc_cache_threads_flushed() > flushedBefore)
     }
 
-    @Test("Blocks freed by another thread than the one that allocated them, under load")
-    func acrossThreads() async {
-        // Each task fills blocks with its own pattern, hands half of them to the next task, which checks and
-        // frees them: a block kept by one thread's cache is then handed out by another's.
-        let handed = await withTaskGroup(of: [Int].self) { group in
+    @Test("Blocks one thread allocated, another frees and keeps, and hands out again to its own requests")
+    func acrossThreads() throws {
+        // (143 blocks of 1 to 995 bytes: some 75 KB, which a thread keeps whole.)
+        let sizes = Array(stride(from: 1, to: 1_000, by: 7))
+        // One thread fills a block of each size with 0xA1 and ends without freeing them.
+        let allocated = try onThreadOfItsOwn {
+            sizes.map { size in
+                let block = malloc(size)!.assumingMemoryBound(to: UInt8.self)
+                block.initialize(repeating: 0xA1, count: size)
+                return Int(bitPattern: block)
+            }
+        }
+        // Another finds their bytes as written, frees them into its own cache, and asks again for each one's size as
+        // glibc made it (its class: glibc may make a block larger than asked): those requests are served by the
+        // blocks it keeps, the last freed of each class first (and its cache is back where it stood). It fills them
+        // with 0xB2, for a third thread to find and free.
+        let (intact, chunkBytes, keptBytes, reusedBytes, again) = try onThreadOfItsOwn {
+            let intact = zip(allocated, sizes).allSatisfy { address, size in
+                let block = UnsafeMutablePointer<UInt8>(bitPattern: address)!
+                return (0..<size).allSatisfy { block[$0] == 0xA1 }
+            }
+            let usable = allocated.map { gw_malloc_usable_size(UnsafeMutableRawPointer(bitPattern: $0)) }
+            let chunkBytes = usable.reduce(0) { $0 + $1 + 8 }
+            let before = gw_malloc_cache_bytes()
+            for address in allocated { free(UnsafeMutableRawPointer(bitPattern: address)) }
+            let keptBytes = gw_malloc_cache_bytes() - before
+            let again = usable.map { size in
+                let block = malloc(size)!.assumingMemoryBound(to: UInt8.self)
+                block.initialize(repeating: 0xB2, count: size)
+                return Int(bitPattern: block)
+            }
+            return (intact, chunkBytes, keptBytes, gw_malloc_cache_bytes() - before, again)
+        }
+        #expect(intact)
+        #expect(keptBytes == chunkBytes, "every block freed was kept")
+        #expect(reusedBytes == 0, "the second thread's requests took back the blocks it kept")
+        #expect(Set(again) == Set(allocated), "each block handed out again by the thread that freed it")
+        let stillIntact = try onThreadOfItsOwn {
+            zip(again, sizes).allSatisfy { address, size in
+                let block = UnsafeMutablePointer<UInt8>(bitPattern: address)!
+                defer { free(block) }
+                return (0..<size).allSatisfy { block[$0] == 0xB2 }
+            }
+        }
+        #expect(stillIntact)
+    }
+
+    @Test("Blocks allocated by many tasks at once, and freed by other tasks, keep their bytes")
+    func underLoad() async {
+        // Eight tasks fill blocks with their own byte, keep half of them, and free the rest; eight more check each
+        // kept block's every byte and free it, on whichever threads they run.
+        let handed = await withTaskGroup(of: [(address: Int, size: Int)].self) { group in
             for task in 0..<8 {
                 group.addTask {
-                    var addresses: [Int] = []
+                    var kept: [(address: Int, size: Int)] = []
                     for size in stride(from: 1, to: 3_000, by: 7) {
                         let block = malloc(size)!.assumingMemoryBound(to: UInt8.self)
                         block.initialize(repeating: UInt8(task), count: size)
-                        if size % 2 == 0 { addresses.append(Int(bitPattern: block)) } else { free(block) }
+                        if size % 2 == 0 { kept.append((Int(bitPattern: block), size)) } else { free(block) }
                     }
-                    return addresses
+                    return kept
                 }
             }
-            var all: [[Int]] = []
-            for await addresses in group { all.append(addresses) }
+            var all: [[(address: Int, size: Int)]] = []
+            for await kept in group { all.append(kept) }
             return all
         }
         await withTaskGroup(of: Bool.self) { group in
-            for addresses in handed {
+            for blocks in handed {
                 group.addTask {
-                    addresses.allSatisfy { address in
+                    blocks.allSatisfy { address, size in
                         let block = UnsafeMutablePointer<UInt8>(bitPattern: address)!
-                        let size = gw_malloc_usable_size(block)
-                        let first = block[0]
                         defer { free(block) }
-                        return first < 8 && size >= 2 && block[1] == first
+                        return block[0] < 8 && (0..<size).allSatisfy { block[$0] == block[0] }
                     }
                 }
             }
