@@ -392,6 +392,25 @@ struct TextScanningTests {
         #expect(repeated == [[0, 0], [1, 1], [1, 2], [2, 0], [3, 1], [3, 2]])
     }
 
+    @Test("A word list's filter of first pairs reaches all its bits, the odd ones too")
+    func pairFilterBitsSpread() {
+        // The pairs of the corpus's commonest kind, two Chinese characters (报送, 联系), and an ASCII one after a
+        // character (U盘): over 16,384 of them the hash should reach nearly every one of the 4,096 bits. (Written
+        // without the parentheses, the shift came first and the multiplier was even: no odd bit, 2,048 at most.)
+        var reached = Set<Int>()
+        for first in 0x4E00..<0x4E00 + 128 {
+            for second in 0x4E00..<0x4E00 + 120 {
+                reached.insert(WordList.pairBit(Unicode.Scalar(UInt32(first))!, UInt32(second)))
+            }
+            for second in UInt32(0x21)..<0x29 {
+                reached.insert(WordList.pairBit(Unicode.Scalar(UInt32(first))!, second))
+            }
+        }
+        #expect(reached.allSatisfy { (0..<WordList.pairBits).contains($0) })
+        #expect(reached.contains { $0 % 2 == 1 })
+        #expect(reached.count > 3_900, "\(reached.count) of \(WordList.pairBits) bits reached")
+    }
+
     @Test(
         "The rules' word lists, one-scalar words among them, find on every normalized line of every input and at the edges what trying each word at each position finds"
     )

@@ -21,7 +21,7 @@ package struct WordList: Sendable {
     /// is passed over without the search for the words that begin with its scalar.
     private let pairs: [UInt64]
     private let hasOneScalarWords: Bool
-    private static let pairBits = 4096
+    static let pairBits = 4096
 
     package init(_ words: [String]) {
         self.words = words
@@ -41,10 +41,12 @@ package struct WordList: Sendable {
     /// What stands for "no second scalar" in a one-scalar word's pair: no scalar value.
     private static let noScalar: UInt32 = 0x11_0000
 
-    /// The bit of the pair (`first`, `second`).
+    /// The bit of the pair (`first`, `second`): a multiplicative hash's top twelve bits. (Until the
+    /// twenty-fifth round `… &* 0x85EB_CA77 >> 20` without the parentheses: Swift shifts before it
+    /// multiplies, so the multiplier was 0x85E, an even one, and only the even half of the bits was used.)
     @inline(__always)
-    private static func pairBit(_ first: Unicode.Scalar, _ second: UInt32) -> Int {
-        Int(truncatingIfNeeded: (first.value &* 0x9E37_79B1 ^ second) &* 0x85EB_CA77 >> 20) & (pairBits - 1)
+    static func pairBit(_ first: Unicode.Scalar, _ second: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((first.value &* 0x9E37_79B1 ^ second) &* 0x85EB_CA77) >> 20) & (pairBits - 1)
     }
 
     /// Whether some word may stand at `i` of `text`, whose scalar at `i` opens a word: its first two
