@@ -394,8 +394,8 @@ struct TextScanningTests {
 
     @Test("A word list's filter of first pairs reaches all its bits, the odd ones too")
     func pairFilterBitsSpread() {
-        // The pairs of the corpus's commonest kind, two Chinese characters (报送, 联系), and an ASCII one after a
-        // character (U盘): over 16,384 of them the hash should reach nearly every one of the 4,096 bits. (Written
+        // The pairs of the corpus's commonest kind, two Chinese characters (报送, 联系), and a character before
+        // ASCII punctuation: over 16,384 of them the hash should reach nearly every one of the 4,096 bits. (Written
         // without the parentheses, the shift came first and the multiplier was even: no odd bit, 2,048 at most.)
         var reached = Set<Int>()
         for first in 0x4E00..<0x4E00 + 128 {
