@@ -152,13 +152,14 @@ report startup_parse_ms "$(median_ms "$bin" parse "$work/one-line.txt")" "parse 
 # means the build lost that (its start-up and 4% of its CPU time).
 toolchain=$(dirname "$(dirname "$(realpath "$(command -v swiftc)")")")
 report toolchain_libraries "$(ldd "$bin" | grep -c -F "$toolchain/" || true)" "shared libraries loaded from $toolchain"
-# The release build's malloc and free are its own (Sources/CMallocCache: 0.96–0.98 of the parse's CPU time), exported
-# so that the dynamic linker binds every library's calls to them: a build without them lost that.
-report malloc_cache "$(nm -D --defined-only "$bin" | grep -c -E ' T (malloc|free)$' || true)" \
+# What the release binary exports to the shared libraries it loads: its own malloc and free (Sources/CMallocCache:
+# 0.96–0.98 of the parse's CPU time), so that the dynamic linker binds every library's calls to them — a build without
+# them lost that —, and nothing else (Package.swift's `--no-export-dynamic`: `-static-stdlib` alone exported ~39,000
+# symbols, and each start paid ~1 ms for them).
+exports=$(nm -D --defined-only "$bin")
+report malloc_cache "$(grep -c -E ' T (malloc|free)$' <<< "$exports" || true)" \
     "of malloc and free defined by the executable (2: Sources/CMallocCache)"
-# The symbols the release binary exports to the shared libraries it loads: only those they call (Package.swift's
-# `--no-export-dynamic`; `-static-stdlib` alone exported ~39,000, and each start paid ~1 ms for them).
-report exported_symbols "$(nm -D --defined-only "$bin" | wc -l)" "symbols the executable exports (malloc and free)"
+report exported_symbols "$(grep -c . <<< "$exports" || true)" "symbols the executable exports (malloc and free)"
 
 # Thresholds: "name min|max value" lines; a figure on the wrong side of its value fails the run.
 failed=0
