@@ -42,6 +42,9 @@ struct ContactsTests {
             "@", "1", ":", "电话1", "联系人", "这是一个很长的句子，请与联系人", "这是一个很长的句子，请与联系人：", "推荐名额3个，联系电话", "报送地址：北京",
             "（1）推荐（2）联系", "时间：2023年9月1日", "１２３４５６７", "电话：\t0531", "通知(2023)", "联系人 王强 电话 1380013800",
             "电话　　　　　　　　：0531", "传真        86902744", "123@qq", "0531-8690@", "12电话：",
+            // Digits right after a label, fewer than seven: a postcode's and a fax's labels take them, an address's
+            // and a person's do not.
+            "邮编100000", "传真 869027", "邮政编码 100", "地址1号", "联系人3位", "电话和传真1", "联系人及电话1",
         ].map { TextLine($0) }
         var held = 0
         for line in lines {

@@ -377,19 +377,27 @@ package enum ContactExtractor {
     /// digits or a bracket before them (`label(at:in:)`), a run of digits begins with one. So only the marks are
     /// visited — digits, colons, "@" and opening brackets, found four scalars at a time
     /// (`Scalars.firstIndex(in:or:in:from:)`, the ASCII digits and colon one range) — and a label is asked for
-    /// only in the few places before a mark where one would end there. (Asking each scalar whether it began a
-    /// label or a run, most of a line's scalars, was a sixtieth of the parse.)
+    /// only where one would end before a mark: before a colon or a bracket in the few places a label's length back,
+    /// and before digits only a phone's, a fax's or a postcode's, found by its last scalars (`SuffixList`). (Asking
+    /// each scalar whether it began a label or a run, most of a line's scalars, was a sixtieth of the parse.) The
+    /// marks are visited in order, so a label whose follower is an earlier mark has been found there: at a digit
+    /// only a label that digits may follow can end unseen (any other is followed by its colon).
     static func mayHoldContact(_ line: TextLine) -> Bool {
         // Read once, not at each mark (a constant's every read checks that it was made).
         let joiners = phoneJoiners
         let labels = labelList
+        let digitLabel = digitLabelsByEnd
         let (shortest, longest) = labelLengths
         return line.scalars.withUnsafeBufferPointer { s in
-            /// Whether a label ends before `mark`, past the white space before it: it stands at most `longest`
-            /// and at least `shortest` scalars before that.
-            func labelEnds(before mark: Int) -> Bool {
+            /// Where a label followed by `mark`, past white space, ends.
+            func labelEnd(before mark: Int) -> Int {
                 var end = mark
                 while end > 0, s[end - 1].isLineSpace { end -= 1 }
+                return end
+            }
+            /// Whether a label stands at most `longest` and at least `shortest` scalars before `end` that
+            /// `label(at:in:)` finds.
+            func labelStands(before end: Int) -> Bool {
                 var i = max(0, end - longest)
                 while i <= end - shortest {
                     // (`label(at:in:listedIn:)`'s test, its first scalar read from the buffer: read through the
@@ -404,7 +412,9 @@ package enum ContactExtractor {
                 let scalar = s[mark]
                 if scalar == "@" { return true }
                 if scalar.isASCIIDigit {
-                    if labelEnds(before: mark) { return true }
+                    // (Asked at each place a label's length before the digit, for any label, this took a quarter
+                    // of the look's own instructions: most of a line's marks are digits, of dates and numbers.)
+                    if digitLabel.endsAny(line, before: labelEnd(before: mark)) { return true }
                     // The run of digits and joiners it begins: seven digits in it may be a phone number.
                     var digits = 0
                     var end = mark
@@ -421,12 +431,16 @@ package enum ContactExtractor {
                     continue
                 }
                 // A colon, or an opening bracket (before digits, as "电话（0531）…" has it: `label(at:in:)` asks).
-                if labelEnds(before: mark) { return true }
+                if labelStands(before: labelEnd(before: mark)) { return true }
                 next = mark + 1
             }
             return false
         }
     }
+
+    /// The labels that digits may follow directly, with no colon (`label(at:in:)`): a phone's, a fax's and a
+    /// postcode's, found by where they end (`mayHoldContact`).
+    static let digitLabelsByEnd = SuffixList(labels.filter { [.phone, .fax, .postcode].contains($0.1) }.map(\.0))
 
     /// The fewest and the most scalars a contact label holds.
     static let labelLengths = (labels.map(\.0.unicodeScalars.count).min()!, labels.map(\.0.unicodeScalars.count).max()!)
