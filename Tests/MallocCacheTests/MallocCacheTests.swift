@@ -109,10 +109,7 @@ struct MallocCacheTests {
         // blocks it keeps, the last freed of each class first (and its cache is back where it stood). It fills them
         // with 0xB2, for a third thread to find and free.
         let (intact, chunkBytes, keptBytes, reusedBytes, again) = try onThreadOfItsOwn {
-            let intact = zip(allocated, sizes).allSatisfy { address, size in
-                let block = UnsafeMutablePointer<UInt8>(bitPattern: address)!
-                return (0..<size).allSatisfy { block[$0] == 0xA1 }
-            }
+            let intact = zip(allocated, sizes).allSatisfy { holds($0, size: $1, every: 0xA1) }
             let usable = allocated.map { gw_malloc_usable_size(UnsafeMutableRawPointer(bitPattern: $0)) }
             let chunkBytes = usable.reduce(0) { $0 + $1 + 8 }
             let before = gw_malloc_cache_bytes()
@@ -131,9 +128,8 @@ struct MallocCacheTests {
         #expect(Set(again) == Set(allocated), "each block handed out again by the thread that freed it")
         let stillIntact = try onThreadOfItsOwn {
             zip(again, sizes).allSatisfy { address, size in
-                let block = UnsafeMutablePointer<UInt8>(bitPattern: address)!
-                defer { free(block) }
-                return (0..<size).allSatisfy { block[$0] == 0xB2 }
+                defer { free(UnsafeMutableRawPointer(bitPattern: address)) }
+                return holds(address, size: size, every: 0xB2)
             }
         }
         #expect(stillIntact)
@@ -165,7 +161,7 @@ struct MallocCacheTests {
                     blocks.allSatisfy { address, size in
                         let block = UnsafeMutablePointer<UInt8>(bitPattern: address)!
                         defer { free(block) }
-                        return block[0] < 8 && (0..<size).allSatisfy { block[$0] == block[0] }
+                        return block[0] < 8 && holds(address, size: size, every: block[0])
                     }
                 }
             }
@@ -198,6 +194,12 @@ struct MallocCacheTests {
             #expect(String(decoding: result.standardErrorContent, as: UTF8.self).contains("written to after free"))
         }
     }
+}
+
+/// Whether each of the `size` bytes of the block at `address` is `byte`.
+private func holds(_ address: Int, size: Int, every byte: UInt8) -> Bool {
+    let block = UnsafeMutablePointer<UInt8>(bitPattern: address)!
+    return (0..<size).allSatisfy { block[$0] == byte }
 }
 
 /// Runs `body` on a new thread, whose cache starts empty, and returns its result once that thread has ended.
