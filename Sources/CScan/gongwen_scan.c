@@ -405,3 +405,77 @@ size_t gw_scalars_index_in_bitmap(const uint32_t *scalars, size_t count, const u
     }
     return count;
 }
+
+/// The index of `value`'s entry in `gw_scalars_table_scan`'s table, chosen without a branch.
+static inline uint32_t table_index(uint32_t value, uint32_t low_end, uint32_t high_start, uint32_t ideograph_entry) {
+    uint32_t above = value - high_start;  // (wraps past 0x100 for a value below high_start)
+    uint32_t high = low_end + (above < 0x100 ? above : 0x100);
+    uint32_t index = value < low_end ? value : high;
+    return value - 0x4E00u < 0x5200u ? ideograph_entry : index;
+}
+
+#if defined(__SSE2__)
+/// `mask ? yes : no`, lane by lane (SSE2 has no blend).
+static inline __m128i select_lanes(__m128i mask, __m128i yes, __m128i no) {
+    return _mm_or_si128(_mm_and_si128(mask, yes), _mm_andnot_si128(mask, no));
+}
+
+/// The table entries of four values, a byte each (the first value's lowest), their indices chosen as `table_index`
+/// chooses them, four lanes at once. (Values are below 2^31, and compared as signed numbers; an unsigned comparison
+/// `x < n` is the signed one of `x ^ 2^31` and `n ^ 2^31`. Inlined, the constants are made once, before the loop.)
+static inline uint32_t table_entries(__m128i values, const uint8_t *table, uint32_t low_end, uint32_t high_start,
+                                     uint32_t ideograph_entry) {
+    const __m128i sign = _mm_set1_epi32((int)0x80000000u);
+    const __m128i lows = _mm_set1_epi32((int)low_end);
+    const __m128i above = _mm_sub_epi32(values, _mm_set1_epi32((int)high_start));
+    const __m128i in_high = _mm_cmplt_epi32(_mm_xor_si128(above, sign), _mm_set1_epi32((int)(0x100u ^ 0x80000000u)));
+    const __m128i high = _mm_add_epi32(lows, select_lanes(in_high, above, _mm_set1_epi32(0x100)));
+    const __m128i ideographs = _mm_cmplt_epi32(_mm_sub_epi32(values, _mm_set1_epi32((int)(0x4E00u + 0x80000000u))),
+                                               _mm_set1_epi32((int)(0x5200u ^ 0x80000000u)));
+    const __m128i index = select_lanes(ideographs, _mm_set1_epi32((int)ideograph_entry),
+                                       select_lanes(_mm_cmplt_epi32(values, lows), values, high));
+    uint32_t a = (uint32_t)_mm_cvtsi128_si32(index);
+    uint32_t b = (uint32_t)_mm_cvtsi128_si32(_mm_shuffle_epi32(index, 0x55));
+    uint32_t c = (uint32_t)_mm_cvtsi128_si32(_mm_shuffle_epi32(index, 0xAA));
+    uint32_t d = (uint32_t)_mm_cvtsi128_si32(_mm_shuffle_epi32(index, 0xFF));
+    return (uint32_t)table[a] | (uint32_t)table[b] << 8 | (uint32_t)table[c] << 16 | (uint32_t)table[d] << 24;
+}
+#endif
+
+uint8_t gw_scalars_table_scan(const uint32_t *scalars, size_t count, const uint8_t *table, uint32_t low_end,
+                              uint32_t high_start, uint32_t ideograph_entry, size_t *high_bit_count) {
+    uint32_t found = 0;
+    size_t high = 0;
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Four values a turn, their four entries read as one word: ORed into `found` (its bytes folded at the end), and
+    // their bits 7 summed by a multiplication (the four bits moved to the low bit of each byte, then added into the
+    // top byte). The one to three left: the last four read again, the entries already counted masked off.
+    if (count >= 4) {
+        for (; i + 4 <= count; i += 4) {
+            uint32_t entries = table_entries(_mm_loadu_si128((const __m128i *)(scalars + i)), table, low_end,
+                                             high_start, ideograph_entry);
+            found |= entries;
+            high += ((entries >> 7) & 0x01010101u) * 0x01010101u >> 24;
+        }
+        if (i < count) {
+            size_t last = count - 4;
+            uint32_t entries = table_entries(_mm_loadu_si128((const __m128i *)(scalars + last)), table, low_end,
+                                             high_start, ideograph_entry);
+            entries &= 0xFFFFFFFFu << (8 * (i - last));  // (i - last is 1 to 3)
+            found |= entries;
+            high += ((entries >> 7) & 0x01010101u) * 0x01010101u >> 24;
+            i = count;
+        }
+        found |= found >> 16;
+        found |= found >> 8;
+    }
+#endif
+    for (; i < count; i++) {
+        uint8_t entry = table[table_index(scalars[i], low_end, high_start, ideograph_entry)];
+        found |= entry;
+        high += entry >> 7;
+    }
+    *high_bit_count = high;
+    return (uint8_t)found;
+}
