@@ -62,9 +62,9 @@ __attribute__((pure)) size_t gw_scalars_index_in_bitmap(const uint32_t *scalars,
 
 /// The entries of `table` for `count` scalar values, ORed together, and in `*high_bit_count` how many of them have bit
 /// 7 set. A value's entry: `ideograph_entry` for a CJK Unified Ideograph (U+4E00...U+9FFF), the value itself below
-/// `low_end`, `low_end + value - high_start` for `high_start`...`high_start + 0xFF`, and `low_end + 0x100` for any other
-/// (`table` has `low_end + 0x100` entries and more, `ideograph_entry` among them). Four values at a time (SSE2): their
-/// indices chosen without a branch in vector registers, their four entries read as one word.
+/// `low_end`, `low_end + value - high_start` for `high_start`...`high_start + 0xFF`, and `low_end + 0x100` for any
+/// other (`table` has `low_end + 0x100` entries and more, `ideograph_entry` among them). Four values at a time (SSE2):
+/// their indices chosen without a branch in vector registers, their four entries read as one word.
 uint8_t gw_scalars_table_scan(const uint32_t *scalars, size_t count, const uint8_t *table, uint32_t low_end,
                               uint32_t high_start, uint32_t ideograph_entry, size_t *high_bit_count);
 
