@@ -10,6 +10,11 @@
 static inline uint8_t escaped(uint8_t b) { return (uint8_t)((b < 0x20) | (b == '"') | (b == '\\')); }
 
 #if defined(__SSE2__)
+/// `mask ? yes : no`, lane by lane (SSE2 has no blend).
+static inline __m128i select_lanes(__m128i mask, __m128i yes, __m128i no) {
+    return _mm_or_si128(_mm_and_si128(mask, yes), _mm_andnot_si128(mask, no));
+}
+
 /// The bytes of a 16-byte block that a JSON string escapes, as bytes of all ones.
 static inline __m128i escaped_mask(__m128i block) {
     // (A byte is below 0x20 when it is the larger of itself and 0x1F only if it equals 0x1F or less.)
@@ -278,7 +283,7 @@ size_t gw_utf8_encode(const uint32_t *scalars, size_t count, uint8_t *out, size_
         // ASCII and Chinese characters mixed (dates, numbers, Latin names): each lane's bytes made as above
         // or kept as its ASCII byte, then written four bytes a lane, each over the last's spare ones.
         if (_mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(three, ascii))) == 0xF && n + 16 <= room) {
-            __m128i lanes = _mm_or_si128(_mm_and_si128(ascii, v), _mm_andnot_si128(ascii, three_byte_lanes(v)));
+            __m128i lanes = select_lanes(ascii, v, three_byte_lanes(v));
             for (int k = 0; k < 4; k++) {
                 uint32_t bytes = (uint32_t)_mm_cvtsi128_si32(lanes);
                 memcpy(out + n, &bytes, 4);
@@ -415,11 +420,6 @@ static inline uint32_t table_index(uint32_t value, uint32_t low_end, uint32_t hi
 }
 
 #if defined(__SSE2__)
-/// `mask ? yes : no`, lane by lane (SSE2 has no blend).
-static inline __m128i select_lanes(__m128i mask, __m128i yes, __m128i no) {
-    return _mm_or_si128(_mm_and_si128(mask, yes), _mm_andnot_si128(mask, no));
-}
-
 /// The table entries of four values, a byte each (the first value's lowest), their indices chosen as `table_index`
 /// chooses them, four lanes at once. (Values are below 2^31, and compared as signed numbers; an unsigned comparison
 /// `x < n` is the signed one of `x ^ 2^31` and `n ^ 2^31`. Inlined, the constants are made once, before the loop.)
