@@ -111,10 +111,10 @@ enum Outline {
             let depth = flat[i].depth
             var j = i + 1
             while j < range.upperBound, flat[j].depth > depth { j += 1 }
-            var section = Section(marker: nil, heading: nil, lines: [])
-            swap(&section, &flat[i].section)
-            section.children = nest(&flat, (i + 1)..<j)
-            result.append(section)
+            flat[i].section.children = nest(&flat, (i + 1)..<j)
+            // (Moved out, an empty section left: swapped into a variable, given its children and appended,
+            // it was copied into the array and the variable's let go.)
+            result.append(exchange(&flat[i].section, with: Section(marker: nil, heading: nil, lines: [])))
             i = j
         }
         return result
