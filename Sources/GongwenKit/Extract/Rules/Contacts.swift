@@ -244,12 +244,13 @@ package enum ContactExtractor {
 
         /// Changes the contact being read, opening one when none is.
         private mutating func edit(_ change: (inout Contact) -> Void) {
+            // (Taken, not copied: the contact alone holds its lists, and appending to them does not copy them;
+            // `current ?? …` and then `current = nil` retained and released each of its lists and strings.)
             var contact =
-                current
+                current.take()
                 ?? Contact(
                     names: [], department: nil, phones: [], emails: [], address: nil, postcode: nil, text: "",
                     span: SourceSpan(start: SourcePoint(line: 1, column: 1), end: SourcePoint(line: 1, column: 1)))
-            current = nil  // the contact alone holds its lists: appending to them does not copy them
             change(&contact)
             current = contact
             if let token = tokenRange {
@@ -261,28 +262,32 @@ package enum ContactExtractor {
 
         mutating func finish() {
             if lines.isEmpty, let reading { lines = [reading] }
-            if var contact = current, !lines.isEmpty,
+            // (Taken, not copied: it is let go below either way.)
+            if let contact = current.take(), !lines.isEmpty,
                 !contact.names.isEmpty || !contact.phones.isEmpty || !contact.emails.isEmpty || contact.address != nil
             {
-                if lines.count == 1, let words = contactRange, let line = lines.first,
-                    line.count > Sentence.longestQuote
-                {
-                    // One line of many contacts: each quotes its own words with some context, not the line.
-                    let quoted = Sentence.quoteRange(words, in: line.count)
-                    contact.text =
-                        (quoted.lowerBound > 0 ? "…" : "") + line[quoted].text
-                        + (quoted.upperBound < line.count ? "…" : "")
-                    contact.span = line.span(quoted)
-                } else {
-                    contact.text = String(joining: lines, separator: "\n")  // (no string made for each line)
-                    if let span = SourceSpan.covering(lines.compactMap(\.span)) { contact.span = span }
-                }
-                contacts.append(contact)
+                contacts.append(quoting(contact))
             }
             current = nil
             lines = []
             contactRange = nil
             currentNames = SmallSet()
+        }
+
+        /// `contact` with its text and span: the lines it was read from. (Given back, not changed in a
+        /// variable: a variable's contact was copied into the list, and the variable's let go.)
+        private func quoting(_ contact: consuming Contact) -> Contact {
+            if lines.count == 1, let words = contactRange, let line = lines.first, line.count > Sentence.longestQuote {
+                // One line of many contacts: each quotes its own words with some context, not the line.
+                let quoted = Sentence.quoteRange(words, in: line.count)
+                contact.text =
+                    (quoted.lowerBound > 0 ? "…" : "") + line[quoted].text + (quoted.upperBound < line.count ? "…" : "")
+                contact.span = line.span(quoted)
+            } else {
+                contact.text = String(joining: lines, separator: "\n")  // (no string made for each line)
+                if let span = SourceSpan.covering(lines.compactMap(\.span)) { contact.span = span }
+            }
+            return consume contact
         }
     }
 
