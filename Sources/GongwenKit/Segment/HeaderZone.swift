@@ -83,7 +83,7 @@ struct HeaderZone {
             zone.end = lastPlaced + 1
         }
         zone.preamble = preamble.map { lines[$0] }
-        return zone
+        return exchange(&zone, with: HeaderZone(end: start))  // (`return zone` copied the zone and let it go)
     }
 
     /// A line that opens with the addressee and goes on with the body, as pages that lose line

@@ -51,12 +51,13 @@ package enum Segmenter {
         }
 
         // 发文机关标志, 发文字号, 标题 and 主送机关, with what a web page puts among them.
-        let header = HeaderZone.read(lines, from: i, end: end)
-        notice.masthead = header.masthead
-        notice.docNumber = header.docNumber
-        notice.title = header.title
-        notice.addressee = header.addressee
-        notice.preamble = header.preamble
+        // (Its parts moved into the notice, not copied: each copy was retained here and released with the zone.)
+        var header = HeaderZone.read(lines, from: i, end: end)
+        notice.masthead = header.masthead.take()
+        notice.docNumber = header.docNumber.take()
+        notice.title = exchange(&header.title, with: [])
+        notice.addressee = header.addressee.take()
+        notice.preamble = exchange(&header.preamble, with: [])
         i = header.end
 
         // 正文: up to the closing part.
@@ -126,7 +127,8 @@ package enum Segmenter {
         } else {
             notice.unplaced = Array(rest)  // text after the end that nothing announces
         }
-        return notice
+        // (Moved out, an empty notice left: `return notice` copied it, every list retained, and let it go.)
+        return exchange(&notice, with: SegmentedNotice())
     }
 
     // MARK: - Appended attachments
