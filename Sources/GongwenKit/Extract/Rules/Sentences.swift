@@ -189,9 +189,14 @@ enum Sentences {
 
     /// The sum of `value` over the lines of `sections` and of every item under them.
     private static func sum(over sections: [Section], _ value: (TextLine) -> Int) -> Int {
-        sections.reduce(0) { sum, section in
-            sum + self.sum(over: section.children, value) + section.lines.reduce(0) { $0 + value($1.line) }
+        // (Each section and line read where it stands: `reduce` handed its closure a copy of each section and of
+        // each line, retained and released.)
+        var total = 0
+        for index in sections.indices {
+            if !sections[index].children.isEmpty { total += sum(over: sections[index].children, value) }
+            for line in sections[index].lines.indices { total += value(sections[index].lines[line].line) }
         }
+        return total
     }
 
     /// At least as many as `forEachSentence` cuts from `line`: one a sentence end, and one more when the
