@@ -43,16 +43,23 @@ package enum DirectoryExtractor {
     static func fromSections(_ sections: [Section]) -> [DirectoryEntry] {
         var entries: [DirectoryEntry] = []
         var table = TableReader()
-        forEachDepthFirst(sections) { section in
-            for position in section.lines.indices {
-                let i = position - section.lines.startIndex
-                let line = section.lines[position].line
-                if i == 0, let marker = section.marker,
+        read(sections, into: &entries, table: &table)
+        return entries
+    }
+
+    /// Reads each section's lines, then its children's, depth first. (Each section read where it stands,
+    /// `sections[index]`: handed to a closure for each, a copy of each was four retains and four releases.)
+    private static func read(_ sections: [Section], into entries: inout [DirectoryEntry], table: inout TableReader) {
+        for index in sections.indices {
+            let lines = sections[index].lines.indices
+            for position in lines {
+                let line = sections[index].lines[position].line
+                if position == lines.lowerBound, let marker = sections[index].marker,
                     marker.kind == .arabicEnumerated || marker.kind == .arabicParenthesized
                 {
                     let name = line[marker.contentStart..<line.count].trimmed()
                     if !name.isEmpty { entries.append(entry(index: marker.number, name: name.text, span: name.span!)) }
-                } else if i == 0, section.heading != nil, section.marker == nil {
+                } else if position == lines.lowerBound, sections[index].heading != nil, sections[index].marker == nil {
                     continue  // an unnumbered heading such as "推荐单位名录"
                 } else if let row = table.read(line) {
                     switch row {
@@ -67,16 +74,7 @@ package enum DirectoryExtractor {
                     }
                 }
             }
-        }
-        return entries
-    }
-
-    /// Each section, then its children, depth first (not copied into one array first: a section's copy
-    /// is four retains and four releases).
-    private static func forEachDepthFirst(_ sections: [Section], _ body: (Section) -> Void) {
-        for index in sections.indices {
-            body(sections[index])
-            if !sections[index].children.isEmpty { forEachDepthFirst(sections[index].children, body) }
+            if !sections[index].children.isEmpty { read(sections[index].children, into: &entries, table: &table) }
         }
     }
 
