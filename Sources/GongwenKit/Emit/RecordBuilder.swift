@@ -18,8 +18,9 @@ package enum RecordBuilder {
         // Everything read from sentences first, cut once: they are let go before the sections' text is
         // made, so that a huge notice does not hold both at once.
         let bodySentences = Sentences.of(notice.body)
-        let fields = HeaderFieldExtractor.extract(notice, bodySentences: bodySentences)
-        let read = SentenceFindings.read(notice, bodySentences: bodySentences, fields: fields)
+        var fields = HeaderFieldExtractor.extract(notice, bodySentences: bodySentences)
+        var read = SentenceFindings.read(notice, bodySentences: bodySentences, fields: fields)
+        let diagnostics = diagnostics(notice, fields) + read.numberDiagnostics
 
         var appendedSections: [(Appendix, SectionTree, Int?)] = []
         var embeddedCount = 0
@@ -33,27 +34,30 @@ package enum RecordBuilder {
             }
         }
 
+        // (What the fields and the findings hold is moved into the record, not copied: each list and string
+        // copied was retained here and released with them.)
         var record = NoticeRecord(
             source: source,
-            docNumber: fields.docNumber,
+            docNumber: fields.docNumber.take(),
             issuer: IssuerRecord(name: fields.issuer.name, level: fields.issuer.level, span: fields.issuer.span),
-            title: fields.title,
+            title: fields.title.take(),
             addressees: fields.addressees.map(\.name),
             signedOn: fields.signedOn?.date,
             publishedOn: fields.publishedOn?.date,
             campaignYear: fields.campaignYear,
             sections: [],
-            deadlines: read.deadlines,
-            schedule: read.schedule,
-            quotas: read.quotas,
+            deadlines: exchange(&read.deadlines, with: []),
+            schedule: exchange(&read.schedule, with: []),
+            quotas: exchange(&read.quotas, with: []),
             focusAreas: ListExtractor.focusAreas(notice),
             eligibility: ListExtractor.eligibility(notice),
             contacts: ContactExtractor.extract(
                 notice.body, closing: ([notice.annotation].compactMap { $0 }) + notice.unplaced,
                 context: read.context),
             directory: DirectoryExtractor.extract(notice),
-            citations: read.citations,
-            submission: read.submission,
+            citations: exchange(&read.citations, with: []),
+            submission: exchange(
+                &read.submission, with: Submission(channels: [], materials: [], fileFormats: [], naming: [])),
             attachments: attachments(
                 notice, appended: appendedSections, fileLinks: ownLinks.filter { LinkKinds.isFile($0.url) },
                 references: read.attachmentReferences),
@@ -61,7 +65,7 @@ package enum RecordBuilder {
             elements: elements(notice),
             attachmentLinks: ownLinks.filter { LinkKinds.isFile($0.url) },
             urls: ownLinks.filter { !LinkKinds.isFile($0.url) },
-            diagnostics: diagnostics(notice, fields) + read.numberDiagnostics
+            diagnostics: diagnostics
         )
         record.sectionTree = sectionTree(notice.body, form: form)
         return record
