@@ -56,8 +56,7 @@ package enum RecordBuilder {
                 context: read.context),
             directory: DirectoryExtractor.extract(notice),
             citations: exchange(&read.citations, with: []),
-            submission: exchange(
-                &read.submission, with: Submission(channels: [], materials: [], fileFormats: [], naming: [])),
+            submission: exchange(&read.submission, with: Submission()),
             attachments: attachments(
                 notice, appended: appendedSections, fileLinks: ownLinks.filter { LinkKinds.isFile($0.url) },
                 references: read.attachmentReferences),

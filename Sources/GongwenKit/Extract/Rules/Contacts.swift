@@ -262,13 +262,12 @@ package enum ContactExtractor {
 
         mutating func finish() {
             if lines.isEmpty, let reading { lines = [reading] }
-            // (Taken, not copied: it is let go below either way.)
+            // (Taken, not copied, and none is open after: whether or not it is kept.)
             if let contact = current.take(), !lines.isEmpty,
                 !contact.names.isEmpty || !contact.phones.isEmpty || !contact.emails.isEmpty || contact.address != nil
             {
                 contacts.append(quoting(contact))
             }
-            current = nil
             lines = []
             contactRange = nil
             currentNames = SmallSet()

@@ -9,7 +9,7 @@ package enum SubmissionExtractor {
     ]
 
     package static func extract(_ sentences: [Sentence]) -> Submission {
-        var result = Submission(channels: [], materials: [], fileFormats: [], naming: [])
+        var result = Submission()
         // (Each sentence read in place, `sentences[index]`: the loop's own copy of each was a retain and a
         // release.)
         for index in sentences.indices {
