@@ -16,31 +16,15 @@
 #     of F" marks one destroyed after a call the compiler cannot see into: most often a value read from an array and
 #     handed to F, copied because the compiler cannot tell F leaves the array alone (README, "Tried and not adopted";
 #     Benchmarks/ROUNDS.md, the twenty-seventh round).
-# Hashing is seeded the same at each run, as in Benchmarks/instructions.sh. Needs Debian's `valgrind`. Release build.
+# The run: Benchmarks/parse-under-valgrind.sh (its calls read from the same stripped copy). Needs Debian's `valgrind`.
+# Release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-300}
 top=${2:-30}
-command -v valgrind >/dev/null || { echo "copies.sh: needs valgrind (apt-get install valgrind)" >&2; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-swift build -c release --product gongwen >/dev/null
-swift build -c release --product ParseInOrder >/dev/null
-seeds=(Notices)
-[ -d ../shared/corpus/notices ] && seeds+=(../shared/corpus/notices)
-python3 Benchmarks/make-corpus.py "$count" "$work/text" "${seeds[@]}" >/dev/null
-find "$work/text" -type f | sort > "$work/text.list"
-
-.build/release/gongwen parse --files-from "$work/text.list" --format jsonl > "$work/expected.jsonl"
-# (Valgrind 3.19 cannot read the DWARF 5 debug information Swift writes: a copy without it, symbols kept.)
-strip --strip-debug -o "$work/ParseInOrder" .build/release/ParseInOrder
-SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --dump-instr=yes --compress-pos=no \
-    --callgrind-out-file="$work/callgrind.out" "$work/ParseInOrder" "$work/text.list" \
-    > "$work/got.jsonl" 2> "$work/valgrind.log" \
-    || { tail -20 "$work/valgrind.log" >&2; echo "copies.sh: the run under Valgrind failed" >&2; exit 1; }
-cmp -s "$work/expected.jsonl" "$work/got.jsonl" \
-    || { echo "copies.sh: ParseInOrder's output differs from gongwen parse's" >&2; exit 1; }
+# shellcheck source=Benchmarks/parse-under-valgrind.sh
+. Benchmarks/parse-under-valgrind.sh
+parse_under_valgrind copies.sh "$count" callgrind --dump-instr=yes --compress-pos=no
 objdump -d --no-show-raw-insn "$work/ParseInOrder" \
     | awk '/^[0-9a-f]+ <.*>:$/ { function_name = $2 } /\tcall/ { sub(":", "", $1); print $1 "\t" function_name "\t" $NF }' \
     > "$work/calls.tsv"

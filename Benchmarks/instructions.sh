@@ -5,10 +5,10 @@
 #     Benchmarks/instructions.sh [COUNT] [TOP]   # COUNT synthetic notices (default 3,000); TOP functions (20)
 #
 # Makes the same COUNT text notices as Benchmarks/bench.sh, parses them one after another on one thread with
-# Benchmarks/ParseInOrder (Valgrind cannot follow `gongwen parse`'s worker threads), checks its JSON Lines are
-# `gongwen parse --files-from LIST --format jsonl`'s byte for byte, and prints the instructions in all, per
-# byte of input, the branches its model of a predictor mispredicts, and the TOP functions by their own
-# instructions. Hashing is seeded the same at each run (SWIFT_DETERMINISTIC_HASHING=1), so two runs of one build
+# Benchmarks/ParseInOrder under Cachegrind (Benchmarks/parse-under-valgrind.sh: Valgrind cannot follow `gongwen
+# parse`'s worker threads; its JSON Lines checked against `gongwen parse`'s byte for byte), and prints the
+# instructions in all, per byte of input, the branches its model of a predictor mispredicts, and the TOP functions
+# by their own instructions. Hashing is seeded the same at each run (SWIFT_DETERMINISTIC_HASHING=1), so two runs of one build
 # count within a few dozen instructions of each other (the temporary folder's name differs): seeded afresh, they
 # differed by up to 0.03% on 3,000 notices and 0.16% on 300, more than some changes save. (The records are the same either way: the seed changes only where sets and dictionaries keep
 # their elements.) Needs Debian's `valgrind`. Instructions are not time: SHA-256 runs Valgrind's AVX code, not the CPU's SHA
@@ -20,27 +20,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-3000}
 top=${2:-20}
-command -v valgrind >/dev/null || { echo "instructions.sh: needs valgrind (apt-get install valgrind)" >&2; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-swift build -c release --product gongwen >/dev/null
-swift build -c release --product ParseInOrder >/dev/null
-seeds=(Notices)
-[ -d ../shared/corpus/notices ] && seeds+=(../shared/corpus/notices)
-python3 Benchmarks/make-corpus.py "$count" "$work/text" "${seeds[@]}" >/dev/null
-find "$work/text" -type f | sort > "$work/text.list"
+# shellcheck source=Benchmarks/parse-under-valgrind.sh
+. Benchmarks/parse-under-valgrind.sh
+parse_under_valgrind instructions.sh "$count" cachegrind --cache-sim=no --branch-sim=yes
 bytes=$(xargs -a "$work/text.list" cat | wc -c)
-
-.build/release/gongwen parse --files-from "$work/text.list" --format jsonl > "$work/expected.jsonl"
-# Valgrind 3.19 cannot read the DWARF 5 debug information Swift writes: a copy without it, symbols kept.
-strip --strip-debug -o "$work/ParseInOrder" .build/release/ParseInOrder
-SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes \
-    --cachegrind-out-file="$work/cachegrind.out" \
-    "$work/ParseInOrder" "$work/text.list" > "$work/got.jsonl" 2> "$work/valgrind.log" \
-    || { tail -20 "$work/valgrind.log" >&2; echo "instructions.sh: the run under Valgrind failed" >&2; exit 1; }
-cmp -s "$work/expected.jsonl" "$work/got.jsonl" \
-    || { echo "instructions.sh: ParseInOrder's output differs from gongwen parse's" >&2; exit 1; }
 
 # (The summary's events: instructions, conditional branches and those mispredicted, indirect ones and those.)
 read -r total _ mispredicted _ indirect_mispredicted <<< "$(sed -n 's/^summary: *//p' "$work/cachegrind.out")"
