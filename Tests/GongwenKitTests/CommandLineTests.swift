@@ -167,8 +167,9 @@ struct CommandLineTests {
 
     @Test("parse of many files, several to a task: each record and each message still where its file was given")
     func parseManyInRuns() throws {
-        // Enough files that a task parses a run of three (`Parse.runLength`: files / (32 × cores), at most 4), the
-        // five notices over and over, two missing files among them: one opening a run and one inside one.
+        // Enough files that a task is given runs of three (`RunSchedule`: files / (32 × cores) at most, and up to
+        // four before a record is seen), the five notices over and over, two missing files among them: one
+        // opening a run and one inside one.
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let count = 3 * 32 * cores + 5
         let missing = [3 * 5, 3 * 7 + 1]
@@ -203,6 +204,55 @@ struct CommandLineTests {
         #expect(lines.count == count)
         #expect(lines.indices.filter { lines[$0] != "record" } == missing)
         #expect(lines[missing[0]].hasSuffix("notice-15.txt: cannot read the input: no such file"))
+    }
+
+    @Test(
+        "parse of many files, a run stopped short where its records' JSON outgrew the budget: the rest of the run parsed next, every record and message in place"
+    )
+    func parseRunsStoppedShort() throws {
+        // Runs of three (`RunSchedule`, as above). A run whose first two files are each a notice whose record is over
+        // the budget of JSON a run holds (`Parse.runBudget`, 1 MiB) stops after the first, and the run given the rest
+        // stops after the second; the third, the run's last, is a missing file: its message must stand after the two
+        // large records and before the next run's.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let count = 3 * 32 * cores + 5
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongwen-budget-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let large = folder.appendingPathComponent("large.txt")
+        try Data(Array(repeating: try Corpus.text("2022_caq.txt"), count: 60).joined().utf8).write(to: large)
+        let largeRecord = try Self.run(["parse", "--jsonl", large.path])
+        #expect(largeRecord.status == 0 && largeRecord.stdout.utf8.count > 1 << 20)
+
+        let (first, second, missing) = (3 * 10, 3 * 10 + 1, 3 * 10 + 2)
+        let paths = (0..<count).map { index in
+            switch index {
+            case first, second: large.path
+            case missing: "/no/such/notice-\(index).txt"
+            default: Corpus.path(Corpus.files[index % 5])
+            }
+        }
+        let listFile = folder.appendingPathComponent("list")
+        try Data((paths.joined(separator: "\n") + "\n").utf8).write(to: listFile)
+        let one = try Corpus.files.map { try Self.run(["parse", "--jsonl", Corpus.path($0)]).stdout }
+        let expected = (0..<count).filter { $0 != missing }.map {
+            $0 == first || $0 == second ? largeRecord.stdout : one[$0 % 5]
+        }
+
+        let result = try Self.run(["parse", "--jsonl", "--files-from", listFile.path])
+        #expect(result.status == 1)
+        let printed = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
+            $0 + "\n"
+        }
+        #expect(printed.count == expected.count)
+        let misplaced = zip(printed, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(misplaced == nil, "record \(misplaced ?? -1) is not the one given there")
+        let merged = try runProcess(Self.executable.path, ["parse", "--jsonl", "--files-from", listFile.path])
+        let lines = merged.output.split(separator: "\n").map { $0.hasPrefix("{") ? "record" : String($0) }
+        #expect(lines.count == count)
+        #expect(lines.indices.filter { lines[$0] != "record" } == [missing])
+        #expect(lines[missing].hasSuffix("notice-\(missing).txt: cannot read the input: no such file"))
     }
 
     @Test(

@@ -87,7 +87,8 @@ package struct JSONWriter: ~Copyable {
     /// The bytes written, their buffer handed over; the writer is left empty, with a buffer of its own. The buffer
     /// is cut to the bytes first (in place: `realloc` to less splits the block): a record's JSON in the room that
     /// doubling left it held a third more memory than it is while it waited to be written, and the parse command
-    /// holds some hundred of them (2,200 page faults a run of `Benchmarks/bench.sh`'s 3,000 notices, 1,900 cut).
+    /// holds some hundred of them (page faults of a run of `Benchmarks/bench.sh`'s 3,000 notices: 1,719 → 1,609 with
+    /// runs of four files a task, 2,210 → 1,889 with the runs of `RunSchedule`).
     private mutating func takeBytes() -> JSONBytes {
         if count < capacity, let cut = realloc(base, Swift.max(count, 1)) {
             base = cut.assumingMemoryBound(to: UInt8.self)

@@ -87,48 +87,33 @@ struct Parse: AsyncParsableCommand {
             try sink.finish(failure: .failure)
             return
         }
-        // Parsed on all cores, written in the order given: a task parses a run of files one after another (see
-        // `Parse.runLength`), and at most two runs a core are parsed and not yet written.
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let runLength = Self.runLength(files: paths.count, cores: cores)
-        let runs = (paths.count + runLength - 1) / runLength
-        let window = cores * 2
+        // Parsed on all cores, written in the order given: tasks parse runs of files one after another, as
+        // `RunSchedule` gives them out (runs of about `Parse.runBudget` bytes of JSON, what is parsed and not yet
+        // written bounded).
+        /// The record of file `index`, as it is written out.
+        @Sendable func recordBytes(_ index: Int) throws -> JSONBytes {
+            let path = paths[index]
+            let record = try Gongwen.recordToWrite(path: path, format: inputFormat, limits: limits)
+            if outputFormat == .summary {
+                return JSONBytes(
+                    copying: Array(
+                        ((index > 0 ? "\n" : "") + NoticeSummary.text(of: record, path: path, width: width)).utf8))
+            }
+            return JSONWriter.output(of: record, pretty: outputFormat == .json, newline: true)
+        }
+        var schedule = RunSchedule<ParsedRun>(
+            files: paths.count, cores: ProcessInfo.processInfo.activeProcessorCount, budget: Self.runBudget)
         var failed = false
-        await withTaskGroup(of: (Int, [Result<JSONBytes, any Error>]).self) { group in
-            var submitted = 0
-            var written = 0
-            var done: [Int: [Result<JSONBytes, any Error>]] = [:]
-            func submit() {
-                while submitted < runs && submitted < written + window {
-                    let index = submitted
-                    let range = index * runLength..<min(paths.count, (index + 1) * runLength)
-                    group.addTask {
-                        (
-                            index,
-                            range.map { fileIndex in
-                                Result {
-                                    let path = paths[fileIndex]
-                                    let record = try Gongwen.recordToWrite(
-                                        path: path, format: inputFormat, limits: limits)
-                                    if outputFormat == .summary {
-                                        return JSONBytes(
-                                            copying: Array(
-                                                ((fileIndex > 0 ? "\n" : "")
-                                                    + NoticeSummary.text(of: record, path: path, width: width)).utf8))
-                                    }
-                                    return JSONWriter.output(of: record, pretty: outputFormat == .json, newline: true)
-                                }
-                            }
-                        )
-                    }
-                    submitted += 1
+        await withTaskGroup(of: ParsedRun.self) { group in
+            func startMore() {
+                while let files = schedule.nextRun() {
+                    group.addTask { ParsedRun.parse(files, budget: Self.runBudget, recordBytes) }
                 }
             }
-            submit()
-            while let (index, results) = await group.next() {
-                done[index] = results
-                while let next = done.removeValue(forKey: written) {
-                    for result in next {
+            startMore()
+            while let run = await group.next() {
+                for ready in schedule.finished(run.files, end: run.end, bytes: run.bytes, run) {
+                    for result in ready.results {
                         switch result {
                         case let .success(bytes): sink.hold(bytes)
                         case let .failure(error):
@@ -137,25 +122,22 @@ struct Parse: AsyncParsableCommand {
                             FileHandle.standardError.write(Data("gongwen: \(error)\n".utf8))
                         }
                     }
-                    written += 1
                 }
-                submit()
+                startMore()
             }
+        }
+        if !schedule.isComplete {  // (every file is given to a task and written in turn: never reached)
+            failed = true
+            FileHandle.standardError.write(
+                Data("gongwen: internal error: some files were parsed and not written\n".utf8))
         }
         try sink.finish(failure: .failure)
         if failed { throw ExitCode.failure }
     }
 
-    /// How many files a task parses, one after another: one while there are fewer than 32 a core, so that every
-    /// core has some; then up to four. A task costs its creation and the wake-ups of the thread that runs it and
-    /// of the one that writes: with runs of four, `parse` of the 3,000 notices of `Benchmarks/bench.sh` took
-    /// 0.964, 0.979 and 0.986 of the CPU time a task a file took (medians of 21, 31 and 31 runs of each by turns
-    /// on two cores, `Benchmarks/ab.sh --all-cores`; the last within the spread), of 3,000 one-line notices
-    /// 0.92–0.95. (Four, not more: at most eight files a core are then parsed and not yet written, where a task
-    /// a file held four.)
-    static func runLength(files: Int, cores: Int) -> Int {
-        max(1, min(4, files / (cores * 32)))
-    }
+    /// The JSON a run of files is sized by, and a task stops short of its run's end at (`RunSchedule`): runs of 32
+    /// of `Benchmarks/bench.sh`'s notices, of a few large notices, one of a huge one.
+    static let runBudget = 1 << 20
 
     /// The paths to parse: the arguments, a folder as its notice files, then the listed ones.
     func inputs() throws -> [String] {
