@@ -21,23 +21,12 @@ struct RunScheduleTests {
         case random(seed: UInt64)
     }
 
-    /// A small deterministic generator (SplitMix64): the same order on every run of the tests.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func play(files: Int, cores: Int, budget: Int, order: Order, size: (Int) -> Int) -> Played {
         var schedule = RunSchedule<Range<Int>>(files: files, cores: cores, budget: budget)
         var played = Played()
         var running: [Range<Int>] = []
-        var random = SplitMix(state: { if case .random(let seed) = order { seed } else { 0 } }())
+        // (Seeded, `NoLineLostTests`' generator: the same order on every run of the tests.)
+        var random = NoLineLostTests.SeededGenerator(state: { if case .random(let seed) = order { seed } else { 0 } }())
         func startMore() {
             while let run = schedule.nextRun() {
                 running.append(run)
