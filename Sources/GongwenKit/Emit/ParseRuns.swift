@@ -30,11 +30,14 @@ package struct ParsedRun: Sendable {
 /// `longestRun`, and four until a record has been seen), so that a task parses many small notices in a row and few
 /// large ones. A task costs its creation, the wake-ups of the thread that runs it and of the one that writes, and
 /// the writer's values moved from one core to the other: runs of four took 0.964–0.986 of the CPU time a task a file
-/// took for `Benchmarks/bench.sh`'s 3,000 notices (0.92–0.95 for one-line notices), and runs of 32 a further 0.97–0.98
-/// (Benchmarks/ROUNDS.md, the twenty-eighth round), where runs of four by count alone held at most 16 records. A task stops short of its run's end once its JSON reaches the budget (`ParsedRun.parse`); the
-/// rest is cut into runs again, given before any later file. New runs are given while fewer than `2 × cores` tasks
-/// run and the JSON waiting to be written (done, after a run not done yet) is under `2 × cores × budget`; the run
-/// the writer waits for is given whatever those say, so that the writing always goes on.
+/// took for `Benchmarks/bench.sh`'s 3,000 notices (0.92–0.95 for one-line notices), and runs of 32 a further
+/// 0.97–0.98 (Benchmarks/ROUNDS.md, the twenty-eighth round), where runs of four by count alone held at most 16
+/// records.
+///
+/// A task stops short of its run's end once its JSON reaches the budget (`ParsedRun.parse`); the rest is cut into
+/// runs again, given before any later file. New runs are given while fewer than `2 × cores` tasks run and the JSON
+/// waiting to be written (done, after a run not done yet) is under `2 × cores × budget`; the run the writer waits for
+/// is given whatever those say, so that the writing always goes on.
 package struct RunSchedule<Payload> {
     package let files: Int
     private let cores: Int
