@@ -169,11 +169,9 @@ package struct Scalars: RandomAccessCollection, Sendable, Hashable {
     /// quarter as many again (appends grow it by doubling); a stretch of a larger array is left as it is.
     package mutating func shrinkToFit() {
         guard offset == 0, count == storage.count, storage.capacity > count + count / 4 else { return }
-        storage = storage.withUnsafeBufferPointer { scalars in
-            [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { buffer, initialized in
-                initialized = buffer.initialize(fromContentsOf: scalars)
-            }
-        }
+        // (Copied by `Array(_:)`, allocated where the element type is known: `init(unsafeUninitializedCapacity:)`
+        // allocates through a generic path that looks the storage's type up at each call.)
+        storage = storage.withUnsafeBufferPointer { Array($0) }
     }
 
     /// The room of the storage this stretch lies in (for tests).

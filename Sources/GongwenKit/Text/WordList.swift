@@ -223,7 +223,9 @@ package struct WordPositions: Sendable {
 
     /// Records that `word` of a list of `count` words first stands at `position`.
     mutating func set(_ word: Int, at position: Int, of count: Int) {
-        if positions.isEmpty { positions = [Int?](repeating: nil, count: count) }
+        // (`Array(repeatElement:)`, allocated where the element type is known: `[Int?](repeating:count:)` allocates
+        // through a generic path that looks the storage's type up at each call, ~650 instructions.)
+        if positions.isEmpty { positions = Array(repeatElement(nil, count: count)) }
         positions[word] = position
     }
 }

@@ -50,7 +50,8 @@ package enum CitationExtractor {
             let titles = hasTitles ? CitationExtractor.titleBrackets(line) : []
             // Which of the numbers follow a title (a flag a number: a set of them was hashed, and allocated
             // at its first insertion, for the few numbers of a sentence).
-            var paired = [Bool](repeating: false, count: numbers.count)
+            // (Not `[Bool](repeating:count:)`, whose allocation looks the storage's type up at each call.)
+            var paired = Array(repeatElement(false, count: numbers.count))
             var next = 0  // the next title in `titles` (by its 《) not passed over yet
             var i = 0
             while true {
