@@ -67,6 +67,43 @@ int gw_json_needs_escape(const uint8_t *bytes, size_t count) {
 #endif
 }
 
+size_t gw_json_copy_unescaped(uint8_t *target, const uint8_t *source, size_t count) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Each block of sixteen stored whole, then its mask read: a byte to escape ends the copy at its place.
+    for (; i + 16 <= count; i += 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(source + i));
+        _mm_storeu_si128((__m128i *)(target + i), block);
+        unsigned found = (unsigned)_mm_movemask_epi8(escaped_mask(block));
+        if (found) return i + (size_t)__builtin_ctz(found);
+    }
+    if (i == count) return count;
+    if (count >= 16) {
+        // The last sixteen read whole again, the lanes already copied shifted out of the mask.
+        size_t last = count - 16;
+        __m128i block = _mm_loadu_si128((const __m128i *)(source + last));
+        _mm_storeu_si128((__m128i *)(target + last), block);
+        unsigned found = (unsigned)_mm_movemask_epi8(escaped_mask(block)) >> (unsigned)(i - last);
+        return found ? i + (size_t)__builtin_ctz(found) : count;
+    }
+    // Fewer than sixteen in all: read from a block filled with a byte no escape is made for (not past the
+    // source's end), stored whole (the target has the room).
+    uint8_t padded[16];
+    memset(padded, 'a', 16);
+    memcpy(padded, source, count);
+    __m128i block = _mm_loadu_si128((const __m128i *)padded);
+    _mm_storeu_si128((__m128i *)target, block);
+    unsigned found = (unsigned)_mm_movemask_epi8(escaped_mask(block));
+    return found ? (size_t)__builtin_ctz(found) : count;
+#else
+    for (; i < count; i++) {
+        if (escaped(source[i])) return i;
+        target[i] = source[i];
+    }
+    return count;
+#endif
+}
+
 size_t gw_json_escape_index(const uint8_t *bytes, size_t count) {
     size_t i = 0;
 #if defined(__SSE2__)

@@ -248,6 +248,51 @@ struct JSONWriterTests {
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #""天津市工业和信息化局关于开展2023年“质量标杆”活动的通知\"""#)
     }
 
+    @Test(
+        "The copy that stops at an escape (blocks of 16, the last 16 again, a short string in a padded block): each byte that needs an escape found at every place, the bytes before it copied, none read past the source's end nor written past sixteen after it"
+    )
+    func copyUnescaped() throws {
+        // The source ends where a page that cannot be read begins: a read past its end stops the test.
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let mapped = try #require(mmap(nil, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        try #require(mapped != UnsafeMutableRawPointer(bitPattern: -1), "mmap failed")
+        defer { munmap(mapped, 2 * page) }
+        try #require(mprotect(mapped + page, page, PROT_NONE) == 0)
+        let pageEnd = mapped.assumingMemoryBound(to: UInt8.self) + page
+
+        let filler = Array("质量标杆ab~".utf8)
+        let escaped = Array(UInt8(0)..<0x20) + [UInt8(ascii: "\""), UInt8(ascii: "\\")]
+        let guardByte: UInt8 = 0xEE
+        var wrong: [String] = []
+        func check(_ bytes: [UInt8], expecting expected: Int, _ name: @autoclosure () -> String) {
+            let source = pageEnd - bytes.count
+            source.update(from: bytes, count: bytes.count)
+            // The target: room for the bytes and sixteen more, with guard bytes after the room.
+            var target = [UInt8](repeating: guardByte, count: bytes.count + 16 + 8)
+            let index = target.withUnsafeMutableBufferPointer {
+                JSONWriter.copyUnescaped(UnsafeBufferPointer(start: source, count: bytes.count), to: $0.baseAddress!)
+            }
+            if index != expected { wrong.append("\(name()): index \(index), not \(expected)") }
+            if Array(target[..<expected]) != Array(bytes[..<expected]) { wrong.append("\(name()): bytes before") }
+            if target[(bytes.count + 16)...].contains(where: { $0 != guardByte }) {
+                wrong.append("\(name()): written past the room")
+            }
+        }
+        for length in 0...(3 * 16 + 5) {
+            var plain = (0..<length).map { filler[$0 % filler.count] }
+            check(plain, expecting: length, "none in \(length)")
+            for position in plain.indices {
+                let kept = plain[position]
+                for byte in escaped {
+                    plain[position] = byte
+                    check(plain, expecting: position, "\(byte) at \(position) of \(length)")
+                }
+                plain[position] = kept
+            }
+        }
+        #expect(wrong.count == 0, "first \(wrong.prefix(5))")
+    }
+
     @Test("Integers at both ends of their range, every one up to 100,000, and each power of ten and its neighbours")
     func integers() throws {
         var values = [0, 7, -7, 10, 1_000_000, Int.max, Int.min, Int.min + 1, Int.max - 1] + Array(-1_000...100_000)

@@ -22,6 +22,12 @@ __attribute__((pure)) int gw_json_needs_escape(const uint8_t *bytes, size_t coun
 /// `count` when there is none.
 __attribute__((pure)) size_t gw_json_escape_index(const uint8_t *bytes, size_t count);
 
+/// Copies `count` bytes from `source` to `target` up to the first that a JSON string escapes, and returns its index
+/// (`count` when there is none): the test and the copy in one pass, sixteen bytes at a time. `target` must have room
+/// for `count + 16` bytes: up to sixteen bytes past the returned index may be written (with what they were, or with
+/// bytes that mean nothing), so that a block is stored whole, never a byte at a time.
+size_t gw_json_copy_unescaped(uint8_t *target, const uint8_t *source, size_t count);
+
 /// The number of bytes of `count` that begin a UTF-8 sequence: all but the continuation bytes (10xxxxxx). For valid
 /// UTF-8, its number of scalars; for any bytes, room enough for what `gw_utf8_decode` writes.
 __attribute__((pure)) size_t gw_utf8_lead_count(const uint8_t *bytes, size_t count);

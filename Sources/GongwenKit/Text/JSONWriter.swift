@@ -336,12 +336,36 @@ package struct JSONWriter: ~Copyable {
         append(byte: UInt8(ascii: "\""))
     }
 
-    /// `utf8` in quotes, escaped.
+    /// `utf8` in quotes, escaped: copied up to the next byte to escape by a C loop that tests sixteen bytes
+    /// as it copies them (`gw_json_copy_unescaped`), so that a string that needs no escape, most of them, is
+    /// read once. (Tested first and then copied, the record's strings were read twice: the test was 1.2% of
+    /// a parse's time.)
     private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         append(byte: UInt8(ascii: "\""))
-        // Most strings need no escape (`mayNeedEscape`), and such a string is appended whole.
-        if Self.mayNeedEscape(utf8) { appendEscaped(utf8) } else { append(utf8) }
+        if let source = utf8.baseAddress {
+            var copied = 0
+            while true {
+                // (The copy may write up to sixteen bytes past what it copies: room for them, and the quote.)
+                reserve(utf8.count &- copied &+ 17)
+                let plain = Self.copyUnescaped(
+                    UnsafeBufferPointer(start: source + copied, count: utf8.count &- copied), to: base + count)
+                count &+= plain
+                copied &+= plain
+                guard copied < utf8.count else { break }
+                appendEscaped(byte: utf8[copied])
+                copied &+= 1
+            }
+        }
         append(byte: UInt8(ascii: "\""))
+    }
+
+    /// Copies `source` to `target` up to its first byte that a JSON string escapes, and returns that byte's index
+    /// (`source.count` when there is none). `target` must have room for `source.count + 16` bytes: up to sixteen past
+    /// the index may be written over (`gw_json_copy_unescaped`).
+    @inline(__always)
+    static func copyUnescaped(_ source: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let start = source.baseAddress else { return 0 }
+        return gw_json_copy_unescaped(target, start, source.count)
     }
 
     /// `utf8`, escaped: the runs between the bytes escaped appended whole, each found by a C loop that
