@@ -79,6 +79,33 @@ struct NormalizeTests {
     }
 
     @Test(
+        "Folding a traditional notice replaces each of its traditional characters by the table's form and keeps every other scalar and every origin: every input file, as written and in ICU's traditional script"
+    )
+    func foldedAsTheTableSays() throws {
+        var folded = 0
+        for file in JSONWriterTests.inputFiles where file.pathExtension == "txt" {
+            let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            for version in [text, try #require(ScriptFolding.traditional(text))] {
+                let lines = version.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+                    TextLine(original: $1.unicodeScalars, lineNumber: $0 + 1)
+                }
+                let characters = SimplifiedForms.traditionalCharacters(in: lines)
+                for line in lines {
+                    // The reference: each scalar on its own, asked of the characters, then of the table.
+                    let expected = line.scalars.map { scalar in
+                        characters.contains(scalar) ? SimplifiedForms.form(of: scalar) ?? scalar : scalar
+                    }
+                    let got = ScriptFolding.fold(line, with: characters)
+                    #expect(Array(got.scalars) == expected, "\(file.lastPathComponent): \(line.text)")
+                    #expect(Array(got.origins) == Array(line.origins), "\(file.lastPathComponent): \(line.text)")
+                    if Array(got.scalars) != Array(line.scalars) { folded += 1 }
+                }
+            }
+        }
+        #expect(folded > 500, "\(folded) lines folded")
+    }
+
+    @Test(
         "A notice none of whose lines may hold a tab is joined as when each of its lines is asked whether it is a table row: every input file"
     )
     func joinedWithoutAskingForTabs() throws {

@@ -53,6 +53,29 @@ enum SimplifiedForms {
         return scalar.value < 0x20000 ? nil : lookup.beyond[scalar]
     }
 
+    /// Replaces each scalar of `scalars` from `start` on that is one of `characters` by its simplified form: the
+    /// bitmap of `characters` and the table read through their buffers, not looked up at each scalar.
+    static func fold(
+        _ scalars: UnsafeMutableBufferPointer<Unicode.Scalar>, from start: Int, _ characters: TraditionalCharacters
+    ) {
+        lookup.flat.withUnsafeBufferPointer { flat in
+            characters.seen.withUnsafeBufferPointer { seen in
+                for i in start..<scalars.count {
+                    let index = scalars[i].value &- bmpStart
+                    if index < bmpEnd - bmpStart {
+                        guard seen[Int(index >> 6)] & (1 << UInt64(index & 63)) != 0 else { continue }
+                        let form = flat[Int(index)]  // (0: none)
+                        if form != 0, let scalar = Unicode.Scalar(form) { scalars[i] = scalar }
+                    } else if scalars[i].value >= 0x20000, characters.beyond.contains(scalars[i]),
+                        let form = lookup.beyond[scalars[i]]
+                    {
+                        scalars[i] = form
+                    }
+                }
+            }
+        }
+    }
+
     /// How many of the scalars of `lines` are Han characters, and how many of those have a simplified
     /// form other than themselves: one look-up in `classes` a scalar, and one in `censusWeights` for what
     /// its class adds to both counts at once, all without a branch (a scalar outside the table reads its
