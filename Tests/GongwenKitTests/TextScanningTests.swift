@@ -1000,6 +1000,24 @@ struct TextScanningTests {
 
     /// Where a run begins after the first in `points`: where a position does not follow the one before
     /// it on the same input line.
+    @Test(
+        "A cut from a line's start that ends where one of its runs begins, grown: its runs are its own, not the later run it shares"
+    )
+    func cutEndingAtARunGrown() {
+        // Three runs, at 0, 2 and 4; the cut keeps the first two whole, and the third run begins where it ends.
+        let points = [(1, 1), (1, 2), (1, 10), (1, 11), (1, 20), (1, 21)].map { SourcePoint(line: $0, column: $1) }
+        let line = Origins(points)
+        for appended in [SourcePoint(line: 5, column: 1), SourcePoint(line: 1, column: 20)] {
+            var cut = line[0..<4]
+            cut.append(appended)
+            let plain = Array(points[0..<4]) + [appended]
+            #expect(Array(cut) == plain)
+            #expect(cut.laterRunStarts == Self.runStarts(plain), "\(appended)")
+            #expect(cut.gapStarts == [2, 4], "\(appended)")
+            #expect(Array(line) == points, "the line cut from is left as it was")
+        }
+    }
+
     static func runStarts(_ points: [SourcePoint]) -> [Int] {
         points.indices.dropFirst().filter {
             points[$0].line != points[$0 - 1].line || points[$0].column != points[$0 - 1].column + 1

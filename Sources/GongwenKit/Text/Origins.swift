@@ -148,6 +148,10 @@ package struct Origins: RandomAccessCollection, Sendable {
     /// Makes `runs` hold these positions' runs and no other, counted from their first scalar, so that a run
     /// appended is read by no other line (a line cut from this one keeps the runs it shares).
     private mutating func ownRuns() {
+        // Most often they are these already (a line being built, run after run): told by the last run's start, the
+        // runs being in order and the first beginning at 0, not by the window's two searches and a copy of the
+        // array's reference at each run appended.
+        if offset == 0, let lastStart = runs?.last?.start, Int(lastStart) < count { return }
         guard let shared = runs else { return }
         let own: [Run]? = shared.withUnsafeBufferPointer { runs in
             let (first, last) = window(of: runs)
