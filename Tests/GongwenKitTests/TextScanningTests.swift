@@ -30,6 +30,25 @@ struct TextScanningTests {
         }
     }
 
+    @Test(
+        "A line's text is its scalars' UTF-8 at every length around the stack's room (a quarter of it in scalars, and all of it in bytes), one to four bytes a scalar and mixed"
+    )
+    func textAroundTheStacksRoom() {
+        let quarter = String.uncheckedLength / 4
+        let kinds: [[Unicode.Scalar]] = [["a"], ["é"], ["质"], ["𠀀"], ["a", "质", "𠀀", "é", "1"]]
+        for kind in kinds {
+            for count in [0, 1, quarter - 1, quarter, quarter + 1, String.uncheckedLength / 3, 2 * quarter, 600] {
+                let scalars = (0..<count).map { kind[$0 % kind.count] }
+                let expected = String(String.UnicodeScalarView(scalars))
+                let text = TextLine(
+                    scalars: scalars, origins: Origins(from: SourcePoint(line: 1, column: 1), count: count)
+                ).text
+                #expect(text == expected, "\(count) of \(kind)")
+                #expect(Array(text.utf8) == Array(expected.utf8), "\(count) of \(kind)")
+            }
+        }
+    }
+
     @Test("firstIndex, hasPrefix(at:) and hasSuffix(before:) agree with a scan of every position")
     func searchAgreesWithBruteForce() {
         let needles = [

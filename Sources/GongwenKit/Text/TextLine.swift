@@ -42,9 +42,16 @@ package struct TextLine: Sendable, Equatable {
     /// The string of some scalars, encoded as UTF-8 in one pass (appending them to a
     /// `String.UnicodeScalarView` one by one costs several times as much), into storage of its exact
     /// size: a string keeps the capacity it was made with, and four bytes a scalar held a Chinese
-    /// text's strings a third larger than they are, an ASCII one's four times.
+    /// text's strings a third larger than they are, an ASCII one's four times. Up to a quarter of
+    /// `String.uncheckedLength` scalars are encoded onto the stack in room for their widest UTF-8, and copied
+    /// in from there, without their length counted first (most of a record's strings: the count was a third
+    /// of the cost of making one).
     static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
-        String(encodedUTF8: utf8Length(scalars)) { encode(scalars, into: $0, at: 0) }
+        let widest = 4 &* scalars.count
+        guard widest <= String.uncheckedLength else {
+            return String(encodedUTF8: utf8Length(scalars)) { encode(scalars, into: $0, at: 0) }
+        }
+        return String(encodedUTF8: widest) { encode(scalars, into: $0, at: 0) }
     }
 
     /// The UTF-8 length of some scalars (`UTF8.width` of each, without a call a scalar): one byte, and
