@@ -1308,7 +1308,10 @@ struct TextScanningTests {
     )
     func bracketAwareCut() throws {
         var lines = try Self.lines.map { TextLine($0) } + everyInputLine()
-        lines += ["（和）和，和", "一和二（三和四）五", "\u{4E00}\u{9FFF}，\u{4DFF}\u{A000}", "）））和（", ""].map { TextLine($0) }
+        lines += [
+            "（和）和，和", "一和二（三和四）五", "\u{4E00}\u{9FFF}，\u{4DFF}\u{A000}", "）））和（", "",
+            "𠀀𠮷，和（𠀀，）𠀀。𠮷", "和𠀀𠀀𠀀𠀀，𠀀𠀀𠀀𠀀（和）",  // (scalars past the BMP among the stops and between them)
+        ].map { TextLine($0) }
         let sets: [ScalarSet] = [
             Sentences.sentenceEnds, .clausePunctuation, ScalarSet(of: "，和"), ScalarSet(of: "\u{4E00}\u{9FFF}"),
         ]

@@ -41,7 +41,10 @@ extension TextLine {
         let closing = Self.closingBrackets
         let (stops, ends) = (separators.stops, separators.separators)
         scalars.withUnsafeBufferPointer { scalars in
-            for (i, scalar) in scalars.enumerated() where stops.contains(scalar) {
+            // (From stop to stop, each found by the C loop over the set's bitmap, `ScalarSet.firstIndex(in:from:)`.)
+            var next = 0
+            while let i = stops.firstIndex(in: scalars, from: next) {
+                let scalar = scalars[i]
                 if opening.contains(scalar) {
                     depth += 1
                 } else if closing.contains(scalar) {
@@ -51,6 +54,7 @@ extension TextLine {
                     if end > start { body(start..<end) }
                     start = i + 1
                 }
+                next = i + 1
             }
         }
         if start < count { body(start..<count) }
