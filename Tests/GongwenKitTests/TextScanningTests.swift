@@ -1017,8 +1017,6 @@ struct TextScanningTests {
         #expect(three[1..<3] != three[0..<2] && three[0..<2] == one[0..<2])
     }
 
-    /// Where a run begins after the first in `points`: where a position does not follow the one before
-    /// it on the same input line.
     @Test(
         "A cut from a line's start that ends where one of its runs begins, grown: its runs are its own, not the later run it shares"
     )
@@ -1037,6 +1035,8 @@ struct TextScanningTests {
         }
     }
 
+    /// Where a run begins after the first in `points`: where a position does not follow the one before
+    /// it on the same input line.
     static func runStarts(_ points: [SourcePoint]) -> [Int] {
         points.indices.dropFirst().filter {
             points[$0].line != points[$0 - 1].line || points[$0].column != points[$0 - 1].column + 1
