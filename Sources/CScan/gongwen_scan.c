@@ -104,28 +104,6 @@ size_t gw_json_copy_unescaped(uint8_t *target, const uint8_t *source, size_t cou
 #endif
 }
 
-size_t gw_json_escape_index(const uint8_t *bytes, size_t count) {
-    size_t i = 0;
-#if defined(__SSE2__)
-    // Blocks of 16 tested as `gw_json_needs_escape` tests them, the first such byte's place read off the mask.
-    for (; i + 16 <= count; i += 16) {
-        unsigned found = (unsigned)_mm_movemask_epi8(escaped_mask(_mm_loadu_si128((const __m128i *)(bytes + i))));
-        if (found) return i + (size_t)__builtin_ctz(found);
-    }
-#else
-    // Blocks of 16 read whole until one holds such a byte, then that block a byte at a time.
-    for (; i + 16 <= count; i += 16) {
-        uint8_t found = 0;
-        for (size_t k = 0; k < 16; k++) found |= escaped(bytes[i + k]);
-        if (found) break;
-    }
-#endif
-    for (; i < count; i++) {
-        if (escaped(bytes[i])) return i;
-    }
-    return count;
-}
-
 size_t gw_utf8_lead_count(const uint8_t *bytes, size_t count) {
     // Sixteen bytes at a time, each block's count a byte (at most 16) added once: clang then compares and
     // sums the block in a few vector instructions. (One loop over all bytes, summed into a size_t, was

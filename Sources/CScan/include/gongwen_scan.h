@@ -18,10 +18,6 @@
 /// quotation mark or a backslash. Returns 1 when they do, 0 when they do not.
 __attribute__((pure)) int gw_json_needs_escape(const uint8_t *bytes, size_t count);
 
-/// The index of the first of `count` bytes that a JSON string escapes (as `gw_json_needs_escape` finds them), or
-/// `count` when there is none.
-__attribute__((pure)) size_t gw_json_escape_index(const uint8_t *bytes, size_t count);
-
 /// Copies `count` bytes from `source` to `target` up to the first that a JSON string escapes, and returns its index
 /// (`count` when there is none): the test and the copy in one pass, sixteen bytes at a time. `target` must have room
 /// for `count + 16` bytes: up to sixteen bytes past the returned index may be written (with what they were, or with

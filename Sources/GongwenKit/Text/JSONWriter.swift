@@ -336,26 +336,10 @@ package struct JSONWriter: ~Copyable {
         append(byte: UInt8(ascii: "\""))
     }
 
-    /// `utf8` in quotes, escaped: copied up to the next byte to escape by a C loop that tests sixteen bytes
-    /// as it copies them (`gw_json_copy_unescaped`), so that a string that needs no escape, most of them, is
-    /// read once. (Tested first and then copied, the record's strings were read twice: the test was 1.2% of
-    /// a parse's time.)
+    /// `utf8` in quotes, escaped.
     private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         append(byte: UInt8(ascii: "\""))
-        if let source = utf8.baseAddress {
-            var copied = 0
-            while true {
-                // (The copy may write up to sixteen bytes past what it copies: room for them, and the quote.)
-                reserve(utf8.count &- copied &+ 17)
-                let plain = Self.copyUnescaped(
-                    UnsafeBufferPointer(start: source + copied, count: utf8.count &- copied), to: base + count)
-                count &+= plain
-                copied &+= plain
-                guard copied < utf8.count else { break }
-                appendEscaped(byte: utf8[copied])
-                copied &+= 1
-            }
-        }
+        appendEscaped(utf8)
         append(byte: UInt8(ascii: "\""))
     }
 
@@ -368,19 +352,25 @@ package struct JSONWriter: ~Copyable {
         return gw_json_copy_unescaped(target, start, source.count)
     }
 
-    /// `utf8`, escaped: the runs between the bytes escaped appended whole, each found by a C loop that
-    /// reads sixteen bytes at a time (`gw_json_escape_index`). (Read a byte at a time, the strings that
-    /// hold an escape, mostly items' texts whose paragraphs are apart by line feeds, took 16
-    /// instructions a byte.)
+    /// `utf8`, escaped: the runs between the bytes escaped copied whole, each up to the next byte to escape by a C
+    /// loop that tests sixteen bytes as it copies them (`gw_json_copy_unescaped`), so that a string that needs no
+    /// escape, most of them, is read once. (Tested whole first and then copied, the record's strings were read
+    /// twice: the test was 1.2% of a parse's time. Read a byte at a time, the strings that hold an escape, mostly
+    /// items' texts whose paragraphs are apart by line feeds, took 16 instructions a byte.)
+    @inline(__always)
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard let base = utf8.baseAddress else { return }
-        var runStart = 0
+        guard let source = utf8.baseAddress else { return }
+        var copied = 0
         while true {
-            let at = runStart + gw_json_escape_index(base + runStart, utf8.count - runStart)
-            append(UnsafeBufferPointer(rebasing: utf8[runStart..<at]))
-            guard at < utf8.count else { return }
-            appendEscaped(byte: utf8[at])
-            runStart = at + 1
+            // (The copy may write up to sixteen bytes past what it copies: room for them.)
+            reserve(utf8.count &- copied &+ 16)
+            let plain = Self.copyUnescaped(
+                UnsafeBufferPointer(start: source + copied, count: utf8.count &- copied), to: base + count)
+            count &+= plain
+            copied &+= plain
+            guard copied < utf8.count else { return }
+            appendEscaped(byte: utf8[copied])
+            copied &+= 1
         }
     }
 
