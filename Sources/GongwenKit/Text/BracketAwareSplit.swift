@@ -7,9 +7,9 @@ extension TextLine {
     package struct Separators: Sendable {
         let separators: ScalarSet
         /// The separators and the brackets: a scalar outside it (most of a line — ideographs, letters,
-        /// digits, the other marks) is passed over with one look-up, a branch that goes the same way at
-        /// nearly every scalar. (Passing over ideographs first, then asking the three sets of the rest,
-        /// branched one way or the other wherever ideographs and the rest took turns.)
+        /// digits, the other marks) is passed over by the C search over its bitmap, one look-up a scalar and a
+        /// branch that goes the same way at nearly every scalar. (Passing over ideographs first, then asking
+        /// the three sets of the rest, branched one way or the other wherever ideographs and the rest took turns.)
         let stops: ScalarSet
 
         package init(_ separators: ScalarSet) {
