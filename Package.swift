@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation  // (the profile's digest read from Benchmarks/gongwen.profdata.sources)
 import PackageDescription
 
 // The release build of an executable on Linux links the Swift libraries in (the standard library, Foundation,
@@ -27,6 +28,78 @@ let linkedInRelease: (swiftSettings: [SwiftSetting], linkerSettings: [LinkerSett
             )
         ]
     )
+
+// Profile-guided optimization of the parser (Benchmarks/ROUNDS.md, the thirtieth round): the release build of
+// GongwenKit and CScan is compiled with the counts of Benchmarks/gongwen.profdata — how often each branch went which
+// way and which functions ran, recorded by Benchmarks/profile.sh from an instrumented build running every command over
+// the repository's own notices (Notices/, the test corpus and fixtures) — so that the compiler lays the likely paths
+// out straight, inlines where calls are hot and keeps what never ran out of the way (0.92 of the CPU time of a parse).
+// The profile is read only by the compiler that recorded it (its format follows LLVM's version; a function changed
+// since is compiled without counts, never wrongly), on Linux, in release builds; GONGWEN_NO_PROFILE=1 builds without it,
+// and GONGWEN_PROFILE_GENERATE=DIRECTORY builds the instrumented one that Benchmarks/profile.sh runs.
+let profileDirectory = Context.environment["GONGWEN_PROFILE_GENERATE"]
+#if compiler(>=6.3) && !compiler(>=6.4)
+let profileMatchesCompiler = true
+#else
+let profileMatchesCompiler = false
+#endif
+let recordedProfile =
+    profileDirectory == nil && Context.environment["GONGWEN_NO_PROFILE"] == nil && profileMatchesCompiler
+    ? Context.packageDirectory + "/Benchmarks/gongwen.profdata" : nil
+// The profile's SHA-256, as Benchmarks/profile.sh wrote it beside it, defined for both targets so that a new profile
+// changes their flags and they are compiled again (SwiftPM does not read the profile as an input of theirs).
+let profileDigest =
+    (try? String(contentsOfFile: Context.packageDirectory + "/Benchmarks/gongwen.profdata.sources", encoding: .utf8))?
+    .split(separator: "\n").first { $0.hasPrefix("Benchmarks/gongwen.profdata ") }?.split(separator: " ").last
+    .map { String($0.prefix(16)) } ?? "none"
+// A file-local function is known to the profile by its file's name and its own, not by the file's whole path (which
+// names the build folder or the clone: the profile is recorded in .build-profile and read in .build, here and in CI).
+// And each object file is made again whenever the module is compiled: the compiler otherwise keeps one whose IR is the
+// same as before, and the IR it compares is the profile's input, not its result (a new profile, or these flags
+// changed, left the objects of the old in place).
+let profileFlags = [
+    "-Xllvm", "-static-func-full-module-prefix=false", "-Xfrontend", "-disable-incremental-llvm-codegen",
+]
+let profiledSwift: [SwiftSetting] =
+    if let profileDirectory {
+        [
+            .unsafeFlags(
+                ["-Xfrontend", "-ir-profile-generate=\(profileDirectory)"] + profileFlags,
+                .when(platforms: [.linux], configuration: .release))
+        ]
+    } else if let recordedProfile {
+        [
+            .unsafeFlags(
+                ["-Xfrontend", "-ir-profile-use=\(recordedProfile)"] + profileFlags,
+                .when(platforms: [.linux], configuration: .release)),
+            .define("GONGWEN_PROFILE_\(profileDigest)", .when(platforms: [.linux], configuration: .release)),
+        ]
+    } else { [] }
+// (Clang warns of a C function changed since the profile was recorded; Swift's compiler passes over one silently.
+// Both compile it as they would without a profile: Benchmarks/profile.sh records a new one.)
+let profiledC: [CSetting] =
+    if let profileDirectory {
+        [
+            .unsafeFlags(
+                ["-fprofile-generate=\(profileDirectory)", "-mllvm", "-static-func-full-module-prefix=false"],
+                .when(platforms: [.linux], configuration: .release))
+        ]
+    } else if let recordedProfile {
+        [
+            .unsafeFlags(
+                [
+                    "-fprofile-use=\(recordedProfile)", "-mllvm", "-static-func-full-module-prefix=false",
+                    "-Wno-profile-instr-out-of-date", "-Wno-profile-instr-unprofiled",
+                ],
+                .when(platforms: [.linux], configuration: .release)),
+            .define("GONGWEN_PROFILE", to: profileDigest, .when(platforms: [.linux], configuration: .release)),
+        ]
+    } else { [] }
+// An instrumented executable is linked with the profile's runtime, which writes the counts at exit.
+let profileRuntime: [LinkerSetting] =
+    profileDirectory == nil
+    ? []
+    : [.unsafeFlags(["-Xclang-linker", "-fprofile-generate"], .when(platforms: [.linux], configuration: .release))]
 
 // The executables' malloc and free: a per-thread cache of freed small blocks in front of glibc's (Sources/CMallocCache;
 // 0.960–0.977 of the CPU time of `gongwen parse` on two cores: Benchmarks/ROUNDS.md, the twenty-fourth round). Not in the build for
@@ -73,13 +146,14 @@ let package = Package(
         // (ioctl is variadic), and the C library's allocator settings (mallopt's names are not declared).
         .target(name: "CProcess"),
         // Byte loops that clang vectorizes, where Swift's SIMD types compile to a lane at a time.
-        .target(name: "CScan"),
+        .target(name: "CScan", cSettings: profiledC),
         // A per-thread cache of freed small blocks in front of glibc's malloc and free (`mallocCache`, above): it
         // replaces `malloc` and `free` in the process that links it.
         .target(name: "CMallocCache"),
         .target(
             name: "GongwenKit",
-            dependencies: ["CHTML", "CICU", "CScan", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CHTML", "CICU", "CScan", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: profiledSwift
         ),
         // The archive: records stored with searchable columns, Chinese substring search, the citation graph.
         .target(
@@ -99,7 +173,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + mallocCache,
             swiftSettings: linkedInRelease.swiftSettings,
-            linkerSettings: linkedInRelease.linkerSettings
+            linkerSettings: linkedInRelease.linkerSettings + profileRuntime
         ),
         // The archive's benchmark (Benchmarks/archive-bench.sh): search latency, and parsing alone.
         .executableTarget(
@@ -107,7 +181,7 @@ let package = Package(
             dependencies: ["GongwenArchive", "GongwenKit"] + mallocCache,
             path: "Benchmarks/ArchiveBenchmark",
             swiftSettings: linkedInRelease.swiftSettings,
-            linkerSettings: linkedInRelease.linkerSettings
+            linkerSettings: linkedInRelease.linkerSettings + profileRuntime
         ),
         // Parsing on one thread, for Cachegrind's exact instruction counts (Benchmarks/instructions.sh) and the count
         // of heap allocations (Benchmarks/bench.sh): on the C library's malloc alone, which a preloaded counter sees.
@@ -116,7 +190,7 @@ let package = Package(
             dependencies: ["GongwenKit"],
             path: "Benchmarks/ParseInOrder",
             swiftSettings: linkedInRelease.swiftSettings,
-            linkerSettings: linkedInRelease.linkerSettings
+            linkerSettings: linkedInRelease.linkerSettings + profileRuntime
         ),
         .testTarget(
             name: "GongwenKitTests",

@@ -18,8 +18,9 @@
 #   one huge notice (the text notices joined to ~20 MB): bytes of memory per input byte;
 #   series and config over the text notices, ingest into a new SQLite archive;
 #   start-up: `gongwen --help` and the parse of a one-line notice (median of 21 runs);
-#   the shared libraries of the Swift toolchain the binary loads (none: Package.swift links them in), and whether
-#   its malloc and free are its own (Sources/CMallocCache).
+#   the shared libraries of the Swift toolchain the binary loads (none: Package.swift links them in), whether
+#   its malloc and free are its own (Sources/CMallocCache), and whether the profile it was optimized with
+#   (Benchmarks/gongwen.profdata) was recorded from the sources it measures.
 # Prints one line per figure, then every threshold it breaks; exits 1 when it breaks one.
 set -euo pipefail
 shopt -s inherit_errexit  # a failed measurement inside $( ) stops the run
@@ -152,6 +153,17 @@ report startup_parse_ms "$(median_ms "$bin" parse "$work/one-line.txt")" "parse 
 # means the build lost that (its start-up and 4% of its CPU time).
 toolchain=$(dirname "$(dirname "$(realpath "$(command -v swiftc)")")")
 report toolchain_libraries "$(ldd "$bin" | grep -c -F "$toolchain/" || true)" "shared libraries loaded from $toolchain"
+# Whether the release build was optimized with a profile of the code it measures (Package.swift, "Profile-guided
+# optimization"): 1 when Benchmarks/gongwen.profdata was recorded from these sources of GongwenKit and CScan (changes
+# not yet committed included), 0 when they changed since (a function changed since is compiled without its counts:
+# Benchmarks/profile.sh records the profile again) or the build is without it (GONGWEN_NO_PROFILE).
+if [ -z "${GONGWEN_NO_PROFILE:-}" ] && cmp -s <(Benchmarks/profile-sources.sh) <(grep '^Sources/' Benchmarks/gongwen.profdata.sources); then
+    report profile_current 1 "Benchmarks/gongwen.profdata recorded from these sources"
+elif [ -n "${GONGWEN_NO_PROFILE:-}" ]; then
+    report profile_current 0 "built without the profile (GONGWEN_NO_PROFILE)"
+else
+    report profile_current 0 "Benchmarks/gongwen.profdata recorded from other sources: Benchmarks/profile.sh records it again"
+fi
 # What the release binary exports to the shared libraries it loads: its own malloc and free (Sources/CMallocCache:
 # 0.96–0.98 of the parse's CPU time), so that the dynamic linker binds every library's calls to them — a build without
 # them lost that —, and nothing else (Package.swift's `--no-export-dynamic`: `-static-stdlib` alone exported ~39,000
