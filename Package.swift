@@ -2,6 +2,9 @@
 import Foundation  // (the profile's digest read from Benchmarks/gongwen.profdata.sources)
 import PackageDescription
 
+// The condition of the settings below: they are for release builds on Linux.
+let releaseOnLinux = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
+
 // The release build of an executable on Linux links the Swift libraries in (the standard library, Foundation,
 // Dispatch): it runs where Swift is not installed, and starts without the dynamic loader's look-ups of their symbols
 // (16–17 ms → about 11 ms for a one-line notice; 0.959 of the CPU time for 3,000 notices: Benchmarks/ROUNDS.md, the
@@ -20,11 +23,11 @@ let linkedInRelease: (swiftSettings: [SwiftSetting], linkerSettings: [LinkerSett
     Context.environment["GONGWEN_SHARED_SWIFT_LIBRARIES"] != nil
     ? ([], [])
     : (
-        [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+        [.unsafeFlags(["-static-stdlib"], releaseOnLinux)],
         [
             .unsafeFlags(
                 ["-static-stdlib", "-use-ld=lld", "-Xlinker", "--no-export-dynamic"],
-                .when(platforms: [.linux], configuration: .release)
+                releaseOnLinux
             )
         ]
     )
@@ -65,14 +68,14 @@ let profiledSwift: [SwiftSetting] =
         [
             .unsafeFlags(
                 ["-Xfrontend", "-ir-profile-generate=\(profileDirectory)"] + profileFlags,
-                .when(platforms: [.linux], configuration: .release))
+                releaseOnLinux)
         ]
     } else if let recordedProfile {
         [
             .unsafeFlags(
                 ["-Xfrontend", "-ir-profile-use=\(recordedProfile)"] + profileFlags,
-                .when(platforms: [.linux], configuration: .release)),
-            .define("GONGWEN_PROFILE_\(profileDigest)", .when(platforms: [.linux], configuration: .release)),
+                releaseOnLinux),
+            .define("GONGWEN_PROFILE_\(profileDigest)", releaseOnLinux),
         ]
     } else { [] }
 // (Clang warns of a C function changed since the profile was recorded; Swift's compiler passes over one silently.
@@ -82,7 +85,7 @@ let profiledC: [CSetting] =
         [
             .unsafeFlags(
                 ["-fprofile-generate=\(profileDirectory)", "-mllvm", "-static-func-full-module-prefix=false"],
-                .when(platforms: [.linux], configuration: .release))
+                releaseOnLinux)
         ]
     } else if let recordedProfile {
         [
@@ -91,15 +94,15 @@ let profiledC: [CSetting] =
                     "-fprofile-use=\(recordedProfile)", "-mllvm", "-static-func-full-module-prefix=false",
                     "-Wno-profile-instr-out-of-date", "-Wno-profile-instr-unprofiled",
                 ],
-                .when(platforms: [.linux], configuration: .release)),
-            .define("GONGWEN_PROFILE", to: profileDigest, .when(platforms: [.linux], configuration: .release)),
+                releaseOnLinux),
+            .define("GONGWEN_PROFILE", to: profileDigest, releaseOnLinux),
         ]
     } else { [] }
 // An instrumented executable is linked with the profile's runtime, which writes the counts at exit.
 let profileRuntime: [LinkerSetting] =
     profileDirectory == nil
     ? []
-    : [.unsafeFlags(["-Xclang-linker", "-fprofile-generate"], .when(platforms: [.linux], configuration: .release))]
+    : [.unsafeFlags(["-Xclang-linker", "-fprofile-generate"], releaseOnLinux)]
 
 // The executables' malloc and free: a per-thread cache of freed small blocks in front of glibc's (Sources/CMallocCache;
 // 0.960–0.977 of the CPU time of `gongwen parse` on two cores: Benchmarks/ROUNDS.md, the twenty-fourth round). Not in the build for
