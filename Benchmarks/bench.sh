@@ -157,10 +157,10 @@ report toolchain_libraries "$(ldd "$bin" | grep -c -F "$toolchain/" || true)" "s
 # optimization"): 1 when Benchmarks/gongwen.profdata was recorded from these sources of GongwenKit and CScan (changes
 # not yet committed included), 0 when they changed since (a function changed since is compiled without its counts:
 # Benchmarks/profile.sh records the profile again) or the build is without it (GONGWEN_NO_PROFILE).
-if [ -z "${GONGWEN_NO_PROFILE:-}" ] && cmp -s <(Benchmarks/profile-sources.sh) <(grep '^Sources/' Benchmarks/gongwen.profdata.sources); then
-    report profile_current 1 "Benchmarks/gongwen.profdata recorded from these sources"
-elif [ -n "${GONGWEN_NO_PROFILE:-}" ]; then
+if [ -n "${GONGWEN_NO_PROFILE:-}" ]; then
     report profile_current 0 "built without the profile (GONGWEN_NO_PROFILE)"
+elif cmp -s <(Benchmarks/profile-sources.sh) <(grep '^Sources/' Benchmarks/gongwen.profdata.sources); then
+    report profile_current 1 "Benchmarks/gongwen.profdata recorded from these sources"
 else
     report profile_current 0 "Benchmarks/gongwen.profdata recorded from other sources: Benchmarks/profile.sh records it again"
 fi

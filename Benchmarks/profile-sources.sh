@@ -5,10 +5,9 @@
 # compares them with that file, to tell whether the profile is the code's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-index=$(mktemp)
-trap 'rm -f "$index"' EXIT
-rm -f "$index"  # (git makes the index; an empty file is no index to it)
-export GIT_INDEX_FILE=$index
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export GIT_INDEX_FILE=$work/index  # (made by git: an empty file is no index to it)
 git read-tree HEAD
 for folder in Sources/GongwenKit Sources/CScan; do
     git add -A "$folder"
